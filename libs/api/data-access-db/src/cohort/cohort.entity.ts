@@ -1,0 +1,76 @@
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { BaseEntity } from '../shared/base.entity';
+import { isoDate, numeric } from '../shared/date.transformer';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+
+export enum CohortStatus {
+  Planning = 'PLANNING',
+  Open = 'OPEN',
+  Completed = 'COMPLETED',
+  Archived = 'ARCHIVED',
+}
+registerEnumType(CohortStatus, { name: 'CohortStatus' });
+
+/** One run of the course (utbildningsomgång) over a school year. */
+@ObjectType('Cohort')
+@Entity('cohort')
+@Index(['organisationId', 'schoolYear'])
+@Check('cohort_dates_ordered', '"ends_on" >= "starts_on"')
+@Check('cohort_status_known', `"status" IN ('PLANNING', 'OPEN', 'COMPLETED', 'ARCHIVED')`)
+@Check('cohort_peers_range', '"peers_per_analysis" BETWEEN 1 AND 6')
+@Check('cohort_attendance_share_range', '"required_attendance_share" BETWEEN 0 AND 1')
+export class CohortEntity extends BaseEntity {
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  organisationId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: Relation<OrganisationEntity>;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Field({ description: 'School year as Swedes write it, e.g. "2026/27".' })
+  @Column({ type: 'varchar', length: 7 })
+  schoolYear!: string;
+
+  @Field({ description: 'ISO date (YYYY-MM-DD).' })
+  @Column({ type: 'date', transformer: isoDate })
+  startsOn!: string;
+
+  @Field({ description: 'ISO date (YYYY-MM-DD).' })
+  @Column({ type: 'date', transformer: isoDate })
+  endsOn!: string;
+
+  @Field(() => CohortStatus)
+  @Column({ type: 'varchar', length: 16, default: CohortStatus.Planning })
+  status!: CohortStatus;
+
+  @Field(() => Float, { description: 'Share of meetings a participant must attend to complete (0–1).' })
+  @Column({ type: 'numeric', precision: 4, scale: 3, default: () => '0.75', transformer: numeric })
+  requiredAttendanceShare!: number;
+
+  @Field(() => Int, { description: 'Critical friends (peer reviewers) per published analysis.' })
+  @Column({ type: 'smallint', default: 2 })
+  peersPerAnalysis!: number;
+
+  @Field(() => Int, { description: 'Minimum characters in each part of a piece of feedback.' })
+  @Column({ type: 'integer', default: 50 })
+  feedbackMinLength!: number;
+
+  @Field({ description: 'Prefer reviewers from the same school (internal network) for everyone.' })
+  @Column({ type: 'boolean', default: false })
+  sameSchoolSupport!: boolean;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  openedAt!: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+}

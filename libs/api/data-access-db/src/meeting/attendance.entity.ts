@@ -1,0 +1,44 @@
+import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { MeetingEntity } from './meeting.entity';
+import { PersonEntity } from '../person/person.entity';
+
+export enum AttendanceStatus {
+  Present = 'PRESENT',
+  Absent = 'ABSENT',
+  Excused = 'EXCUSED',
+}
+registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
+
+@ObjectType('Attendance')
+@Entity('attendance')
+export class AttendanceEntity {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'uuid' })
+  meetingId!: string;
+
+  @ManyToOne(() => MeetingEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting?: Relation<MeetingEntity>;
+
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'uuid' })
+  personId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id' })
+  person?: Relation<PersonEntity>;
+
+  @Field(() => AttendanceStatus)
+  @Column({ type: 'varchar', length: 16 })
+  status!: AttendanceStatus;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  recordedById!: string;
+
+  @Field(() => GraphQLISODateTime)
+  @UpdateDateColumn({ type: 'timestamptz' })
+  recordedAt!: Date;
+}

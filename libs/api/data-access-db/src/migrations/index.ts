@@ -1,0 +1,5 @@
+import { Initial1795335514665 } from './1795335514665-Initial';
+
+/** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [Initial1795335514665];

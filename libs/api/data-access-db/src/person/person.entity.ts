@@ -1,0 +1,66 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { BaseEntity } from '../shared/base.entity';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { SchoolEntity } from '../organisation/school.entity';
+import { RoleGrantEntity } from './role-grant.entity';
+import { CertificationEntity } from './certification.entity';
+
+export enum Locale {
+  Sv = 'sv',
+  En = 'en',
+}
+registerEnumType(Locale, { name: 'Locale', description: 'Language for the UI and e-mail.' });
+
+/**
+ * Anyone with an account. A person belongs to one organisation and may hold several roles in it
+ * (RoleGrant); their cohort roles come from cohort membership.
+ */
+@ObjectType('Person')
+@Entity('person')
+export class PersonEntity extends BaseEntity {
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  organisationId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: Relation<OrganisationEntity>;
+
+  /** Stored lower-cased; unique across the platform because it is the sign-in name. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 320 })
+  email!: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  fullName!: string;
+
+  /** The school a teacher or school leader works at, when they belong to one. */
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  schoolId!: string | null;
+
+  @ManyToOne(() => SchoolEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'school_id' })
+  school?: Relation<SchoolEntity> | null;
+
+  @Field(() => Locale)
+  @Column({ type: 'varchar', length: 5, default: Locale.Sv })
+  locale!: Locale;
+
+  /** argon2id hash; null for accounts that have not set a password (single sign-on later). */
+  @Column({ type: 'varchar', length: 255, nullable: true, select: false })
+  passwordHash!: string | null;
+
+  @Field()
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @OneToMany(() => RoleGrantEntity, (g) => g.person)
+  roleGrants?: Relation<RoleGrantEntity[]>;
+
+  @OneToMany(() => CertificationEntity, (c) => c.person)
+  certifications?: Relation<CertificationEntity[]>;
+}

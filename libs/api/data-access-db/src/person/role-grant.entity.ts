@@ -1,0 +1,55 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { PersonEntity } from './person.entity';
+import { SchoolEntity } from '../organisation/school.entity';
+
+/**
+ * Organisation-level roles. Leading or taking part in a particular cohort is cohort membership,
+ * not a role grant: a TEACHER may be enrolled, a COURSE_LEADER (with a valid certification) may lead.
+ */
+export enum Role {
+  Administrator = 'ADMINISTRATOR',
+  CourseLeader = 'COURSE_LEADER',
+  Teacher = 'TEACHER',
+  SchoolLeader = 'SCHOOL_LEADER',
+}
+registerEnumType(Role, { name: 'Role' });
+
+@ObjectType('RoleGrant')
+@Entity('role_grant')
+@Index(['personId', 'role', 'schoolId'], { unique: true, where: '"school_id" IS NOT NULL' })
+@Index(['personId', 'role'], { unique: true, where: '"school_id" IS NULL' })
+export class RoleGrantEntity {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  personId!: string;
+
+  @ManyToOne(() => PersonEntity, (p) => p.roleGrants, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id' })
+  person?: Relation<PersonEntity>;
+
+  @Field(() => Role)
+  @Column({ type: 'varchar', length: 32 })
+  role!: Role;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  organisationId!: string;
+
+  /** Set for SCHOOL_LEADER: the school they lead. */
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  schoolId!: string | null;
+
+  @ManyToOne(() => SchoolEntity, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'school_id' })
+  school?: Relation<SchoolEntity> | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,41 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { AnalysisTemplateEntity } from './analysis-template.entity';
+import { TemplateSectionEntity } from './template-section.entity';
+
+/**
+ * One immutable version of a template. Rounds point at a version, so editing a template makes a
+ * new version and never changes what participants already write in.
+ */
+@ObjectType('AnalysisTemplateVersion')
+@Entity('analysis_template_version')
+@Index(['templateId', 'version'], { unique: true })
+export class AnalysisTemplateVersionEntity {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  templateId!: string;
+
+  @ManyToOne(() => AnalysisTemplateEntity, (t) => t.versions, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'template_id' })
+  template?: Relation<AnalysisTemplateEntity>;
+
+  @Field(() => Int)
+  @Column({ type: 'integer' })
+  version!: number;
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  createdById!: string | null;
+
+  @OneToMany(() => TemplateSectionEntity, (s) => s.templateVersion)
+  sections?: Relation<TemplateSectionEntity[]>;
+}

@@ -1,0 +1,47 @@
+import type { ErrorCode } from './error-codes';
+
+/** One problem with one input field, so a form can show the message beside the field. */
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * Every error the API means to show a client. Anything else that escapes a resolver is reported
+ * as INTERNAL_SERVER_ERROR without its message, stack or SQL.
+ */
+export class DomainError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly problems: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(kind: string, id?: string) {
+    super('NOT_FOUND', id ? `No ${kind} with id ${id} exists, or you may not see it.` : `No such ${kind}.`);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You are not allowed to do this.') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Sign in first.') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class BadInputError extends DomainError {
+  constructor(message: string, problems: FieldProblem[] = []) {
+    super('BAD_USER_INPUT', message, problems);
+  }
+}

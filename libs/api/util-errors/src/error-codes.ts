@@ -1,0 +1,47 @@
+/**
+ * Stable error codes that reach clients as `extensions.code`. Clients (the web app, integrations)
+ * switch on these, so a code is never renamed; new ones are added.
+ */
+export const ErrorCode = {
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  BadUserInput: 'BAD_USER_INPUT',
+  Conflict: 'CONFLICT',
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  CohortNotReady: 'COHORT_NOT_READY',
+  InvalidStateTransition: 'INVALID_STATE_TRANSITION',
+  ScheduleInvalid: 'SCHEDULE_INVALID',
+  CertificationInvalid: 'CERTIFICATION_INVALID',
+  TemplateVersionInUse: 'TEMPLATE_VERSION_IN_USE',
+  Internal: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** HTTP-ish status for logs and for plain HTTP endpoints; GraphQL responses stay 200 with errors. */
+export function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.Unauthenticated:
+    case ErrorCode.InvalidCredentials:
+      return 401;
+    case ErrorCode.Forbidden:
+      return 403;
+    case ErrorCode.NotFound:
+      return 404;
+    case ErrorCode.Conflict:
+    case ErrorCode.TemplateVersionInUse:
+      return 409;
+    case ErrorCode.BadUserInput:
+    case ErrorCode.CohortNotReady:
+    case ErrorCode.InvalidStateTransition:
+    case ErrorCode.ScheduleInvalid:
+    case ErrorCode.CertificationInvalid:
+      return 422;
+    case ErrorCode.Internal:
+      return 500;
+    default: {
+      const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}
