@@ -66,6 +66,11 @@ export default [
     },
   },
   {
+    // Tests read loosely typed GraphQL responses.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['tools/**/*', '**/*.config.*', 'jest.preset.js'],
     rules: { 'no-console': 'off' },
   },

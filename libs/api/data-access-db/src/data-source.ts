@@ -5,7 +5,10 @@ import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './shared/snake-naming.strategy';
 
 /** The one description of how the API talks to PostgreSQL. Schema changes come only from migrations. */
-export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  overrides: Partial<DataSourceOptions> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,

@@ -18,3 +18,4 @@ export * from './template/analysis-template-version.entity';
 export * from './template/template-section.entity';
 export * from './round/analysis-round.entity';
 export { testServerUrl } from './testing/test-server-url';
+export * from './seed/demo-seed';

@@ -18,14 +18,23 @@ const schema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   /** Seed the demo organisation at boot (idempotent). */
   SEED_DEMO: bool.default('false'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
   /** Cookies only over HTTPS; on by default in production. */
   COOKIE_SECURE: bool.optional(),
   /** Comma-separated origins allowed to call the API from a browser with credentials. */
   WEB_ORIGINS: z.string().default('http://localhost:4200'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest request body accepted, in bytes. */
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(512 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024),
 });
 
 export type RawAppConfig = z.infer<typeof schema>;

@@ -32,7 +32,9 @@ describe('formatGraphQLError', () => {
   });
 
   it('passes GraphQL validation errors through', () => {
-    const gql = new GraphQLError('Cannot query field "x"', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const gql = new GraphQLError('Cannot query field "x"', {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     const out = formatGraphQLError(gql.toJSON(), gql);
     expect(out.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
     expect(out.message).toContain('Cannot query field');

@@ -42,7 +42,12 @@ export function formatGraphQLError(
   const code = formatted.extensions?.['code'];
   const fromGraphQL = !original || original instanceof GraphQLError;
   if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code) && fromGraphQL) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code },
+    };
   }
   logger?.error({ err: original ?? error, path: formatted.path }, 'Unhandled error in GraphQL request');
   return {

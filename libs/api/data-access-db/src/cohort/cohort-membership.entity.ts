@@ -5,8 +5,8 @@ import { CohortEntity } from './cohort.entity';
 import { PersonEntity } from '../person/person.entity';
 
 export enum CohortRole {
-  Leader = 'LEADER',
-  Participant = 'PARTICIPANT',
+  LEADER = 'LEADER',
+  PARTICIPANT = 'PARTICIPANT',
 }
 registerEnumType(CohortRole, { name: 'CohortRole' });
 

@@ -6,10 +6,10 @@ import { isoDate, numeric } from '../shared/date.transformer';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 
 export enum CohortStatus {
-  Planning = 'PLANNING',
-  Open = 'OPEN',
-  Completed = 'COMPLETED',
-  Archived = 'ARCHIVED',
+  PLANNING = 'PLANNING',
+  OPEN = 'OPEN',
+  COMPLETED = 'COMPLETED',
+  ARCHIVED = 'ARCHIVED',
 }
 registerEnumType(CohortStatus, { name: 'CohortStatus' });
 
@@ -47,7 +47,7 @@ export class CohortEntity extends BaseEntity {
   endsOn!: string;
 
   @Field(() => CohortStatus)
-  @Column({ type: 'varchar', length: 16, default: CohortStatus.Planning })
+  @Column({ type: 'varchar', length: 16, default: CohortStatus.PLANNING })
   status!: CohortStatus;
 
   @Field(() => Float, { description: 'Share of meetings a participant must attend to complete (0–1).' })

@@ -5,9 +5,9 @@ import { MeetingEntity } from './meeting.entity';
 import { PersonEntity } from '../person/person.entity';
 
 export enum AttendanceStatus {
-  Present = 'PRESENT',
-  Absent = 'ABSENT',
-  Excused = 'EXCUSED',
+  PRESENT = 'PRESENT',
+  ABSENT = 'ABSENT',
+  EXCUSED = 'EXCUSED',
 }
 registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
 

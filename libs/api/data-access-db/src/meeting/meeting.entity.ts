@@ -5,8 +5,8 @@ import { BaseEntity } from '../shared/base.entity';
 import { CohortEntity } from '../cohort/cohort.entity';
 
 export enum MeetingMode {
-  Digital = 'DIGITAL',
-  Physical = 'PHYSICAL',
+  DIGITAL = 'DIGITAL',
+  PHYSICAL = 'PHYSICAL',
 }
 registerEnumType(MeetingMode, { name: 'MeetingMode' });
 

@@ -8,8 +8,8 @@ import { RoleGrantEntity } from './role-grant.entity';
 import { CertificationEntity } from './certification.entity';
 
 export enum Locale {
-  Sv = 'sv',
-  En = 'en',
+  sv = 'sv',
+  en = 'en',
 }
 registerEnumType(Locale, { name: 'Locale', description: 'Language for the UI and e-mail.' });
 
@@ -47,7 +47,7 @@ export class PersonEntity extends BaseEntity {
   school?: Relation<SchoolEntity> | null;
 
   @Field(() => Locale)
-  @Column({ type: 'varchar', length: 5, default: Locale.Sv })
+  @Column({ type: 'varchar', length: 5, default: Locale.sv })
   locale!: Locale;
 
   /** argon2id hash; null for accounts that have not set a password (single sign-on later). */

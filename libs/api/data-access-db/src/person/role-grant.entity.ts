@@ -1,5 +1,13 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import type { Relation } from 'typeorm';
 import { PersonEntity } from './person.entity';
 import { SchoolEntity } from '../organisation/school.entity';
@@ -9,10 +17,10 @@ import { SchoolEntity } from '../organisation/school.entity';
  * not a role grant: a TEACHER may be enrolled, a COURSE_LEADER (with a valid certification) may lead.
  */
 export enum Role {
-  Administrator = 'ADMINISTRATOR',
-  CourseLeader = 'COURSE_LEADER',
-  Teacher = 'TEACHER',
-  SchoolLeader = 'SCHOOL_LEADER',
+  ADMINISTRATOR = 'ADMINISTRATOR',
+  COURSE_LEADER = 'COURSE_LEADER',
+  TEACHER = 'TEACHER',
+  SCHOOL_LEADER = 'SCHOOL_LEADER',
 }
 registerEnumType(Role, { name: 'Role' });
 

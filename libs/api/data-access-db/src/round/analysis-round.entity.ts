@@ -10,7 +10,10 @@ import { AnalysisTemplateVersionEntity } from '../template/analysis-template-ver
 @ObjectType('AnalysisRound')
 @Entity('analysis_round')
 @Index(['cohortId', 'number'], { unique: true })
-@Check('round_deadlines_ordered', '"opens_at" < "submission_deadline" AND "submission_deadline" < "feedback_deadline"')
+@Check(
+  'round_deadlines_ordered',
+  '"opens_at" < "submission_deadline" AND "submission_deadline" < "feedback_deadline"',
+)
 export class AnalysisRoundEntity extends BaseEntity {
   @Field(() => ID)
   @Column({ type: 'uuid' })

@@ -1,0 +1,53 @@
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  createScratchDatabase,
+  dataSourceOptions,
+  runMigrations,
+  seedDemo,
+  testServerUrl,
+} from '@stl/api/data-access-db';
+import { loadConfig } from '@stl/api/util-config';
+import { createApp } from '../../src/app/create-app';
+import { GqlClient } from './gql-client';
+
+export interface TestApi {
+  url: string;
+  /** A direct connection to this test's database, to look behind the API. */
+  db: DataSource;
+  client(): GqlClient;
+  /** A client already signed in as the demo account with this e-mail. */
+  signedIn(email: string): Promise<GqlClient>;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real API, listening on a free port, on a fresh migrated database of its own, seeded
+ * with the demo organisation unless told otherwise.
+ */
+export async function startTestApi(options: { seed?: boolean } = {}): Promise<TestApi> {
+  const scratch = await createScratchDatabase(testServerUrl());
+  await runMigrations(scratch.url);
+  const db = await new DataSource(dataSourceOptions(scratch.url, { extra: { max: 2 } })).initialize();
+  if (options.seed !== false) await seedDemo(db);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0' });
+  const app: INestApplication = await createApp(config, scratch.url);
+  await app.listen(0, '127.0.0.1');
+  const url = `${await app.getUrl()}`.replace('[::1]', '127.0.0.1');
+  const api: TestApi = {
+    url,
+    db,
+    client: () => new GqlClient(url),
+    signedIn: async (email: string) => {
+      const c = new GqlClient(url);
+      await c.signIn(email);
+      return c;
+    },
+    close: async () => {
+      await app.close();
+      await db.destroy();
+      await scratch.drop();
+    },
+  };
+  return api;
+}

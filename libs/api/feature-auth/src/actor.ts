@@ -1,0 +1,27 @@
+import type { Locale, Role } from '@stl/api/data-access-db';
+
+export interface ActorGrant {
+  role: Role;
+  organisationId: string;
+  schoolId: string | null;
+}
+
+/** The signed-in person behind a request, with their organisation roles. */
+export interface Actor {
+  personId: string;
+  organisationId: string;
+  schoolId: string | null;
+  locale: Locale;
+  sessionId: string;
+  grants: ActorGrant[];
+}
+
+export function hasRole(actor: Actor, role: Role, organisationId = actor.organisationId): boolean {
+  return actor.grants.some((g) => g.role === role && g.organisationId === organisationId);
+}
+
+export function schoolsLedBy(actor: Actor): string[] {
+  return actor.grants
+    .filter((g) => g.role === 'SCHOOL_LEADER' && g.schoolId)
+    .map((g) => g.schoolId as string);
+}

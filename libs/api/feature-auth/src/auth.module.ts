@@ -1,0 +1,39 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import {
+  CohortEntity,
+  CohortMembershipEntity,
+  OrganisationEntity,
+  PersonEntity,
+  RoleGrantEntity,
+  SessionEntity,
+} from '@stl/api/data-access-db';
+import { AccessGuard } from './access.guard';
+import { AccessPolicy } from './access-policy.service';
+import { AuthResolver } from './auth.resolver';
+import { PasswordService } from './password.service';
+import { SessionService } from './session.service';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      SessionEntity,
+      PersonEntity,
+      RoleGrantEntity,
+      OrganisationEntity,
+      CohortEntity,
+      CohortMembershipEntity,
+    ]),
+  ],
+  providers: [
+    SessionService,
+    PasswordService,
+    AccessPolicy,
+    AuthResolver,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [SessionService, PasswordService, AccessPolicy],
+})
+export class AuthModule {}

@@ -1,0 +1,74 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { OrganisationEntity, PersonEntity, RoleGrantEntity } from '@stl/api/data-access-db';
+import { APP_CONFIG } from '@stl/api/util-config';
+import type { AppConfig } from '@stl/api/util-config';
+import { DomainError } from '@stl/api/util-errors';
+import { Public } from './access.decorators';
+import { SignInInput } from './dto/sign-in.input';
+import type { RequestContext } from './request-context';
+import { PasswordService } from './password.service';
+import { SessionService } from './session.service';
+import { ViewerModel } from './viewer.model';
+
+@Resolver(() => ViewerModel)
+@Public()
+export class AuthResolver {
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly passwords: PasswordService,
+    @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
+    @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
+    @InjectRepository(RoleGrantEntity) private readonly grants: Repository<RoleGrantEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Query(() => ViewerModel, { nullable: true, description: 'The signed-in person, or null.' })
+  async me(@Context() ctx: RequestContext): Promise<ViewerModel | null> {
+    const actor = ctx.req.actor;
+    return actor ? this.viewer(actor.personId) : null;
+  }
+
+  @Mutation(() => ViewerModel, { description: 'Signs in with e-mail and password; sets the session cookie.' })
+  async signIn(@Args('input') input: SignInInput, @Context() ctx: RequestContext): Promise<ViewerModel> {
+    const email = input.email.trim().toLowerCase();
+    const person = await this.people
+      .createQueryBuilder('p')
+      .addSelect('p.passwordHash')
+      .where('p.email = :email AND p.active', { email })
+      .getOne();
+    const ok = await this.passwords.verify(person?.passwordHash ?? null, input.password);
+    if (!person || !ok)
+      throw new DomainError('INVALID_CREDENTIALS', 'That e-mail address and password do not match.');
+    const { token, expiresAt } = await this.sessions.start(person.id, ctx.req.get('user-agent') ?? null);
+    ctx.res.cookie(this.config.session.cookieName, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.session.cookieSecure,
+      expires: expiresAt,
+      path: '/',
+    });
+    return this.viewer(person.id);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends this session; true when one was signed in.' })
+  async signOut(@Context() ctx: RequestContext): Promise<boolean> {
+    const token = (ctx.req.cookies as Record<string, string> | undefined)?.[this.config.session.cookieName];
+    ctx.res.clearCookie(this.config.session.cookieName, { path: '/' });
+    if (!token) return false;
+    await this.sessions.end(token);
+    ctx.req.actor = null;
+    return true;
+  }
+
+  private async viewer(personId: string): Promise<ViewerModel> {
+    const person = await this.people.findOneOrFail({ where: { id: personId } });
+    const [organisation, roles] = await Promise.all([
+      this.organisations.findOneOrFail({ where: { id: person.organisationId } }),
+      this.grants.find({ where: { personId }, order: { role: 'ASC' } }),
+    ]);
+    return { person, email: person.email, organisation, roles };
+  }
+}

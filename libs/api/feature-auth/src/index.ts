@@ -1,0 +1,7 @@
+export * from './actor';
+export * from './access.decorators';
+export * from './access-policy.service';
+export * from './auth.module';
+export * from './password.service';
+export * from './session.service';
+export type { RequestContext } from './request-context';

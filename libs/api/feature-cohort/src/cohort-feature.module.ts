@@ -1,0 +1,4 @@
+import { Module } from '@nestjs/common';
+
+@Module({ imports: [], providers: [] })
+export class CohortFeatureModule {}
