@@ -198,7 +198,9 @@ function reduceReciprocal(
     }
     return s;
   };
-  const cost = (x: number, r: number): number => edgeCost(n, weights, x, r);
+  // The reverse-meeting tier is a tie-breaker below the reciprocal preference: compare without it.
+  const primary: Weights = { ...weights, reverse: 0 };
+  const cost = (x: number, r: number): number => edgeCost(n, primary, x, r);
 
   const trySwap = (i: number, j: number): boolean => {
     const pi = pairs[i];
