@@ -19,6 +19,8 @@ import type {
 const COUNT_CAP = 9;
 /** Doubles are exact integers below 2^53; keep a safety margin. */
 const SAFE_COST = 2 ** 51;
+/** Relaxed mode: the j-th unit beyond a reviewer's target costs j × overflow (convex: spreads the excess). */
+const OVERFLOW_STEPS = 8;
 
 interface Weights {
   /** School preference not met. */
@@ -29,7 +31,7 @@ interface Weights {
   readonly count: number;
   /** Per earlier meeting in the opposite direction (author reviewed the reviewer). */
   readonly reverse: number;
-  /** Per unit of load beyond the balanced target (relaxed mode only). */
+  /** Per unit of load beyond the balanced target, times the unit's rank (relaxed mode only). */
   readonly overflow: number;
   readonly reduced: boolean;
 }
@@ -46,7 +48,7 @@ function computeWeights(F: number, nodes: number, relaxed: boolean): Weights {
   const school = f * (repeated + COUNT_CAP * count + COUNT_CAP * reverse) + 1;
   const maxEdge = school + repeated + COUNT_CAP * (count + reverse);
   const overflow = relaxed ? f * maxEdge + 1 : 0;
-  if (Math.max(maxEdge, overflow) * (nodes + 2) < SAFE_COST) {
+  if (Math.max(maxEdge, overflow * (OVERFLOW_STEPS + 1)) * (nodes + 2) < SAFE_COST) {
     return { school, repeated, count, reverse, overflow, reduced: false };
   }
   // Very large rounds: keep only the two main tiers so that all sums stay exact.
@@ -154,7 +156,12 @@ function solveFlow(
       if (base - l > 0) flow.addEdge(node, sink, base - l, 0);
       if (extra > 0) flow.addEdge(node, extraNode, 1, 0);
     }
-    if (relaxed) flow.addEdge(node, sink, F, weights.overflow);
+    if (relaxed) {
+      // Reviewers already above the target through locked pairs start further up the convex scale.
+      const start = l > base ? l - base + 1 : 1;
+      for (let j = start; j <= OVERFLOW_STEPS; j++) flow.addEdge(node, sink, 1, j * weights.overflow);
+      flow.addEdge(node, sink, F, (OVERFLOW_STEPS + 1) * weights.overflow);
+    }
   }
   if (extra > 0) flow.addEdge(extraNode, sink, extra, 0);
 
@@ -381,7 +388,7 @@ export function allocateCriticalFriends(input: AllocationInput): AllocationResul
       warnings.push({
         code: 'BALANCE_RELAXED',
         message:
-          'No allocation keeps every load within ±1 of the mean; the loads were balanced as well as possible.',
+          'No allocation reaches the balanced loads (locked pairs or who may review what prevent it); the loads were balanced as well as possible.',
       });
     }
     pairs = solved.pairs;
