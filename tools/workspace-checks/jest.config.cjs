@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: 'workspace-checks',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/**/*.spec.ts'],
+  testTimeout: 60000,
+};
