@@ -7,7 +7,13 @@ import { rmSync } from 'node:fs';
 const port = process.env.SMOKE_PORT ?? '3999';
 const dir = 'tmp/smoke-pg';
 rmSync(dir, { recursive: true, force: true });
-const env = { ...process.env, PORT: port, EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: '54339', LOG_LEVEL: 'warn' };
+const env = {
+  ...process.env,
+  PORT: port,
+  EMBEDDED_PG_DIR: dir,
+  EMBEDDED_PG_PORT: '54339',
+  LOG_LEVEL: 'warn',
+};
 delete env.DATABASE_URL;
 const child = spawn('npm', ['start'], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
 const base = `http://127.0.0.1:${port}`;
@@ -50,6 +56,9 @@ const { body } = await gql(
   signIn.cookie,
 );
 const cohort = body.data?.cohorts?.nodes?.[0];
-if (!cohort || cohort.meetings.length !== 8 || cohort.rounds.length !== 6) fail(`unexpected answer: ${JSON.stringify(body)}`);
-console.log(`SMOKE OK: ${cohort.name} (${cohort.status}) with ${cohort.meetings.length} meetings and ${cohort.rounds.length} rounds, on embedded PostgreSQL`);
+if (!cohort || cohort.meetings.length !== 8 || cohort.rounds.length !== 6)
+  fail(`unexpected answer: ${JSON.stringify(body)}`);
+console.log(
+  `SMOKE OK: ${cohort.name} (${cohort.status}) with ${cohort.meetings.length} meetings and ${cohort.rounds.length} rounds, on embedded PostgreSQL`,
+);
 stop(0);

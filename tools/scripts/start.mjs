@@ -5,7 +5,10 @@ import { spawn, spawnSync } from 'node:child_process';
 
 const env = { ...process.env, NX_DAEMON: 'false', SEED_DEMO: process.env.SEED_DEMO ?? 'true' };
 
-const build = spawnSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], { stdio: 'inherit', env });
+const build = spawnSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], {
+  stdio: 'inherit',
+  env,
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const api = spawn(process.execPath, ['dist/apps/api/main.js'], { stdio: 'inherit', env });
