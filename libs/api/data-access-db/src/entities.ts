@@ -1,4 +1,10 @@
+import { AnalysisVersionEntity } from './analysis/analysis-version.entity';
+import { AnalysisEntity } from './analysis/analysis.entity';
 import { SessionEntity } from './auth/session.entity';
+import { FeedbackCommentEntity } from './review/feedback-comment.entity';
+import { FeedbackEntity } from './review/feedback.entity';
+import { ReviewAssignmentEntity } from './review/review-assignment.entity';
+import { RoundAllocationEntity } from './review/round-allocation.entity';
 import { CohortMembershipEntity } from './cohort/cohort-membership.entity';
 import { CohortEntity } from './cohort/cohort.entity';
 import { AttendanceEntity } from './meeting/attendance.entity';
@@ -29,4 +35,10 @@ export const ENTITIES = [
   AnalysisTemplateVersionEntity,
   TemplateSectionEntity,
   AnalysisRoundEntity,
+  AnalysisEntity,
+  AnalysisVersionEntity,
+  ReviewAssignmentEntity,
+  RoundAllocationEntity,
+  FeedbackEntity,
+  FeedbackCommentEntity,
 ];

@@ -1,0 +1,81 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { BaseEntity } from '../shared/base.entity';
+import { AnalysisRoundEntity } from '../round/analysis-round.entity';
+import { PersonEntity } from '../person/person.entity';
+
+export enum AnalysisStatus {
+  DRAFT = 'DRAFT',
+  PUBLISHED = 'PUBLISHED',
+}
+registerEnumType(AnalysisStatus, { name: 'AnalysisStatus' });
+
+/** Answers keyed by the template section's key; values are sanitised HTML. */
+export type Answers = Record<string, string>;
+
+/**
+ * One participant's analysis for one round. The working copy (draft) lives here with a revision
+ * number for conflict detection; every publish freezes a numbered AnalysisVersion.
+ */
+@ObjectType('Analysis')
+@Entity('analysis')
+@Index(['roundId', 'authorId'], { unique: true })
+@Index(['cohortId', 'status'])
+export class AnalysisEntity extends BaseEntity {
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  roundId!: string;
+
+  @ManyToOne(() => AnalysisRoundEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'round_id' })
+  round?: Relation<AnalysisRoundEntity>;
+
+  /** Copied from the round so access checks and cohort-wide lists need no join. */
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  cohortId!: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  authorId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'author_id' })
+  author?: Relation<PersonEntity>;
+
+  /** The author's school when the analysis was started (for "by school" views and allocation). */
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  schoolId!: string | null;
+
+  @Field(() => AnalysisStatus)
+  @Column({ type: 'varchar', length: 16, default: AnalysisStatus.DRAFT })
+  status!: AnalysisStatus;
+
+  /** The working copy; private to the author. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  draftAnswers!: Answers;
+
+  /** Bumped by every save of the working copy; a save must name the revision it started from. */
+  @Field(() => Int)
+  @Column({ type: 'integer', default: 0 })
+  draftRevision!: number;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  draftSavedAt!: Date | null;
+
+  /** Number of the latest published version; 0 while never published. */
+  @Field(() => Int)
+  @Column({ type: 'integer', default: 0 })
+  publishedVersion!: number;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  firstPublishedAt!: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  lastPublishedAt!: Date | null;
+}

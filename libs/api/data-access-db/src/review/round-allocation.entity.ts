@@ -1,0 +1,31 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** The state of critical-friend allocation for one round: applied with which seed, and locked. */
+@ObjectType('RoundAllocation')
+@Entity('round_allocation')
+export class RoundAllocationEntity {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'uuid' })
+  roundId!: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 64 })
+  seed!: string;
+
+  @Field(() => GraphQLISODateTime)
+  @Column({ type: 'timestamptz' })
+  appliedAt!: Date;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  appliedById!: string;
+
+  /** Once locked, re-running the allocation is refused; only repairs and manual changes remain. */
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedAt!: Date | null;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
