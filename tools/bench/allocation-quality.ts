@@ -30,7 +30,8 @@ const teachers = Array.from({ length: SCHOOLS * PER_SCHOOL }, (_, i) => ({
 const schoolOf = new Map(teachers.map((t) => [t.id, t.schoolId]));
 
 function pad(value: string | number, width: number): string {
-  const text = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(2)) : value;
+  const text =
+    typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(2)) : value;
   return text.padStart(width);
 }
 
@@ -58,7 +59,11 @@ function runYear(strategy: Strategy): YearResult {
   let repeated = 0;
   for (let round = 1; round <= ROUNDS; round++) {
     const input: AllocationInput = {
-      analyses: teachers.map((t) => ({ analysisId: `r${round}-${t.id}`, authorId: t.id, schoolId: t.schoolId })),
+      analyses: teachers.map((t) => ({
+        analysisId: `r${round}-${t.id}`,
+        authorId: t.id,
+        schoolId: t.schoolId,
+      })),
       history: [...history],
       k: K,
       seed: `bench-round-${round}`,
@@ -74,9 +79,12 @@ function runYear(strategy: Strategy): YearResult {
       if (p.reviewerId < p.authorId && directed.has(`${p.authorId}>${p.reviewerId}`)) reciprocal++;
     }
     reciprocalPerRound.push(reciprocal);
-    for (const p of pairs) history.push({ reviewerId: p.reviewerId, authorId: p.authorId, roundNumber: round });
+    for (const p of pairs)
+      history.push({ reviewerId: p.reviewerId, authorId: p.authorId, roundNumber: round });
   }
-  const distinct = teachers.map((t) => new Set(history.filter((h) => h.authorId === t.id).map((h) => h.reviewerId)).size);
+  const distinct = teachers.map(
+    (t) => new Set(history.filter((h) => h.authorId === t.id).map((h) => h.reviewerId)).size,
+  );
   return { distinct, crossShare: cross / total, repeated, reciprocalPerRound };
 }
 
@@ -92,7 +100,15 @@ const stats = (values: number[]) => ({
   max: Math.max(...values),
 });
 printTable(
-  ['strategy', 'distinct reviewers min', 'mean', 'max', 'cross-school share', 'repeated pairs', 'reciprocal pairs per round'],
+  [
+    'strategy',
+    'distinct reviewers min',
+    'mean',
+    'max',
+    'cross-school share',
+    'repeated pairs',
+    'reciprocal pairs per round',
+  ],
   [
     ...results.map((r) => {
       const d = stats(r.distinct);
@@ -119,11 +135,21 @@ const bigTeachers = Array.from({ length: SIZE }, (_, i) => ({
   id: `p${String(i).padStart(3, '0')}`,
   schoolId: `s${Math.floor(Math.sqrt(i * 3))}`,
 }));
-const bigAnalyses = bigTeachers.map((t) => ({ analysisId: `a-${t.id}`, authorId: t.id, schoolId: t.schoolId }));
+const bigAnalyses = bigTeachers.map((t) => ({
+  analysisId: `a-${t.id}`,
+  authorId: t.id,
+  schoolId: t.schoolId,
+}));
 const bigHistory: AllocationHistoryPair[] = [];
 for (let round = 1; round <= 5; round++) {
-  const r = allocateCriticalFriends({ analyses: bigAnalyses, history: [...bigHistory], k: 3, seed: `warm-${round}` });
-  for (const a of r.assignments) bigHistory.push({ reviewerId: a.reviewerId, authorId: a.authorId, roundNumber: round });
+  const r = allocateCriticalFriends({
+    analyses: bigAnalyses,
+    history: [...bigHistory],
+    k: 3,
+    seed: `warm-${round}`,
+  });
+  for (const a of r.assignments)
+    bigHistory.push({ reviewerId: a.reviewerId, authorId: a.authorId, roundNumber: round });
 }
 const RUNS = 10;
 const timings: (string | number)[][] = [];
@@ -143,5 +169,7 @@ for (const [label, history] of [
     timings.push([strategy.name, label, t.mean, t.min, t.max]);
   }
 }
-console.log(`Speed: ${SIZE} analyses × k = 3, ${new Set(bigTeachers.map((t) => t.schoolId)).size} schools, ${RUNS} runs`);
+console.log(
+  `Speed: ${SIZE} analyses × k = 3, ${new Set(bigTeachers.map((t) => t.schoolId)).size} schools, ${RUNS} runs`,
+);
 printTable(['strategy', 'input', 'mean ms', 'min ms', 'max ms'], timings);

@@ -1,3 +1,9 @@
+/**
+ * Critical-friend allocation (product rule 4): `allocateCriticalFriends(input)` proposes the peer
+ * reviewers of one analysis round with typed reasons per pair, `explainAssignment` turns them into a
+ * "why this pair" sentence, `checkAllocation` validates a hand-adjusted allocation. Pure and
+ * deterministic: same input (any order) + same seed → same result.
+ */
 export { allocateCriticalFriends } from './allocate';
 export { checkAllocation } from './check';
 export type { AllocationCheck, AllocationViolation, AllocationViolationCode } from './check';

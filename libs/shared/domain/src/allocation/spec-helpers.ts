@@ -86,8 +86,12 @@ export function reviewersOf(input: AllocationInput): AllocationReviewer[] {
   return [...seen].map(([reviewerId, schoolId]) => ({ reviewerId, schoolId }));
 }
 
-export function expectedReviewers(input: AllocationInput, a: AllocationAnalysis): number {
-  const eligible = reviewersOf(input).filter((r) => r.reviewerId !== a.authorId).length;
+export function expectedReviewers(
+  input: AllocationInput,
+  a: AllocationAnalysis,
+  reviewers: readonly AllocationReviewer[] = reviewersOf(input),
+): number {
+  const eligible = reviewers.filter((r) => r.reviewerId !== a.authorId).length;
   return Math.min(input.k ?? 2, eligible);
 }
 
@@ -96,7 +100,11 @@ export function expectedReviewers(input: AllocationInput, a: AllocationAnalysis)
  * known ids, no self-review, no duplicates, min(k, eligible) reviewers per analysis, loads
  * floor/ceil of the mean, unmet consistent with the counts.
  */
-export function hardConstraintProblems(input: AllocationInput, result: AllocationResult, balance = true): string[] {
+export function hardConstraintProblems(
+  input: AllocationInput,
+  result: AllocationResult,
+  balance = true,
+): string[] {
   const problems: string[] = [];
   const reviewers = reviewersOf(input);
   const reviewerIds = new Set(reviewers.map((r) => r.reviewerId));
@@ -117,11 +125,12 @@ export function hardConstraintProblems(input: AllocationInput, result: Allocatio
     load.set(s.reviewerId, (load.get(s.reviewerId) ?? 0) + 1);
   }
   const k = input.k ?? 2;
+  const unmetOf = new Map(result.unmet.map((u) => [u.analysisId, u]));
   for (const a of input.analyses) {
-    const expected = expectedReviewers(input, a);
+    const expected = expectedReviewers(input, a, reviewers);
     const got = count.get(a.analysisId) ?? 0;
     if (got !== expected) problems.push(`${a.analysisId} has ${got} reviewers, expected ${expected}`);
-    const unmet = result.unmet.find((u) => u.analysisId === a.analysisId);
+    const unmet = unmetOf.get(a.analysisId);
     if (got < k && unmet?.missing !== k - got) problems.push(`${a.analysisId} missing not reported`);
     if (got >= k && unmet) problems.push(`${a.analysisId} reported unmet`);
   }
@@ -129,7 +138,8 @@ export function hardConstraintProblems(input: AllocationInput, result: Allocatio
     const total = result.assignments.length;
     const lo = Math.floor(total / reviewers.length);
     const hi = Math.ceil(total / reviewers.length);
-    for (const [id, l] of load) if (l < lo || l > hi) problems.push(`load of ${id} is ${l}, not in ${lo}–${hi}`);
+    for (const [id, l] of load)
+      if (l < lo || l > hi) problems.push(`load of ${id} is ${l}, not in ${lo}–${hi}`);
   }
   return problems;
 }
@@ -172,7 +182,7 @@ export function fullyPreferredAllocationExists(input: AllocationInput): boolean 
   const analyses = input.analyses;
   const R = reviewers.length;
   if (R === 0) return true;
-  const needs = analyses.map((a) => expectedReviewers(input, a));
+  const needs = analyses.map((a) => expectedReviewers(input, a, reviewers));
   const total = needs.reduce((s, v) => s + v, 0);
   const base = Math.floor(total / R);
   const extra = total % R;
