@@ -16,6 +16,8 @@ export class DomainError extends Error {
     public readonly code: ErrorCode,
     message: string,
     public readonly problems: FieldProblem[] = [],
+    /** Extra data a client needs to recover, e.g. the newer text on an edit conflict. */
+    public readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -14,6 +14,8 @@ export const ErrorCode = {
   ScheduleInvalid: 'SCHEDULE_INVALID',
   CertificationInvalid: 'CERTIFICATION_INVALID',
   TemplateVersionInUse: 'TEMPLATE_VERSION_IN_USE',
+  EditConflict: 'EDIT_CONFLICT',
+  RoundNotOpen: 'ROUND_NOT_OPEN',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -30,12 +32,14 @@ export function statusOf(code: ErrorCode): number {
       return 404;
     case ErrorCode.Conflict:
     case ErrorCode.TemplateVersionInUse:
+    case ErrorCode.EditConflict:
       return 409;
     case ErrorCode.BadUserInput:
     case ErrorCode.CohortNotReady:
     case ErrorCode.InvalidStateTransition:
     case ErrorCode.ScheduleInvalid:
     case ErrorCode.CertificationInvalid:
+    case ErrorCode.RoundNotOpen:
       return 422;
     case ErrorCode.Internal:
       return 500;

@@ -36,6 +36,7 @@ export function formatGraphQLError(
       extensions: {
         code: original.code,
         ...(original.problems.length ? { problems: original.problems } : {}),
+        ...(original.details ? { details: original.details } : {}),
       },
     };
   }
