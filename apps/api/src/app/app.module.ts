@@ -6,6 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { dataSourceOptions } from '@stl/api/data-access-db';
+import { AnalysisFeatureModule } from '@stl/api/feature-analysis';
 import { AuthModule } from '@stl/api/feature-auth';
 import { CohortFeatureModule } from '@stl/api/feature-cohort';
 import { OrganisationFeatureModule } from '@stl/api/feature-organisation';
@@ -47,6 +48,7 @@ export class AppModule {
         AuthModule,
         OrganisationFeatureModule,
         CohortFeatureModule,
+        AnalysisFeatureModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -1,2 +1,3 @@
 export * from './pagination';
 export * from './loaders';
+export * from './uuid.pipe';

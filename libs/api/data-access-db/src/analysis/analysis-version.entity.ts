@@ -11,6 +11,7 @@ import {
 import type { Relation } from 'typeorm';
 import { AnalysisEntity } from './analysis.entity';
 import type { Answers } from './analysis.entity';
+import { answersTransformer } from './answers.transformer';
 
 /** A published, immutable version of an analysis. Feedback points at the version it was given on. */
 @ObjectType('AnalysisVersion')
@@ -33,7 +34,7 @@ export class AnalysisVersionEntity {
   @Column({ type: 'integer' })
   version!: number;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'jsonb', transformer: answersTransformer })
   answers!: Answers;
 
   /** The author confirmed that no pupil can be identified in the text. */

@@ -4,6 +4,7 @@ import type { Relation } from 'typeorm';
 import { BaseEntity } from '../shared/base.entity';
 import { AnalysisRoundEntity } from '../round/analysis-round.entity';
 import { PersonEntity } from '../person/person.entity';
+import { answersTransformer } from './answers.transformer';
 
 export enum AnalysisStatus {
   DRAFT = 'DRAFT',
@@ -54,15 +55,13 @@ export class AnalysisEntity extends BaseEntity {
   status!: AnalysisStatus;
 
   /** The working copy; private to the author. */
-  @Column({ type: 'jsonb', default: () => "'{}'" })
+  @Column({ type: 'jsonb', default: () => "'[]'", transformer: answersTransformer })
   draftAnswers!: Answers;
 
   /** Bumped by every save of the working copy; a save must name the revision it started from. */
-  @Field(() => Int)
   @Column({ type: 'integer', default: 0 })
   draftRevision!: number;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   draftSavedAt!: Date | null;
 

@@ -5,7 +5,7 @@ export class AnalysesAndFeedback1795336907705 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "analysis" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "round_id" uuid NOT NULL, "cohort_id" uuid NOT NULL, "author_id" uuid NOT NULL, "school_id" uuid, "status" character varying(16) NOT NULL DEFAULT 'DRAFT', "draft_answers" jsonb NOT NULL DEFAULT '{}', "draft_revision" integer NOT NULL DEFAULT '0', "draft_saved_at" TIMESTAMP WITH TIME ZONE, "published_version" integer NOT NULL DEFAULT '0', "first_published_at" TIMESTAMP WITH TIME ZONE, "last_published_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_300795d51c57ef52911ed65851f" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "analysis" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "round_id" uuid NOT NULL, "cohort_id" uuid NOT NULL, "author_id" uuid NOT NULL, "school_id" uuid, "status" character varying(16) NOT NULL DEFAULT 'DRAFT', "draft_answers" jsonb NOT NULL DEFAULT '[]', "draft_revision" integer NOT NULL DEFAULT '0', "draft_saved_at" TIMESTAMP WITH TIME ZONE, "published_version" integer NOT NULL DEFAULT '0', "first_published_at" TIMESTAMP WITH TIME ZONE, "last_published_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_300795d51c57ef52911ed65851f" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_e24e451da7acdf0c9c56f7ed7a" ON "analysis" ("cohort_id", "status") `,

@@ -1,0 +1,119 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import {
+  AnalysisEntity,
+  AnalysisRoundEntity,
+  AnalysisVersionEntity,
+  PersonEntity,
+} from '@stl/api/data-access-db';
+import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
+import type { Actor, RequestContext } from '@stl/api/feature-auth';
+import { Paginated, UuidPipe, groupBy, requestLoader } from '@stl/api/util-graphql';
+import { AnalysisService } from './analysis.service';
+import { DraftModel } from './analysis.models';
+import { PublishAnalysisInput, SaveAnalysisDraftInput, SharedSpaceArgs } from './dto/analysis.inputs';
+
+const AnalysisPage = Paginated(AnalysisEntity, 'Analysis');
+type AnalysisPage = InstanceType<typeof AnalysisPage>;
+
+@Resolver(() => AnalysisEntity)
+@SignedIn()
+export class AnalysisResolver {
+  constructor(
+    private readonly analyses: AnalysisService,
+    @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
+    @InjectRepository(AnalysisRoundEntity) private readonly rounds: Repository<AnalysisRoundEntity>,
+  ) {}
+
+  @Query(() => AnalysisEntity, {
+    nullable: true,
+    description: 'My analysis for a round, or null before the first save.',
+  })
+  myAnalysis(@CurrentActor() actor: Actor, @Args('roundId', { type: () => ID }, UuidPipe) roundId: string) {
+    return this.analyses.mine(actor, roundId);
+  }
+
+  @Query(() => AnalysisEntity)
+  analysis(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, UuidPipe) id: string) {
+    return this.analyses.read(actor, id);
+  }
+
+  @Query(() => AnalysisPage, { description: "The cohort's shared space: published analyses, newest first." })
+  sharedSpace(@CurrentActor() actor: Actor, @Args() args: SharedSpaceArgs): Promise<AnalysisPage> {
+    return this.analyses.sharedSpace(actor, args);
+  }
+
+  @Mutation(() => AnalysisEntity, {
+    description:
+      'Saves my working copy (autosave). Refused with EDIT_CONFLICT, carrying the newer text, when the draft moved on since expectedRevision.',
+  })
+  saveAnalysisDraft(@CurrentActor() actor: Actor, @Args('input') input: SaveAnalysisDraftInput) {
+    return this.analyses.saveDraft(actor, input);
+  }
+
+  @Mutation(() => AnalysisEntity, {
+    description:
+      'Publishes my working copy to the cohort as a new version (feedback stays with earlier versions).',
+  })
+  publishAnalysis(@CurrentActor() actor: Actor, @Args('input') input: PublishAnalysisInput) {
+    return this.analyses.publish(actor, input);
+  }
+
+  @ResolveField(() => DraftModel, { nullable: true, description: 'The working copy: its author only.' })
+  draft(@Parent() a: AnalysisEntity, @CurrentActor() actor: Actor): DraftModel | null {
+    if (a.authorId !== actor.personId) return null;
+    return {
+      revision: a.draftRevision,
+      savedAt: a.draftSavedAt,
+      answers: Object.entries(a.draftAnswers).map(([sectionKey, html]) => ({ sectionKey, html })),
+    };
+  }
+
+  @ResolveField(() => [AnalysisVersionEntity], { description: 'Published versions, oldest first.' })
+  versions(@Parent() a: AnalysisEntity, @Context() ctx: RequestContext) {
+    return this.versionLoader(ctx).load(a.id);
+  }
+
+  @ResolveField(() => AnalysisVersionEntity, { nullable: true, description: 'The latest published version.' })
+  async current(@Parent() a: AnalysisEntity, @Context() ctx: RequestContext) {
+    const all = await this.versionLoader(ctx).load(a.id);
+    return all.find((v) => v.version === a.publishedVersion) ?? null;
+  }
+
+  @ResolveField(() => PersonEntity)
+  author(@Parent() a: AnalysisEntity, @Context() ctx: RequestContext) {
+    return requestLoader<string, PersonEntity | null>(
+      ctx.req,
+      'analysis.author',
+      async (ids) => new Map((await this.people.findBy({ id: In([...ids]) })).map((p) => [p.id, p])),
+      null,
+    ).load(a.authorId);
+  }
+
+  @ResolveField(() => AnalysisRoundEntity)
+  round(@Parent() a: AnalysisEntity, @Context() ctx: RequestContext) {
+    return requestLoader<string, AnalysisRoundEntity | null>(
+      ctx.req,
+      'analysis.round',
+      async (ids) => new Map((await this.rounds.findBy({ id: In([...ids]) })).map((r) => [r.id, r])),
+      null,
+    ).load(a.roundId);
+  }
+
+  @ResolveField(() => Boolean, { description: "First published after the round's submission deadline." })
+  async publishedLate(@Parent() a: AnalysisEntity, @Context() ctx: RequestContext): Promise<boolean> {
+    if (!a.firstPublishedAt) return false;
+    const round = await this.round(a, ctx);
+    return !!round && a.firstPublishedAt.getTime() > round.submissionDeadline.getTime();
+  }
+
+  private versionLoader(ctx: RequestContext) {
+    return requestLoader<string, AnalysisVersionEntity[]>(
+      ctx.req,
+      'analysis.versions',
+      async (ids) => groupBy(await this.analyses.versionsOf(ids), (v) => v.analysisId),
+      [],
+    );
+  }
+}

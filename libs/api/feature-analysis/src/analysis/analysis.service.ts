@@ -1,0 +1,289 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import {
+  AnalysisEntity,
+  AnalysisRoundEntity,
+  AnalysisStatus,
+  AnalysisVersionEntity,
+  CohortMembershipEntity,
+  CohortRole,
+  CohortStatus,
+  TemplateSectionEntity,
+} from '@stl/api/data-access-db';
+import type { Answers } from '@stl/api/data-access-db';
+import { AccessPolicy } from '@stl/api/feature-auth';
+import type { Actor } from '@stl/api/feature-auth';
+import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
+import type { FieldProblem } from '@stl/api/util-errors';
+import { paginate } from '@stl/api/util-graphql';
+import type { Page } from '@stl/api/util-graphql';
+import { MAX_TEXT_LENGTH } from '@stl/shared/domain';
+import type { PublishAnalysisInput, SaveAnalysisDraftInput, SharedSpaceArgs } from './dto/analysis.inputs';
+import { plainText, sanitizeRichText } from './rich-text';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Answers in the template's section order, so every reader sees them as the template lays them out. */
+function ordered(sections: TemplateSectionEntity[], answers: Answers): Answers {
+  const out: Answers = {};
+  for (const s of sections) if (answers[s.key] !== undefined) out[s.key] = answers[s.key];
+  return out;
+}
+
+function sameAnswers(a: Answers, b: Answers): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if ((a[k] ?? '') !== (b[k] ?? '')) return false;
+  return true;
+}
+
+@Injectable()
+export class AnalysisService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(AnalysisEntity) private readonly analyses: Repository<AnalysisEntity>,
+    @InjectRepository(AnalysisRoundEntity) private readonly rounds: Repository<AnalysisRoundEntity>,
+    @InjectRepository(TemplateSectionEntity) private readonly sections: Repository<TemplateSectionEntity>,
+    @InjectRepository(CohortMembershipEntity)
+    private readonly memberships: Repository<CohortMembershipEntity>,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  /** The actor's own analysis for a round, or null when not started. */
+  async mine(actor: Actor, roundId: string): Promise<AnalysisEntity | null> {
+    const round = await this.visibleRound(actor, roundId);
+    return this.analyses.findOne({ where: { roundId: round.id, authorId: actor.personId } });
+  }
+
+  /** One analysis: its author always; the cohort's participants and leaders once it is published. */
+  async read(actor: Actor, id: string): Promise<AnalysisEntity> {
+    const analysis = await this.analyses.findOne({ where: { id } });
+    if (!analysis) throw new NotFoundError('analysis', id);
+    if (analysis.authorId === actor.personId) return analysis;
+    if (analysis.status !== AnalysisStatus.PUBLISHED) throw new NotFoundError('analysis', id);
+    const access = await this.access.cohortAccess(actor, analysis.cohortId).catch(() => null);
+    if (!access?.canSeeContent) throw new NotFoundError('analysis', id);
+    return analysis;
+  }
+
+  /** The cohort's shared space: published analyses, newest first. */
+  async sharedSpace(actor: Actor, args: SharedSpaceArgs): Promise<Page<AnalysisEntity>> {
+    const access = await this.access.cohortAccess(actor, args.cohortId);
+    if (!access.canSeeContent) {
+      throw new ForbiddenError(
+        "School leaders follow their teachers' progress, not the text of their analyses.",
+      );
+    }
+    return paginate(args, (skip, take) =>
+      this.analyses.findAndCount({
+        where: {
+          cohortId: args.cohortId,
+          status: AnalysisStatus.PUBLISHED,
+          ...(args.roundId ? { roundId: args.roundId } : {}),
+          ...(args.authorId ? { authorId: args.authorId } : {}),
+          ...(args.schoolId ? { schoolId: args.schoolId } : {}),
+        },
+        order: { lastPublishedAt: 'DESC', id: 'ASC' },
+        skip,
+        take,
+      }),
+    );
+  }
+
+  async saveDraft(actor: Actor, input: SaveAnalysisDraftInput): Promise<AnalysisEntity> {
+    const round = await this.visibleRound(actor, input.roundId);
+    const membership = await this.assertWriter(actor, round.cohortId);
+    const sections = await this.sectionsOf(round.templateVersionId);
+    const cleaned = this.cleanAnswers(sections, input.answers);
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        const existing = await m.findOne(AnalysisEntity, {
+          where: { roundId: round.id, authorId: actor.personId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!existing) {
+          if (input.expectedRevision !== 0) throw this.conflict(null);
+          const created = m.create(AnalysisEntity, {
+            roundId: round.id,
+            cohortId: round.cohortId,
+            authorId: actor.personId,
+            schoolId: membership.schoolId,
+            status: AnalysisStatus.DRAFT,
+            draftAnswers: ordered(sections, cleaned),
+            draftRevision: 1,
+            draftSavedAt: new Date(),
+          });
+          return m.save(created);
+        }
+        if (existing.draftRevision !== input.expectedRevision) throw this.conflict(existing);
+        existing.draftAnswers = ordered(sections, { ...existing.draftAnswers, ...cleaned });
+        existing.draftRevision += 1;
+        existing.draftSavedAt = new Date();
+        return m.save(existing);
+      });
+    } catch (e) {
+      // Two first saves at once (two tabs on a new analysis): the second loses and is told so.
+      if ((e as { code?: string }).code === UNIQUE_VIOLATION) {
+        const current = await this.analyses.findOne({
+          where: { roundId: round.id, authorId: actor.personId },
+        });
+        throw this.conflict(current);
+      }
+      throw e;
+    }
+  }
+
+  async publish(actor: Actor, input: PublishAnalysisInput): Promise<AnalysisEntity> {
+    if (!input.confirmNoPupilIdentifiable) {
+      const message = 'Confirm that no pupil can be identified in the text before publishing.';
+      throw new BadInputError(message, [
+        { field: 'confirmNoPupilIdentifiable', code: 'CONFIRMATION_REQUIRED', message },
+      ]);
+    }
+    return this.dataSource.transaction(async (m) => {
+      const analysis = await m.findOne(AnalysisEntity, {
+        where: { id: input.analysisId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!analysis || analysis.authorId !== actor.personId)
+        throw new NotFoundError('analysis', input.analysisId);
+      const round = await m.findOneOrFail(AnalysisRoundEntity, { where: { id: analysis.roundId } });
+      await this.assertWriter(actor, round.cohortId);
+      if (round.opensAt.getTime() > Date.now()) {
+        throw new DomainError(
+          'ROUND_NOT_OPEN',
+          `This round opens ${round.opensAt.toISOString()}; publish after that.`,
+        );
+      }
+      if (analysis.draftRevision !== input.expectedRevision) throw this.conflict(analysis);
+      const sections = await this.sectionsOf(round.templateVersionId, m);
+      const missing: FieldProblem[] = sections
+        .filter((s) => s.required && !plainText(analysis.draftAnswers[s.key] ?? ''))
+        .map((s) => ({
+          field: `answers.${s.key}`,
+          code: 'REQUIRED_SECTION_EMPTY',
+          message: `The section "${s.title}" must be filled in before publishing.`,
+        }));
+      if (missing.length)
+        throw new BadInputError('Fill in every required section before publishing.', missing);
+      if (analysis.publishedVersion > 0) {
+        const last = await m.findOneOrFail(AnalysisVersionEntity, {
+          where: { analysisId: analysis.id, version: analysis.publishedVersion },
+        });
+        if (sameAnswers(last.answers, analysis.draftAnswers)) return analysis;
+      }
+      const now = new Date();
+      await m.insert(AnalysisVersionEntity, {
+        analysisId: analysis.id,
+        version: analysis.publishedVersion + 1,
+        answers: analysis.draftAnswers,
+        privacyConfirmedAt: now,
+      });
+      analysis.publishedVersion += 1;
+      analysis.status = AnalysisStatus.PUBLISHED;
+      analysis.firstPublishedAt ??= now;
+      analysis.lastPublishedAt = now;
+      return m.save(analysis);
+    });
+  }
+
+  /** Rounds are visible to anyone who can see their cohort; the rest get NOT_FOUND. */
+  private async visibleRound(actor: Actor, roundId: string): Promise<AnalysisRoundEntity> {
+    const round = await this.rounds.findOne({ where: { id: roundId } });
+    if (!round) throw new NotFoundError('round', roundId);
+    await this.access.cohortAccess(actor, round.cohortId).catch(() => {
+      throw new NotFoundError('round', roundId);
+    });
+    return round;
+  }
+
+  /** Only active participants of an open cohort write and publish. */
+  private async assertWriter(actor: Actor, cohortId: string): Promise<CohortMembershipEntity> {
+    const access = await this.access.cohortAccess(actor, cohortId);
+    const membership = await this.memberships.findOne({
+      where: { cohortId, personId: actor.personId, role: CohortRole.PARTICIPANT },
+    });
+    if (!access.participant || !membership || membership.leftAt) {
+      throw new ForbiddenError('Only participants of the cohort write analyses in it.');
+    }
+    if (access.cohort.status !== CohortStatus.OPEN) {
+      throw new DomainError(
+        'ROUND_NOT_OPEN',
+        'The cohort is not open: analyses can be written only while it runs.',
+      );
+    }
+    return membership;
+  }
+
+  private sectionsOf(templateVersionId: string, m?: EntityManager): Promise<TemplateSectionEntity[]> {
+    const repo = m ? m.getRepository(TemplateSectionEntity) : this.sections;
+    return repo.find({ where: { templateVersionId }, order: { position: 'ASC' } });
+  }
+
+  private cleanAnswers(
+    sections: TemplateSectionEntity[],
+    answers: SaveAnalysisDraftInput['answers'],
+  ): Answers {
+    const known = new Set(sections.map((s) => s.key));
+    const problems: FieldProblem[] = [];
+    const out: Answers = {};
+    const seen = new Set<string>();
+    for (const a of answers) {
+      const field = `answers.${a.sectionKey}`;
+      if (!known.has(a.sectionKey)) {
+        problems.push({
+          field,
+          code: 'UNKNOWN_SECTION',
+          message: `The template has no section "${a.sectionKey}".`,
+        });
+        continue;
+      }
+      if (seen.has(a.sectionKey)) {
+        problems.push({
+          field,
+          code: 'DUPLICATE_SECTION',
+          message: `The section "${a.sectionKey}" is given twice.`,
+        });
+        continue;
+      }
+      seen.add(a.sectionKey);
+      const html = sanitizeRichText(a.html);
+      if (plainText(html).length > MAX_TEXT_LENGTH) {
+        problems.push({
+          field,
+          code: 'TOO_LONG',
+          message: `A section may hold at most ${MAX_TEXT_LENGTH} characters of text.`,
+        });
+        continue;
+      }
+      out[a.sectionKey] = html;
+    }
+    if (problems.length) throw new BadInputError(problems.map((p) => p.message).join(' '), problems);
+    return out;
+  }
+
+  private conflict(current: AnalysisEntity | null): DomainError {
+    return new DomainError(
+      'EDIT_CONFLICT',
+      'This analysis was changed in another tab or on another device. Nothing was overwritten: compare with the newer text and save again.',
+      [],
+      {
+        currentRevision: current?.draftRevision ?? 0,
+        savedAt: current?.draftSavedAt?.toISOString() ?? null,
+        answers: Object.entries(current?.draftAnswers ?? {}).map(([sectionKey, html]) => ({
+          sectionKey,
+          html,
+        })),
+      },
+    );
+  }
+
+  /** Versions of many analyses at once, for DataLoaders. */
+  async versionsOf(analysisIds: readonly string[]): Promise<AnalysisVersionEntity[]> {
+    return this.dataSource.getRepository(AnalysisVersionEntity).find({
+      where: { analysisId: In([...analysisIds]) },
+      order: { version: 'ASC' },
+    });
+  }
+}

@@ -1,0 +1,2 @@
+export * from './analysis-feature.module';
+export { sanitizeRichText, plainText } from './analysis/rich-text';
