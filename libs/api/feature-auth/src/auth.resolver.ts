@@ -50,6 +50,8 @@ export class AuthResolver {
       expires: expiresAt,
       path: '/',
     });
+    // Fields of the answer (Person.roles, Person.email…) check the actor: it is the person just signed in.
+    ctx.req.actor = await this.sessions.resolve(token);
     return this.viewer(person.id);
   }
 

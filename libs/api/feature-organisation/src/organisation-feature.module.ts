@@ -1,4 +1,44 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import {
+  CertificationEntity,
+  OrganisationEntity,
+  PersonEntity,
+  RoleGrantEntity,
+  SchoolEntity,
+  SessionEntity,
+} from '@stl/api/data-access-db';
+import { CertificationResolver } from './certification/certification.resolver';
+import { CertificationService } from './certification/certification.service';
+import { OrganisationResolver } from './organisation/organisation.resolver';
+import { OrganisationService } from './organisation/organisation.service';
+import { PersonResolver } from './person/person.resolver';
+import { PersonService } from './person/person.service';
+import { SchoolResolver } from './school/school.resolver';
+import { SchoolService } from './school/school.service';
 
-@Module({ imports: [], providers: [] })
+/** Organisations, schools, people, their roles and certifications (GraphQL; see README). */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      OrganisationEntity,
+      SchoolEntity,
+      PersonEntity,
+      RoleGrantEntity,
+      CertificationEntity,
+      SessionEntity,
+    ]),
+  ],
+  providers: [
+    OrganisationService,
+    OrganisationResolver,
+    SchoolService,
+    SchoolResolver,
+    PersonService,
+    PersonResolver,
+    CertificationService,
+    CertificationResolver,
+  ],
+  exports: [OrganisationService, SchoolService, PersonService, CertificationService],
+})
 export class OrganisationFeatureModule {}

@@ -1,0 +1,62 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsString, IsUUID, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { MAX_NAME_LENGTH, isIsoDate } from '@stl/shared/domain';
+
+/** Surrounding spaces are never meant, so names and codes are stored trimmed. */
+export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/**
+ * A required name: trimmed, not empty or only spaces, at most 200 characters (the column size).
+ * Each refusal gives one problem, so a missing name is not also reported as too long.
+ */
+export function IsName(what: string) {
+  return applyDecorators(
+    Trim(),
+    ValidateBy({
+      name: 'isNotBlank',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value.length > 0,
+        defaultMessage: () => `Write the ${what}; it cannot be empty or only spaces.`,
+      },
+    }),
+    ValidateBy({
+      name: 'maxLength',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || value.length <= MAX_NAME_LENGTH,
+        defaultMessage: () => `The ${what} can be at most ${MAX_NAME_LENGTH} characters long.`,
+      },
+    }),
+  );
+}
+
+export function IsId(what: string) {
+  return IsUUID('all', { message: `The ${what} id is not valid.` });
+}
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 200;
+
+/** Passwords are taken as typed: spaces count. */
+export function IsPassword() {
+  return applyDecorators(
+    IsString({ message: 'The password must be text.' }),
+    MinLength(MIN_PASSWORD_LENGTH, {
+      message: `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
+    }),
+    MaxLength(MAX_PASSWORD_LENGTH, {
+      message: `A password can be at most ${MAX_PASSWORD_LENGTH} characters long.`,
+    }),
+  );
+}
+
+/** A real calendar date written 'YYYY-MM-DD' (so '2027-02-29' is refused). */
+export function IsIsoDate(what: string) {
+  return ValidateBy({
+    name: 'isIsoDate',
+    validator: {
+      validate: (value: unknown) => isIsoDate(value),
+      defaultMessage: () => `The ${what} must be a real date written YYYY-MM-DD, e.g. 2026-08-17.`,
+    },
+  });
+}

@@ -1,0 +1,31 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsEnum, IsOptional } from 'class-validator';
+import { Role } from '@stl/api/data-access-db';
+import { IsId, IsPassword } from '../common/validation';
+
+@ArgsType()
+export class RoleChangeArgs {
+  @Field(() => ID)
+  @IsId('person')
+  personId!: string;
+
+  @Field(() => Role)
+  @IsEnum(Role, { message: 'That is not a known role.' })
+  role!: Role;
+
+  @Field(() => ID, { nullable: true, description: 'The school led; required for SCHOOL_LEADER only.' })
+  @IsOptional()
+  @IsId('school')
+  schoolId?: string | null;
+}
+
+@ArgsType()
+export class SetPasswordArgs {
+  @Field(() => ID)
+  @IsId('person')
+  personId!: string;
+
+  @Field()
+  @IsPassword()
+  password!: string;
+}

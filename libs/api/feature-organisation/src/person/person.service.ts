@@ -1,0 +1,249 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, Not, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { Locale, PersonEntity, Role, RoleGrantEntity, SessionEntity } from '@stl/api/data-access-db';
+import { AccessPolicy, PasswordService } from '@stl/api/feature-auth';
+import type { Actor } from '@stl/api/feature-auth';
+import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
+import type { FieldProblem } from '@stl/api/util-errors';
+import { groupBy, paginate, requestLoader } from '@stl/api/util-graphql';
+import type { Page } from '@stl/api/util-graphql';
+import { isUniqueViolation } from '../common/db-errors';
+import { SchoolService } from '../school/school.service';
+import type { CreatePersonInput } from './dto/create-person.input';
+import type { UpdatePersonInput } from './dto/update-person.input';
+import type { PeopleArgs } from './people.args';
+import type { RoleChangeArgs, SetPasswordArgs } from './person.args';
+import {
+  canSearchByEmail,
+  canSeeEmail,
+  canSeePerson,
+  peopleScope,
+  personUpdateRefusal,
+} from './person-access';
+import { distinctGrants, grantSchoolProblem, normaliseEmail, roleRevocationRefusal } from './role-rules';
+
+@Injectable()
+export class PersonService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
+    @InjectRepository(RoleGrantEntity) private readonly grants: Repository<RoleGrantEntity>,
+    private readonly schools: SchoolService,
+    private readonly access: AccessPolicy,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  /** A person the actor may see; NOT_FOUND otherwise, with no hint whether they exist. */
+  async get(actor: Actor, id: string): Promise<PersonEntity> {
+    const person = await this.people.findOne({ where: { id } });
+    if (!person || !canSeePerson(actor, person)) throw new NotFoundError('person', id);
+    return person;
+  }
+
+  async list(actor: Actor, args: PeopleArgs): Promise<Page<PersonEntity>> {
+    this.access.assertMemberOf(actor, args.organisationId);
+    const scope = peopleScope(actor);
+    if (scope.kind === 'none') {
+      throw new ForbiddenError('Only administrators, course leaders and school leaders can list people.');
+    }
+    const filter = args.filter ?? {};
+    if (filter.schoolId) {
+      await this.schools.assertInOrganisation(this.dataSource.manager, args.organisationId, [
+        filter.schoolId,
+      ]);
+      if (scope.kind === 'schools' && !scope.schoolIds.includes(filter.schoolId)) {
+        throw new ForbiddenError('You can list the people of the schools you lead only.');
+      }
+    }
+    const qb = this.people
+      .createQueryBuilder('p')
+      .where('p.organisationId = :organisationId', { organisationId: args.organisationId });
+    if (scope.kind === 'schools') qb.andWhere('p.schoolId IN (:...led)', { led: scope.schoolIds });
+    if (filter.schoolId) qb.andWhere('p.schoolId = :schoolId', { schoolId: filter.schoolId });
+    if (filter.active != null) qb.andWhere('p.active = :active', { active: filter.active });
+    if (filter.role) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM role_grant g WHERE g.person_id = p.id AND g.role = :role AND g.organisation_id = p.organisation_id)',
+        { role: filter.role },
+      );
+    }
+    if (filter.search) {
+      const pattern = `%${filter.search.replace(/[\\%_]/g, '\\$&')}%`;
+      qb.andWhere(
+        canSearchByEmail(actor)
+          ? '(p.fullName ILIKE :pattern OR p.email ILIKE :pattern)'
+          : 'p.fullName ILIKE :pattern',
+        { pattern },
+      );
+    }
+    qb.orderBy('p.fullName', 'ASC').addOrderBy('p.id', 'ASC');
+    return paginate(args, (skip, take) => qb.skip(skip).take(take).getManyAndCount());
+  }
+
+  async create(actor: Actor, input: CreatePersonInput): Promise<PersonEntity> {
+    this.access.assertAdminOf(actor, input.organisationId);
+    const roles = distinctGrants(input.roles);
+    const problems = input.roles
+      .map((g, i) => grantSchoolProblem(g.role, g.schoolId ?? null, `roles.${i}.schoolId`))
+      .filter((p): p is FieldProblem => p !== null);
+    if (problems.length) throw new BadInputError(problems.map((p) => p.message).join(' '), problems);
+    const email = normaliseEmail(input.email);
+    const passwordHash = input.password ? await this.passwords.hash(input.password) : null;
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        await this.schools.assertInOrganisation(m, input.organisationId, [
+          input.schoolId,
+          ...roles.map((g) => g.schoolId),
+        ]);
+        if (await m.exists(PersonEntity, { where: { email } })) throw this.emailTaken(email);
+        const { id } = await m.save(
+          m.create(PersonEntity, {
+            organisationId: input.organisationId,
+            fullName: input.fullName,
+            email,
+            schoolId: input.schoolId ?? null,
+            locale: input.locale ?? Locale.sv,
+            passwordHash,
+            active: true,
+          }),
+        );
+        await m.insert(
+          RoleGrantEntity,
+          roles.map((g) => ({
+            personId: id,
+            organisationId: input.organisationId,
+            role: g.role,
+            schoolId: g.schoolId ?? null,
+          })),
+        );
+        return m.findOneOrFail(PersonEntity, { where: { id } });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw this.emailTaken(email);
+      throw error;
+    }
+  }
+
+  async update(actor: Actor, id: string, input: UpdatePersonInput): Promise<PersonEntity> {
+    const person = await this.get(actor, id);
+    const fields = Object.keys(input).filter((k) => input[k as keyof UpdatePersonInput] !== undefined);
+    const refusal = personUpdateRefusal(actor, person, { fields, deactivates: input.active === false });
+    if (refusal) throw new ForbiddenError(refusal);
+    return this.dataSource.transaction(async (m) => {
+      if (input.schoolId) await this.schools.assertInOrganisation(m, person.organisationId, [input.schoolId]);
+      const changes: Partial<PersonEntity> = {};
+      if (input.fullName !== undefined) changes.fullName = input.fullName;
+      if (input.locale !== undefined) changes.locale = input.locale;
+      if (input.schoolId !== undefined) changes.schoolId = input.schoolId;
+      if (input.active !== undefined) changes.active = input.active;
+      if (Object.keys(changes).length) await m.update(PersonEntity, { id }, changes);
+      // Sessions of a deactivated account already stop working; removing them keeps the table honest.
+      if (input.active === false) await m.delete(SessionEntity, { personId: id });
+      return m.findOneOrFail(PersonEntity, { where: { id } });
+    });
+  }
+
+  async grantRole(actor: Actor, args: RoleChangeArgs): Promise<PersonEntity> {
+    const person = await this.roleTarget(actor, args);
+    await this.schools.assertInOrganisation(this.dataSource.manager, person.organisationId, [args.schoolId]);
+    await this.ensureGrant(this.dataSource.manager, person, args.role, args.schoolId ?? null);
+    return person;
+  }
+
+  async revokeRole(actor: Actor, args: RoleChangeArgs): Promise<PersonEntity> {
+    const person = await this.roleTarget(actor, args);
+    const refusal = roleRevocationRefusal(actor.personId, person.id, args.role);
+    if (refusal) throw new ForbiddenError(refusal);
+    await this.grants.delete({
+      personId: person.id,
+      organisationId: person.organisationId,
+      role: args.role,
+      schoolId: args.schoolId ? args.schoolId : IsNull(),
+    });
+    return person;
+  }
+
+  /** Adds the grant unless the person already holds it; safe when two requests race. */
+  async ensureGrant(
+    manager: EntityManager,
+    person: PersonEntity,
+    role: Role,
+    schoolId: string | null,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(RoleGrantEntity)
+      .values({ personId: person.id, organisationId: person.organisationId, role, schoolId })
+      .orIgnore()
+      .execute();
+  }
+
+  /**
+   * Sets a password for oneself or, as an administrator, for anyone in the organisation. The
+   * person's other sessions end, so a password reset also throws out whoever knew the old one.
+   */
+  async setPassword(actor: Actor, args: SetPasswordArgs): Promise<boolean> {
+    const person = await this.get(actor, args.personId);
+    const self = person.id === actor.personId;
+    if (!self && !this.access.isAdminOf(actor, person.organisationId)) {
+      throw new ForbiddenError(
+        'You may set your own password; only an administrator may set someone else’s.',
+      );
+    }
+    const passwordHash = await this.passwords.hash(args.password);
+    await this.dataSource.transaction(async (m) => {
+      await m.update(PersonEntity, { id: person.id }, { passwordHash });
+      await m.delete(SessionEntity, {
+        personId: person.id,
+        ...(self ? { id: Not(actor.sessionId) } : {}),
+      });
+    });
+    return true;
+  }
+
+  email(actor: Actor, person: PersonEntity): string | null {
+    return canSeeEmail(actor, person) ? person.email : null;
+  }
+
+  /** A person's organisation roles, loaded for all people of a request at once. */
+  roles(req: object, actor: Actor, person: PersonEntity): Promise<RoleGrantEntity[]> {
+    if (person.organisationId !== actor.organisationId) return Promise.resolve([]);
+    return requestLoader<string, RoleGrantEntity[]>(
+      req,
+      'organisation:grantsByPerson',
+      async (ids) => {
+        const rows = await this.grants.find({
+          where: { personId: In([...ids]), organisationId: actor.organisationId },
+          order: { role: 'ASC', schoolId: 'ASC' },
+        });
+        return groupBy(rows, (g) => g.personId);
+      },
+      [],
+    ).load(person.id);
+  }
+
+  private async roleTarget(actor: Actor, args: RoleChangeArgs): Promise<PersonEntity> {
+    const person = await this.get(actor, args.personId);
+    this.access.assertAdminOf(actor, person.organisationId);
+    const problem = grantSchoolProblem(args.role, args.schoolId ?? null, 'schoolId');
+    if (problem) throw new BadInputError(problem.message, [problem]);
+    return person;
+  }
+
+  private emailTaken(email: string): DomainError {
+    return new DomainError(
+      'CONFLICT',
+      `Someone already signs in with ${email}. Each person needs their own address.`,
+      [
+        {
+          field: 'email',
+          code: 'EMAIL_TAKEN',
+          message: 'Someone already signs in with this e-mail address.',
+        },
+      ],
+    );
+  }
+}

@@ -1,0 +1,19 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsOptional, Matches, ValidateIf } from 'class-validator';
+import { IsName, Trim } from '../../common/validation';
+import { UNIT_CODE, UNIT_CODE_MESSAGE } from './create-school.input';
+
+/** Fields left out stay as they are. */
+@InputType()
+export class UpdateSchoolInput {
+  @Field(() => String, { nullable: true, description: 'A new name; cannot be cleared.' })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsName('school name')
+  name?: string;
+
+  @Field(() => String, { nullable: true, description: 'A new 8-digit unit code, or null to clear it.' })
+  @IsOptional()
+  @Trim()
+  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
+  unitCode?: string | null;
+}
