@@ -1,0 +1,43 @@
+/** Header carrying the outbox message's idempotency key, so a receiver can recognise a duplicate. */
+export const IDEMPOTENCY_HEADER = 'X-STL-Idempotency-Key';
+
+export interface MailAttachment {
+  filename: string;
+  content: string | Buffer;
+  contentType: string;
+}
+
+export interface OutgoingMail {
+  to: string | string[];
+  /** Defaults to the transport's configured sender. */
+  from?: string;
+  subject: string;
+  html: string;
+  text: string;
+  /**
+   * Extra headers, e.g. `X-STL-Idempotency-Key`, `List-Unsubscribe`, `List-Unsubscribe-Post`.
+   * Values must be single-line.
+   */
+  headers?: Record<string, string>;
+  attachments?: MailAttachment[];
+  /**
+   * A fixed Message-ID (`<id@domain>`). Derive it from the idempotency key (see `messageIdFor`) so a
+   * message re-sent after a crash has the same Message-ID and mail systems can drop the copy.
+   */
+  messageId?: string;
+}
+
+export interface SendResult {
+  messageId: string;
+  accepted: string[];
+  /** Recipients the server refused while others were accepted. When all are refused, send rejects. */
+  rejected: string[];
+}
+
+/** The one way the platform sends mail. Implementations: `SmtpMailTransport`. */
+export interface MailTransport {
+  send(message: OutgoingMail): Promise<SendResult>;
+  /** Connects and (if configured) authenticates, to check the settings at boot or in a health check. */
+  verify(): Promise<void>;
+  close(): void;
+}

@@ -1,0 +1,156 @@
+import type { MailKind } from '../mail-kind';
+import type { SupportSignal } from '../mail-data';
+
+/**
+ * Every word a mail contains, per language. Both dictionaries are typed with this interface, so a
+ * key missing or extra in either language is a compile error. Values that take data receive it
+ * already formatted (dates as strings); escaping happens later, in the layout.
+ */
+export interface MailDictionary {
+  common: {
+    brand: string;
+    greeting: (name: string) => string;
+    signOff: string;
+    actionFallback: string;
+    unsubscribe: (kindName: string) => string;
+    unsubscribeHint: string;
+    settings: string;
+    cohort: string;
+    round: string;
+    analysis: string;
+    author: string;
+    feedbackDue: string;
+    submissionDue: string;
+    /** "1 sak", "3 saker" */
+    items: (count: number) => string;
+    /** "Sara Lindqvist: ”Titel”" */
+    reviewTask: (p: { authorName: string; title: string }) => string;
+  };
+  /** What the reader turns off with the unsubscribe link: "Stäng av mejl om …". */
+  kindNames: Record<MailKind, string>;
+  reviewAssigned: {
+    subject: (p: { authorName: string; round: number }) => string;
+    heading: string;
+    intro: (p: { authorName: string; round: number; cohort: string }) => string;
+    advice: string;
+    action: string;
+    reason: (p: { cohort: string }) => string;
+  };
+  feedbackReceived: {
+    subject: (p: { round: number }) => string;
+    heading: string;
+    intro: (p: { reviewerName: string; role: 'peer' | 'leader'; title: string }) => string;
+    respond: string;
+    action: string;
+    reason: (p: { cohort: string }) => string;
+  };
+  analysisPublished: {
+    subject: (p: { authorName: string; round: number }) => string;
+    heading: string;
+    intro: (p: { authorName: string; title: string; round: number; cohort: string }) => string;
+    action: string;
+    reason: (p: { round: number; cohort: string }) => string;
+  };
+  feedbackDue: {
+    subject48h: (p: { round: number; due: string }) => string;
+    subjectToday: (p: { round: number }) => string;
+    subjectOverdue: (p: { round: number }) => string;
+    heading48h: string;
+    headingToday: string;
+    headingOverdue: string;
+    intro48h: (p: { due: string }) => string;
+    introToday: (p: { due: string }) => string;
+    introOverdue: (p: { due: string }) => string;
+    listIntro: (count: number) => string;
+    reminderNumber: (n: number) => string;
+    needMoreTime: string;
+    actionOne: string;
+    actionMany: string;
+    reason: (p: { round: number; cohort: string }) => string;
+  };
+  leaderNotice: {
+    subject: (p: { reviewerName: string; round: number }) => string;
+    heading: string;
+    intro: (p: {
+      reviewerName: string;
+      round: number;
+      cohort: string;
+      due: string;
+      reminders: number;
+    }) => string;
+    reviewer: string;
+    school: string;
+    listIntro: string;
+    suggestion: string;
+    action: string;
+    reason: (p: { cohort: string }) => string;
+  };
+  submission: {
+    subject48h: (p: { round: number; due: string }) => string;
+    subjectOverdue: (p: { round: number }) => string;
+    heading48h: string;
+    headingOverdue: string;
+    intro48h: (p: { round: number; cohort: string; due: string }) => string;
+    introOverdue: (p: { round: number; cohort: string; due: string }) => string;
+    hasDraft: string;
+    noDraft: string;
+    needMoreTime: string;
+    action: string;
+    reason: (p: { cohort: string }) => string;
+  };
+  meeting: {
+    subject: (p: { number: number; title: string }) => string;
+    heading: (p: { number: number; title: string }) => string;
+    intro: (p: { cohort: string }) => string;
+    time: string;
+    place: string;
+    video: string;
+    preparation: string;
+    materials: string;
+    questions: string;
+    calendarAttached: string;
+    action: string;
+    reason: (p: { cohort: string }) => string;
+    /** Calendar event texts. */
+    icsSummary: (p: { number: number; title: string; cohort: string }) => string;
+    icsMeetingPage: string;
+  };
+  weeklySummary: {
+    subject: (p: { week: number }) => string;
+    heading: (p: { week: number }) => string;
+    intro: string;
+    nothingMissing: string;
+    cohortNothingMissing: string;
+    person: (p: { name: string; school: string }) => string;
+    missingAnalysis: (p: { round: number; due: string }) => string;
+    missingPeerFeedback: (p: { round: number; authorName: string; due: string }) => string;
+    missingLeaderFeedback: (p: { round: number }) => string;
+    absence: (p: { number: number; date: string }) => string;
+    cohortAction: (p: { cohort: string }) => string;
+    action: string;
+    reason: string;
+  };
+  schoolSummary: {
+    subject: (p: { school: string }) => string;
+    heading: (p: { school: string }) => string;
+    intro: (p: { from: string; to: string }) => string;
+    supportHeading: string;
+    supportIntro: string;
+    noneNeedSupport: string;
+    signals: Record<SupportSignal, string>;
+    supportLine: (p: { name: string; signals: string[] }) => string;
+    caption: (p: { cohort: string }) => string;
+    columns: [teacher: string, analyses: string, feedback: string, attendance: string, support: string];
+    outOf: (p: { done: number; total: number }) => string;
+    yes: string;
+    no: string;
+    action: string;
+    reason: (p: { school: string }) => string;
+  };
+  digest: {
+    subject: (p: { count: number; date: string }) => string;
+    heading: (p: { date: string }) => string;
+    intro: string;
+    reason: string;
+  };
+}

@@ -1,0 +1,192 @@
+import type { MailDictionary } from './dictionary';
+
+const list = (items: string[]): string =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
+
+export const sv: MailDictionary = {
+  common: {
+    brand: 'STL-plattformen',
+    greeting: (name) => `Hej ${name}!`,
+    signOff: 'Vänliga hälsningar\nSTL-plattformen',
+    actionFallback: 'Fungerar inte knappen? Öppna den här adressen i webbläsaren:',
+    unsubscribe: (kindName) => `Stäng av mejl om ${kindName}`,
+    unsubscribeHint: 'Ingen inloggning behövs.',
+    settings: 'Välj vilka mejl du vill få',
+    cohort: 'Utbildningsomgång',
+    round: 'Analysomgång',
+    analysis: 'Analys',
+    author: 'Skriven av',
+    feedbackDue: 'Återkoppling senast',
+    submissionDue: 'Publicera senast',
+    items: (count) => (count === 1 ? '1 sak' : `${count} saker`),
+    reviewTask: ({ authorName, title }) => `${authorName}: ”${title}”`,
+  },
+  kindNames: {
+    REVIEW_ASSIGNED: 'nya uppdrag som kritisk vän',
+    FEEDBACK_RECEIVED: 'ny återkoppling på dina analyser',
+    ANALYSIS_PUBLISHED: 'nya analyser i omgångar där du ger återkoppling',
+    FEEDBACK_DUE_48H: 'återkoppling som ska vara klar inom två dagar',
+    FEEDBACK_DUE_TODAY: 'återkoppling som ska vara klar i dag',
+    FEEDBACK_OVERDUE: 'försenad återkoppling',
+    FEEDBACK_OVERDUE_LEADER_NOTICE: 'deltagare som inte har gett återkoppling trots påminnelser',
+    SUBMISSION_DUE_48H: 'analyser som ska publiceras inom två dagar',
+    SUBMISSION_OVERDUE: 'försenade analyser',
+    MEETING_TOMORROW: 'påminnelser dagen före träffar',
+    WEEKLY_LEADER_SUMMARY: 'veckosammanfattningen för kursledare',
+    SCHOOL_LEADER_SUMMARY: 'lägesrapporten för rektorer',
+    DIGEST: 'den dagliga sammanfattningen',
+  },
+  reviewAssigned: {
+    subject: ({ authorName, round }) => `Du är kritisk vän till ${authorName} i analysomgång ${round}`,
+    heading: 'Du har fått ett nytt uppdrag som kritisk vän',
+    intro: ({ authorName, round, cohort }) =>
+      `${authorName} har publicerat sin analys i analysomgång ${round} av ${cohort}, och du är en av de kritiska vänner som ger återkoppling på den.`,
+    advice:
+      'Läs analysen och ge återkoppling som är kritisk, framåtsyftande och stödjande: vad som fungerar bra, frågor att fundera vidare på och förslag på nästa steg.',
+    action: 'Öppna uppdraget',
+    reason: ({ cohort }) =>
+      `Du får det här mejlet eftersom du är deltagare i ${cohort} och har fått ett uppdrag som kritisk vän.`,
+  },
+  feedbackReceived: {
+    subject: ({ round }) => `Ny återkoppling på din analys i analysomgång ${round}`,
+    heading: 'Du har fått återkoppling',
+    intro: ({ reviewerName, role, title }) =>
+      role === 'leader'
+        ? `Kursledaren ${reviewerName} har gett återkoppling på din analys ”${title}”.`
+        : `Din kritiska vän ${reviewerName} har gett återkoppling på din analys ”${title}”.`,
+    respond: 'Läs återkopplingen på plattformen. Där kan du svara och markera den som hjälpsam.',
+    action: 'Läs återkopplingen',
+    reason: ({ cohort }) => `Du får det här mejlet eftersom du har publicerat en analys i ${cohort}.`,
+  },
+  analysisPublished: {
+    subject: ({ authorName, round }) => `${authorName} har publicerat en analys i analysomgång ${round}`,
+    heading: 'En ny analys att läsa',
+    intro: ({ authorName, title, round, cohort }) =>
+      `${authorName} har publicerat analysen ”${title}” i analysomgång ${round} av ${cohort}.`,
+    action: 'Läs analysen',
+    reason: ({ round, cohort }) =>
+      `Du får det här mejlet eftersom du ger återkoppling i analysomgång ${round} av ${cohort}.`,
+  },
+  feedbackDue: {
+    subject48h: ({ round, due }) => `Påminnelse: ge din återkoppling i analysomgång ${round} senast ${due}`,
+    subjectToday: ({ round }) => `I dag är sista dagen att ge återkoppling i analysomgång ${round}`,
+    subjectOverdue: ({ round }) => `Din återkoppling i analysomgång ${round} är försenad`,
+    heading48h: 'Två dagar kvar att ge återkoppling',
+    headingToday: 'Sista dagen att ge återkoppling',
+    headingOverdue: 'Din återkoppling är försenad',
+    intro48h: ({ due }) => `Din återkoppling som kritisk vän ska vara klar senast ${due}.`,
+    introToday: ({ due }) => `Din återkoppling som kritisk vän ska vara klar i dag, senast ${due}.`,
+    introOverdue: ({ due }) =>
+      `Din återkoppling skulle ha varit klar senast ${due}. Dina kollegor väntar på den – ge den så snart du kan.`,
+    listIntro: (count) => (count === 1 ? 'Det gäller den här analysen:' : 'Det gäller de här analyserna:'),
+    reminderNumber: (n) => `Det här är påminnelse nummer ${n}.`,
+    needMoreTime: 'Behöver du mer tid? Hör av dig till din kursledare.',
+    actionOne: 'Ge återkoppling',
+    actionMany: 'Öppna analysomgången',
+    reason: ({ round, cohort }) =>
+      `Du får det här mejlet eftersom du är kritisk vän i analysomgång ${round} av ${cohort}.`,
+  },
+  leaderNotice: {
+    subject: ({ reviewerName, round }) =>
+      `${reviewerName} har inte gett återkoppling i analysomgång ${round}`,
+    heading: 'Återkoppling saknas trots påminnelser',
+    intro: ({ reviewerName, round, cohort, due, reminders }) =>
+      `${reviewerName} skulle ha gett återkoppling i analysomgång ${round} av ${cohort} senast ${due}. ` +
+      `Trots ${reminders} påminnelser har återkopplingen inte kommit in, och plattformen skickar inga fler påminnelser om den.`,
+    reviewer: 'Kritisk vän',
+    school: 'Skola',
+    listIntro: 'Analyserna som väntar på återkoppling:',
+    suggestion:
+      'Du kan kontakta deltagaren eller flytta uppdraget till någon annan när du justerar fördelningen av kritiska vänner.',
+    action: 'Öppna analysomgången',
+    reason: ({ cohort }) => `Du får det här mejlet eftersom du är kursledare för ${cohort}.`,
+  },
+  submission: {
+    subject48h: ({ round, due }) => `Påminnelse: publicera din analys i analysomgång ${round} senast ${due}`,
+    subjectOverdue: ({ round }) => `Din analys i analysomgång ${round} är försenad`,
+    heading48h: 'Två dagar kvar att publicera din analys',
+    headingOverdue: 'Din analys är försenad',
+    intro48h: ({ round, cohort, due }) =>
+      `Din analys i analysomgång ${round} av ${cohort} ska publiceras senast ${due}.`,
+    introOverdue: ({ round, cohort, due }) =>
+      `Din analys i analysomgång ${round} av ${cohort} skulle ha publicerats senast ${due}. Publicera den så snart du kan – dina kritiska vänner väntar på att få läsa den.`,
+    hasDraft:
+      'Du har ett utkast som ännu inte är publicerat. Publicera det när du är klar, så kan dina kritiska vänner läsa det.',
+    noDraft:
+      'Du har inte påbörjat någon analys i den här omgången ännu. Fyll i analysmallen och publicera den.',
+    needMoreTime: 'Behöver du mer tid? Hör av dig till din kursledare.',
+    action: 'Öppna analysomgången',
+    reason: ({ cohort }) => `Du får det här mejlet eftersom du är deltagare i ${cohort}.`,
+  },
+  meeting: {
+    subject: ({ number, title }) => `I morgon: träff ${number} – ${title}`,
+    heading: ({ number, title }) => `Träff ${number}: ${title}`,
+    intro: ({ cohort }) => `I morgon är det dags för nästa träff i ${cohort}.`,
+    time: 'Tid',
+    place: 'Plats',
+    video: 'Videolänk',
+    preparation: 'Förbered dig',
+    materials: 'Material',
+    questions: 'Frågor att diskutera',
+    calendarAttached: 'En kalenderfil (.ics) är bifogad, så att du kan lägga in träffen i din kalender.',
+    action: 'Öppna träffen',
+    reason: ({ cohort }) => `Du får det här mejlet eftersom du är med i ${cohort}.`,
+    icsSummary: ({ number, title, cohort }) => `Träff ${number}: ${title} (${cohort})`,
+    icsMeetingPage: 'Träffens sida',
+  },
+  weeklySummary: {
+    subject: ({ week }) => `Veckosammanfattning vecka ${week}: det här saknas i dina utbildningsomgångar`,
+    heading: ({ week }) => `Det här saknas, vecka ${week}`,
+    intro: 'Här är det som saknas i dina utbildningsomgångar, person för person.',
+    nothingMissing: 'Inget saknas just nu – alla ligger i fas.',
+    cohortNothingMissing: 'Inget saknas i den här utbildningsomgången.',
+    person: ({ name, school }) => `${name}, ${school}`,
+    missingAnalysis: ({ round, due }) =>
+      `Analysen i analysomgång ${round} är inte publicerad (skulle vara klar ${due}).`,
+    missingPeerFeedback: ({ round, authorName, due }) =>
+      `Återkoppling till ${authorName} i analysomgång ${round} saknas (skulle vara klar ${due}).`,
+    missingLeaderFeedback: ({ round }) =>
+      `Analysen i analysomgång ${round} väntar på kursledarens återkoppling.`,
+    absence: ({ number, date }) => `Frånvarande från träff ${number} (${date}).`,
+    cohortAction: ({ cohort }) => `Se hela läget i ${cohort}`,
+    action: 'Öppna dina utbildningsomgångar',
+    reason: 'Du får det här mejlet en gång i veckan eftersom du är kursledare.',
+  },
+  schoolSummary: {
+    subject: ({ school }) => `Lägesrapport för ${school}: lärarnas arbete i STL-utbildningen`,
+    heading: ({ school }) => `Så går det för lärarna på ${school}`,
+    intro: ({ from, to }) =>
+      `Här är läget för lärarna från din skola i STL-utbildningen, ${from} – ${to}. Rapporten visar hur långt de har kommit, inte vad de har skrivit i sina analyser.`,
+    supportHeading: 'Kan behöva stöd',
+    supportIntro:
+      'De här lärarna kan behöva tätare återkoppling eller strukturerat samarbete med kollegor på den egna skolan:',
+    noneNeedSupport: 'Ingen av lärarna ser ut att behöva extra stöd just nu.',
+    signals: {
+      analysesBehind: 'ligger efter med analyserna',
+      feedbackOverdue: 'har försenad återkoppling som kritisk vän',
+      lowAttendance: 'har låg närvaro på träffarna',
+    },
+    supportLine: ({ name, signals }) => `${name} ${list(signals)}.`,
+    caption: ({ cohort }) => `Framsteg i ${cohort}`,
+    columns: [
+      'Lärare',
+      'Publicerade analyser',
+      'Återkoppling som kritisk vän',
+      'Närvaro på träffar',
+      'Kan behöva stöd',
+    ],
+    outOf: ({ done, total }) => `${done} av ${total}`,
+    yes: 'Ja',
+    no: 'Nej',
+    action: 'Se hela läget för skolan',
+    reason: ({ school }) =>
+      `Du får det här mejlet eftersom du är rektor för ${school} och har lärare i STL-utbildningen.`,
+  },
+  digest: {
+    subject: ({ count, date }) =>
+      `Din sammanfattning från STL-plattformen ${date}: ${sv.common.items(count)}`,
+    heading: ({ date }) => `Din sammanfattning, ${date}`,
+    intro: 'Du har valt att få en sammanfattning om dagen i stället för enskilda mejl. Det här har hänt:',
+    reason: 'Du får det här mejlet eftersom du har valt en daglig sammanfattning i dina mejlinställningar.',
+  },
+};

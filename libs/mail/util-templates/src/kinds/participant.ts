@@ -1,0 +1,82 @@
+import type { Composer } from '../kit';
+import type { AnalysisPublishedData, FeedbackReceivedData, ReviewAssignedData } from '../mail-data';
+import { MAIL_PATHS } from '../links';
+
+export const composeReviewAssigned: Composer<ReviewAssignedData> = (d, k) => {
+  const t = k.t.reviewAssigned;
+  return {
+    subject: t.subject({ authorName: d.authorName, round: d.roundNumber }),
+    heading: t.heading,
+    blocks: [
+      {
+        type: 'paragraph',
+        text: t.intro({ authorName: d.authorName, round: d.roundNumber, cohort: d.cohortName }),
+      },
+      {
+        type: 'facts',
+        items: [
+          { label: k.t.common.analysis, value: d.analysisTitle },
+          { label: k.t.common.author, value: d.authorName },
+          { label: k.t.common.round, value: String(d.roundNumber) },
+          { label: k.t.common.feedbackDue, value: k.dateTime(d.feedbackDueAt) },
+        ],
+      },
+      { type: 'paragraph', text: t.advice },
+    ],
+    action: { label: t.action, url: k.link(MAIL_PATHS.review, { assignmentId: d.assignmentId }) },
+    reason: t.reason({ cohort: d.cohortName }),
+  };
+};
+
+export const composeFeedbackReceived: Composer<FeedbackReceivedData> = (d, k) => {
+  const t = k.t.feedbackReceived;
+  return {
+    subject: t.subject({ round: d.roundNumber }),
+    heading: t.heading,
+    blocks: [
+      {
+        type: 'paragraph',
+        text: t.intro({ reviewerName: d.reviewerName, role: d.reviewerRole, title: d.analysisTitle }),
+      },
+      {
+        type: 'facts',
+        items: [
+          { label: k.t.common.cohort, value: d.cohortName },
+          { label: k.t.common.round, value: String(d.roundNumber) },
+        ],
+      },
+      { type: 'paragraph', text: t.respond },
+    ],
+    action: { label: t.action, url: k.link(MAIL_PATHS.analysis, { analysisId: d.analysisId }) },
+    reason: t.reason({ cohort: d.cohortName }),
+  };
+};
+
+export const composeAnalysisPublished: Composer<AnalysisPublishedData> = (d, k) => {
+  const t = k.t.analysisPublished;
+  return {
+    subject: t.subject({ authorName: d.authorName, round: d.roundNumber }),
+    heading: t.heading,
+    blocks: [
+      {
+        type: 'paragraph',
+        text: t.intro({
+          authorName: d.authorName,
+          title: d.analysisTitle,
+          round: d.roundNumber,
+          cohort: d.cohortName,
+        }),
+      },
+      {
+        type: 'facts',
+        items: [
+          { label: k.t.common.analysis, value: d.analysisTitle },
+          { label: k.t.common.author, value: d.authorName },
+          { label: k.t.common.feedbackDue, value: k.dateTime(d.feedbackDueAt) },
+        ],
+      },
+    ],
+    action: { label: t.action, url: k.link(MAIL_PATHS.analysis, { analysisId: d.analysisId }) },
+    reason: t.reason({ round: d.roundNumber, cohort: d.cohortName }),
+  };
+};

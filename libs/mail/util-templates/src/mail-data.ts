@@ -1,0 +1,184 @@
+import type { Instant } from './format';
+import type { DigestibleKind, MailKind } from './mail-kind';
+import type { MailLocale } from './locale';
+
+/**
+ * What each kind of mail needs to be rendered. Plain JSON-friendly data (dates may be ISO strings),
+ * so the same object can be stored as an outbox payload and rendered later by the worker.
+ */
+
+export interface MailContext {
+  /** Defaults to Swedish. */
+  locale?: MailLocale;
+  /** Where the web app is served, e.g. `https://stl.larkby.se`; every link in the mail starts here. */
+  baseUrl: string;
+  recipientName: string;
+  /** Signed one-click link that turns this kind of mail off for the recipient (signed elsewhere). */
+  unsubscribeUrl: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface CohortRef {
+  cohortId: string;
+  cohortName: string;
+}
+
+export interface RoundRef extends CohortRef {
+  roundNumber: number;
+}
+
+/** One analysis a critical friend is to give feedback on. */
+export interface ReviewTask {
+  assignmentId: string;
+  authorName: string;
+  analysisTitle: string;
+}
+
+export interface ReviewAssignedData extends RoundRef, ReviewTask {
+  feedbackDueAt: Instant;
+}
+
+export interface FeedbackReceivedData extends RoundRef {
+  analysisId: string;
+  analysisTitle: string;
+  reviewerName: string;
+  reviewerRole: 'peer' | 'leader';
+}
+
+export interface AnalysisPublishedData extends RoundRef {
+  analysisId: string;
+  analysisTitle: string;
+  authorName: string;
+  feedbackDueAt: Instant;
+}
+
+/** Feedback due in 48 hours or today: every review of the round still open for this reviewer. */
+export interface FeedbackDueData extends RoundRef {
+  feedbackDueAt: Instant;
+  reviews: ReviewTask[];
+}
+
+export interface FeedbackOverdueData extends FeedbackDueData {
+  /** 1 for the first overdue reminder, 2 for the second… */
+  reminderNumber: number;
+}
+
+/** To the course leader once a reviewer has had all their overdue reminders. */
+export interface FeedbackOverdueLeaderNoticeData extends RoundRef {
+  reviewerName: string;
+  reviewerSchoolName?: string;
+  remindersSent: number;
+  feedbackDueAt: Instant;
+  reviews: ReviewTask[];
+}
+
+export interface SubmissionDueData extends RoundRef {
+  submissionDueAt: Instant;
+  /** Whether the participant has an unpublished draft for the round. */
+  hasDraft: boolean;
+}
+
+export type SubmissionOverdueData = SubmissionDueData;
+
+export interface MeetingMaterial {
+  title: string;
+  url: string;
+}
+
+/** A meeting happens at a place, over video, or both. */
+export type MeetingWhere = { place: string; videoUrl?: string } | { place?: string; videoUrl: string };
+
+export type MeetingTomorrowData = CohortRef &
+  MeetingWhere & {
+    meetingId: string;
+    meetingNumber: number;
+    title: string;
+    startsAt: Instant;
+    endsAt: Instant;
+    /** What to do before the meeting; line breaks are kept. */
+    preparation?: string;
+    materials: MeetingMaterial[];
+    discussionQuestions: string[];
+  };
+
+/** Something a participant has not done yet, as the weekly summary lists it. */
+export type MissingItem =
+  | { type: 'analysis'; roundNumber: number; dueAt: Instant }
+  | { type: 'peerFeedback'; roundNumber: number; authorName: string; dueAt: Instant }
+  | { type: 'leaderFeedback'; roundNumber: number }
+  | { type: 'absence'; meetingNumber: number; meetingDate: Instant };
+
+export interface PersonMissing {
+  name: string;
+  schoolName: string;
+  missing: MissingItem[];
+}
+
+export interface WeeklyLeaderSummaryData {
+  /** Any moment in the week summarised; gives the week number. */
+  weekOf: Instant;
+  cohorts: (CohortRef & { people: PersonMissing[] })[];
+}
+
+/** Why a teacher may need support. Computed by the course rules, never free text. */
+export type SupportSignal = 'analysesBehind' | 'feedbackOverdue' | 'lowAttendance';
+
+/** Progress only: school leaders never see what teachers wrote. */
+export interface TeacherProgress {
+  name: string;
+  analysesPublished: number;
+  analysesRequired: number;
+  feedbackGiven: number;
+  feedbackAssigned: number;
+  meetingsAttended: number;
+  meetingsHeld: number;
+  supportSignals: SupportSignal[];
+}
+
+export interface SchoolLeaderSummaryData {
+  schoolId: string;
+  schoolName: string;
+  periodStart: Instant;
+  periodEnd: Instant;
+  cohorts: (CohortRef & { teachers: TeacherProgress[] })[];
+}
+
+export type DigestItem = {
+  [K in DigestibleKind]: {
+    kind: K;
+    data: MailDataByKind[K];
+    /** Lets the reader turn this kind off from inside the digest. */
+    unsubscribeUrl?: string;
+  };
+}[DigestibleKind];
+
+export interface DigestData {
+  date: Instant;
+  items: DigestItem[];
+}
+
+export interface MailDataByKind {
+  REVIEW_ASSIGNED: ReviewAssignedData;
+  FEEDBACK_RECEIVED: FeedbackReceivedData;
+  ANALYSIS_PUBLISHED: AnalysisPublishedData;
+  FEEDBACK_DUE_48H: FeedbackDueData;
+  FEEDBACK_DUE_TODAY: FeedbackDueData;
+  FEEDBACK_OVERDUE: FeedbackOverdueData;
+  FEEDBACK_OVERDUE_LEADER_NOTICE: FeedbackOverdueLeaderNoticeData;
+  SUBMISSION_DUE_48H: SubmissionDueData;
+  SUBMISSION_OVERDUE: SubmissionOverdueData;
+  MEETING_TOMORROW: MeetingTomorrowData;
+  WEEKLY_LEADER_SUMMARY: WeeklyLeaderSummaryData;
+  SCHOOL_LEADER_SUMMARY: SchoolLeaderSummaryData;
+  DIGEST: DigestData;
+}
+
+/** Compile-time check that every kind has data and nothing else does. */
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type AssertTrue<T extends true> = T;
+type _EveryKindHasData = AssertTrue<Exact<keyof MailDataByKind, MailKind>>;

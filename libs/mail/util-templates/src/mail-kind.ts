@@ -1,0 +1,38 @@
+/** Every kind of mail the platform sends. Stored with outbox messages and in people's preferences. */
+export const MailKind = {
+  REVIEW_ASSIGNED: 'REVIEW_ASSIGNED',
+  FEEDBACK_RECEIVED: 'FEEDBACK_RECEIVED',
+  ANALYSIS_PUBLISHED: 'ANALYSIS_PUBLISHED',
+  FEEDBACK_DUE_48H: 'FEEDBACK_DUE_48H',
+  FEEDBACK_DUE_TODAY: 'FEEDBACK_DUE_TODAY',
+  FEEDBACK_OVERDUE: 'FEEDBACK_OVERDUE',
+  FEEDBACK_OVERDUE_LEADER_NOTICE: 'FEEDBACK_OVERDUE_LEADER_NOTICE',
+  SUBMISSION_DUE_48H: 'SUBMISSION_DUE_48H',
+  SUBMISSION_OVERDUE: 'SUBMISSION_OVERDUE',
+  MEETING_TOMORROW: 'MEETING_TOMORROW',
+  WEEKLY_LEADER_SUMMARY: 'WEEKLY_LEADER_SUMMARY',
+  SCHOOL_LEADER_SUMMARY: 'SCHOOL_LEADER_SUMMARY',
+  DIGEST: 'DIGEST',
+} as const;
+export type MailKind = (typeof MailKind)[keyof typeof MailKind];
+
+export const MAIL_KINDS: readonly MailKind[] = Object.values(MailKind);
+
+/** Kinds that can be gathered into a person's daily digest instead of arriving one by one. */
+export const DIGESTIBLE_KINDS = [
+  MailKind.REVIEW_ASSIGNED,
+  MailKind.FEEDBACK_RECEIVED,
+  MailKind.ANALYSIS_PUBLISHED,
+  MailKind.FEEDBACK_DUE_48H,
+  MailKind.FEEDBACK_DUE_TODAY,
+  MailKind.FEEDBACK_OVERDUE,
+  MailKind.FEEDBACK_OVERDUE_LEADER_NOTICE,
+  MailKind.SUBMISSION_DUE_48H,
+  MailKind.SUBMISSION_OVERDUE,
+  MailKind.MEETING_TOMORROW,
+] as const;
+export type DigestibleKind = (typeof DIGESTIBLE_KINDS)[number];
+
+export function isMailKind(value: string): value is MailKind {
+  return (MAIL_KINDS as readonly string[]).includes(value);
+}
