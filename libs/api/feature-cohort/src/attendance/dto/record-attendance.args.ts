@@ -1,0 +1,37 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, ValidateNested } from 'class-validator';
+import { AttendanceStatus } from '@stl/api/data-access-db';
+import { IsId } from '../../common/validation';
+
+export const MAX_ATTENDANCE_ENTRIES = 500;
+
+@InputType()
+export class AttendanceEntryInput {
+  @Field(() => ID)
+  @IsId('participant')
+  personId!: string;
+
+  @Field(() => AttendanceStatus)
+  @IsEnum(AttendanceStatus, { message: 'The attendance must be PRESENT, ABSENT or EXCUSED.' })
+  status!: AttendanceStatus;
+}
+
+@ArgsType()
+export class RecordAttendanceArgs {
+  @Field(() => ID)
+  @IsId('meeting')
+  meetingId!: string;
+
+  @Field(() => [AttendanceEntryInput], {
+    description: 'One entry per participant; later entries replace earlier.',
+  })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'Record attendance for at least one participant.' })
+  @ArrayMaxSize(MAX_ATTENDANCE_ENTRIES, {
+    message: `Record at most ${MAX_ATTENDANCE_ENTRIES} entries at a time.`,
+  })
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceEntryInput)
+  entries!: AttendanceEntryInput[];
+}

@@ -1,0 +1,18 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsEnum, IsOptional } from 'class-validator';
+import { CohortStatus } from '@stl/api/data-access-db';
+import { PageArgs } from '@stl/api/util-graphql';
+import { IsId } from '../common/validation';
+
+@ArgsType()
+export class CohortsArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'Defaults to your own organisation.' })
+  @IsOptional()
+  @IsId('organisation')
+  organisationId?: string | null;
+
+  @Field(() => CohortStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(CohortStatus, { message: 'The status must be PLANNING, OPEN, COMPLETED or ARCHIVED.' })
+  status?: CohortStatus | null;
+}

@@ -1,0 +1,133 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  AnalysisRoundEntity,
+  CohortEntity,
+  CohortStatus,
+  MeetingEntity,
+  PersonEntity,
+} from '@stl/api/data-access-db';
+import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
+import type { Actor, RequestContext } from '@stl/api/feature-auth';
+import type { Page } from '@stl/api/util-graphql';
+import { allowedCohortTransitions } from '@stl/shared/domain';
+import { CohortGate } from '../common/cohort-gate.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { MeetingService } from '../meeting/meeting.service';
+import { ParticipantsArgs } from '../membership/membership.args';
+import { CohortParticipantPage } from '../membership/membership.models';
+import { MembershipService } from '../membership/membership.service';
+import { RoundService } from '../round/round.service';
+import { CohortsArgs } from './cohort.args';
+import { CohortOpeningProblemModel, CohortPage } from './cohort.models';
+import { CohortViewerRole, viewerRoleOf } from './cohort-rules';
+import { CohortService } from './cohort.service';
+import { CreateCohortInput } from './dto/create-cohort.input';
+import { UpdateCohortInput } from './dto/update-cohort.input';
+
+/**
+ * Cohort objects reach a client only through `cohort`, `cohorts` and mutations, each of which checks
+ * the actor's access first; fields that differ by role check again (cached per request).
+ */
+@Resolver(() => CohortEntity)
+@SignedIn()
+export class CohortResolver {
+  constructor(
+    private readonly service: CohortService,
+    private readonly gate: CohortGate,
+    private readonly memberships: MembershipService,
+    private readonly meetingService: MeetingService,
+    private readonly roundService: RoundService,
+  ) {}
+
+  @Query(() => CohortPage, { description: 'The cohorts you may see, newest first.' })
+  cohorts(@Args() args: CohortsArgs, @CurrentActor() actor: Actor): Promise<Page<CohortEntity>> {
+    return this.service.list(actor, args);
+  }
+
+  @Query(() => CohortEntity)
+  cohort(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.service.get(actor, id);
+  }
+
+  @Mutation(() => CohortEntity, {
+    description:
+      'Creates a cohort in PLANNING. Administrators; or a certified course leader, who then leads it.',
+  })
+  createCohort(@Args('input') input: CreateCohortInput, @CurrentActor() actor: Actor) {
+    return this.service.create(actor, input);
+  }
+
+  @Mutation(() => CohortEntity, {
+    description:
+      "Changes settings; school year and dates only while PLANNING. The cohort's leaders or an administrator.",
+  })
+  updateCohort(
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('input') input: UpdateCohortInput,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.service.update(actor, id, input);
+  }
+
+  @Mutation(() => CohortEntity, {
+    description: 'PLANNING → OPEN. Refused with COHORT_NOT_READY listing every readiness problem (rule 1).',
+  })
+  openCohort(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.service.open(actor, id);
+  }
+
+  @Mutation(() => CohortEntity, { description: 'OPEN → COMPLETED.' })
+  completeCohort(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.service.complete(actor, id);
+  }
+
+  @Mutation(() => CohortEntity, { description: 'PLANNING or COMPLETED → ARCHIVED (read-only from then on).' })
+  archiveCohort(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.service.archive(actor, id);
+  }
+
+  @ResolveField(() => [MeetingEntity], { description: 'By number.' })
+  meetings(@Parent() cohort: CohortEntity, @Context() ctx: RequestContext): Promise<MeetingEntity[]> {
+    return this.meetingService.listForCohort(ctx.req, cohort.id);
+  }
+
+  @ResolveField(() => [AnalysisRoundEntity], { description: 'By number.' })
+  rounds(@Parent() cohort: CohortEntity, @Context() ctx: RequestContext): Promise<AnalysisRoundEntity[]> {
+    return this.roundService.listForCohort(ctx.req, cohort.id);
+  }
+
+  @ResolveField(() => [PersonEntity], { description: 'Current course leaders, by name.' })
+  leaders(@Parent() cohort: CohortEntity, @Context() ctx: RequestContext): Promise<PersonEntity[]> {
+    return this.memberships.leadersOf(ctx.req, cohort.id);
+  }
+
+  @ResolveField(() => CohortParticipantPage, {
+    description: 'Participants by name. School leaders see only those enrolled from their own schools.',
+  })
+  participants(@Parent() cohort: CohortEntity, @Args() args: ParticipantsArgs, @CurrentActor() actor: Actor) {
+    return this.memberships.participants(actor, cohort.id, args);
+  }
+
+  @ResolveField(() => [CohortOpeningProblemModel], {
+    nullable: true,
+    description: "What still stops the cohort from opening (empty when ready). The cohort's managers only.",
+  })
+  openingProblems(@Parent() cohort: CohortEntity, @CurrentActor() actor: Actor) {
+    return this.service.openingProblemsFor(actor, cohort);
+  }
+
+  @ResolveField(() => CohortViewerRole)
+  async viewerRole(@Parent() cohort: CohortEntity, @CurrentActor() actor: Actor): Promise<CohortViewerRole> {
+    return viewerRoleOf(await this.gate.read(actor, cohort.id));
+  }
+
+  @ResolveField(() => Boolean, { description: 'You may plan and run this cohort (leader or administrator).' })
+  async viewerCanManage(@Parent() cohort: CohortEntity, @CurrentActor() actor: Actor): Promise<boolean> {
+    return (await this.gate.read(actor, cohort.id)).canManage;
+  }
+
+  @ResolveField(() => [CohortStatus], { description: 'Statuses the cohort may move to next.' })
+  allowedTransitions(@Parent() cohort: CohortEntity): CohortStatus[] {
+    return allowedCohortTransitions(cohort.status) as CohortStatus[];
+  }
+}

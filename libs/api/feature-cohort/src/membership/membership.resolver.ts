@@ -1,0 +1,61 @@
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CohortEntity, CohortMembershipEntity, PersonEntity } from '@stl/api/data-access-db';
+import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
+import type { Actor, RequestContext } from '@stl/api/feature-auth';
+import { NotFoundError } from '@stl/api/util-errors';
+import { CohortPersonArgs, EnrolParticipantsArgs, SetSameSchoolArgs } from './membership.args';
+import { MembershipService } from './membership.service';
+
+@Resolver(() => CohortMembershipEntity)
+@SignedIn()
+export class MembershipResolver {
+  constructor(private readonly service: MembershipService) {}
+
+  @Mutation(() => CohortEntity, {
+    description:
+      'Adds a course leader: COURSE_LEADER role and a certification covering the cohort dates, else CERTIFICATION_INVALID. Administrators only.',
+  })
+  addCohortLeader(@Args() args: CohortPersonArgs, @CurrentActor() actor: Actor) {
+    return this.service.addLeader(actor, args);
+  }
+
+  @Mutation(() => CohortEntity, {
+    description:
+      'Ends a leadership (kept as history). An open cohort keeps one certified leader. Administrators only.',
+  })
+  removeCohortLeader(@Args() args: CohortPersonArgs, @CurrentActor() actor: Actor) {
+    return this.service.removeLeader(actor, args);
+  }
+
+  @Mutation(() => [CohortMembershipEntity], {
+    description:
+      'Enrols teachers of the organisation (idempotent; brings back withdrawn ones). All or nothing.',
+  })
+  enrolParticipants(@Args() args: EnrolParticipantsArgs, @CurrentActor() actor: Actor) {
+    return this.service.enrol(actor, args);
+  }
+
+  @Mutation(() => CohortMembershipEntity, {
+    description: 'Marks a participant as withdrawn; history is kept.',
+  })
+  withdrawParticipant(@Args() args: CohortPersonArgs, @CurrentActor() actor: Actor) {
+    return this.service.withdraw(actor, args);
+  }
+
+  @Mutation(() => CohortMembershipEntity, {
+    description: 'Whether the participant gets critical friends from their own school.',
+  })
+  setParticipantSameSchool(@Args() args: SetSameSchoolArgs, @CurrentActor() actor: Actor) {
+    return this.service.setSameSchool(actor, args);
+  }
+
+  @ResolveField(() => PersonEntity)
+  async person(
+    @Parent() membership: CohortMembershipEntity,
+    @Context() ctx: RequestContext,
+  ): Promise<PersonEntity> {
+    const person = await this.service.personById(ctx.req, membership.personId);
+    if (!person) throw new NotFoundError('person', membership.personId);
+    return person;
+  }
+}

@@ -1,0 +1,77 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  AnalysisRoundEntity,
+  AnalysisTemplateVersionEntity,
+  CohortEntity,
+  MeetingEntity,
+} from '@stl/api/data-access-db';
+import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
+import type { Actor, RequestContext } from '@stl/api/feature-auth';
+import { NotFoundError } from '@stl/api/util-errors';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { MeetingService } from '../meeting/meeting.service';
+import { TemplateService } from '../template/template.service';
+import { CreateAnalysisRoundInput, UpdateAnalysisRoundInput } from './dto/round.inputs';
+import { RoundService } from './round.service';
+
+@Resolver(() => AnalysisRoundEntity)
+@SignedIn()
+export class RoundResolver {
+  constructor(
+    private readonly service: RoundService,
+    private readonly meetings: MeetingService,
+    private readonly templates: TemplateService,
+  ) {}
+
+  @Query(() => AnalysisRoundEntity, { description: 'An analysis round of a cohort you may see.' })
+  async analysisRound(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return (await this.service.get(actor, id)).round;
+  }
+
+  @Mutation(() => AnalysisRoundEntity, {
+    description:
+      'Plans a round: opens < submission deadline < feedback deadline within the cohort dates, else SCHEDULE_INVALID (rule 2).',
+  })
+  createAnalysisRound(
+    @Args('cohortId', { type: () => ID }, ParseIdPipe) cohortId: string,
+    @Args('input') input: CreateAnalysisRoundInput,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.service.create(actor, cohortId, input);
+  }
+
+  @Mutation(() => AnalysisRoundEntity)
+  updateAnalysisRound(
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('input') input: UpdateAnalysisRoundInput,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.service.update(actor, id, input);
+  }
+
+  @Mutation(() => CohortEntity, {
+    description:
+      'Deletes a round nobody has written in; an open cohort keeps at least 6. Returns the cohort.',
+  })
+  deleteAnalysisRound(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.service.delete(actor, id);
+  }
+
+  @ResolveField(() => AnalysisTemplateVersionEntity)
+  async templateVersion(
+    @Parent() round: AnalysisRoundEntity,
+    @Context() ctx: RequestContext,
+  ): Promise<AnalysisTemplateVersionEntity> {
+    const version = await this.templates.versionById(ctx.req, round.templateVersionId);
+    if (!version) throw new NotFoundError('analysis template version', round.templateVersionId);
+    return version;
+  }
+
+  @ResolveField(() => MeetingEntity, { nullable: true, description: 'Where the analyses are discussed.' })
+  meeting(
+    @Parent() round: AnalysisRoundEntity,
+    @Context() ctx: RequestContext,
+  ): Promise<MeetingEntity | null> {
+    return round.meetingId ? this.meetings.byId(ctx.req, round.meetingId) : Promise.resolve(null);
+  }
+}
