@@ -10,6 +10,7 @@ import { AnalysisFeatureModule } from '@stl/api/feature-analysis';
 import { AuthModule } from '@stl/api/feature-auth';
 import { CohortFeatureModule } from '@stl/api/feature-cohort';
 import { OrganisationFeatureModule } from '@stl/api/feature-organisation';
+import { ReviewFeatureModule } from '@stl/api/feature-review';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { formatGraphQLError } from '@stl/api/util-errors';
@@ -49,6 +50,7 @@ export class AppModule {
         OrganisationFeatureModule,
         CohortFeatureModule,
         AnalysisFeatureModule,
+        ReviewFeatureModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -16,6 +16,14 @@ export const ErrorCode = {
   TemplateVersionInUse: 'TEMPLATE_VERSION_IN_USE',
   EditConflict: 'EDIT_CONFLICT',
   RoundNotOpen: 'ROUND_NOT_OPEN',
+  AllocationLocked: 'ALLOCATION_LOCKED',
+  AnalysisNotPublished: 'ANALYSIS_NOT_PUBLISHED',
+  AssignmentCancelled: 'ASSIGNMENT_CANCELLED',
+  AssignmentCompleted: 'ASSIGNMENT_COMPLETED',
+  DuplicateAssignment: 'DUPLICATE_ASSIGNMENT',
+  SelfReview: 'SELF_REVIEW',
+  ReviewerNotEligible: 'REVIEWER_NOT_ELIGIBLE',
+  StaleVersion: 'STALE_VERSION',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -33,6 +41,11 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.Conflict:
     case ErrorCode.TemplateVersionInUse:
     case ErrorCode.EditConflict:
+    case ErrorCode.AllocationLocked:
+    case ErrorCode.AssignmentCancelled:
+    case ErrorCode.AssignmentCompleted:
+    case ErrorCode.DuplicateAssignment:
+    case ErrorCode.StaleVersion:
       return 409;
     case ErrorCode.BadUserInput:
     case ErrorCode.CohortNotReady:
@@ -40,6 +53,9 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.ScheduleInvalid:
     case ErrorCode.CertificationInvalid:
     case ErrorCode.RoundNotOpen:
+    case ErrorCode.AnalysisNotPublished:
+    case ErrorCode.SelfReview:
+    case ErrorCode.ReviewerNotEligible:
       return 422;
     case ErrorCode.Internal:
       return 500;

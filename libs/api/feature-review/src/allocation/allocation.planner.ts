@@ -1,0 +1,221 @@
+import type { EntityManager } from 'typeorm';
+import { In, IsNull } from 'typeorm';
+import {
+  AnalysisEntity,
+  AnalysisStatus,
+  AssignmentSource,
+  CohortMembershipEntity,
+  CohortRole,
+  ReviewAssignmentEntity,
+  ReviewerKind,
+} from '@stl/api/data-access-db';
+import type { AnalysisRoundEntity, CohortEntity, StoredReason } from '@stl/api/data-access-db';
+import { DomainError } from '@stl/api/util-errors';
+import { AllocationInputError, allocateCriticalFriends } from '@stl/shared/domain';
+import type {
+  AllocationAnalysis,
+  AllocationAssignment,
+  AllocationHistoryPair,
+  AllocationResult,
+  AllocationReviewer,
+} from '@stl/shared/domain';
+
+/** Allocation needs a school for everyone; people enrolled without one form a "school" of their own. */
+const NO_SCHOOL = 'no-school';
+
+export const LEADER_REASON: StoredReason = {
+  code: 'COURSE_LEADER',
+  message: 'Course leaders give leader feedback on every published analysis.',
+};
+
+/**
+ * - `apply`: open pairs of an earlier allocation are replaced; pairs under way (feedback given) and
+ *   pairs set by hand or by a repair are kept.
+ * - `repair`: every live pair is kept; only missing reviewers are added.
+ * Both cancel open assignments of people who left the cohort (as reviewer or as author).
+ */
+export type PlanMode = 'apply' | 'repair';
+
+export interface AllocationPlan {
+  seed: string;
+  k: number;
+  analysisCount: number;
+  result: AllocationResult;
+  /** Kept (locked) pairs and the new pairs, as they will be after the change. */
+  pairs: AllocationAssignment[];
+  newPairs: AllocationAssignment[];
+  replace: ReviewAssignmentEntity[];
+  cancel: ReviewAssignmentEntity[];
+  leaderPairs: { analysisId: string; reviewerId: string }[];
+}
+
+const pairKey = (analysisId: string, reviewerId: string) => `${analysisId}:${reviewerId}`;
+
+/**
+ * Everything one allocation run needs, in four queries. Sequential: inside a transaction they share
+ * one connection.
+ */
+async function loadRound(m: EntityManager, round: AnalysisRoundEntity) {
+  const memberships = await m.find(CohortMembershipEntity, { where: { cohortId: round.cohortId } });
+  const analyses = await m.find(AnalysisEntity, {
+    select: { id: true, authorId: true, schoolId: true },
+    where: { roundId: round.id, status: AnalysisStatus.PUBLISHED },
+  });
+  const live = await m.find(ReviewAssignmentEntity, { where: { roundId: round.id, cancelledAt: IsNull() } });
+  const history: AllocationHistoryPair[] = await m.query(
+    `SELECT ra.reviewer_id AS "reviewerId", a.author_id AS "authorId", r.number AS "roundNumber"
+       FROM review_assignment ra
+       JOIN analysis a ON a.id = ra.analysis_id
+       JOIN analysis_round r ON r.id = ra.round_id
+      WHERE ra.cohort_id = $1 AND ra.kind = $2 AND ra.cancelled_at IS NULL AND r.number < $3`,
+    [round.cohortId, ReviewerKind.PEER, round.number],
+  );
+  return { memberships, analyses, live, history };
+}
+
+/**
+ * Works out an allocation for one round from the database state, without writing: the pure
+ * `allocateCriticalFriends` does the pairing; this decides what is kept, replaced and cancelled.
+ */
+export async function planAllocation(
+  m: EntityManager,
+  round: AnalysisRoundEntity,
+  cohort: CohortEntity,
+  seed: string,
+  mode: PlanMode,
+): Promise<AllocationPlan> {
+  const { memberships, analyses, live, history } = await loadRound(m, round);
+  const participants = new Map(
+    memberships.filter((x) => x.role === CohortRole.PARTICIPANT && !x.leftAt).map((x) => [x.personId, x]),
+  );
+  const leaders = memberships
+    .filter((x) => x.role === CohortRole.LEADER && !x.leftAt)
+    .map((x) => x.personId)
+    .sort();
+  const schoolOf = (personId: string, fallback: string | null = null) =>
+    participants.get(personId)?.schoolId ?? fallback ?? NO_SCHOOL;
+
+  const active = analyses.filter((a) => participants.has(a.authorId));
+  const activeIds = new Set(active.map((a) => a.id));
+
+  const cancel: ReviewAssignmentEntity[] = [];
+  const replace: ReviewAssignmentEntity[] = [];
+  const kept: ReviewAssignmentEntity[] = [];
+  for (const a of live) {
+    const reviewerActive =
+      a.kind === ReviewerKind.PEER ? participants.has(a.reviewerId) : leaders.includes(a.reviewerId);
+    if (!a.completedAt && (!activeIds.has(a.analysisId) || !reviewerActive)) cancel.push(a);
+    else if (
+      mode === 'apply' &&
+      !a.completedAt &&
+      a.kind === ReviewerKind.PEER &&
+      a.source === AssignmentSource.ALLOCATION
+    )
+      replace.push(a);
+    else kept.push(a);
+  }
+
+  const keptPeers = kept.filter((a) => a.kind === ReviewerKind.PEER && activeIds.has(a.analysisId));
+  const locked = keptPeers
+    .filter((a) => participants.has(a.reviewerId))
+    .map((a) => ({ analysisId: a.analysisId, reviewerId: a.reviewerId }));
+  const peersKept = new Map<string, number>();
+  for (const a of keptPeers) peersKept.set(a.analysisId, (peersKept.get(a.analysisId) ?? 0) + 1);
+
+  const allocationAnalyses: AllocationAnalysis[] = active.map((a) => ({
+    analysisId: a.id,
+    authorId: a.authorId,
+    schoolId: a.schoolId ?? schoolOf(a.authorId),
+    wantsSameSchool: participants.get(a.authorId)?.wantsSameSchool === true,
+  }));
+  // Those who published review each other; anyone kept on a pair (e.g. added by hand) stays a reviewer.
+  const reviewerIds = new Set([...active.map((a) => a.authorId), ...locked.map((l) => l.reviewerId)]);
+  const reviewers: AllocationReviewer[] = [...reviewerIds].map((id) => ({
+    reviewerId: id,
+    schoolId: schoolOf(id),
+  }));
+
+  const k = cohort.peersPerAnalysis;
+  let result: AllocationResult;
+  try {
+    result = allocateCriticalFriends({
+      analyses: allocationAnalyses,
+      reviewers,
+      history,
+      k,
+      seed,
+      cohortSameSchool: cohort.sameSchoolSupport,
+      locked,
+    });
+  } catch (err) {
+    if (err instanceof AllocationInputError) throw new DomainError('CONFLICT', err.message);
+    throw err;
+  }
+
+  // Completed pairs of reviewers who left still count: an analysis never gets more than k live peers.
+  const room = new Map(active.map((a) => [a.id, Math.max(0, k - (peersKept.get(a.id) ?? 0))]));
+  const newPairs: AllocationAssignment[] = [];
+  for (const p of result.assignments) {
+    if (p.locked) continue;
+    const left = room.get(p.analysisId) ?? 0;
+    if (left <= 0) continue;
+    room.set(p.analysisId, left - 1);
+    newPairs.push(p);
+  }
+  const taken = new Set([...kept, ...newPairs].map((a) => pairKey(a.analysisId, a.reviewerId)));
+  const leaderPairs: { analysisId: string; reviewerId: string }[] = [];
+  for (const a of [...active].sort((x, y) => (x.id < y.id ? -1 : 1))) {
+    for (const leaderId of leaders) {
+      if (leaderId === a.authorId || taken.has(pairKey(a.id, leaderId))) continue;
+      leaderPairs.push({ analysisId: a.id, reviewerId: leaderId });
+    }
+  }
+  return {
+    seed,
+    k,
+    analysisCount: active.length,
+    result,
+    pairs: result.assignments.filter((p) => p.locked || newPairs.includes(p)),
+    newPairs,
+    replace,
+    cancel,
+    leaderPairs,
+  };
+}
+
+/** Writes a plan: cancels, replaces and inserts in the caller's transaction. */
+export async function writePlan(
+  m: EntityManager,
+  round: AnalysisRoundEntity,
+  plan: AllocationPlan,
+  source: AssignmentSource,
+  now: Date,
+): Promise<void> {
+  if (plan.cancel.length) {
+    await m.update(ReviewAssignmentEntity, { id: In(plan.cancel.map((a) => a.id)) }, { cancelledAt: now });
+  }
+  if (plan.replace.length) {
+    await m.delete(ReviewAssignmentEntity, { id: In(plan.replace.map((a) => a.id)) });
+  }
+  const rows: Partial<ReviewAssignmentEntity>[] = [
+    ...plan.newPairs.map((p) => ({
+      roundId: round.id,
+      cohortId: round.cohortId,
+      analysisId: p.analysisId,
+      reviewerId: p.reviewerId,
+      kind: ReviewerKind.PEER,
+      source,
+      reasons: p.reasons.map(({ code, message }) => ({ code, message })),
+    })),
+    ...plan.leaderPairs.map((p) => ({
+      roundId: round.id,
+      cohortId: round.cohortId,
+      analysisId: p.analysisId,
+      reviewerId: p.reviewerId,
+      kind: ReviewerKind.LEADER,
+      source,
+      reasons: [LEADER_REASON],
+    })),
+  ];
+  if (rows.length) await m.insert(ReviewAssignmentEntity, rows);
+}

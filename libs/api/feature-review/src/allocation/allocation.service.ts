@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AnalysisRoundEntity, AssignmentSource, RoundAllocationEntity } from '@stl/api/data-access-db';
+import type { CohortEntity } from '@stl/api/data-access-db';
+import { AccessPolicy } from '@stl/api/feature-auth';
+import type { Actor, CohortAccess } from '@stl/api/feature-auth';
+import { DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
+import type { AllocationOutcomeModel } from './allocation.models';
+import { planAllocation, writePlan } from './allocation.planner';
+import type { AllocationPlan, PlanMode } from './allocation.planner';
+
+function outcome(
+  round: AnalysisRoundEntity,
+  plan: AllocationPlan,
+  applied: boolean,
+  allocation: RoundAllocationEntity | null,
+): AllocationOutcomeModel {
+  const { result } = plan;
+  return {
+    round,
+    applied,
+    seed: plan.seed,
+    k: plan.k,
+    analysisCount: plan.analysisCount,
+    pairs: plan.pairs.map((p) => ({
+      reviewerId: p.reviewerId,
+      analysisId: p.analysisId,
+      authorId: p.authorId,
+      locked: p.locked,
+      sameSchool: p.sameSchool,
+      earlierReviews: p.earlierReviews,
+      reasons: p.reasons.map(({ code, message }) => ({ code, message })),
+    })),
+    unmet: result.unmet.map((u) => ({
+      analysisId: u.analysisId,
+      authorId: u.authorId,
+      missing: u.missing,
+      code: u.reason.code,
+      message: u.reason.message,
+    })),
+    warnings: result.warnings.map((w) => ({
+      code: w.code,
+      message: w.message,
+      reviewerId: w.reviewerId ?? null,
+      analysisId: w.analysisId ?? null,
+    })),
+    stats: { ...result.stats },
+    created: plan.newPairs.length,
+    replaced: plan.replace.length,
+    cancelled: plan.cancel.length,
+    leaderAssignmentsCreated: plan.leaderPairs.length,
+    allocation,
+  };
+}
+
+/**
+ * Critical-friend allocation of a round (product rule 4): preview, apply, lock and repair. Only the
+ * cohort's course leaders and the organisation's administrators may run it. Every change happens in
+ * one transaction that first locks the round row, so two leaders clicking at once cannot interleave.
+ */
+@Injectable()
+export class AllocationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(AnalysisRoundEntity) private readonly rounds: Repository<AnalysisRoundEntity>,
+    @InjectRepository(RoundAllocationEntity) private readonly allocations: Repository<RoundAllocationEntity>,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  /** The round, for someone who runs its cohort; NOT_FOUND for anyone outside it. */
+  async managedRound(
+    actor: Actor,
+    roundId: string,
+  ): Promise<{ round: AnalysisRoundEntity; access: CohortAccess }> {
+    const round = await this.rounds.findOne({ where: { id: roundId } });
+    if (!round) throw new NotFoundError('analysis round', roundId);
+    const access = await this.access.assertCanManageCohort(actor, round.cohortId);
+    return { round, access };
+  }
+
+  async preview(actor: Actor, roundId: string, seed?: string | null): Promise<AllocationOutcomeModel> {
+    const { round, access } = await this.managedRound(actor, roundId);
+    const state = await this.allocations.findOne({ where: { roundId } });
+    const plan = await planAllocation(
+      this.dataSource.manager,
+      round,
+      access.cohort,
+      seed ?? state?.seed ?? round.id,
+      'apply',
+    );
+    return outcome(round, plan, false, state);
+  }
+
+  async apply(actor: Actor, roundId: string, seed?: string | null): Promise<AllocationOutcomeModel> {
+    const { access } = await this.managedRound(actor, roundId);
+    return this.dataSource.transaction(async (m) => {
+      const { round, state } = await this.lockRound(m, roundId);
+      if (state?.lockedAt) {
+        throw new DomainError(
+          'ALLOCATION_LOCKED',
+          'The allocation of this round is locked: adjust it by hand or repair it instead.',
+        );
+      }
+      const plan = await this.plan(m, round, access.cohort, seed ?? state?.seed ?? round.id, 'apply');
+      const now = new Date();
+      await writePlan(m, round, plan, AssignmentSource.ALLOCATION, now);
+      const saved = await m.save(RoundAllocationEntity, {
+        roundId,
+        seed: plan.seed,
+        appliedAt: now,
+        appliedById: actor.personId,
+        lockedAt: null,
+      });
+      return outcome(round, plan, true, saved);
+    });
+  }
+
+  /**
+   * Adds reviewers for analyses published after the allocation and replaces reviewers who left,
+   * keeping every pair already in place (they are passed to the allocation as locked).
+   */
+  async repair(actor: Actor, roundId: string): Promise<AllocationOutcomeModel> {
+    const { access } = await this.managedRound(actor, roundId);
+    return this.dataSource.transaction(async (m) => {
+      const { round, state } = await this.lockRound(m, roundId);
+      if (!state) {
+        throw new DomainError(
+          'INVALID_STATE_TRANSITION',
+          'This round has no allocation yet: apply one before repairing it.',
+        );
+      }
+      const plan = await this.plan(m, round, access.cohort, state.seed, 'repair');
+      await writePlan(m, round, plan, AssignmentSource.REPAIR, new Date());
+      return outcome(round, plan, true, state);
+    });
+  }
+
+  async lock(actor: Actor, roundId: string): Promise<RoundAllocationEntity> {
+    await this.managedRound(actor, roundId);
+    return this.dataSource.transaction(async (m) => {
+      const { state } = await this.lockRound(m, roundId);
+      if (!state) {
+        throw new DomainError(
+          'INVALID_STATE_TRANSITION',
+          'This round has no allocation yet: apply one before locking it.',
+        );
+      }
+      if (state.lockedAt) return state;
+      state.lockedAt = new Date();
+      return m.save(RoundAllocationEntity, state);
+    });
+  }
+
+  /** Allocation state per round (for AnalysisRound.allocation), checked per cohort. */
+  async statesOf(roundIds: readonly string[]): Promise<Map<string, RoundAllocationEntity>> {
+    const rows = await this.allocations.findBy({ roundId: In([...roundIds]) });
+    return new Map(rows.map((r) => [r.roundId, r]));
+  }
+
+  async assertCanSeeAllocation(actor: Actor, round: AnalysisRoundEntity): Promise<void> {
+    const access = await this.access.cohortAccess(actor, round.cohortId);
+    if (!access.canSeeContent) throw new ForbiddenError('Only members of the cohort see its allocation.');
+  }
+
+  private async plan(
+    m: EntityManager,
+    round: AnalysisRoundEntity,
+    cohort: CohortEntity,
+    seed: string,
+    mode: PlanMode,
+  ): Promise<AllocationPlan> {
+    const plan = await planAllocation(m, round, cohort, seed, mode);
+    if (plan.analysisCount === 0) {
+      throw new DomainError(
+        'INVALID_STATE_TRANSITION',
+        'No analysis of this round is published yet, so there is nothing to allocate.',
+      );
+    }
+    return plan;
+  }
+
+  /** Serialises allocation changes of one round (row lock on the round until commit). */
+  private async lockRound(m: EntityManager, roundId: string) {
+    const round = await m.findOne(AnalysisRoundEntity, {
+      where: { id: roundId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!round) throw new NotFoundError('analysis round', roundId);
+    const state = await m.findOne(RoundAllocationEntity, { where: { roundId } });
+    return { round, state };
+  }
+}

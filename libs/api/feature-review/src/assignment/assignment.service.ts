@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import {
+  AnalysisEntity,
+  AnalysisRoundEntity,
+  AnalysisStatus,
+  AssignmentSource,
+  CohortMembershipEntity,
+  CohortRole,
+  ReviewAssignmentEntity,
+  ReviewerKind,
+} from '@stl/api/data-access-db';
+import type { StoredReason } from '@stl/api/data-access-db';
+import { AccessPolicy } from '@stl/api/feature-auth';
+import type { Actor } from '@stl/api/feature-auth';
+import { BadInputError, DomainError, NotFoundError } from '@stl/api/util-errors';
+import { groupBy } from '@stl/api/util-graphql';
+import { isUniqueViolation } from '../common/pg-errors';
+import type { MyReviewTasksArgs } from './dto/assignment.args';
+
+const MANUAL_ADD: StoredReason = { code: 'MANUAL', message: 'Added by a course leader.' };
+const MANUAL_SWAP: StoredReason = { code: 'MANUAL_SWAP', message: 'Swapped in by a course leader.' };
+
+/**
+ * Critical-friend assignments: a reviewer's own tasks, the round's list for course leaders, and the
+ * course leaders' hand adjustments (add, remove, swap) under the same hard rules as the allocation.
+ */
+@Injectable()
+export class AssignmentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(ReviewAssignmentEntity)
+    private readonly assignments: Repository<ReviewAssignmentEntity>,
+    @InjectRepository(AnalysisRoundEntity) private readonly rounds: Repository<AnalysisRoundEntity>,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  /** My live assignments (done or not), soonest due first. */
+  async myTasks(actor: Actor, args: MyReviewTasksArgs): Promise<ReviewAssignmentEntity[]> {
+    if (args.cohortId) await this.access.cohortAccess(actor, args.cohortId);
+    if (args.roundId) {
+      const round = await this.rounds.findOne({ where: { id: args.roundId } });
+      if (!round) throw new NotFoundError('analysis round', args.roundId);
+      await this.access.cohortAccess(actor, round.cohortId);
+    }
+    const q = this.assignments
+      .createQueryBuilder('ra')
+      .innerJoin(AnalysisRoundEntity, 'r', 'r.id = ra.round_id')
+      .where('ra.reviewer_id = :me AND ra.cancelled_at IS NULL', { me: actor.personId });
+    if (args.cohortId) q.andWhere('ra.cohort_id = :cohortId', { cohortId: args.cohortId });
+    if (args.roundId) q.andWhere('ra.round_id = :roundId', { roundId: args.roundId });
+    if (args.done === true) q.andWhere('ra.completed_at IS NOT NULL');
+    if (args.done === false) q.andWhere('ra.completed_at IS NULL');
+    return q
+      .orderBy('r.feedback_deadline', 'ASC')
+      .addOrderBy('ra.created_at', 'ASC')
+      .addOrderBy('ra.id')
+      .getMany();
+  }
+
+  async assertCanManageRound(actor: Actor, round: AnalysisRoundEntity): Promise<void> {
+    await this.access.assertCanManageCohort(actor, round.cohortId);
+  }
+
+  /** Assignments per round for AnalysisRound.assignments (course leaders and admins). */
+  async ofRounds(roundIds: readonly string[], includeCancelled: boolean) {
+    const rows = await this.assignments.find({
+      where: { roundId: In([...roundIds]), ...(includeCancelled ? {} : { cancelledAt: IsNull() }) },
+      order: { analysisId: 'ASC', kind: 'ASC', createdAt: 'ASC' },
+    });
+    return groupBy(rows, (r) => r.roundId);
+  }
+
+  async addReviewer(actor: Actor, analysisId: string, reviewerId: string): Promise<ReviewAssignmentEntity> {
+    const analysis = await this.managedAnalysis(actor, analysisId);
+    return this.dataSource.transaction(async (m) => {
+      await this.lockRound(m, analysis.roundId);
+      await this.assertEligible(m, analysis, reviewerId);
+      return this.insertManual(m, analysis, reviewerId, MANUAL_ADD);
+    });
+  }
+
+  /** Cancels an assignment not yet done; it stays in the history. */
+  async removeReviewer(actor: Actor, assignmentId: string): Promise<ReviewAssignmentEntity> {
+    const found = await this.managedAssignment(actor, assignmentId);
+    return this.dataSource.transaction(async (m) => {
+      await this.lockRound(m, found.roundId);
+      const assignment = await this.openAssignment(m, assignmentId);
+      assignment.cancelledAt = new Date();
+      return m.save(ReviewAssignmentEntity, assignment);
+    });
+  }
+
+  /** Replaces the reviewer of an open peer assignment: the old one is cancelled, a new one made. */
+  async swapReviewer(
+    actor: Actor,
+    assignmentId: string,
+    newReviewerId: string,
+  ): Promise<ReviewAssignmentEntity> {
+    const found = await this.managedAssignment(actor, assignmentId);
+    if (found.kind !== ReviewerKind.PEER) {
+      throw new BadInputError(
+        "Leader assignments belong to the cohort's course leaders; they cannot be swapped.",
+        [
+          {
+            field: 'assignmentId',
+            code: 'NOT_PEER_ASSIGNMENT',
+            message: 'Only peer assignments can be swapped.',
+          },
+        ],
+      );
+    }
+    return this.dataSource.transaction(async (m) => {
+      await this.lockRound(m, found.roundId);
+      const assignment = await this.openAssignment(m, assignmentId);
+      const analysis = await m.findOneOrFail(AnalysisEntity, {
+        select: { id: true, roundId: true, cohortId: true, authorId: true, status: true },
+        where: { id: assignment.analysisId },
+      });
+      assignment.cancelledAt = new Date();
+      await m.save(ReviewAssignmentEntity, assignment);
+      await this.assertEligible(m, analysis, newReviewerId);
+      return this.insertManual(m, analysis, newReviewerId, MANUAL_SWAP);
+    });
+  }
+
+  private async managedAnalysis(actor: Actor, analysisId: string): Promise<AnalysisEntity> {
+    const analysis = await this.dataSource.manager.findOne(AnalysisEntity, {
+      select: { id: true, roundId: true, cohortId: true, authorId: true, status: true },
+      where: { id: analysisId },
+    });
+    if (!analysis) throw new NotFoundError('analysis', analysisId);
+    await this.access.assertCanManageCohort(actor, analysis.cohortId);
+    if (analysis.status !== AnalysisStatus.PUBLISHED) {
+      throw new DomainError(
+        'ANALYSIS_NOT_PUBLISHED',
+        'Critical friends are assigned to published analyses only.',
+      );
+    }
+    return analysis;
+  }
+
+  private async managedAssignment(actor: Actor, assignmentId: string): Promise<ReviewAssignmentEntity> {
+    const assignment = await this.assignments.findOne({ where: { id: assignmentId } });
+    if (!assignment) throw new NotFoundError('review assignment', assignmentId);
+    await this.access.assertCanManageCohort(actor, assignment.cohortId);
+    return assignment;
+  }
+
+  /** Re-read under the round lock: it may have been completed or cancelled meanwhile. */
+  private async openAssignment(m: EntityManager, assignmentId: string): Promise<ReviewAssignmentEntity> {
+    const assignment = await m.findOneOrFail(ReviewAssignmentEntity, { where: { id: assignmentId } });
+    if (assignment.cancelledAt) {
+      throw new DomainError('ASSIGNMENT_CANCELLED', 'This assignment has already been removed.');
+    }
+    if (assignment.completedAt) {
+      throw new DomainError(
+        'ASSIGNMENT_COMPLETED',
+        'This critical friend has already given feedback; the assignment stays.',
+      );
+    }
+    return assignment;
+  }
+
+  /** The hard rules of rule 4, for changes by hand: no self-review, active participant, no duplicate. */
+  private async assertEligible(
+    m: EntityManager,
+    analysis: AnalysisEntity,
+    reviewerId: string,
+  ): Promise<void> {
+    if (reviewerId === analysis.authorId) {
+      throw new DomainError('SELF_REVIEW', 'Nobody reviews their own analysis.');
+    }
+    const membership = await m.findOne(CohortMembershipEntity, {
+      where: {
+        cohortId: analysis.cohortId,
+        personId: reviewerId,
+        role: CohortRole.PARTICIPANT,
+        leftAt: IsNull(),
+      },
+    });
+    if (!membership) {
+      throw new DomainError(
+        'REVIEWER_NOT_ELIGIBLE',
+        'A critical friend must be an active participant of the same cohort.',
+      );
+    }
+    const live = await m.findOne(ReviewAssignmentEntity, {
+      where: { analysisId: analysis.id, reviewerId, cancelledAt: IsNull() },
+    });
+    if (live) {
+      throw new DomainError('DUPLICATE_ASSIGNMENT', 'This person already reviews this analysis.');
+    }
+  }
+
+  private async insertManual(
+    m: EntityManager,
+    analysis: AnalysisEntity,
+    reviewerId: string,
+    reason: StoredReason,
+  ): Promise<ReviewAssignmentEntity> {
+    try {
+      const row = m.create(ReviewAssignmentEntity, {
+        roundId: analysis.roundId,
+        cohortId: analysis.cohortId,
+        analysisId: analysis.id,
+        reviewerId,
+        kind: ReviewerKind.PEER,
+        source: AssignmentSource.MANUAL,
+        reasons: [reason],
+        completedAt: null,
+        cancelledAt: null,
+      });
+      return await m.save(ReviewAssignmentEntity, row);
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        throw new DomainError('DUPLICATE_ASSIGNMENT', 'This person already reviews this analysis.');
+      }
+      throw err;
+    }
+  }
+
+  private async lockRound(m: EntityManager, roundId: string): Promise<void> {
+    await m.findOne(AnalysisRoundEntity, {
+      select: { id: true },
+      where: { id: roundId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+}

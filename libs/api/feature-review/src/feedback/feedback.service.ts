@@ -1,0 +1,276 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import {
+  AnalysisEntity,
+  AnalysisRoundEntity,
+  AnalysisStatus,
+  AnalysisVersionEntity,
+  FeedbackCommentEntity,
+  FeedbackCommentKind,
+  FeedbackEntity,
+  ReviewAssignmentEntity,
+  ReviewerKind,
+  TemplateSectionEntity,
+} from '@stl/api/data-access-db';
+import { AccessPolicy } from '@stl/api/feature-auth';
+import type { Actor, CohortAccess } from '@stl/api/feature-auth';
+import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
+import type { FieldProblem } from '@stl/api/util-errors';
+import { groupBy } from '@stl/api/util-graphql';
+import { isUniqueViolation } from '../common/pg-errors';
+import { plainTextProblems } from '../common/plain-text';
+import type { FeedbackInput } from './dto/feedback.inputs';
+
+const PARTS = [
+  ['worksWell', 'What works well'],
+  ['questions', 'Questions to consider'],
+  ['nextSteps', 'Suggestions for next steps'],
+] as const;
+
+/** Only what access checks need: never the answers. */
+const ANALYSIS_FACTS = {
+  id: true,
+  roundId: true,
+  cohortId: true,
+  authorId: true,
+  status: true,
+  publishedVersion: true,
+} as const;
+
+function refuse(problems: FieldProblem[]): never {
+  throw new BadInputError(problems.map((p) => p.message).join(' '), problems);
+}
+
+/**
+ * Feedback (rule 5): critical friends and course leaders give it on their assignments, course leaders
+ * comment on a peer's feedback, the author replies and marks it helpful. Feedback is final once given
+ * (a second one on the same assignment is a CONFLICT); the conversation continues in comments.
+ */
+@Injectable()
+export class FeedbackService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(FeedbackEntity) private readonly feedback: Repository<FeedbackEntity>,
+    @InjectRepository(FeedbackCommentEntity) private readonly comments: Repository<FeedbackCommentEntity>,
+    @InjectRepository(ReviewAssignmentEntity)
+    private readonly assignments: Repository<ReviewAssignmentEntity>,
+    @InjectRepository(AnalysisEntity) private readonly analyses: Repository<AnalysisEntity>,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async give(actor: Actor, assignmentId: string, input: FeedbackInput): Promise<FeedbackEntity> {
+    const found = await this.assignments.findOne({ where: { id: assignmentId } });
+    if (!found) throw new NotFoundError('review assignment', assignmentId);
+    const access = await this.access.cohortAccess(actor, found.cohortId);
+    if (found.reviewerId !== actor.personId) {
+      throw new ForbiddenError('This critical-friend assignment is not yours.');
+    }
+    return this.dataSource.transaction(async (m) => {
+      const assignment = await m.findOneOrFail(ReviewAssignmentEntity, {
+        where: { id: assignmentId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (assignment.cancelledAt) {
+        throw new DomainError('ASSIGNMENT_CANCELLED', 'This assignment was cancelled by a course leader.');
+      }
+      if (assignment.completedAt) {
+        throw new DomainError('CONFLICT', 'Feedback has already been given on this assignment.');
+      }
+      const analysis = await m.findOneOrFail(AnalysisEntity, {
+        select: ANALYSIS_FACTS,
+        where: { id: assignment.analysisId },
+      });
+      const version = await this.currentVersion(m, analysis);
+      if (input.expectedVersion != null && input.expectedVersion !== analysis.publishedVersion) {
+        throw new DomainError(
+          'STALE_VERSION',
+          `The author has published version ${analysis.publishedVersion} since you read version ${input.expectedVersion}: read it before giving feedback.`,
+          [],
+          { currentVersion: analysis.publishedVersion },
+        );
+      }
+      const text = {
+        worksWell: input.worksWell.trim(),
+        questions: input.questions.trim(),
+        nextSteps: input.nextSteps.trim(),
+      };
+      const min = Math.max(1, access.cohort.feedbackMinLength);
+      const problems = PARTS.flatMap(([field, label]) => plainTextProblems(field, label, text[field], min));
+      const sectionKey = input.sectionKey ?? null;
+      if (sectionKey && !(await this.sectionExists(m, analysis.roundId, sectionKey))) {
+        problems.push({
+          field: 'sectionKey',
+          code: 'UNKNOWN_SECTION',
+          message: `The round's template has no section "${sectionKey}".`,
+        });
+      }
+      if (problems.length) refuse(problems);
+
+      const now = new Date();
+      try {
+        const saved = await m.save(
+          FeedbackEntity,
+          m.create(FeedbackEntity, {
+            assignmentId,
+            analysisId: analysis.id,
+            analysisVersionId: version.id,
+            authorId: actor.personId,
+            kind: assignment.kind,
+            ...text,
+            sectionKey,
+            markedHelpfulAt: null,
+          }),
+        );
+        assignment.completedAt = now;
+        await m.save(ReviewAssignmentEntity, assignment);
+        return saved;
+      } catch (err) {
+        if (isUniqueViolation(err)) {
+          throw new DomainError('CONFLICT', 'Feedback has already been given on this assignment.');
+        }
+        throw err;
+      }
+    });
+  }
+
+  /** A course leader's note on the quality of a critical friend's feedback. */
+  async comment(actor: Actor, feedbackId: string, body: string): Promise<FeedbackCommentEntity> {
+    const { feedback, access } = await this.visible(actor, feedbackId);
+    if (!access.leader) {
+      throw new ForbiddenError("Only the cohort's course leaders comment on feedback.");
+    }
+    if (feedback.kind !== ReviewerKind.PEER) {
+      refuse([
+        {
+          field: 'feedbackId',
+          code: 'NOT_PEER_FEEDBACK',
+          message: "Leader notes are about a critical friend's feedback.",
+        },
+      ]);
+    }
+    return this.addComment(actor, feedback, FeedbackCommentKind.LEADER_NOTE, body);
+  }
+
+  /** The analysis author answers feedback on their analysis. */
+  async reply(actor: Actor, feedbackId: string, body: string): Promise<FeedbackCommentEntity> {
+    const { feedback, analysis } = await this.visible(actor, feedbackId);
+    if (analysis.authorId !== actor.personId) {
+      throw new ForbiddenError('Only the author of the analysis replies to its feedback.');
+    }
+    return this.addComment(actor, feedback, FeedbackCommentKind.REPLY, body);
+  }
+
+  async markHelpful(actor: Actor, feedbackId: string, helpful: boolean): Promise<FeedbackEntity> {
+    const { feedback, analysis } = await this.visible(actor, feedbackId);
+    if (analysis.authorId !== actor.personId) {
+      throw new ForbiddenError('Only the author of the analysis marks its feedback as helpful.');
+    }
+    const markedHelpfulAt = helpful ? (feedback.markedHelpfulAt ?? new Date()) : null;
+    await this.feedback.update({ id: feedback.id }, { markedHelpfulAt });
+    return this.feedback.findOneOrFail({ where: { id: feedback.id } });
+  }
+
+  async read(actor: Actor, feedbackId: string): Promise<FeedbackEntity> {
+    return (await this.visible(actor, feedbackId)).feedback;
+  }
+
+  /** Feedback is for the cohort's participants, leaders and admins; school leaders see progress only. */
+  async assertCanSeeFeedback(actor: Actor, cohortId: string): Promise<CohortAccess> {
+    const access = await this.access.cohortAccess(actor, cohortId);
+    if (!access.canSeeContent) {
+      throw new ForbiddenError("School leaders follow their teachers' progress, not the feedback they get.");
+    }
+    return access;
+  }
+
+  /** Replies for everyone who sees the feedback; leader notes for those who run the cohort and the feedback's author. */
+  async visibleComments(
+    actor: Actor,
+    feedback: FeedbackEntity,
+    cohortId: string,
+    comments: FeedbackCommentEntity[],
+  ): Promise<FeedbackCommentEntity[]> {
+    const access = await this.assertCanSeeFeedback(actor, cohortId);
+    const notes = access.canManage || feedback.authorId === actor.personId;
+    return comments.filter((c) => c.kind === FeedbackCommentKind.REPLY || notes);
+  }
+
+  async byAnalyses(analysisIds: readonly string[]): Promise<Map<string, FeedbackEntity[]>> {
+    const rows = await this.feedback.find({
+      where: { analysisId: In([...analysisIds]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return groupBy(rows, (f) => f.analysisId);
+  }
+
+  async byAssignments(assignmentIds: readonly string[]): Promise<Map<string, FeedbackEntity>> {
+    const rows = await this.feedback.findBy({ assignmentId: In([...assignmentIds]) });
+    return new Map(rows.map((f) => [f.assignmentId, f]));
+  }
+
+  async commentsOf(feedbackIds: readonly string[]): Promise<Map<string, FeedbackCommentEntity[]>> {
+    const rows = await this.comments.find({
+      where: { feedbackId: In([...feedbackIds]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return groupBy(rows, (c) => c.feedbackId);
+  }
+
+  /** Cohort of each analysis, for access checks of feedback in lists. */
+  async cohortsOfAnalyses(analysisIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.analyses.find({
+      select: { id: true, cohortId: true },
+      where: { id: In([...analysisIds]) },
+    });
+    return new Map(rows.map((a) => [a.id, a.cohortId]));
+  }
+
+  private async visible(actor: Actor, feedbackId: string) {
+    const feedback = await this.feedback.findOne({ where: { id: feedbackId } });
+    if (!feedback) throw new NotFoundError('feedback', feedbackId);
+    const analysis = await this.analyses.findOneOrFail({
+      select: ANALYSIS_FACTS,
+      where: { id: feedback.analysisId },
+    });
+    const access = await this.assertCanSeeFeedback(actor, analysis.cohortId);
+    return { feedback, analysis, access };
+  }
+
+  private async addComment(
+    actor: Actor,
+    feedback: FeedbackEntity,
+    kind: FeedbackCommentKind,
+    body: string,
+  ): Promise<FeedbackCommentEntity> {
+    const text = body.trim();
+    const problems = plainTextProblems('body', 'The comment', text, 1);
+    if (problems.length) refuse(problems);
+    return this.comments.save(
+      this.comments.create({ feedbackId: feedback.id, authorId: actor.personId, kind, body: text }),
+    );
+  }
+
+  private async currentVersion(m: EntityManager, analysis: AnalysisEntity): Promise<AnalysisVersionEntity> {
+    const version =
+      analysis.status === AnalysisStatus.PUBLISHED && analysis.publishedVersion > 0
+        ? await m.findOne(AnalysisVersionEntity, {
+            select: { id: true, version: true },
+            where: { analysisId: analysis.id, version: analysis.publishedVersion },
+          })
+        : null;
+    if (!version) {
+      throw new DomainError('ANALYSIS_NOT_PUBLISHED', 'Feedback is given on published analyses only.');
+    }
+    return version;
+  }
+
+  private async sectionExists(m: EntityManager, roundId: string, key: string): Promise<boolean> {
+    const round = await m.findOneOrFail(AnalysisRoundEntity, {
+      select: { id: true, templateVersionId: true },
+      where: { id: roundId },
+    });
+    return m.exists(TemplateSectionEntity, { where: { templateVersionId: round.templateVersionId, key } });
+  }
+}

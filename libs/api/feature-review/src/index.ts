@@ -1,0 +1,2 @@
+export * from './review-feature.module';
+export { ProgressService } from './progress/progress.service';

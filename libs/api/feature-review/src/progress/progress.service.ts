@@ -1,0 +1,238 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
+import {
+  AnalysisEntity,
+  AnalysisRoundEntity,
+  AnalysisStatus,
+  AttendanceStatus,
+  CohortMembershipEntity,
+  CohortRole,
+  ReviewerKind,
+  SchoolEntity,
+} from '@stl/api/data-access-db';
+import type { CohortEntity } from '@stl/api/data-access-db';
+import { AccessPolicy } from '@stl/api/feature-auth';
+import type { Actor } from '@stl/api/feature-auth';
+import { ForbiddenError } from '@stl/api/util-errors';
+import { paginate } from '@stl/api/util-graphql';
+import type { Page } from '@stl/api/util-graphql';
+import { participantCompletion } from '@stl/shared/domain';
+import type { CohortProgressArgs } from './dto/progress.args';
+import { AnalysisProgressStatus, ProgressFilter } from './progress.models';
+import type { ParticipantProgressModel } from './progress.models';
+
+interface Scope {
+  /** null: every school. */
+  schoolIds: string[] | null;
+  personId?: string;
+  includeWithdrawn: boolean;
+}
+
+interface FeedbackCounts {
+  analysisId: string;
+  peer: number;
+  leader: boolean;
+}
+interface TaskCounts {
+  personId: string;
+  roundId: string;
+  total: number;
+  done: number;
+}
+
+const key = (a: string, b: string) => `${a}:${b}`;
+
+const collator = new Intl.Collator('sv');
+
+/** Schools in Swedish order, participants without a school last; then by name. */
+function bySchoolAndName(a: ParticipantProgressModel, b: ParticipantProgressModel): number {
+  if (a.schoolName !== b.schoolName) {
+    if (a.schoolName === null) return 1;
+    if (b.schoolName === null) return -1;
+    return collator.compare(a.schoolName, b.schoolName);
+  }
+  return collator.compare(a.person.fullName, b.person.fullName) || (a.person.id < b.person.id ? -1 : 1);
+}
+
+/**
+ * Progress and completion (rule 6), computed on every request from the facts and never stored.
+ * A fixed set of queries (participants, rounds, analyses, feedback and task aggregates, meetings,
+ * attendance) serves any number of participants; the rule itself is the pure
+ * `participantCompletion` from the shared domain lib.
+ */
+@Injectable()
+export class ProgressService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  /** Course leaders and admins: everyone; school leaders: participants from their own schools. */
+  async cohortProgress(actor: Actor, args: CohortProgressArgs): Promise<Page<ParticipantProgressModel>> {
+    const access = await this.access.cohortAccess(actor, args.cohortId);
+    let schoolIds: string[] | null;
+    if (access.canManage) {
+      schoolIds = args.schoolId ? [args.schoolId] : null;
+    } else if (access.schoolLeaderOf.length) {
+      if (args.schoolId && !access.schoolLeaderOf.includes(args.schoolId)) {
+        throw new ForbiddenError('School leaders follow the participants from their own school only.');
+      }
+      schoolIds = args.schoolId ? [args.schoolId] : access.schoolLeaderOf;
+    } else {
+      throw new ForbiddenError("Participants see their own progress (myProgress), not other people's.");
+    }
+    let rows = await this.compute(access.cohort, { schoolIds, includeWithdrawn: args.includeWithdrawn });
+    if (args.status === ProgressFilter.COMPLETED) rows = rows.filter((r) => r.completed);
+    if (args.status === ProgressFilter.NOT_COMPLETED) rows = rows.filter((r) => !r.completed);
+    if (args.status === ProgressFilter.NEEDS_SUPPORT) rows = rows.filter((r) => r.needsSupport);
+    return paginate(args, async (skip, take) => [rows.slice(skip, skip + take), rows.length]);
+  }
+
+  async myProgress(actor: Actor, cohortId: string): Promise<ParticipantProgressModel> {
+    const access = await this.access.cohortAccess(actor, cohortId);
+    if (!access.participant) throw new ForbiddenError('Only participants have progress in a cohort.');
+    const [row] = await this.compute(access.cohort, {
+      schoolIds: null,
+      personId: actor.personId,
+      includeWithdrawn: false,
+    });
+    if (!row) throw new ForbiddenError('Only participants have progress in a cohort.');
+    return row;
+  }
+
+  private async compute(cohort: CohortEntity, scope: Scope): Promise<ParticipantProgressModel[]> {
+    const m = this.dataSource.manager;
+    const now = new Date();
+    const cohortId = cohort.id;
+    const [members, schools, rounds, analyses, feedback, tasks, [meetings], attendance] = await Promise.all([
+      m.find(CohortMembershipEntity, {
+        relations: { person: true },
+        where: {
+          cohortId,
+          role: CohortRole.PARTICIPANT,
+          ...(scope.includeWithdrawn ? {} : { leftAt: IsNull() }),
+          ...(scope.schoolIds ? { schoolId: In(scope.schoolIds) } : {}),
+          ...(scope.personId ? { personId: scope.personId } : {}),
+        },
+      }),
+      m.find(SchoolEntity, {
+        select: { id: true, name: true },
+        where: { organisationId: cohort.organisationId },
+      }),
+      m.find(AnalysisRoundEntity, { where: { cohortId }, order: { number: 'ASC' } }),
+      m.find(AnalysisEntity, {
+        select: { id: true, roundId: true, authorId: true, status: true },
+        where: { cohortId, ...(scope.personId ? { authorId: scope.personId } : {}) },
+      }),
+      m.query(
+        `SELECT f.analysis_id AS "analysisId",
+                (count(*) FILTER (WHERE f.kind = $2))::int AS "peer",
+                bool_or(f.kind = $3) AS "leader"
+           FROM feedback f JOIN analysis a ON a.id = f.analysis_id
+          WHERE a.cohort_id = $1
+          GROUP BY f.analysis_id`,
+        [cohortId, ReviewerKind.PEER, ReviewerKind.LEADER],
+      ) as Promise<FeedbackCounts[]>,
+      m.query(
+        `SELECT reviewer_id AS "personId", round_id AS "roundId",
+                count(*)::int AS "total", count(completed_at)::int AS "done"
+           FROM review_assignment
+          WHERE cohort_id = $1 AND kind = $2 AND cancelled_at IS NULL
+          GROUP BY reviewer_id, round_id`,
+        [cohortId, ReviewerKind.PEER],
+      ) as Promise<TaskCounts[]>,
+      m.query(
+        `SELECT count(*)::int AS "planned", (count(*) FILTER (WHERE starts_at <= $2))::int AS "held"
+           FROM meeting WHERE cohort_id = $1`,
+        [cohortId, now],
+      ) as Promise<{ planned: number; held: number }[]>,
+      m.query(
+        `SELECT a.person_id AS "personId", count(*)::int AS "attended"
+           FROM attendance a JOIN meeting mt ON mt.id = a.meeting_id
+          WHERE mt.cohort_id = $1 AND a.status = $2
+          GROUP BY a.person_id`,
+        [cohortId, AttendanceStatus.PRESENT],
+      ) as Promise<{ personId: string; attended: number }[]>,
+    ]);
+
+    const schoolName = new Map(schools.map((s) => [s.id, s.name]));
+    const analysisOf = new Map(analyses.map((a) => [key(a.authorId, a.roundId), a]));
+    const feedbackOf = new Map(feedback.map((f) => [f.analysisId, f]));
+    const tasksOf = new Map(tasks.map((t) => [key(t.personId, t.roundId), t]));
+    const attendedBy = new Map(attendance.map((a) => [a.personId, a.attended]));
+
+    const rows = members.map((member): ParticipantProgressModel => {
+      const personId = member.personId;
+      const facts = rounds.map((round) => {
+        const analysis = analysisOf.get(key(personId, round.id));
+        const published = analysis?.status === AnalysisStatus.PUBLISHED;
+        const fb = analysis && published ? feedbackOf.get(analysis.id) : undefined;
+        const t = tasksOf.get(key(personId, round.id));
+        return {
+          round,
+          status: !analysis
+            ? AnalysisProgressStatus.NOT_STARTED
+            : published
+              ? AnalysisProgressStatus.PUBLISHED
+              : AnalysisProgressStatus.DRAFT,
+          input: {
+            roundId: round.id,
+            number: round.number,
+            published,
+            peerFeedbackCount: fb?.peer ?? 0,
+            leaderFeedback: fb?.leader === true,
+            tasksTotal: t?.total ?? 0,
+            tasksDone: t?.done ?? 0,
+            submissionDeadline: round.submissionDeadline,
+            feedbackDeadline: round.feedbackDeadline,
+          },
+        };
+      });
+      const result = participantCompletion({
+        rounds: facts.map((f) => f.input),
+        meetings: {
+          attended: attendedBy.get(personId) ?? 0,
+          held: meetings?.held ?? 0,
+          planned: meetings?.planned ?? 0,
+        },
+        requiredAttendanceShare: cohort.requiredAttendanceShare,
+        now,
+      });
+      const byRound = new Map(facts.map((f) => [f.round.id, f]));
+      return {
+        person: member.person as NonNullable<typeof member.person>,
+        schoolId: member.schoolId,
+        schoolName: member.schoolId ? (schoolName.get(member.schoolId) ?? null) : null,
+        leftAt: member.leftAt,
+        rounds: result.rounds.map((r) => {
+          const f = byRound.get(r.roundId);
+          return {
+            ...r,
+            title: f?.round.title ?? '',
+            submissionDeadline: f?.round.submissionDeadline as Date,
+            feedbackDeadline: f?.round.feedbackDeadline as Date,
+            analysisStatus: f?.status ?? AnalysisProgressStatus.NOT_STARTED,
+          };
+        }),
+        publishedCount: result.publishedCount,
+        completeCount: result.completeCount,
+        minPublished: result.minPublished,
+        tasksTotal: result.tasksTotal,
+        tasksDone: result.tasksDone,
+        meetingsAttended: result.meetingsAttended,
+        meetingsHeld: result.meetingsHeld,
+        meetingsPlanned: result.meetingsPlanned,
+        meetingsRequired: result.meetingsRequired,
+        attendanceShare: result.attendanceShare,
+        requiredAttendanceShare: cohort.requiredAttendanceShare,
+        attendanceMet: result.attendanceMet,
+        attendanceOnTrack: result.attendanceOnTrack,
+        completed: result.completed,
+        needsSupport: result.needsSupport,
+        missing: result.missing.map((x) => ({ ...x })),
+      };
+    });
+    return rows.sort(bySchoolAndName);
+  }
+}

@@ -1,0 +1,66 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import {
+  AnalysisEntity,
+  AnalysisRoundEntity,
+  AnalysisVersionEntity,
+  FeedbackCommentEntity,
+  FeedbackEntity,
+  PersonEntity,
+  ReviewAssignmentEntity,
+  RoundAllocationEntity,
+} from '@stl/api/data-access-db';
+import {
+  AllocationPairResolver,
+  AllocationResolver,
+  RoundAllocationResolver,
+} from './allocation/allocation.resolver';
+import { AllocationService } from './allocation/allocation.service';
+import { AssignmentResolver, RoundAssignmentsResolver } from './assignment/assignment.resolver';
+import { AssignmentService } from './assignment/assignment.service';
+import { ReviewLookups } from './common/review-lookups.service';
+import {
+  AnalysisFeedbackResolver,
+  FeedbackCommentResolver,
+  FeedbackResolver,
+} from './feedback/feedback.resolver';
+import { FeedbackService } from './feedback/feedback.service';
+import { ProgressResolver } from './progress/progress.resolver';
+import { ProgressService } from './progress/progress.service';
+
+/**
+ * Critical friends and feedback (product rules 4–6): allocation of reviewers per round, review
+ * tasks, feedback with replies and leader notes, and computed progress and completion.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      AnalysisEntity,
+      AnalysisRoundEntity,
+      AnalysisVersionEntity,
+      FeedbackCommentEntity,
+      FeedbackEntity,
+      PersonEntity,
+      ReviewAssignmentEntity,
+      RoundAllocationEntity,
+    ]),
+  ],
+  providers: [
+    ReviewLookups,
+    AllocationService,
+    AssignmentService,
+    FeedbackService,
+    ProgressService,
+    AllocationResolver,
+    AllocationPairResolver,
+    RoundAllocationResolver,
+    AssignmentResolver,
+    RoundAssignmentsResolver,
+    FeedbackResolver,
+    FeedbackCommentResolver,
+    AnalysisFeedbackResolver,
+    ProgressResolver,
+  ],
+  exports: [ProgressService],
+})
+export class ReviewFeatureModule {}

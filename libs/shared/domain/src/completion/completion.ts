@@ -1,0 +1,153 @@
+import { MIN_PUBLISHED_ANALYSES_FOR_COMPLETION } from '../rules/constants';
+import type {
+  CompletionInput,
+  CompletionMissing,
+  CompletionResult,
+  CompletionRoundInput,
+  RoundCompletion,
+} from './types';
+
+/** Shares like 0.7 × 10 are 7.000000000000001 in floating point; never ask for a meeting too many. */
+const EPSILON = 1e-9;
+
+/** Counts that are not finite non-negative numbers count as zero: bad data never completes anyone. */
+function count(value: number): number {
+  return Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+}
+
+function share(value: number): number {
+  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 1;
+}
+
+function meetingsNeeded(requiredShare: number, meetings: number): number {
+  return Math.max(0, Math.ceil(requiredShare * meetings - EPSILON));
+}
+
+function passed(deadline: Date | undefined, now: Date | undefined): boolean {
+  return !!deadline && !!now && now.getTime() > deadline.getTime();
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function roundCompletion(r: CompletionRoundInput, now: Date | undefined): RoundCompletion {
+  const peerFeedbackCount = count(r.peerFeedbackCount);
+  const tasksTotal = count(r.tasksTotal);
+  const tasksDone = Math.min(count(r.tasksDone), tasksTotal);
+  const published = r.published === true;
+  const leaderFeedback = r.leaderFeedback === true;
+  const feedbackComplete = leaderFeedback && peerFeedbackCount >= 1;
+  const feedbackPassed = passed(r.feedbackDeadline, now);
+  return {
+    roundId: r.roundId,
+    number: r.number,
+    published,
+    peerFeedbackCount,
+    leaderFeedback,
+    complete: published && feedbackComplete,
+    tasksTotal,
+    tasksDone,
+    submissionOverdue: !published && passed(r.submissionDeadline, now),
+    feedbackOverdue: published && !feedbackComplete && feedbackPassed,
+    tasksOverdue: tasksDone < tasksTotal && feedbackPassed,
+  };
+}
+
+/**
+ * Product rule 6, computed and never stored: a participant has completed the course with at least
+ * `minPublished` (6) published analyses that each got leader feedback and at least one peer feedback,
+ * all of their own critical-friend assignments done, and attendance at the cohort's required share
+ * of its planned meetings. `missing` lists, in that order, everything still needed; it is empty exactly
+ * when `completed` is true. Feedback gaps are listed only while they keep the participant from the
+ * minimum (a seventh analysis without feedback does not block completion).
+ */
+export function participantCompletion(input: CompletionInput): CompletionResult {
+  const minPublished =
+    input.minPublished === undefined ? MIN_PUBLISHED_ANALYSES_FOR_COMPLETION : count(input.minPublished);
+  const now = input.now;
+  const rounds = [...input.rounds]
+    .sort((a, b) => a.number - b.number || (a.roundId < b.roundId ? -1 : a.roundId > b.roundId ? 1 : 0))
+    .map((r) => roundCompletion(r, now));
+
+  const publishedCount = rounds.filter((r) => r.published).length;
+  const completeCount = rounds.filter((r) => r.complete).length;
+  const tasksTotal = rounds.reduce((s, r) => s + r.tasksTotal, 0);
+  const tasksDone = rounds.reduce((s, r) => s + r.tasksDone, 0);
+
+  const requiredShare = share(input.requiredAttendanceShare);
+  const planned = count(input.meetings.planned);
+  const held = count(input.meetings.held);
+  const attended = count(input.meetings.attended);
+  const meetingsRequired = meetingsNeeded(requiredShare, planned);
+  const attendanceMet = attended >= meetingsRequired;
+  const attendanceOnTrack = attended >= meetingsNeeded(requiredShare, Math.min(held, planned));
+
+  const missing: CompletionMissing[] = [];
+  if (completeCount < minPublished) {
+    if (publishedCount < minPublished) {
+      missing.push({
+        code: 'TOO_FEW_PUBLISHED',
+        message: `Published ${publishedCount} of the ${minPublished} analyses needed.`,
+        required: minPublished,
+        actual: publishedCount,
+      });
+    }
+    for (const r of rounds) {
+      if (!r.published) continue;
+      if (!r.leaderFeedback) {
+        missing.push({
+          code: 'LEADER_FEEDBACK_MISSING',
+          message: `The analysis in round ${r.number} has no feedback from a course leader yet.`,
+          roundId: r.roundId,
+          roundNumber: r.number,
+        });
+      }
+      if (r.peerFeedbackCount < 1) {
+        missing.push({
+          code: 'PEER_FEEDBACK_MISSING',
+          message: `The analysis in round ${r.number} has no feedback from a critical friend yet.`,
+          roundId: r.roundId,
+          roundNumber: r.number,
+        });
+      }
+    }
+  }
+  if (tasksDone < tasksTotal) {
+    const open = tasksTotal - tasksDone;
+    missing.push({
+      code: 'REVIEW_TASKS_OPEN',
+      message: `${plural(open, 'critical-friend assignment', 'critical-friend assignments')} of ${tasksTotal} not done yet.`,
+      required: tasksTotal,
+      actual: tasksDone,
+    });
+  }
+  if (!attendanceMet) {
+    missing.push({
+      code: 'ATTENDANCE_TOO_LOW',
+      message: `Attended ${attended} of ${plural(planned, 'meeting', 'meetings')}; ${meetingsRequired} needed (${Math.round(requiredShare * 100)} %).`,
+      required: meetingsRequired,
+      actual: attended,
+    });
+  }
+
+  const overdue = rounds.some((r) => r.submissionOverdue || r.feedbackOverdue || r.tasksOverdue);
+  return {
+    completed: missing.length === 0,
+    rounds,
+    publishedCount,
+    completeCount,
+    minPublished,
+    tasksTotal,
+    tasksDone,
+    meetingsAttended: attended,
+    meetingsHeld: held,
+    meetingsPlanned: planned,
+    meetingsRequired,
+    attendanceShare: planned === 0 ? 0 : attended / planned,
+    attendanceMet,
+    attendanceOnTrack,
+    needsSupport: missing.length > 0 && (overdue || !attendanceOnTrack),
+    missing,
+  };
+}
