@@ -25,3 +25,4 @@ export * from './review/round-allocation.entity';
 export * from './review/feedback.entity';
 export * from './review/feedback-comment.entity';
 export * from './seed/demo-seed';
+export * from './shared/db-errors';

@@ -1,3 +1,4 @@
 export * from './pagination';
 export * from './loaders';
-export * from './uuid.pipe';
+export * from './parse-id.pipe';
+export * from './input-validation';

@@ -9,7 +9,7 @@ import {
 } from '@stl/api/data-access-db';
 import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
 import type { Actor, RequestContext } from '@stl/api/feature-auth';
-import { Paginated, UuidPipe, groupBy, requestLoader } from '@stl/api/util-graphql';
+import { Paginated, ParseIdPipe, groupBy, requestLoader } from '@stl/api/util-graphql';
 import { AnalysisService } from './analysis.service';
 import { DraftModel } from './analysis.models';
 import { PublishAnalysisInput, SaveAnalysisDraftInput, SharedSpaceArgs } from './dto/analysis.inputs';
@@ -30,12 +30,15 @@ export class AnalysisResolver {
     nullable: true,
     description: 'My analysis for a round, or null before the first save.',
   })
-  myAnalysis(@CurrentActor() actor: Actor, @Args('roundId', { type: () => ID }, UuidPipe) roundId: string) {
+  myAnalysis(
+    @CurrentActor() actor: Actor,
+    @Args('roundId', { type: () => ID }, ParseIdPipe) roundId: string,
+  ) {
     return this.analyses.mine(actor, roundId);
   }
 
   @Query(() => AnalysisEntity)
-  analysis(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, UuidPipe) id: string) {
+  analysis(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseIdPipe) id: string) {
     return this.analyses.read(actor, id);
   }
 

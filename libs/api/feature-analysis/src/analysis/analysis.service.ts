@@ -10,6 +10,7 @@ import {
   CohortMembershipEntity,
   CohortRole,
   CohortStatus,
+  isUniqueViolation,
   TemplateSectionEntity,
 } from '@stl/api/data-access-db';
 import type { Answers } from '@stl/api/data-access-db';
@@ -22,8 +23,6 @@ import type { Page } from '@stl/api/util-graphql';
 import { MAX_TEXT_LENGTH } from '@stl/shared/domain';
 import type { PublishAnalysisInput, SaveAnalysisDraftInput, SharedSpaceArgs } from './dto/analysis.inputs';
 import { plainText, sanitizeRichText } from './rich-text';
-
-const UNIQUE_VIOLATION = '23505';
 
 /** Answers in the template's section order, so every reader sees them as the template lays them out. */
 function ordered(sections: TemplateSectionEntity[], answers: Answers): Answers {
@@ -124,7 +123,7 @@ export class AnalysisService {
       });
     } catch (e) {
       // Two first saves at once (two tabs on a new analysis): the second loses and is told so.
-      if ((e as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(e)) {
         const current = await this.analyses.findOne({
           where: { roundId: round.id, authorId: actor.personId },
         });

@@ -1,8 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsEnum, IsOptional } from 'class-validator';
 import { CohortStatus } from '@stl/api/data-access-db';
-import { PageArgs } from '@stl/api/util-graphql';
-import { IsId } from '../common/validation';
+import { IsId, PageArgs } from '@stl/api/util-graphql';
 
 @ArgsType()
 export class CohortsArgs extends PageArgs {

@@ -11,7 +11,6 @@ import type { Actor, RequestContext } from '@stl/api/feature-auth';
 import type { Page } from '@stl/api/util-graphql';
 import { allowedCohortTransitions } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
-import { ParseIdPipe } from '../common/parse-id.pipe';
 import { MeetingService } from '../meeting/meeting.service';
 import { ParticipantsArgs } from '../membership/membership.args';
 import { CohortParticipantPage } from '../membership/membership.models';
@@ -23,6 +22,7 @@ import { CohortViewerRole, viewerRoleOf } from './cohort-rules';
 import { CohortService } from './cohort.service';
 import { CreateCohortInput } from './dto/create-cohort.input';
 import { UpdateCohortInput } from './dto/update-cohort.input';
+import { ParseIdPipe } from '@stl/api/util-graphql';
 
 /**
  * Cohort objects reach a client only through `cohort`, `cohorts` and mutations, each of which checks

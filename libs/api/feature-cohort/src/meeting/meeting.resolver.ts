@@ -3,10 +3,10 @@ import { AttendanceEntity, CohortEntity, MeetingEntity } from '@stl/api/data-acc
 import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
 import type { Actor, RequestContext } from '@stl/api/feature-auth';
 import { AttendanceService } from '../attendance/attendance.service';
-import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateMeetingInput } from './dto/create-meeting.input';
 import { UpdateMeetingInput } from './dto/update-meeting.input';
 import { MeetingService } from './meeting.service';
+import { ParseIdPipe } from '@stl/api/util-graphql';
 
 @Resolver(() => MeetingEntity)
 @SignedIn()

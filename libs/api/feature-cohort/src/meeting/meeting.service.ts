@@ -2,13 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { AttendanceEntity, CohortEntity, CohortStatus, MeetingEntity } from '@stl/api/data-access-db';
+import {
+  AttendanceEntity,
+  CohortEntity,
+  CohortStatus,
+  isUniqueViolation,
+  MeetingEntity,
+} from '@stl/api/data-access-db';
 import type { Actor, CohortAccess } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, NotFoundError } from '@stl/api/util-errors';
 import { groupBy, requestLoader } from '@stl/api/util-graphql';
 import { MIN_MEETINGS, meetingScheduleProblems } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
-import { isUniqueViolation } from '../common/db-errors';
 import { definedOnly, toFieldProblems } from '../common/problems';
 import type { CreateMeetingInput } from './dto/create-meeting.input';
 import type { UpdateMeetingInput } from './dto/update-meeting.input';

@@ -1,7 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsOptional } from 'class-validator';
-import { PageArgs } from '@stl/api/util-graphql';
-import { IsId } from '../common/validation';
+import { IsId, PageArgs } from '@stl/api/util-graphql';
 
 export const MAX_ENROL_AT_ONCE = 200;
 

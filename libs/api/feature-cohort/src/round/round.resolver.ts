@@ -8,11 +8,11 @@ import {
 import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
 import type { Actor, RequestContext } from '@stl/api/feature-auth';
 import { NotFoundError } from '@stl/api/util-errors';
-import { ParseIdPipe } from '../common/parse-id.pipe';
 import { MeetingService } from '../meeting/meeting.service';
 import { TemplateService } from '../template/template.service';
 import { CreateAnalysisRoundInput, UpdateAnalysisRoundInput } from './dto/round.inputs';
 import { RoundService } from './round.service';
+import { ParseIdPipe } from '@stl/api/util-graphql';
 
 @Resolver(() => AnalysisRoundEntity)
 @SignedIn()

@@ -7,6 +7,7 @@ import {
   AnalysisRoundEntity,
   CohortEntity,
   CohortStatus,
+  isUniqueViolation,
   MeetingEntity,
 } from '@stl/api/data-access-db';
 import type { Actor, CohortAccess } from '@stl/api/feature-auth';
@@ -14,7 +15,6 @@ import { DomainError, NotFoundError } from '@stl/api/util-errors';
 import { groupBy, requestLoader } from '@stl/api/util-graphql';
 import { MIN_ANALYSIS_ROUNDS, roundScheduleProblems } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
-import { isUniqueViolation } from '../common/db-errors';
 import { definedOnly, toFieldProblems } from '../common/problems';
 import { nextNumber } from '../meeting/meeting-rules';
 import { TemplateService } from '../template/template.service';

@@ -6,13 +6,13 @@ import {
 } from '@stl/api/data-access-db';
 import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
 import type { Actor, RequestContext } from '@stl/api/feature-auth';
-import { ParseIdPipe } from '../common/parse-id.pipe';
 import {
   AnalysisTemplatesArgs,
   CreateAnalysisTemplateInput,
   CreateTemplateVersionArgs,
 } from './dto/template.inputs';
 import { TemplateService } from './template.service';
+import { ParseIdPipe } from '@stl/api/util-graphql';
 
 @Resolver(() => AnalysisTemplateEntity)
 @SignedIn()

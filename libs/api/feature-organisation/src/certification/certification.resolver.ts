@@ -3,11 +3,11 @@ import { CertificationEntity } from '@stl/api/data-access-db';
 import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
 import type { CertificationStatus } from '@stl/shared/domain';
-import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CertificationStatusEnum } from './certification-status';
 import { CertificationService } from './certification.service';
 import { AddCertificationInput } from './dto/add-certification.input';
 import { UpdateCertificationInput } from './dto/update-certification.input';
+import { ParseIdPipe } from '@stl/api/util-graphql';
 
 @Resolver(() => CertificationEntity)
 @SignedIn()

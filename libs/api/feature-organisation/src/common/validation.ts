@@ -1,10 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
-import { Transform } from 'class-transformer';
+import { Trim } from '@stl/api/util-graphql';
 import { IsString, IsUUID, MaxLength, MinLength, ValidateBy } from 'class-validator';
-import { MAX_NAME_LENGTH, isIsoDate } from '@stl/shared/domain';
+import { MAX_NAME_LENGTH } from '@stl/shared/domain';
 
-/** Surrounding spaces are never meant, so names and codes are stored trimmed. */
-export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+export { IsIsoDate, Trim } from '@stl/api/util-graphql';
 
 /**
  * A required name: trimmed, not empty or only spaces, at most 200 characters (the column size).
@@ -48,15 +47,4 @@ export function IsPassword() {
       message: `A password can be at most ${MAX_PASSWORD_LENGTH} characters long.`,
     }),
   );
-}
-
-/** A real calendar date written 'YYYY-MM-DD' (so '2027-02-29' is refused). */
-export function IsIsoDate(what: string) {
-  return ValidateBy({
-    name: 'isIsoDate',
-    validator: {
-      validate: (value: unknown) => isIsoDate(value),
-      defaultMessage: () => `The ${what} must be a real date written YYYY-MM-DD, e.g. 2026-08-17.`,
-    },
-  });
 }

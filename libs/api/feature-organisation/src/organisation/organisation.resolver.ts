@@ -2,9 +2,9 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OrganisationEntity } from '@stl/api/data-access-db';
 import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
-import { ParseIdPipe } from '../common/parse-id.pipe';
 import { UpdateOrganisationInput } from './dto/update-organisation.input';
 import { OrganisationService } from './organisation.service';
+import { ParseIdPipe } from '@stl/api/util-graphql';
 
 @Resolver(() => OrganisationEntity)
 @SignedIn()

@@ -2,10 +2,9 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { CertificationEntity, PersonEntity, RoleGrantEntity, SchoolEntity } from '@stl/api/data-access-db';
 import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
 import type { Actor, RequestContext } from '@stl/api/feature-auth';
-import { Paginated } from '@stl/api/util-graphql';
+import { Paginated, ParseIdPipe } from '@stl/api/util-graphql';
 import type { Page } from '@stl/api/util-graphql';
 import { CertificationService } from '../certification/certification.service';
-import { ParseIdPipe } from '../common/parse-id.pipe';
 import { SchoolService } from '../school/school.service';
 import { CreatePersonInput } from './dto/create-person.input';
 import { UpdatePersonInput } from './dto/update-person.input';

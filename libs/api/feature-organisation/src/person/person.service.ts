@@ -2,14 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not, Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { Locale, PersonEntity, Role, RoleGrantEntity, SessionEntity } from '@stl/api/data-access-db';
+import {
+  isUniqueViolation,
+  Locale,
+  PersonEntity,
+  Role,
+  RoleGrantEntity,
+  SessionEntity,
+} from '@stl/api/data-access-db';
 import { AccessPolicy, PasswordService } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
 import { groupBy, paginate, requestLoader } from '@stl/api/util-graphql';
 import type { Page } from '@stl/api/util-graphql';
-import { isUniqueViolation } from '../common/db-errors';
 import { SchoolService } from '../school/school.service';
 import type { CreatePersonInput } from './dto/create-person.input';
 import type { UpdatePersonInput } from './dto/update-person.input';

@@ -9,6 +9,7 @@ import {
   AssignmentSource,
   CohortMembershipEntity,
   CohortRole,
+  isUniqueViolation,
   ReviewAssignmentEntity,
   ReviewerKind,
 } from '@stl/api/data-access-db';
@@ -17,7 +18,6 @@ import { AccessPolicy } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, NotFoundError } from '@stl/api/util-errors';
 import { groupBy } from '@stl/api/util-graphql';
-import { isUniqueViolation } from '../common/pg-errors';
 import type { MyReviewTasksArgs } from './dto/assignment.args';
 
 const MANUAL_ADD: StoredReason = { code: 'MANUAL', message: 'Added by a course leader.' };

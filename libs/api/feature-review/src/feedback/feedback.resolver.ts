@@ -8,9 +8,8 @@ import {
 } from '@stl/api/data-access-db';
 import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
 import type { Actor, RequestContext } from '@stl/api/feature-auth';
-import { requestLoader } from '@stl/api/util-graphql';
+import { ParseIdPipe, requestLoader } from '@stl/api/util-graphql';
 import { ReviewLookups } from '../common/review-lookups.service';
-import { UuidPipe } from '../common/uuid.pipe';
 import { FeedbackCommentArgs, FeedbackInput, MarkHelpfulArgs } from './dto/feedback.inputs';
 import { FeedbackService } from './feedback.service';
 
@@ -27,7 +26,7 @@ export class FeedbackResolver {
   })
   feedback(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
   ): Promise<FeedbackEntity> {
     return this.feedbackService.read(actor, id);
   }
@@ -38,7 +37,7 @@ export class FeedbackResolver {
   })
   giveFeedback(
     @CurrentActor() actor: Actor,
-    @Args('assignmentId', { type: () => ID }, UuidPipe) assignmentId: string,
+    @Args('assignmentId', { type: () => ID }, ParseIdPipe) assignmentId: string,
     @Args('input') input: FeedbackInput,
   ): Promise<FeedbackEntity> {
     return this.feedbackService.give(actor, assignmentId, input);

@@ -10,6 +10,7 @@ import {
   FeedbackCommentEntity,
   FeedbackCommentKind,
   FeedbackEntity,
+  isUniqueViolation,
   ReviewAssignmentEntity,
   ReviewerKind,
   TemplateSectionEntity,
@@ -19,7 +20,6 @@ import type { Actor, CohortAccess } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
 import { groupBy } from '@stl/api/util-graphql';
-import { isUniqueViolation } from '../common/pg-errors';
 import { plainTextProblems } from '../common/plain-text';
 import type { FeedbackInput } from './dto/feedback.inputs';
 

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, ValidateNested } from 'class-validator';
 import { AttendanceStatus } from '@stl/api/data-access-db';
-import { IsId } from '../../common/validation';
+import { IsId } from '@stl/api/util-graphql';
 
 export const MAX_ATTENDANCE_ENTRIES = 500;
 

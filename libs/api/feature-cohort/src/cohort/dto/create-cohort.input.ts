@@ -11,7 +11,7 @@ import {
   Min,
 } from 'class-validator';
 import { MAX_NAME_LENGTH } from '@stl/shared/domain';
-import { IsId, IsIsoDate, IsRequiredText } from '../../common/validation';
+import { IsId, IsIsoDate, IsRequiredText } from '@stl/api/util-graphql';
 
 export const MAX_FEEDBACK_MIN_LENGTH = 2000;
 export const MAX_LEADERS = 10;

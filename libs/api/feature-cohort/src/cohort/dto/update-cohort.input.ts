@@ -1,8 +1,8 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsInt, IsNumber, Max, Min } from 'class-validator';
 import { MAX_NAME_LENGTH } from '@stl/shared/domain';
-import { IsIsoDate, IsOmittable, IsRequiredText } from '../../common/validation';
 import { MAX_FEEDBACK_MIN_LENGTH } from './create-cohort.input';
+import { IsIsoDate, IsOmittable, IsRequiredText } from '@stl/api/util-graphql';
 
 /** Only the fields given change. School year and dates only while the cohort is being planned. */
 @InputType()

@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { MeetingMode } from '@stl/api/data-access-db';
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from '@stl/shared/domain';
-import { IsBoundedText, IsRequiredText, Trim } from '../../common/validation';
+import { IsBoundedText, IsRequiredText, Trim } from '@stl/api/util-graphql';
 
 export const MAX_MEETING_NUMBER = 100;
 export const MAX_URL_LENGTH = 2000;

@@ -14,13 +14,13 @@ import {
 } from 'class-validator';
 import { MeetingMode } from '@stl/api/data-access-db';
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from '@stl/shared/domain';
-import { IsBoundedText, IsOmittable, IsRequiredText, Trim } from '../../common/validation';
 import {
   MAX_MEETING_NUMBER,
   MAX_QUESTIONS,
   MAX_QUESTION_LENGTH,
   MAX_URL_LENGTH,
 } from './create-meeting.input';
+import { IsBoundedText, IsOmittable, IsRequiredText, Trim } from '@stl/api/util-graphql';
 
 /** Only the fields given change; theme, location and videoUrl are cleared with null. */
 @InputType()

@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
 import { IsDate, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { MAX_TITLE_LENGTH } from '@stl/shared/domain';
-import { IsId, IsOmittable, IsRequiredText } from '../../common/validation';
+import { IsId, IsOmittable, IsRequiredText } from '@stl/api/util-graphql';
 
 export const MAX_ROUND_NUMBER = 100;
 

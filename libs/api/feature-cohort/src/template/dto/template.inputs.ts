@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from '@stl/shared/domain';
-import { IsBoundedText, IsId, IsRequiredText } from '../../common/validation';
+import { IsBoundedText, IsId, IsRequiredText } from '@stl/api/util-graphql';
 
 export const MAX_SECTIONS = 30;
 export const MAX_PROMPT_LENGTH = 5000;

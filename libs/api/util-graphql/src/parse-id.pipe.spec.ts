@@ -1,8 +1,8 @@
 import { BadInputError } from '@stl/api/util-errors';
-import { UuidPipe } from './uuid.pipe';
+import { ParseIdPipe } from './parse-id.pipe';
 
-describe('UuidPipe', () => {
-  const pipe = new UuidPipe();
+describe('ParseIdPipe', () => {
+  const pipe = new ParseIdPipe();
   const meta = { type: 'query' as const, data: 'assignmentId' };
 
   it('passes ids and absent values through', () => {
@@ -20,7 +20,7 @@ describe('UuidPipe', () => {
       } catch (err) {
         expect(err).toBeInstanceOf(BadInputError);
         expect((err as BadInputError).problems).toEqual([
-          { field: 'assignmentId', code: 'isUuid', message: 'assignmentId must be a valid id.' },
+          { field: 'assignmentId', code: 'isUuid', message: 'assignmentId is not a valid id.' },
         ]);
       }
     }
