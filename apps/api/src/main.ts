@@ -6,6 +6,7 @@ import {
   ensureDatabase,
   runMigrations,
   seedDemo,
+  seedDemoActivity,
   startEmbeddedPostgres,
 } from '@stl/api/data-access-db';
 import type { RunningPostgres } from '@stl/api/data-access-db';
@@ -32,7 +33,8 @@ async function bootstrap(): Promise<void> {
     const ds = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
     try {
       await seedDemo(ds);
-      log.log('Demo organisation seeded (Lärkby kommun).');
+      await seedDemoActivity(ds);
+      log.log('Demo organisation seeded (Lärkby kommun), with the course under way.');
     } finally {
       await ds.destroy();
     }

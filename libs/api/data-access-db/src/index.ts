@@ -26,3 +26,4 @@ export * from './review/feedback.entity';
 export * from './review/feedback-comment.entity';
 export * from './seed/demo-seed';
 export * from './shared/db-errors';
+export * from './seed/demo-activity';
