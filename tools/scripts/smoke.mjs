@@ -7,9 +7,12 @@ import { rmSync } from 'node:fs';
 const port = process.env.SMOKE_PORT ?? '3999';
 const dir = 'tmp/smoke-pg';
 rmSync(dir, { recursive: true, force: true });
+const catcherPort = process.env.SMOKE_CATCHER_PORT ?? '1089';
 const env = {
   ...process.env,
   PORT: port,
+  MAIL_CATCHER_HTTP_PORT: catcherPort,
+  MAIL_CATCHER_SMTP_PORT: '1029',
   EMBEDDED_PG_DIR: dir,
   EMBEDDED_PG_PORT: '54339',
   LOG_LEVEL: 'warn',
@@ -19,8 +22,10 @@ const child = spawn('npm', ['start'], { env, stdio: ['ignore', 'inherit', 'inher
 const base = `http://127.0.0.1:${port}`;
 
 function fail(msg) {
-  console.error(`SMOKE FAILED: ${msg}`);
-  stop(1);
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {}
+  throw new Error(`SMOKE FAILED: ${msg}`);
 }
 function stop(code) {
   try {
@@ -58,7 +63,9 @@ const { body } = await gql(
 const cohort = body.data?.cohorts?.nodes?.[0];
 if (!cohort || cohort.meetings.length !== 8 || cohort.rounds.length !== 6)
   fail(`unexpected answer: ${JSON.stringify(body)}`);
+const inbox = await fetch(`http://127.0.0.1:${catcherPort}/api/messages`).catch(() => null);
+if (!inbox?.ok) fail('the mail catcher did not answer');
 console.log(
-  `SMOKE OK: ${cohort.name} (${cohort.status}) with ${cohort.meetings.length} meetings and ${cohort.rounds.length} rounds, on embedded PostgreSQL`,
+  `SMOKE OK: ${cohort.name} (${cohort.status}) with ${cohort.meetings.length} meetings and ${cohort.rounds.length} rounds, on embedded PostgreSQL; mail catcher up`,
 );
 stop(0);
