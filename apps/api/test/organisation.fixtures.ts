@@ -1,3 +1,5 @@
+import type { GqlError } from './support/gql-client';
+import type { TestApi } from './support/test-api';
 import type { DataSource } from 'typeorm';
 import { DEMO_DOMAIN, DEMO_IDS } from '@stl/api/data-access-db';
 
@@ -90,4 +92,19 @@ export async function createOtherOrganisation(db: DataSource): Promise<OtherOrga
     adminEmail,
     teacher: await person('larare@norrby.example', 'Tore Norr', 'TEACHER'),
   };
+}
+
+/** Runs a request that must be refused and shows that no row of the feature's tables changed. */
+export async function refused(
+  api: TestApi,
+  email: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<GqlError | undefined> {
+  const before = await snapshot(api.db);
+  const c = await api.signedIn(email);
+  const r = await c.request(query, variables);
+  expect(r.errors?.length).toBeGreaterThan(0);
+  expect(await snapshot(api.db)).toEqual(before);
+  return r.errors?.[0];
 }

@@ -1,6 +1,6 @@
 import { startTestApi } from './support/test-api';
 import type { TestApi } from './support/test-api';
-import { LARKBY, UNKNOWN_ID, snapshot } from './organisation.fixtures';
+import { LARKBY, UNKNOWN_ID, refused, snapshot } from './organisation.fixtures';
 
 const ORGANISATION = `query($id: ID!) { organisation(id: $id) { id name slug } }`;
 const SCHOOLS = `query($org: ID!, $first: Int, $after: String) {
@@ -26,16 +26,6 @@ describe('organisation and schools', () => {
     api = await startTestApi();
   });
   afterAll(() => api.close());
-
-  /** Runs a refused request and shows that no row of the feature's tables changed. */
-  async function refused(email: string, query: string, variables: Record<string, unknown>) {
-    const before = await snapshot(api.db);
-    const c = await api.signedIn(email);
-    const r = await c.request(query, variables);
-    expect(r.errors?.length).toBeGreaterThan(0);
-    expect(await snapshot(api.db)).toEqual(before);
-    return r.errors?.[0];
-  }
 
   describe('reading', () => {
     it.each([LARKBY.admin, LARKBY.maria, LARKBY.rektorEkbacke, LARKBY.sara])(
@@ -128,7 +118,7 @@ describe('organisation and schools', () => {
     });
 
     it.each([LARKBY.maria, LARKBY.rektorEkbacke, LARKBY.sara])('is FORBIDDEN to %s', async (email) => {
-      const error = await refused(email, UPDATE_ORGANISATION, {
+      const error = await refused(api, email, UPDATE_ORGANISATION, {
         id: LARKBY.organisation,
         input: { name: 'Hijacked' },
       });
@@ -141,7 +131,7 @@ describe('organisation and schools', () => {
       ['a whitespace-only name', ' \t  '],
       ['a 10 000 character name', 'x'.repeat(10_000)],
     ])('refuses %s with a field problem and changes nothing', async (_label, name) => {
-      const error = await refused(LARKBY.admin, UPDATE_ORGANISATION, {
+      const error = await refused(api, LARKBY.admin, UPDATE_ORGANISATION, {
         id: LARKBY.organisation,
         input: { name },
       });
@@ -162,7 +152,7 @@ describe('organisation and schools', () => {
     });
 
     it('refuses unknown fields in the input', async () => {
-      const error = await refused(LARKBY.admin, UPDATE_ORGANISATION, {
+      const error = await refused(api, LARKBY.admin, UPDATE_ORGANISATION, {
         id: LARKBY.organisation,
         input: { name: 'Ok', slug: 'evil' },
       });
@@ -199,24 +189,24 @@ describe('organisation and schools', () => {
     it.each([LARKBY.maria, LARKBY.rektorEkbacke, LARKBY.sara])('is FORBIDDEN to %s', async (email) => {
       expect(
         (
-          await refused(email, CREATE_SCHOOL, {
+          await refused(api, email, CREATE_SCHOOL, {
             input: { organisationId: LARKBY.organisation, name: 'Ny skola' },
           })
         )?.extensions?.code,
       ).toBe('FORBIDDEN');
       expect(
-        (await refused(email, UPDATE_SCHOOL, { id: LARKBY.ids.ekbacke, input: { name: 'Omdöpt' } }))
+        (await refused(api, email, UPDATE_SCHOOL, { id: LARKBY.ids.ekbacke, input: { name: 'Omdöpt' } }))
           ?.extensions?.code,
       ).toBe('FORBIDDEN');
     });
 
     it('refuses a school name already used in the organisation, ignoring case, as CONFLICT', async () => {
-      const error = await refused(LARKBY.admin, CREATE_SCHOOL, {
+      const error = await refused(api, LARKBY.admin, CREATE_SCHOOL, {
         input: { organisationId: LARKBY.organisation, name: 'EKBACKESKOLAN' },
       });
       expect(error?.extensions?.code).toBe('CONFLICT');
       expect(error?.message).toMatch(/already a school named/);
-      const rename = await refused(LARKBY.admin, UPDATE_SCHOOL, {
+      const rename = await refused(api, LARKBY.admin, UPDATE_SCHOOL, {
         id: LARKBY.ids.solvik,
         input: { name: 'Ekbackeskolan' },
       });
@@ -226,7 +216,7 @@ describe('organisation and schools', () => {
     it('refuses a unit code another school has', async () => {
       const c = await api.signedIn(LARKBY.admin);
       await c.ok(UPDATE_SCHOOL, { id: LARKBY.ids.ekbacke, input: { unitCode: '55556666' } });
-      const error = await refused(LARKBY.admin, UPDATE_SCHOOL, {
+      const error = await refused(api, LARKBY.admin, UPDATE_SCHOOL, {
         id: LARKBY.ids.solvik,
         input: { unitCode: '55556666' },
       });
@@ -242,7 +232,7 @@ describe('organisation and schools', () => {
       ['a 10 000 character name', { name: 'y'.repeat(10_000) }, 'name'],
       ['a malformed organisation id', { name: 'Ny skola', organisationId: 'abc' }, 'organisationId'],
     ])('refuses %s and creates nothing', async (_label, input, field) => {
-      const error = await refused(LARKBY.admin, CREATE_SCHOOL, {
+      const error = await refused(api, LARKBY.admin, CREATE_SCHOOL, {
         input: { organisationId: LARKBY.organisation, ...input },
       });
       expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -250,7 +240,7 @@ describe('organisation and schools', () => {
     });
 
     it('refuses a null name on update (a name cannot be cleared)', async () => {
-      const error = await refused(LARKBY.admin, UPDATE_SCHOOL, {
+      const error = await refused(api, LARKBY.admin, UPDATE_SCHOOL, {
         id: LARKBY.ids.ekbacke,
         input: { name: null },
       });
@@ -259,12 +249,15 @@ describe('organisation and schools', () => {
 
     it('answers NOT_FOUND for an unknown organisation or school', async () => {
       expect(
-        (await refused(LARKBY.admin, CREATE_SCHOOL, { input: { organisationId: UNKNOWN_ID, name: 'X' } }))
-          ?.extensions?.code,
+        (
+          await refused(api, LARKBY.admin, CREATE_SCHOOL, {
+            input: { organisationId: UNKNOWN_ID, name: 'X' },
+          })
+        )?.extensions?.code,
       ).toBe('NOT_FOUND');
       expect(
-        (await refused(LARKBY.admin, UPDATE_SCHOOL, { id: UNKNOWN_ID, input: { name: 'X' } }))?.extensions
-          ?.code,
+        (await refused(api, LARKBY.admin, UPDATE_SCHOOL, { id: UNKNOWN_ID, input: { name: 'X' } }))
+          ?.extensions?.code,
       ).toBe('NOT_FOUND');
     });
   });

@@ -2,7 +2,7 @@ import { DEMO_DOMAIN } from '@stl/api/data-access-db';
 import { stockholmDate } from '@stl/api/feature-organisation';
 import { startTestApi } from './support/test-api';
 import type { TestApi } from './support/test-api';
-import { LARKBY, UNKNOWN_ID, snapshot } from './organisation.fixtures';
+import { LARKBY, UNKNOWN_ID, refused, snapshot } from './organisation.fixtures';
 
 const CERTS = `query($id: ID!) {
   person(id: $id) { certifications { id issuedOn validUntil issuer reference revokedAt status } }
@@ -24,15 +24,6 @@ describe('certifications of course leaders', () => {
     api = await startTestApi();
   });
   afterAll(() => api.close());
-
-  async function refused(email: string, query: string, variables: Record<string, unknown>) {
-    const before = await snapshot(api.db);
-    const c = await api.signedIn(email);
-    const r = await c.request(query, variables);
-    expect(r.errors?.length).toBeGreaterThan(0);
-    expect(await snapshot(api.db)).toEqual(before);
-    return r.errors?.[0];
-  }
 
   const rolesOf = async (personId: string) =>
     (await api.db.query(`SELECT role FROM role_grant WHERE person_id = $1 ORDER BY role`, [personId])).map(
@@ -147,7 +138,7 @@ describe('certifications of course leaders', () => {
         'validUntil',
       ],
     ])('refuses %s as BAD_USER_INPUT and adds neither certificate nor role', async (_label, over, field) => {
-      const error = await refused(LARKBY.admin, ADD, {
+      const error = await refused(api, LARKBY.admin, ADD, {
         input: {
           personId: LARKBY.ids.erik,
           issuedOn: '2026-06-01',
@@ -178,7 +169,7 @@ describe('certifications of course leaders', () => {
       [`erik.johansson@${DEMO_DOMAIN}`, LARKBY.ids.sara, 'NOT_FOUND'],
       [LARKBY.admin, UNKNOWN_ID, 'NOT_FOUND'],
     ])('refuses %s certifying person %s: %s', async (who, personId, code) => {
-      const error = await refused(who, ADD, {
+      const error = await refused(api, who, ADD, {
         input: { personId, issuedOn: '2026-06-01', validUntil: '2030-06-30', issuer: 'STL' },
       });
       expect(error?.extensions?.code).toBe(code);
@@ -198,7 +189,7 @@ describe('certifications of course leaders', () => {
         reference: null,
         status: 'VALID',
       });
-      const error = await refused(LARKBY.admin, UPDATE, {
+      const error = await refused(api, LARKBY.admin, UPDATE, {
         id: LARKBY.ids.karinCert,
         input: { issuedOn: '2031-01-01' },
       });
@@ -229,16 +220,20 @@ describe('certifications of course leaders', () => {
         [LARKBY.sara, LARKBY.ids.mariaCert, { issuer: 'X' }, 'NOT_FOUND'],
       ];
       for (const [who, id, input, code] of cases) {
-        expect((await refused(who, UPDATE, { id, input }))?.extensions?.code).toBe(code);
+        expect((await refused(api, who, UPDATE, { id, input }))?.extensions?.code).toBe(code);
       }
-      expect((await refused(LARKBY.maria, REVOKE, { id: LARKBY.ids.johanCert }))?.extensions?.code).toBe(
+      expect((await refused(api, LARKBY.maria, REVOKE, { id: LARKBY.ids.johanCert }))?.extensions?.code).toBe(
         'NOT_FOUND',
       );
-      expect((await refused(LARKBY.maria, REVOKE, { id: LARKBY.ids.mariaCert }))?.extensions?.code).toBe(
+      expect((await refused(api, LARKBY.maria, REVOKE, { id: LARKBY.ids.mariaCert }))?.extensions?.code).toBe(
         'FORBIDDEN',
       );
-      expect((await refused(LARKBY.admin, REVOKE, { id: 'x' }))?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect((await refused(LARKBY.admin, REVOKE, { id: UNKNOWN_ID }))?.extensions?.code).toBe('NOT_FOUND');
+      expect((await refused(api, LARKBY.admin, REVOKE, { id: 'x' }))?.extensions?.code).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect((await refused(api, LARKBY.admin, REVOKE, { id: UNKNOWN_ID }))?.extensions?.code).toBe(
+        'NOT_FOUND',
+      );
     });
 
     it('revokes once: a second revocation keeps the first time, and the status is REVOKED', async () => {
