@@ -65,7 +65,11 @@ if (!cohort || cohort.meetings.length !== 8 || cohort.rounds.length !== 6)
   fail(`unexpected answer: ${JSON.stringify(body)}`);
 const inbox = await fetch(`http://127.0.0.1:${catcherPort}/api/messages`).catch(() => null);
 if (!inbox?.ok) fail('the mail catcher did not answer');
+const web = await fetch(`${base}/cohorts/any`).catch(() => null);
+if (!web?.ok || !(await web.text()).includes('<stl-root')) fail('the web app is not served at /');
+const demo = await gql(`{ demoAccounts { email } }`);
+if (!demo.body.data?.demoAccounts?.length) fail('the sign-in page would offer no demo accounts');
 console.log(
-  `SMOKE OK: ${cohort.name} (${cohort.status}) with ${cohort.meetings.length} meetings and ${cohort.rounds.length} rounds, on embedded PostgreSQL; mail catcher up`,
+  `SMOKE OK: ${cohort.name} (${cohort.status}) with ${cohort.meetings.length} meetings and ${cohort.rounds.length} rounds, on embedded PostgreSQL; web app and mail catcher up`,
 );
 stop(0);

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: builds and runs the whole platform on embedded defaults — the API (with an embedded
-// PostgreSQL when DATABASE_URL is unset, migrated and seeded with the demo organisation) and the
-// local mail catcher (unless SMTP_HOST points at a real server). Ctrl-C stops everything.
+// PostgreSQL when DATABASE_URL is unset, migrated and seeded with the demo organisation), serving the
+// web app at / on the same origin, and the local mail catcher (unless SMTP_HOST points at a real
+// server). Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
 
 const env = { ...process.env, NX_DAEMON: 'false', SEED_DEMO: process.env.SEED_DEMO ?? 'true' };
 const withCatcher = !process.env.SMTP_HOST;
-const projects = ['api', ...(withCatcher ? ['mail-catcher'] : [])];
+const projects = ['api', 'web', ...(withCatcher ? ['mail-catcher'] : [])];
 
 const build = spawnSync(
   'npx',

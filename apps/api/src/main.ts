@@ -11,6 +11,7 @@ import {
 } from '@stl/api/data-access-db';
 import type { RunningPostgres } from '@stl/api/data-access-db';
 import { loadConfig } from '@stl/api/util-config';
+import { webAppServed } from './app/app.module';
 import { createApp } from './app/create-app';
 
 async function bootstrap(): Promise<void> {
@@ -33,8 +34,12 @@ async function bootstrap(): Promise<void> {
     const ds = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
     try {
       await seedDemo(ds);
-      await seedDemoActivity(ds);
-      log.log('Demo organisation seeded (Lärkby kommun), with the course under way.');
+      if (config.seedDemoActivity) {
+        await seedDemoActivity(ds);
+        log.log('Demo organisation seeded (Lärkby kommun), with the course under way.');
+      } else {
+        log.log('Demo organisation seeded (Lärkby kommun), without course activity.');
+      }
     } finally {
       await ds.destroy();
     }
@@ -53,6 +58,7 @@ async function bootstrap(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.listen(config.port, config.host);
   log.log(`API ready at http://localhost:${config.port}/graphql`);
+  if (webAppServed(config)) log.log(`Web app at http://localhost:${config.port}/`);
 }
 
 bootstrap().catch((err: unknown) => {

@@ -23,14 +23,23 @@ export interface TestApi {
 
 /**
  * Boots the real API, listening on a free port, on a fresh migrated database of its own, seeded
- * with the demo organisation unless told otherwise.
+ * with the demo organisation unless told otherwise; `env` adds settings (e.g. SEED_DEMO).
  */
-export async function startTestApi(options: { seed?: boolean } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { seed?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApi> {
   const scratch = await createScratchDatabase(testServerUrl());
   await runMigrations(scratch.url);
   const db = await new DataSource(dataSourceOptions(scratch.url, { extra: { max: 2 } })).initialize();
   if (options.seed !== false) await seedDemo(db);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    // No built web app unless a test asks for one.
+    WEB_DIST_DIR: 'tmp/no-web-app',
+    ...options.env,
+  });
   const app: INestApplication = await createApp(config, scratch.url);
   await app.listen(0, '127.0.0.1');
   const url = `${await app.getUrl()}`.replace('[::1]', '127.0.0.1');

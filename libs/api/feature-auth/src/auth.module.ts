@@ -7,11 +7,13 @@ import {
   OrganisationEntity,
   PersonEntity,
   RoleGrantEntity,
+  SchoolEntity,
   SessionEntity,
 } from '@stl/api/data-access-db';
 import { AccessGuard } from './access.guard';
 import { AccessPolicy } from './access-policy.service';
 import { AuthResolver } from './auth.resolver';
+import { DemoResolver } from './demo.resolver';
 import { PasswordService } from './password.service';
 import { SessionService } from './session.service';
 
@@ -25,6 +27,7 @@ import { SessionService } from './session.service';
       OrganisationEntity,
       CohortEntity,
       CohortMembershipEntity,
+      SchoolEntity,
     ]),
   ],
   providers: [
@@ -32,6 +35,7 @@ import { SessionService } from './session.service';
     PasswordService,
     AccessPolicy,
     AuthResolver,
+    DemoResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [SessionService, PasswordService, AccessPolicy],

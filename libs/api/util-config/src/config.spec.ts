@@ -25,6 +25,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('serves the built web app from dist by default, and seeds the demo activity with the demo', () => {
+    expect(loadConfig({}).webDistDir).toBe('dist/apps/web/browser');
+    expect(loadConfig({ WEB_DIST_DIR: '/srv/web' }).webDistDir).toBe('/srv/web');
+    expect(loadConfig({ SEED_DEMO: 'true' }).seedDemoActivity).toBe(true);
+    expect(loadConfig({ SEED_DEMO: 'true', SEED_DEMO_ACTIVITY: 'false' }).seedDemoActivity).toBe(false);
+  });
+
   it('splits web origins', () => {
     expect(loadConfig({ WEB_ORIGINS: 'http://a, http://b' }).webOrigins).toEqual(['http://a', 'http://b']);
   });

@@ -16,8 +16,10 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
-  /** Seed the demo organisation at boot (idempotent). */
+  /** Seed the demo organisation at boot (idempotent); the sign-in page then offers the demo accounts. */
   SEED_DEMO: bool.default('false'),
+  /** With SEED_DEMO: also seed the course as it stands in late November. The end-to-end tests turn it off. */
+  SEED_DEMO_ACTIVITY: bool.default('true'),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -35,6 +37,8 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(512 * 1024),
+  /** The built web app, served at / when the folder exists (relative to the working directory). */
+  WEB_DIST_DIR: z.string().default('dist/apps/web/browser'),
 });
 
 export type RawAppConfig = z.infer<typeof schema>;
@@ -45,10 +49,12 @@ export interface AppConfig {
   host: string;
   database: { url: string | undefined; embeddedDir: string; embeddedPort: number };
   seedDemo: boolean;
+  seedDemoActivity: boolean;
   session: { ttlHours: number; cookieName: string; cookieSecure: boolean };
   webOrigins: string[];
   logLevel: RawAppConfig['LOG_LEVEL'];
   maxBodyBytes: number;
+  webDistDir: string;
 }
 
 export const SECRET_KEYS: ReadonlyArray<keyof RawAppConfig> = ['DATABASE_URL'];
@@ -74,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: c.HOST,
     database: { url: c.DATABASE_URL, embeddedDir: c.EMBEDDED_PG_DIR, embeddedPort: c.EMBEDDED_PG_PORT },
     seedDemo: c.SEED_DEMO,
+    seedDemoActivity: c.SEED_DEMO_ACTIVITY,
     session: {
       ttlHours: c.SESSION_TTL_HOURS,
       cookieName: 'stl_session',
@@ -84,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter(Boolean),
     logLevel: c.LOG_LEVEL,
     maxBodyBytes: c.MAX_BODY_BYTES,
+    webDistDir: c.WEB_DIST_DIR,
   };
 }
 

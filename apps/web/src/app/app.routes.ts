@@ -1,0 +1,43 @@
+import type { Routes } from '@angular/router';
+import { signedInGuard, signedOutGuard } from '@stl/web/data-access';
+
+/** Every feature is a lazy chunk; only the shell, sign-in state and Swedish texts load up front. */
+export const appRoutes: Routes = [
+  {
+    path: 'sign-in',
+    canActivate: [signedOutGuard],
+    loadChildren: () => import('@stl/web/feature-auth').then((m) => m.signInRoutes),
+  },
+  {
+    path: '',
+    canActivate: [signedInGuard],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        loadChildren: () => import('@stl/web/feature-home').then((m) => m.homeRoutes),
+      },
+      {
+        path: 'cohorts/:cohortId',
+        loadChildren: () => import('@stl/web/feature-cohort').then((m) => m.cohortRoutes),
+      },
+      {
+        path: 'cohorts/:cohortId/rounds/:roundId/analysis',
+        loadChildren: () => import('@stl/web/feature-analysis').then((m) => m.analysisEditorRoutes),
+      },
+      {
+        path: 'cohorts/:cohortId/shared',
+        loadChildren: () => import('@stl/web/feature-analysis').then((m) => m.sharedSpaceRoutes),
+      },
+      {
+        path: 'cohorts/:cohortId/analyses/:analysisId',
+        loadChildren: () => import('@stl/web/feature-analysis').then((m) => m.analysisReadRoutes),
+      },
+      {
+        path: '**',
+        loadComponent: () => import('./not-found.page').then((m) => m.NotFoundPage),
+        title: 'notFound.title',
+      },
+    ],
+  },
+];

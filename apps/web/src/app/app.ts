@@ -1,0 +1,71 @@
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { GraphqlClient, SessionStore } from '@stl/web/data-access';
+import { LanguageService } from '@stl/web/util-i18n';
+import { filter } from 'rxjs';
+
+/** The shell: skip link, header with language switch and sign-out, and the page. */
+@Component({
+  selector: 'stl-root',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoPipe],
+  templateUrl: './app.html',
+  styleUrl: './app.css',
+})
+export class App {
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
+  private readonly language = inject(LanguageService);
+
+  protected readonly lang = this.language.lang;
+  protected readonly viewer = this.session.viewer;
+  protected readonly otherLang = computed(() => (this.lang() === 'sv' ? 'en' : 'sv'));
+  protected readonly signingOut = signal(false);
+
+  constructor() {
+    // The session ended (expired, or signed out in another tab): sign in again and come back here.
+    // Text being written is safe: the editor keeps it in this browser until it is saved.
+    inject(GraphqlClient)
+      .unauthenticated$.pipe(takeUntilDestroyed())
+      .subscribe(() => {
+        this.session.expired();
+        const next = this.router.url;
+        if (!next.startsWith('/sign-in')) void this.router.navigate(['/sign-in'], { queryParams: { next } });
+      });
+    let first = true;
+    this.router.events
+      .pipe(
+        filter((e) => e instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => {
+        // Move focus to the new page's heading so screen readers announce it (not on first load).
+        if (first) {
+          first = false;
+          return;
+        }
+        setTimeout(() => {
+          const target =
+            this.document.querySelector<HTMLElement>('main h1') ?? this.document.getElementById('main');
+          target?.focus();
+        });
+      });
+  }
+
+  protected switchLanguage(): void {
+    this.language.use(this.otherLang());
+  }
+
+  protected async signOut(): Promise<void> {
+    this.signingOut.set(true);
+    try {
+      await this.session.signOut();
+    } finally {
+      this.signingOut.set(false);
+      await this.router.navigateByUrl('/sign-in');
+    }
+  }
+}

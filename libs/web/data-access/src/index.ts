@@ -1,0 +1,15 @@
+export * from './lib/graphql/api-error';
+export * from './lib/graphql/graphql-client';
+export * from './lib/graphql/loadable';
+export * from './lib/session/session.store';
+export * from './lib/session/session.guards';
+export * from './lib/cohort/cohort.api';
+export * from './lib/analysis/analysis.api';
+export type {
+  AnalysisStatus,
+  CohortStatus,
+  CohortViewerRole,
+  CompletionMissingCode,
+  MeetingMode,
+  Role,
+} from './generated/graphql';

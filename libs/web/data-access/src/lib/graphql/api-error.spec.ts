@@ -1,0 +1,77 @@
+import { DICTIONARIES, dictionaryKeys } from '@stl/web/util-i18n/dictionaries';
+import {
+  API_ERROR_CODES,
+  ApiError,
+  CLIENT_ERROR_CODES,
+  KNOWN_PROBLEM_CODES,
+  apiErrorFrom,
+  editConflictDetails,
+  problemKey,
+  sectionOfProblem,
+  toApiError,
+} from './api-error';
+
+describe('API errors as the web app shows them', () => {
+  it('keeps the code, the problems and the details of a GraphQL error', () => {
+    const e = apiErrorFrom({
+      message: 'Fill in every required section before publishing.',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        problems: [
+          {
+            field: 'answers.goals',
+            code: 'REQUIRED_SECTION_EMPTY',
+            message: 'The section must be filled in.',
+          },
+          { nonsense: true },
+        ],
+      },
+    });
+    expect(e.code).toBe('BAD_USER_INPUT');
+    expect(e.messageKey).toBe('errors.BAD_USER_INPUT');
+    expect(e.problems).toEqual([
+      { field: 'answers.goals', code: 'REQUIRED_SECTION_EMPTY', message: 'The section must be filled in.' },
+    ]);
+    expect(sectionOfProblem(e.problems[0])).toBe('goals');
+    expect(problemKey(e.problems[0])).toBe('problems.REQUIRED_SECTION_EMPTY');
+  });
+
+  it('never passes an unknown code on to the reader', () => {
+    expect(apiErrorFrom({ message: 'x', extensions: { code: 'SOMETHING_NEW' } }).code).toBe('UNKNOWN');
+    expect(apiErrorFrom(undefined).messageKey).toBe('errors.UNKNOWN');
+    expect(toApiError(new Error('boom')).code).toBe('UNKNOWN');
+    expect(problemKey({ field: 'name', code: 'SOMETHING_NEW', message: '' })).toBe('problems.INVALID');
+    expect(sectionOfProblem({ field: 'confirmNoPupilIdentifiable', code: 'X', message: '' })).toBeNull();
+  });
+
+  it('reads the newer draft an edit conflict carries', () => {
+    const e = apiErrorFrom({
+      message: 'changed elsewhere',
+      extensions: {
+        code: 'EDIT_CONFLICT',
+        details: {
+          currentRevision: 4,
+          savedAt: '2026-11-22T12:02:00.000Z',
+          answers: [{ sectionKey: 'goals', html: '<p>Newer</p>' }],
+        },
+      },
+    });
+    expect(editConflictDetails(e)).toEqual({
+      currentRevision: 4,
+      savedAt: '2026-11-22T12:02:00.000Z',
+      answers: [{ sectionKey: 'goals', html: '<p>Newer</p>' }],
+    });
+    expect(editConflictDetails(ApiError.network())).toBeNull();
+  });
+
+  it('has a sentence in both languages for every code and known problem', () => {
+    const needed = [
+      ...[...API_ERROR_CODES, ...CLIENT_ERROR_CODES].map((c) => `errors.${c}`),
+      ...[...KNOWN_PROBLEM_CODES, 'INVALID'].map((c) => `problems.${c}`),
+    ];
+    for (const dict of [DICTIONARIES.sv, DICTIONARIES.en]) {
+      const keys = dictionaryKeys(dict);
+      expect(needed.filter((k) => !keys.includes(k))).toEqual([]);
+    }
+  });
+});

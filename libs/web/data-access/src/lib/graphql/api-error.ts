@@ -1,0 +1,140 @@
+/**
+ * Errors from the API, as the web app shows them: a translation key for a plain sentence in the
+ * reader's language, never the raw code. Pure (no Angular), so the mapping is unit-tested.
+ */
+
+/** The API's stable `extensions.code` values (libs/api/util-errors/src/error-codes.ts). */
+export const API_ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'INVALID_CREDENTIALS',
+  'COHORT_NOT_READY',
+  'INVALID_STATE_TRANSITION',
+  'SCHEDULE_INVALID',
+  'CERTIFICATION_INVALID',
+  'TEMPLATE_VERSION_IN_USE',
+  'EDIT_CONFLICT',
+  'ROUND_NOT_OPEN',
+  'ALLOCATION_LOCKED',
+  'ANALYSIS_NOT_PUBLISHED',
+  'ASSIGNMENT_CANCELLED',
+  'ASSIGNMENT_COMPLETED',
+  'DUPLICATE_ASSIGNMENT',
+  'SELF_REVIEW',
+  'REVIEWER_NOT_ELIGIBLE',
+  'STALE_VERSION',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/** Codes of our own, for failures that never reached the API or came back unreadable. */
+export const CLIENT_ERROR_CODES = ['NETWORK', 'UNKNOWN'] as const;
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+
+/** Field-level problem codes the web app explains in its own words (others fall back by field). */
+export const KNOWN_PROBLEM_CODES = [
+  'REQUIRED_SECTION_EMPTY',
+  'CONFIRMATION_REQUIRED',
+  'TOO_LONG',
+  'UNKNOWN_SECTION',
+  'DUPLICATE_SECTION',
+] as const;
+
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface GraphqlErrorShape {
+  message?: string;
+  extensions?: { code?: unknown; problems?: unknown; details?: unknown };
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode | ClientErrorCode,
+    message: string,
+    readonly problems: readonly FieldProblem[] = [],
+    /** Extra data some codes carry, e.g. the newer text with EDIT_CONFLICT. */
+    readonly details: unknown = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The translation key of a plain sentence saying what went wrong. */
+  get messageKey(): string {
+    return `errors.${this.code}`;
+  }
+
+  static network(): ApiError {
+    return new ApiError('NETWORK', 'The server could not be reached.');
+  }
+}
+
+function isApiCode(code: unknown): code is ApiErrorCode {
+  return typeof code === 'string' && (API_ERROR_CODES as readonly string[]).includes(code);
+}
+
+function asProblems(value: unknown): FieldProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (p): p is FieldProblem =>
+      !!p && typeof p.field === 'string' && typeof p.code === 'string' && typeof p.message === 'string',
+  );
+}
+
+/** The first GraphQL error of a response, as an ApiError. */
+export function apiErrorFrom(error: GraphqlErrorShape | undefined): ApiError {
+  const code = error?.extensions?.code;
+  return new ApiError(
+    isApiCode(code) ? code : 'UNKNOWN',
+    error?.message ?? 'Unknown error',
+    asProblems(error?.extensions?.problems),
+    error?.extensions?.details ?? null,
+  );
+}
+
+/** Any thrown value as an ApiError, so every failure has a sentence to show. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError('UNKNOWN', error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * The translation key for one field problem: a known code gets its own sentence; anything else
+ * gets a general one about the field, so a reader never sees a code.
+ */
+export function problemKey(problem: FieldProblem): string {
+  return (KNOWN_PROBLEM_CODES as readonly string[]).includes(problem.code)
+    ? `problems.${problem.code}`
+    : 'problems.INVALID';
+}
+
+/** `answers.goals` → `goals`: the template section a problem is about, if any. */
+export function sectionOfProblem(problem: FieldProblem): string | null {
+  const m = /^answers\.([a-z][a-z0-9_-]*)$/.exec(problem.field);
+  return m ? m[1] : null;
+}
+
+/** The newer draft an EDIT_CONFLICT carries. */
+export interface EditConflictDetails {
+  currentRevision: number;
+  savedAt: string | null;
+  answers: { sectionKey: string; html: string }[];
+}
+
+export function editConflictDetails(error: ApiError): EditConflictDetails | null {
+  if (error.code !== 'EDIT_CONFLICT') return null;
+  const d = error.details as Partial<EditConflictDetails> | null;
+  if (!d || typeof d.currentRevision !== 'number' || !Array.isArray(d.answers)) return null;
+  return {
+    currentRevision: d.currentRevision,
+    savedAt: typeof d.savedAt === 'string' ? d.savedAt : null,
+    answers: d.answers.filter((a) => typeof a?.sectionKey === 'string' && typeof a?.html === 'string'),
+  };
+}

@@ -1,0 +1,1 @@
+export { analysisEditorRoutes, analysisReadRoutes, sharedSpaceRoutes } from './lib/analysis.routes';

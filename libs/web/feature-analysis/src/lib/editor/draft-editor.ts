@@ -1,0 +1,272 @@
+import { DOCUMENT, DestroyRef, Injectable, inject, signal } from '@angular/core';
+import { AnalysisApi, editConflictDetails, toApiError } from '@stl/web/data-access';
+import type { ApiError, EditorData, FieldProblem } from '@stl/web/data-access';
+import type { AutosaveState } from '@stl/web/ui';
+import { firstValueFrom } from 'rxjs';
+import { changedSections, htmlToText, sameAnswers, textToHtml } from '../text/rich-text';
+import type { Answers } from '../text/rich-text';
+import { LocalDraftStore, decideRestore, localDraftKey } from './local-draft';
+
+/** Typing pauses this long before the text is sent. */
+export const AUTOSAVE_DELAY_MS = 1000;
+/** After a failed save for lack of a connection, try again this often (and at once when back online). */
+export const OFFLINE_RETRY_MS = 10_000;
+
+/** The newer text the server has, when this editor's text was written on an older revision. */
+export interface DraftConflict {
+  revision: number;
+  savedAt: string | null;
+  theirs: Answers;
+}
+
+export type PublishOutcome =
+  | { kind: 'published'; version: number }
+  | { kind: 'notSaved' }
+  | { kind: 'problems'; problems: readonly FieldProblem[] }
+  | { kind: 'error'; error: ApiError };
+
+type MyAnalysis = NonNullable<EditorData['myAnalysis']>;
+
+function answersOf(list: readonly { sectionKey: string; html: string }[] | undefined): Answers {
+  return Object.fromEntries((list ?? []).map((a) => [a.sectionKey, htmlToText(a.html)]));
+}
+
+/**
+ * One participant's draft for one round, in one tab: debounced autosave with optimistic
+ * concurrency (each save names the revision it was written on), a local copy of anything the server
+ * does not have yet, and a way out of edit conflicts that never drops either text.
+ * Provided per editor page.
+ */
+@Injectable()
+export class DraftEditor {
+  private readonly api = inject(AnalysisApi);
+  private readonly window = inject(DOCUMENT).defaultView;
+
+  readonly answers = signal<Answers>({});
+  readonly state = signal<AutosaveState>('idle');
+  readonly savedAt = signal<string | null>(null);
+  readonly conflict = signal<DraftConflict | null>(null);
+  /** Why the last save failed, when it was not the connection or a conflict. */
+  readonly saveError = signal<ApiError | null>(null);
+  /** Local text from an earlier visit was put back and is being saved. */
+  readonly restored = signal(false);
+  readonly analysisId = signal<string | null>(null);
+  readonly publishedVersion = signal(0);
+  readonly publishedAt = signal<string | null>(null);
+
+  private roundId = '';
+  private baseRevision = 0;
+  /** The text the server holds at baseRevision. */
+  private saved: Answers = {};
+  private local = new LocalDraftStore(null, '');
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private inFlight: Promise<void> | null = null;
+
+  constructor() {
+    const online = () => {
+      if (this.state() === 'offline') void this.flush();
+    };
+    this.window?.addEventListener('online', online);
+    inject(DestroyRef).onDestroy(() => {
+      this.window?.removeEventListener('online', online);
+      this.clearTimer();
+    });
+  }
+
+  start(personId: string, roundId: string, analysis: MyAnalysis | null): void {
+    this.roundId = roundId;
+    this.local = new LocalDraftStore(this.storage(), localDraftKey(personId, roundId));
+    this.analysisId.set(analysis?.id ?? null);
+    this.publishedVersion.set(analysis?.publishedVersion ?? 0);
+    this.publishedAt.set(analysis?.lastPublishedAt ?? null);
+    const server = { revision: analysis?.draft?.revision ?? 0, answers: answersOf(analysis?.draft?.answers) };
+    this.baseRevision = server.revision;
+    this.saved = server.answers;
+    this.savedAt.set(analysis?.draft?.savedAt ?? null);
+    const local = this.local.read();
+    switch (decideRestore(server, local)) {
+      case 'server':
+        this.local.clear();
+        this.answers.set(server.answers);
+        this.state.set(analysis?.draft?.savedAt ? 'saved' : 'idle');
+        break;
+      case 'restore':
+        this.answers.set(local?.answers ?? {});
+        this.restored.set(true);
+        void this.flush();
+        break;
+      case 'conflict':
+        this.answers.set(local?.answers ?? {});
+        this.baseRevision = local?.baseRevision ?? 0;
+        this.conflict.set({ revision: server.revision, savedAt: this.savedAt(), theirs: server.answers });
+        this.state.set('conflict');
+        break;
+    }
+  }
+
+  edit(sectionKey: string, text: string): void {
+    this.answers.update((a) => ({ ...a, [sectionKey]: text }));
+    this.keepLocally();
+    // While a conflict is open nothing is sent: the writer decides first.
+    if (this.conflict()) return;
+    if (this.state() !== 'saving') this.state.set('dirty');
+    this.schedule(AUTOSAVE_DELAY_MS);
+  }
+
+  /** Sends what changed and waits for it; true when the server has everything typed so far. */
+  async flush(): Promise<boolean> {
+    this.clearTimer();
+    for (;;) {
+      const step = await this.saveOnce();
+      if (step !== 'again') return step === 'done';
+    }
+  }
+
+  /** One save of what changed: 'done' when nothing is left, 'again' when typing went on meanwhile. */
+  private async saveOnce(): Promise<'done' | 'again' | 'failed'> {
+    while (this.inFlight) await this.inFlight;
+    if (this.conflict()) return 'failed';
+    const snapshot = this.answers();
+    const changed = changedSections(snapshot, this.saved);
+    if (!changed.length) {
+      this.local.clear();
+      this.saveError.set(null);
+      if (this.state() !== 'idle' || this.savedAt()) this.state.set('saved');
+      return 'done';
+    }
+    this.inFlight = this.save(snapshot, changed);
+    try {
+      await this.inFlight;
+    } finally {
+      this.inFlight = null;
+    }
+    const state = this.state();
+    return state === 'saved' ? 'done' : state === 'dirty' ? 'again' : 'failed';
+  }
+
+  /** Keep my text: it is saved on top of the newer revision (which stays in the history of saves). */
+  keepMine(): void {
+    const c = this.conflict();
+    if (!c) return;
+    this.baseRevision = c.revision;
+    this.saved = c.theirs;
+    this.conflict.set(null);
+    this.restored.set(false);
+    this.state.set('dirty');
+    void this.flush();
+  }
+
+  /** Take the newer text: mine is dropped, as the writer asked. */
+  takeTheirs(): void {
+    const c = this.conflict();
+    if (!c) return;
+    this.baseRevision = c.revision;
+    this.saved = c.theirs;
+    this.answers.set(c.theirs);
+    this.savedAt.set(c.savedAt);
+    this.conflict.set(null);
+    this.restored.set(false);
+    this.local.clear();
+    this.state.set('saved');
+  }
+
+  async publish(confirmNoPupilIdentifiable: boolean): Promise<PublishOutcome> {
+    if (!(await this.flush())) return { kind: 'notSaved' };
+    const analysisId = this.analysisId();
+    if (!analysisId) return { kind: 'notSaved' };
+    try {
+      const { publishAnalysis } = await firstValueFrom(
+        this.api.publish({ analysisId, expectedRevision: this.baseRevision, confirmNoPupilIdentifiable }),
+      );
+      this.publishedVersion.set(publishAnalysis.publishedVersion);
+      this.publishedAt.set(publishAnalysis.lastPublishedAt);
+      return { kind: 'published', version: publishAnalysis.publishedVersion };
+    } catch (e) {
+      const error = toApiError(e);
+      if (this.takeConflict(error)) return { kind: 'notSaved' };
+      if (error.code === 'BAD_USER_INPUT' && error.problems.length)
+        return { kind: 'problems', problems: error.problems };
+      return { kind: 'error', error };
+    }
+  }
+
+  private async save(snapshot: Answers, changed: string[]): Promise<void> {
+    this.state.set('saving');
+    try {
+      const { saveAnalysisDraft: result } = await firstValueFrom(
+        this.api.saveDraft({
+          roundId: this.roundId,
+          expectedRevision: this.baseRevision,
+          answers: changed.map((sectionKey) => ({
+            sectionKey,
+            html: textToHtml(snapshot[sectionKey] ?? ''),
+          })),
+        }),
+      );
+      this.analysisId.set(result.id);
+      this.baseRevision = result.draft?.revision ?? this.baseRevision + 1;
+      this.saved = { ...this.saved, ...Object.fromEntries(changed.map((k) => [k, snapshot[k] ?? ''])) };
+      this.savedAt.set(result.draft?.savedAt ?? new Date().toISOString());
+      this.saveError.set(null);
+      if (sameAnswers(this.answers(), this.saved)) {
+        this.local.clear();
+        this.state.set('saved');
+      } else {
+        // Typed on while the save was under way: the local copy now builds on the new revision.
+        this.keepLocally();
+        this.state.set('dirty');
+        this.schedule(AUTOSAVE_DELAY_MS);
+      }
+    } catch (e) {
+      const error = toApiError(e);
+      if (this.takeConflict(error)) return;
+      this.keepLocally();
+      if (error.code === 'NETWORK') {
+        this.state.set('offline');
+        this.schedule(OFFLINE_RETRY_MS);
+      } else {
+        this.saveError.set(error);
+        this.state.set('error');
+      }
+    }
+  }
+
+  private takeConflict(error: ApiError): boolean {
+    const details = editConflictDetails(error);
+    if (!details) return false;
+    this.keepLocally();
+    this.conflict.set({
+      revision: details.currentRevision,
+      savedAt: details.savedAt,
+      theirs: answersOf(details.answers),
+    });
+    this.state.set('conflict');
+    return true;
+  }
+
+  private keepLocally(): void {
+    this.local.write({
+      baseRevision: this.baseRevision,
+      answers: this.answers(),
+      updatedAt: new Date().toISOString(),
+    });
+  }
+
+  private schedule(ms: number): void {
+    this.clearTimer();
+    this.timer = setTimeout(() => void this.saveOnce(), ms);
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private storage(): Storage | null {
+    try {
+      return this.window?.localStorage ?? null;
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { CohortApi, LOADING, loadable } from '@stl/web/data-access';
+import type { CohortSummary } from '@stl/web/data-access';
+import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
+import { switchMap } from 'rxjs';
+import { nextDeadline, nextMeeting } from './next-steps';
+
+/**
+ * Follow-up for course leaders (the whole cohort) and school leaders (their own school's
+ * teachers): who needs support and why. Progress only: no analysis text is fetched here.
+ */
+@Component({
+  selector: 'stl-follow-up-card',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TranslocoPipe, ...FORMAT_PIPES],
+  template: `
+    <h3>{{ 'home.followUp' | transloco }}</h3>
+    @switch (state().status) {
+      @case ('loading') {
+        <p>{{ 'common.loading' | transloco }}</p>
+      }
+      @case ('error') {
+        <p class="error-text">{{ errorKey() | transloco }}</p>
+      }
+      @case ('ready') {
+        @if (followUp(); as f) {
+          <p>
+            {{
+              (schoolView() ? 'home.teachersFromYourSchool' : 'home.participantsInCohort')
+                | transloco: { count: f.all.totalCount }
+            }}
+            {{ 'home.needSupportCount' | transloco: { count: f.needsSupport.totalCount } }}
+          </p>
+          @if (f.needsSupport.nodes.length) {
+            <ul class="support-list">
+              @for (p of f.needsSupport.nodes; track p.person.id) {
+                <li>
+                  <strong>{{ p.person.fullName }}</strong>
+                  @if (p.schoolName && !schoolView()) {
+                    ({{ p.schoolName }})
+                  }
+                  – {{ 'home.publishedSoFar' | transloco: { count: p.publishedCount } }}
+                  @if (p.missing.length) {
+                    <ul>
+                      @for (m of p.missing; track $index) {
+                        <li>{{ 'missing.' + m.code | transloco: { round: m.roundNumber } }}</li>
+                      }
+                    </ul>
+                  }
+                </li>
+              }
+            </ul>
+          }
+        }
+      }
+    }
+    @if (deadline(); as round) {
+      <p>
+        <strong>{{ 'home.nextDeadline' | transloco }}</strong>
+        {{ round.number }}. {{ round.title }} – {{ round.submissionDeadline | stlDateTime: lang() }}
+      </p>
+    }
+    @if (meeting(); as m) {
+      <p>
+        <strong>{{ 'home.nextMeeting' | transloco }}</strong>
+        {{ m.number }}. {{ m.title }} – {{ m.startsAt | stlDateTime: lang() }} ({{
+          m.startsAt | stlWeek: lang()
+        }})
+      </p>
+    }
+  `,
+})
+export class FollowUpCardComponent {
+  private readonly api = inject(CohortApi);
+  protected readonly lang = inject(LanguageService).lang;
+  readonly cohort = input.required<CohortSummary>();
+  private readonly now = Date.now();
+
+  protected readonly schoolView = computed(() => this.cohort().viewerRole === 'SCHOOL_LEADER');
+  protected readonly state = toSignal(
+    toObservable(this.cohort).pipe(switchMap((c) => loadable(this.api.followUp(c.id)))),
+    { initialValue: LOADING },
+  );
+  protected readonly followUp = computed(() => {
+    const s = this.state();
+    return s.status === 'ready' ? s.data : null;
+  });
+  protected readonly errorKey = computed(() => {
+    const s = this.state();
+    return s.status === 'error' ? s.error.messageKey : '';
+  });
+  protected readonly deadline = computed(() => nextDeadline(this.cohort(), this.now));
+  protected readonly meeting = computed(() => nextMeeting(this.cohort(), this.now));
+}

@@ -1,0 +1,125 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { CohortApi, LOADING, loadable } from '@stl/web/data-access';
+import type { CohortSummary } from '@stl/web/data-access';
+import { StatusBadgeComponent } from '@stl/web/ui';
+import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
+import { combineLatest, map, switchMap } from 'rxjs';
+import { nextMeeting, nextRound, roundsToWrite } from './next-steps';
+
+/** A participant's next steps in one cohort: analyses to write, feedback to give, the next meeting. */
+@Component({
+  selector: 'stl-participant-card',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, TranslocoPipe, StatusBadgeComponent, ...FORMAT_PIPES],
+  template: `
+    <h3>{{ 'home.toDo' | transloco }}</h3>
+    @switch (state().status) {
+      @case ('loading') {
+        <p>{{ 'common.loading' | transloco }}</p>
+      }
+      @case ('error') {
+        <p class="error-text">{{ errorKey() | transloco }}</p>
+      }
+      @case ('ready') {
+        <ul class="todo">
+          @for (item of toWrite(); track item.round.id) {
+            <li>
+              @let label =
+                (item.started ? 'home.continueAnalysis' : 'home.writeAnalysis')
+                  | transloco: { number: item.round.number, title: item.round.title };
+              <a [routerLink]="['/cohorts', cohort().id, 'rounds', item.round.id, 'analysis']">{{ label }}</a>
+              <span class="todo__when">
+                {{
+                  'home.dueBy' | transloco: { when: (item.round.submissionDeadline | stlDateTime: lang()) }
+                }}
+                ({{ item.round.submissionDeadline | stlWeek: lang() }})
+              </span>
+              @if (item.overdue) {
+                <stl-status-badge tone="danger">{{ 'status.overdue' | transloco }}</stl-status-badge>
+              } @else if (item.started) {
+                <stl-status-badge tone="info">{{ 'status.DRAFT' | transloco }}</stl-status-badge>
+              }
+            </li>
+          }
+          @for (task of tasks(); track task.id) {
+            @if (task.analysis; as analysis) {
+              <li>
+                @let label =
+                  'home.giveFeedback'
+                    | transloco: { author: analysis.author.fullName, number: analysis.round.number };
+                <a [routerLink]="['/cohorts', cohort().id, 'analyses', analysis.id]">{{ label }}</a>
+                @if (task.dueAt) {
+                  <span class="todo__when">
+                    {{ 'home.dueBy' | transloco: { when: (task.dueAt | stlDateTime: lang()) } }}
+                  </span>
+                }
+              </li>
+            }
+          }
+        </ul>
+        @if (!toWrite().length && !tasks().length) {
+          <p>{{ 'home.allDone' | transloco }}</p>
+        }
+        @if (upcoming(); as round) {
+          <p>
+            {{
+              'home.nextRoundOpens'
+                | transloco: { number: round.number, when: (round.opensAt | stlDateTime: lang()) }
+            }}
+          </p>
+        }
+        @if (progress(); as p) {
+          <p>{{ 'home.publishedCount' | transloco: { count: p.publishedCount, min: p.minPublished } }}</p>
+        }
+      }
+    }
+    @if (meeting(); as m) {
+      <p>
+        <strong>{{ 'home.nextMeeting' | transloco }}</strong>
+        {{ m.number }}. {{ m.title }} – {{ m.startsAt | stlDateTime: lang() }} ({{
+          m.startsAt | stlWeek: lang()
+        }})
+      </p>
+    }
+  `,
+})
+export class ParticipantCardComponent {
+  private readonly api = inject(CohortApi);
+  protected readonly lang = inject(LanguageService).lang;
+  readonly cohort = input.required<CohortSummary>();
+  private readonly now = Date.now();
+
+  protected readonly state = toSignal(
+    toObservable(this.cohort).pipe(
+      switchMap((c) =>
+        loadable(
+          combineLatest([this.api.myProgress(c.id), this.api.myOpenReviewTasks(c.id)]).pipe(
+            map(([p, t]) => ({ progress: p.myProgress, tasks: t.myReviewTasks })),
+          ),
+        ),
+      ),
+    ),
+    { initialValue: LOADING },
+  );
+  protected readonly errorKey = computed(() => {
+    const s = this.state();
+    return s.status === 'error' ? s.error.messageKey : '';
+  });
+  protected readonly progress = computed(() => {
+    const s = this.state();
+    return s.status === 'ready' ? s.data.progress : null;
+  });
+  protected readonly tasks = computed(() => {
+    const s = this.state();
+    return s.status === 'ready' ? s.data.tasks : [];
+  });
+  protected readonly toWrite = computed(() => {
+    const p = this.progress();
+    return p ? roundsToWrite(this.cohort(), p, this.now) : [];
+  });
+  protected readonly upcoming = computed(() => nextRound(this.cohort(), this.now));
+  protected readonly meeting = computed(() => nextMeeting(this.cohort(), this.now));
+}

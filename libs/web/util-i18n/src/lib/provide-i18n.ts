@@ -1,0 +1,41 @@
+import { Injectable, inject, isDevMode, provideAppInitializer } from '@angular/core';
+import type { EnvironmentProviders } from '@angular/core';
+import { TranslocoService, provideTransloco } from '@jsverse/transloco';
+import type { Translation, TranslocoLoader } from '@jsverse/transloco';
+import { firstValueFrom } from 'rxjs';
+import sv from '../i18n/sv.json';
+import { DEFAULT_LANG, LANGS } from './format';
+import { LanguageService } from './language.service';
+
+/** Swedish ships with the app (it is the default); English is a lazy chunk loaded when chosen. */
+@Injectable({ providedIn: 'root' })
+export class DictionaryLoader implements TranslocoLoader {
+  async getTranslation(lang: string): Promise<Translation> {
+    if (lang === 'en') return (await import('../i18n/en.json')).default;
+    return sv;
+  }
+}
+
+/** Transloco with Swedish by default and English, starting in the language chosen last time. */
+export function provideI18n(): EnvironmentProviders[] {
+  return [
+    ...provideTransloco({
+      config: {
+        availableLangs: [...LANGS],
+        defaultLang: DEFAULT_LANG,
+        fallbackLang: DEFAULT_LANG,
+        reRenderOnLangChange: true,
+        missingHandler: { useFallbackTranslation: true, logMissingKey: isDevMode() },
+        prodMode: !isDevMode(),
+      },
+      loader: DictionaryLoader,
+    }),
+    provideAppInitializer(async () => {
+      const language = inject(LanguageService);
+      const lang = language.stored();
+      // Load before the first render, so nobody sees untranslated keys flash by.
+      await firstValueFrom(inject(TranslocoService).load(lang));
+      language.use(lang);
+    }),
+  ];
+}
