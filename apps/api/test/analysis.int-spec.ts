@@ -3,20 +3,14 @@ import { DEMO_IDS } from '@stl/api/data-access-db';
 import type { GqlClient } from './support/gql-client';
 import { startTestApi } from './support/test-api';
 import type { TestApi } from './support/test-api';
+import { ALL_SECTIONS, PUBLISH, SAVE, answers, publishComplete } from './support/analysis-fixtures';
 
 const SARA = 'sara.lindqvist@larkby.example'; // Ekbackeskolan
 const ERIK = 'erik.johansson@larkby.example'; // Ekbackeskolan
 const INGRID = 'ingrid.svensson@larkby.example'; // Solviksskolan
 const ROUND1 = DEMO_IDS.round(1);
 const ROUND2 = DEMO_IDS.round(2);
-const ALL_SECTIONS = ['goals', 'plan', 'outcome', 'evidence', 'effect', 'next'];
 
-const SAVE = `mutation($input: SaveAnalysisDraftInput!) {
-  saveAnalysisDraft(input: $input) { id status publishedVersion draft { revision answers { sectionKey html } } }
-}`;
-const PUBLISH = `mutation($input: PublishAnalysisInput!) {
-  publishAnalysis(input: $input) { id status publishedVersion current { version answers { sectionKey html } } }
-}`;
 const READ = `query($id: ID!) {
   analysis(id: $id) { id status author { fullName } draft { revision } current { version answers { sectionKey html } } versions { version answers { sectionKey html } } }
 }`;
@@ -26,30 +20,12 @@ const SHARED = `query($cohortId: ID!, $roundId: ID, $schoolId: ID, $first: Int, 
   }
 }`;
 
-function answers(text: string, keys = ALL_SECTIONS) {
-  return keys.map((sectionKey) => ({ sectionKey, html: `<p>${text} (${sectionKey})</p>` }));
-}
-
 async function counts(api: TestApi) {
   const [row] = await api.db.query(
     `SELECT (SELECT count(*) FROM analysis)::int AS analyses, (SELECT count(*) FROM analysis_version)::int AS versions,
             (SELECT coalesce(sum(draft_revision), 0) FROM analysis)::int AS revisions`,
   );
   return row as { analyses: number; versions: number; revisions: number };
-}
-
-/** Writes and publishes a complete analysis for a participant; returns its id. */
-async function publishComplete(c: GqlClient, roundId: string, text: string): Promise<string> {
-  const mine = await c.ok(`query($r: ID!) { myAnalysis(roundId: $r) { id draft { revision } } }`, {
-    r: roundId,
-  });
-  const rev = mine.myAnalysis?.draft.revision ?? 0;
-  const saved = await c.ok(SAVE, { input: { roundId, expectedRevision: rev, answers: answers(text) } });
-  const a = saved.saveAnalysisDraft;
-  await c.ok(PUBLISH, {
-    input: { analysisId: a.id, expectedRevision: a.draft.revision, confirmNoPupilIdentifiable: true },
-  });
-  return a.id;
 }
 
 describe('analyses: drafts, conflicts, publishing, versions and the shared space', () => {

@@ -12,6 +12,7 @@ import { dataSourceOptions } from '@stl/api/data-access-db';
 import { AnalysisFeatureModule } from '@stl/api/feature-analysis';
 import { AuthModule } from '@stl/api/feature-auth';
 import { CohortFeatureModule } from '@stl/api/feature-cohort';
+import { NotificationFeatureModule } from '@stl/api/feature-notification';
 import { OrganisationFeatureModule } from '@stl/api/feature-organisation';
 import { ReviewFeatureModule } from '@stl/api/feature-review';
 import { APP_CONFIG } from '@stl/api/util-config';
@@ -74,6 +75,7 @@ export class AppModule {
           }),
         }),
         AuthModule,
+        NotificationFeatureModule.forRoot({ databaseUrl }),
         OrganisationFeatureModule,
         CohortFeatureModule,
         AnalysisFeatureModule,

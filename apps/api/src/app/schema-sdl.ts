@@ -14,7 +14,7 @@ export const SCHEMA_FILE = join(__dirname, '../../schema.graphql');
  * given database and closes it again. Used by tools/scripts/web-codegen.ts and the drift test.
  */
 export async function printApiSchema(databaseUrl: string): Promise<string> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', WORKER_ENABLED: 'false' });
   const app = await createApp(config, databaseUrl);
   let sdl: string;
   try {

@@ -13,6 +13,10 @@ import { GqlClient } from './gql-client';
 
 export interface TestApi {
   url: string;
+  /** The Nest app, to reach services behind the API (e.g. the reminder tick with a chosen time). */
+  app: INestApplication;
+  /** This test's database. */
+  databaseUrl: string;
   /** A direct connection to this test's database, to look behind the API. */
   db: DataSource;
   client(): GqlClient;
@@ -38,6 +42,9 @@ export async function startTestApi(
     PORT: '0',
     // No built web app unless a test asks for one.
     WEB_DIST_DIR: 'tmp/no-web-app',
+    // No mail workers or reminder schedule unless a test asks for them (the notification tests do).
+    WORKER_ENABLED: 'false',
+    REMINDER_CRON: 'off',
     ...options.env,
   });
   const app: INestApplication = await createApp(config, scratch.url);
@@ -45,6 +52,8 @@ export async function startTestApi(
   const url = `${await app.getUrl()}`.replace('[::1]', '127.0.0.1');
   const api: TestApi = {
     url,
+    app,
+    databaseUrl: scratch.url,
     db,
     client: () => new GqlClient(url),
     signedIn: async (email: string) => {

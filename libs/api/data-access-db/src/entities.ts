@@ -9,6 +9,9 @@ import { CohortMembershipEntity } from './cohort/cohort-membership.entity';
 import { CohortEntity } from './cohort/cohort.entity';
 import { AttendanceEntity } from './meeting/attendance.entity';
 import { MeetingEntity } from './meeting/meeting.entity';
+import { CohortReminderSettingsEntity } from './notification/cohort-reminder-settings.entity';
+import { NotificationPreferenceEntity } from './notification/notification-preference.entity';
+import { OutboxMessageEntity } from './notification/outbox-message.entity';
 import { OrganisationEntity } from './organisation/organisation.entity';
 import { SchoolEntity } from './organisation/school.entity';
 import { CertificationEntity } from './person/certification.entity';
@@ -41,4 +44,7 @@ export const ENTITIES = [
   RoundAllocationEntity,
   FeedbackEntity,
   FeedbackCommentEntity,
+  OutboxMessageEntity,
+  NotificationPreferenceEntity,
+  CohortReminderSettingsEntity,
 ];

@@ -27,3 +27,6 @@ export * from './review/feedback-comment.entity';
 export * from './seed/demo-seed';
 export * from './shared/db-errors';
 export * from './seed/demo-activity';
+export * from './notification/outbox-message.entity';
+export * from './notification/notification-preference.entity';
+export * from './notification/cohort-reminder-settings.entity';

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, DEV_MAIL_LINK_SECRET, SECRET_KEYS, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('applies defaults for an empty environment', () => {
@@ -10,8 +10,9 @@ describe('loadConfig', () => {
   });
 
   it('secures cookies in production unless told otherwise', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).session.cookieSecure).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).session.cookieSecure).toBe(false);
+    const prod = { NODE_ENV: 'production', MAIL_LINK_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(prod).session.cookieSecure).toBe(true);
+    expect(loadConfig({ ...prod, COOKIE_SECURE: 'false' }).session.cookieSecure).toBe(false);
   });
 
   it('names every invalid variable', () => {
@@ -34,5 +35,59 @@ describe('loadConfig', () => {
 
   it('splits web origins', () => {
     expect(loadConfig({ WEB_ORIGINS: 'http://a, http://b' }).webOrigins).toEqual(['http://a', 'http://b']);
+  });
+
+  describe('notification settings', () => {
+    it('has working defaults for development', () => {
+      const n = loadConfig({}).notification;
+      expect(n.publicWebUrl).toBe('http://localhost:3000');
+      expect(loadConfig({ PORT: '8080' }).notification.publicWebUrl).toBe('http://localhost:8080');
+      expect(n.linkSecret).toBe(DEV_MAIL_LINK_SECRET);
+      expect(n.linkSecretIsDevDefault).toBe(true);
+      expect(n.workerEnabled).toBe(true);
+      expect(n.reminderCron).toBe('*/15 * * * *');
+      expect(n.quietHours).toEqual({ startMinute: 21 * 60, endMinute: 7 * 60 });
+      expect(n.retryLimit).toBe(10);
+      expect(n.retryDelaySeconds).toBe(30);
+    });
+
+    it('requires a link secret in production and keeps it secret', () => {
+      expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MAIL_LINK_SECRET/);
+      const secret = 's'.repeat(40);
+      const n = loadConfig({ NODE_ENV: 'production', MAIL_LINK_SECRET: secret }).notification;
+      expect(n.linkSecret).toBe(secret);
+      expect(n.linkSecretIsDevDefault).toBe(false);
+      expect(SECRET_KEYS).toEqual(expect.arrayContaining(['MAIL_LINK_SECRET', 'SMTP_PASS']));
+      expect(() => loadConfig({ MAIL_LINK_SECRET: 'short' })).toThrow(/MAIL_LINK_SECRET/);
+    });
+
+    it('turns the worker, the schedule and quiet hours off', () => {
+      const n = loadConfig({
+        WORKER_ENABLED: 'false',
+        REMINDER_CRON: 'off',
+        MAIL_QUIET_HOURS: 'off',
+      }).notification;
+      expect(n.workerEnabled).toBe(false);
+      expect(n.reminderCron).toBeNull();
+      expect(n.quietHours).toBeNull();
+    });
+
+    it('refuses malformed schedules, quiet hours and URLs', () => {
+      expect(() => loadConfig({ REMINDER_CRON: 'every hour' })).toThrow(/REMINDER_CRON/);
+      expect(() => loadConfig({ MAIL_QUIET_HOURS: '9-17' })).toThrow(/MAIL_QUIET_HOURS/);
+      expect(() => loadConfig({ MAIL_QUIET_HOURS: '07:00-07:00' })).toThrow(/MAIL_QUIET_HOURS/);
+      expect(() => loadConfig({ PUBLIC_WEB_URL: 'stl.example.se' })).toThrow(/PUBLIC_WEB_URL/);
+      expect(() => loadConfig({ WORKER_POLL_SECONDS: '0.1' })).toThrow(/WORKER_POLL_SECONDS/);
+    });
+
+    it('passes the SMTP variables through for the mail transport', () => {
+      const n = loadConfig({
+        SMTP_HOST: 'smtp.larkby.se',
+        SMTP_PORT: '2525',
+        PUBLIC_WEB_URL: 'https://stl.x.se/',
+      }).notification;
+      expect(n.smtpEnv).toMatchObject({ SMTP_HOST: 'smtp.larkby.se', SMTP_PORT: '2525' });
+      expect(n.publicWebUrl).toBe('https://stl.x.se');
+    });
   });
 });

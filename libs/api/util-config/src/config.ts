@@ -39,6 +39,46 @@ const schema = z.object({
     .default(512 * 1024),
   /** The built web app, served at / when the folder exists (relative to the working directory). */
   WEB_DIST_DIR: z.string().default('dist/apps/web/browser'),
+  /**
+   * Where people open the web app; every link in an e-mail starts here. Default: this API on
+   * localhost, which serves the built web app at / (as `npm start` runs it).
+   */
+  PUBLIC_WEB_URL: z.string().url().optional(),
+  /**
+   * secret: signs the one-click unsubscribe links in e-mail (HMAC-SHA256), at least 32 characters.
+   * Required in production; elsewhere a fixed development value is used, with a warning.
+   */
+  MAIL_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Run the background workers (mail delivery, reminder schedule) in this process. */
+  WORKER_ENABLED: bool.default('true'),
+  /** When the reminder tick runs (cron, Stockholm time), or "off" to leave scheduling to other processes. */
+  REMINDER_CRON: z
+    .string()
+    .trim()
+    .regex(/^(off|(\S+\s+){4}\S+)$/, 'must be a five-field cron expression or "off"')
+    .default('*/15 * * * *'),
+  /** No mail goes out in these hours (Stockholm time, "HH:MM-HH:MM"), or "off". */
+  MAIL_QUIET_HOURS: z
+    .string()
+    .trim()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, 'must be "HH:MM-HH:MM" or "off"')
+    .default('21:00-07:00'),
+  /** Delivery attempts after the first one before a message is marked failed. */
+  MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(30).default(10),
+  /** First retry delay; each further retry waits about twice as long (exponential backoff). */
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How often an idle worker looks for jobs (0.5 s at least). */
+  WORKER_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** Messages one worker fetches and sends at once. */
+  MAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** SMTP settings, validated by mailConfigFromEnv (libs/mail/data-access-transport). */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.string().optional(),
+  SMTP_SECURE: z.string().optional(),
+  SMTP_USER: z.string().optional(),
+  /** secret */
+  SMTP_PASS: z.string().optional(),
+  MAIL_FROM: z.string().optional(),
 });
 
 export type RawAppConfig = z.infer<typeof schema>;
@@ -55,9 +95,51 @@ export interface AppConfig {
   logLevel: RawAppConfig['LOG_LEVEL'];
   maxBodyBytes: number;
   webDistDir: string;
+  notification: NotificationConfig;
 }
 
-export const SECRET_KEYS: ReadonlyArray<keyof RawAppConfig> = ['DATABASE_URL'];
+/** Stockholm wall-clock minutes since midnight; start > end means the window spans midnight. */
+export interface QuietHours {
+  startMinute: number;
+  endMinute: number;
+}
+
+export interface NotificationConfig {
+  publicWebUrl: string;
+  /** secret */
+  linkSecret: string;
+  /** True when MAIL_LINK_SECRET was not set and the development value is in use. */
+  linkSecretIsDevDefault: boolean;
+  workerEnabled: boolean;
+  /** null: this process does not run the reminder schedule. */
+  reminderCron: string | null;
+  /** null: mail may go out at any hour. */
+  quietHours: QuietHours | null;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  pollSeconds: number;
+  batchSize: number;
+  /** The SMTP_* and MAIL_FROM variables as given, for mailConfigFromEnv. */
+  smtpEnv: Record<string, string | undefined>;
+}
+
+/** Used only outside production when MAIL_LINK_SECRET is unset: links signed with it are forgeable. */
+export const DEV_MAIL_LINK_SECRET = 'stl-development-only-mail-link-secret-do-not-use';
+
+export const SECRET_KEYS: ReadonlyArray<keyof RawAppConfig> = [
+  'DATABASE_URL',
+  'MAIL_LINK_SECRET',
+  'SMTP_PASS',
+];
+
+function parseQuietHours(value: string): QuietHours | null {
+  if (value === 'off') return null;
+  const [start, end] = value.split('-').map((hm) => {
+    const [h, m] = hm.split(':').map(Number);
+    return h * 60 + m;
+  });
+  return { startMinute: start, endMinute: end };
+}
 
 export class ConfigError extends Error {
   constructor(public readonly issues: string[]) {
@@ -74,6 +156,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const c = parsed.data;
+  if (c.NODE_ENV === 'production' && !c.MAIL_LINK_SECRET) {
+    throw new ConfigError(['MAIL_LINK_SECRET: is required in production (at least 32 characters)']);
+  }
+  if (c.MAIL_QUIET_HOURS !== 'off') {
+    const q = parseQuietHours(c.MAIL_QUIET_HOURS);
+    if (q && q.startMinute === q.endMinute) {
+      throw new ConfigError(['MAIL_QUIET_HOURS: start and end must differ (or use "off")']);
+    }
+  }
   return {
     env: c.NODE_ENV,
     port: c.PORT,
@@ -92,6 +183,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     maxBodyBytes: c.MAX_BODY_BYTES,
     webDistDir: c.WEB_DIST_DIR,
+    notification: {
+      publicWebUrl: (c.PUBLIC_WEB_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+      linkSecret: c.MAIL_LINK_SECRET ?? DEV_MAIL_LINK_SECRET,
+      linkSecretIsDevDefault: !c.MAIL_LINK_SECRET,
+      workerEnabled: c.WORKER_ENABLED,
+      reminderCron: c.REMINDER_CRON === 'off' ? null : c.REMINDER_CRON,
+      quietHours: parseQuietHours(c.MAIL_QUIET_HOURS),
+      retryLimit: c.MAIL_RETRY_LIMIT,
+      retryDelaySeconds: c.MAIL_RETRY_DELAY_SECONDS,
+      pollSeconds: c.WORKER_POLL_SECONDS,
+      batchSize: c.MAIL_BATCH_SIZE,
+      smtpEnv: {
+        SMTP_HOST: c.SMTP_HOST,
+        SMTP_PORT: c.SMTP_PORT,
+        SMTP_SECURE: c.SMTP_SECURE,
+        SMTP_USER: c.SMTP_USER,
+        SMTP_PASS: c.SMTP_PASS,
+        MAIL_FROM: c.MAIL_FROM,
+      },
+    },
   };
 }
 

@@ -9,12 +9,13 @@ import type { MailLocale } from './locale';
 export const DEMO_BASE_URL = 'http://localhost:4200';
 
 const cohort = { cohortId: 'c0ffee00-0000-4000-8000-000000000001', cohortName: 'STL Lärkby 2026/27' };
-const round3 = { ...cohort, roundNumber: 3 };
+const round3 = { ...cohort, roundId: '70000000-0000-4000-8000-000000000003', roundNumber: 3 };
 
 export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
   REVIEW_ASSIGNED: {
     ...round3,
     assignmentId: 'a55e0000-0000-4000-8000-000000000031',
+    analysisId: 'a1a10000-0000-4000-8000-000000000031',
     authorName: 'Sara Lindqvist',
     analysisTitle: 'Respons i par när eleverna skriver berättelser i åk 3',
     feedbackDueAt: '2026-11-13T15:00:00Z',
@@ -39,11 +40,13 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
     reviews: [
       {
         assignmentId: 'a55e0000-0000-4000-8000-000000000031',
+        analysisId: 'a1a10000-0000-4000-8000-000000000031',
         authorName: 'Sara Lindqvist',
         analysisTitle: 'Respons i par när eleverna skriver berättelser i åk 3',
       },
       {
         assignmentId: 'a55e0000-0000-4000-8000-000000000032',
+        analysisId: 'a1a10000-0000-4000-8000-000000000032',
         authorName: 'Erik Nyström',
         analysisTitle: 'Gemensam skrivning på tavlan i matematik',
       },
@@ -55,6 +58,7 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
     reviews: [
       {
         assignmentId: 'a55e0000-0000-4000-8000-000000000031',
+        analysisId: 'a1a10000-0000-4000-8000-000000000031',
         authorName: 'Sara Lindqvist',
         analysisTitle: 'Respons i par när eleverna skriver berättelser i åk 3',
       },
@@ -67,6 +71,7 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
     reviews: [
       {
         assignmentId: 'a55e0000-0000-4000-8000-000000000031',
+        analysisId: 'a1a10000-0000-4000-8000-000000000031',
         authorName: 'Sara Lindqvist',
         analysisTitle: 'Respons i par när eleverna skriver berättelser i åk 3',
       },
@@ -81,6 +86,7 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
     reviews: [
       {
         assignmentId: 'a55e0000-0000-4000-8000-000000000031',
+        analysisId: 'a1a10000-0000-4000-8000-000000000031',
         authorName: 'Sara Lindqvist',
         analysisTitle: 'Respons i par när eleverna skriver berättelser i åk 3',
       },
@@ -146,6 +152,15 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
       },
     ],
   },
+  NUDGE: {
+    ...cohort,
+    leaderName: 'Maria Berg',
+    message: 'Hej Erik! Vi saknar din analys från omgång 3. Hör av dig om du behöver mer tid.',
+    missing: [
+      { type: 'analysis', roundNumber: 3, dueAt: '2026-11-06T16:00:00Z' },
+      { type: 'peerFeedback', roundNumber: 2, authorName: 'Sara Lindqvist', dueAt: '2026-10-30T16:00:00Z' },
+    ],
+  },
   SCHOOL_LEADER_SUMMARY: {
     schoolId: '5c400000-0000-4000-8000-000000000001',
     schoolName: 'Lärkbyskolan',
@@ -197,6 +212,7 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
         data: {
           ...round3,
           assignmentId: 'a55e0000-0000-4000-8000-000000000033',
+          analysisId: 'a1a10000-0000-4000-8000-000000000033',
           authorName: 'Lena Holm',
           analysisTitle: 'Loggbok i no-ämnena',
           feedbackDueAt: '2026-11-13T15:00:00Z',
@@ -216,7 +232,13 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
       },
       {
         kind: 'SUBMISSION_DUE_48H',
-        data: { ...cohort, roundNumber: 4, submissionDueAt: '2026-11-14T16:00:00Z', hasDraft: false },
+        data: {
+          ...cohort,
+          roundId: '70000000-0000-4000-8000-000000000004',
+          roundNumber: 4,
+          submissionDueAt: '2026-11-14T16:00:00Z',
+          hasDraft: false,
+        },
       },
     ],
   },
@@ -237,6 +259,7 @@ export const DEMO_RECIPIENTS: Record<MailKind, { name: string; email: string }> 
   WEEKLY_LEADER_SUMMARY: { name: 'Maria Berg', email: 'maria.berg@larkby.se' },
   SCHOOL_LEADER_SUMMARY: { name: 'Karin Sjöberg', email: 'karin.sjoberg@larkby.se' },
   DIGEST: { name: 'Amira Hassan', email: 'amira.hassan@larkby.se' },
+  NUDGE: { name: 'Erik Nyström', email: 'erik.nystrom@larkby.se' },
 };
 
 export function demoMailContext(kind: MailKind, locale: MailLocale): MailContext {

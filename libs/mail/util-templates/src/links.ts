@@ -6,12 +6,20 @@ import { MailTemplateError } from './errors';
  */
 export const MAIL_PATHS = {
   cohorts: '/cohorts',
-  round: '/cohorts/:cohortId/rounds/:roundNumber',
-  meeting: '/cohorts/:cohortId/meetings/:meetingId',
-  cohortProgress: '/cohorts/:cohortId/progress',
-  analysis: '/analyses/:analysisId',
-  review: '/reviews/:assignmentId',
-  schoolProgress: '/schools/:schoolId/progress',
+  /** The cohort overview, with its meetings. */
+  cohort: '/cohorts/:cohortId',
+  /** The participant's own analysis of a round, in the editor. */
+  analysisEditor: '/cohorts/:cohortId/rounds/:roundId/analysis',
+  /** My critical-friend tasks and the feedback I received. */
+  reviewTasks: '/cohorts/:cohortId/feedback',
+  /** The feedback form for one analysis (critical friends and course leaders). */
+  review: '/cohorts/:cohortId/feedback/analyses/:analysisId',
+  /** A published analysis with its feedback. */
+  analysis: '/cohorts/:cohortId/analyses/:analysisId',
+  /** The course leader's progress matrix. */
+  cohortProgress: '/cohorts/:cohortId/follow-up',
+  /** The school leader's view of their school. */
+  schoolProgress: '/school',
   mailSettings: '/settings/notifications',
 } as const;
 

@@ -29,12 +29,14 @@ export interface CohortRef {
 }
 
 export interface RoundRef extends CohortRef {
+  roundId: string;
   roundNumber: number;
 }
 
 /** One analysis a critical friend is to give feedback on. */
 export interface ReviewTask {
   assignmentId: string;
+  analysisId: string;
   authorName: string;
   analysisTitle: string;
 }
@@ -157,6 +159,15 @@ export type DigestItem = {
   };
 }[DigestibleKind];
 
+/** A course leader's personal reminder to one participant, with what is still missing. */
+export interface NudgeData extends CohortRef {
+  leaderName: string;
+  /** The leader's own words, if any (plain text). */
+  message: string | null;
+  /** What the participant has not done by its deadline (their own tasks). */
+  missing: MissingItem[];
+}
+
 export interface DigestData {
   date: Instant;
   items: DigestItem[];
@@ -175,6 +186,7 @@ export interface MailDataByKind {
   MEETING_TOMORROW: MeetingTomorrowData;
   WEEKLY_LEADER_SUMMARY: WeeklyLeaderSummaryData;
   SCHOOL_LEADER_SUMMARY: SchoolLeaderSummaryData;
+  NUDGE: NudgeData;
   DIGEST: DigestData;
 }
 

@@ -12,6 +12,8 @@ export const MailKind = {
   MEETING_TOMORROW: 'MEETING_TOMORROW',
   WEEKLY_LEADER_SUMMARY: 'WEEKLY_LEADER_SUMMARY',
   SCHOOL_LEADER_SUMMARY: 'SCHOOL_LEADER_SUMMARY',
+  /** A course leader's personal reminder to a participant. */
+  NUDGE: 'NUDGE',
   DIGEST: 'DIGEST',
 } as const;
 export type MailKind = (typeof MailKind)[keyof typeof MailKind];

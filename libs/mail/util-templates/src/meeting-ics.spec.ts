@@ -60,9 +60,7 @@ describe('meetingIcs', () => {
     expect(description).toContain('Förbered dig:\\nLäs kapitel 4');
     expect(description).toContain('https://larkby.se/stl/material/kapitel-4.pdf');
     expect(description).toContain('1. Vilken respons har hjälpt');
-    expect(description).toContain(
-      `${DEMO_BASE_URL}/cohorts/${meeting.cohortId}/meetings/${meeting.meetingId}`,
-    );
+    expect(description).toContain(`${DEMO_BASE_URL}/cohorts/${meeting.cohortId}`);
     expect(unfold(ics)).toMatch(
       /^SUMMARY:Träff 4: Respons som driver lärandet framåt \(STL Lärkby 2026\/27\)\r$/m,
     );

@@ -33,10 +33,7 @@ export function meetingIcsUid(meetingId: string): string {
 export function meetingIcs(meeting: MeetingTomorrowData, options: MeetingIcsOptions): string {
   const locale = options.locale ?? DEFAULT_MAIL_LOCALE;
   const t = DICTIONARIES[locale].meeting;
-  const pageUrl = absoluteUrl(options.baseUrl, MAIL_PATHS.meeting, {
-    cohortId: meeting.cohortId,
-    meetingId: meeting.meetingId,
-  });
+  const pageUrl = absoluteUrl(options.baseUrl, MAIL_PATHS.cohort, { cohortId: meeting.cohortId });
   const videoUrl = meeting.videoUrl ? safeUrl(meeting.videoUrl, 'videoUrl') : undefined;
   const description = [
     ...(meeting.preparation?.trim() ? [`${t.preparation}:\n${meeting.preparation.trim()}`] : []),

@@ -15,62 +15,67 @@ const EXPECTED: Record<MailKind, { sv: RegExp; en: RegExp; link: string }> = {
   REVIEW_ASSIGNED: {
     sv: /kritisk vän till Sara Lindqvist i analysomgång 3/,
     en: /critical friend to Sara Lindqvist in analysis round 3/,
-    link: `${B}/reviews/${DEMO_MAIL_DATA.REVIEW_ASSIGNED.assignmentId}`,
+    link: `${B}/cohorts/${cohortId}/feedback/analyses/${DEMO_MAIL_DATA.REVIEW_ASSIGNED.analysisId}`,
   },
   FEEDBACK_RECEIVED: {
     sv: /Ny återkoppling på din analys/,
     en: /New feedback on your analysis/,
-    link: `${B}/analyses/${DEMO_MAIL_DATA.FEEDBACK_RECEIVED.analysisId}`,
+    link: `${B}/cohorts/${cohortId}/analyses/${DEMO_MAIL_DATA.FEEDBACK_RECEIVED.analysisId}`,
   },
   ANALYSIS_PUBLISHED: {
     sv: /Amira Hassan har publicerat en analys/,
     en: /Amira Hassan has published an analysis/,
-    link: `${B}/analyses/${DEMO_MAIL_DATA.ANALYSIS_PUBLISHED.analysisId}`,
+    link: `${B}/cohorts/${cohortId}/analyses/${DEMO_MAIL_DATA.ANALYSIS_PUBLISHED.analysisId}`,
   },
   FEEDBACK_DUE_48H: {
     sv: /Påminnelse: ge din återkoppling.*senast fredag 13 november/,
     en: /Reminder: give your feedback.*by Friday 13 November/,
-    link: `${B}/cohorts/${cohortId}/rounds/3`,
+    link: `${B}/cohorts/${cohortId}/feedback`,
   },
   FEEDBACK_DUE_TODAY: {
     sv: /I dag är sista dagen att ge återkoppling/,
     en: /Today is the last day to give feedback/,
-    link: `${B}/reviews/${DEMO_MAIL_DATA.FEEDBACK_DUE_TODAY.reviews[0]?.assignmentId}`,
+    link: `${B}/cohorts/${cohortId}/feedback/analyses/${DEMO_MAIL_DATA.FEEDBACK_DUE_TODAY.reviews[0]?.analysisId}`,
   },
   FEEDBACK_OVERDUE: {
     sv: /återkoppling i analysomgång 3 är försenad/,
     en: /feedback in analysis round 3 is overdue/,
-    link: `${B}/reviews/${DEMO_MAIL_DATA.FEEDBACK_OVERDUE.reviews[0]?.assignmentId}`,
+    link: `${B}/cohorts/${cohortId}/feedback/analyses/${DEMO_MAIL_DATA.FEEDBACK_OVERDUE.reviews[0]?.analysisId}`,
   },
   FEEDBACK_OVERDUE_LEADER_NOTICE: {
     sv: /Johan Ek har inte gett återkoppling/,
     en: /Johan Ek has not given feedback/,
-    link: `${B}/cohorts/${cohortId}/rounds/3`,
+    link: `${B}/cohorts/${cohortId}/follow-up`,
   },
   SUBMISSION_DUE_48H: {
     sv: /Påminnelse: publicera din analys.*senast fredag 6 november/,
     en: /Reminder: publish your analysis.*by Friday 6 November/,
-    link: `${B}/cohorts/${cohortId}/rounds/3`,
+    link: `${B}/cohorts/${cohortId}/rounds/${DEMO_MAIL_DATA.SUBMISSION_DUE_48H.roundId}/analysis`,
   },
   SUBMISSION_OVERDUE: {
     sv: /Din analys i analysomgång 3 är försenad/,
     en: /Your analysis for analysis round 3 is overdue/,
-    link: `${B}/cohorts/${cohortId}/rounds/3`,
+    link: `${B}/cohorts/${cohortId}/rounds/${DEMO_MAIL_DATA.SUBMISSION_OVERDUE.roundId}/analysis`,
   },
   MEETING_TOMORROW: {
     sv: /I morgon: träff 4 – Respons som driver lärandet framåt/,
     en: /Tomorrow: meeting 4 – Respons som driver lärandet framåt/,
-    link: `${B}/cohorts/${cohortId}/meetings/${DEMO_MAIL_DATA.MEETING_TOMORROW.meetingId}`,
+    link: `${B}/cohorts/${cohortId}`,
   },
   WEEKLY_LEADER_SUMMARY: {
     sv: /Veckosammanfattning vecka 47/,
     en: /Weekly summary, week 47/,
-    link: `${B}/cohorts/${cohortId}/progress`,
+    link: `${B}/cohorts/${cohortId}/follow-up`,
+  },
+  NUDGE: {
+    sv: /Maria Berg påminner dig om STL Lärkby 2026\/27/,
+    en: /Maria Berg reminds you about STL Lärkby 2026\/27/,
+    link: `${B}/cohorts/${cohortId}`,
   },
   SCHOOL_LEADER_SUMMARY: {
     sv: /Lägesrapport för Lärkbyskolan/,
     en: /Progress report for Lärkbyskolan/,
-    link: `${B}/schools/${DEMO_MAIL_DATA.SCHOOL_LEADER_SUMMARY.schoolId}/progress`,
+    link: `${B}/school`,
   },
   DIGEST: {
     sv: /Din sammanfattning från STL-plattformen torsdag 12 november: 3 saker/,
@@ -205,7 +210,7 @@ describe('mail content', () => {
       demoMailContext('FEEDBACK_DUE_48H', 'sv'),
     );
     for (const r of DEMO_MAIL_DATA.FEEDBACK_DUE_48H.reviews) {
-      expect(hrefs(mail.html)).toContain(`${B}/reviews/${r.assignmentId}`);
+      expect(hrefs(mail.html)).toContain(`${B}/cohorts/${cohortId}/feedback/analyses/${r.analysisId}`);
       expect(mail.text).toContain(r.authorName);
     }
   });
@@ -280,7 +285,9 @@ describe('mail content', () => {
     expect(mail.text).toContain('Du är kritisk vän till Lena Holm');
     expect(mail.text).toContain('Ny återkoppling på din analys');
     expect(mail.text).toContain('publicera din analys i analysomgång 4');
-    expect(hrefs(mail.html)).toContain(`${B}/reviews/a55e0000-0000-4000-8000-000000000033`);
+    expect(hrefs(mail.html)).toContain(
+      `${B}/cohorts/${cohortId}/feedback/analyses/a1a10000-0000-4000-8000-000000000033`,
+    );
     expect(hrefs(mail.html)).toContain(`${B}/unsubscribe/demo-FEEDBACK_RECEIVED`);
     expect(mail.html).toContain('<h2 ');
   });

@@ -16,6 +16,7 @@ import {
   composeSubmissionOverdue,
 } from './kinds/reminders';
 import { composeSchoolLeaderSummary, composeWeeklyLeaderSummary } from './kinds/summaries';
+import { composeNudge } from './kinds/nudge';
 import { renderHtml, renderText } from './layout';
 import type { Block } from './layout';
 import { MAIL_PATHS, safeUrl } from './links';
@@ -89,6 +90,7 @@ const COMPOSERS: { [K in MailKind]: Composer<MailDataByKind[K]> } = {
   WEEKLY_LEADER_SUMMARY: composeWeeklyLeaderSummary,
   SCHOOL_LEADER_SUMMARY: composeSchoolLeaderSummary,
   DIGEST: composeDigest,
+  NUDGE: composeNudge,
 };
 
 /**

@@ -63,5 +63,5 @@ describe('demo seed', () => {
       [DEMO_IDS.round(1)],
     );
     expect(n).toBe(round1.length);
-  });
+  }, 60_000);
 });

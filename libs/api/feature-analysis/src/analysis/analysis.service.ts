@@ -15,6 +15,7 @@ import {
 } from '@stl/api/data-access-db';
 import type { Answers } from '@stl/api/data-access-db';
 import { AccessPolicy } from '@stl/api/feature-auth';
+import { NotificationEvents } from '@stl/api/feature-notification';
 import type { Actor } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
@@ -47,6 +48,7 @@ export class AnalysisService {
     @InjectRepository(CohortMembershipEntity)
     private readonly memberships: Repository<CohortMembershipEntity>,
     private readonly access: AccessPolicy,
+    private readonly notifications: NotificationEvents,
   ) {}
 
   /** The actor's own analysis for a round, or null when not started. */
@@ -183,7 +185,10 @@ export class AnalysisService {
       analysis.status = AnalysisStatus.PUBLISHED;
       analysis.firstPublishedAt ??= now;
       analysis.lastPublishedAt = now;
-      return m.save(analysis);
+      const saved = await m.save(analysis);
+      // In the same transaction: the reviewers' mail exists exactly when the new version does.
+      await this.notifications.analysisPublished(m, saved.id);
+      return saved;
     });
   }
 

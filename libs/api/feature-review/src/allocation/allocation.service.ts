@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { AnalysisRoundEntity, AssignmentSource, RoundAllocationEntity } from '@stl/api/data-access-db';
 import type { CohortEntity } from '@stl/api/data-access-db';
 import { AccessPolicy } from '@stl/api/feature-auth';
+import { NotificationEvents } from '@stl/api/feature-notification';
 import type { Actor, CohortAccess } from '@stl/api/feature-auth';
 import { DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
 import type { AllocationOutcomeModel } from './allocation.models';
@@ -67,6 +68,7 @@ export class AllocationService {
     @InjectRepository(AnalysisRoundEntity) private readonly rounds: Repository<AnalysisRoundEntity>,
     @InjectRepository(RoundAllocationEntity) private readonly allocations: Repository<RoundAllocationEntity>,
     private readonly access: AccessPolicy,
+    private readonly notifications: NotificationEvents,
   ) {}
 
   /** The round, for someone who runs its cohort; NOT_FOUND for anyone outside it. */
@@ -106,6 +108,8 @@ export class AllocationService {
       const plan = await this.plan(m, round, access.cohort, seed ?? state?.seed ?? round.id, 'apply');
       const now = new Date();
       await writePlan(m, round, plan, AssignmentSource.ALLOCATION, now);
+      // In the same transaction: each new critical friend's mail exists exactly when the pair does.
+      await this.notifications.reviewAssignedInRound(m, roundId);
       const saved = await m.save(RoundAllocationEntity, {
         roundId,
         seed: plan.seed,
@@ -133,6 +137,7 @@ export class AllocationService {
       }
       const plan = await this.plan(m, round, access.cohort, state.seed, 'repair');
       await writePlan(m, round, plan, AssignmentSource.REPAIR, new Date());
+      await this.notifications.reviewAssignedInRound(m, roundId);
       return outcome(round, plan, true, state);
     });
   }

@@ -15,6 +15,7 @@ import {
 } from '@stl/api/data-access-db';
 import type { StoredReason } from '@stl/api/data-access-db';
 import { AccessPolicy } from '@stl/api/feature-auth';
+import { NotificationEvents } from '@stl/api/feature-notification';
 import type { Actor } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, NotFoundError } from '@stl/api/util-errors';
 import { groupBy } from '@stl/api/util-graphql';
@@ -35,6 +36,7 @@ export class AssignmentService {
     private readonly assignments: Repository<ReviewAssignmentEntity>,
     @InjectRepository(AnalysisRoundEntity) private readonly rounds: Repository<AnalysisRoundEntity>,
     private readonly access: AccessPolicy,
+    private readonly notifications: NotificationEvents,
   ) {}
 
   /** My live assignments (done or not), soonest due first. */
@@ -78,7 +80,7 @@ export class AssignmentService {
     return this.dataSource.transaction(async (m) => {
       await this.lockRound(m, analysis.roundId);
       await this.assertEligible(m, analysis, reviewerId);
-      return this.insertManual(m, analysis, reviewerId, MANUAL_ADD);
+      return this.assigned(m, await this.insertManual(m, analysis, reviewerId, MANUAL_ADD));
     });
   }
 
@@ -122,8 +124,17 @@ export class AssignmentService {
       assignment.cancelledAt = new Date();
       await m.save(ReviewAssignmentEntity, assignment);
       await this.assertEligible(m, analysis, newReviewerId);
-      return this.insertManual(m, analysis, newReviewerId, MANUAL_SWAP);
+      return this.assigned(m, await this.insertManual(m, analysis, newReviewerId, MANUAL_SWAP));
     });
+  }
+
+  /** The new critical friend is mailed, in the transaction that made the assignment. */
+  private async assigned(
+    m: EntityManager,
+    assignment: ReviewAssignmentEntity,
+  ): Promise<ReviewAssignmentEntity> {
+    await this.notifications.reviewAssigned(m, [assignment.id]);
+    return assignment;
   }
 
   private async managedAnalysis(actor: Actor, analysisId: string): Promise<AnalysisEntity> {

@@ -16,6 +16,7 @@ import {
   TemplateSectionEntity,
 } from '@stl/api/data-access-db';
 import { AccessPolicy } from '@stl/api/feature-auth';
+import { NotificationEvents } from '@stl/api/feature-notification';
 import type { Actor, CohortAccess } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
@@ -58,6 +59,7 @@ export class FeedbackService {
     private readonly assignments: Repository<ReviewAssignmentEntity>,
     @InjectRepository(AnalysisEntity) private readonly analyses: Repository<AnalysisEntity>,
     private readonly access: AccessPolicy,
+    private readonly notifications: NotificationEvents,
   ) {}
 
   async give(actor: Actor, assignmentId: string, input: FeedbackInput): Promise<FeedbackEntity> {
@@ -125,6 +127,8 @@ export class FeedbackService {
         );
         assignment.completedAt = now;
         await m.save(ReviewAssignmentEntity, assignment);
+        // In the same transaction: the author's mail exists exactly when the feedback does.
+        await this.notifications.feedbackReceived(m, saved.id);
         return saved;
       } catch (err) {
         if (isUniqueViolation(err)) {

@@ -85,6 +85,16 @@ export interface MailDictionary {
     action: string;
     reason: (p: { cohort: string }) => string;
   };
+  nudge: {
+    subject: (p: { leaderName: string; cohort: string }) => string;
+    heading: string;
+    intro: (p: { leaderName: string; cohort: string }) => string;
+    messageFrom: (p: { leaderName: string }) => string;
+    missingIntro: string;
+    nothingMissing: string;
+    action: string;
+    reason: (p: { cohort: string }) => string;
+  };
   submission: {
     subject48h: (p: { round: number; due: string }) => string;
     subjectOverdue: (p: { round: number }) => string;

@@ -35,6 +35,7 @@ export const en: MailDictionary = {
     WEEKLY_LEADER_SUMMARY: 'the weekly summary for course leaders',
     SCHOOL_LEADER_SUMMARY: 'the progress report for school leaders',
     DIGEST: 'the daily summary',
+    NUDGE: 'reminders from your course leader',
   },
   reviewAssigned: {
     subject: ({ authorName, round }) =>
@@ -101,6 +102,17 @@ export const en: MailDictionary = {
       'You can contact the participant, or move the assignment to someone else when you adjust the critical-friend allocation.',
     action: 'Open the analysis round',
     reason: ({ cohort }) => `You are receiving this e-mail because you are a course leader of ${cohort}.`,
+  },
+  nudge: {
+    subject: ({ leaderName, cohort }) => `${leaderName} reminds you about ${cohort}`,
+    heading: 'A reminder from your course leader',
+    intro: ({ leaderName, cohort }) =>
+      `${leaderName}, course leader of ${cohort}, would like to remind you of what is left in the course.`,
+    messageFrom: ({ leaderName }) => `${leaderName} writes:`,
+    missingIntro: 'This is what is left for you:',
+    nothingMissing: 'You have done everything the course has asked so far.',
+    action: 'See what to do',
+    reason: ({ cohort }) => `You are receiving this e-mail because you take part in ${cohort}.`,
   },
   submission: {
     subject48h: ({ round, due }) => `Reminder: publish your analysis for analysis round ${round} by ${due}`,

@@ -35,6 +35,7 @@ export const sv: MailDictionary = {
     WEEKLY_LEADER_SUMMARY: 'veckosammanfattningen för kursledare',
     SCHOOL_LEADER_SUMMARY: 'lägesrapporten för rektorer',
     DIGEST: 'den dagliga sammanfattningen',
+    NUDGE: 'påminnelser från kursledaren',
   },
   reviewAssigned: {
     subject: ({ authorName, round }) => `Du är kritisk vän till ${authorName} i analysomgång ${round}`,
@@ -100,6 +101,17 @@ export const sv: MailDictionary = {
       'Du kan kontakta deltagaren eller flytta uppdraget till någon annan när du justerar fördelningen av kritiska vänner.',
     action: 'Öppna analysomgången',
     reason: ({ cohort }) => `Du får det här mejlet eftersom du är kursledare för ${cohort}.`,
+  },
+  nudge: {
+    subject: ({ leaderName, cohort }) => `${leaderName} påminner dig om ${cohort}`,
+    heading: 'En påminnelse från din kursledare',
+    intro: ({ leaderName, cohort }) =>
+      `${leaderName}, kursledare i ${cohort}, vill påminna dig om det som återstår i kursen.`,
+    messageFrom: ({ leaderName }) => `${leaderName} skriver:`,
+    missingIntro: 'Det här återstår för dig:',
+    nothingMissing: 'Du har gjort allt som hittills hör till kursen.',
+    action: 'Se vad du ska göra',
+    reason: ({ cohort }) => `Du får det här mejlet eftersom du är deltagare i ${cohort}.`,
   },
   submission: {
     subject48h: ({ round, due }) => `Påminnelse: publicera din analys i analysomgång ${round} senast ${due}`,

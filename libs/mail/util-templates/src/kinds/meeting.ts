@@ -46,7 +46,7 @@ export const composeMeetingTomorrow: Composer<MeetingTomorrowData> = (d, k) => {
     blocks,
     action: {
       label: t.action,
-      url: k.link(MAIL_PATHS.meeting, { cohortId: d.cohortId, meetingId: d.meetingId }),
+      url: k.link(MAIL_PATHS.cohort, { cohortId: d.cohortId }),
     },
     reason: t.reason({ cohort: d.cohortName }),
   };

@@ -23,7 +23,10 @@ export const composeReviewAssigned: Composer<ReviewAssignedData> = (d, k) => {
       },
       { type: 'paragraph', text: t.advice },
     ],
-    action: { label: t.action, url: k.link(MAIL_PATHS.review, { assignmentId: d.assignmentId }) },
+    action: {
+      label: t.action,
+      url: k.link(MAIL_PATHS.review, { cohortId: d.cohortId, analysisId: d.analysisId }),
+    },
     reason: t.reason({ cohort: d.cohortName }),
   };
 };
@@ -47,7 +50,10 @@ export const composeFeedbackReceived: Composer<FeedbackReceivedData> = (d, k) =>
       },
       { type: 'paragraph', text: t.respond },
     ],
-    action: { label: t.action, url: k.link(MAIL_PATHS.analysis, { analysisId: d.analysisId }) },
+    action: {
+      label: t.action,
+      url: k.link(MAIL_PATHS.analysis, { cohortId: d.cohortId, analysisId: d.analysisId }),
+    },
     reason: t.reason({ cohort: d.cohortName }),
   };
 };
@@ -76,7 +82,10 @@ export const composeAnalysisPublished: Composer<AnalysisPublishedData> = (d, k) 
         ],
       },
     ],
-    action: { label: t.action, url: k.link(MAIL_PATHS.analysis, { analysisId: d.analysisId }) },
+    action: {
+      label: t.action,
+      url: k.link(MAIL_PATHS.analysis, { cohortId: d.cohortId, analysisId: d.analysisId }),
+    },
     reason: t.reason({ round: d.roundNumber, cohort: d.cohortName }),
   };
 };

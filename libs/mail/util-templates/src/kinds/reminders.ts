@@ -11,7 +11,7 @@ import type {
 } from '../mail-data';
 import { MailTemplateError } from '../errors';
 
-function reviewList(reviews: ReviewTask[], k: RenderKit): Block {
+function reviewList(cohortId: string, reviews: ReviewTask[], k: RenderKit): Block {
   if (reviews.length === 0) throw new MailTemplateError('A feedback reminder needs at least one review');
   return {
     type: 'list',
@@ -19,23 +19,27 @@ function reviewList(reviews: ReviewTask[], k: RenderKit): Block {
       const label = k.t.common.reviewTask({ authorName: r.authorName, title: r.analysisTitle });
       return {
         text: label,
-        link: { label, url: k.link(MAIL_PATHS.review, { assignmentId: r.assignmentId }) },
+        link: { label, url: k.link(MAIL_PATHS.review, { cohortId, analysisId: r.analysisId }) },
       };
     }),
   };
 }
 
-function roundUrl(d: RoundRef, k: RenderKit): string {
-  return k.link(MAIL_PATHS.round, { cohortId: d.cohortId, roundNumber: d.roundNumber });
+/** The participant's analysis of the round, in the editor. */
+function editorUrl(d: RoundRef, k: RenderKit): string {
+  return k.link(MAIL_PATHS.analysisEditor, { cohortId: d.cohortId, roundId: d.roundId });
 }
 
-/** One review: straight to it. Several: to the round, where they are all listed. */
+/** One review: straight to it. Several: to the critical-friend tasks, where they are all listed. */
 function reviewAction(d: FeedbackDueData, k: RenderKit): Link {
   const t = k.t.feedbackDue;
   const only = d.reviews.length === 1 ? d.reviews[0] : undefined;
   return only
-    ? { label: t.actionOne, url: k.link(MAIL_PATHS.review, { assignmentId: only.assignmentId }) }
-    : { label: t.actionMany, url: roundUrl(d, k) };
+    ? {
+        label: t.actionOne,
+        url: k.link(MAIL_PATHS.review, { cohortId: d.cohortId, analysisId: only.analysisId }),
+      }
+    : { label: t.actionMany, url: k.link(MAIL_PATHS.reviewTasks, { cohortId: d.cohortId }) };
 }
 
 function feedbackDue(
@@ -50,7 +54,7 @@ function feedbackDue(
     blocks: [
       { type: 'paragraph', text: parts.intro },
       { type: 'paragraph', text: t.listIntro(d.reviews.length) },
-      reviewList(d.reviews, k),
+      reviewList(d.cohortId, d.reviews, k),
       ...parts.extra,
     ],
     action: reviewAction(d, k),
@@ -113,10 +117,10 @@ export const composeFeedbackOverdueLeaderNotice: Composer<FeedbackOverdueLeaderN
         ],
       },
       { type: 'paragraph', text: t.listIntro },
-      reviewList(d.reviews, k),
+      reviewList(d.cohortId, d.reviews, k),
       { type: 'paragraph', text: t.suggestion },
     ],
-    action: { label: t.action, url: roundUrl(d, k) },
+    action: { label: t.action, url: k.link(MAIL_PATHS.cohortProgress, { cohortId: d.cohortId }) },
     reason: t.reason({ cohort: d.cohortName }),
   };
 };
@@ -134,7 +138,7 @@ function submission(d: SubmissionDueData, k: RenderKit, overdue: boolean): MailB
       { type: 'paragraph', text: d.hasDraft ? t.hasDraft : t.noDraft },
       ...(overdue ? [{ type: 'paragraph' as const, text: t.needMoreTime }] : []),
     ],
-    action: { label: t.action, url: roundUrl(d, k) },
+    action: { label: t.action, url: editorUrl(d, k) },
     reason: t.reason({ cohort: d.cohortName }),
   };
 }

@@ -4,7 +4,8 @@ import { MAIL_PATHS } from '../links';
 import type { MissingItem, SchoolLeaderSummaryData, WeeklyLeaderSummaryData } from '../mail-data';
 import { isoWeek } from '../format';
 
-function missingText(item: MissingItem, k: RenderKit): string {
+/** One missing thing as a sentence in the mail's language (also used by the nudge). */
+export function missingText(item: MissingItem, k: RenderKit): string {
   const t = k.t.weeklySummary;
   switch (item.type) {
     case 'analysis':
@@ -98,7 +99,7 @@ export const composeSchoolLeaderSummary: Composer<SchoolLeaderSummaryData> = (d,
         ]),
       })),
     ],
-    action: { label: t.action, url: k.link(MAIL_PATHS.schoolProgress, { schoolId: d.schoolId }) },
+    action: { label: t.action, url: k.link(MAIL_PATHS.schoolProgress) },
     reason: t.reason({ school: d.schoolName }),
   };
 };

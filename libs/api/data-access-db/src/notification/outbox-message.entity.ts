@@ -1,0 +1,129 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { MAIL_KINDS, MailKind } from '@stl/mail/util-templates';
+import { BaseEntity } from '../shared/base.entity';
+import { isoDate } from '../shared/date.transformer';
+import { PersonEntity } from '../person/person.entity';
+
+registerEnumType(MailKind, { name: 'MailKind', description: 'Every kind of e-mail the platform sends.' });
+
+export enum OutboxStatus {
+  /** Waiting for the worker; a queue job exists. */
+  PENDING = 'PENDING',
+  /** Waiting for the recipient's daily digest; no job of its own. */
+  HELD = 'HELD',
+  /** Delivered as part of the digest message `digestId`. */
+  DIGESTED = 'DIGESTED',
+  SENT = 'SENT',
+  /** Dead letter: refused by the server, or still failing after every retry. An admin may retry it. */
+  FAILED = 'FAILED',
+  /** No longer relevant at send time (done, cancelled, left the cohort, opted out). */
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(OutboxStatus, { name: 'MailStatus' });
+
+/**
+ * What the worker re-checks at send time, so a reminder stops by itself when its task is done,
+ * cancelled or its recipient has left. Which fields are set depends on the kind.
+ */
+export interface OutboxRefs {
+  cohortId?: string;
+  roundId?: string;
+  meetingId?: string;
+  schoolId?: string;
+  feedbackId?: string;
+  assignmentIds?: string[];
+  /** DIGEST: the HELD messages it gathers. */
+  itemIds?: string[];
+}
+
+/**
+ * The transactional outbox: one row per e-mail, written in the same transaction as the business
+ * change that causes it, delivered by a worker. `payload` is the template data of `kind`
+ * (`MailDataByKind` of @stl/mail/util-templates); the mail is rendered at send time, in the
+ * recipient's current language. `idempotencyKey` makes the same reminder impossible to create twice.
+ */
+@ObjectType('MailMessage', { description: 'An e-mail in the outbox, as an administrator sees it.' })
+@Entity('outbox_message')
+@Index(['organisationId', 'status', 'createdAt'])
+@Index(['recipientId', 'status'])
+@Check('outbox_status_known', `"status" IN ('PENDING', 'HELD', 'DIGESTED', 'SENT', 'FAILED', 'CANCELLED')`)
+@Check('outbox_kind_known', `"kind" IN (${MAIL_KINDS.map((k) => `'${k}'`).join(', ')})`)
+@Check('outbox_attempts_positive', '"attempts" >= 0')
+export class OutboxMessageEntity extends BaseEntity {
+  /** E.g. `FEEDBACK_DUE_48H:<roundId>:<personId>`; also the X-STL-Idempotency-Key header and Message-ID seed. */
+  @Field()
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 300 })
+  idempotencyKey!: string;
+
+  @Field(() => MailKind)
+  @Column({ type: 'varchar', length: 40 })
+  kind!: MailKind;
+
+  /** The recipient's organisation, so its administrators see (and may retry) failed mail. */
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  organisationId!: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  recipientId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'recipient_id' })
+  recipient?: Relation<PersonEntity>;
+
+  /** The address the mail went (or goes) to; refreshed from the person at send time. */
+  @Field()
+  @Column({ type: 'varchar', length: 320 })
+  toAddress!: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 5 })
+  locale!: string;
+
+  /** Template data for `kind` (JSON). Never shown through the API: it may quote people's work. */
+  @Column({ type: 'jsonb' })
+  payload!: Record<string, unknown>;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  refs!: OutboxRefs;
+
+  @Field(() => OutboxStatus)
+  @Column({ type: 'varchar', length: 16 })
+  status!: OutboxStatus;
+
+  /** Delivery attempts so far (each SMTP conversation counts). */
+  @Field(() => Int)
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  /** Why the last attempt failed, or why the message was cancelled. */
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  lastError!: string | null;
+
+  /** The Message-ID the mail carries; derived from the idempotency key, so a resend has the same one. */
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  messageId!: string | null;
+
+  /** Quiet hours: not delivered before this moment. */
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  notBefore!: Date | null;
+
+  /** HELD: the Stockholm calendar day of the digest this message waits for. */
+  @Column({ type: 'date', nullable: true, transformer: isoDate })
+  digestOn!: string | null;
+
+  /** DIGESTED: the digest message that carried it. */
+  @Column({ type: 'uuid', nullable: true })
+  digestId!: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+}

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { MailKind } from '@stl/mail/util-templates';
+import type { NotificationDraft } from '../outbox/notification-draft';
+import type { EnqueueResult } from '../outbox/notification-draft';
+import { OutboxService } from '../outbox/outbox.service';
+
+interface AssignmentRow {
+  id: string;
+  reviewer_id: string;
+  kind: 'PEER' | 'LEADER';
+  cohort_id: string;
+  cohort_name: string;
+  round_id: string;
+  round_number: number;
+  round_title: string;
+  feedback_deadline: Date;
+  analysis_id: string;
+  author_name: string;
+}
+
+const ASSIGNMENT_FACTS = `
+  SELECT ra.id, ra.reviewer_id, ra.kind, ra.cohort_id, c.name AS cohort_name, r.id AS round_id, r.number AS round_number,
+         r.title AS round_title, r.feedback_deadline, a.id AS analysis_id, author.full_name AS author_name
+    FROM review_assignment ra
+    JOIN analysis a ON a.id = ra.analysis_id
+    JOIN person author ON author.id = a.author_id
+    JOIN analysis_round r ON r.id = ra.round_id
+    JOIN cohort c ON c.id = ra.cohort_id`;
+
+/**
+ * Mail caused by something a person did. Call these inside the transaction of the change, with its
+ * EntityManager: the mail exists exactly when the change commits. Each is idempotent (keyed by the
+ * event), so calling one twice for the same event sends one mail.
+ */
+@Injectable()
+export class NotificationEvents {
+  constructor(private readonly outbox: OutboxService) {}
+
+  /**
+   * An analysis was published (a first or a new version): its critical friends and leaders with a
+   * live assignment are told. Key `ANALYSIS_PUBLISHED:<analysisId>:v<version>:<reviewerId>`.
+   */
+  async analysisPublished(manager: EntityManager, analysisId: string): Promise<EnqueueResult[]> {
+    const [analysis]: { published_version: number }[] = await manager.query(
+      `SELECT published_version FROM analysis WHERE id = $1`,
+      [analysisId],
+    );
+    if (!analysis) return [];
+    const rows: AssignmentRow[] = await manager.query(
+      `${ASSIGNMENT_FACTS} WHERE ra.analysis_id = $1 AND ra.cancelled_at IS NULL`,
+      [analysisId],
+    );
+    const drafts: NotificationDraft[] = rows.map((r) => ({
+      idempotencyKey: `ANALYSIS_PUBLISHED:${analysisId}:v${analysis.published_version}:${r.reviewer_id}`,
+      kind: MailKind.ANALYSIS_PUBLISHED,
+      recipientId: r.reviewer_id,
+      refs: { cohortId: r.cohort_id, assignmentIds: [r.id] },
+      data: {
+        cohortId: r.cohort_id,
+        cohortName: r.cohort_name,
+        roundId: r.round_id,
+        roundNumber: r.round_number,
+        analysisId,
+        analysisTitle: r.round_title,
+        authorName: r.author_name,
+        feedbackDueAt: r.feedback_deadline.toISOString(),
+      },
+    }));
+    return this.outbox.enqueueMany(manager, drafts);
+  }
+
+  /**
+   * Critical-friend assignments were made (allocation, repair, a manual add or swap): each peer
+   * reviewer is told. Leaders' own assignments are not mailed one by one; their reminders and the
+   * weekly summary cover them. Cancelled or done assignments are skipped. Key `REVIEW_ASSIGNED:<assignmentId>`.
+   */
+  async reviewAssigned(manager: EntityManager, assignmentIds: readonly string[]): Promise<EnqueueResult[]> {
+    if (assignmentIds.length === 0) return [];
+    const rows: AssignmentRow[] = await manager.query(
+      `${ASSIGNMENT_FACTS}
+        WHERE ra.id = ANY($1::uuid[]) AND ra.kind = 'PEER' AND ra.cancelled_at IS NULL AND ra.completed_at IS NULL`,
+      [[...assignmentIds]],
+    );
+    return this.outbox.enqueueMany(manager, rows.map(reviewAssignedDraft));
+  }
+
+  /** The same for every open peer assignment of a round: call after an allocation is applied or repaired. */
+  async reviewAssignedInRound(manager: EntityManager, roundId: string): Promise<EnqueueResult[]> {
+    const rows: AssignmentRow[] = await manager.query(
+      `${ASSIGNMENT_FACTS}
+        WHERE ra.round_id = $1 AND ra.kind = 'PEER' AND ra.cancelled_at IS NULL AND ra.completed_at IS NULL`,
+      [roundId],
+    );
+    return this.outbox.enqueueMany(manager, rows.map(reviewAssignedDraft));
+  }
+
+  /** Feedback was given: the analysis's author is told. Key `FEEDBACK_RECEIVED:<feedbackId>`. */
+  async feedbackReceived(manager: EntityManager, feedbackId: string): Promise<EnqueueResult[]> {
+    const rows: {
+      kind: 'PEER' | 'LEADER';
+      reviewer_name: string;
+      author_id: string;
+      analysis_id: string;
+      cohort_id: string;
+      cohort_name: string;
+      round_id: string;
+      round_number: number;
+      round_title: string;
+    }[] = await manager.query(
+      `SELECT f.kind, reviewer.full_name AS reviewer_name, a.author_id, a.id AS analysis_id, c.id AS cohort_id,
+              c.name AS cohort_name, r.id AS round_id, r.number AS round_number, r.title AS round_title
+         FROM feedback f
+         JOIN person reviewer ON reviewer.id = f.author_id
+         JOIN analysis a ON a.id = f.analysis_id
+         JOIN analysis_round r ON r.id = a.round_id
+         JOIN cohort c ON c.id = a.cohort_id
+        WHERE f.id = $1`,
+      [feedbackId],
+    );
+    return this.outbox.enqueueMany(
+      manager,
+      rows.map((r) => ({
+        idempotencyKey: `FEEDBACK_RECEIVED:${feedbackId}`,
+        kind: MailKind.FEEDBACK_RECEIVED,
+        recipientId: r.author_id,
+        refs: { cohortId: r.cohort_id, feedbackId },
+        data: {
+          cohortId: r.cohort_id,
+          cohortName: r.cohort_name,
+          roundId: r.round_id,
+          roundNumber: r.round_number,
+          analysisId: r.analysis_id,
+          analysisTitle: r.round_title,
+          reviewerName: r.reviewer_name,
+          reviewerRole: r.kind === 'LEADER' ? 'leader' : 'peer',
+        },
+      })),
+    );
+  }
+}
+
+function reviewAssignedDraft(r: AssignmentRow): NotificationDraft {
+  return {
+    idempotencyKey: `REVIEW_ASSIGNED:${r.id}`,
+    kind: MailKind.REVIEW_ASSIGNED,
+    recipientId: r.reviewer_id,
+    refs: { cohortId: r.cohort_id, assignmentIds: [r.id] },
+    data: {
+      cohortId: r.cohort_id,
+      cohortName: r.cohort_name,
+      roundId: r.round_id,
+      roundNumber: r.round_number,
+      assignmentId: r.id,
+      analysisId: r.analysis_id,
+      authorName: r.author_name,
+      analysisTitle: r.round_title,
+      feedbackDueAt: r.feedback_deadline.toISOString(),
+    },
+  };
+}

@@ -1,0 +1,15 @@
+export { NotificationFeatureModule } from './notification-feature.module';
+export { NotificationEvents } from './events/notification-events';
+export { OutboxService } from './outbox/outbox.service';
+export type { EnqueueOutcome, EnqueueResult, NotificationDraft } from './outbox/notification-draft';
+export { MailDeliveryProcessor } from './outbox/mail-delivery.processor';
+export { ReminderPlanner } from './reminders/reminder-planner';
+export type { TickReport } from './reminders/reminder-planner';
+export { PreferenceService } from './preferences/preference.service';
+export {
+  signUnsubscribeToken,
+  verifyUnsubscribeToken,
+  unsubscribeUrl,
+} from './preferences/unsubscribe-token';
+export { JobQueue } from './queue/job-queue';
+export { QUEUE, QUEUE_SCHEMA } from './queue/queue-names';

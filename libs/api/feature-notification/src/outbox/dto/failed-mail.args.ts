@@ -1,0 +1,10 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsUUID } from 'class-validator';
+import { PageArgs } from '@stl/api/util-graphql';
+
+@ArgsType()
+export class FailedMailArgs extends PageArgs {
+  @Field(() => ID)
+  @IsUUID()
+  organisationId!: string;
+}

@@ -1,0 +1,138 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type PgBoss from 'pg-boss';
+import { DataSource } from 'typeorm';
+import { OutboxMessageEntity, OutboxStatus } from '@stl/api/data-access-db';
+import { APP_CONFIG } from '@stl/api/util-config';
+import type { AppConfig, NotificationConfig } from '@stl/api/util-config';
+import { classifySmtpError } from '@stl/mail/data-access-transport';
+import type { OutgoingMail } from '@stl/mail/data-access-transport';
+import { JobQueue } from '../queue/job-queue';
+import { QUEUE } from '../queue/queue-names';
+import type { DeliverJobData } from '../queue/queue-names';
+import { composeMail } from './compose-mail';
+import { MailSender } from './mail-sender';
+import { SendTimeCheck } from './send-time-check';
+
+/** Thrown for a transient failure: pg-boss retries the job later, with exponential backoff. */
+class RetryLater extends Error {}
+
+/**
+ * Delivers outbox messages, one job each. At-least-once: a message is marked SENT after the SMTP
+ * server accepted it, so a crash between the two sends it again — with the same Message-ID and
+ * X-STL-Idempotency-Key, so the copy can be recognised. The worker never sends a message that is
+ * not PENDING, and there is at most one live job per message.
+ */
+@Injectable()
+export class MailDeliveryProcessor {
+  private readonly log = new Logger('MailDelivery');
+  private readonly settings: NotificationConfig;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sender: MailSender,
+    private readonly check: SendTimeCheck,
+    private readonly queue: JobQueue,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.settings = config.notification;
+  }
+
+  /** A batch of jobs, each settled on its own: one bad message does not hold back the others. */
+  async handle(jobs: PgBoss.JobWithMetadata<DeliverJobData>[]): Promise<void> {
+    await Promise.all(
+      jobs.map(async (job) => {
+        try {
+          await this.deliver(job.data.outboxId, job.retryCount >= job.retryLimit);
+        } catch (err) {
+          const reason = err instanceof RetryLater ? err.message : `Delivery stopped: ${String(err)}`;
+          if (!(err instanceof RetryLater)) this.log.error(`Outbox message ${job.data.outboxId}: ${reason}`);
+          await this.queue.fail(QUEUE.MAIL_DELIVER, job.id, reason);
+        }
+      }),
+    );
+  }
+
+  /**
+   * Sends one message if it is still PENDING and still relevant. Permanent SMTP errors and the last
+   * transient one make it FAILED (the dead letter an administrator sees); other transient errors
+   * throw RetryLater.
+   */
+  async deliver(outboxId: string, lastAttempt: boolean): Promise<void> {
+    const msg = await this.dataSource.getRepository(OutboxMessageEntity).findOne({ where: { id: outboxId } });
+    if (!msg || msg.status !== OutboxStatus.PENDING) return;
+    const verdict = await this.check.check(msg);
+    if (!verdict.send) {
+      await this.finish(outboxId, OutboxStatus.CANCELLED, verdict.reason);
+      return;
+    }
+    let mail: OutgoingMail;
+    try {
+      mail = composeMail(
+        {
+          idempotencyKey: msg.idempotencyKey,
+          kind: msg.kind,
+          data: verdict.data,
+          createdAt: msg.createdAt,
+          recipient: verdict.recipient,
+        },
+        {
+          publicWebUrl: this.settings.publicWebUrl,
+          linkSecret: this.settings.linkSecret,
+          from: this.sender.from,
+        },
+      );
+    } catch (err) {
+      // Bad template data cannot get better by waiting.
+      await this.finish(outboxId, OutboxStatus.FAILED, `Could not render: ${(err as Error).message}`);
+      return;
+    }
+    await this.dataSource.query(
+      `UPDATE outbox_message SET attempts = attempts + 1, to_address = $2, updated_at = now() WHERE id = $1`,
+      [outboxId, verdict.recipient.email],
+    );
+    try {
+      await this.sender.send(mail);
+    } catch (err) {
+      const { permanent, reason } = classifySmtpError(err);
+      if (permanent) {
+        await this.finish(outboxId, OutboxStatus.FAILED, reason);
+      } else if (lastAttempt) {
+        await this.finish(outboxId, OutboxStatus.FAILED, `Gave up after the last retry: ${reason}`);
+      } else {
+        await this.dataSource.query(
+          `UPDATE outbox_message SET last_error = $2, updated_at = now() WHERE id = $1`,
+          [outboxId, reason],
+        );
+        throw new RetryLater(reason);
+      }
+      return;
+    }
+    // If this fails (or the process dies first), the job is retried and the mail sent again: the
+    // at-least-once end of the bargain, made recognisable by the fixed Message-ID.
+    await this.dataSource.query(
+      `UPDATE outbox_message SET status = $2, sent_at = now(), message_id = $3, updated_at = now()
+        WHERE id = $1 AND status = $4`,
+      [outboxId, OutboxStatus.SENT, mail.messageId, OutboxStatus.PENDING],
+    );
+  }
+
+  /** Jobs that pg-boss gave up on (every retry failed, or the worker died each time). */
+  async handleDeadLetters(jobs: PgBoss.Job<DeliverJobData>[]): Promise<void> {
+    for (const job of jobs) {
+      await this.dataSource.query(
+        `UPDATE outbox_message
+            SET status = $2, last_error = 'Gave up after every retry: ' || COALESCE(last_error, 'no reply'), updated_at = now()
+          WHERE id = $1 AND status = $3`,
+        [job.data.outboxId, OutboxStatus.FAILED, OutboxStatus.PENDING],
+      );
+    }
+  }
+
+  private async finish(outboxId: string, status: OutboxStatus, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outbox_message SET status = $2, last_error = $3, updated_at = now() WHERE id = $1 AND status = $4`,
+      [outboxId, status, reason.slice(0, 2000), OutboxStatus.PENDING],
+    );
+  }
+}

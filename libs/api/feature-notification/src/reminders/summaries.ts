@@ -1,0 +1,243 @@
+import type { EntityManager } from 'typeorm';
+import { MailKind } from '@stl/mail/util-templates';
+import type { MissingItem, PersonMissing, SupportSignal, TeacherProgress } from '@stl/mail/util-templates';
+import type { NotificationDraft } from '../outbox/notification-draft';
+import { schoolSummaryPeriod, weeklySummaryWeek } from './due-rules';
+import type { TickCohort } from './reminder-candidates';
+
+/** Keys already in the outbox, so expensive summaries are only computed when they will be new. */
+export type KeyFilter = (keys: string[]) => Promise<Set<string>>;
+
+/** Each course leader, once a week: what is missing in their cohort, person by person. */
+export async function weeklyLeaderSummaries(
+  m: EntityManager,
+  now: Date,
+  cohorts: Map<string, TickCohort>,
+  existing: KeyFilter,
+): Promise<NotificationDraft[]> {
+  const drafts: NotificationDraft[] = [];
+  for (const cohort of cohorts.values()) {
+    const week = weeklySummaryWeek(now, cohort.settings.weeklySummaryWeekday);
+    if (!week || cohort.leaderIds.length === 0) continue;
+    const keyOf = (leaderId: string) => `WEEKLY_LEADER_SUMMARY:${cohort.id}:${leaderId}:${week}`;
+    const done = await existing(cohort.leaderIds.map(keyOf));
+    const leaders = cohort.leaderIds.filter((id) => !done.has(keyOf(id)));
+    if (leaders.length === 0) continue;
+    const people = await missingByPerson(m, cohort.id, now);
+    for (const leaderId of leaders) {
+      drafts.push({
+        idempotencyKey: keyOf(leaderId),
+        kind: MailKind.WEEKLY_LEADER_SUMMARY,
+        recipientId: leaderId,
+        refs: { cohortId: cohort.id },
+        data: {
+          weekOf: now.toISOString(),
+          cohorts: [
+            {
+              cohortId: cohort.id,
+              cohortName: cohort.name,
+              people: people.map(({ name, schoolName, missing }) => ({ name, schoolName, missing })),
+            },
+          ],
+        },
+      });
+    }
+  }
+  return drafts;
+}
+
+/** What each active participant has not done by its deadline; `personId` narrows it to one. */
+export async function missingByPerson(
+  m: EntityManager,
+  cohortId: string,
+  now: Date,
+): Promise<(PersonMissing & { id: string })[]> {
+  const people: { id: string; name: string; school: string | null }[] = await m.query(
+    `SELECT p.id, p.full_name AS name, s.name AS school
+       FROM cohort_membership mem JOIN person p ON p.id = mem.person_id
+       LEFT JOIN school s ON s.id = mem.school_id
+      WHERE mem.cohort_id = $1 AND mem.role = 'PARTICIPANT' AND mem.left_at IS NULL
+      ORDER BY p.full_name, p.id`,
+    [cohortId],
+  );
+  const missing = new Map<string, MissingItem[]>(people.map((p) => [p.id, []]));
+  const add = (personId: string, item: MissingItem) => missing.get(personId)?.push(item);
+
+  const analyses: { person_id: string; number: number; due: Date }[] = await m.query(
+    `SELECT mem.person_id, r.number, r.submission_deadline AS due
+       FROM analysis_round r
+       JOIN cohort_membership mem ON mem.cohort_id = r.cohort_id AND mem.role = 'PARTICIPANT' AND mem.left_at IS NULL
+      WHERE r.cohort_id = $1 AND r.submission_deadline < $2
+        AND NOT EXISTS (SELECT 1 FROM analysis a WHERE a.round_id = r.id AND a.author_id = mem.person_id AND a.status = 'PUBLISHED')
+      ORDER BY r.number`,
+    [cohortId, now],
+  );
+  for (const a of analyses)
+    add(a.person_id, { type: 'analysis', roundNumber: a.number, dueAt: a.due.toISOString() });
+
+  const peer: { reviewer_id: string; number: number; author: string; due: Date }[] = await m.query(
+    `SELECT ra.reviewer_id, r.number, author.full_name AS author, r.feedback_deadline AS due
+       FROM review_assignment ra
+       JOIN analysis_round r ON r.id = ra.round_id
+       JOIN analysis a ON a.id = ra.analysis_id
+       JOIN person author ON author.id = a.author_id
+      WHERE ra.cohort_id = $1 AND ra.kind = 'PEER' AND ra.cancelled_at IS NULL AND ra.completed_at IS NULL
+        AND r.feedback_deadline < $2
+      ORDER BY r.number, author.full_name`,
+    [cohortId, now],
+  );
+  for (const p of peer) {
+    add(p.reviewer_id, {
+      type: 'peerFeedback',
+      roundNumber: p.number,
+      authorName: p.author,
+      dueAt: p.due.toISOString(),
+    });
+  }
+
+  const leader: { author_id: string; number: number }[] = await m.query(
+    `SELECT a.author_id, r.number
+       FROM analysis a JOIN analysis_round r ON r.id = a.round_id
+      WHERE a.cohort_id = $1 AND a.status = 'PUBLISHED' AND r.feedback_deadline < $2
+        AND NOT EXISTS (SELECT 1 FROM review_assignment ra WHERE ra.analysis_id = a.id AND ra.kind = 'LEADER'
+                          AND ra.cancelled_at IS NULL AND ra.completed_at IS NOT NULL)
+      ORDER BY r.number`,
+    [cohortId, now],
+  );
+  for (const l of leader) add(l.author_id, { type: 'leaderFeedback', roundNumber: l.number });
+
+  const absences: { person_id: string; number: number; starts_at: Date }[] = await m.query(
+    `SELECT at.person_id, mt.number, mt.starts_at
+       FROM attendance at JOIN meeting mt ON mt.id = at.meeting_id
+      WHERE mt.cohort_id = $1 AND at.status = 'ABSENT' AND mt.starts_at < $2
+      ORDER BY mt.number`,
+    [cohortId, now],
+  );
+  for (const a of absences) {
+    add(a.person_id, { type: 'absence', meetingNumber: a.number, meetingDate: a.starts_at.toISOString() });
+  }
+
+  return people.map((p) => ({
+    id: p.id,
+    name: p.name,
+    schoolName: p.school ?? '',
+    missing: missing.get(p.id) ?? [],
+  }));
+}
+
+/**
+ * Each school leader, monthly: progress of their own school's teachers in the running cohorts and
+ * who seems to need support. Counts only: nothing a teacher wrote reaches a school leader.
+ */
+export async function schoolLeaderSummaries(
+  m: EntityManager,
+  now: Date,
+  existing: KeyFilter,
+): Promise<NotificationDraft[]> {
+  const period = schoolSummaryPeriod(now);
+  if (!period) return [];
+  const leaders: { person_id: string; school_id: string; school_name: string; organisation_id: string }[] =
+    await m.query(
+      `SELECT g.person_id, g.school_id, s.name AS school_name, g.organisation_id
+         FROM role_grant g JOIN person p ON p.id = g.person_id AND p.active
+         JOIN school s ON s.id = g.school_id
+        WHERE g.role = 'SCHOOL_LEADER'
+          AND EXISTS (SELECT 1 FROM cohort_membership mem JOIN cohort c ON c.id = mem.cohort_id
+                       WHERE c.status = 'OPEN' AND mem.school_id = g.school_id AND mem.role = 'PARTICIPANT'
+                         AND mem.left_at IS NULL)
+        ORDER BY g.school_id, g.person_id`,
+    );
+  const keyOf = (l: { school_id: string; person_id: string }) =>
+    `SCHOOL_LEADER_SUMMARY:${l.school_id}:${l.person_id}:${period.key}`;
+  const done = await existing(leaders.map(keyOf));
+  const todo = leaders.filter((l) => !done.has(keyOf(l)));
+  const bySchool = new Map<string, Awaited<ReturnType<typeof schoolProgress>>>();
+  const drafts: NotificationDraft[] = [];
+  for (const l of todo) {
+    let cohorts = bySchool.get(l.school_id);
+    if (!cohorts) {
+      cohorts = await schoolProgress(m, l.school_id, now);
+      bySchool.set(l.school_id, cohorts);
+    }
+    drafts.push({
+      idempotencyKey: keyOf(l),
+      kind: MailKind.SCHOOL_LEADER_SUMMARY,
+      recipientId: l.person_id,
+      refs: { schoolId: l.school_id },
+      data: {
+        schoolId: l.school_id,
+        schoolName: l.school_name,
+        periodStart: period.start.toISOString(),
+        periodEnd: period.end.toISOString(),
+        cohorts,
+      },
+    });
+  }
+  return drafts;
+}
+
+async function schoolProgress(m: EntityManager, schoolId: string, now: Date) {
+  const rows: {
+    cohort_id: string;
+    cohort_name: string;
+    required_share: string;
+    person_id: string;
+    name: string;
+    published: number;
+    rounds: number;
+    rounds_due: number;
+    published_due: number;
+    assigned: number;
+    given: number;
+    overdue: number;
+    attended: number;
+    held: number;
+  }[] = await m.query(
+    `SELECT c.id AS cohort_id, c.name AS cohort_name, c.required_attendance_share AS required_share,
+            p.id AS person_id, p.full_name AS name,
+            (SELECT count(*)::int FROM analysis a WHERE a.cohort_id = c.id AND a.author_id = p.id AND a.status = 'PUBLISHED') AS published,
+            (SELECT count(*)::int FROM analysis_round r WHERE r.cohort_id = c.id) AS rounds,
+            (SELECT count(*)::int FROM analysis_round r WHERE r.cohort_id = c.id AND r.submission_deadline < $2) AS rounds_due,
+            (SELECT count(*)::int FROM analysis a JOIN analysis_round r ON r.id = a.round_id
+              WHERE a.cohort_id = c.id AND a.author_id = p.id AND a.status = 'PUBLISHED' AND r.submission_deadline < $2) AS published_due,
+            (SELECT count(*)::int FROM review_assignment ra WHERE ra.cohort_id = c.id AND ra.reviewer_id = p.id
+              AND ra.kind = 'PEER' AND ra.cancelled_at IS NULL) AS assigned,
+            (SELECT count(*)::int FROM review_assignment ra WHERE ra.cohort_id = c.id AND ra.reviewer_id = p.id
+              AND ra.kind = 'PEER' AND ra.cancelled_at IS NULL AND ra.completed_at IS NOT NULL) AS given,
+            (SELECT count(*)::int FROM review_assignment ra JOIN analysis_round r ON r.id = ra.round_id
+              WHERE ra.cohort_id = c.id AND ra.reviewer_id = p.id AND ra.cancelled_at IS NULL
+                AND ra.completed_at IS NULL AND r.feedback_deadline < $2) AS overdue,
+            (SELECT count(*)::int FROM attendance at JOIN meeting mt ON mt.id = at.meeting_id
+              WHERE mt.cohort_id = c.id AND at.person_id = p.id AND at.status = 'PRESENT' AND mt.starts_at < $2) AS attended,
+            (SELECT count(*)::int FROM meeting mt WHERE mt.cohort_id = c.id AND mt.starts_at < $2) AS held
+       FROM cohort c
+       JOIN cohort_membership mem ON mem.cohort_id = c.id AND mem.role = 'PARTICIPANT' AND mem.left_at IS NULL
+       JOIN person p ON p.id = mem.person_id
+      WHERE c.status = 'OPEN' AND mem.school_id = $1
+      ORDER BY c.name, c.id, p.full_name, p.id`,
+    [schoolId, now],
+  );
+  const cohorts = new Map<string, { cohortId: string; cohortName: string; teachers: TeacherProgress[] }>();
+  for (const r of rows) {
+    let c = cohorts.get(r.cohort_id);
+    if (!c) {
+      c = { cohortId: r.cohort_id, cohortName: r.cohort_name, teachers: [] };
+      cohorts.set(r.cohort_id, c);
+    }
+    const signals: SupportSignal[] = [];
+    if (r.published_due < r.rounds_due) signals.push('analysesBehind');
+    if (r.overdue > 0) signals.push('feedbackOverdue');
+    if (r.held >= 2 && r.attended / r.held < Number(r.required_share)) signals.push('lowAttendance');
+    c.teachers.push({
+      name: r.name,
+      analysesPublished: r.published,
+      analysesRequired: Math.max(6, r.rounds),
+      feedbackGiven: r.given,
+      feedbackAssigned: r.assigned,
+      meetingsAttended: r.attended,
+      meetingsHeld: r.held,
+      supportSignals: signals,
+    });
+  }
+  return [...cohorts.values()];
+}

@@ -1,0 +1,32 @@
+import type { Composer } from '../kit';
+import type { Block } from '../layout';
+import { MAIL_PATHS } from '../links';
+import { missingText } from './summaries';
+import type { NudgeData } from '../mail-data';
+
+/** A course leader's personal reminder: their words (if any) and what is left, linked to the cohort. */
+export const composeNudge: Composer<NudgeData> = (d, k) => {
+  const t = k.t.nudge;
+  const blocks: Block[] = [
+    { type: 'paragraph', text: t.intro({ leaderName: d.leaderName, cohort: d.cohortName }) },
+  ];
+  const message = d.message?.trim();
+  if (message) {
+    blocks.push({ type: 'subheading', text: t.messageFrom({ leaderName: d.leaderName }) });
+    for (const paragraph of message.split(/\n\s*\n/))
+      blocks.push({ type: 'paragraph', text: paragraph.trim() });
+  }
+  if (d.missing.length > 0) {
+    blocks.push({ type: 'paragraph', text: t.missingIntro });
+    blocks.push({ type: 'list', items: d.missing.map((item) => ({ text: missingText(item, k) })) });
+  } else {
+    blocks.push({ type: 'paragraph', text: t.nothingMissing });
+  }
+  return {
+    subject: t.subject({ leaderName: d.leaderName, cohort: d.cohortName }),
+    heading: t.heading,
+    blocks,
+    action: { label: t.action, url: k.link(MAIL_PATHS.cohort, { cohortId: d.cohortId }) },
+    reason: t.reason({ cohort: d.cohortName }),
+  };
+};

@@ -1,0 +1,616 @@
+/**
+ * Mail throughput: queued reminders (outbox + pg-boss worker) vs plain nodemailer (issue 4).
+ *
+ *   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/bench/mail-throughput.ts
+ *
+ * 1. A PostgreSQL server: DATABASE_URL when set, else a throw-away embedded one. A scratch database
+ *    on it is migrated and seeded with the demo organisation, and dropped at the end.
+ * 2. A local SMTP sink (the `smtp-server` package) on its own thread, as a real server would be
+ *    another process: it only counts messages and the distinct X-STL-Idempotency-Key headers, and
+ *    drains the data (no parsing, nothing kept).
+ * 3. Queued: the real API app (createApp, workers on, no quiet hours, no reminder schedule) with the
+ *    outbox in front. BENCH_MAILS "submission due in 48 hours" reminders, each with its own
+ *    idempotency key, spread over the 24 demo teachers, are enqueued with OutboxService.enqueueMany
+ *    in transactions of BENCH_TX_SIZE. Timed from the first enqueue until the sink has them all and
+ *    no outbox row is PENDING: enqueue, render, send-time check, SMTP and bookkeeping included.
+ * 4. Plain: the same mails, rendered by the worker's own composer (not timed: render cost is printed
+ *    separately), sent by nodemailer straight to the same sink with the app transport's settings
+ *    (pooled, 5 connections, 100 messages per connection). Concurrency as the worker's: it runs 2
+ *    fetch loops of MAIL_BATCH_SIZE jobs and sends each batch at once, so the plain sender keeps
+ *    2 × MAIL_BATCH_SIZE sends in flight.
+ *
+ * Settings (environment): BENCH_MAILS (10000), BENCH_BATCH_SIZE (MAIL_BATCH_SIZE of the worker, 50),
+ * BENCH_TX_SIZE (reminders per enqueue transaction, 500), BENCH_LOG_LEVEL (the app's log level,
+ * warn), DATABASE_URL (a PostgreSQL server URL; its scratch database is created and dropped),
+ * BENCH_TCP_NODELAY=1 (see below).
+ *
+ * nodemailer leaves Nagle's algorithm on: the end-of-data line of each message then waits for the
+ * server's delayed ACK (about 40 ms on the loopback here), which caps every pooled connection at
+ * about 20 mails/s whatever sends them. BENCH_TCP_NODELAY=1 turns it off for every socket this
+ * process opens with net.connect (both paths alike), to show what the queue costs without that cap.
+ */
+import 'reflect-metadata';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import * as net from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import type { INestApplication } from '@nestjs/common';
+import { createTransport } from 'nodemailer';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../apps/api/src/app/create-app';
+import {
+  DEMO_IDS,
+  createScratchDatabase,
+  dataSourceOptions,
+  runMigrations,
+  seedDemo,
+  startEmbeddedPostgres,
+} from '../../libs/api/data-access-db/src';
+import { OutboxService, QUEUE, QUEUE_SCHEMA } from '../../libs/api/feature-notification/src';
+import type { NotificationDraft } from '../../libs/api/feature-notification/src';
+import { composeMail } from '../../libs/api/feature-notification/src/outbox/compose-mail';
+import { loadConfig } from '../../libs/api/util-config/src';
+import { mailConfigFromEnv } from '../../libs/mail/data-access-transport/src';
+import type { OutgoingMail } from '../../libs/mail/data-access-transport/src';
+import { MailKind } from '../../libs/mail/util-templates/src';
+
+function intEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+const MAILS = intEnv('BENCH_MAILS', 10_000);
+const BATCH_SIZE = intEnv('BENCH_BATCH_SIZE', 50);
+const TX_SIZE = intEnv('BENCH_TX_SIZE', 500);
+const LOG_LEVEL = process.env['BENCH_LOG_LEVEL'] || 'warn';
+const TCP_NODELAY = ['1', 'true', 'yes'].includes(process.env['BENCH_TCP_NODELAY'] ?? '');
+/** The worker's fetch loops (JobQueue.workDeliveries), each sending a batch at once. */
+const WORKER_LOOPS = 2;
+/** SmtpMailTransport's defaults, which MailSender uses. */
+const POOL = { maxConnections: 5, maxMessages: 100 };
+/** The demo teachers, DEMO_IDS.person(100..123): participants of the demo cohort. */
+const TEACHERS = 24;
+/** Give up when the sink has received nothing new for this long. */
+const STALL_MS = 60_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const seconds = (ms: number) => ms / 1000;
+const log = (line: string) => console.error(`[bench] ${line}`);
+/** CPU time of this process (every thread: app, nodemailer, the sink) since `from`, in ms. */
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** DATABASE_URL's server, else an embedded PostgreSQL in a temporary folder. */
+async function postgresServer(): Promise<{ serverUrl: string; stop(): Promise<void> }> {
+  const given = process.env['DATABASE_URL'];
+  if (given) return { serverUrl: given, stop: async () => undefined };
+  const parent = mkdtempSync(join(tmpdir(), 'stl-bench-pg-'));
+  // As root, PostgreSQL runs as the `postgres` user, which must reach the folder.
+  chmodSync(parent, 0o755);
+  log('DATABASE_URL is not set: starting an embedded PostgreSQL');
+  const server = await startEmbeddedPostgres({
+    dir: join(parent, 'data'),
+    port: await freePort(),
+    persistent: false,
+  });
+  return {
+    serverUrl: server.serverUrl,
+    stop: async () => {
+      await server.stop();
+      rmSync(parent, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Plain JavaScript for the sink's thread (no TypeScript loader needed there). */
+const SINK_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { SMTPServer } = require(workerData.smtpServer);
+const counter = new Int32Array(workerData.counter);
+const KEY = /^x-stl-idempotency-key:[ \\t]*(\\S+)/im;
+let keys = new Set();
+let bytes = 0;
+const server = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
+  closeTimeout: 200,
+  onData(stream, _session, callback) {
+    let head = '';
+    let headDone = false;
+    stream.on('data', (chunk) => {
+      bytes += chunk.length;
+      if (headDone) return;
+      head += chunk.toString('latin1');
+      const end = head.indexOf('\\r\\n\\r\\n');
+      if (end >= 0) { head = head.slice(0, end); headDone = true; }
+    });
+    stream.on('end', () => {
+      const key = KEY.exec(head);
+      if (key) keys.add(key[1]);
+      Atomics.add(counter, 0, 1);
+      callback(null);
+    });
+  },
+});
+server.on('error', () => undefined);
+server.listen(0, '127.0.0.1', () => parentPort.postMessage({ type: 'listening', port: server.server.address().port }));
+parentPort.on('message', (msg) => {
+  if (msg.type === 'stats') parentPort.postMessage({ type: 'stats', received: Atomics.load(counter, 0), distinct: keys.size, bytes });
+  if (msg.type === 'reset') {
+    keys = new Set();
+    bytes = 0;
+    Atomics.store(counter, 0, 0);
+    parentPort.postMessage({ type: 'reset' });
+  }
+  if (msg.type === 'close') server.close(() => parentPort.postMessage({ type: 'close' }));
+});
+`;
+
+interface SinkStats {
+  received: number;
+  distinct: number;
+  bytes: number;
+}
+
+interface Sink {
+  port: number;
+  /** Messages accepted since the last reset (read without a round trip to the sink's thread). */
+  received(): number;
+  stats(): Promise<SinkStats>;
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function startSink(): Promise<Sink> {
+  const counter = new SharedArrayBuffer(4);
+  const count = new Int32Array(counter);
+  const worker = new Worker(SINK_THREAD, {
+    eval: true,
+    workerData: { counter, smtpServer: require.resolve('smtp-server') },
+  });
+  const reply = <T>(type: string): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const onMessage = (msg: { type: string } & T) => {
+        if (msg.type !== type) return;
+        worker.off('message', onMessage);
+        worker.off('error', reject);
+        resolve(msg);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+    });
+  const { port } = await reply<{ port: number }>('listening');
+  const ask = <T>(type: string): Promise<T> => {
+    const answer = reply<T>(type);
+    worker.postMessage({ type });
+    return answer;
+  };
+  return {
+    port,
+    received: () => Atomics.load(count, 0),
+    stats: async () => {
+      const { received, distinct, bytes } = await ask<SinkStats>('stats');
+      return { received, distinct, bytes };
+    },
+    reset: async () => {
+      await ask('reset');
+    },
+    close: async () => {
+      await ask('close');
+      await worker.terminate();
+    },
+  };
+}
+
+/**
+ * Waits until the sink holds `count` messages; fails when nothing new arrives for STALL_MS, or
+ * when `stuck` (asked once a second) says nothing more can come.
+ */
+async function waitForSink(
+  sink: Sink,
+  count: number,
+  label: string,
+  started: number,
+  stuck?: () => Promise<string | null>,
+): Promise<void> {
+  let last = -1;
+  let lastChange = performance.now();
+  let lastReport = performance.now();
+  let lastProbe = performance.now();
+  for (;;) {
+    const now = sink.received();
+    if (now >= count) return;
+    const t = performance.now();
+    if (stuck && t - lastProbe > 1_000) {
+      lastProbe = t;
+      const why = await stuck();
+      if (why && sink.received() < count)
+        throw new Error(`${label}: the sink got ${sink.received()} of ${count} mails; ${why}`);
+    }
+    if (now !== last) {
+      last = now;
+      lastChange = t;
+    } else if (t - lastChange > STALL_MS) {
+      throw new Error(
+        `${label}: the sink got ${now} of ${count} mails and nothing more for ${STALL_MS / 1000} s`,
+      );
+    }
+    if (t - lastReport > 10_000) {
+      lastReport = t;
+      log(`${label}: ${now}/${count} received after ${seconds(t - started).toFixed(1)} s`);
+    }
+    await sleep(20);
+  }
+}
+
+function reminder(runId: string, i: number): NotificationDraft {
+  return {
+    idempotencyKey: `bench:${runId}:SUBMISSION_DUE_48H:${i}`,
+    kind: MailKind.SUBMISSION_DUE_48H,
+    recipientId: DEMO_IDS.person(100 + (i % TEACHERS)),
+    refs: { cohortId: DEMO_IDS.cohort, roundId: DEMO_IDS.round(4) },
+    data: {
+      cohortId: DEMO_IDS.cohort,
+      cohortName: 'STL Lärkby 2026/27',
+      roundId: DEMO_IDS.round(4),
+      roundNumber: 4,
+      submissionDueAt: '2026-11-29T12:00:00Z',
+      hasDraft: false,
+    },
+  };
+}
+
+interface QueuedResult {
+  enqueueMs: number;
+  receivedMs: number;
+  settledMs: number;
+  cpuMs: number;
+  statuses: Record<string, number>;
+  retried: number;
+  jobs: Record<string, number>;
+  sink: SinkStats;
+}
+
+async function runQueued(
+  app: INestApplication,
+  sink: Sink,
+  drafts: NotificationDraft[],
+): Promise<QueuedResult> {
+  const outbox = app.get(OutboxService);
+  const db = app.get(DataSource);
+  await sink.reset();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  let queued = 0;
+  for (let i = 0; i < drafts.length; i += TX_SIZE) {
+    const chunk = drafts.slice(i, i + TX_SIZE);
+    const results = await db.transaction((manager) => outbox.enqueueMany(manager, chunk));
+    queued += results.filter((r) => r.outcome === 'QUEUED').length;
+  }
+  const enqueued = performance.now();
+  if (queued !== drafts.length) throw new Error(`Only ${queued} of ${drafts.length} reminders were queued`);
+  log(
+    `queued: ${queued} enqueued in ${seconds(enqueued - started).toFixed(2)} s; ${sink.received()} already received`,
+  );
+  const statuses = async () => {
+    const rows: { status: string; n: number }[] = await db.query(
+      `SELECT status, count(*)::int AS n FROM outbox_message GROUP BY status ORDER BY status`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  };
+  await waitForSink(sink, queued, 'queued', started, async () => {
+    const now = await statuses();
+    if (now['PENDING']) return null;
+    const [failure]: { last_error: string }[] = await db.query(
+      `SELECT last_error FROM outbox_message WHERE status <> 'SENT' AND last_error IS NOT NULL LIMIT 1`,
+    );
+    return `no outbox row is PENDING any more: ${JSON.stringify(now)}${failure ? `, e.g. "${failure.last_error}"` : ''}`;
+  });
+  const received = performance.now();
+  for (;;) {
+    const [{ n }]: { n: number }[] = await db.query(
+      `SELECT count(*)::int AS n FROM outbox_message WHERE status = 'PENDING'`,
+    );
+    if (n === 0) break;
+    if (performance.now() - received > STALL_MS) throw new Error(`${n} outbox rows still PENDING`);
+    await sleep(20);
+  }
+  const settled = performance.now();
+  const cpuUsed = cpuMs(cpu);
+  // Anything late (a duplicate send) would show in the sink's count a moment later.
+  await sleep(500);
+  const [{ retried }]: { retried: number }[] = await db.query(
+    `SELECT count(*)::int AS retried FROM outbox_message WHERE attempts > 1`,
+  );
+  const jobRows: { state: string; n: number }[] = await db.query(
+    `SELECT state::text, count(*)::int AS n FROM ${QUEUE_SCHEMA}.job WHERE name = $1 GROUP BY state ORDER BY state`,
+    [QUEUE.MAIL_DELIVER],
+  );
+  return {
+    enqueueMs: enqueued - started,
+    receivedMs: received - started,
+    settledMs: settled - started,
+    cpuMs: cpuUsed,
+    statuses: await statuses(),
+    retried,
+    jobs: Object.fromEntries(jobRows.map((r) => [r.state, r.n])),
+    sink: await sink.stats(),
+  };
+}
+
+/** The mails the worker sends for these drafts, made by its own composer. */
+async function composeAll(
+  app: INestApplication,
+  drafts: NotificationDraft[],
+  ctx: { publicWebUrl: string; linkSecret: string; from: string },
+): Promise<{ mails: OutgoingMail[]; ms: number; cpuMs: number }> {
+  const people: { id: string; email: string; full_name: string; locale: string }[] = await app
+    .get(DataSource)
+    .query(`SELECT id, email, full_name, locale FROM person WHERE id = ANY($1::uuid[])`, [
+      [...new Set(drafts.map((d) => d.recipientId))],
+    ]);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const createdAt = new Date();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const mails = drafts.map((d) => {
+    const p = byId.get(d.recipientId);
+    if (!p) throw new Error(`No person ${d.recipientId}`);
+    return composeMail(
+      {
+        idempotencyKey: d.idempotencyKey,
+        kind: d.kind,
+        data: d.data,
+        createdAt,
+        recipient: { id: p.id, email: p.email, fullName: p.full_name, locale: p.locale },
+      },
+      ctx,
+    );
+  });
+  return { mails, ms: performance.now() - started, cpuMs: cpuMs(cpu) };
+}
+
+async function runPlain(
+  sink: Sink,
+  mails: OutgoingMail[],
+  concurrency: number,
+): Promise<{ ms: number; cpuMs: number; sink: SinkStats }> {
+  // The settings of SmtpMailTransport (libs/mail/data-access-transport), as MailSender builds it.
+  // The sink offers no STARTTLS, so plain text either way (as for the app's transport).
+  const transporter = createTransport({
+    pool: true,
+    host: '127.0.0.1',
+    port: sink.port,
+    secure: false,
+    ignoreTLS: true,
+    maxConnections: POOL.maxConnections,
+    maxMessages: POOL.maxMessages,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  await sink.reset();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  let next = 0;
+  let failed = 0;
+  const sender = async (): Promise<void> => {
+    while (next < mails.length) {
+      const message = mails[next++];
+      try {
+        // The same fields SmtpMailTransport.send passes.
+        await transporter.sendMail({
+          from: message.from,
+          to: message.to,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          headers: message.headers,
+          messageId: message.messageId,
+          attachments: message.attachments?.map((a) => ({
+            filename: a.filename,
+            content: a.content,
+            contentType: a.contentType,
+          })),
+        });
+      } catch (err) {
+        if (failed++ < 5) log(`plain: ${String(err)}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, sender));
+  if (failed > 0) throw new Error(`plain: ${failed} sends failed`);
+  await waitForSink(sink, mails.length, 'plain', started);
+  const ms = performance.now() - started;
+  const cpuUsed = cpuMs(cpu);
+  transporter.close();
+  return { ms, cpuMs: cpuUsed, sink: await sink.stats() };
+}
+
+function printTable(header: string[], rows: (string | number)[][]): void {
+  const text = (v: string | number) =>
+    typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : v;
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => text(r[i] ?? '').length)));
+  const line = (cells: (string | number)[]) =>
+    cells.map((c, i) => (i === 0 ? text(c).padEnd(widths[i]) : text(c).padStart(widths[i]))).join(' | ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const row of rows) console.log(line(row));
+}
+
+/** Sockets from net.connect (nodemailer's, in both paths) send small writes at once. */
+function disableNagle(): void {
+  const connect = net.connect;
+  (net as { connect: typeof net.connect }).connect = function (this: unknown, ...args: unknown[]) {
+    const socket = (connect as (...a: unknown[]) => net.Socket).apply(this, args);
+    socket.setNoDelay(true);
+    return socket;
+  } as typeof net.connect;
+}
+
+async function main(): Promise<void> {
+  if (TCP_NODELAY) disableNagle();
+  const loadStart = loadavg()[0].toFixed(1);
+  const cleanups: { what: string; run: () => Promise<void> }[] = [];
+  const cleanup = async () => {
+    for (const c of cleanups.splice(0).reverse()) {
+      await c.run().catch((err: unknown) => log(`cleanup (${c.what}) failed: ${String(err)}`));
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: cleaning up`);
+      void cleanup().then(() => process.exit(130));
+    });
+  }
+  try {
+    log(
+      `${MAILS} mails, worker batches of ${BATCH_SIZE} × ${WORKER_LOOPS} loops, enqueue transactions of ${TX_SIZE}`,
+    );
+    const pg = await postgresServer();
+    cleanups.push({ what: 'PostgreSQL', run: () => pg.stop() });
+    const scratch = await createScratchDatabase(pg.serverUrl, 'stl_bench');
+    cleanups.push({ what: 'scratch database', run: () => scratch.drop() });
+    await runMigrations(scratch.url);
+    const seedDb = await new DataSource(dataSourceOptions(scratch.url, { extra: { max: 2 } })).initialize();
+    try {
+      await seedDemo(seedDb);
+    } finally {
+      await seedDb.destroy();
+    }
+
+    const sink = await startSink();
+    cleanups.push({ what: 'SMTP sink', run: () => sink.close() });
+
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL,
+      PORT: '0',
+      WEB_DIST_DIR: 'tmp/no-web-app',
+      WORKER_ENABLED: 'true',
+      REMINDER_CRON: 'off',
+      MAIL_QUIET_HOURS: 'off',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(sink.port),
+      SMTP_SECURE: 'false',
+      MAIL_FROM: 'STL-plattformen <no-reply@stl.larkby.test>',
+      PUBLIC_WEB_URL: 'https://stl.larkby.test',
+      MAIL_LINK_SECRET: 'mail-throughput-bench-link-secret-0123456789',
+      MAIL_RETRY_DELAY_SECONDS: '1',
+      MAIL_RETRY_LIMIT: '3',
+      WORKER_POLL_SECONDS: '0.5',
+      MAIL_BATCH_SIZE: String(BATCH_SIZE),
+    });
+    const app = await createApp(config, scratch.url);
+    await app.init();
+    // createApp buffers logs until listen(); without listening they would stay in memory, unseen.
+    app.flushLogs();
+    let appOpen = true;
+    const closeApp = async () => {
+      if (!appOpen) return;
+      appOpen = false;
+      await app.close();
+    };
+    cleanups.push({ what: 'API app', run: closeApp });
+
+    const runId = Date.now().toString(36);
+    const drafts = Array.from({ length: MAILS }, (_, i) => reminder(runId, i));
+    const queued = await runQueued(app, sink, drafts);
+    log(
+      `queued: outbox ${JSON.stringify(queued.statuses)}, ${queued.retried} sent more than once, ` +
+        `jobs ${JSON.stringify(queued.jobs)}, sink ${JSON.stringify(queued.sink)}`,
+    );
+
+    const composed = await composeAll(app, drafts, {
+      publicWebUrl: config.notification.publicWebUrl,
+      linkSecret: config.notification.linkSecret,
+      from: mailConfigFromEnv(config.notification.smtpEnv).from,
+    });
+    // The plain sender runs alone: the app's workers stop polling first.
+    await closeApp();
+    const concurrency = WORKER_LOOPS * BATCH_SIZE;
+    const plain = await runPlain(sink, composed.mails, concurrency);
+    log(`plain: sink ${JSON.stringify(plain.sink)}`);
+
+    const queuedRate = MAILS / seconds(queued.settledMs);
+    const plainRate = MAILS / seconds(plain.ms);
+    console.log();
+    console.log(
+      `Mail throughput, ${MAILS} mails (${(queued.sink.bytes / MAILS / 1024).toFixed(1)} KiB each) to a local SMTP sink; ` +
+        `${POOL.maxConnections} pooled SMTP connections, ${concurrency} sends in flight` +
+        (TCP_NODELAY ? ', TCP_NODELAY' : ''),
+    );
+    console.log();
+    const perMail = (ms: number) => (ms / MAILS).toFixed(2);
+    printTable(
+      ['step', 'seconds', 'mails/s', 'node CPU ms/mail'],
+      [
+        [
+          'queued: enqueue (outbox rows + jobs)',
+          seconds(queued.enqueueMs),
+          MAILS / seconds(queued.enqueueMs),
+          '',
+        ],
+        ['queued: last mail at the sink', seconds(queued.receivedMs), MAILS / seconds(queued.receivedMs), ''],
+        ['queued: end to end (outbox settled)', seconds(queued.settledMs), queuedRate, perMail(queued.cpuMs)],
+        [
+          'plain: render (composeMail, not timed below)',
+          seconds(composed.ms),
+          MAILS / seconds(composed.ms),
+          perMail(composed.cpuMs),
+        ],
+        ['plain: nodemailer to the sink', seconds(plain.ms), plainRate, perMail(plain.cpuMs)],
+      ],
+    );
+    console.log();
+    console.log(
+      `${cpus().length} CPUs; load average ${loadStart} at the start, ${loadavg()[0].toFixed(1)} at the end ` +
+        '(other processes on the machine skew every figure; node CPU is this process only, not PostgreSQL)',
+    );
+    console.log(`queued mails/s:  ${queuedRate.toFixed(0)}`);
+    console.log(`plain mails/s:   ${plainRate.toFixed(0)}`);
+    console.log(`ratio queued/plain: ${(queuedRate / plainRate).toFixed(3)}`);
+    const problems: string[] = [];
+    if ((queued.statuses['SENT'] ?? 0) !== MAILS) problems.push(`outbox: ${JSON.stringify(queued.statuses)}`);
+    if (queued.sink.received !== MAILS || queued.sink.distinct !== MAILS) {
+      problems.push(`queued sink: ${queued.sink.received} received, ${queued.sink.distinct} distinct keys`);
+    }
+    if (plain.sink.received !== MAILS || plain.sink.distinct !== MAILS) {
+      problems.push(`plain sink: ${plain.sink.received} received, ${plain.sink.distinct} distinct keys`);
+    }
+    if (problems.length > 0) throw new Error(`Not every mail arrived exactly once: ${problems.join('; ')}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
