@@ -1,0 +1,4 @@
+import type { Routes } from '@angular/router';
+
+/** Filled in as the screens land. */
+export const reviewRoutes: Routes = [];
