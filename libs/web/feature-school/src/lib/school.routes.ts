@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { SchoolOverviewPage } from './overview/school-overview.page';
 
-/** Filled in as the screens land. */
-export const schoolRoutes: Routes = [];
+/** Mounted at /school. */
+export const schoolRoutes: Routes = [{ path: '', component: SchoolOverviewPage, title: 'school.title' }];
