@@ -89,6 +89,8 @@ describe('changing a preview by dragging (two pairs trade reviewers)', () => {
     expect(exchangeReviewers(SIX, {}, 'A:b', 'B:c')).toEqual({ ok: false, problem: 'SELF_REVIEW' });
     const two = [...SIX, { analysisId: 'A', authorId: 'a', reviewerId: 'c', locked: false }];
     expect(exchangeReviewers(two, {}, 'A:b', 'A:c')).toEqual({ ok: false, problem: 'SAME_ANALYSIS' });
+    const again = [...SIX, { analysisId: 'C', authorId: 'c', reviewerId: 'b', locked: false }];
+    expect(exchangeReviewers(again, {}, 'A:b', 'C:b')).toEqual({ ok: false, problem: 'SAME_REVIEWER' });
   });
 
   it('trading back undoes the change', () => {

@@ -28,7 +28,8 @@ export interface PlannedPair<P extends PairLike = PairLike> {
   changed: boolean;
 }
 
-export type AdjustProblem = 'SELF_REVIEW' | 'DUPLICATE' | 'LOCKED' | 'SAME_ANALYSIS' | 'UNKNOWN_PAIR';
+export type AdjustProblem =
+  'SELF_REVIEW' | 'DUPLICATE' | 'LOCKED' | 'SAME_ANALYSIS' | 'SAME_REVIEWER' | 'UNKNOWN_PAIR';
 
 export type AdjustResult = { ok: true; adjustments: Adjustments } | { ok: false; problem: AdjustProblem };
 
@@ -113,6 +114,7 @@ export function exchangeReviewers(
   const b = planned.find((p) => p.key === keyB);
   if (!a || !b) return { ok: false, problem: 'UNKNOWN_PAIR' };
   if (a.analysisId === b.analysisId) return { ok: false, problem: 'SAME_ANALYSIS' };
+  if (a.reviewerId === b.reviewerId) return { ok: false, problem: 'SAME_REVIEWER' };
   const problem = problemFor(planned, a, b.reviewerId, keyB) ?? problemFor(planned, b, a.reviewerId, keyA);
   if (problem) return { ok: false, problem };
   return { ok: true, adjustments: withReviewer(withReviewer(adjustments, a, b.reviewerId), b, a.reviewerId) };

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -85,6 +95,8 @@ function groupByAnalysis<T extends { analysisId: string }>(
 export class AllocationPage {
   private readonly api = inject(FollowUpApi);
   protected readonly lang = inject(LanguageService).lang;
+  private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
 
   /** Route parameters. */
   readonly cohortId = input.required<string>();
@@ -257,10 +269,16 @@ export class AllocationPage {
     return this.loadPreview(`${this.roundId()}-${Date.now().toString(36)}`);
   }
 
-  protected startEdit(key: string): void {
-    this.editing.set(key);
+  protected startEdit(p: PlannedPair<AllocationPair>): void {
+    this.editing.set(p.key);
     this.choice.set('');
     this.problem.set(null);
+    this.focusAfterRender(`${this.pairId(p)}-select`);
+  }
+
+  /** Keyboard and screen-reader users land on the select that just opened. */
+  private focusAfterRender(id: string): void {
+    afterNextRender(() => this.document.getElementById(id)?.focus(), { injector: this.injector });
   }
 
   protected cancelEdit(): void {
@@ -401,6 +419,7 @@ export class AllocationPage {
     this.adding.set(null);
     this.choice.set('');
     this.actionError.set(null);
+    this.focusAfterRender(`swap-${assignmentId}`);
   }
 
   protected openAdd(analysisId: string): void {
@@ -408,6 +427,7 @@ export class AllocationPage {
     this.swapping.set(null);
     this.choice.set('');
     this.actionError.set(null);
+    this.focusAfterRender(`add-${analysisId}`);
   }
 
   protected closeForms(): void {
