@@ -11,7 +11,8 @@ import { checkPage, signInAsDemo, signOut } from './support/checks';
  * without any analysis text. Uses its own teachers (Lars Nilsson, Klara Dahl), so other spec files
  * neither depend on nor disturb it.
  */
-test.describe.configure({ mode: 'serial' });
+// Long journeys with several axe runs each: more time than the default when the machine is busy.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 /** The demo seed's fixed ids: the open cohort and its third round (opened 11 Nov 2026). */
 const COHORT_ID = '00000000-0000-4000-8004-000000000001';
