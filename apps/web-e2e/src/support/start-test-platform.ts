@@ -17,7 +17,8 @@ import { createScratchDatabase, startEmbeddedPostgres } from '../../../../libs/a
 
 const root = join(__dirname, '../../../..');
 const API_MAIN = join(root, 'dist/apps/api/main.js');
-const WEB_DIST = join(root, 'dist/apps/web/browser');
+// E2E_WEB_DIST: a web build of one's own (nx build web --outputPath=dist/x/web → dist/x/web/browser).
+const WEB_DIST = process.env['E2E_WEB_DIST'] ?? join(root, 'dist/apps/web/browser');
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -18,6 +18,27 @@ export const appRoutes: Routes = [
         loadChildren: () => import('@stl/web/feature-home').then((m) => m.homeRoutes),
       },
       {
+        path: 'admin',
+        loadChildren: () => import('@stl/web/feature-admin').then((m) => m.adminRoutes),
+      },
+      {
+        path: 'school',
+        loadChildren: () => import('@stl/web/feature-school').then((m) => m.schoolRoutes),
+      },
+      {
+        path: 'cohorts',
+        pathMatch: 'full',
+        loadChildren: () => import('@stl/web/feature-cohort').then((m) => m.cohortListRoutes),
+      },
+      {
+        path: 'cohorts/:cohortId/feedback',
+        loadChildren: () => import('@stl/web/feature-review').then((m) => m.reviewRoutes),
+      },
+      {
+        path: 'cohorts/:cohortId/follow-up',
+        loadChildren: () => import('@stl/web/feature-follow-up').then((m) => m.followUpRoutes),
+      },
+      {
         path: 'cohorts/:cohortId',
         loadChildren: () => import('@stl/web/feature-cohort').then((m) => m.cohortRoutes),
       },

@@ -1,1 +1,2 @@
 export { cohortRoutes } from './lib/cohort.routes';
+export { cohortListRoutes } from './lib/cohort-list.routes';

@@ -2,8 +2,8 @@
  * The dictionaries as data, for tests that check every key the code uses exists in both
  * languages. The app loads them through Transloco (provide-i18n.ts), not from here.
  */
-import en from './i18n/en.json';
-import sv from './i18n/sv.json';
+import en from './i18n/en';
+import sv from './i18n/sv';
 
 export const DICTIONARIES = { sv, en } as const;
 

@@ -5,6 +5,18 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddCertificationInput = {
+  /** YYYY-MM-DD. */
+  issuedOn: string;
+  /** Who certified, e.g. "STL-utbildarnätverket". 1–200 characters. */
+  issuer: string;
+  personId: string;
+  /** The certificate’s number, at most 100 characters. */
+  reference?: string | null | undefined;
+  /** YYYY-MM-DD, the last valid day; not before issuedOn. */
+  validUntil: string;
+};
+
 export type AnalysisProgressStatus = 'DRAFT' | 'NOT_STARTED' | 'PUBLISHED';
 
 export type AnalysisStatus = 'DRAFT' | 'PUBLISHED';
@@ -13,6 +25,28 @@ export type AnswerInput = {
   html: string;
   sectionKey: string;
 };
+
+export type AssignmentSource = 'ALLOCATION' | 'MANUAL' | 'REPAIR';
+
+export type AttendanceEntryInput = {
+  personId: string;
+  status: AttendanceStatus;
+};
+
+export type AttendanceStatus = 'ABSENT' | 'EXCUSED' | 'PRESENT';
+
+/** A certification’s standing today (Stockholm calendar day). */
+export type CertificationStatus =
+  /** The last valid day has passed. */
+  | 'EXPIRED'
+  /** Valid today, but the last valid day is at most 60 days away. */
+  | 'EXPIRING_SOON'
+  /** Issued for a day that has not come yet. */
+  | 'NOT_YET_VALID'
+  /** Withdrawn; it counts for nothing, whatever its dates. */
+  | 'REVOKED'
+  /** Valid today, and for more than 60 more days. */
+  | 'VALID';
 
 export type CohortStatus = 'ARCHIVED' | 'COMPLETED' | 'OPEN' | 'PLANNING';
 
@@ -27,10 +61,120 @@ export type CompletionMissingCode =
   | 'REVIEW_TASKS_OPEN'
   | 'TOO_FEW_PUBLISHED';
 
+export type CreateAnalysisRoundInput = {
+  feedbackDeadline: string;
+  /** The meeting of this cohort where the analyses are discussed. */
+  meetingId?: string | null | undefined;
+  /** Defaults to the number after the highest in use. */
+  number?: number | null | undefined;
+  opensAt: string;
+  submissionDeadline: string;
+  /** A version of one of the organisation's analysis templates. */
+  templateVersionId: string;
+  title: string;
+};
+
+export type CreateAnalysisTemplateInput = {
+  description?: string | null | undefined;
+  name: string;
+  organisationId: string;
+  /** Version 1, in order. */
+  sections: Array<TemplateSectionInput>;
+};
+
+export type CreateCohortInput = {
+  /** Last day, YYYY-MM-DD, on or after the first. */
+  endsOn: string;
+  /** Minimum characters per feedback part (default 50). */
+  feedbackMinLength?: number | null | undefined;
+  /** Course leaders (certified for the dates). A course leader creating a cohort leads it. */
+  leaderIds?: Array<string> | null | undefined;
+  /** 1–200 characters, trimmed. */
+  name: string;
+  organisationId: string;
+  /** Critical friends per analysis, 1–6 (default 2). */
+  peersPerAnalysis?: number | null | undefined;
+  /** Share of meetings to attend, 0–1 (default 0.75). */
+  requiredAttendanceShare?: number | null | undefined;
+  /** Prefer critical friends from the same school for everyone. */
+  sameSchoolSupport?: boolean | null | undefined;
+  /** School year as Swedes write it, e.g. "2026/27". */
+  schoolYear: string;
+  /** First day, YYYY-MM-DD, within the school year (1 August to 30 June). */
+  startsOn: string;
+};
+
+export type CreateMeetingInput = {
+  discussionQuestions?: Array<string> | null | undefined;
+  endsAt: string;
+  /** Required for a physical meeting. */
+  location?: string | null | undefined;
+  mode: MeetingMode;
+  /** Defaults to the number after the highest in use. */
+  number?: number | null | undefined;
+  /** What participants read or do before the meeting. */
+  preparation?: string | null | undefined;
+  startsAt: string;
+  theme?: string | null | undefined;
+  title: string;
+  /** https:// link; required for a digital meeting. */
+  videoUrl?: string | null | undefined;
+};
+
+export type CreatePersonInput = {
+  /** The sign-in name: trimmed, lower-cased, unique across the platform. */
+  email: string;
+  /** 1–200 characters, trimmed. */
+  fullName: string;
+  /** Defaults to sv. */
+  locale?: Locale | null | undefined;
+  organisationId: string;
+  /** At least 10 characters. Without one, the person cannot sign in until a password is set. */
+  password?: string | null | undefined;
+  /** At least one role. */
+  roles: Array<RoleGrantInput>;
+  /** Home school (a school of the same organisation). */
+  schoolId?: string | null | undefined;
+};
+
+export type CreateSchoolInput = {
+  /** Unique within the organisation (ignoring case). 1–200 characters, trimmed. */
+  name: string;
+  organisationId: string;
+  /** Skolenhetskod from Skolverket: exactly 8 digits. */
+  unitCode?: string | null | undefined;
+};
+
+export type FeedbackCommentKind = 'LEADER_NOTE' | 'REPLY';
+
+export type FeedbackInput = {
+  /** The published version the reviewer read. When the author has published a newer one since, the feedback is refused with STALE_VERSION so it is never tied to text the reviewer has not seen. */
+  expectedVersion?: number | null | undefined;
+  /** Suggestions for next steps. */
+  nextSteps: string;
+  /** Questions to consider. */
+  questions: string;
+  /** Key of the section of the round's template it is about. */
+  sectionKey?: string | null | undefined;
+  /** What works well. */
+  worksWell: string;
+};
+
 /** Language for the UI and e-mail. */
 export type Locale = 'en' | 'sv';
 
 export type MeetingMode = 'DIGITAL' | 'PHYSICAL';
+
+export type PeopleFilterInput = {
+  /** true: only active accounts; false: only deactivated. */
+  active?: boolean | null | undefined;
+  /** Only people holding this role. */
+  role?: Role | null | undefined;
+  /** Only people whose home school this is. */
+  schoolId?: string | null | undefined;
+  /** Part of a name, case-insensitive. Also matches e-mail addresses for those who may read them (administrators and course leaders). */
+  search?: string | null | undefined;
+};
 
 export type PublishAnalysisInput = {
   analysisId: string;
@@ -43,6 +187,12 @@ export type ReviewerKind = 'LEADER' | 'PEER';
 
 export type Role = 'ADMINISTRATOR' | 'COURSE_LEADER' | 'SCHOOL_LEADER' | 'TEACHER';
 
+export type RoleGrantInput = {
+  role: Role;
+  /** The school led; required for SCHOOL_LEADER only. */
+  schoolId?: string | null | undefined;
+};
+
 export type SaveAnalysisDraftInput = {
   /** Sections to save; sections not named keep their text. */
   answers: Array<AnswerInput>;
@@ -54,6 +204,462 @@ export type SaveAnalysisDraftInput = {
 export type SignInInput = {
   email: string;
   password: string;
+};
+
+export type TemplateSectionInput = {
+  helpText?: string | null | undefined;
+  /** Stable machine name within the version, e.g. "goals": a–z, digits, _ or -. */
+  key: string;
+  /** The question the writer answers. */
+  prompt: string;
+  required?: boolean | null | undefined;
+  title: string;
+};
+
+export type UpdateAnalysisRoundInput = {
+  feedbackDeadline?: string | null | undefined;
+  meetingId?: string | null | undefined;
+  number?: number | null | undefined;
+  opensAt?: string | null | undefined;
+  submissionDeadline?: string | null | undefined;
+  /** Only while nobody has started an analysis in this round. */
+  templateVersionId?: string | null | undefined;
+  title?: string | null | undefined;
+};
+
+export type UpdateCertificationInput = {
+  /** YYYY-MM-DD. */
+  issuedOn?: string | null | undefined;
+  issuer?: string | null | undefined;
+  /** A new reference, or null to clear it. */
+  reference?: string | null | undefined;
+  /** YYYY-MM-DD, the last valid day. */
+  validUntil?: string | null | undefined;
+};
+
+export type UpdateCohortInput = {
+  endsOn?: string | null | undefined;
+  feedbackMinLength?: number | null | undefined;
+  name?: string | null | undefined;
+  peersPerAnalysis?: number | null | undefined;
+  requiredAttendanceShare?: number | null | undefined;
+  sameSchoolSupport?: boolean | null | undefined;
+  schoolYear?: string | null | undefined;
+  startsOn?: string | null | undefined;
+};
+
+export type UpdateMeetingInput = {
+  discussionQuestions?: Array<string> | null | undefined;
+  endsAt?: string | null | undefined;
+  location?: string | null | undefined;
+  mode?: MeetingMode | null | undefined;
+  number?: number | null | undefined;
+  preparation?: string | null | undefined;
+  startsAt?: string | null | undefined;
+  theme?: string | null | undefined;
+  title?: string | null | undefined;
+  videoUrl?: string | null | undefined;
+};
+
+export type UpdatePersonInput = {
+  /** false deactivates the account: it can no longer sign in and its sessions end. Administrators only. */
+  active?: boolean | null | undefined;
+  fullName?: string | null | undefined;
+  locale?: Locale | null | undefined;
+  /** A new home school, or null for none. Administrators only. */
+  schoolId?: string | null | undefined;
+};
+
+export type UpdateSchoolInput = {
+  /** A new name; cannot be cleared. */
+  name?: string | null | undefined;
+  /** A new 8-digit unit code, or null to clear it. */
+  unitCode?: string | null | undefined;
+};
+
+export type AdminSchoolFragment = { id: string; name: string; unitCode: string | null; peopleCount: number };
+
+export type AdminCertificationFragment = {
+  id: string;
+  issuedOn: string;
+  validUntil: string;
+  issuer: string;
+  reference: string | null;
+  revokedAt: string | null;
+  status: CertificationStatus;
+};
+
+export type AdminPersonFragment = {
+  id: string;
+  fullName: string;
+  email: string | null;
+  active: boolean;
+  locale: Locale;
+  schoolId: string | null;
+  school: { id: string; name: string } | null;
+  roles: Array<{ id: string; role: Role; schoolId: string | null }>;
+};
+
+export type AdminTemplateSectionFragment = {
+  id: string;
+  key: string;
+  title: string;
+  prompt: string;
+  helpText: string;
+  required: boolean;
+  position: number;
+};
+
+export type AdminCohortFragment = {
+  id: string;
+  name: string;
+  status: CohortStatus;
+  schoolYear: string;
+  startsOn: string;
+  endsOn: string;
+  leaders: Array<{ id: string; fullName: string }>;
+  participants: { totalCount: number };
+};
+
+export type AdminOverviewQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+export type AdminOverviewQuery = {
+  schools: { totalCount: number };
+  people: { totalCount: number };
+  leaders: {
+    totalCount: number;
+    nodes: Array<{ id: string; certifications: Array<{ id: string; status: CertificationStatus }> | null }>;
+  };
+  analysisTemplates: Array<{ id: string }>;
+  cohorts: { totalCount: number };
+};
+
+export type AdminSchoolsQueryVariables = Exact<{
+  organisationId: string;
+  after?: string | null | undefined;
+}>;
+
+export type AdminSchoolsQuery = {
+  schools: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{ id: string; name: string; unitCode: string | null; peopleCount: number }>;
+  };
+};
+
+export type AdminCreateSchoolMutationVariables = Exact<{
+  input: CreateSchoolInput;
+}>;
+
+export type AdminCreateSchoolMutation = {
+  createSchool: { id: string; name: string; unitCode: string | null; peopleCount: number };
+};
+
+export type AdminUpdateSchoolMutationVariables = Exact<{
+  id: string;
+  input: UpdateSchoolInput;
+}>;
+
+export type AdminUpdateSchoolMutation = {
+  updateSchool: { id: string; name: string; unitCode: string | null; peopleCount: number };
+};
+
+export type AdminPeopleQueryVariables = Exact<{
+  organisationId: string;
+  filter?: PeopleFilterInput | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+export type AdminPeopleQuery = {
+  people: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      id: string;
+      fullName: string;
+      email: string | null;
+      active: boolean;
+      locale: Locale;
+      schoolId: string | null;
+      school: { id: string; name: string } | null;
+      roles: Array<{ id: string; role: Role; schoolId: string | null }>;
+    }>;
+  };
+};
+
+export type AdminPersonQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type AdminPersonQuery = {
+  person: {
+    id: string;
+    fullName: string;
+    email: string | null;
+    active: boolean;
+    locale: Locale;
+    schoolId: string | null;
+    certifications: Array<{
+      id: string;
+      issuedOn: string;
+      validUntil: string;
+      issuer: string;
+      reference: string | null;
+      revokedAt: string | null;
+      status: CertificationStatus;
+    }> | null;
+    school: { id: string; name: string } | null;
+    roles: Array<{ id: string; role: Role; schoolId: string | null }>;
+  };
+};
+
+export type AdminCreatePersonMutationVariables = Exact<{
+  input: CreatePersonInput;
+}>;
+
+export type AdminCreatePersonMutation = {
+  createPerson: {
+    id: string;
+    fullName: string;
+    email: string | null;
+    active: boolean;
+    locale: Locale;
+    schoolId: string | null;
+    school: { id: string; name: string } | null;
+    roles: Array<{ id: string; role: Role; schoolId: string | null }>;
+  };
+};
+
+export type AdminUpdatePersonMutationVariables = Exact<{
+  id: string;
+  input: UpdatePersonInput;
+}>;
+
+export type AdminUpdatePersonMutation = {
+  updatePerson: {
+    id: string;
+    fullName: string;
+    email: string | null;
+    active: boolean;
+    locale: Locale;
+    schoolId: string | null;
+    school: { id: string; name: string } | null;
+    roles: Array<{ id: string; role: Role; schoolId: string | null }>;
+  };
+};
+
+export type AdminGrantRoleMutationVariables = Exact<{
+  personId: string;
+  role: Role;
+  schoolId?: string | null | undefined;
+}>;
+
+export type AdminGrantRoleMutation = {
+  grantRole: {
+    id: string;
+    fullName: string;
+    email: string | null;
+    active: boolean;
+    locale: Locale;
+    schoolId: string | null;
+    school: { id: string; name: string } | null;
+    roles: Array<{ id: string; role: Role; schoolId: string | null }>;
+  };
+};
+
+export type AdminRevokeRoleMutationVariables = Exact<{
+  personId: string;
+  role: Role;
+  schoolId?: string | null | undefined;
+}>;
+
+export type AdminRevokeRoleMutation = {
+  revokeRole: {
+    id: string;
+    fullName: string;
+    email: string | null;
+    active: boolean;
+    locale: Locale;
+    schoolId: string | null;
+    school: { id: string; name: string } | null;
+    roles: Array<{ id: string; role: Role; schoolId: string | null }>;
+  };
+};
+
+export type AdminCertificationsQueryVariables = Exact<{
+  organisationId: string;
+  after?: string | null | undefined;
+}>;
+
+export type AdminCertificationsQuery = {
+  people: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      id: string;
+      fullName: string;
+      email: string | null;
+      active: boolean;
+      school: { id: string; name: string } | null;
+      certifications: Array<{
+        id: string;
+        issuedOn: string;
+        validUntil: string;
+        issuer: string;
+        reference: string | null;
+        revokedAt: string | null;
+        status: CertificationStatus;
+      }> | null;
+    }>;
+  };
+};
+
+export type AdminAddCertificationMutationVariables = Exact<{
+  input: AddCertificationInput;
+}>;
+
+export type AdminAddCertificationMutation = {
+  addCertification: {
+    id: string;
+    issuedOn: string;
+    validUntil: string;
+    issuer: string;
+    reference: string | null;
+    revokedAt: string | null;
+    status: CertificationStatus;
+  };
+};
+
+export type AdminUpdateCertificationMutationVariables = Exact<{
+  id: string;
+  input: UpdateCertificationInput;
+}>;
+
+export type AdminUpdateCertificationMutation = {
+  updateCertification: {
+    id: string;
+    issuedOn: string;
+    validUntil: string;
+    issuer: string;
+    reference: string | null;
+    revokedAt: string | null;
+    status: CertificationStatus;
+  };
+};
+
+export type AdminRevokeCertificationMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type AdminRevokeCertificationMutation = {
+  revokeCertification: {
+    id: string;
+    issuedOn: string;
+    validUntil: string;
+    issuer: string;
+    reference: string | null;
+    revokedAt: string | null;
+    status: CertificationStatus;
+  };
+};
+
+export type AdminTemplatesQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+export type AdminTemplatesQuery = {
+  analysisTemplates: Array<{
+    id: string;
+    name: string;
+    description: string;
+    updatedAt: string;
+    versions: Array<{ id: string; version: number; createdAt: string; sections: Array<{ id: string }> }>;
+  }>;
+  cohorts: { nodes: Array<{ id: string; rounds: Array<{ id: string; templateVersionId: string }> }> };
+};
+
+export type AdminTemplateQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type AdminTemplateQuery = {
+  analysisTemplate: {
+    id: string;
+    name: string;
+    description: string;
+    versions: Array<{
+      id: string;
+      version: number;
+      createdAt: string;
+      sections: Array<{
+        id: string;
+        key: string;
+        title: string;
+        prompt: string;
+        helpText: string;
+        required: boolean;
+        position: number;
+      }>;
+    }>;
+  };
+  cohorts: { nodes: Array<{ id: string; rounds: Array<{ id: string; templateVersionId: string }> }> };
+};
+
+export type AdminCreateTemplateMutationVariables = Exact<{
+  input: CreateAnalysisTemplateInput;
+}>;
+
+export type AdminCreateTemplateMutation = { createAnalysisTemplate: { id: string; name: string } };
+
+export type AdminCreateTemplateVersionMutationVariables = Exact<{
+  templateId: string;
+  sections: Array<TemplateSectionInput> | TemplateSectionInput;
+}>;
+
+export type AdminCreateTemplateVersionMutation = {
+  createAnalysisTemplateVersion: { id: string; version: number };
+};
+
+export type AdminCohortsQueryVariables = Exact<{
+  organisationId: string;
+  after?: string | null | undefined;
+}>;
+
+export type AdminCohortsQuery = {
+  cohorts: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      id: string;
+      name: string;
+      status: CohortStatus;
+      schoolYear: string;
+      startsOn: string;
+      endsOn: string;
+      leaders: Array<{ id: string; fullName: string }>;
+      participants: { totalCount: number };
+    }>;
+  };
+};
+
+export type AdminCreateCohortMutationVariables = Exact<{
+  input: CreateCohortInput;
+}>;
+
+export type AdminCreateCohortMutation = {
+  createCohort: {
+    id: string;
+    name: string;
+    status: CohortStatus;
+    schoolYear: string;
+    startsOn: string;
+    endsOn: string;
+    leaders: Array<{ id: string; fullName: string }>;
+    participants: { totalCount: number };
+  };
 };
 
 export type DraftFieldsFragment = {
@@ -429,6 +1035,1228 @@ export type CohortFollowUpQuery = {
   };
 };
 
+export type FollowUpRoundFragment = {
+  id: string;
+  number: number;
+  title: string;
+  opensAt: string;
+  submissionDeadline: string;
+  feedbackDeadline: string;
+  allocation: { appliedAt: string; lockedAt: string | null } | null;
+};
+
+export type FollowUpCohortFragment = {
+  id: string;
+  name: string;
+  status: CohortStatus;
+  viewerRole: CohortViewerRole;
+  viewerCanManage: boolean;
+  peersPerAnalysis: number;
+  sameSchoolSupport: boolean;
+  leaders: Array<{ id: string; fullName: string }>;
+  rounds: Array<{
+    id: string;
+    number: number;
+    title: string;
+    opensAt: string;
+    submissionDeadline: string;
+    feedbackDeadline: string;
+    allocation: { appliedAt: string; lockedAt: string | null } | null;
+  }>;
+};
+
+export type ProgressRowFragment = {
+  schoolId: string | null;
+  schoolName: string | null;
+  leftAt: string | null;
+  publishedCount: number;
+  minPublished: number;
+  completed: boolean;
+  needsSupport: boolean;
+  person: { id: string; fullName: string };
+  rounds: Array<{
+    roundId: string;
+    number: number;
+    analysisStatus: AnalysisProgressStatus;
+    published: boolean;
+    complete: boolean;
+    leaderFeedback: boolean;
+    peerFeedbackCount: number;
+    submissionOverdue: boolean;
+    feedbackOverdue: boolean;
+    tasksDone: number;
+    tasksTotal: number;
+    tasksOverdue: boolean;
+  }>;
+};
+
+export type FollowUpCohortQueryVariables = Exact<{
+  cohortId: string;
+}>;
+
+export type FollowUpCohortQuery = {
+  cohort: {
+    id: string;
+    name: string;
+    status: CohortStatus;
+    viewerRole: CohortViewerRole;
+    viewerCanManage: boolean;
+    peersPerAnalysis: number;
+    sameSchoolSupport: boolean;
+    leaders: Array<{ id: string; fullName: string }>;
+    rounds: Array<{
+      id: string;
+      number: number;
+      title: string;
+      opensAt: string;
+      submissionDeadline: string;
+      feedbackDeadline: string;
+      allocation: { appliedAt: string; lockedAt: string | null } | null;
+    }>;
+  };
+};
+
+export type FollowUpProgressQueryVariables = Exact<{
+  cohortId: string;
+  after?: string | null | undefined;
+  includeWithdrawn: boolean;
+}>;
+
+export type FollowUpProgressQuery = {
+  cohortProgress: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      schoolId: string | null;
+      schoolName: string | null;
+      leftAt: string | null;
+      publishedCount: number;
+      minPublished: number;
+      completed: boolean;
+      needsSupport: boolean;
+      person: { id: string; fullName: string };
+      rounds: Array<{
+        roundId: string;
+        number: number;
+        analysisStatus: AnalysisProgressStatus;
+        published: boolean;
+        complete: boolean;
+        leaderFeedback: boolean;
+        peerFeedbackCount: number;
+        submissionOverdue: boolean;
+        feedbackOverdue: boolean;
+        tasksDone: number;
+        tasksTotal: number;
+        tasksOverdue: boolean;
+      }>;
+    }>;
+  };
+};
+
+export type FollowUpAnalysesQueryVariables = Exact<{
+  cohortId: string;
+  after?: string | null | undefined;
+}>;
+
+export type FollowUpAnalysesQuery = {
+  sharedSpace: {
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{ id: string; authorId: string; roundId: string; publishedLate: boolean }>;
+  };
+};
+
+export type AllocationPairFieldsFragment = {
+  analysisId: string;
+  authorId: string;
+  reviewerId: string;
+  locked: boolean;
+  sameSchool: boolean;
+  earlierReviews: number;
+  reasons: Array<{ code: string; message: string }>;
+};
+
+export type AllocationOutcomeFieldsFragment = {
+  applied: boolean;
+  seed: string;
+  k: number;
+  analysisCount: number;
+  created: number;
+  replaced: number;
+  cancelled: number;
+  leaderAssignmentsCreated: number;
+  allocation: { appliedAt: string; lockedAt: string | null; seed: string } | null;
+  pairs: Array<{
+    analysisId: string;
+    authorId: string;
+    reviewerId: string;
+    locked: boolean;
+    sameSchool: boolean;
+    earlierReviews: number;
+    reasons: Array<{ code: string; message: string }>;
+  }>;
+  stats: {
+    assignmentCount: number;
+    reviewerCount: number;
+    crossSchoolShare: number;
+    repeatedPairs: number;
+    reciprocalPairs: number;
+    loadMin: number;
+    loadMax: number;
+  };
+  unmet: Array<{ analysisId: string; authorId: string; code: string; message: string; missing: number }>;
+  warnings: Array<{ analysisId: string | null; reviewerId: string | null; code: string; message: string }>;
+};
+
+export type AssignmentFieldsFragment = {
+  id: string;
+  analysisId: string;
+  reviewerId: string;
+  kind: ReviewerKind;
+  source: AssignmentSource;
+  done: boolean;
+  dueAt: string | null;
+  reasons: Array<{ code: string; message: string }>;
+  analysis: { id: string; authorId: string } | null;
+};
+
+export type AllocationRoundQueryVariables = Exact<{
+  roundId: string;
+}>;
+
+export type AllocationRoundQuery = {
+  analysisRound: {
+    cohortId: string;
+    id: string;
+    number: number;
+    title: string;
+    opensAt: string;
+    submissionDeadline: string;
+    feedbackDeadline: string;
+    assignments: Array<{
+      id: string;
+      analysisId: string;
+      reviewerId: string;
+      kind: ReviewerKind;
+      source: AssignmentSource;
+      done: boolean;
+      dueAt: string | null;
+      reasons: Array<{ code: string; message: string }>;
+      analysis: { id: string; authorId: string } | null;
+    }>;
+    allocation: { appliedAt: string; lockedAt: string | null } | null;
+  };
+};
+
+export type PreviewAllocationQueryVariables = Exact<{
+  roundId: string;
+  seed?: string | null | undefined;
+}>;
+
+export type PreviewAllocationQuery = {
+  previewAllocation: {
+    applied: boolean;
+    seed: string;
+    k: number;
+    analysisCount: number;
+    created: number;
+    replaced: number;
+    cancelled: number;
+    leaderAssignmentsCreated: number;
+    allocation: { appliedAt: string; lockedAt: string | null; seed: string } | null;
+    pairs: Array<{
+      analysisId: string;
+      authorId: string;
+      reviewerId: string;
+      locked: boolean;
+      sameSchool: boolean;
+      earlierReviews: number;
+      reasons: Array<{ code: string; message: string }>;
+    }>;
+    stats: {
+      assignmentCount: number;
+      reviewerCount: number;
+      crossSchoolShare: number;
+      repeatedPairs: number;
+      reciprocalPairs: number;
+      loadMin: number;
+      loadMax: number;
+    };
+    unmet: Array<{ analysisId: string; authorId: string; code: string; message: string; missing: number }>;
+    warnings: Array<{ analysisId: string | null; reviewerId: string | null; code: string; message: string }>;
+  };
+};
+
+export type ApplyAllocationMutationVariables = Exact<{
+  roundId: string;
+  seed?: string | null | undefined;
+}>;
+
+export type ApplyAllocationMutation = {
+  applyAllocation: {
+    applied: boolean;
+    seed: string;
+    k: number;
+    analysisCount: number;
+    created: number;
+    replaced: number;
+    cancelled: number;
+    leaderAssignmentsCreated: number;
+    allocation: { appliedAt: string; lockedAt: string | null; seed: string } | null;
+    pairs: Array<{
+      analysisId: string;
+      authorId: string;
+      reviewerId: string;
+      locked: boolean;
+      sameSchool: boolean;
+      earlierReviews: number;
+      reasons: Array<{ code: string; message: string }>;
+    }>;
+    stats: {
+      assignmentCount: number;
+      reviewerCount: number;
+      crossSchoolShare: number;
+      repeatedPairs: number;
+      reciprocalPairs: number;
+      loadMin: number;
+      loadMax: number;
+    };
+    unmet: Array<{ analysisId: string; authorId: string; code: string; message: string; missing: number }>;
+    warnings: Array<{ analysisId: string | null; reviewerId: string | null; code: string; message: string }>;
+  };
+};
+
+export type RepairAllocationMutationVariables = Exact<{
+  roundId: string;
+}>;
+
+export type RepairAllocationMutation = {
+  repairAllocation: {
+    applied: boolean;
+    seed: string;
+    k: number;
+    analysisCount: number;
+    created: number;
+    replaced: number;
+    cancelled: number;
+    leaderAssignmentsCreated: number;
+    allocation: { appliedAt: string; lockedAt: string | null; seed: string } | null;
+    pairs: Array<{
+      analysisId: string;
+      authorId: string;
+      reviewerId: string;
+      locked: boolean;
+      sameSchool: boolean;
+      earlierReviews: number;
+      reasons: Array<{ code: string; message: string }>;
+    }>;
+    stats: {
+      assignmentCount: number;
+      reviewerCount: number;
+      crossSchoolShare: number;
+      repeatedPairs: number;
+      reciprocalPairs: number;
+      loadMin: number;
+      loadMax: number;
+    };
+    unmet: Array<{ analysisId: string; authorId: string; code: string; message: string; missing: number }>;
+    warnings: Array<{ analysisId: string | null; reviewerId: string | null; code: string; message: string }>;
+  };
+};
+
+export type LockAllocationMutationVariables = Exact<{
+  roundId: string;
+}>;
+
+export type LockAllocationMutation = {
+  lockAllocation: { roundId: string; appliedAt: string; lockedAt: string | null };
+};
+
+export type AddReviewerMutationVariables = Exact<{
+  analysisId: string;
+  reviewerId: string;
+}>;
+
+export type AddReviewerMutation = {
+  addReviewer: {
+    id: string;
+    analysisId: string;
+    reviewerId: string;
+    kind: ReviewerKind;
+    source: AssignmentSource;
+    done: boolean;
+    dueAt: string | null;
+    reasons: Array<{ code: string; message: string }>;
+    analysis: { id: string; authorId: string } | null;
+  };
+};
+
+export type RemoveReviewerMutationVariables = Exact<{
+  assignmentId: string;
+}>;
+
+export type RemoveReviewerMutation = { removeReviewer: { id: string; cancelledAt: string | null } };
+
+export type SwapReviewerMutationVariables = Exact<{
+  assignmentId: string;
+  newReviewerId: string;
+}>;
+
+export type SwapReviewerMutation = {
+  swapReviewer: {
+    id: string;
+    analysisId: string;
+    reviewerId: string;
+    kind: ReviewerKind;
+    source: AssignmentSource;
+    done: boolean;
+    dueAt: string | null;
+    reasons: Array<{ code: string; message: string }>;
+    analysis: { id: string; authorId: string } | null;
+  };
+};
+
+export type ReviewCommentFieldsFragment = {
+  id: string;
+  kind: FeedbackCommentKind;
+  body: string;
+  createdAt: string;
+  authorId: string;
+  author: { id: string; fullName: string } | null;
+};
+
+export type ReviewFeedbackFieldsFragment = {
+  id: string;
+  kind: ReviewerKind;
+  analysisId: string;
+  worksWell: string;
+  questions: string;
+  nextSteps: string;
+  sectionKey: string | null;
+  version: number | null;
+  helpful: boolean;
+  markedHelpfulAt: string | null;
+  createdAt: string;
+  authorId: string;
+  author: { id: string; fullName: string } | null;
+  comments: Array<{
+    id: string;
+    kind: FeedbackCommentKind;
+    body: string;
+    createdAt: string;
+    authorId: string;
+    author: { id: string; fullName: string } | null;
+  }>;
+};
+
+export type ReviewProgressFieldsFragment = {
+  publishedCount: number;
+  minPublished: number;
+  completeCount: number;
+  completed: boolean;
+  needsSupport: boolean;
+  tasksDone: number;
+  tasksTotal: number;
+  meetingsAttended: number;
+  meetingsHeld: number;
+  meetingsPlanned: number;
+  meetingsRequired: number;
+  attendanceOnTrack: boolean;
+  attendanceMet: boolean;
+  leftAt: string | null;
+  missing: Array<{
+    code: CompletionMissingCode;
+    roundNumber: number | null;
+    required: number | null;
+    actual: number | null;
+  }>;
+  rounds: Array<{
+    roundId: string;
+    number: number;
+    title: string;
+    analysisStatus: AnalysisProgressStatus;
+    published: boolean;
+    submissionDeadline: string;
+    submissionOverdue: boolean;
+    feedbackDeadline: string;
+    leaderFeedback: boolean;
+    peerFeedbackCount: number;
+    complete: boolean;
+    tasksTotal: number;
+    tasksDone: number;
+    tasksOverdue: boolean;
+  }>;
+};
+
+export type ReviewTasksQueryVariables = Exact<{
+  cohortId: string;
+}>;
+
+export type ReviewTasksQuery = {
+  cohort: { id: string; name: string; viewerRole: CohortViewerRole; feedbackMinLength: number };
+  myReviewTasks: Array<{
+    id: string;
+    kind: ReviewerKind;
+    done: boolean;
+    dueAt: string | null;
+    completedAt: string | null;
+    analysisId: string;
+    roundId: string;
+    round: { id: string; number: number; title: string; feedbackDeadline: string } | null;
+    analysis: { id: string; author: { id: string; fullName: string } } | null;
+  }>;
+};
+
+export type MyFeedbackReceivedQueryVariables = Exact<{
+  cohortId: string;
+  authorId: string;
+}>;
+
+export type MyFeedbackReceivedQuery = {
+  myProgress: {
+    publishedCount: number;
+    minPublished: number;
+    completeCount: number;
+    completed: boolean;
+    needsSupport: boolean;
+    tasksDone: number;
+    tasksTotal: number;
+    meetingsAttended: number;
+    meetingsHeld: number;
+    meetingsPlanned: number;
+    meetingsRequired: number;
+    attendanceOnTrack: boolean;
+    attendanceMet: boolean;
+    leftAt: string | null;
+    missing: Array<{
+      code: CompletionMissingCode;
+      roundNumber: number | null;
+      required: number | null;
+      actual: number | null;
+    }>;
+    rounds: Array<{
+      roundId: string;
+      number: number;
+      title: string;
+      analysisStatus: AnalysisProgressStatus;
+      published: boolean;
+      submissionDeadline: string;
+      submissionOverdue: boolean;
+      feedbackDeadline: string;
+      leaderFeedback: boolean;
+      peerFeedbackCount: number;
+      complete: boolean;
+      tasksTotal: number;
+      tasksDone: number;
+      tasksOverdue: boolean;
+    }>;
+  };
+  sharedSpace: {
+    nodes: Array<{
+      id: string;
+      publishedVersion: number;
+      lastPublishedAt: string | null;
+      round: { id: string; number: number; title: string };
+      feedback: Array<{
+        id: string;
+        kind: ReviewerKind;
+        analysisId: string;
+        worksWell: string;
+        questions: string;
+        nextSteps: string;
+        sectionKey: string | null;
+        version: number | null;
+        helpful: boolean;
+        markedHelpfulAt: string | null;
+        createdAt: string;
+        authorId: string;
+        author: { id: string; fullName: string } | null;
+        comments: Array<{
+          id: string;
+          kind: FeedbackCommentKind;
+          body: string;
+          createdAt: string;
+          authorId: string;
+          author: { id: string; fullName: string } | null;
+        }>;
+      }>;
+    }>;
+  };
+};
+
+export type ReceivedFeedbackOnAnalysisQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ReceivedFeedbackOnAnalysisQuery = {
+  analysis: {
+    id: string;
+    cohortId: string;
+    authorId: string;
+    publishedVersion: number;
+    lastPublishedAt: string | null;
+    round: {
+      id: string;
+      number: number;
+      title: string;
+      templateVersion: { sections: Array<{ key: string; title: string; position: number }> };
+    };
+    feedback: Array<{
+      id: string;
+      kind: ReviewerKind;
+      analysisId: string;
+      worksWell: string;
+      questions: string;
+      nextSteps: string;
+      sectionKey: string | null;
+      version: number | null;
+      helpful: boolean;
+      markedHelpfulAt: string | null;
+      createdAt: string;
+      authorId: string;
+      author: { id: string; fullName: string } | null;
+      comments: Array<{
+        id: string;
+        kind: FeedbackCommentKind;
+        body: string;
+        createdAt: string;
+        authorId: string;
+        author: { id: string; fullName: string } | null;
+      }>;
+    }>;
+  };
+};
+
+export type FeedbackFormQueryVariables = Exact<{
+  cohortId: string;
+  analysisId: string;
+}>;
+
+export type FeedbackFormQuery = {
+  cohort: {
+    id: string;
+    name: string;
+    viewerRole: CohortViewerRole;
+    viewerCanManage: boolean;
+    feedbackMinLength: number;
+  };
+  analysis: {
+    id: string;
+    cohortId: string;
+    status: AnalysisStatus;
+    publishedVersion: number;
+    author: { id: string; fullName: string };
+    round: {
+      id: string;
+      number: number;
+      title: string;
+      feedbackDeadline: string;
+      templateVersion: { sections: Array<{ key: string; title: string; prompt: string; position: number }> };
+    };
+    current: {
+      version: number;
+      publishedAt: string;
+      answers: Array<{ sectionKey: string; html: string }>;
+    } | null;
+    feedback: Array<{
+      id: string;
+      kind: ReviewerKind;
+      analysisId: string;
+      worksWell: string;
+      questions: string;
+      nextSteps: string;
+      sectionKey: string | null;
+      version: number | null;
+      helpful: boolean;
+      markedHelpfulAt: string | null;
+      createdAt: string;
+      authorId: string;
+      author: { id: string; fullName: string } | null;
+      comments: Array<{
+        id: string;
+        kind: FeedbackCommentKind;
+        body: string;
+        createdAt: string;
+        authorId: string;
+        author: { id: string; fullName: string } | null;
+      }>;
+    }>;
+  };
+  myReviewTasks: Array<{
+    id: string;
+    kind: ReviewerKind;
+    done: boolean;
+    dueAt: string | null;
+    analysisId: string;
+    feedback: {
+      id: string;
+      kind: ReviewerKind;
+      analysisId: string;
+      worksWell: string;
+      questions: string;
+      nextSteps: string;
+      sectionKey: string | null;
+      version: number | null;
+      helpful: boolean;
+      markedHelpfulAt: string | null;
+      createdAt: string;
+      authorId: string;
+      author: { id: string; fullName: string } | null;
+      comments: Array<{
+        id: string;
+        kind: FeedbackCommentKind;
+        body: string;
+        createdAt: string;
+        authorId: string;
+        author: { id: string; fullName: string } | null;
+      }>;
+    } | null;
+  }>;
+};
+
+export type GiveFeedbackMutationVariables = Exact<{
+  assignmentId: string;
+  input: FeedbackInput;
+}>;
+
+export type GiveFeedbackMutation = {
+  giveFeedback: {
+    id: string;
+    kind: ReviewerKind;
+    analysisId: string;
+    worksWell: string;
+    questions: string;
+    nextSteps: string;
+    sectionKey: string | null;
+    version: number | null;
+    helpful: boolean;
+    markedHelpfulAt: string | null;
+    createdAt: string;
+    authorId: string;
+    author: { id: string; fullName: string } | null;
+    comments: Array<{
+      id: string;
+      kind: FeedbackCommentKind;
+      body: string;
+      createdAt: string;
+      authorId: string;
+      author: { id: string; fullName: string } | null;
+    }>;
+  };
+};
+
+export type ReplyToFeedbackMutationVariables = Exact<{
+  feedbackId: string;
+  body: string;
+}>;
+
+export type ReplyToFeedbackMutation = {
+  replyToFeedback: {
+    id: string;
+    kind: FeedbackCommentKind;
+    body: string;
+    createdAt: string;
+    authorId: string;
+    author: { id: string; fullName: string } | null;
+  };
+};
+
+export type CommentOnFeedbackMutationVariables = Exact<{
+  feedbackId: string;
+  body: string;
+}>;
+
+export type CommentOnFeedbackMutation = {
+  commentOnFeedback: {
+    id: string;
+    kind: FeedbackCommentKind;
+    body: string;
+    createdAt: string;
+    authorId: string;
+    author: { id: string; fullName: string } | null;
+  };
+};
+
+export type MarkFeedbackHelpfulMutationVariables = Exact<{
+  feedbackId: string;
+  helpful: boolean;
+}>;
+
+export type MarkFeedbackHelpfulMutation = {
+  markFeedbackHelpful: { id: string; helpful: boolean; markedHelpfulAt: string | null };
+};
+
+export type SchoolCohortsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SchoolCohortsQuery = {
+  me: { person: { id: string }; roles: Array<{ role: Role; schoolId: string | null }> } | null;
+  cohorts: {
+    nodes: Array<{
+      id: string;
+      name: string;
+      status: CohortStatus;
+      schoolYear: string;
+      viewerRole: CohortViewerRole;
+      requiredAttendanceShare: number;
+    }>;
+  };
+};
+
+export type SchoolCohortProgressQueryVariables = Exact<{
+  cohortId: string;
+  after?: string | null | undefined;
+}>;
+
+export type SchoolCohortProgressQuery = {
+  cohortProgress: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      schoolId: string | null;
+      schoolName: string | null;
+      publishedCount: number;
+      minPublished: number;
+      completed: boolean;
+      needsSupport: boolean;
+      tasksDone: number;
+      tasksTotal: number;
+      meetingsAttended: number;
+      meetingsHeld: number;
+      meetingsPlanned: number;
+      meetingsRequired: number;
+      attendanceOnTrack: boolean;
+      leftAt: string | null;
+      person: { id: string; fullName: string };
+      rounds: Array<{
+        roundId: string;
+        number: number;
+        published: boolean;
+        submissionOverdue: boolean;
+        tasksOverdue: boolean;
+        tasksTotal: number;
+        tasksDone: number;
+      }>;
+    }>;
+  };
+};
+
+export type SetupMeetingFieldsFragment = {
+  id: string;
+  number: number;
+  title: string;
+  theme: string | null;
+  startsAt: string;
+  endsAt: string;
+  mode: MeetingMode;
+  location: string | null;
+  videoUrl: string | null;
+  preparation: string;
+  discussionQuestions: Array<string>;
+};
+
+export type SetupRoundFieldsFragment = {
+  id: string;
+  number: number;
+  title: string;
+  opensAt: string;
+  submissionDeadline: string;
+  feedbackDeadline: string;
+  meetingId: string | null;
+  templateVersionId: string;
+};
+
+export type SetupParticipantFieldsFragment = {
+  personId: string;
+  schoolId: string | null;
+  wantsSameSchool: boolean;
+  leftAt: string | null;
+  person: { id: string; fullName: string; email: string | null; school: { id: string; name: string } | null };
+};
+
+export type SetupCohortFieldsFragment = {
+  id: string;
+  name: string;
+  status: CohortStatus;
+  schoolYear: string;
+  startsOn: string;
+  endsOn: string;
+  organisationId: string;
+  viewerRole: CohortViewerRole;
+  viewerCanManage: boolean;
+  allowedTransitions: Array<CohortStatus>;
+  leaders: Array<{ id: string; fullName: string }>;
+  meetings: Array<{
+    id: string;
+    number: number;
+    title: string;
+    theme: string | null;
+    startsAt: string;
+    endsAt: string;
+    mode: MeetingMode;
+    location: string | null;
+    videoUrl: string | null;
+    preparation: string;
+    discussionQuestions: Array<string>;
+  }>;
+  rounds: Array<{
+    id: string;
+    number: number;
+    title: string;
+    opensAt: string;
+    submissionDeadline: string;
+    feedbackDeadline: string;
+    meetingId: string | null;
+    templateVersionId: string;
+  }>;
+  openingProblems: Array<{
+    code: string;
+    field: string;
+    actual: number | null;
+    required: number | null;
+  }> | null;
+};
+
+export type SetupCohortQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type SetupCohortQuery = {
+  cohort: {
+    id: string;
+    name: string;
+    status: CohortStatus;
+    schoolYear: string;
+    startsOn: string;
+    endsOn: string;
+    organisationId: string;
+    viewerRole: CohortViewerRole;
+    viewerCanManage: boolean;
+    allowedTransitions: Array<CohortStatus>;
+    leaders: Array<{ id: string; fullName: string }>;
+    meetings: Array<{
+      id: string;
+      number: number;
+      title: string;
+      theme: string | null;
+      startsAt: string;
+      endsAt: string;
+      mode: MeetingMode;
+      location: string | null;
+      videoUrl: string | null;
+      preparation: string;
+      discussionQuestions: Array<string>;
+    }>;
+    rounds: Array<{
+      id: string;
+      number: number;
+      title: string;
+      opensAt: string;
+      submissionDeadline: string;
+      feedbackDeadline: string;
+      meetingId: string | null;
+      templateVersionId: string;
+    }>;
+    openingProblems: Array<{
+      code: string;
+      field: string;
+      actual: number | null;
+      required: number | null;
+    }> | null;
+  };
+};
+
+export type SetupCohortListQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SetupCohortListQuery = {
+  cohorts: {
+    nodes: Array<{
+      id: string;
+      name: string;
+      status: CohortStatus;
+      schoolYear: string;
+      startsOn: string;
+      endsOn: string;
+      createdAt: string;
+      viewerRole: CohortViewerRole;
+      viewerCanManage: boolean;
+    }>;
+  };
+};
+
+export type SetupViewerCertificationsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SetupViewerCertificationsQuery = {
+  me: {
+    person: { id: string; certifications: Array<{ status: CertificationStatus; validUntil: string }> | null };
+  } | null;
+};
+
+export type SetupParticipantsQueryVariables = Exact<{
+  cohortId: string;
+  after?: string | null | undefined;
+}>;
+
+export type SetupParticipantsQuery = {
+  cohort: {
+    id: string;
+    participants: {
+      totalCount: number;
+      pageInfo: { endCursor: string | null; hasNextPage: boolean };
+      nodes: Array<{
+        personId: string;
+        schoolId: string | null;
+        wantsSameSchool: boolean;
+        leftAt: string | null;
+        person: {
+          id: string;
+          fullName: string;
+          email: string | null;
+          school: { id: string; name: string } | null;
+        };
+      }>;
+    };
+  };
+};
+
+export type SetupTeachersQueryVariables = Exact<{
+  organisationId: string;
+  after?: string | null | undefined;
+}>;
+
+export type SetupTeachersQuery = {
+  people: {
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      id: string;
+      fullName: string;
+      email: string | null;
+      school: { id: string; name: string } | null;
+    }>;
+  };
+};
+
+export type SetupSchoolsQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+export type SetupSchoolsQuery = { schools: { nodes: Array<{ id: string; name: string }> } };
+
+export type SetupTemplatesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SetupTemplatesQuery = {
+  analysisTemplates: Array<{
+    id: string;
+    name: string;
+    latestVersion: { id: string; version: number } | null;
+  }>;
+};
+
+export type SetupAttendanceQueryVariables = Exact<{
+  meetingId: string;
+}>;
+
+export type SetupAttendanceQuery = {
+  meeting: {
+    cohortId: string;
+    id: string;
+    number: number;
+    title: string;
+    theme: string | null;
+    startsAt: string;
+    endsAt: string;
+    mode: MeetingMode;
+    location: string | null;
+    videoUrl: string | null;
+    preparation: string;
+    discussionQuestions: Array<string>;
+    attendance: Array<{ personId: string; status: AttendanceStatus }>;
+  };
+};
+
+export type SetupCreateCohortMutationVariables = Exact<{
+  input: CreateCohortInput;
+}>;
+
+export type SetupCreateCohortMutation = { createCohort: { id: string } };
+
+export type SetupUpdateCohortMutationVariables = Exact<{
+  id: string;
+  input: UpdateCohortInput;
+}>;
+
+export type SetupUpdateCohortMutation = {
+  updateCohort: {
+    id: string;
+    name: string;
+    status: CohortStatus;
+    schoolYear: string;
+    startsOn: string;
+    endsOn: string;
+    organisationId: string;
+    viewerRole: CohortViewerRole;
+    viewerCanManage: boolean;
+    allowedTransitions: Array<CohortStatus>;
+    leaders: Array<{ id: string; fullName: string }>;
+    meetings: Array<{
+      id: string;
+      number: number;
+      title: string;
+      theme: string | null;
+      startsAt: string;
+      endsAt: string;
+      mode: MeetingMode;
+      location: string | null;
+      videoUrl: string | null;
+      preparation: string;
+      discussionQuestions: Array<string>;
+    }>;
+    rounds: Array<{
+      id: string;
+      number: number;
+      title: string;
+      opensAt: string;
+      submissionDeadline: string;
+      feedbackDeadline: string;
+      meetingId: string | null;
+      templateVersionId: string;
+    }>;
+    openingProblems: Array<{
+      code: string;
+      field: string;
+      actual: number | null;
+      required: number | null;
+    }> | null;
+  };
+};
+
+export type SetupCreateMeetingMutationVariables = Exact<{
+  cohortId: string;
+  input: CreateMeetingInput;
+}>;
+
+export type SetupCreateMeetingMutation = {
+  createMeeting: {
+    id: string;
+    number: number;
+    title: string;
+    theme: string | null;
+    startsAt: string;
+    endsAt: string;
+    mode: MeetingMode;
+    location: string | null;
+    videoUrl: string | null;
+    preparation: string;
+    discussionQuestions: Array<string>;
+  };
+};
+
+export type SetupUpdateMeetingMutationVariables = Exact<{
+  id: string;
+  input: UpdateMeetingInput;
+}>;
+
+export type SetupUpdateMeetingMutation = {
+  updateMeeting: {
+    id: string;
+    number: number;
+    title: string;
+    theme: string | null;
+    startsAt: string;
+    endsAt: string;
+    mode: MeetingMode;
+    location: string | null;
+    videoUrl: string | null;
+    preparation: string;
+    discussionQuestions: Array<string>;
+  };
+};
+
+export type SetupDeleteMeetingMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type SetupDeleteMeetingMutation = { deleteMeeting: { id: string } };
+
+export type SetupCreateRoundMutationVariables = Exact<{
+  cohortId: string;
+  input: CreateAnalysisRoundInput;
+}>;
+
+export type SetupCreateRoundMutation = {
+  createAnalysisRound: {
+    id: string;
+    number: number;
+    title: string;
+    opensAt: string;
+    submissionDeadline: string;
+    feedbackDeadline: string;
+    meetingId: string | null;
+    templateVersionId: string;
+  };
+};
+
+export type SetupUpdateRoundMutationVariables = Exact<{
+  id: string;
+  input: UpdateAnalysisRoundInput;
+}>;
+
+export type SetupUpdateRoundMutation = {
+  updateAnalysisRound: {
+    id: string;
+    number: number;
+    title: string;
+    opensAt: string;
+    submissionDeadline: string;
+    feedbackDeadline: string;
+    meetingId: string | null;
+    templateVersionId: string;
+  };
+};
+
+export type SetupDeleteRoundMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type SetupDeleteRoundMutation = { deleteAnalysisRound: { id: string } };
+
+export type SetupEnrolMutationVariables = Exact<{
+  cohortId: string;
+  personIds: Array<string> | string;
+}>;
+
+export type SetupEnrolMutation = { enrolParticipants: Array<{ personId: string }> };
+
+export type SetupWithdrawMutationVariables = Exact<{
+  cohortId: string;
+  personId: string;
+}>;
+
+export type SetupWithdrawMutation = { withdrawParticipant: { personId: string; leftAt: string | null } };
+
+export type SetupSameSchoolMutationVariables = Exact<{
+  cohortId: string;
+  personId: string;
+  wantsSameSchool: boolean;
+}>;
+
+export type SetupSameSchoolMutation = {
+  setParticipantSameSchool: { personId: string; wantsSameSchool: boolean };
+};
+
+export type SetupOpenCohortMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type SetupOpenCohortMutation = { openCohort: { id: string; status: CohortStatus } };
+
+export type SetupRecordAttendanceMutationVariables = Exact<{
+  meetingId: string;
+  entries: Array<AttendanceEntryInput> | AttendanceEntryInput;
+}>;
+
+export type SetupRecordAttendanceMutation = {
+  recordAttendance: { id: string; attendance: Array<{ personId: string; status: AttendanceStatus }> };
+};
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -447,6 +2275,87 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AdminSchoolFragmentDoc = new TypedDocumentString(
+  `
+    fragment AdminSchool on School {
+  id
+  name
+  unitCode
+  peopleCount
+}
+    `,
+  { fragmentName: 'AdminSchool' },
+) as unknown as TypedDocumentString<AdminSchoolFragment, unknown>;
+export const AdminCertificationFragmentDoc = new TypedDocumentString(
+  `
+    fragment AdminCertification on Certification {
+  id
+  issuedOn
+  validUntil
+  issuer
+  reference
+  revokedAt
+  status
+}
+    `,
+  { fragmentName: 'AdminCertification' },
+) as unknown as TypedDocumentString<AdminCertificationFragment, unknown>;
+export const AdminPersonFragmentDoc = new TypedDocumentString(
+  `
+    fragment AdminPerson on Person {
+  id
+  fullName
+  email
+  active
+  locale
+  schoolId
+  school {
+    id
+    name
+  }
+  roles {
+    id
+    role
+    schoolId
+  }
+}
+    `,
+  { fragmentName: 'AdminPerson' },
+) as unknown as TypedDocumentString<AdminPersonFragment, unknown>;
+export const AdminTemplateSectionFragmentDoc = new TypedDocumentString(
+  `
+    fragment AdminTemplateSection on TemplateSection {
+  id
+  key
+  title
+  prompt
+  helpText
+  required
+  position
+}
+    `,
+  { fragmentName: 'AdminTemplateSection' },
+) as unknown as TypedDocumentString<AdminTemplateSectionFragment, unknown>;
+export const AdminCohortFragmentDoc = new TypedDocumentString(
+  `
+    fragment AdminCohort on Cohort {
+  id
+  name
+  status
+  schoolYear
+  startsOn
+  endsOn
+  leaders {
+    id
+    fullName
+  }
+  participants(first: 1) {
+    totalCount
+  }
+}
+    `,
+  { fragmentName: 'AdminCohort' },
+) as unknown as TypedDocumentString<AdminCohortFragment, unknown>;
 export const DraftFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment DraftFields on AnalysisDraft {
@@ -565,6 +2474,837 @@ fragment RoundFields on AnalysisRound {
 }`,
   { fragmentName: 'CohortSummary' },
 ) as unknown as TypedDocumentString<CohortSummaryFragment, unknown>;
+export const FollowUpRoundFragmentDoc = new TypedDocumentString(
+  `
+    fragment FollowUpRound on AnalysisRound {
+  id
+  number
+  title
+  opensAt
+  submissionDeadline
+  feedbackDeadline
+  allocation {
+    appliedAt
+    lockedAt
+  }
+}
+    `,
+  { fragmentName: 'FollowUpRound' },
+) as unknown as TypedDocumentString<FollowUpRoundFragment, unknown>;
+export const FollowUpCohortFragmentDoc = new TypedDocumentString(
+  `
+    fragment FollowUpCohort on Cohort {
+  id
+  name
+  status
+  viewerRole
+  viewerCanManage
+  peersPerAnalysis
+  sameSchoolSupport
+  leaders {
+    id
+    fullName
+  }
+  rounds {
+    ...FollowUpRound
+  }
+}
+    fragment FollowUpRound on AnalysisRound {
+  id
+  number
+  title
+  opensAt
+  submissionDeadline
+  feedbackDeadline
+  allocation {
+    appliedAt
+    lockedAt
+  }
+}`,
+  { fragmentName: 'FollowUpCohort' },
+) as unknown as TypedDocumentString<FollowUpCohortFragment, unknown>;
+export const ProgressRowFragmentDoc = new TypedDocumentString(
+  `
+    fragment ProgressRow on ParticipantProgress {
+  person {
+    id
+    fullName
+  }
+  schoolId
+  schoolName
+  leftAt
+  publishedCount
+  minPublished
+  completed
+  needsSupport
+  rounds {
+    roundId
+    number
+    analysisStatus
+    published
+    complete
+    leaderFeedback
+    peerFeedbackCount
+    submissionOverdue
+    feedbackOverdue
+    tasksDone
+    tasksTotal
+    tasksOverdue
+  }
+}
+    `,
+  { fragmentName: 'ProgressRow' },
+) as unknown as TypedDocumentString<ProgressRowFragment, unknown>;
+export const AllocationPairFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment AllocationPairFields on AllocationPair {
+  analysisId
+  authorId
+  reviewerId
+  locked
+  sameSchool
+  earlierReviews
+  reasons {
+    code
+    message
+  }
+}
+    `,
+  { fragmentName: 'AllocationPairFields' },
+) as unknown as TypedDocumentString<AllocationPairFieldsFragment, unknown>;
+export const AllocationOutcomeFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment AllocationOutcomeFields on AllocationOutcome {
+  applied
+  seed
+  k
+  analysisCount
+  created
+  replaced
+  cancelled
+  leaderAssignmentsCreated
+  allocation {
+    appliedAt
+    lockedAt
+    seed
+  }
+  pairs {
+    ...AllocationPairFields
+  }
+  stats {
+    assignmentCount
+    reviewerCount
+    crossSchoolShare
+    repeatedPairs
+    reciprocalPairs
+    loadMin
+    loadMax
+  }
+  unmet {
+    analysisId
+    authorId
+    code
+    message
+    missing
+  }
+  warnings {
+    analysisId
+    reviewerId
+    code
+    message
+  }
+}
+    fragment AllocationPairFields on AllocationPair {
+  analysisId
+  authorId
+  reviewerId
+  locked
+  sameSchool
+  earlierReviews
+  reasons {
+    code
+    message
+  }
+}`,
+  { fragmentName: 'AllocationOutcomeFields' },
+) as unknown as TypedDocumentString<AllocationOutcomeFieldsFragment, unknown>;
+export const AssignmentFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment AssignmentFields on ReviewAssignment {
+  id
+  analysisId
+  reviewerId
+  kind
+  source
+  done
+  dueAt
+  reasons {
+    code
+    message
+  }
+  analysis {
+    id
+    authorId
+  }
+}
+    `,
+  { fragmentName: 'AssignmentFields' },
+) as unknown as TypedDocumentString<AssignmentFieldsFragment, unknown>;
+export const ReviewCommentFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ReviewCommentFields on FeedbackComment {
+  id
+  kind
+  body
+  createdAt
+  authorId
+  author {
+    id
+    fullName
+  }
+}
+    `,
+  { fragmentName: 'ReviewCommentFields' },
+) as unknown as TypedDocumentString<ReviewCommentFieldsFragment, unknown>;
+export const ReviewFeedbackFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ReviewFeedbackFields on Feedback {
+  id
+  kind
+  analysisId
+  worksWell
+  questions
+  nextSteps
+  sectionKey
+  version
+  helpful
+  markedHelpfulAt
+  createdAt
+  authorId
+  author {
+    id
+    fullName
+  }
+  comments {
+    ...ReviewCommentFields
+  }
+}
+    fragment ReviewCommentFields on FeedbackComment {
+  id
+  kind
+  body
+  createdAt
+  authorId
+  author {
+    id
+    fullName
+  }
+}`,
+  { fragmentName: 'ReviewFeedbackFields' },
+) as unknown as TypedDocumentString<ReviewFeedbackFieldsFragment, unknown>;
+export const ReviewProgressFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ReviewProgressFields on ParticipantProgress {
+  publishedCount
+  minPublished
+  completeCount
+  completed
+  needsSupport
+  tasksDone
+  tasksTotal
+  meetingsAttended
+  meetingsHeld
+  meetingsPlanned
+  meetingsRequired
+  attendanceOnTrack
+  attendanceMet
+  leftAt
+  missing {
+    code
+    roundNumber
+    required
+    actual
+  }
+  rounds {
+    roundId
+    number
+    title
+    analysisStatus
+    published
+    submissionDeadline
+    submissionOverdue
+    feedbackDeadline
+    leaderFeedback
+    peerFeedbackCount
+    complete
+    tasksTotal
+    tasksDone
+    tasksOverdue
+  }
+}
+    `,
+  { fragmentName: 'ReviewProgressFields' },
+) as unknown as TypedDocumentString<ReviewProgressFieldsFragment, unknown>;
+export const SetupParticipantFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment SetupParticipantFields on CohortMembership {
+  personId
+  schoolId
+  wantsSameSchool
+  leftAt
+  person {
+    id
+    fullName
+    email
+    school {
+      id
+      name
+    }
+  }
+}
+    `,
+  { fragmentName: 'SetupParticipantFields' },
+) as unknown as TypedDocumentString<SetupParticipantFieldsFragment, unknown>;
+export const SetupMeetingFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment SetupMeetingFields on Meeting {
+  id
+  number
+  title
+  theme
+  startsAt
+  endsAt
+  mode
+  location
+  videoUrl
+  preparation
+  discussionQuestions
+}
+    `,
+  { fragmentName: 'SetupMeetingFields' },
+) as unknown as TypedDocumentString<SetupMeetingFieldsFragment, unknown>;
+export const SetupRoundFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment SetupRoundFields on AnalysisRound {
+  id
+  number
+  title
+  opensAt
+  submissionDeadline
+  feedbackDeadline
+  meetingId
+  templateVersionId
+}
+    `,
+  { fragmentName: 'SetupRoundFields' },
+) as unknown as TypedDocumentString<SetupRoundFieldsFragment, unknown>;
+export const SetupCohortFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment SetupCohortFields on Cohort {
+  id
+  name
+  status
+  schoolYear
+  startsOn
+  endsOn
+  organisationId
+  viewerRole
+  viewerCanManage
+  allowedTransitions
+  leaders {
+    id
+    fullName
+  }
+  meetings {
+    ...SetupMeetingFields
+  }
+  rounds {
+    ...SetupRoundFields
+  }
+  openingProblems {
+    code
+    field
+    actual
+    required
+  }
+}
+    fragment SetupMeetingFields on Meeting {
+  id
+  number
+  title
+  theme
+  startsAt
+  endsAt
+  mode
+  location
+  videoUrl
+  preparation
+  discussionQuestions
+}
+fragment SetupRoundFields on AnalysisRound {
+  id
+  number
+  title
+  opensAt
+  submissionDeadline
+  feedbackDeadline
+  meetingId
+  templateVersionId
+}`,
+  { fragmentName: 'SetupCohortFields' },
+) as unknown as TypedDocumentString<SetupCohortFieldsFragment, unknown>;
+export const AdminOverviewDocument = new TypedDocumentString(`
+    query AdminOverview($organisationId: ID!) {
+  schools(organisationId: $organisationId, first: 1) {
+    totalCount
+  }
+  people(organisationId: $organisationId, first: 1, filter: {active: true}) {
+    totalCount
+  }
+  leaders: people(
+    organisationId: $organisationId
+    first: 100
+    filter: {role: COURSE_LEADER}
+  ) {
+    totalCount
+    nodes {
+      id
+      certifications {
+        id
+        status
+      }
+    }
+  }
+  analysisTemplates(organisationId: $organisationId) {
+    id
+  }
+  cohorts(organisationId: $organisationId, first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<AdminOverviewQuery, AdminOverviewQueryVariables>;
+export const AdminSchoolsDocument = new TypedDocumentString(`
+    query AdminSchools($organisationId: ID!, $after: String) {
+  schools(organisationId: $organisationId, first: 100, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...AdminSchool
+    }
+  }
+}
+    fragment AdminSchool on School {
+  id
+  name
+  unitCode
+  peopleCount
+}`) as unknown as TypedDocumentString<AdminSchoolsQuery, AdminSchoolsQueryVariables>;
+export const AdminCreateSchoolDocument = new TypedDocumentString(`
+    mutation AdminCreateSchool($input: CreateSchoolInput!) {
+  createSchool(input: $input) {
+    ...AdminSchool
+  }
+}
+    fragment AdminSchool on School {
+  id
+  name
+  unitCode
+  peopleCount
+}`) as unknown as TypedDocumentString<AdminCreateSchoolMutation, AdminCreateSchoolMutationVariables>;
+export const AdminUpdateSchoolDocument = new TypedDocumentString(`
+    mutation AdminUpdateSchool($id: ID!, $input: UpdateSchoolInput!) {
+  updateSchool(id: $id, input: $input) {
+    ...AdminSchool
+  }
+}
+    fragment AdminSchool on School {
+  id
+  name
+  unitCode
+  peopleCount
+}`) as unknown as TypedDocumentString<AdminUpdateSchoolMutation, AdminUpdateSchoolMutationVariables>;
+export const AdminPeopleDocument = new TypedDocumentString(`
+    query AdminPeople($organisationId: ID!, $filter: PeopleFilterInput, $first: Int!, $after: String) {
+  people(
+    organisationId: $organisationId
+    filter: $filter
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...AdminPerson
+    }
+  }
+}
+    fragment AdminPerson on Person {
+  id
+  fullName
+  email
+  active
+  locale
+  schoolId
+  school {
+    id
+    name
+  }
+  roles {
+    id
+    role
+    schoolId
+  }
+}`) as unknown as TypedDocumentString<AdminPeopleQuery, AdminPeopleQueryVariables>;
+export const AdminPersonDocument = new TypedDocumentString(`
+    query AdminPerson($id: ID!) {
+  person(id: $id) {
+    ...AdminPerson
+    certifications {
+      ...AdminCertification
+    }
+  }
+}
+    fragment AdminCertification on Certification {
+  id
+  issuedOn
+  validUntil
+  issuer
+  reference
+  revokedAt
+  status
+}
+fragment AdminPerson on Person {
+  id
+  fullName
+  email
+  active
+  locale
+  schoolId
+  school {
+    id
+    name
+  }
+  roles {
+    id
+    role
+    schoolId
+  }
+}`) as unknown as TypedDocumentString<AdminPersonQuery, AdminPersonQueryVariables>;
+export const AdminCreatePersonDocument = new TypedDocumentString(`
+    mutation AdminCreatePerson($input: CreatePersonInput!) {
+  createPerson(input: $input) {
+    ...AdminPerson
+  }
+}
+    fragment AdminPerson on Person {
+  id
+  fullName
+  email
+  active
+  locale
+  schoolId
+  school {
+    id
+    name
+  }
+  roles {
+    id
+    role
+    schoolId
+  }
+}`) as unknown as TypedDocumentString<AdminCreatePersonMutation, AdminCreatePersonMutationVariables>;
+export const AdminUpdatePersonDocument = new TypedDocumentString(`
+    mutation AdminUpdatePerson($id: ID!, $input: UpdatePersonInput!) {
+  updatePerson(id: $id, input: $input) {
+    ...AdminPerson
+  }
+}
+    fragment AdminPerson on Person {
+  id
+  fullName
+  email
+  active
+  locale
+  schoolId
+  school {
+    id
+    name
+  }
+  roles {
+    id
+    role
+    schoolId
+  }
+}`) as unknown as TypedDocumentString<AdminUpdatePersonMutation, AdminUpdatePersonMutationVariables>;
+export const AdminGrantRoleDocument = new TypedDocumentString(`
+    mutation AdminGrantRole($personId: ID!, $role: Role!, $schoolId: ID) {
+  grantRole(personId: $personId, role: $role, schoolId: $schoolId) {
+    ...AdminPerson
+  }
+}
+    fragment AdminPerson on Person {
+  id
+  fullName
+  email
+  active
+  locale
+  schoolId
+  school {
+    id
+    name
+  }
+  roles {
+    id
+    role
+    schoolId
+  }
+}`) as unknown as TypedDocumentString<AdminGrantRoleMutation, AdminGrantRoleMutationVariables>;
+export const AdminRevokeRoleDocument = new TypedDocumentString(`
+    mutation AdminRevokeRole($personId: ID!, $role: Role!, $schoolId: ID) {
+  revokeRole(personId: $personId, role: $role, schoolId: $schoolId) {
+    ...AdminPerson
+  }
+}
+    fragment AdminPerson on Person {
+  id
+  fullName
+  email
+  active
+  locale
+  schoolId
+  school {
+    id
+    name
+  }
+  roles {
+    id
+    role
+    schoolId
+  }
+}`) as unknown as TypedDocumentString<AdminRevokeRoleMutation, AdminRevokeRoleMutationVariables>;
+export const AdminCertificationsDocument = new TypedDocumentString(`
+    query AdminCertifications($organisationId: ID!, $after: String) {
+  people(
+    organisationId: $organisationId
+    first: 100
+    after: $after
+    filter: {role: COURSE_LEADER}
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      fullName
+      email
+      active
+      school {
+        id
+        name
+      }
+      certifications {
+        ...AdminCertification
+      }
+    }
+  }
+}
+    fragment AdminCertification on Certification {
+  id
+  issuedOn
+  validUntil
+  issuer
+  reference
+  revokedAt
+  status
+}`) as unknown as TypedDocumentString<AdminCertificationsQuery, AdminCertificationsQueryVariables>;
+export const AdminAddCertificationDocument = new TypedDocumentString(`
+    mutation AdminAddCertification($input: AddCertificationInput!) {
+  addCertification(input: $input) {
+    ...AdminCertification
+  }
+}
+    fragment AdminCertification on Certification {
+  id
+  issuedOn
+  validUntil
+  issuer
+  reference
+  revokedAt
+  status
+}`) as unknown as TypedDocumentString<AdminAddCertificationMutation, AdminAddCertificationMutationVariables>;
+export const AdminUpdateCertificationDocument = new TypedDocumentString(`
+    mutation AdminUpdateCertification($id: ID!, $input: UpdateCertificationInput!) {
+  updateCertification(id: $id, input: $input) {
+    ...AdminCertification
+  }
+}
+    fragment AdminCertification on Certification {
+  id
+  issuedOn
+  validUntil
+  issuer
+  reference
+  revokedAt
+  status
+}`) as unknown as TypedDocumentString<
+  AdminUpdateCertificationMutation,
+  AdminUpdateCertificationMutationVariables
+>;
+export const AdminRevokeCertificationDocument = new TypedDocumentString(`
+    mutation AdminRevokeCertification($id: ID!) {
+  revokeCertification(id: $id) {
+    ...AdminCertification
+  }
+}
+    fragment AdminCertification on Certification {
+  id
+  issuedOn
+  validUntil
+  issuer
+  reference
+  revokedAt
+  status
+}`) as unknown as TypedDocumentString<
+  AdminRevokeCertificationMutation,
+  AdminRevokeCertificationMutationVariables
+>;
+export const AdminTemplatesDocument = new TypedDocumentString(`
+    query AdminTemplates($organisationId: ID!) {
+  analysisTemplates(organisationId: $organisationId) {
+    id
+    name
+    description
+    updatedAt
+    versions {
+      id
+      version
+      createdAt
+      sections {
+        id
+      }
+    }
+  }
+  cohorts(organisationId: $organisationId, first: 100) {
+    nodes {
+      id
+      rounds {
+        id
+        templateVersionId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminTemplatesQuery, AdminTemplatesQueryVariables>;
+export const AdminTemplateDocument = new TypedDocumentString(`
+    query AdminTemplate($id: ID!) {
+  analysisTemplate(id: $id) {
+    id
+    name
+    description
+    versions {
+      id
+      version
+      createdAt
+      sections {
+        ...AdminTemplateSection
+      }
+    }
+  }
+  cohorts(first: 100) {
+    nodes {
+      id
+      rounds {
+        id
+        templateVersionId
+      }
+    }
+  }
+}
+    fragment AdminTemplateSection on TemplateSection {
+  id
+  key
+  title
+  prompt
+  helpText
+  required
+  position
+}`) as unknown as TypedDocumentString<AdminTemplateQuery, AdminTemplateQueryVariables>;
+export const AdminCreateTemplateDocument = new TypedDocumentString(`
+    mutation AdminCreateTemplate($input: CreateAnalysisTemplateInput!) {
+  createAnalysisTemplate(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateTemplateMutation, AdminCreateTemplateMutationVariables>;
+export const AdminCreateTemplateVersionDocument = new TypedDocumentString(`
+    mutation AdminCreateTemplateVersion($templateId: ID!, $sections: [TemplateSectionInput!]!) {
+  createAnalysisTemplateVersion(templateId: $templateId, sections: $sections) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<
+  AdminCreateTemplateVersionMutation,
+  AdminCreateTemplateVersionMutationVariables
+>;
+export const AdminCohortsDocument = new TypedDocumentString(`
+    query AdminCohorts($organisationId: ID!, $after: String) {
+  cohorts(organisationId: $organisationId, first: 100, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...AdminCohort
+    }
+  }
+}
+    fragment AdminCohort on Cohort {
+  id
+  name
+  status
+  schoolYear
+  startsOn
+  endsOn
+  leaders {
+    id
+    fullName
+  }
+  participants(first: 1) {
+    totalCount
+  }
+}`) as unknown as TypedDocumentString<AdminCohortsQuery, AdminCohortsQueryVariables>;
+export const AdminCreateCohortDocument = new TypedDocumentString(`
+    mutation AdminCreateCohort($input: CreateCohortInput!) {
+  createCohort(input: $input) {
+    ...AdminCohort
+  }
+}
+    fragment AdminCohort on Cohort {
+  id
+  name
+  status
+  schoolYear
+  startsOn
+  endsOn
+  leaders {
+    id
+    fullName
+  }
+  participants(first: 1) {
+    totalCount
+  }
+}`) as unknown as TypedDocumentString<AdminCreateCohortMutation, AdminCreateCohortMutationVariables>;
 export const AnalysisEditorDocument = new TypedDocumentString(`
     query AnalysisEditor($cohortId: ID!, $roundId: ID!) {
   cohort(id: $cohortId) {
@@ -935,3 +3675,1176 @@ export const CohortFollowUpDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CohortFollowUpQuery, CohortFollowUpQueryVariables>;
+export const FollowUpCohortDocument = new TypedDocumentString(`
+    query FollowUpCohort($cohortId: ID!) {
+  cohort(id: $cohortId) {
+    ...FollowUpCohort
+  }
+}
+    fragment FollowUpRound on AnalysisRound {
+  id
+  number
+  title
+  opensAt
+  submissionDeadline
+  feedbackDeadline
+  allocation {
+    appliedAt
+    lockedAt
+  }
+}
+fragment FollowUpCohort on Cohort {
+  id
+  name
+  status
+  viewerRole
+  viewerCanManage
+  peersPerAnalysis
+  sameSchoolSupport
+  leaders {
+    id
+    fullName
+  }
+  rounds {
+    ...FollowUpRound
+  }
+}`) as unknown as TypedDocumentString<FollowUpCohortQuery, FollowUpCohortQueryVariables>;
+export const FollowUpProgressDocument = new TypedDocumentString(`
+    query FollowUpProgress($cohortId: ID!, $after: String, $includeWithdrawn: Boolean!) {
+  cohortProgress(
+    cohortId: $cohortId
+    first: 100
+    after: $after
+    includeWithdrawn: $includeWithdrawn
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...ProgressRow
+    }
+  }
+}
+    fragment ProgressRow on ParticipantProgress {
+  person {
+    id
+    fullName
+  }
+  schoolId
+  schoolName
+  leftAt
+  publishedCount
+  minPublished
+  completed
+  needsSupport
+  rounds {
+    roundId
+    number
+    analysisStatus
+    published
+    complete
+    leaderFeedback
+    peerFeedbackCount
+    submissionOverdue
+    feedbackOverdue
+    tasksDone
+    tasksTotal
+    tasksOverdue
+  }
+}`) as unknown as TypedDocumentString<FollowUpProgressQuery, FollowUpProgressQueryVariables>;
+export const FollowUpAnalysesDocument = new TypedDocumentString(`
+    query FollowUpAnalyses($cohortId: ID!, $after: String) {
+  sharedSpace(cohortId: $cohortId, first: 100, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      authorId
+      roundId
+      publishedLate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FollowUpAnalysesQuery, FollowUpAnalysesQueryVariables>;
+export const AllocationRoundDocument = new TypedDocumentString(`
+    query AllocationRound($roundId: ID!) {
+  analysisRound(id: $roundId) {
+    ...FollowUpRound
+    cohortId
+    assignments {
+      ...AssignmentFields
+    }
+  }
+}
+    fragment FollowUpRound on AnalysisRound {
+  id
+  number
+  title
+  opensAt
+  submissionDeadline
+  feedbackDeadline
+  allocation {
+    appliedAt
+    lockedAt
+  }
+}
+fragment AssignmentFields on ReviewAssignment {
+  id
+  analysisId
+  reviewerId
+  kind
+  source
+  done
+  dueAt
+  reasons {
+    code
+    message
+  }
+  analysis {
+    id
+    authorId
+  }
+}`) as unknown as TypedDocumentString<AllocationRoundQuery, AllocationRoundQueryVariables>;
+export const PreviewAllocationDocument = new TypedDocumentString(`
+    query PreviewAllocation($roundId: ID!, $seed: String) {
+  previewAllocation(roundId: $roundId, seed: $seed) {
+    ...AllocationOutcomeFields
+  }
+}
+    fragment AllocationPairFields on AllocationPair {
+  analysisId
+  authorId
+  reviewerId
+  locked
+  sameSchool
+  earlierReviews
+  reasons {
+    code
+    message
+  }
+}
+fragment AllocationOutcomeFields on AllocationOutcome {
+  applied
+  seed
+  k
+  analysisCount
+  created
+  replaced
+  cancelled
+  leaderAssignmentsCreated
+  allocation {
+    appliedAt
+    lockedAt
+    seed
+  }
+  pairs {
+    ...AllocationPairFields
+  }
+  stats {
+    assignmentCount
+    reviewerCount
+    crossSchoolShare
+    repeatedPairs
+    reciprocalPairs
+    loadMin
+    loadMax
+  }
+  unmet {
+    analysisId
+    authorId
+    code
+    message
+    missing
+  }
+  warnings {
+    analysisId
+    reviewerId
+    code
+    message
+  }
+}`) as unknown as TypedDocumentString<PreviewAllocationQuery, PreviewAllocationQueryVariables>;
+export const ApplyAllocationDocument = new TypedDocumentString(`
+    mutation ApplyAllocation($roundId: ID!, $seed: String) {
+  applyAllocation(roundId: $roundId, seed: $seed) {
+    ...AllocationOutcomeFields
+  }
+}
+    fragment AllocationPairFields on AllocationPair {
+  analysisId
+  authorId
+  reviewerId
+  locked
+  sameSchool
+  earlierReviews
+  reasons {
+    code
+    message
+  }
+}
+fragment AllocationOutcomeFields on AllocationOutcome {
+  applied
+  seed
+  k
+  analysisCount
+  created
+  replaced
+  cancelled
+  leaderAssignmentsCreated
+  allocation {
+    appliedAt
+    lockedAt
+    seed
+  }
+  pairs {
+    ...AllocationPairFields
+  }
+  stats {
+    assignmentCount
+    reviewerCount
+    crossSchoolShare
+    repeatedPairs
+    reciprocalPairs
+    loadMin
+    loadMax
+  }
+  unmet {
+    analysisId
+    authorId
+    code
+    message
+    missing
+  }
+  warnings {
+    analysisId
+    reviewerId
+    code
+    message
+  }
+}`) as unknown as TypedDocumentString<ApplyAllocationMutation, ApplyAllocationMutationVariables>;
+export const RepairAllocationDocument = new TypedDocumentString(`
+    mutation RepairAllocation($roundId: ID!) {
+  repairAllocation(roundId: $roundId) {
+    ...AllocationOutcomeFields
+  }
+}
+    fragment AllocationPairFields on AllocationPair {
+  analysisId
+  authorId
+  reviewerId
+  locked
+  sameSchool
+  earlierReviews
+  reasons {
+    code
+    message
+  }
+}
+fragment AllocationOutcomeFields on AllocationOutcome {
+  applied
+  seed
+  k
+  analysisCount
+  created
+  replaced
+  cancelled
+  leaderAssignmentsCreated
+  allocation {
+    appliedAt
+    lockedAt
+    seed
+  }
+  pairs {
+    ...AllocationPairFields
+  }
+  stats {
+    assignmentCount
+    reviewerCount
+    crossSchoolShare
+    repeatedPairs
+    reciprocalPairs
+    loadMin
+    loadMax
+  }
+  unmet {
+    analysisId
+    authorId
+    code
+    message
+    missing
+  }
+  warnings {
+    analysisId
+    reviewerId
+    code
+    message
+  }
+}`) as unknown as TypedDocumentString<RepairAllocationMutation, RepairAllocationMutationVariables>;
+export const LockAllocationDocument = new TypedDocumentString(`
+    mutation LockAllocation($roundId: ID!) {
+  lockAllocation(roundId: $roundId) {
+    roundId
+    appliedAt
+    lockedAt
+  }
+}
+    `) as unknown as TypedDocumentString<LockAllocationMutation, LockAllocationMutationVariables>;
+export const AddReviewerDocument = new TypedDocumentString(`
+    mutation AddReviewer($analysisId: ID!, $reviewerId: ID!) {
+  addReviewer(analysisId: $analysisId, reviewerId: $reviewerId) {
+    ...AssignmentFields
+  }
+}
+    fragment AssignmentFields on ReviewAssignment {
+  id
+  analysisId
+  reviewerId
+  kind
+  source
+  done
+  dueAt
+  reasons {
+    code
+    message
+  }
+  analysis {
+    id
+    authorId
+  }
+}`) as unknown as TypedDocumentString<AddReviewerMutation, AddReviewerMutationVariables>;
+export const RemoveReviewerDocument = new TypedDocumentString(`
+    mutation RemoveReviewer($assignmentId: ID!) {
+  removeReviewer(assignmentId: $assignmentId) {
+    id
+    cancelledAt
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveReviewerMutation, RemoveReviewerMutationVariables>;
+export const SwapReviewerDocument = new TypedDocumentString(`
+    mutation SwapReviewer($assignmentId: ID!, $newReviewerId: ID!) {
+  swapReviewer(assignmentId: $assignmentId, newReviewerId: $newReviewerId) {
+    ...AssignmentFields
+  }
+}
+    fragment AssignmentFields on ReviewAssignment {
+  id
+  analysisId
+  reviewerId
+  kind
+  source
+  done
+  dueAt
+  reasons {
+    code
+    message
+  }
+  analysis {
+    id
+    authorId
+  }
+}`) as unknown as TypedDocumentString<SwapReviewerMutation, SwapReviewerMutationVariables>;
+export const ReviewTasksDocument = new TypedDocumentString(`
+    query ReviewTasks($cohortId: ID!) {
+  cohort(id: $cohortId) {
+    id
+    name
+    viewerRole
+    feedbackMinLength
+  }
+  myReviewTasks(cohortId: $cohortId) {
+    id
+    kind
+    done
+    dueAt
+    completedAt
+    analysisId
+    roundId
+    round {
+      id
+      number
+      title
+      feedbackDeadline
+    }
+    analysis {
+      id
+      author {
+        id
+        fullName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewTasksQuery, ReviewTasksQueryVariables>;
+export const MyFeedbackReceivedDocument = new TypedDocumentString(`
+    query MyFeedbackReceived($cohortId: ID!, $authorId: ID!) {
+  myProgress(cohortId: $cohortId) {
+    ...ReviewProgressFields
+  }
+  sharedSpace(cohortId: $cohortId, authorId: $authorId, first: 100) {
+    nodes {
+      id
+      publishedVersion
+      lastPublishedAt
+      round {
+        id
+        number
+        title
+      }
+      feedback {
+        ...ReviewFeedbackFields
+      }
+    }
+  }
+}
+    fragment ReviewCommentFields on FeedbackComment {
+  id
+  kind
+  body
+  createdAt
+  authorId
+  author {
+    id
+    fullName
+  }
+}
+fragment ReviewFeedbackFields on Feedback {
+  id
+  kind
+  analysisId
+  worksWell
+  questions
+  nextSteps
+  sectionKey
+  version
+  helpful
+  markedHelpfulAt
+  createdAt
+  authorId
+  author {
+    id
+    fullName
+  }
+  comments {
+    ...ReviewCommentFields
+  }
+}
+fragment ReviewProgressFields on ParticipantProgress {
+  publishedCount
+  minPublished
+  completeCount
+  completed
+  needsSupport
+  tasksDone
+  tasksTotal
+  meetingsAttended
+  meetingsHeld
+  meetingsPlanned
+  meetingsRequired
+  attendanceOnTrack
+  attendanceMet
+  leftAt
+  missing {
+    code
+    roundNumber
+    required
+    actual
+  }
+  rounds {
+    roundId
+    number
+    title
+    analysisStatus
+    published
+    submissionDeadline
+    submissionOverdue
+    feedbackDeadline
+    leaderFeedback
+    peerFeedbackCount
+    complete
+    tasksTotal
+    tasksDone
+    tasksOverdue
+  }
+}`) as unknown as TypedDocumentString<MyFeedbackReceivedQuery, MyFeedbackReceivedQueryVariables>;
+export const ReceivedFeedbackOnAnalysisDocument = new TypedDocumentString(`
+    query ReceivedFeedbackOnAnalysis($id: ID!) {
+  analysis(id: $id) {
+    id
+    cohortId
+    authorId
+    publishedVersion
+    lastPublishedAt
+    round {
+      id
+      number
+      title
+      templateVersion {
+        sections {
+          key
+          title
+          position
+        }
+      }
+    }
+    feedback {
+      ...ReviewFeedbackFields
+    }
+  }
+}
+    fragment ReviewCommentFields on FeedbackComment {
+  id
+  kind
+  body
+  createdAt
+  authorId
+  author {
+    id
+    fullName
+  }
+}
+fragment ReviewFeedbackFields on Feedback {
+  id
+  kind
+  analysisId
+  worksWell
+  questions
+  nextSteps
+  sectionKey
+  version
+  helpful
+  markedHelpfulAt
+  createdAt
+  authorId
+  author {
+    id
+    fullName
+  }
+  comments {
+    ...ReviewCommentFields
+  }
+}`) as unknown as TypedDocumentString<
+  ReceivedFeedbackOnAnalysisQuery,
+  ReceivedFeedbackOnAnalysisQueryVariables
+>;
+export const FeedbackFormDocument = new TypedDocumentString(`
+    query FeedbackForm($cohortId: ID!, $analysisId: ID!) {
+  cohort(id: $cohortId) {
+    id
+    name
+    viewerRole
+    viewerCanManage
+    feedbackMinLength
+  }
+  analysis(id: $analysisId) {
+    id
+    cohortId
+    status
+    publishedVersion
+    author {
+      id
+      fullName
+    }
+    round {
+      id
+      number
+      title
+      feedbackDeadline
+      templateVersion {
+        sections {
+          key
+          title
+          prompt
+          position
+        }
+      }
+    }
+    current {
+      version
+      publishedAt
+      answers {
+        sectionKey
+        html
+      }
+    }
+    feedback {
+      ...ReviewFeedbackFields
+    }
+  }
+  myReviewTasks(cohortId: $cohortId) {
+    id
+    kind
+    done
+    dueAt
+    analysisId
+    feedback {
+      ...ReviewFeedbackFields
+    }
+  }
+}
+    fragment ReviewCommentFields on FeedbackComment {
+  id
+  kind
+  body
+  createdAt
+  authorId
+  author {
+    id
+    fullName
+  }
+}
+fragment ReviewFeedbackFields on Feedback {
+  id
+  kind
+  analysisId
+  worksWell
+  questions
+  nextSteps
+  sectionKey
+  version
+  helpful
+  markedHelpfulAt
+  createdAt
+  authorId
+  author {
+    id
+    fullName
+  }
+  comments {
+    ...ReviewCommentFields
+  }
+}`) as unknown as TypedDocumentString<FeedbackFormQuery, FeedbackFormQueryVariables>;
+export const GiveFeedbackDocument = new TypedDocumentString(`
+    mutation GiveFeedback($assignmentId: ID!, $input: FeedbackInput!) {
+  giveFeedback(assignmentId: $assignmentId, input: $input) {
+    ...ReviewFeedbackFields
+  }
+}
+    fragment ReviewCommentFields on FeedbackComment {
+  id
+  kind
+  body
+  createdAt
+  authorId
+  author {
+    id
+    fullName
+  }
+}
+fragment ReviewFeedbackFields on Feedback {
+  id
+  kind
+  analysisId
+  worksWell
+  questions
+  nextSteps
+  sectionKey
+  version
+  helpful
+  markedHelpfulAt
+  createdAt
+  authorId
+  author {
+    id
+    fullName
+  }
+  comments {
+    ...ReviewCommentFields
+  }
+}`) as unknown as TypedDocumentString<GiveFeedbackMutation, GiveFeedbackMutationVariables>;
+export const ReplyToFeedbackDocument = new TypedDocumentString(`
+    mutation ReplyToFeedback($feedbackId: ID!, $body: String!) {
+  replyToFeedback(feedbackId: $feedbackId, body: $body) {
+    ...ReviewCommentFields
+  }
+}
+    fragment ReviewCommentFields on FeedbackComment {
+  id
+  kind
+  body
+  createdAt
+  authorId
+  author {
+    id
+    fullName
+  }
+}`) as unknown as TypedDocumentString<ReplyToFeedbackMutation, ReplyToFeedbackMutationVariables>;
+export const CommentOnFeedbackDocument = new TypedDocumentString(`
+    mutation CommentOnFeedback($feedbackId: ID!, $body: String!) {
+  commentOnFeedback(feedbackId: $feedbackId, body: $body) {
+    ...ReviewCommentFields
+  }
+}
+    fragment ReviewCommentFields on FeedbackComment {
+  id
+  kind
+  body
+  createdAt
+  authorId
+  author {
+    id
+    fullName
+  }
+}`) as unknown as TypedDocumentString<CommentOnFeedbackMutation, CommentOnFeedbackMutationVariables>;
+export const MarkFeedbackHelpfulDocument = new TypedDocumentString(`
+    mutation MarkFeedbackHelpful($feedbackId: ID!, $helpful: Boolean!) {
+  markFeedbackHelpful(feedbackId: $feedbackId, helpful: $helpful) {
+    id
+    helpful
+    markedHelpfulAt
+  }
+}
+    `) as unknown as TypedDocumentString<MarkFeedbackHelpfulMutation, MarkFeedbackHelpfulMutationVariables>;
+export const SchoolCohortsDocument = new TypedDocumentString(`
+    query SchoolCohorts {
+  me {
+    person {
+      id
+    }
+    roles {
+      role
+      schoolId
+    }
+  }
+  cohorts(first: 100) {
+    nodes {
+      id
+      name
+      status
+      schoolYear
+      viewerRole
+      requiredAttendanceShare
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SchoolCohortsQuery, SchoolCohortsQueryVariables>;
+export const SchoolCohortProgressDocument = new TypedDocumentString(`
+    query SchoolCohortProgress($cohortId: ID!, $after: String) {
+  cohortProgress(cohortId: $cohortId, first: 100, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      schoolId
+      schoolName
+      person {
+        id
+        fullName
+      }
+      publishedCount
+      minPublished
+      completed
+      needsSupport
+      tasksDone
+      tasksTotal
+      meetingsAttended
+      meetingsHeld
+      meetingsPlanned
+      meetingsRequired
+      attendanceOnTrack
+      leftAt
+      rounds {
+        roundId
+        number
+        published
+        submissionOverdue
+        tasksOverdue
+        tasksTotal
+        tasksDone
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SchoolCohortProgressQuery, SchoolCohortProgressQueryVariables>;
+export const SetupCohortDocument = new TypedDocumentString(`
+    query SetupCohort($id: ID!) {
+  cohort(id: $id) {
+    ...SetupCohortFields
+  }
+}
+    fragment SetupMeetingFields on Meeting {
+  id
+  number
+  title
+  theme
+  startsAt
+  endsAt
+  mode
+  location
+  videoUrl
+  preparation
+  discussionQuestions
+}
+fragment SetupRoundFields on AnalysisRound {
+  id
+  number
+  title
+  opensAt
+  submissionDeadline
+  feedbackDeadline
+  meetingId
+  templateVersionId
+}
+fragment SetupCohortFields on Cohort {
+  id
+  name
+  status
+  schoolYear
+  startsOn
+  endsOn
+  organisationId
+  viewerRole
+  viewerCanManage
+  allowedTransitions
+  leaders {
+    id
+    fullName
+  }
+  meetings {
+    ...SetupMeetingFields
+  }
+  rounds {
+    ...SetupRoundFields
+  }
+  openingProblems {
+    code
+    field
+    actual
+    required
+  }
+}`) as unknown as TypedDocumentString<SetupCohortQuery, SetupCohortQueryVariables>;
+export const SetupCohortListDocument = new TypedDocumentString(`
+    query SetupCohortList {
+  cohorts(first: 100) {
+    nodes {
+      id
+      name
+      status
+      schoolYear
+      startsOn
+      endsOn
+      createdAt
+      viewerRole
+      viewerCanManage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetupCohortListQuery, SetupCohortListQueryVariables>;
+export const SetupViewerCertificationsDocument = new TypedDocumentString(`
+    query SetupViewerCertifications {
+  me {
+    person {
+      id
+      certifications {
+        status
+        validUntil
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  SetupViewerCertificationsQuery,
+  SetupViewerCertificationsQueryVariables
+>;
+export const SetupParticipantsDocument = new TypedDocumentString(`
+    query SetupParticipants($cohortId: ID!, $after: String) {
+  cohort(id: $cohortId) {
+    id
+    participants(first: 100, after: $after, includeWithdrawn: true) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        ...SetupParticipantFields
+      }
+    }
+  }
+}
+    fragment SetupParticipantFields on CohortMembership {
+  personId
+  schoolId
+  wantsSameSchool
+  leftAt
+  person {
+    id
+    fullName
+    email
+    school {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<SetupParticipantsQuery, SetupParticipantsQueryVariables>;
+export const SetupTeachersDocument = new TypedDocumentString(`
+    query SetupTeachers($organisationId: ID!, $after: String) {
+  people(
+    organisationId: $organisationId
+    first: 100
+    after: $after
+    filter: {role: TEACHER, active: true}
+  ) {
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      id
+      fullName
+      email
+      school {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetupTeachersQuery, SetupTeachersQueryVariables>;
+export const SetupSchoolsDocument = new TypedDocumentString(`
+    query SetupSchools($organisationId: ID!) {
+  schools(organisationId: $organisationId, first: 100) {
+    nodes {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetupSchoolsQuery, SetupSchoolsQueryVariables>;
+export const SetupTemplatesDocument = new TypedDocumentString(`
+    query SetupTemplates {
+  analysisTemplates {
+    id
+    name
+    latestVersion {
+      id
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetupTemplatesQuery, SetupTemplatesQueryVariables>;
+export const SetupAttendanceDocument = new TypedDocumentString(`
+    query SetupAttendance($meetingId: ID!) {
+  meeting(id: $meetingId) {
+    ...SetupMeetingFields
+    cohortId
+    attendance {
+      personId
+      status
+    }
+  }
+}
+    fragment SetupMeetingFields on Meeting {
+  id
+  number
+  title
+  theme
+  startsAt
+  endsAt
+  mode
+  location
+  videoUrl
+  preparation
+  discussionQuestions
+}`) as unknown as TypedDocumentString<SetupAttendanceQuery, SetupAttendanceQueryVariables>;
+export const SetupCreateCohortDocument = new TypedDocumentString(`
+    mutation SetupCreateCohort($input: CreateCohortInput!) {
+  createCohort(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetupCreateCohortMutation, SetupCreateCohortMutationVariables>;
+export const SetupUpdateCohortDocument = new TypedDocumentString(`
+    mutation SetupUpdateCohort($id: ID!, $input: UpdateCohortInput!) {
+  updateCohort(id: $id, input: $input) {
+    ...SetupCohortFields
+  }
+}
+    fragment SetupMeetingFields on Meeting {
+  id
+  number
+  title
+  theme
+  startsAt
+  endsAt
+  mode
+  location
+  videoUrl
+  preparation
+  discussionQuestions
+}
+fragment SetupRoundFields on AnalysisRound {
+  id
+  number
+  title
+  opensAt
+  submissionDeadline
+  feedbackDeadline
+  meetingId
+  templateVersionId
+}
+fragment SetupCohortFields on Cohort {
+  id
+  name
+  status
+  schoolYear
+  startsOn
+  endsOn
+  organisationId
+  viewerRole
+  viewerCanManage
+  allowedTransitions
+  leaders {
+    id
+    fullName
+  }
+  meetings {
+    ...SetupMeetingFields
+  }
+  rounds {
+    ...SetupRoundFields
+  }
+  openingProblems {
+    code
+    field
+    actual
+    required
+  }
+}`) as unknown as TypedDocumentString<SetupUpdateCohortMutation, SetupUpdateCohortMutationVariables>;
+export const SetupCreateMeetingDocument = new TypedDocumentString(`
+    mutation SetupCreateMeeting($cohortId: ID!, $input: CreateMeetingInput!) {
+  createMeeting(cohortId: $cohortId, input: $input) {
+    ...SetupMeetingFields
+  }
+}
+    fragment SetupMeetingFields on Meeting {
+  id
+  number
+  title
+  theme
+  startsAt
+  endsAt
+  mode
+  location
+  videoUrl
+  preparation
+  discussionQuestions
+}`) as unknown as TypedDocumentString<SetupCreateMeetingMutation, SetupCreateMeetingMutationVariables>;
+export const SetupUpdateMeetingDocument = new TypedDocumentString(`
+    mutation SetupUpdateMeeting($id: ID!, $input: UpdateMeetingInput!) {
+  updateMeeting(id: $id, input: $input) {
+    ...SetupMeetingFields
+  }
+}
+    fragment SetupMeetingFields on Meeting {
+  id
+  number
+  title
+  theme
+  startsAt
+  endsAt
+  mode
+  location
+  videoUrl
+  preparation
+  discussionQuestions
+}`) as unknown as TypedDocumentString<SetupUpdateMeetingMutation, SetupUpdateMeetingMutationVariables>;
+export const SetupDeleteMeetingDocument = new TypedDocumentString(`
+    mutation SetupDeleteMeeting($id: ID!) {
+  deleteMeeting(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetupDeleteMeetingMutation, SetupDeleteMeetingMutationVariables>;
+export const SetupCreateRoundDocument = new TypedDocumentString(`
+    mutation SetupCreateRound($cohortId: ID!, $input: CreateAnalysisRoundInput!) {
+  createAnalysisRound(cohortId: $cohortId, input: $input) {
+    ...SetupRoundFields
+  }
+}
+    fragment SetupRoundFields on AnalysisRound {
+  id
+  number
+  title
+  opensAt
+  submissionDeadline
+  feedbackDeadline
+  meetingId
+  templateVersionId
+}`) as unknown as TypedDocumentString<SetupCreateRoundMutation, SetupCreateRoundMutationVariables>;
+export const SetupUpdateRoundDocument = new TypedDocumentString(`
+    mutation SetupUpdateRound($id: ID!, $input: UpdateAnalysisRoundInput!) {
+  updateAnalysisRound(id: $id, input: $input) {
+    ...SetupRoundFields
+  }
+}
+    fragment SetupRoundFields on AnalysisRound {
+  id
+  number
+  title
+  opensAt
+  submissionDeadline
+  feedbackDeadline
+  meetingId
+  templateVersionId
+}`) as unknown as TypedDocumentString<SetupUpdateRoundMutation, SetupUpdateRoundMutationVariables>;
+export const SetupDeleteRoundDocument = new TypedDocumentString(`
+    mutation SetupDeleteRound($id: ID!) {
+  deleteAnalysisRound(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetupDeleteRoundMutation, SetupDeleteRoundMutationVariables>;
+export const SetupEnrolDocument = new TypedDocumentString(`
+    mutation SetupEnrol($cohortId: ID!, $personIds: [ID!]!) {
+  enrolParticipants(cohortId: $cohortId, personIds: $personIds) {
+    personId
+  }
+}
+    `) as unknown as TypedDocumentString<SetupEnrolMutation, SetupEnrolMutationVariables>;
+export const SetupWithdrawDocument = new TypedDocumentString(`
+    mutation SetupWithdraw($cohortId: ID!, $personId: ID!) {
+  withdrawParticipant(cohortId: $cohortId, personId: $personId) {
+    personId
+    leftAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetupWithdrawMutation, SetupWithdrawMutationVariables>;
+export const SetupSameSchoolDocument = new TypedDocumentString(`
+    mutation SetupSameSchool($cohortId: ID!, $personId: ID!, $wantsSameSchool: Boolean!) {
+  setParticipantSameSchool(
+    cohortId: $cohortId
+    personId: $personId
+    wantsSameSchool: $wantsSameSchool
+  ) {
+    personId
+    wantsSameSchool
+  }
+}
+    `) as unknown as TypedDocumentString<SetupSameSchoolMutation, SetupSameSchoolMutationVariables>;
+export const SetupOpenCohortDocument = new TypedDocumentString(`
+    mutation SetupOpenCohort($id: ID!) {
+  openCohort(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SetupOpenCohortMutation, SetupOpenCohortMutationVariables>;
+export const SetupRecordAttendanceDocument = new TypedDocumentString(`
+    mutation SetupRecordAttendance($meetingId: ID!, $entries: [AttendanceEntryInput!]!) {
+  recordAttendance(meetingId: $meetingId, entries: $entries) {
+    id
+    attendance {
+      personId
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  SetupRecordAttendanceMutation,
+  SetupRecordAttendanceMutationVariables
+>;

@@ -3,7 +3,7 @@ import type { EnvironmentProviders } from '@angular/core';
 import { TranslocoService, provideTransloco } from '@jsverse/transloco';
 import type { Translation, TranslocoLoader } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
-import sv from '../i18n/sv.json';
+import sv from '../i18n/sv';
 import { DEFAULT_LANG, LANGS } from './format';
 import { LanguageService } from './language.service';
 
@@ -11,7 +11,7 @@ import { LanguageService } from './language.service';
 @Injectable({ providedIn: 'root' })
 export class DictionaryLoader implements TranslocoLoader {
   async getTranslation(lang: string): Promise<Translation> {
-    if (lang === 'en') return (await import('../i18n/en.json')).default;
+    if (lang === 'en') return (await import('../i18n/en')).default;
     return sv;
   }
 }

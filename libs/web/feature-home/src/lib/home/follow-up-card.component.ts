@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CohortApi, LOADING, loadable } from '@stl/web/data-access';
 import type { CohortSummary } from '@stl/web/data-access';
@@ -14,7 +15,7 @@ import { nextDeadline, nextMeeting } from './next-steps';
 @Component({
   selector: 'stl-follow-up-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, ...FORMAT_PIPES],
+  imports: [RouterLink, TranslocoPipe, ...FORMAT_PIPES],
   template: `
     <h3>{{ 'home.followUp' | transloco }}</h3>
     @switch (state().status) {
@@ -55,6 +56,13 @@ import { nextDeadline, nextMeeting } from './next-steps';
           }
         }
       }
+    }
+    @if (cohort().viewerCanManage) {
+      <p>
+        <a [routerLink]="['/cohorts', cohort().id, 'follow-up']">{{
+          'followUp.home.openMatrix' | transloco
+        }}</a>
+      </p>
     }
     @if (deadline(); as round) {
       <p>

@@ -37,3 +37,25 @@ export function nextRound(cohort: CohortSummary, now: number): Round | null {
 export function nextDeadline(cohort: CohortSummary, now: number): Round | null {
   return cohort.rounds.find((r) => new Date(r.submissionDeadline).getTime() > now) ?? null;
 }
+
+export interface FeedbackToRead {
+  analysisId: string;
+  number: number;
+  leader: number;
+  peer: number;
+}
+
+/** My published analyses that have feedback, newest round first: what the home page offers to read. */
+export function feedbackToRead(
+  analyses: readonly { id: string; round: { number: number }; feedback: readonly { kind: string }[] }[],
+): FeedbackToRead[] {
+  return analyses
+    .filter((a) => a.feedback.length > 0)
+    .map((a) => ({
+      analysisId: a.id,
+      number: a.round.number,
+      leader: a.feedback.filter((f) => f.kind === 'LEADER').length,
+      peer: a.feedback.filter((f) => f.kind === 'PEER').length,
+    }))
+    .sort((a, b) => b.number - a.number);
+}

@@ -2,14 +2,18 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CohortApi, LOADING, loadable } from '@stl/web/data-access';
+import { CohortApi, LOADING, ReviewApi, SessionStore, loadable } from '@stl/web/data-access';
 import type { CohortSummary } from '@stl/web/data-access';
 import { StatusBadgeComponent } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { combineLatest, map, switchMap } from 'rxjs';
-import { nextMeeting, nextRound, roundsToWrite } from './next-steps';
+import { feedbackFormPath, feedbackOverviewPath, receivedFeedbackPath } from '@stl/web/feature-review';
+import { feedbackToRead, nextMeeting, nextRound, roundsToWrite } from './next-steps';
 
-/** A participant's next steps in one cohort: analyses to write, feedback to give, the next meeting. */
+/**
+ * A participant's next steps in one cohort: analyses to write, critical-friend feedback to give,
+ * feedback received to read and answer, the next meeting.
+ */
 @Component({
   selector: 'stl-participant-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -50,16 +54,30 @@ import { nextMeeting, nextRound, roundsToWrite } from './next-steps';
                 @let label =
                   'home.giveFeedback'
                     | transloco: { author: analysis.author.fullName, number: analysis.round.number };
-                <a [routerLink]="['/cohorts', cohort().id, 'analyses', analysis.id]">{{ label }}</a>
+                <a [routerLink]="formPath(analysis.id)">{{ label }}</a>
                 @if (task.dueAt) {
                   <span class="todo__when">
                     {{ 'home.dueBy' | transloco: { when: (task.dueAt | stlDateTime: lang()) } }}
                   </span>
                 }
+                @if (task.dueAt && isPast(task.dueAt)) {
+                  <stl-status-badge tone="danger">{{ 'status.overdue' | transloco }}</stl-status-badge>
+                }
               </li>
             }
           }
+          @for (item of toRead(); track item.analysisId) {
+            <li data-testid="home-feedback-received">
+              <a [routerLink]="receivedPath(item.analysisId)">{{
+                'review.home.readFeedback'
+                  | transloco: { number: item.number, count: item.leader + item.peer }
+              }}</a>
+            </li>
+          }
         </ul>
+        <p>
+          <a [routerLink]="overviewPath()">{{ 'review.home.toOverview' | transloco }}</a>
+        </p>
         @if (!toWrite().length && !tasks().length) {
           <p>{{ 'home.allDone' | transloco }}</p>
         }
@@ -88,6 +106,8 @@ import { nextMeeting, nextRound, roundsToWrite } from './next-steps';
 })
 export class ParticipantCardComponent {
   private readonly api = inject(CohortApi);
+  private readonly reviews = inject(ReviewApi);
+  private readonly session = inject(SessionStore);
   protected readonly lang = inject(LanguageService).lang;
   readonly cohort = input.required<CohortSummary>();
   private readonly now = Date.now();
@@ -96,8 +116,16 @@ export class ParticipantCardComponent {
     toObservable(this.cohort).pipe(
       switchMap((c) =>
         loadable(
-          combineLatest([this.api.myProgress(c.id), this.api.myOpenReviewTasks(c.id)]).pipe(
-            map(([p, t]) => ({ progress: p.myProgress, tasks: t.myReviewTasks })),
+          combineLatest([
+            this.api.myProgress(c.id),
+            this.api.myOpenReviewTasks(c.id),
+            this.reviews.received(c.id, this.session.viewer()?.person.id ?? ''),
+          ]).pipe(
+            map(([p, t, r]) => ({
+              progress: p.myProgress,
+              tasks: t.myReviewTasks,
+              received: feedbackToRead(r.sharedSpace.nodes),
+            })),
           ),
         ),
       ),
@@ -116,10 +144,28 @@ export class ParticipantCardComponent {
     const s = this.state();
     return s.status === 'ready' ? s.data.tasks : [];
   });
+  /** My analyses with feedback to read and answer. */
+  protected readonly toRead = computed(() => {
+    const s = this.state();
+    return s.status === 'ready' ? s.data.received : [];
+  });
+  protected readonly overviewPath = computed(() => feedbackOverviewPath(this.cohort().id));
   protected readonly toWrite = computed(() => {
     const p = this.progress();
     return p ? roundsToWrite(this.cohort(), p, this.now) : [];
   });
   protected readonly upcoming = computed(() => nextRound(this.cohort(), this.now));
   protected readonly meeting = computed(() => nextMeeting(this.cohort(), this.now));
+
+  protected formPath(analysisId: string): string {
+    return feedbackFormPath(this.cohort().id, analysisId);
+  }
+
+  protected receivedPath(analysisId: string): string {
+    return receivedFeedbackPath(this.cohort().id, analysisId);
+  }
+
+  protected isPast(iso: string): boolean {
+    return new Date(iso).getTime() < this.now;
+  }
 }

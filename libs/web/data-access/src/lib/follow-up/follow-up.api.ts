@@ -1,0 +1,124 @@
+import { Injectable, inject } from '@angular/core';
+import type { Observable } from 'rxjs';
+import { EMPTY, expand, map, reduce } from 'rxjs';
+import {
+  AddReviewerDocument,
+  AllocationRoundDocument,
+  ApplyAllocationDocument,
+  FollowUpAnalysesDocument,
+  FollowUpCohortDocument,
+  FollowUpProgressDocument,
+  LockAllocationDocument,
+  PreviewAllocationDocument,
+  RemoveReviewerDocument,
+  RepairAllocationDocument,
+  SwapReviewerDocument,
+} from '../../generated/graphql';
+import type {
+  AddReviewerMutation,
+  AllocationOutcomeFieldsFragment,
+  AllocationPairFieldsFragment,
+  AllocationRoundQuery,
+  AssignmentFieldsFragment,
+  FollowUpAnalysesQuery,
+  FollowUpCohortFragment,
+  FollowUpRoundFragment,
+  LockAllocationMutation,
+  ProgressRowFragment,
+  RemoveReviewerMutation,
+  SwapReviewerMutation,
+} from '../../generated/graphql';
+import { GraphqlClient } from '../graphql/graphql-client';
+
+export type FollowUpCohort = FollowUpCohortFragment;
+export type FollowUpRound = FollowUpRoundFragment;
+export type ProgressRow = ProgressRowFragment;
+export type RoundProgressCell = ProgressRowFragment['rounds'][number];
+export type PublishedAnalysisRef = FollowUpAnalysesQuery['sharedSpace']['nodes'][number];
+export type AllocationOutcome = AllocationOutcomeFieldsFragment;
+export type AllocationPair = AllocationPairFieldsFragment;
+export type RoundAssignment = AssignmentFieldsFragment;
+export type AllocationRoundData = AllocationRoundQuery['analysisRound'];
+
+interface Page<T> {
+  nodes: readonly T[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+
+/** Every page of a cursor-paginated list, one request after the other, as one array. */
+function allPages<T>(fetch: (after: string | null) => Observable<Page<T>>): Observable<T[]> {
+  return fetch(null).pipe(
+    expand((page) => (page.pageInfo.hasNextPage ? fetch(page.pageInfo.endCursor ?? null) : EMPTY)),
+    reduce<Page<T>, T[]>((all, page) => [...all, ...page.nodes], []),
+  );
+}
+
+/**
+ * The course leader's follow-up: every participant's progress per round (facts and flags, never
+ * text), and critical-friend allocation per round (preview, apply, lock, repair, changes by hand).
+ */
+@Injectable({ providedIn: 'root' })
+export class FollowUpApi {
+  private readonly gql = inject(GraphqlClient);
+
+  cohort(cohortId: string): Observable<FollowUpCohort> {
+    return this.gql.request(FollowUpCohortDocument, { cohortId }).pipe(map((r) => r.cohort));
+  }
+
+  /** Every participant's progress (all pages), by school then name, as the API orders it. */
+  progress(cohortId: string, includeWithdrawn = false): Observable<ProgressRow[]> {
+    return allPages((after) =>
+      this.gql
+        .request(FollowUpProgressDocument, { cohortId, after, includeWithdrawn })
+        .pipe(map((r) => r.cohortProgress)),
+    );
+  }
+
+  /** Every published analysis of the cohort (ids only), to link from the matrix. */
+  publishedAnalyses(cohortId: string): Observable<PublishedAnalysisRef[]> {
+    return allPages((after) =>
+      this.gql.request(FollowUpAnalysesDocument, { cohortId, after }).pipe(map((r) => r.sharedSpace)),
+    );
+  }
+
+  round(roundId: string): Observable<AllocationRoundData> {
+    return this.gql.request(AllocationRoundDocument, { roundId }).pipe(map((r) => r.analysisRound));
+  }
+
+  /** What apply would do, with reasons. Writes nothing. */
+  previewAllocation(roundId: string, seed: string | null = null): Observable<AllocationOutcome> {
+    return this.gql
+      .request(PreviewAllocationDocument, { roundId, seed })
+      .pipe(map((r) => r.previewAllocation));
+  }
+
+  /** With the preview's seed, apply makes exactly the pairs previewed (same input, same seed). */
+  applyAllocation(roundId: string, seed: string | null): Observable<AllocationOutcome> {
+    return this.gql.request(ApplyAllocationDocument, { roundId, seed }).pipe(map((r) => r.applyAllocation));
+  }
+
+  repairAllocation(roundId: string): Observable<AllocationOutcome> {
+    return this.gql.request(RepairAllocationDocument, { roundId }).pipe(map((r) => r.repairAllocation));
+  }
+
+  lockAllocation(roundId: string): Observable<LockAllocationMutation['lockAllocation']> {
+    return this.gql.request(LockAllocationDocument, { roundId }).pipe(map((r) => r.lockAllocation));
+  }
+
+  addReviewer(analysisId: string, reviewerId: string): Observable<AddReviewerMutation['addReviewer']> {
+    return this.gql.request(AddReviewerDocument, { analysisId, reviewerId }).pipe(map((r) => r.addReviewer));
+  }
+
+  removeReviewer(assignmentId: string): Observable<RemoveReviewerMutation['removeReviewer']> {
+    return this.gql.request(RemoveReviewerDocument, { assignmentId }).pipe(map((r) => r.removeReviewer));
+  }
+
+  swapReviewer(
+    assignmentId: string,
+    newReviewerId: string,
+  ): Observable<SwapReviewerMutation['swapReviewer']> {
+    return this.gql
+      .request(SwapReviewerDocument, { assignmentId, newReviewerId })
+      .pipe(map((r) => r.swapReviewer));
+  }
+}

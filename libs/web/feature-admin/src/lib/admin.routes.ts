@@ -1,0 +1,38 @@
+import type { Routes } from '@angular/router';
+import { AdminCertificationsPage } from './certifications/certifications.page';
+import { AdminCohortsPage } from './cohorts/cohorts.page';
+import { AdminOverviewPage } from './overview/admin-overview.page';
+import { AdminPeoplePage } from './people/people.page';
+import { AdminPersonNewPage } from './people/person-new.page';
+import { AdminPersonPage } from './people/person.page';
+import { AdminSchoolsPage } from './schools/schools.page';
+import { administratorOnly } from './shared/admin-access';
+import { AdminNotAllowedPage } from './shared/not-allowed.page';
+import { AdminTemplateEditorPage } from './templates/template-editor.page';
+import { AdminTemplateNewPage } from './templates/template-new.page';
+import { AdminTemplatesPage } from './templates/templates.page';
+
+/** Mounted at /admin. Anyone without the administrator role gets the "not allowed" page. */
+export const adminRoutes: Routes = [
+  {
+    path: '',
+    canMatch: [administratorOnly],
+    children: [
+      { path: '', pathMatch: 'full', component: AdminOverviewPage, title: 'admin.overview.title' },
+      { path: 'schools', component: AdminSchoolsPage, title: 'admin.schools.title' },
+      { path: 'people', component: AdminPeoplePage, title: 'admin.people.title' },
+      { path: 'people/new', component: AdminPersonNewPage, title: 'admin.people.newTitle' },
+      { path: 'people/:personId', component: AdminPersonPage, title: 'admin.people.personTitle' },
+      { path: 'certifications', component: AdminCertificationsPage, title: 'admin.certifications.title' },
+      { path: 'templates', component: AdminTemplatesPage, title: 'admin.templates.title' },
+      { path: 'templates/new', component: AdminTemplateNewPage, title: 'admin.templates.newTitle' },
+      {
+        path: 'templates/:templateId',
+        component: AdminTemplateEditorPage,
+        title: 'admin.templates.editorTitle',
+      },
+      { path: 'cohorts', component: AdminCohortsPage, title: 'admin.cohorts.title' },
+    ],
+  },
+  { path: '**', component: AdminNotAllowedPage, title: 'admin.notAllowed.title' },
+];

@@ -1,0 +1,105 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { AdminApi, LOADING, SessionStore, loadable } from '@stl/web/data-access';
+import { PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import { leaderStandingOf } from '../certifications/certification-standing';
+
+interface Area {
+  path: string;
+  key: string;
+  count: number;
+  /** Leaders whose certification needs the administrator (certifications only). */
+  attention?: number;
+}
+
+/** The administrator's landing page: one entry per area, with how much is in it. */
+@Component({
+  selector: 'stl-admin-overview-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, TranslocoPipe, PageHeaderComponent, StatusBadgeComponent],
+  template: `
+    <stl-page-header
+      [heading]="'admin.overview.title' | transloco"
+      [lead]="'admin.overview.lead' | transloco: { organisation: organisation() }"
+    />
+    @switch (state().status) {
+      @case ('loading') {
+        <p>{{ 'common.loading' | transloco }}</p>
+      }
+      @case ('error') {
+        <p class="error-text" role="alert">{{ errorKey() | transloco }}</p>
+      }
+      @case ('ready') {
+        <ul class="areas">
+          @for (area of areas(); track area.path) {
+            <li class="card area">
+              <h2>
+                <a [routerLink]="area.path">{{ 'admin.overview.' + area.key + '.title' | transloco }}</a>
+              </h2>
+              <p>{{ 'admin.overview.' + area.key + '.lead' | transloco }}</p>
+              <p class="muted">
+                {{ 'admin.overview.' + area.key + '.count' | transloco: { count: area.count } }}
+              </p>
+              @if (area.attention) {
+                <p>
+                  <stl-status-badge tone="warning">{{
+                    'admin.overview.needsAction' | transloco
+                  }}</stl-status-badge>
+                  {{ 'admin.overview.certifications.attention' | transloco: { count: area.attention } }}
+                </p>
+              }
+            </li>
+          }
+        </ul>
+      }
+    }
+  `,
+  styles: `
+    .areas {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr));
+      gap: 1rem;
+    }
+    .area h2 {
+      margin: 0 0 0.5rem;
+      font-size: 1.25rem;
+    }
+    .area p {
+      margin: 0 0 0.5rem;
+    }
+  `,
+})
+export class AdminOverviewPage {
+  private readonly session = inject(SessionStore);
+  private readonly api = inject(AdminApi);
+  protected readonly organisation = computed(() => this.session.viewer()?.organisation.name ?? '');
+  protected readonly state = toSignal(
+    loadable(this.api.overview(this.session.viewer()?.organisation.id ?? '')),
+    { initialValue: LOADING },
+  );
+  protected readonly errorKey = computed(() => {
+    const s = this.state();
+    return s.status === 'error' ? s.error.messageKey : '';
+  });
+  protected readonly areas = computed<Area[]>(() => {
+    const s = this.state();
+    if (s.status !== 'ready') return [];
+    const d = s.data;
+    const attention = d.leaders.nodes.filter((p) => {
+      const standing = leaderStandingOf(p.certifications ?? []);
+      return standing !== 'CERTIFIED' && standing !== 'NOT_YET_VALID';
+    }).length;
+    return [
+      { path: 'schools', key: 'schools', count: d.schools.totalCount },
+      { path: 'people', key: 'people', count: d.people.totalCount },
+      { path: 'certifications', key: 'certifications', count: d.leaders.totalCount, attention },
+      { path: 'templates', key: 'templates', count: d.analysisTemplates.length },
+      { path: 'cohorts', key: 'cohorts', count: d.cohorts.totalCount },
+    ];
+  });
+}

@@ -1,0 +1,209 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { SetupApi, toApiError } from '@stl/web/data-access';
+import type {
+  ApiError,
+  AttendanceStatus,
+  SetupAttendanceMeeting,
+  SetupParticipant,
+} from '@stl/web/data-access';
+import { PageHeaderComponent } from '@stl/web/ui';
+import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
+import { firstValueFrom } from 'rxjs';
+
+const STATUSES: readonly AttendanceStatus[] = ['PRESENT', 'ABSENT', 'EXCUSED'];
+
+/**
+ * Attendance at one meeting: every participant present, absent or excused, saved all at once
+ * (recordAttendance is all or nothing). What was marked stays on screen if saving fails.
+ */
+@Component({
+  selector: 'stl-attendance-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, TranslocoPipe, PageHeaderComponent, ...FORMAT_PIPES],
+  styleUrl: '../setup/setup-form.css',
+  template: `
+    @if (meeting(); as m) {
+      <stl-page-header
+        [heading]="'setup.attendance.heading' | transloco: { number: m.number, title: m.title }"
+        [lead]="
+          (m.startsAt | stlDateTime: lang()) +
+          '–' +
+          (m.endsAt | stlTime: lang()) +
+          ' (' +
+          (m.startsAt | stlWeek: lang()) +
+          ')'
+        "
+      >
+        <a stlBeforeHeading [routerLink]="['/cohorts', cohortId()]" class="back-link">{{
+          'setup.attendance.back' | transloco
+        }}</a>
+      </stl-page-header>
+      @if (participants().length === 0) {
+        <p>{{ 'setup.attendance.none' | transloco }}</p>
+      } @else {
+        <form (submit)="$event.preventDefault(); save()" novalidate>
+          <p>
+            {{ 'setup.attendance.lead' | transloco: { marked: markedCount(), total: participants().length } }}
+          </p>
+          <div class="actions">
+            <button type="button" class="button" (click)="markAll('PRESENT')">
+              {{ 'setup.attendance.allPresent' | transloco }}
+            </button>
+          </div>
+          <div class="table-wrap">
+            <table data-testid="attendance-table">
+              <caption>
+                {{
+                  'setup.attendance.caption' | transloco: { number: m.number }
+                }}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{{ 'setup.participants.name' | transloco }}</th>
+                  <th scope="col">{{ 'setup.participants.school' | transloco }}</th>
+                  <th scope="col">{{ 'setup.attendance.status' | transloco }}</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (p of participants(); track p.personId) {
+                  <tr data-testid="attendance-row">
+                    <th scope="row" [id]="'name-' + p.personId">{{ p.person.fullName }}</th>
+                    <td>{{ p.person.school?.name ?? '–' }}</td>
+                    <td>
+                      <div role="radiogroup" class="statuses" [attr.aria-labelledby]="'name-' + p.personId">
+                        @for (s of statuses; track s) {
+                          <label class="choice">
+                            <input
+                              type="radio"
+                              [name]="'att-' + p.personId"
+                              [value]="s"
+                              [checked]="marks()[p.personId] === s"
+                              (change)="mark(p.personId, s)"
+                            />
+                            {{ 'setup.attendance.' + s | transloco }}
+                          </label>
+                        }
+                      </div>
+                    </td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+          @if (error(); as e) {
+            <p class="error-text" role="alert">
+              {{ e.messageKey | transloco }} {{ 'setup.attendance.kept' | transloco }}
+            </p>
+          }
+          @if (saved()) {
+            <p class="notice notice--success" role="status">
+              {{ 'setup.attendance.saved' | transloco: { count: markedCount() } }}
+            </p>
+          }
+          <div class="actions">
+            <button type="submit" class="button button--primary" [disabled]="busy() || markedCount() === 0">
+              {{ 'setup.attendance.save' | transloco }}
+            </button>
+          </div>
+        </form>
+      }
+    } @else if (loadError(); as e) {
+      <stl-page-header [heading]="'setup.attendance.title' | transloco" />
+      <p class="error-text" role="alert">{{ e.messageKey | transloco }}</p>
+      <p>
+        <a routerLink="/">{{ 'common.backHome' | transloco }}</a>
+      </p>
+    } @else {
+      <p>{{ 'common.loading' | transloco }}</p>
+    }
+  `,
+  styles: `
+    .statuses {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+    }
+  `,
+})
+export class AttendancePage {
+  private readonly api = inject(SetupApi);
+  protected readonly lang = inject(LanguageService).lang;
+  /** Route parameters. */
+  readonly cohortId = input.required<string>();
+  readonly meetingId = input.required<string>();
+
+  protected readonly statuses = STATUSES;
+  protected readonly meeting = signal<SetupAttendanceMeeting | null>(null);
+  protected readonly participants = signal<SetupParticipant[]>([]);
+  protected readonly marks = signal<Record<string, AttendanceStatus>>({});
+  protected readonly loadError = signal<ApiError | null>(null);
+  protected readonly error = signal<ApiError | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly saved = signal(false);
+  protected readonly markedCount = computed(
+    () => this.participants().filter((p) => this.marks()[p.personId]).length,
+  );
+
+  constructor() {
+    effect(() => {
+      const cohortId = this.cohortId();
+      const meetingId = this.meetingId();
+      untracked(() => void this.load(cohortId, meetingId));
+    });
+  }
+
+  private async load(cohortId: string, meetingId: string): Promise<void> {
+    try {
+      const [meeting, participants] = await Promise.all([
+        firstValueFrom(this.api.attendance(meetingId)),
+        firstValueFrom(this.api.participants(cohortId)),
+      ]);
+      this.participants.set(participants.filter((p) => !p.leftAt));
+      this.marks.set(Object.fromEntries(meeting.attendance.map((a) => [a.personId, a.status])));
+      this.meeting.set(meeting);
+    } catch (e) {
+      this.loadError.set(toApiError(e));
+    }
+  }
+
+  protected mark(personId: string, status: AttendanceStatus): void {
+    this.saved.set(false);
+    this.marks.update((m) => ({ ...m, [personId]: status }));
+  }
+
+  protected markAll(status: AttendanceStatus): void {
+    this.saved.set(false);
+    this.marks.set(Object.fromEntries(this.participants().map((p) => [p.personId, status])));
+  }
+
+  protected async save(): Promise<void> {
+    const m = this.meeting();
+    if (!m) return;
+    const marks = this.marks();
+    const entries = this.participants()
+      .filter((p) => marks[p.personId])
+      .map((p) => ({ personId: p.personId, status: marks[p.personId] }));
+    this.busy.set(true);
+    this.error.set(null);
+    this.saved.set(false);
+    try {
+      await firstValueFrom(this.api.recordAttendance(m.id, entries));
+      this.saved.set(true);
+    } catch (e) {
+      this.error.set(toApiError(e));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { meetingInput, meetingProblems, nextDraft, EMPTY_MEETING } from './meeting-form';
+
+const draft = {
+  ...EMPTY_MEETING,
+  title: 'Uppstart',
+  date: '2027-09-08',
+  location: 'Ekbackeskolan, aulan',
+  questions: 'Vad är STL?\n\n  Hur börjar vi?  ',
+};
+
+describe('the meeting form', () => {
+  it('turns a filled-in form into the API input, in Swedish time', () => {
+    expect(meetingInput(draft)).toEqual({
+      title: 'Uppstart',
+      startsAt: '2027-09-08T11:00:00.000Z',
+      endsAt: '2027-09-08T14:00:00.000Z',
+      mode: 'PHYSICAL',
+      location: 'Ekbackeskolan, aulan',
+      videoUrl: null,
+      theme: null,
+      preparation: '',
+      discussionQuestions: ['Vad är STL?', 'Hur börjar vi?'],
+    });
+  });
+
+  it('finds what is missing or wrong before sending', () => {
+    expect(meetingProblems(draft)).toEqual([]);
+    expect(
+      meetingProblems({ ...EMPTY_MEETING, endTime: '12:00', mode: 'DIGITAL', videoUrl: 'http://x.se' }),
+    ).toEqual([
+      { field: 'title', code: 'REQUIRED' },
+      { field: 'date', code: 'INVALID_DATE' },
+      { field: 'endTime', code: 'MEETING_ENDS_BEFORE_START' },
+      { field: 'videoUrl', code: 'VIDEO_URL_NOT_HTTPS' },
+    ]);
+    expect(meetingProblems({ ...draft, location: ' ' })).toEqual([
+      { field: 'location', code: 'LOCATION_REQUIRED' },
+    ]);
+  });
+
+  it('offers the next meeting four weeks later, at the same time and place', () => {
+    const next = nextDraft({ ...meetingInput(draft), discussionQuestions: [] });
+    expect(next).toMatchObject({
+      title: '',
+      date: '2027-10-06',
+      startTime: '13:00',
+      endTime: '16:00',
+      location: 'Ekbackeskolan, aulan',
+    });
+    expect(nextDraft(null)).toEqual(EMPTY_MEETING);
+  });
+});

@@ -1,0 +1,36 @@
+import { EMPTY_ROUND, roundDraftOf, roundInput, roundProblems } from './round-form';
+
+const draft = {
+  ...EMPTY_ROUND,
+  title: 'Analys 1',
+  opensDate: '2027-09-08',
+  opensTime: '16:00',
+  submissionDate: '2027-10-05',
+  feedbackDate: '2027-11-02',
+};
+
+describe('the round form', () => {
+  it('round-trips between the API and the form, in Swedish time', () => {
+    const input = roundInput(draft);
+    expect(input).toEqual({
+      title: 'Analys 1',
+      opensAt: '2027-09-08T14:00:00.000Z',
+      submissionDeadline: '2027-10-05T21:59:00.000Z',
+      feedbackDeadline: '2027-11-02T22:59:00.000Z',
+      meetingId: null,
+    });
+    expect(roundDraftOf(input)).toEqual(draft);
+  });
+
+  it('wants the three times in order (rule 2)', () => {
+    expect(roundProblems(draft)).toEqual([]);
+    expect(roundProblems({ ...draft, submissionDate: '2027-09-01', feedbackDate: '2027-08-01' })).toEqual([
+      { field: 'submissionDate', code: 'SUBMISSION_BEFORE_OPENING' },
+      { field: 'feedbackDate', code: 'FEEDBACK_BEFORE_SUBMISSION' },
+    ]);
+    expect(roundProblems({ ...draft, title: '', feedbackTime: '25:00' })).toEqual([
+      { field: 'title', code: 'REQUIRED' },
+      { field: 'feedbackTime', code: 'INVALID_TIME' },
+    ]);
+  });
+});

@@ -1,0 +1,1 @@
+export { followUpRoutes } from './lib/follow-up.routes';

@@ -1,0 +1,151 @@
+import {
+  candidatesFor,
+  exchangeReviewers,
+  isBalanced,
+  noticeKey,
+  pairKey,
+  plannedPairs,
+  reasonKey,
+  replaceReviewer,
+  reviewerLoads,
+  swapsAfterApply,
+} from './adjust';
+import type { Adjustments, PairLike } from './adjust';
+
+// Three authors a, b, c (analyses A, B, C), k = 1: a reviews B, b reviews C, c reviews A.
+const PAIRS: PairLike[] = [
+  { analysisId: 'A', authorId: 'a', reviewerId: 'c', locked: false },
+  { analysisId: 'B', authorId: 'b', reviewerId: 'a', locked: false },
+  { analysisId: 'C', authorId: 'c', reviewerId: 'b', locked: false },
+];
+const REVIEWERS = ['a', 'b', 'c', 'd'];
+
+function ok(result: ReturnType<typeof replaceReviewer>): Adjustments {
+  if (!result.ok) throw new Error(`refused: ${result.problem}`);
+  return result.adjustments;
+}
+
+describe('changing a preview by choosing', () => {
+  it('puts another reviewer on the pair and remembers the original one', () => {
+    const adj = ok(replaceReviewer(PAIRS, {}, 'A:c', 'd'));
+    const planned = plannedPairs(PAIRS, adj);
+    expect(planned[0]).toMatchObject({ reviewerId: 'd', originalReviewerId: 'c', changed: true });
+    expect(planned.filter((p) => p.changed)).toHaveLength(1);
+  });
+
+  it('forgets the change when the original reviewer is chosen again', () => {
+    const adj = ok(replaceReviewer(PAIRS, ok(replaceReviewer(PAIRS, {}, 'A:c', 'd')), 'A:c', 'c'));
+    expect(adj).toEqual({});
+  });
+
+  it('refuses a self-review, a duplicate, a locked pair and an unknown pair', () => {
+    expect(replaceReviewer(PAIRS, {}, 'A:c', 'a')).toEqual({ ok: false, problem: 'SELF_REVIEW' });
+    const two = [...PAIRS, { analysisId: 'A', authorId: 'a', reviewerId: 'b', locked: false }];
+    expect(replaceReviewer(two, {}, 'A:c', 'b')).toEqual({ ok: false, problem: 'DUPLICATE' });
+    const locked = PAIRS.map((p) => (p.analysisId === 'A' ? { ...p, locked: true } : p));
+    expect(replaceReviewer(locked, {}, 'A:c', 'd')).toEqual({ ok: false, problem: 'LOCKED' });
+    expect(replaceReviewer(PAIRS, {}, 'X:y', 'd')).toEqual({ ok: false, problem: 'UNKNOWN_PAIR' });
+  });
+
+  it('shows the loads, with who cannot take the pair and why', () => {
+    const planned = plannedPairs(PAIRS, ok(replaceReviewer(PAIRS, {}, 'A:c', 'd')));
+    expect([...reviewerLoads(planned, REVIEWERS)]).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['c', 0],
+      ['d', 1],
+    ]);
+    expect(candidatesFor(planned, 'A:c', REVIEWERS)).toEqual([
+      { reviewerId: 'a', load: 1, problem: 'SELF_REVIEW' },
+      { reviewerId: 'b', load: 1, problem: null },
+      { reviewerId: 'c', load: 0, problem: null },
+    ]);
+  });
+
+  it('tells a balanced allocation from an unbalanced one', () => {
+    const once = plannedPairs(PAIRS, ok(replaceReviewer(PAIRS, {}, 'A:c', 'b')));
+    expect(isBalanced(reviewerLoads(plannedPairs(PAIRS, {}), ['a', 'b', 'c']))).toBe(true);
+    expect(isBalanced(reviewerLoads(once, ['a', 'b', 'c']))).toBe(false);
+  });
+});
+
+describe('changing a preview by dragging (two pairs trade reviewers)', () => {
+  const SIX: PairLike[] = [
+    { analysisId: 'A', authorId: 'a', reviewerId: 'b', locked: false },
+    { analysisId: 'B', authorId: 'b', reviewerId: 'c', locked: false },
+    { analysisId: 'C', authorId: 'c', reviewerId: 'd', locked: false },
+    { analysisId: 'D', authorId: 'd', reviewerId: 'a', locked: false },
+  ];
+
+  it('trades and keeps every load as it was', () => {
+    const result = exchangeReviewers(SIX, {}, 'A:b', 'C:d');
+    if (!result.ok) throw new Error(result.problem);
+    const planned = plannedPairs(SIX, result.adjustments);
+    expect(planned.map((p) => p.reviewerId)).toEqual(['d', 'c', 'b', 'a']);
+    expect([...reviewerLoads(planned, ['a', 'b', 'c', 'd']).values()]).toEqual([1, 1, 1, 1]);
+  });
+
+  it('refuses a trade that would make someone review themselves or within one analysis', () => {
+    expect(exchangeReviewers(SIX, {}, 'A:b', 'B:c')).toEqual({ ok: false, problem: 'SELF_REVIEW' });
+    const two = [...SIX, { analysisId: 'A', authorId: 'a', reviewerId: 'c', locked: false }];
+    expect(exchangeReviewers(two, {}, 'A:b', 'A:c')).toEqual({ ok: false, problem: 'SAME_ANALYSIS' });
+    const again = [...SIX, { analysisId: 'C', authorId: 'c', reviewerId: 'b', locked: false }];
+    expect(exchangeReviewers(again, {}, 'A:b', 'C:b')).toEqual({ ok: false, problem: 'SAME_REVIEWER' });
+  });
+
+  it('trading back undoes the change', () => {
+    const first = exchangeReviewers(SIX, {}, 'A:b', 'C:d');
+    if (!first.ok) throw new Error(first.problem);
+    const back = exchangeReviewers(SIX, first.adjustments, 'A:b', 'C:d');
+    expect(back).toEqual({ ok: true, adjustments: {} });
+  });
+});
+
+describe('turning the changes into swaps after apply', () => {
+  const assignments = [
+    { id: 'x1', analysisId: 'A', reviewerId: 'c', kind: 'PEER' as const, done: false },
+    { id: 'x2', analysisId: 'B', reviewerId: 'a', kind: 'PEER' as const, done: false },
+    { id: 'x3', analysisId: 'C', reviewerId: 'b', kind: 'PEER' as const, done: false },
+    { id: 'l1', analysisId: 'A', reviewerId: 'lead', kind: 'LEADER' as const, done: false },
+  ];
+
+  it('swaps each changed pair on its applied assignment', () => {
+    const planned = plannedPairs(PAIRS, ok(replaceReviewer(PAIRS, {}, 'A:c', 'd')));
+    expect(swapsAfterApply(planned, assignments)).toEqual({
+      swaps: [{ assignmentId: 'x1', analysisId: 'A', fromReviewerId: 'c', newReviewerId: 'd' }],
+      notApplied: [],
+    });
+  });
+
+  it('orders swaps so nobody lands on an analysis they still review', () => {
+    const pairs: PairLike[] = [
+      { analysisId: 'A', authorId: 'a', reviewerId: 'b', locked: false },
+      { analysisId: 'A', authorId: 'a', reviewerId: 'c', locked: false },
+    ];
+    const adj = ok(replaceReviewer(pairs, ok(replaceReviewer(pairs, {}, 'A:c', 'd')), 'A:b', 'c'));
+    const live = [
+      { id: 'y1', analysisId: 'A', reviewerId: 'b', kind: 'PEER' as const, done: false },
+      { id: 'y2', analysisId: 'A', reviewerId: 'c', kind: 'PEER' as const, done: false },
+    ];
+    const { swaps } = swapsAfterApply(plannedPairs(pairs, adj), live);
+    expect(swaps.map((s) => s.assignmentId)).toEqual(['y2', 'y1']);
+  });
+
+  it('reports changes whose pair was not applied, or is already under way', () => {
+    const planned = plannedPairs(PAIRS, ok(replaceReviewer(PAIRS, {}, 'B:a', 'd')));
+    const done = assignments.map((a) => (a.id === 'x2' ? { ...a, done: true } : a));
+    const result = swapsAfterApply(planned, done);
+    expect(result.swaps).toEqual([]);
+    expect(result.notApplied.map((p) => p.key)).toEqual(['B:a']);
+  });
+});
+
+describe('reasons as sentences', () => {
+  it('uses our own sentence for known codes and the API sentence otherwise', () => {
+    expect(reasonKey('OTHER_SCHOOL')).toBe('followUp.reason.OTHER_SCHOOL');
+    expect(reasonKey('SOMETHING_NEW')).toBeNull();
+    expect(noticeKey('NO_CAPACITY')).toBe('followUp.notice.NO_CAPACITY');
+    expect(noticeKey('SOMETHING_NEW')).toBeNull();
+    expect(pairKey({ analysisId: 'A', reviewerId: 'b' })).toBe('A:b');
+  });
+});

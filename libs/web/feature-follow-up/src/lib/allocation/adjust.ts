@@ -1,0 +1,249 @@
+/**
+ * Changes by hand to an allocation preview, as pure data. The API has no "apply these pairs":
+ * apply with the preview's seed makes exactly the previewed pairs (the allocation is deterministic),
+ * then each change becomes a swap of that assignment. So a change is kept as "pair (analysis,
+ * original reviewer) now goes to reviewer X", checked against the same hard rules as the API.
+ */
+
+export interface PairLike {
+  analysisId: string;
+  authorId: string;
+  reviewerId: string;
+  /** Kept from before (under way or set by hand): changed after apply, in the assignment list. */
+  locked: boolean;
+}
+
+/** pair key → the reviewer chosen instead of the original one. */
+export type Adjustments = Readonly<Record<string, string>>;
+
+export interface PlannedPair<P extends PairLike = PairLike> {
+  key: string;
+  pair: P;
+  analysisId: string;
+  authorId: string;
+  /** The reviewer after the changes. */
+  reviewerId: string;
+  /** The reviewer the allocation proposed. */
+  originalReviewerId: string;
+  changed: boolean;
+}
+
+export type AdjustProblem =
+  'SELF_REVIEW' | 'DUPLICATE' | 'LOCKED' | 'SAME_ANALYSIS' | 'SAME_REVIEWER' | 'UNKNOWN_PAIR';
+
+export type AdjustResult = { ok: true; adjustments: Adjustments } | { ok: false; problem: AdjustProblem };
+
+export function pairKey(pair: Pick<PairLike, 'analysisId' | 'reviewerId'>): string {
+  return `${pair.analysisId}:${pair.reviewerId}`;
+}
+
+export function plannedPairs<P extends PairLike>(
+  pairs: readonly P[],
+  adjustments: Adjustments,
+): PlannedPair<P>[] {
+  return pairs.map((pair) => {
+    const key = pairKey(pair);
+    const reviewerId = adjustments[key] ?? pair.reviewerId;
+    return {
+      key,
+      pair,
+      analysisId: pair.analysisId,
+      authorId: pair.authorId,
+      reviewerId,
+      originalReviewerId: pair.reviewerId,
+      changed: reviewerId !== pair.reviewerId,
+    };
+  });
+}
+
+/** Why `reviewerId` cannot take pair `key` (ignoring the pair `except`, which is moving too). */
+function problemFor(
+  planned: readonly PlannedPair[],
+  target: PlannedPair,
+  reviewerId: string,
+  except: string,
+): AdjustProblem | null {
+  if (target.pair.locked) return 'LOCKED';
+  if (reviewerId === target.authorId) return 'SELF_REVIEW';
+  const taken = planned.some(
+    (p) =>
+      p.key !== target.key &&
+      p.key !== except &&
+      p.analysisId === target.analysisId &&
+      p.reviewerId === reviewerId,
+  );
+  return taken ? 'DUPLICATE' : null;
+}
+
+function withReviewer(adjustments: Adjustments, target: PlannedPair, reviewerId: string): Adjustments {
+  const next: Record<string, string> = { ...adjustments };
+  if (reviewerId === target.originalReviewerId) delete next[target.key];
+  else next[target.key] = reviewerId;
+  return next;
+}
+
+/** The course leader chooses another critical friend for one pair. */
+export function replaceReviewer(
+  pairs: readonly PairLike[],
+  adjustments: Adjustments,
+  key: string,
+  reviewerId: string,
+): AdjustResult {
+  const planned = plannedPairs(pairs, adjustments);
+  const target = planned.find((p) => p.key === key);
+  if (!target) return { ok: false, problem: 'UNKNOWN_PAIR' };
+  if (target.reviewerId === reviewerId) return { ok: true, adjustments };
+  const problem = problemFor(planned, target, reviewerId, key);
+  return problem
+    ? { ok: false, problem }
+    : { ok: true, adjustments: withReviewer(adjustments, target, reviewerId) };
+}
+
+/**
+ * Two pairs trade their critical friends (what dragging one reviewer onto another pair does): every
+ * reviewer keeps the same number of analyses, so the balance holds.
+ */
+export function exchangeReviewers(
+  pairs: readonly PairLike[],
+  adjustments: Adjustments,
+  keyA: string,
+  keyB: string,
+): AdjustResult {
+  const planned = plannedPairs(pairs, adjustments);
+  const a = planned.find((p) => p.key === keyA);
+  const b = planned.find((p) => p.key === keyB);
+  if (!a || !b) return { ok: false, problem: 'UNKNOWN_PAIR' };
+  if (a.analysisId === b.analysisId) return { ok: false, problem: 'SAME_ANALYSIS' };
+  if (a.reviewerId === b.reviewerId) return { ok: false, problem: 'SAME_REVIEWER' };
+  const problem = problemFor(planned, a, b.reviewerId, keyB) ?? problemFor(planned, b, a.reviewerId, keyA);
+  if (problem) return { ok: false, problem };
+  return { ok: true, adjustments: withReviewer(withReviewer(adjustments, a, b.reviewerId), b, a.reviewerId) };
+}
+
+/** How many analyses each reviewer has (every listed reviewer, even with none). */
+export function reviewerLoads(
+  planned: readonly PlannedPair[],
+  reviewerIds: readonly string[],
+): Map<string, number> {
+  const loads = new Map(reviewerIds.map((id) => [id, 0]));
+  for (const p of planned) loads.set(p.reviewerId, (loads.get(p.reviewerId) ?? 0) + 1);
+  return loads;
+}
+
+/** Rule 4: every reviewer within ±1 of the mean, i.e. loads differ by at most one. */
+export function isBalanced(loads: ReadonlyMap<string, number>): boolean {
+  const values = [...loads.values()];
+  return values.length === 0 || Math.max(...values) - Math.min(...values) <= 1;
+}
+
+export interface Candidate {
+  reviewerId: string;
+  load: number;
+  problem: AdjustProblem | null;
+}
+
+/** Who could take pair `key` instead, with their load now and what stops them, if anything. */
+export function candidatesFor(
+  planned: readonly PlannedPair[],
+  key: string,
+  reviewerIds: readonly string[],
+): Candidate[] {
+  const target = planned.find((p) => p.key === key);
+  if (!target) return [];
+  const loads = reviewerLoads(planned, reviewerIds);
+  return reviewerIds
+    .filter((id) => id !== target.reviewerId)
+    .map((reviewerId) => ({
+      reviewerId,
+      load: loads.get(reviewerId) ?? 0,
+      problem: problemFor(planned, target, reviewerId, key),
+    }));
+}
+
+export interface LiveAssignmentLike {
+  id: string;
+  analysisId: string;
+  reviewerId: string;
+  kind: 'PEER' | 'LEADER';
+  done: boolean;
+}
+
+export interface Swap {
+  assignmentId: string;
+  analysisId: string;
+  fromReviewerId: string;
+  newReviewerId: string;
+}
+
+/**
+ * After apply: the swaps that turn the applied assignments into the adjusted preview, in an order
+ * where no swap puts a reviewer on an analysis they still review; changes whose pair was not
+ * applied (someone published or left in between) come back as `notApplied`.
+ */
+export function swapsAfterApply(
+  planned: readonly PlannedPair[],
+  assignments: readonly LiveAssignmentLike[],
+): { swaps: Swap[]; notApplied: PlannedPair[] } {
+  const open = new Map(assignments.filter((a) => a.kind === 'PEER' && !a.done).map((a) => [pairKey(a), a]));
+  const live = new Set(assignments.map((a) => pairKey(a)));
+  const pending: Swap[] = [];
+  const notApplied: PlannedPair[] = [];
+  for (const p of planned.filter((x) => x.changed)) {
+    const assignment = open.get(`${p.analysisId}:${p.originalReviewerId}`);
+    if (!assignment) notApplied.push(p);
+    else
+      pending.push({
+        assignmentId: assignment.id,
+        analysisId: p.analysisId,
+        fromReviewerId: p.originalReviewerId,
+        newReviewerId: p.reviewerId,
+      });
+  }
+  const swaps: Swap[] = [];
+  while (pending.length) {
+    const i = pending.findIndex((s) => !live.has(`${s.analysisId}:${s.newReviewerId}`));
+    // A cycle within one analysis cannot come from replaceReviewer/exchangeReviewers; take it as it is.
+    const [next] = pending.splice(i < 0 ? 0 : i, 1);
+    live.delete(`${next.analysisId}:${next.fromReviewerId}`);
+    live.add(`${next.analysisId}:${next.newReviewerId}`);
+    swaps.push(next);
+  }
+  return { swaps, notApplied };
+}
+
+/** Reason codes the web app explains in its own words; others are shown as the API words them. */
+export const KNOWN_REASON_CODES = [
+  'LOCKED',
+  'OTHER_SCHOOL',
+  'SAME_SCHOOL_REQUESTED',
+  'FALLBACK_SAME_SCHOOL',
+  'FALLBACK_OTHER_SCHOOL',
+  'NEW_PAIR',
+  'FALLBACK_REPEATED_PAIR',
+  'FALLBACK_RECIPROCAL',
+  'MANUAL',
+  'MANUAL_SWAP',
+  'COURSE_LEADER',
+] as const;
+
+/** Unmet and warning codes of an allocation run. */
+export const KNOWN_NOTICE_CODES = [
+  'NOT_ENOUGH_REVIEWERS',
+  'NO_CAPACITY',
+  'K_EXCEEDS_REVIEWERS',
+  'LOCKED_REVIEWER_UNAVAILABLE',
+  'LOCKED_ANALYSIS_UNAVAILABLE',
+  'LOCKED_EXCEEDS_K',
+  'LOCKED_UNBALANCED',
+  'BALANCE_RELAXED',
+  'PRECISION_REDUCED',
+] as const;
+
+/** The translation key of a reason's sentence, or null to show the API's own sentence. */
+export function reasonKey(code: string): string | null {
+  return (KNOWN_REASON_CODES as readonly string[]).includes(code) ? `followUp.reason.${code}` : null;
+}
+
+export function noticeKey(code: string): string | null {
+  return (KNOWN_NOTICE_CODES as readonly string[]).includes(code) ? `followUp.notice.${code}` : null;
+}

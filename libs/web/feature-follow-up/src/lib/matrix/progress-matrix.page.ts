@@ -1,0 +1,111 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { FollowUpApi, LOADING, loadable } from '@stl/web/data-access';
+import type { FollowUpCohort, ProgressRow, PublishedAnalysisRef } from '@stl/web/data-access';
+import { PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import type { BadgeTone } from '@stl/web/ui';
+import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
+import { combineLatest, of, switchMap } from 'rxjs';
+import { STATUS_FILTERS, buildMatrix, filterMatrix, isStatusFilter, schoolsOf } from './matrix';
+import type { AnalysisState, MatrixFilter } from './matrix';
+
+interface MatrixData {
+  cohort: FollowUpCohort;
+  progress: ProgressRow[];
+  analyses: PublishedAnalysisRef[];
+}
+
+/**
+ * The course leader's progress matrix: every participant × every round, each cell saying in words
+ * where the analysis stands, the feedback given to and by the participant, and what is late.
+ * Filters live in the address (`?school=&status=&round=`), so a filtered view can be bookmarked.
+ */
+@Component({
+  selector: 'stl-progress-matrix-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, TranslocoPipe, PageHeaderComponent, StatusBadgeComponent, ...FORMAT_PIPES],
+  templateUrl: './progress-matrix.page.html',
+  styleUrl: './progress-matrix.page.css',
+})
+export class ProgressMatrixPage {
+  private readonly api = inject(FollowUpApi);
+  private readonly router = inject(Router);
+  protected readonly lang = inject(LanguageService).lang;
+  protected readonly statusFilters = STATUS_FILTERS;
+
+  /** Route parameter and query parameters. */
+  readonly cohortId = input.required<string>();
+  readonly school = input<string>();
+  readonly status = input<string>();
+  readonly round = input<string>();
+
+  private readonly now = Date.now();
+
+  protected readonly state = toSignal(
+    toObservable(this.cohortId).pipe(
+      switchMap((id) =>
+        loadable(
+          this.api.cohort(id).pipe(
+            switchMap((cohort) =>
+              combineLatest({
+                cohort: of(cohort),
+                progress: this.api.progress(id),
+                // Leaders and administrators link to the analyses; school leaders never see them.
+                analyses: cohort.viewerCanManage ? this.api.publishedAnalyses(id) : of([]),
+              }),
+            ),
+          ),
+        ),
+      ),
+    ),
+    { initialValue: LOADING },
+  );
+  protected readonly data = computed<MatrixData | null>(() => {
+    const s = this.state();
+    return s.status === 'ready' ? s.data : null;
+  });
+  protected readonly errorKey = computed(() => {
+    const s = this.state();
+    return s.status === 'error' ? s.error.messageKey : '';
+  });
+
+  protected readonly rows = computed(() => {
+    const d = this.data();
+    return d ? buildMatrix(d.progress, d.cohort.rounds, d.analyses, d.cohort.peersPerAnalysis, this.now) : [];
+  });
+  protected readonly schools = computed(() => schoolsOf(this.rows()));
+  protected readonly filter = computed<MatrixFilter>(() => {
+    const status = this.status();
+    const school = this.school() || null;
+    const round = this.round() || null;
+    return {
+      schoolId: school && this.schools().some((s) => s.id === school) ? school : null,
+      status: isStatusFilter(status) ? status : 'ALL',
+      roundId: round && this.data()?.cohort.rounds.some((r) => r.id === round) ? round : null,
+    };
+  });
+  protected readonly shown = computed(() => filterMatrix(this.rows(), this.filter()));
+  protected readonly filtered = computed(() => {
+    const f = this.filter();
+    return !!f.schoolId || f.status !== 'ALL' || !!f.roundId;
+  });
+
+  protected choose(param: 'school' | 'status' | 'round', event: Event): void {
+    const value = (event.target as HTMLSelectElement).value || null;
+    void this.router.navigate([], {
+      queryParams: { [param]: value === 'ALL' ? null : value },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
+
+  protected clearFilters(): void {
+    void this.router.navigate([], { queryParams: {}, replaceUrl: true });
+  }
+
+  protected toneOf(state: AnalysisState): BadgeTone {
+    return state === 'PUBLISHED' ? 'success' : state === 'DRAFT' ? 'info' : 'neutral';
+  }
+}

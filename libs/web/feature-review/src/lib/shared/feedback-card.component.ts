@@ -1,0 +1,286 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ReviewApi, toApiError } from '@stl/web/data-access';
+import type { ApiError, FeedbackCommentItem, FeedbackItem } from '@stl/web/data-access';
+import { StatusBadgeComponent } from '@stl/web/ui';
+import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
+import { firstValueFrom } from 'rxjs';
+import { FEEDBACK_PARTS } from './feedback-rules';
+
+/** Comments are plain text up to 5000 characters (the API's rule). */
+const MAX_COMMENT_LENGTH = 5000;
+
+/**
+ * One piece of feedback: who gave it (critical friend or course leader), the three parts, and its
+ * conversation. The analysis author may reply and mark it helpful; a course leader may add a note
+ * on a critical friend's feedback. What the API refuses is said in a sentence, and the typed reply
+ * stays in its field.
+ */
+@Component({
+  selector: 'stl-feedback-card',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TranslocoPipe, StatusBadgeComponent, ...FORMAT_PIPES],
+  template: `
+    @let f = feedback();
+    <article class="card feedback" [attr.aria-labelledby]="'fb-' + f.id" data-testid="feedback">
+      <header class="feedback__head">
+        <h3 [id]="'fb-' + f.id">
+          {{
+            'review.card.from'
+              | transloco: { name: f.author?.fullName ?? ('review.card.unknown' | transloco) }
+          }}
+        </h3>
+        <stl-status-badge [tone]="f.kind === 'LEADER' ? 'info' : 'neutral'">
+          {{ 'review.kind.' + f.kind | transloco }}
+        </stl-status-badge>
+        @if (helpful()) {
+          <stl-status-badge tone="success">{{ 'review.card.markedHelpful' | transloco }}</stl-status-badge>
+        }
+      </header>
+      <p class="muted feedback__meta">
+        {{ 'review.card.givenAt' | transloco: { when: (f.createdAt | stlDateTime: lang()) } }}
+        @if (f.version) {
+          · {{ 'review.card.onVersion' | transloco: { version: f.version } }}
+        }
+        @if (sectionTitle()) {
+          · {{ 'review.card.aboutSection' | transloco: { section: sectionTitle() } }}
+        }
+      </p>
+      <dl class="feedback__parts">
+        @for (part of parts; track part) {
+          <dt>{{ 'review.parts.' + part + '.label' | transloco }}</dt>
+          <dd class="feedback__text">{{ f[part] }}</dd>
+        }
+      </dl>
+
+      @if (canMarkHelpful()) {
+        <p class="feedback__helpful">
+          <button
+            type="button"
+            class="button"
+            [attr.aria-pressed]="helpful()"
+            [disabled]="busy()"
+            (click)="toggleHelpful()"
+          >
+            {{ (helpful() ? 'review.card.unmarkHelpful' : 'review.card.markHelpful') | transloco }}
+          </button>
+        </p>
+      }
+
+      @if (comments().length || canReply() || canLeaderNote()) {
+        <section class="feedback__thread" [attr.aria-labelledby]="'thread-' + f.id">
+          <h4 [id]="'thread-' + f.id">{{ 'review.card.conversation' | transloco }}</h4>
+          @if (comments().length) {
+            <ul class="thread">
+              @for (c of comments(); track c.id) {
+                <li
+                  class="thread__item"
+                  [class.thread__item--note]="c.kind === 'LEADER_NOTE'"
+                  data-testid="comment"
+                >
+                  <p class="thread__who">
+                    <strong>{{ c.author?.fullName ?? ('review.card.unknown' | transloco) }}</strong>
+                    <span class="muted">
+                      · {{ 'review.commentKind.' + c.kind | transloco }} ·
+                      {{ c.createdAt | stlDateTime: lang() }}
+                    </span>
+                  </p>
+                  <p class="feedback__text thread__body">{{ c.body }}</p>
+                </li>
+              }
+            </ul>
+          } @else {
+            <p class="muted">{{ 'review.card.noComments' | transloco }}</p>
+          }
+
+          @if (canReply() || canLeaderNote()) {
+            <form class="thread__form" (submit)="$event.preventDefault(); send()" novalidate>
+              <div class="field" [class.field--invalid]="commentError()">
+                <label [for]="'comment-' + f.id">
+                  {{ (canReply() ? 'review.card.replyLabel' : 'review.card.noteLabel') | transloco }}
+                </label>
+                <p class="field__hint" [id]="'comment-hint-' + f.id">
+                  {{ (canReply() ? 'review.card.replyHint' : 'review.card.noteHint') | transloco }}
+                </p>
+                @if (commentError(); as error) {
+                  <p class="field__error" [id]="'comment-error-' + f.id" role="alert">
+                    {{ error | transloco }}
+                  </p>
+                }
+                <textarea
+                  [id]="'comment-' + f.id"
+                  rows="3"
+                  [attr.maxlength]="maxComment"
+                  [value]="draft()"
+                  (input)="onDraft($event)"
+                  [attr.aria-invalid]="commentError() ? true : null"
+                  [attr.aria-describedby]="
+                    commentError()
+                      ? 'comment-hint-' + f.id + ' comment-error-' + f.id
+                      : 'comment-hint-' + f.id
+                  "
+                ></textarea>
+              </div>
+              <button type="submit" class="button" [disabled]="busy()">
+                {{ (canReply() ? 'review.card.sendReply' : 'review.card.sendNote') | transloco }}
+              </button>
+            </form>
+          }
+        </section>
+      }
+      @if (actionError(); as error) {
+        <p class="error-text" role="alert">{{ error.messageKey | transloco }}</p>
+      }
+      <p class="visually-hidden" role="status">{{ announcement() | transloco }}</p>
+    </article>
+  `,
+  styles: `
+    .feedback {
+      display: grid;
+      gap: 0.5rem;
+    }
+    .feedback__head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    .feedback__head h3 {
+      margin: 0;
+      font-size: 1.125rem;
+    }
+    .feedback__meta {
+      margin: 0;
+      font-size: 0.9375rem;
+    }
+    .feedback__parts {
+      margin: 0;
+    }
+    .feedback__parts dt {
+      font-weight: 700;
+      margin-block-start: 0.75rem;
+    }
+    .feedback__parts dd {
+      margin: 0.25rem 0 0;
+    }
+    .feedback__text {
+      white-space: pre-line;
+      overflow-wrap: anywhere;
+      max-width: 70ch;
+    }
+    .feedback__helpful {
+      margin: 0.5rem 0 0;
+    }
+    .feedback__thread h4 {
+      margin: 1rem 0 0.5rem;
+      font-size: 1rem;
+    }
+    .thread {
+      list-style: none;
+      margin: 0 0 1rem;
+      padding: 0;
+      display: grid;
+      gap: 0.75rem;
+    }
+    .thread__item {
+      border-inline-start: 3px solid var(--stl-border);
+      padding-inline-start: 0.75rem;
+    }
+    .thread__item--note {
+      border-color: #0b3d75;
+    }
+    .thread__who,
+    .thread__body {
+      margin: 0;
+    }
+    .thread__form {
+      display: grid;
+      gap: 0.75rem;
+      justify-items: start;
+    }
+    .thread__form .field {
+      width: 100%;
+    }
+  `,
+})
+export class FeedbackCardComponent {
+  private readonly api = inject(ReviewApi);
+  protected readonly lang = inject(LanguageService).lang;
+  protected readonly parts = FEEDBACK_PARTS;
+  protected readonly maxComment = MAX_COMMENT_LENGTH;
+
+  readonly feedback = input.required<FeedbackItem>();
+  readonly sectionTitle = input<string | null>(null);
+  /** The analysis author: reply and mark helpful. */
+  readonly canReply = input(false);
+  readonly canMarkHelpful = input(false);
+  /** A course leader, on a critical friend's feedback. */
+  readonly canLeaderNote = input(false);
+
+  protected readonly helpful = linkedSignal(() => this.feedback().helpful);
+  protected readonly comments = linkedSignal<FeedbackCommentItem[]>(() => this.feedback().comments);
+  protected readonly draft = signal('');
+  protected readonly busy = signal(false);
+  protected readonly commentError = signal<string | null>(null);
+  protected readonly actionError = signal<ApiError | null>(null);
+  protected readonly announcement = signal('');
+  protected readonly hasDraft = computed(() => this.draft().trim() !== '');
+
+  protected onDraft(event: Event): void {
+    this.draft.set((event.target as HTMLTextAreaElement).value);
+    if (this.commentError() && this.hasDraft()) this.commentError.set(null);
+  }
+
+  protected async toggleHelpful(): Promise<void> {
+    const next = !this.helpful();
+    this.busy.set(true);
+    this.actionError.set(null);
+    try {
+      const res = await firstValueFrom(this.api.markHelpful(this.feedback().id, next));
+      this.helpful.set(res.markFeedbackHelpful.helpful);
+      this.announcement.set(
+        res.markFeedbackHelpful.helpful ? 'review.card.markedHelpfulNow' : 'review.card.unmarkedHelpfulNow',
+      );
+    } catch (e) {
+      this.actionError.set(toApiError(e));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async send(): Promise<void> {
+    const body = this.draft().trim();
+    this.actionError.set(null);
+    if (!body) {
+      this.commentError.set('review.card.commentEmpty');
+      return;
+    }
+    if ([...body].length > MAX_COMMENT_LENGTH) {
+      this.commentError.set('review.card.commentTooLong');
+      return;
+    }
+    this.busy.set(true);
+    try {
+      const id = this.feedback().id;
+      const comment = this.canReply()
+        ? (await firstValueFrom(this.api.reply(id, body))).replyToFeedback
+        : (await firstValueFrom(this.api.leaderNote(id, body))).commentOnFeedback;
+      this.comments.update((list) => [...list, comment]);
+      this.draft.set('');
+      this.announcement.set(this.canReply() ? 'review.card.replySent' : 'review.card.noteSent');
+    } catch (e) {
+      // The typed text stays in the field.
+      this.actionError.set(toApiError(e));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LOADING, ReviewApi, loadable } from '@stl/web/data-access';
+import { PageHeaderComponent } from '@stl/web/ui';
+import { SchoolCohortComponent } from './school-cohort.component';
+
+/**
+ * The school leader's follow-up: their own school's teachers in each cohort, each person's
+ * progress, and who seems to need support. The API shows a school leader nothing else, and this
+ * page asks for no text at all.
+ */
+@Component({
+  selector: 'stl-school-overview-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, TranslocoPipe, PageHeaderComponent, SchoolCohortComponent],
+  template: `
+    <stl-page-header [heading]="'school.title' | transloco" [lead]="'school.lead' | transloco" />
+    @switch (state().status) {
+      @case ('loading') {
+        <p>{{ 'common.loading' | transloco }}</p>
+      }
+      @case ('error') {
+        <p class="error-text" role="alert">{{ errorKey() | transloco }}</p>
+        <p>
+          <a routerLink="/">{{ 'common.backHome' | transloco }}</a>
+        </p>
+      }
+      @case ('ready') {
+        @if (!isSchoolLeader()) {
+          <p class="notice" data-testid="not-school-leader">{{ 'school.notSchoolLeader' | transloco }}</p>
+        } @else {
+          <details class="rule">
+            <summary>{{ 'school.rule.summary' | transloco }}</summary>
+            <p>{{ 'school.rule.intro' | transloco }}</p>
+            <ul>
+              <li>{{ 'school.rule.analysis' | transloco }}</li>
+              <li>{{ 'school.rule.tasks' | transloco }}</li>
+              <li>{{ 'school.rule.attendance' | transloco }}</li>
+            </ul>
+            <p>{{ 'school.rule.not' | transloco }}</p>
+          </details>
+          @for (c of cohorts(); track c.id) {
+            <stl-school-cohort [cohort]="c" />
+          } @empty {
+            <p>{{ 'school.noCohorts' | transloco }}</p>
+          }
+        }
+      }
+    }
+  `,
+  styles: `
+    .rule {
+      margin-block-end: 2rem;
+      max-width: 70ch;
+    }
+  `,
+})
+export class SchoolOverviewPage {
+  private readonly api = inject(ReviewApi);
+
+  protected readonly state = toSignal(loadable(this.api.schoolCohorts()), { initialValue: LOADING });
+  private readonly data = computed(() => {
+    const s = this.state();
+    return s.status === 'ready' ? s.data : null;
+  });
+  protected readonly errorKey = computed(() => {
+    const s = this.state();
+    return s.status === 'error' ? s.error.messageKey : '';
+  });
+  protected readonly isSchoolLeader = computed(
+    () => this.data()?.me?.roles.some((r) => r.role === 'SCHOOL_LEADER') ?? false,
+  );
+  /** Cohorts under way first (the API lists newest first); planned and archived ones are left out. */
+  protected readonly cohorts = computed(() =>
+    (this.data()?.cohorts.nodes ?? []).filter(
+      (c) => c.viewerRole === 'SCHOOL_LEADER' && (c.status === 'OPEN' || c.status === 'COMPLETED'),
+    ),
+  );
+}

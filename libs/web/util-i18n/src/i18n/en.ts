@@ -1,0 +1,13 @@
+/**
+ * The English dictionary: the shared texts (`en.json`) and one file per feature area, each under
+ * its own top-level key, so work on one area never touches another's file.
+ */
+import admin from './admin.en.json';
+import core from './en.json';
+import followUp from './followUp.en.json';
+import notifications from './notifications.en.json';
+import review from './review.en.json';
+import school from './school.en.json';
+import setup from './setup.en.json';
+
+export default { ...core, admin, review, followUp, school, setup, notifications };

@@ -1,0 +1,13 @@
+/**
+ * The Swedish dictionary: the shared texts (`sv.json`) and one file per feature area, each under
+ * its own top-level key, so work on one area never touches another's file.
+ */
+import admin from './admin.sv.json';
+import core from './sv.json';
+import followUp from './followUp.sv.json';
+import notifications from './notifications.sv.json';
+import review from './review.sv.json';
+import school from './school.sv.json';
+import setup from './setup.sv.json';
+
+export default { ...core, admin, review, followUp, school, setup, notifications };
