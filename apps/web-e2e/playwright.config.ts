@@ -21,6 +21,8 @@ function freePort(): string {
   ).trim();
 }
 process.env['E2E_PORT'] ??= freePort();
+/** The mail catcher's inbox (web UI and JSON at /api/messages), where the platform's mail lands. */
+process.env['E2E_MAIL_PORT'] ??= freePort();
 const baseURL = `http://127.0.0.1:${process.env['E2E_PORT']}`;
 const executablePath = chromiumExecutable();
 
@@ -55,7 +57,11 @@ export default defineConfig({
     // The built API (dist/apps/api) serving the built web app (dist/apps/web) on a fresh database.
     command: 'node -r @swc-node/register apps/web-e2e/src/support/start-test-platform.ts',
     cwd: root,
-    env: { SWC_NODE_PROJECT: 'tsconfig.base.json', E2E_PORT: process.env['E2E_PORT'] },
+    env: {
+      SWC_NODE_PROJECT: 'tsconfig.base.json',
+      E2E_PORT: process.env['E2E_PORT'],
+      E2E_MAIL_PORT: process.env['E2E_MAIL_PORT'],
+    },
     url: `${baseURL}/health`,
     reuseExistingServer: false,
     timeout: 180_000,

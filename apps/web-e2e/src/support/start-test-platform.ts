@@ -3,7 +3,8 @@
  * the PostgreSQL server named by TEST_DATABASE_URL / DATABASE_URL (else a throw-away embedded one),
  * a scratch database on it, and the built API (dist/apps/api), which migrates it, seeds the demo
  * organisation without its course activity, and serves the built web app (dist/apps/web/browser)
- * on E2E_PORT. Stops everything and drops the database on SIGTERM / SIGINT.
+ * on E2E_PORT, sending its mail to a mail catcher whose inbox is at E2E_MAIL_PORT. Stops everything
+ * and drops the database on SIGTERM / SIGINT.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -14,6 +15,9 @@ import { join } from 'node:path';
 // The harness boots the API's database the way the API's own integration tests do.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { createScratchDatabase, startEmbeddedPostgres } from '../../../../libs/api/data-access-db/src';
+// The same mail catcher `npm start` runs, in-process: the tests read the mail the platform sends.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startMailCatcher } from '../../../mail-catcher/src/catcher';
 
 const root = join(__dirname, '../../../..');
 const API_MAIN = join(root, 'dist/apps/api/main.js');
@@ -65,6 +69,11 @@ async function main(): Promise<void> {
   }
   const scratch = await createScratchDatabase(server.serverUrl, 'stl_e2e');
   log(`database ${scratch.name}`);
+  const catcher = await startMailCatcher({
+    smtpPort: 0,
+    httpPort: Number(process.env['E2E_MAIL_PORT'] ?? 0),
+  });
+  log(`mail catcher at http://127.0.0.1:${catcher.httpPort}`);
 
   const api: ChildProcess = spawn(process.execPath, [API_MAIN], {
     cwd: root,
@@ -79,6 +88,13 @@ async function main(): Promise<void> {
       SEED_DEMO_ACTIVITY: 'false',
       WEB_DIST_DIR: WEB_DIST,
       WEB_ORIGINS: `http://127.0.0.1:${port}`,
+      // Mail goes to the catcher at once, at any hour; the tests cause it through what people do.
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(catcher.smtpPort),
+      PUBLIC_WEB_URL: `http://127.0.0.1:${port}`,
+      MAIL_QUIET_HOURS: 'off',
+      REMINDER_CRON: 'off',
+      WORKER_POLL_SECONDS: '0.5',
       // The API logs refused requests (conflicts, wrong passwords) as errors; the tests provoke them.
       LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'fatal',
     },
@@ -92,6 +108,7 @@ async function main(): Promise<void> {
       api.kill('SIGTERM');
       await new Promise((resolve) => api.once('exit', resolve));
     }
+    await catcher.close().catch(() => undefined);
     if (pgParent) {
       // A throw-away server: its whole data folder goes, database and all. Playwright may have
       // signalled PostgreSQL too (same process group), so stopping it is not waited on for long.
