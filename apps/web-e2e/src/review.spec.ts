@@ -182,6 +182,7 @@ test('the critical friend gives feedback through the form', async ({ page }) => 
   await signIn(page, FRIEND);
   // Home says what to do next, and links to the form.
   await expect(page.getByRole('link', { name: `Ge återkoppling på ${AUTHOR}s analys 3` })).toBeVisible();
+  await checkPage(page, 'review-home-friend');
   await page.getByRole('link', { name: /^All din återkoppling/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Återkoppling' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Dina uppdrag som kritisk vän' })).toBeVisible();
@@ -271,7 +272,10 @@ test('the course leader gives leader feedback on the same page and notes on the 
 
 test('the author reads the feedback, replies, marks it helpful and sees their progress', async ({ page }) => {
   await signIn(page, AUTHOR);
-  await page.getByRole('link', { name: 'Läs och svara på återkopplingen på din analys 3 (2)' }).click();
+  const toRead = page.getByRole('link', { name: 'Läs och svara på återkopplingen på din analys 3 (2)' });
+  await expect(toRead).toBeVisible();
+  await checkPage(page, 'review-home-author');
+  await toRead.click();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Återkoppling på analys 3: Analys 3' }),
   ).toBeVisible();
