@@ -22,6 +22,10 @@ export const appRoutes: Routes = [
         loadChildren: () => import('@stl/web/feature-admin').then((m) => m.adminRoutes),
       },
       {
+        path: 'settings',
+        loadChildren: () => import('@stl/web/feature-settings').then((m) => m.settingsRoutes),
+      },
+      {
         path: 'school',
         loadChildren: () => import('@stl/web/feature-school').then((m) => m.schoolRoutes),
       },

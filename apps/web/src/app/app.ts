@@ -24,6 +24,13 @@ export class App {
   protected readonly viewer = this.session.viewer;
   protected readonly otherLang = computed(() => (this.lang() === 'sv' ? 'en' : 'sv'));
   protected readonly signingOut = signal(false);
+  private readonly roles = this.session.roles;
+  /** Course leaders and administrators run cohorts; the list is where they start. */
+  protected readonly canLead = computed(() =>
+    this.roles().some((r) => r === 'COURSE_LEADER' || r === 'ADMINISTRATOR'),
+  );
+  protected readonly isSchoolLeader = computed(() => this.roles().includes('SCHOOL_LEADER'));
+  protected readonly isAdmin = computed(() => this.roles().includes('ADMINISTRATOR'));
 
   constructor() {
     // The session ended (expired, or signed out in another tab): sign in again and come back here.

@@ -9,11 +9,13 @@ export * from './lib/review/review.api';
 export * from './lib/follow-up/follow-up.api';
 export * from './lib/admin/admin.api';
 export * from './lib/setup/setup.api';
+export * from './lib/notifications/notifications.api';
 export type {
   AnalysisStatus,
   CohortStatus,
   CohortViewerRole,
   CompletionMissingCode,
+  MailKind,
   MeetingMode,
   Role,
 } from './generated/graphql';

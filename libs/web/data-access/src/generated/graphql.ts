@@ -163,7 +163,36 @@ export type FeedbackInput = {
 /** Language for the UI and e-mail. */
 export type Locale = 'en' | 'sv';
 
+/** Every kind of e-mail the platform sends. */
+export type MailKind =
+  | 'ANALYSIS_PUBLISHED'
+  | 'DIGEST'
+  | 'FEEDBACK_DUE_48H'
+  | 'FEEDBACK_DUE_TODAY'
+  | 'FEEDBACK_OVERDUE'
+  | 'FEEDBACK_OVERDUE_LEADER_NOTICE'
+  | 'FEEDBACK_RECEIVED'
+  | 'MEETING_TOMORROW'
+  | 'NUDGE'
+  | 'REVIEW_ASSIGNED'
+  | 'SCHOOL_LEADER_SUMMARY'
+  | 'SUBMISSION_DUE_48H'
+  | 'SUBMISSION_OVERDUE'
+  | 'WEEKLY_LEADER_SUMMARY';
+
+export type MailStatus = 'CANCELLED' | 'DIGESTED' | 'FAILED' | 'HELD' | 'PENDING' | 'SENT';
+
 export type MeetingMode = 'DIGITAL' | 'PHYSICAL';
+
+export type NudgeOutcome = 'ALREADY_TODAY' | 'OPTED_OUT' | 'QUEUED';
+
+export type NudgeParticipantInput = {
+  cohortId: string;
+  /** A few words of your own (plain text, at most 2000 characters). */
+  message?: string | null | undefined;
+  /** An active participant of the cohort. */
+  personId: string;
+};
 
 export type PeopleFilterInput = {
   /** true: only active accounts; false: only deactivated. */
@@ -1415,6 +1444,80 @@ export type SwapReviewerMutation = {
   };
 };
 
+export type NudgeParticipantMutationVariables = Exact<{
+  input: NudgeParticipantInput;
+}>;
+
+export type NudgeParticipantMutation = { nudgeParticipant: { outcome: NudgeOutcome; missingCount: number } };
+
+export type NotificationPreferencesFieldsFragment = {
+  digestDaily: boolean;
+  kinds: Array<{ kind: MailKind; enabled: boolean; digestible: boolean }>;
+};
+
+export type MyNotificationPreferencesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyNotificationPreferencesQuery = {
+  myNotificationPreferences: {
+    digestDaily: boolean;
+    kinds: Array<{ kind: MailKind; enabled: boolean; digestible: boolean }>;
+  };
+};
+
+export type SetNotificationPreferenceMutationVariables = Exact<{
+  kind: MailKind;
+  enabled: boolean;
+}>;
+
+export type SetNotificationPreferenceMutation = {
+  setNotificationPreference: {
+    digestDaily: boolean;
+    kinds: Array<{ kind: MailKind; enabled: boolean; digestible: boolean }>;
+  };
+};
+
+export type SetDigestModeMutationVariables = Exact<{
+  daily: boolean;
+}>;
+
+export type SetDigestModeMutation = {
+  setDigestMode: {
+    digestDaily: boolean;
+    kinds: Array<{ kind: MailKind; enabled: boolean; digestible: boolean }>;
+  };
+};
+
+export type FailedMailQueryVariables = Exact<{
+  organisationId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type FailedMailQuery = {
+  failedMail: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      id: string;
+      kind: MailKind;
+      status: MailStatus;
+      toAddress: string;
+      attempts: number;
+      lastError: string | null;
+      createdAt: string;
+      updatedAt: string;
+    }>;
+  };
+};
+
+export type RetryMailMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type RetryMailMutation = {
+  retryMail: { id: string; status: MailStatus; attempts: number; lastError: string | null };
+};
+
 export type ReviewCommentFieldsFragment = {
   id: string;
   kind: FeedbackCommentKind;
@@ -2257,6 +2360,26 @@ export type SetupRecordAttendanceMutation = {
   recordAttendance: { id: string; attendance: Array<{ personId: string; status: AttendanceStatus }> };
 };
 
+export type SetupCourseLeadersQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+export type SetupCourseLeadersQuery = { people: { nodes: Array<{ id: string; fullName: string }> } };
+
+export type SetupAddLeaderMutationVariables = Exact<{
+  cohortId: string;
+  personId: string;
+}>;
+
+export type SetupAddLeaderMutation = { addCohortLeader: { id: string } };
+
+export type SetupRemoveLeaderMutationVariables = Exact<{
+  cohortId: string;
+  personId: string;
+}>;
+
+export type SetupRemoveLeaderMutation = { removeCohortLeader: { id: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2650,6 +2773,19 @@ export const AssignmentFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'AssignmentFields' },
 ) as unknown as TypedDocumentString<AssignmentFieldsFragment, unknown>;
+export const NotificationPreferencesFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment NotificationPreferencesFields on NotificationPreferences {
+  digestDaily
+  kinds {
+    kind
+    enabled
+    digestible
+  }
+}
+    `,
+  { fragmentName: 'NotificationPreferencesFields' },
+) as unknown as TypedDocumentString<NotificationPreferencesFieldsFragment, unknown>;
 export const ReviewCommentFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment ReviewCommentFields on FeedbackComment {
@@ -4046,6 +4182,93 @@ export const SwapReviewerDocument = new TypedDocumentString(`
     authorId
   }
 }`) as unknown as TypedDocumentString<SwapReviewerMutation, SwapReviewerMutationVariables>;
+export const NudgeParticipantDocument = new TypedDocumentString(`
+    mutation NudgeParticipant($input: NudgeParticipantInput!) {
+  nudgeParticipant(input: $input) {
+    outcome
+    missingCount
+  }
+}
+    `) as unknown as TypedDocumentString<NudgeParticipantMutation, NudgeParticipantMutationVariables>;
+export const MyNotificationPreferencesDocument = new TypedDocumentString(`
+    query MyNotificationPreferences {
+  myNotificationPreferences {
+    ...NotificationPreferencesFields
+  }
+}
+    fragment NotificationPreferencesFields on NotificationPreferences {
+  digestDaily
+  kinds {
+    kind
+    enabled
+    digestible
+  }
+}`) as unknown as TypedDocumentString<
+  MyNotificationPreferencesQuery,
+  MyNotificationPreferencesQueryVariables
+>;
+export const SetNotificationPreferenceDocument = new TypedDocumentString(`
+    mutation SetNotificationPreference($kind: MailKind!, $enabled: Boolean!) {
+  setNotificationPreference(kind: $kind, enabled: $enabled) {
+    ...NotificationPreferencesFields
+  }
+}
+    fragment NotificationPreferencesFields on NotificationPreferences {
+  digestDaily
+  kinds {
+    kind
+    enabled
+    digestible
+  }
+}`) as unknown as TypedDocumentString<
+  SetNotificationPreferenceMutation,
+  SetNotificationPreferenceMutationVariables
+>;
+export const SetDigestModeDocument = new TypedDocumentString(`
+    mutation SetDigestMode($daily: Boolean!) {
+  setDigestMode(daily: $daily) {
+    ...NotificationPreferencesFields
+  }
+}
+    fragment NotificationPreferencesFields on NotificationPreferences {
+  digestDaily
+  kinds {
+    kind
+    enabled
+    digestible
+  }
+}`) as unknown as TypedDocumentString<SetDigestModeMutation, SetDigestModeMutationVariables>;
+export const FailedMailDocument = new TypedDocumentString(`
+    query FailedMail($organisationId: ID!, $first: Int, $after: String) {
+  failedMail(organisationId: $organisationId, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      kind
+      status
+      toAddress
+      attempts
+      lastError
+      createdAt
+      updatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FailedMailQuery, FailedMailQueryVariables>;
+export const RetryMailDocument = new TypedDocumentString(`
+    mutation RetryMail($id: ID!) {
+  retryMail(id: $id) {
+    id
+    status
+    attempts
+    lastError
+  }
+}
+    `) as unknown as TypedDocumentString<RetryMailMutation, RetryMailMutationVariables>;
 export const ReviewTasksDocument = new TypedDocumentString(`
     query ReviewTasks($cohortId: ID!) {
   cohort(id: $cohortId) {
@@ -4848,3 +5071,31 @@ export const SetupRecordAttendanceDocument = new TypedDocumentString(`
   SetupRecordAttendanceMutation,
   SetupRecordAttendanceMutationVariables
 >;
+export const SetupCourseLeadersDocument = new TypedDocumentString(`
+    query SetupCourseLeaders($organisationId: ID!) {
+  people(
+    organisationId: $organisationId
+    first: 100
+    filter: {role: COURSE_LEADER, active: true}
+  ) {
+    nodes {
+      id
+      fullName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetupCourseLeadersQuery, SetupCourseLeadersQueryVariables>;
+export const SetupAddLeaderDocument = new TypedDocumentString(`
+    mutation SetupAddLeader($cohortId: ID!, $personId: ID!) {
+  addCohortLeader(cohortId: $cohortId, personId: $personId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetupAddLeaderMutation, SetupAddLeaderMutationVariables>;
+export const SetupRemoveLeaderDocument = new TypedDocumentString(`
+    mutation SetupRemoveLeader($cohortId: ID!, $personId: ID!) {
+  removeCohortLeader(cohortId: $cohortId, personId: $personId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetupRemoveLeaderMutation, SetupRemoveLeaderMutationVariables>;
