@@ -2,9 +2,11 @@ import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import { EMPTY, expand, map, reduce } from 'rxjs';
 import {
+  SetupAddLeaderDocument,
   SetupAttendanceDocument,
   SetupCohortDocument,
   SetupCohortListDocument,
+  SetupCourseLeadersDocument,
   SetupCreateCohortDocument,
   SetupCreateMeetingDocument,
   SetupCreateRoundDocument,
@@ -14,6 +16,7 @@ import {
   SetupOpenCohortDocument,
   SetupParticipantsDocument,
   SetupRecordAttendanceDocument,
+  SetupRemoveLeaderDocument,
   SetupSameSchoolDocument,
   SetupSchoolsDocument,
   SetupTeachersDocument,
@@ -32,6 +35,7 @@ import type {
   SetupAttendanceQuery,
   SetupCohortListQuery,
   SetupCohortQuery,
+  SetupCourseLeadersQuery,
   SetupParticipantsQuery,
   SetupSchoolsQuery,
   SetupTeachersQuery,
@@ -50,6 +54,7 @@ export type SetupRound = SetupCohort['rounds'][number];
 export type SetupParticipant = SetupParticipantsQuery['cohort']['participants']['nodes'][number];
 export type SetupTeacher = SetupTeachersQuery['people']['nodes'][number];
 export type SetupSchool = SetupSchoolsQuery['schools']['nodes'][number];
+export type SetupLeaderCandidate = SetupCourseLeadersQuery['people']['nodes'][number];
 export type SetupTemplate = SetupTemplatesQuery['analysisTemplates'][number];
 export type SetupAttendanceMeeting = SetupAttendanceQuery['meeting'];
 export type SetupCertification = NonNullable<
@@ -183,6 +188,21 @@ export class SetupApi {
   /** Refused with COHORT_NOT_READY (every problem in `problems`) until rule 1 is met. */
   open(id: string): Observable<unknown> {
     return this.gql.request(SetupOpenCohortDocument, { id });
+  }
+
+  /** The organisation's course leaders (whether their certification covers a cohort is checked on adding). */
+  courseLeaders(organisationId: string): Observable<SetupLeaderCandidate[]> {
+    return this.gql.request(SetupCourseLeadersDocument, { organisationId }).pipe(map((r) => r.people.nodes));
+  }
+
+  /** Administrators only; CERTIFICATION_INVALID when the certification does not cover the dates. */
+  addLeader(cohortId: string, personId: string): Observable<unknown> {
+    return this.gql.request(SetupAddLeaderDocument, { cohortId, personId });
+  }
+
+  /** Administrators only; an open cohort keeps one certified leader. */
+  removeLeader(cohortId: string, personId: string): Observable<unknown> {
+    return this.gql.request(SetupRemoveLeaderDocument, { cohortId, personId });
   }
 
   /** All or nothing. */

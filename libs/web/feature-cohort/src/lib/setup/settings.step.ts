@@ -5,13 +5,14 @@ import type { ApiError } from '@stl/web/data-access';
 import { firstValueFrom } from 'rxjs';
 import { CohortSettingsFormComponent } from './cohort-settings-form.component';
 import type { CohortSettings } from './cohort-settings-form.component';
+import { LeadersComponent } from './leaders.component';
 import { SetupStore } from './setup.store';
 
 /** Step 1: the cohort's name, school year and dates. */
 @Component({
   selector: 'stl-setup-settings-step',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, CohortSettingsFormComponent],
+  imports: [TranslocoPipe, CohortSettingsFormComponent, LeadersComponent],
   template: `
     <h2>{{ 'setup.settings.heading' | transloco }}</h2>
     @if (initial(); as init) {
@@ -25,6 +26,13 @@ import { SetupStore } from './setup.store';
         (save)="save($event)"
       />
     }
+    @if (store.cohort()?.viewerRole === 'ADMINISTRATOR') {
+      <stl-setup-leaders />
+    } @else {
+      <h2>{{ 'setup.leaders.heading' | transloco }}</h2>
+      <p>{{ store.cohort()?.leaders?.length ? leaderNames() : ('setup.leaders.none' | transloco) }}</p>
+      <p class="muted">{{ 'setup.leaders.adminOnly' | transloco }}</p>
+    }
   `,
 })
 export class SettingsStep {
@@ -37,6 +45,10 @@ export class SettingsStep {
     const c = this.store.cohort();
     return c ? { name: c.name, schoolYear: c.schoolYear, startsOn: c.startsOn, endsOn: c.endsOn } : null;
   });
+
+  protected readonly leaderNames = computed(() =>
+    (this.store.cohort()?.leaders ?? []).map((l) => l.fullName).join(', '),
+  );
 
   protected async save(value: CohortSettings): Promise<void> {
     const c = this.store.cohort();
