@@ -345,3 +345,11 @@ test('a teacher who opens /admin is told plainly that it is not for them', async
   await page.goto('/admin/people');
   await expect(page.getByRole('heading', { level: 1, name: 'Ingen behörighet' })).toBeVisible();
 });
+
+test('an administrator at an address under /admin that does not exist is told so', async ({ page }) => {
+  await openAdmin(page);
+  await page.goto('/admin/no-such-page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sidan finns inte' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Tillbaka till administrationen' })).toBeVisible();
+  await checkPage(page, 'admin-not-found');
+});

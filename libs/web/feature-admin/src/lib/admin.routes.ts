@@ -7,7 +7,7 @@ import { AdminPersonNewPage } from './people/person-new.page';
 import { AdminPersonPage } from './people/person.page';
 import { AdminSchoolsPage } from './schools/schools.page';
 import { administratorOnly } from './shared/admin-access';
-import { AdminNotAllowedPage } from './shared/not-allowed.page';
+import { AdminNotAllowedPage, AdminNotFoundPage } from './shared/not-allowed.page';
 import { AdminTemplateEditorPage } from './templates/template-editor.page';
 import { AdminTemplateNewPage } from './templates/template-new.page';
 import { AdminTemplatesPage } from './templates/templates.page';
@@ -32,6 +32,7 @@ export const adminRoutes: Routes = [
         title: 'admin.templates.editorTitle',
       },
       { path: 'cohorts', component: AdminCohortsPage, title: 'admin.cohorts.title' },
+      { path: '**', component: AdminNotFoundPage, title: 'notFound.title' },
     ],
   },
   { path: '**', component: AdminNotAllowedPage, title: 'admin.notAllowed.title' },

@@ -20,3 +20,17 @@ import { PageHeaderComponent } from '@stl/web/ui';
   `,
 })
 export class AdminNotAllowedPage {}
+
+/** An address under /admin that does not exist, for an administrator. */
+@Component({
+  selector: 'stl-admin-not-found-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, TranslocoPipe, PageHeaderComponent],
+  template: `
+    <stl-page-header [heading]="'notFound.title' | transloco" [lead]="'notFound.lead' | transloco" />
+    <p>
+      <a routerLink="/admin">{{ 'admin.backToAdmin' | transloco }}</a>
+    </p>
+  `,
+})
+export class AdminNotFoundPage {}
