@@ -2398,7 +2398,7 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const AdminSchoolFragmentDoc = new TypedDocumentString(
+export const AdminSchoolFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment AdminSchool on School {
   id
@@ -2409,7 +2409,7 @@ export const AdminSchoolFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'AdminSchool' },
 ) as unknown as TypedDocumentString<AdminSchoolFragment, unknown>;
-export const AdminCertificationFragmentDoc = new TypedDocumentString(
+export const AdminCertificationFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment AdminCertification on Certification {
   id
@@ -2423,7 +2423,7 @@ export const AdminCertificationFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'AdminCertification' },
 ) as unknown as TypedDocumentString<AdminCertificationFragment, unknown>;
-export const AdminPersonFragmentDoc = new TypedDocumentString(
+export const AdminPersonFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment AdminPerson on Person {
   id
@@ -2445,7 +2445,7 @@ export const AdminPersonFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'AdminPerson' },
 ) as unknown as TypedDocumentString<AdminPersonFragment, unknown>;
-export const AdminTemplateSectionFragmentDoc = new TypedDocumentString(
+export const AdminTemplateSectionFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment AdminTemplateSection on TemplateSection {
   id
@@ -2459,7 +2459,7 @@ export const AdminTemplateSectionFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'AdminTemplateSection' },
 ) as unknown as TypedDocumentString<AdminTemplateSectionFragment, unknown>;
-export const AdminCohortFragmentDoc = new TypedDocumentString(
+export const AdminCohortFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment AdminCohort on Cohort {
   id
@@ -2479,7 +2479,7 @@ export const AdminCohortFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'AdminCohort' },
 ) as unknown as TypedDocumentString<AdminCohortFragment, unknown>;
-export const DraftFieldsFragmentDoc = new TypedDocumentString(
+export const DraftFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment DraftFields on AnalysisDraft {
   revision
@@ -2492,7 +2492,7 @@ export const DraftFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'DraftFields' },
 ) as unknown as TypedDocumentString<DraftFieldsFragment, unknown>;
-export const SectionFieldsFragmentDoc = new TypedDocumentString(
+export const SectionFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment SectionFields on TemplateSection {
   key
@@ -2505,7 +2505,7 @@ export const SectionFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'SectionFields' },
 ) as unknown as TypedDocumentString<SectionFieldsFragment, unknown>;
-export const ViewerFieldsFragmentDoc = new TypedDocumentString(
+export const ViewerFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment ViewerFields on Viewer {
   email
@@ -2527,7 +2527,7 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'ViewerFields' },
 ) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
-export const MeetingFieldsFragmentDoc = new TypedDocumentString(
+export const MeetingFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment MeetingFields on Meeting {
   id
@@ -2543,7 +2543,7 @@ export const MeetingFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'MeetingFields' },
 ) as unknown as TypedDocumentString<MeetingFieldsFragment, unknown>;
-export const RoundFieldsFragmentDoc = new TypedDocumentString(
+export const RoundFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment RoundFields on AnalysisRound {
   id
@@ -2557,7 +2557,7 @@ export const RoundFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'RoundFields' },
 ) as unknown as TypedDocumentString<RoundFieldsFragment, unknown>;
-export const CohortSummaryFragmentDoc = new TypedDocumentString(
+export const CohortSummaryFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment CohortSummary on Cohort {
   id
@@ -2597,7 +2597,7 @@ fragment RoundFields on AnalysisRound {
 }`,
   { fragmentName: 'CohortSummary' },
 ) as unknown as TypedDocumentString<CohortSummaryFragment, unknown>;
-export const FollowUpRoundFragmentDoc = new TypedDocumentString(
+export const FollowUpRoundFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment FollowUpRound on AnalysisRound {
   id
@@ -2614,7 +2614,7 @@ export const FollowUpRoundFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'FollowUpRound' },
 ) as unknown as TypedDocumentString<FollowUpRoundFragment, unknown>;
-export const FollowUpCohortFragmentDoc = new TypedDocumentString(
+export const FollowUpCohortFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment FollowUpCohort on Cohort {
   id
@@ -2646,7 +2646,7 @@ export const FollowUpCohortFragmentDoc = new TypedDocumentString(
 }`,
   { fragmentName: 'FollowUpCohort' },
 ) as unknown as TypedDocumentString<FollowUpCohortFragment, unknown>;
-export const ProgressRowFragmentDoc = new TypedDocumentString(
+export const ProgressRowFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment ProgressRow on ParticipantProgress {
   person {
@@ -2678,7 +2678,7 @@ export const ProgressRowFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'ProgressRow' },
 ) as unknown as TypedDocumentString<ProgressRowFragment, unknown>;
-export const AllocationPairFieldsFragmentDoc = new TypedDocumentString(
+export const AllocationPairFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment AllocationPairFields on AllocationPair {
   analysisId
@@ -2695,7 +2695,7 @@ export const AllocationPairFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'AllocationPairFields' },
 ) as unknown as TypedDocumentString<AllocationPairFieldsFragment, unknown>;
-export const AllocationOutcomeFieldsFragmentDoc = new TypedDocumentString(
+export const AllocationOutcomeFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment AllocationOutcomeFields on AllocationOutcome {
   applied
@@ -2751,7 +2751,7 @@ export const AllocationOutcomeFieldsFragmentDoc = new TypedDocumentString(
 }`,
   { fragmentName: 'AllocationOutcomeFields' },
 ) as unknown as TypedDocumentString<AllocationOutcomeFieldsFragment, unknown>;
-export const AssignmentFieldsFragmentDoc = new TypedDocumentString(
+export const AssignmentFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment AssignmentFields on ReviewAssignment {
   id
@@ -2773,7 +2773,7 @@ export const AssignmentFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'AssignmentFields' },
 ) as unknown as TypedDocumentString<AssignmentFieldsFragment, unknown>;
-export const NotificationPreferencesFieldsFragmentDoc = new TypedDocumentString(
+export const NotificationPreferencesFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment NotificationPreferencesFields on NotificationPreferences {
   digestDaily
@@ -2786,7 +2786,7 @@ export const NotificationPreferencesFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'NotificationPreferencesFields' },
 ) as unknown as TypedDocumentString<NotificationPreferencesFieldsFragment, unknown>;
-export const ReviewCommentFieldsFragmentDoc = new TypedDocumentString(
+export const ReviewCommentFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment ReviewCommentFields on FeedbackComment {
   id
@@ -2802,7 +2802,7 @@ export const ReviewCommentFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'ReviewCommentFields' },
 ) as unknown as TypedDocumentString<ReviewCommentFieldsFragment, unknown>;
-export const ReviewFeedbackFieldsFragmentDoc = new TypedDocumentString(
+export const ReviewFeedbackFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment ReviewFeedbackFields on Feedback {
   id
@@ -2838,7 +2838,7 @@ export const ReviewFeedbackFieldsFragmentDoc = new TypedDocumentString(
 }`,
   { fragmentName: 'ReviewFeedbackFields' },
 ) as unknown as TypedDocumentString<ReviewFeedbackFieldsFragment, unknown>;
-export const ReviewProgressFieldsFragmentDoc = new TypedDocumentString(
+export const ReviewProgressFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment ReviewProgressFields on ParticipantProgress {
   publishedCount
@@ -2881,7 +2881,7 @@ export const ReviewProgressFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'ReviewProgressFields' },
 ) as unknown as TypedDocumentString<ReviewProgressFieldsFragment, unknown>;
-export const SetupParticipantFieldsFragmentDoc = new TypedDocumentString(
+export const SetupParticipantFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment SetupParticipantFields on CohortMembership {
   personId
@@ -2901,7 +2901,7 @@ export const SetupParticipantFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'SetupParticipantFields' },
 ) as unknown as TypedDocumentString<SetupParticipantFieldsFragment, unknown>;
-export const SetupMeetingFieldsFragmentDoc = new TypedDocumentString(
+export const SetupMeetingFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment SetupMeetingFields on Meeting {
   id
@@ -2919,7 +2919,7 @@ export const SetupMeetingFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'SetupMeetingFields' },
 ) as unknown as TypedDocumentString<SetupMeetingFieldsFragment, unknown>;
-export const SetupRoundFieldsFragmentDoc = new TypedDocumentString(
+export const SetupRoundFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment SetupRoundFields on AnalysisRound {
   id
@@ -2934,7 +2934,7 @@ export const SetupRoundFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'SetupRoundFields' },
 ) as unknown as TypedDocumentString<SetupRoundFieldsFragment, unknown>;
-export const SetupCohortFieldsFragmentDoc = new TypedDocumentString(
+export const SetupCohortFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment SetupCohortFields on Cohort {
   id
@@ -2989,7 +2989,7 @@ fragment SetupRoundFields on AnalysisRound {
 }`,
   { fragmentName: 'SetupCohortFields' },
 ) as unknown as TypedDocumentString<SetupCohortFieldsFragment, unknown>;
-export const AdminOverviewDocument = new TypedDocumentString(`
+export const AdminOverviewDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AdminOverview($organisationId: ID!) {
   schools(organisationId: $organisationId, first: 1) {
     totalCount
@@ -3019,7 +3019,7 @@ export const AdminOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminOverviewQuery, AdminOverviewQueryVariables>;
-export const AdminSchoolsDocument = new TypedDocumentString(`
+export const AdminSchoolsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AdminSchools($organisationId: ID!, $after: String) {
   schools(organisationId: $organisationId, first: 100, after: $after) {
     totalCount
@@ -3038,7 +3038,7 @@ export const AdminSchoolsDocument = new TypedDocumentString(`
   unitCode
   peopleCount
 }`) as unknown as TypedDocumentString<AdminSchoolsQuery, AdminSchoolsQueryVariables>;
-export const AdminCreateSchoolDocument = new TypedDocumentString(`
+export const AdminCreateSchoolDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation AdminCreateSchool($input: CreateSchoolInput!) {
   createSchool(input: $input) {
     ...AdminSchool
@@ -3050,7 +3050,7 @@ export const AdminCreateSchoolDocument = new TypedDocumentString(`
   unitCode
   peopleCount
 }`) as unknown as TypedDocumentString<AdminCreateSchoolMutation, AdminCreateSchoolMutationVariables>;
-export const AdminUpdateSchoolDocument = new TypedDocumentString(`
+export const AdminUpdateSchoolDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation AdminUpdateSchool($id: ID!, $input: UpdateSchoolInput!) {
   updateSchool(id: $id, input: $input) {
     ...AdminSchool
@@ -3062,7 +3062,7 @@ export const AdminUpdateSchoolDocument = new TypedDocumentString(`
   unitCode
   peopleCount
 }`) as unknown as TypedDocumentString<AdminUpdateSchoolMutation, AdminUpdateSchoolMutationVariables>;
-export const AdminPeopleDocument = new TypedDocumentString(`
+export const AdminPeopleDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AdminPeople($organisationId: ID!, $filter: PeopleFilterInput, $first: Int!, $after: String) {
   people(
     organisationId: $organisationId
@@ -3097,7 +3097,7 @@ export const AdminPeopleDocument = new TypedDocumentString(`
     schoolId
   }
 }`) as unknown as TypedDocumentString<AdminPeopleQuery, AdminPeopleQueryVariables>;
-export const AdminPersonDocument = new TypedDocumentString(`
+export const AdminPersonDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AdminPerson($id: ID!) {
   person(id: $id) {
     ...AdminPerson
@@ -3132,7 +3132,7 @@ fragment AdminPerson on Person {
     schoolId
   }
 }`) as unknown as TypedDocumentString<AdminPersonQuery, AdminPersonQueryVariables>;
-export const AdminCreatePersonDocument = new TypedDocumentString(`
+export const AdminCreatePersonDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation AdminCreatePerson($input: CreatePersonInput!) {
   createPerson(input: $input) {
     ...AdminPerson
@@ -3155,7 +3155,7 @@ export const AdminCreatePersonDocument = new TypedDocumentString(`
     schoolId
   }
 }`) as unknown as TypedDocumentString<AdminCreatePersonMutation, AdminCreatePersonMutationVariables>;
-export const AdminUpdatePersonDocument = new TypedDocumentString(`
+export const AdminUpdatePersonDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation AdminUpdatePerson($id: ID!, $input: UpdatePersonInput!) {
   updatePerson(id: $id, input: $input) {
     ...AdminPerson
@@ -3178,7 +3178,7 @@ export const AdminUpdatePersonDocument = new TypedDocumentString(`
     schoolId
   }
 }`) as unknown as TypedDocumentString<AdminUpdatePersonMutation, AdminUpdatePersonMutationVariables>;
-export const AdminGrantRoleDocument = new TypedDocumentString(`
+export const AdminGrantRoleDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation AdminGrantRole($personId: ID!, $role: Role!, $schoolId: ID) {
   grantRole(personId: $personId, role: $role, schoolId: $schoolId) {
     ...AdminPerson
@@ -3201,7 +3201,7 @@ export const AdminGrantRoleDocument = new TypedDocumentString(`
     schoolId
   }
 }`) as unknown as TypedDocumentString<AdminGrantRoleMutation, AdminGrantRoleMutationVariables>;
-export const AdminRevokeRoleDocument = new TypedDocumentString(`
+export const AdminRevokeRoleDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation AdminRevokeRole($personId: ID!, $role: Role!, $schoolId: ID) {
   revokeRole(personId: $personId, role: $role, schoolId: $schoolId) {
     ...AdminPerson
@@ -3224,7 +3224,7 @@ export const AdminRevokeRoleDocument = new TypedDocumentString(`
     schoolId
   }
 }`) as unknown as TypedDocumentString<AdminRevokeRoleMutation, AdminRevokeRoleMutationVariables>;
-export const AdminCertificationsDocument = new TypedDocumentString(`
+export const AdminCertificationsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AdminCertifications($organisationId: ID!, $after: String) {
   people(
     organisationId: $organisationId
@@ -3261,7 +3261,7 @@ export const AdminCertificationsDocument = new TypedDocumentString(`
   revokedAt
   status
 }`) as unknown as TypedDocumentString<AdminCertificationsQuery, AdminCertificationsQueryVariables>;
-export const AdminAddCertificationDocument = new TypedDocumentString(`
+export const AdminAddCertificationDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation AdminAddCertification($input: AddCertificationInput!) {
   addCertification(input: $input) {
     ...AdminCertification
@@ -3276,7 +3276,7 @@ export const AdminAddCertificationDocument = new TypedDocumentString(`
   revokedAt
   status
 }`) as unknown as TypedDocumentString<AdminAddCertificationMutation, AdminAddCertificationMutationVariables>;
-export const AdminUpdateCertificationDocument = new TypedDocumentString(`
+export const AdminUpdateCertificationDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation AdminUpdateCertification($id: ID!, $input: UpdateCertificationInput!) {
   updateCertification(id: $id, input: $input) {
     ...AdminCertification
@@ -3294,7 +3294,7 @@ export const AdminUpdateCertificationDocument = new TypedDocumentString(`
   AdminUpdateCertificationMutation,
   AdminUpdateCertificationMutationVariables
 >;
-export const AdminRevokeCertificationDocument = new TypedDocumentString(`
+export const AdminRevokeCertificationDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation AdminRevokeCertification($id: ID!) {
   revokeCertification(id: $id) {
     ...AdminCertification
@@ -3312,7 +3312,7 @@ export const AdminRevokeCertificationDocument = new TypedDocumentString(`
   AdminRevokeCertificationMutation,
   AdminRevokeCertificationMutationVariables
 >;
-export const AdminTemplatesDocument = new TypedDocumentString(`
+export const AdminTemplatesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AdminTemplates($organisationId: ID!) {
   analysisTemplates(organisationId: $organisationId) {
     id
@@ -3339,7 +3339,7 @@ export const AdminTemplatesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminTemplatesQuery, AdminTemplatesQueryVariables>;
-export const AdminTemplateDocument = new TypedDocumentString(`
+export const AdminTemplateDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AdminTemplate($id: ID!) {
   analysisTemplate(id: $id) {
     id
@@ -3373,7 +3373,7 @@ export const AdminTemplateDocument = new TypedDocumentString(`
   required
   position
 }`) as unknown as TypedDocumentString<AdminTemplateQuery, AdminTemplateQueryVariables>;
-export const AdminCreateTemplateDocument = new TypedDocumentString(`
+export const AdminCreateTemplateDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation AdminCreateTemplate($input: CreateAnalysisTemplateInput!) {
   createAnalysisTemplate(input: $input) {
     id
@@ -3381,7 +3381,7 @@ export const AdminCreateTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminCreateTemplateMutation, AdminCreateTemplateMutationVariables>;
-export const AdminCreateTemplateVersionDocument = new TypedDocumentString(`
+export const AdminCreateTemplateVersionDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation AdminCreateTemplateVersion($templateId: ID!, $sections: [TemplateSectionInput!]!) {
   createAnalysisTemplateVersion(templateId: $templateId, sections: $sections) {
     id
@@ -3392,7 +3392,7 @@ export const AdminCreateTemplateVersionDocument = new TypedDocumentString(`
   AdminCreateTemplateVersionMutation,
   AdminCreateTemplateVersionMutationVariables
 >;
-export const AdminCohortsDocument = new TypedDocumentString(`
+export const AdminCohortsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AdminCohorts($organisationId: ID!, $after: String) {
   cohorts(organisationId: $organisationId, first: 100, after: $after) {
     totalCount
@@ -3420,7 +3420,7 @@ export const AdminCohortsDocument = new TypedDocumentString(`
     totalCount
   }
 }`) as unknown as TypedDocumentString<AdminCohortsQuery, AdminCohortsQueryVariables>;
-export const AdminCreateCohortDocument = new TypedDocumentString(`
+export const AdminCreateCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation AdminCreateCohort($input: CreateCohortInput!) {
   createCohort(input: $input) {
     ...AdminCohort
@@ -3441,7 +3441,7 @@ export const AdminCreateCohortDocument = new TypedDocumentString(`
     totalCount
   }
 }`) as unknown as TypedDocumentString<AdminCreateCohortMutation, AdminCreateCohortMutationVariables>;
-export const AnalysisEditorDocument = new TypedDocumentString(`
+export const AnalysisEditorDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AnalysisEditor($cohortId: ID!, $roundId: ID!) {
   cohort(id: $cohortId) {
     id
@@ -3487,7 +3487,7 @@ fragment SectionFields on TemplateSection {
   required
   position
 }`) as unknown as TypedDocumentString<AnalysisEditorQuery, AnalysisEditorQueryVariables>;
-export const SaveAnalysisDraftDocument = new TypedDocumentString(`
+export const SaveAnalysisDraftDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SaveAnalysisDraft($input: SaveAnalysisDraftInput!) {
   saveAnalysisDraft(input: $input) {
     id
@@ -3506,7 +3506,7 @@ export const SaveAnalysisDraftDocument = new TypedDocumentString(`
     html
   }
 }`) as unknown as TypedDocumentString<SaveAnalysisDraftMutation, SaveAnalysisDraftMutationVariables>;
-export const PublishAnalysisDocument = new TypedDocumentString(`
+export const PublishAnalysisDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation PublishAnalysis($input: PublishAnalysisInput!) {
   publishAnalysis(input: $input) {
     id
@@ -3516,7 +3516,7 @@ export const PublishAnalysisDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublishAnalysisMutation, PublishAnalysisMutationVariables>;
-export const SharedSpaceDocument = new TypedDocumentString(`
+export const SharedSpaceDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SharedSpace($cohortId: ID!, $roundId: ID, $after: String) {
   cohort(id: $cohortId) {
     id
@@ -3552,7 +3552,7 @@ export const SharedSpaceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SharedSpaceQuery, SharedSpaceQueryVariables>;
-export const ReadAnalysisDocument = new TypedDocumentString(`
+export const ReadAnalysisDocument = /*#__PURE__*/ new TypedDocumentString(`
     query ReadAnalysis($id: ID!) {
   analysis(id: $id) {
     id
@@ -3592,7 +3592,7 @@ export const ReadAnalysisDocument = new TypedDocumentString(`
   required
   position
 }`) as unknown as TypedDocumentString<ReadAnalysisQuery, ReadAnalysisQueryVariables>;
-export const MeDocument = new TypedDocumentString(`
+export const MeDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Me {
   me {
     ...ViewerFields
@@ -3615,7 +3615,7 @@ export const MeDocument = new TypedDocumentString(`
     schoolId
   }
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
-export const DemoAccountsDocument = new TypedDocumentString(`
+export const DemoAccountsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query DemoAccounts {
   demoAccounts {
     email
@@ -3626,7 +3626,7 @@ export const DemoAccountsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DemoAccountsQuery, DemoAccountsQueryVariables>;
-export const SignInDocument = new TypedDocumentString(`
+export const SignInDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SignIn($input: SignInInput!) {
   signIn(input: $input) {
     ...ViewerFields
@@ -3649,12 +3649,12 @@ export const SignInDocument = new TypedDocumentString(`
     schoolId
   }
 }`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
-export const SignOutDocument = new TypedDocumentString(`
+export const SignOutDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SignOut {
   signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
-export const MyCohortsDocument = new TypedDocumentString(`
+export const MyCohortsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query MyCohorts {
   cohorts(first: 50) {
     nodes {
@@ -3698,7 +3698,7 @@ fragment CohortSummary on Cohort {
     ...RoundFields
   }
 }`) as unknown as TypedDocumentString<MyCohortsQuery, MyCohortsQueryVariables>;
-export const CohortOverviewDocument = new TypedDocumentString(`
+export const CohortOverviewDocument = /*#__PURE__*/ new TypedDocumentString(`
     query CohortOverview($id: ID!) {
   cohort(id: $id) {
     ...CohortSummary
@@ -3747,7 +3747,7 @@ fragment CohortSummary on Cohort {
     ...RoundFields
   }
 }`) as unknown as TypedDocumentString<CohortOverviewQuery, CohortOverviewQueryVariables>;
-export const MyProgressDocument = new TypedDocumentString(`
+export const MyProgressDocument = /*#__PURE__*/ new TypedDocumentString(`
     query MyProgress($cohortId: ID!) {
   myProgress(cohortId: $cohortId) {
     publishedCount
@@ -3766,7 +3766,7 @@ export const MyProgressDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyProgressQuery, MyProgressQueryVariables>;
-export const MyOpenReviewTasksDocument = new TypedDocumentString(`
+export const MyOpenReviewTasksDocument = /*#__PURE__*/ new TypedDocumentString(`
     query MyOpenReviewTasks($cohortId: ID!) {
   myReviewTasks(cohortId: $cohortId, done: false) {
     id
@@ -3785,7 +3785,7 @@ export const MyOpenReviewTasksDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyOpenReviewTasksQuery, MyOpenReviewTasksQueryVariables>;
-export const CohortFollowUpDocument = new TypedDocumentString(`
+export const CohortFollowUpDocument = /*#__PURE__*/ new TypedDocumentString(`
     query CohortFollowUp($cohortId: ID!) {
   all: cohortProgress(cohortId: $cohortId, first: 1) {
     totalCount
@@ -3811,7 +3811,7 @@ export const CohortFollowUpDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CohortFollowUpQuery, CohortFollowUpQueryVariables>;
-export const FollowUpCohortDocument = new TypedDocumentString(`
+export const FollowUpCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
     query FollowUpCohort($cohortId: ID!) {
   cohort(id: $cohortId) {
     ...FollowUpCohort
@@ -3845,7 +3845,7 @@ fragment FollowUpCohort on Cohort {
     ...FollowUpRound
   }
 }`) as unknown as TypedDocumentString<FollowUpCohortQuery, FollowUpCohortQueryVariables>;
-export const FollowUpProgressDocument = new TypedDocumentString(`
+export const FollowUpProgressDocument = /*#__PURE__*/ new TypedDocumentString(`
     query FollowUpProgress($cohortId: ID!, $after: String, $includeWithdrawn: Boolean!) {
   cohortProgress(
     cohortId: $cohortId
@@ -3890,7 +3890,7 @@ export const FollowUpProgressDocument = new TypedDocumentString(`
     tasksOverdue
   }
 }`) as unknown as TypedDocumentString<FollowUpProgressQuery, FollowUpProgressQueryVariables>;
-export const FollowUpAnalysesDocument = new TypedDocumentString(`
+export const FollowUpAnalysesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query FollowUpAnalyses($cohortId: ID!, $after: String) {
   sharedSpace(cohortId: $cohortId, first: 100, after: $after) {
     pageInfo {
@@ -3906,7 +3906,7 @@ export const FollowUpAnalysesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FollowUpAnalysesQuery, FollowUpAnalysesQueryVariables>;
-export const AllocationRoundDocument = new TypedDocumentString(`
+export const AllocationRoundDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AllocationRound($roundId: ID!) {
   analysisRound(id: $roundId) {
     ...FollowUpRound
@@ -3945,7 +3945,7 @@ fragment AssignmentFields on ReviewAssignment {
     authorId
   }
 }`) as unknown as TypedDocumentString<AllocationRoundQuery, AllocationRoundQueryVariables>;
-export const PreviewAllocationDocument = new TypedDocumentString(`
+export const PreviewAllocationDocument = /*#__PURE__*/ new TypedDocumentString(`
     query PreviewAllocation($roundId: ID!, $seed: String) {
   previewAllocation(roundId: $roundId, seed: $seed) {
     ...AllocationOutcomeFields
@@ -4003,7 +4003,7 @@ fragment AllocationOutcomeFields on AllocationOutcome {
     message
   }
 }`) as unknown as TypedDocumentString<PreviewAllocationQuery, PreviewAllocationQueryVariables>;
-export const ApplyAllocationDocument = new TypedDocumentString(`
+export const ApplyAllocationDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation ApplyAllocation($roundId: ID!, $seed: String) {
   applyAllocation(roundId: $roundId, seed: $seed) {
     ...AllocationOutcomeFields
@@ -4061,7 +4061,7 @@ fragment AllocationOutcomeFields on AllocationOutcome {
     message
   }
 }`) as unknown as TypedDocumentString<ApplyAllocationMutation, ApplyAllocationMutationVariables>;
-export const RepairAllocationDocument = new TypedDocumentString(`
+export const RepairAllocationDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation RepairAllocation($roundId: ID!) {
   repairAllocation(roundId: $roundId) {
     ...AllocationOutcomeFields
@@ -4119,7 +4119,7 @@ fragment AllocationOutcomeFields on AllocationOutcome {
     message
   }
 }`) as unknown as TypedDocumentString<RepairAllocationMutation, RepairAllocationMutationVariables>;
-export const LockAllocationDocument = new TypedDocumentString(`
+export const LockAllocationDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation LockAllocation($roundId: ID!) {
   lockAllocation(roundId: $roundId) {
     roundId
@@ -4128,7 +4128,7 @@ export const LockAllocationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LockAllocationMutation, LockAllocationMutationVariables>;
-export const AddReviewerDocument = new TypedDocumentString(`
+export const AddReviewerDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation AddReviewer($analysisId: ID!, $reviewerId: ID!) {
   addReviewer(analysisId: $analysisId, reviewerId: $reviewerId) {
     ...AssignmentFields
@@ -4151,7 +4151,7 @@ export const AddReviewerDocument = new TypedDocumentString(`
     authorId
   }
 }`) as unknown as TypedDocumentString<AddReviewerMutation, AddReviewerMutationVariables>;
-export const RemoveReviewerDocument = new TypedDocumentString(`
+export const RemoveReviewerDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation RemoveReviewer($assignmentId: ID!) {
   removeReviewer(assignmentId: $assignmentId) {
     id
@@ -4159,7 +4159,7 @@ export const RemoveReviewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveReviewerMutation, RemoveReviewerMutationVariables>;
-export const SwapReviewerDocument = new TypedDocumentString(`
+export const SwapReviewerDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SwapReviewer($assignmentId: ID!, $newReviewerId: ID!) {
   swapReviewer(assignmentId: $assignmentId, newReviewerId: $newReviewerId) {
     ...AssignmentFields
@@ -4182,7 +4182,7 @@ export const SwapReviewerDocument = new TypedDocumentString(`
     authorId
   }
 }`) as unknown as TypedDocumentString<SwapReviewerMutation, SwapReviewerMutationVariables>;
-export const NudgeParticipantDocument = new TypedDocumentString(`
+export const NudgeParticipantDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation NudgeParticipant($input: NudgeParticipantInput!) {
   nudgeParticipant(input: $input) {
     outcome
@@ -4190,7 +4190,7 @@ export const NudgeParticipantDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NudgeParticipantMutation, NudgeParticipantMutationVariables>;
-export const MyNotificationPreferencesDocument = new TypedDocumentString(`
+export const MyNotificationPreferencesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query MyNotificationPreferences {
   myNotificationPreferences {
     ...NotificationPreferencesFields
@@ -4207,7 +4207,7 @@ export const MyNotificationPreferencesDocument = new TypedDocumentString(`
   MyNotificationPreferencesQuery,
   MyNotificationPreferencesQueryVariables
 >;
-export const SetNotificationPreferenceDocument = new TypedDocumentString(`
+export const SetNotificationPreferenceDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetNotificationPreference($kind: MailKind!, $enabled: Boolean!) {
   setNotificationPreference(kind: $kind, enabled: $enabled) {
     ...NotificationPreferencesFields
@@ -4224,7 +4224,7 @@ export const SetNotificationPreferenceDocument = new TypedDocumentString(`
   SetNotificationPreferenceMutation,
   SetNotificationPreferenceMutationVariables
 >;
-export const SetDigestModeDocument = new TypedDocumentString(`
+export const SetDigestModeDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetDigestMode($daily: Boolean!) {
   setDigestMode(daily: $daily) {
     ...NotificationPreferencesFields
@@ -4238,7 +4238,7 @@ export const SetDigestModeDocument = new TypedDocumentString(`
     digestible
   }
 }`) as unknown as TypedDocumentString<SetDigestModeMutation, SetDigestModeMutationVariables>;
-export const FailedMailDocument = new TypedDocumentString(`
+export const FailedMailDocument = /*#__PURE__*/ new TypedDocumentString(`
     query FailedMail($organisationId: ID!, $first: Int, $after: String) {
   failedMail(organisationId: $organisationId, first: $first, after: $after) {
     totalCount
@@ -4259,7 +4259,7 @@ export const FailedMailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FailedMailQuery, FailedMailQueryVariables>;
-export const RetryMailDocument = new TypedDocumentString(`
+export const RetryMailDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation RetryMail($id: ID!) {
   retryMail(id: $id) {
     id
@@ -4269,7 +4269,7 @@ export const RetryMailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RetryMailMutation, RetryMailMutationVariables>;
-export const ReviewTasksDocument = new TypedDocumentString(`
+export const ReviewTasksDocument = /*#__PURE__*/ new TypedDocumentString(`
     query ReviewTasks($cohortId: ID!) {
   cohort(id: $cohortId) {
     id
@@ -4301,7 +4301,7 @@ export const ReviewTasksDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReviewTasksQuery, ReviewTasksQueryVariables>;
-export const MyFeedbackReceivedDocument = new TypedDocumentString(`
+export const MyFeedbackReceivedDocument = /*#__PURE__*/ new TypedDocumentString(`
     query MyFeedbackReceived($cohortId: ID!, $authorId: ID!) {
   myProgress(cohortId: $cohortId) {
     ...ReviewProgressFields
@@ -4392,7 +4392,7 @@ fragment ReviewProgressFields on ParticipantProgress {
     tasksOverdue
   }
 }`) as unknown as TypedDocumentString<MyFeedbackReceivedQuery, MyFeedbackReceivedQueryVariables>;
-export const ReceivedFeedbackOnAnalysisDocument = new TypedDocumentString(`
+export const ReceivedFeedbackOnAnalysisDocument = /*#__PURE__*/ new TypedDocumentString(`
     query ReceivedFeedbackOnAnalysis($id: ID!) {
   analysis(id: $id) {
     id
@@ -4452,7 +4452,7 @@ fragment ReviewFeedbackFields on Feedback {
   ReceivedFeedbackOnAnalysisQuery,
   ReceivedFeedbackOnAnalysisQueryVariables
 >;
-export const FeedbackFormDocument = new TypedDocumentString(`
+export const FeedbackFormDocument = /*#__PURE__*/ new TypedDocumentString(`
     query FeedbackForm($cohortId: ID!, $analysisId: ID!) {
   cohort(id: $cohortId) {
     id
@@ -4539,7 +4539,7 @@ fragment ReviewFeedbackFields on Feedback {
     ...ReviewCommentFields
   }
 }`) as unknown as TypedDocumentString<FeedbackFormQuery, FeedbackFormQueryVariables>;
-export const GiveFeedbackDocument = new TypedDocumentString(`
+export const GiveFeedbackDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation GiveFeedback($assignmentId: ID!, $input: FeedbackInput!) {
   giveFeedback(assignmentId: $assignmentId, input: $input) {
     ...ReviewFeedbackFields
@@ -4577,7 +4577,7 @@ fragment ReviewFeedbackFields on Feedback {
     ...ReviewCommentFields
   }
 }`) as unknown as TypedDocumentString<GiveFeedbackMutation, GiveFeedbackMutationVariables>;
-export const ReplyToFeedbackDocument = new TypedDocumentString(`
+export const ReplyToFeedbackDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation ReplyToFeedback($feedbackId: ID!, $body: String!) {
   replyToFeedback(feedbackId: $feedbackId, body: $body) {
     ...ReviewCommentFields
@@ -4594,7 +4594,7 @@ export const ReplyToFeedbackDocument = new TypedDocumentString(`
     fullName
   }
 }`) as unknown as TypedDocumentString<ReplyToFeedbackMutation, ReplyToFeedbackMutationVariables>;
-export const CommentOnFeedbackDocument = new TypedDocumentString(`
+export const CommentOnFeedbackDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation CommentOnFeedback($feedbackId: ID!, $body: String!) {
   commentOnFeedback(feedbackId: $feedbackId, body: $body) {
     ...ReviewCommentFields
@@ -4611,7 +4611,7 @@ export const CommentOnFeedbackDocument = new TypedDocumentString(`
     fullName
   }
 }`) as unknown as TypedDocumentString<CommentOnFeedbackMutation, CommentOnFeedbackMutationVariables>;
-export const MarkFeedbackHelpfulDocument = new TypedDocumentString(`
+export const MarkFeedbackHelpfulDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation MarkFeedbackHelpful($feedbackId: ID!, $helpful: Boolean!) {
   markFeedbackHelpful(feedbackId: $feedbackId, helpful: $helpful) {
     id
@@ -4620,7 +4620,7 @@ export const MarkFeedbackHelpfulDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MarkFeedbackHelpfulMutation, MarkFeedbackHelpfulMutationVariables>;
-export const SchoolCohortsDocument = new TypedDocumentString(`
+export const SchoolCohortsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SchoolCohorts {
   me {
     person {
@@ -4643,7 +4643,7 @@ export const SchoolCohortsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SchoolCohortsQuery, SchoolCohortsQueryVariables>;
-export const SchoolCohortProgressDocument = new TypedDocumentString(`
+export const SchoolCohortProgressDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SchoolCohortProgress($cohortId: ID!, $after: String) {
   cohortProgress(cohortId: $cohortId, first: 100, after: $after) {
     totalCount
@@ -4683,7 +4683,7 @@ export const SchoolCohortProgressDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SchoolCohortProgressQuery, SchoolCohortProgressQueryVariables>;
-export const SetupCohortDocument = new TypedDocumentString(`
+export const SetupCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SetupCohort($id: ID!) {
   cohort(id: $id) {
     ...SetupCohortFields
@@ -4740,7 +4740,7 @@ fragment SetupCohortFields on Cohort {
     required
   }
 }`) as unknown as TypedDocumentString<SetupCohortQuery, SetupCohortQueryVariables>;
-export const SetupCohortListDocument = new TypedDocumentString(`
+export const SetupCohortListDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SetupCohortList {
   cohorts(first: 100) {
     nodes {
@@ -4757,7 +4757,7 @@ export const SetupCohortListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetupCohortListQuery, SetupCohortListQueryVariables>;
-export const SetupViewerCertificationsDocument = new TypedDocumentString(`
+export const SetupViewerCertificationsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SetupViewerCertifications {
   me {
     person {
@@ -4773,7 +4773,7 @@ export const SetupViewerCertificationsDocument = new TypedDocumentString(`
   SetupViewerCertificationsQuery,
   SetupViewerCertificationsQueryVariables
 >;
-export const SetupParticipantsDocument = new TypedDocumentString(`
+export const SetupParticipantsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SetupParticipants($cohortId: ID!, $after: String) {
   cohort(id: $cohortId) {
     id
@@ -4804,7 +4804,7 @@ export const SetupParticipantsDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<SetupParticipantsQuery, SetupParticipantsQueryVariables>;
-export const SetupTeachersDocument = new TypedDocumentString(`
+export const SetupTeachersDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SetupTeachers($organisationId: ID!, $after: String) {
   people(
     organisationId: $organisationId
@@ -4828,7 +4828,7 @@ export const SetupTeachersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetupTeachersQuery, SetupTeachersQueryVariables>;
-export const SetupSchoolsDocument = new TypedDocumentString(`
+export const SetupSchoolsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SetupSchools($organisationId: ID!) {
   schools(organisationId: $organisationId, first: 100) {
     nodes {
@@ -4838,7 +4838,7 @@ export const SetupSchoolsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetupSchoolsQuery, SetupSchoolsQueryVariables>;
-export const SetupTemplatesDocument = new TypedDocumentString(`
+export const SetupTemplatesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SetupTemplates {
   analysisTemplates {
     id
@@ -4850,7 +4850,7 @@ export const SetupTemplatesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetupTemplatesQuery, SetupTemplatesQueryVariables>;
-export const SetupAttendanceDocument = new TypedDocumentString(`
+export const SetupAttendanceDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SetupAttendance($meetingId: ID!) {
   meeting(id: $meetingId) {
     ...SetupMeetingFields
@@ -4874,14 +4874,14 @@ export const SetupAttendanceDocument = new TypedDocumentString(`
   preparation
   discussionQuestions
 }`) as unknown as TypedDocumentString<SetupAttendanceQuery, SetupAttendanceQueryVariables>;
-export const SetupCreateCohortDocument = new TypedDocumentString(`
+export const SetupCreateCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupCreateCohort($input: CreateCohortInput!) {
   createCohort(input: $input) {
     id
   }
 }
     `) as unknown as TypedDocumentString<SetupCreateCohortMutation, SetupCreateCohortMutationVariables>;
-export const SetupUpdateCohortDocument = new TypedDocumentString(`
+export const SetupUpdateCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupUpdateCohort($id: ID!, $input: UpdateCohortInput!) {
   updateCohort(id: $id, input: $input) {
     ...SetupCohortFields
@@ -4938,7 +4938,7 @@ fragment SetupCohortFields on Cohort {
     required
   }
 }`) as unknown as TypedDocumentString<SetupUpdateCohortMutation, SetupUpdateCohortMutationVariables>;
-export const SetupCreateMeetingDocument = new TypedDocumentString(`
+export const SetupCreateMeetingDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupCreateMeeting($cohortId: ID!, $input: CreateMeetingInput!) {
   createMeeting(cohortId: $cohortId, input: $input) {
     ...SetupMeetingFields
@@ -4957,7 +4957,7 @@ export const SetupCreateMeetingDocument = new TypedDocumentString(`
   preparation
   discussionQuestions
 }`) as unknown as TypedDocumentString<SetupCreateMeetingMutation, SetupCreateMeetingMutationVariables>;
-export const SetupUpdateMeetingDocument = new TypedDocumentString(`
+export const SetupUpdateMeetingDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupUpdateMeeting($id: ID!, $input: UpdateMeetingInput!) {
   updateMeeting(id: $id, input: $input) {
     ...SetupMeetingFields
@@ -4976,14 +4976,14 @@ export const SetupUpdateMeetingDocument = new TypedDocumentString(`
   preparation
   discussionQuestions
 }`) as unknown as TypedDocumentString<SetupUpdateMeetingMutation, SetupUpdateMeetingMutationVariables>;
-export const SetupDeleteMeetingDocument = new TypedDocumentString(`
+export const SetupDeleteMeetingDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupDeleteMeeting($id: ID!) {
   deleteMeeting(id: $id) {
     id
   }
 }
     `) as unknown as TypedDocumentString<SetupDeleteMeetingMutation, SetupDeleteMeetingMutationVariables>;
-export const SetupCreateRoundDocument = new TypedDocumentString(`
+export const SetupCreateRoundDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupCreateRound($cohortId: ID!, $input: CreateAnalysisRoundInput!) {
   createAnalysisRound(cohortId: $cohortId, input: $input) {
     ...SetupRoundFields
@@ -4999,7 +4999,7 @@ export const SetupCreateRoundDocument = new TypedDocumentString(`
   meetingId
   templateVersionId
 }`) as unknown as TypedDocumentString<SetupCreateRoundMutation, SetupCreateRoundMutationVariables>;
-export const SetupUpdateRoundDocument = new TypedDocumentString(`
+export const SetupUpdateRoundDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupUpdateRound($id: ID!, $input: UpdateAnalysisRoundInput!) {
   updateAnalysisRound(id: $id, input: $input) {
     ...SetupRoundFields
@@ -5015,21 +5015,21 @@ export const SetupUpdateRoundDocument = new TypedDocumentString(`
   meetingId
   templateVersionId
 }`) as unknown as TypedDocumentString<SetupUpdateRoundMutation, SetupUpdateRoundMutationVariables>;
-export const SetupDeleteRoundDocument = new TypedDocumentString(`
+export const SetupDeleteRoundDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupDeleteRound($id: ID!) {
   deleteAnalysisRound(id: $id) {
     id
   }
 }
     `) as unknown as TypedDocumentString<SetupDeleteRoundMutation, SetupDeleteRoundMutationVariables>;
-export const SetupEnrolDocument = new TypedDocumentString(`
+export const SetupEnrolDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupEnrol($cohortId: ID!, $personIds: [ID!]!) {
   enrolParticipants(cohortId: $cohortId, personIds: $personIds) {
     personId
   }
 }
     `) as unknown as TypedDocumentString<SetupEnrolMutation, SetupEnrolMutationVariables>;
-export const SetupWithdrawDocument = new TypedDocumentString(`
+export const SetupWithdrawDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupWithdraw($cohortId: ID!, $personId: ID!) {
   withdrawParticipant(cohortId: $cohortId, personId: $personId) {
     personId
@@ -5037,7 +5037,7 @@ export const SetupWithdrawDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetupWithdrawMutation, SetupWithdrawMutationVariables>;
-export const SetupSameSchoolDocument = new TypedDocumentString(`
+export const SetupSameSchoolDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupSameSchool($cohortId: ID!, $personId: ID!, $wantsSameSchool: Boolean!) {
   setParticipantSameSchool(
     cohortId: $cohortId
@@ -5049,7 +5049,7 @@ export const SetupSameSchoolDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetupSameSchoolMutation, SetupSameSchoolMutationVariables>;
-export const SetupOpenCohortDocument = new TypedDocumentString(`
+export const SetupOpenCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupOpenCohort($id: ID!) {
   openCohort(id: $id) {
     id
@@ -5057,7 +5057,7 @@ export const SetupOpenCohortDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetupOpenCohortMutation, SetupOpenCohortMutationVariables>;
-export const SetupRecordAttendanceDocument = new TypedDocumentString(`
+export const SetupRecordAttendanceDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupRecordAttendance($meetingId: ID!, $entries: [AttendanceEntryInput!]!) {
   recordAttendance(meetingId: $meetingId, entries: $entries) {
     id
@@ -5071,7 +5071,7 @@ export const SetupRecordAttendanceDocument = new TypedDocumentString(`
   SetupRecordAttendanceMutation,
   SetupRecordAttendanceMutationVariables
 >;
-export const SetupCourseLeadersDocument = new TypedDocumentString(`
+export const SetupCourseLeadersDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SetupCourseLeaders($organisationId: ID!) {
   people(
     organisationId: $organisationId
@@ -5085,14 +5085,14 @@ export const SetupCourseLeadersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetupCourseLeadersQuery, SetupCourseLeadersQueryVariables>;
-export const SetupAddLeaderDocument = new TypedDocumentString(`
+export const SetupAddLeaderDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupAddLeader($cohortId: ID!, $personId: ID!) {
   addCohortLeader(cohortId: $cohortId, personId: $personId) {
     id
   }
 }
     `) as unknown as TypedDocumentString<SetupAddLeaderMutation, SetupAddLeaderMutationVariables>;
-export const SetupRemoveLeaderDocument = new TypedDocumentString(`
+export const SetupRemoveLeaderDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupRemoveLeader($cohortId: ID!, $personId: ID!) {
   removeCohortLeader(cohortId: $cohortId, personId: $personId) {
     id
