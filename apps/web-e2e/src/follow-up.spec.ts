@@ -195,6 +195,23 @@ test('the course leader follows progress in the matrix, filtered by school and s
   await page.getByRole('button', { name: 'Visa alla deltagare' }).click();
   await expect(page.getByRole('table').getByRole('rowheader', { name: /Ahmed Ali/ })).toBeVisible();
 
+  // A reminder (påminnelse) by e-mail, with a few words of one's own.
+  const peterRow = page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: /Peter Holm/ }) });
+  await peterRow.getByRole('button', { name: 'Påminn Peter Holm' }).click();
+  const words = peterRow.getByLabel('Några ord till Peter Holm (valfritt)');
+  await expect(words).toBeFocused();
+  await words.fill('Hej Peter! Glöm inte att ge återkoppling till dina kritiska vänner.');
+  await checkPage(page, 'follow-up-matrix-nudge-form');
+  await peterRow.getByRole('button', { name: 'Skicka påminnelsen' }).click();
+  await expect(page.getByTestId('nudge-message')).toHaveText(
+    /En påminnelse skickas till Peter Holm\. Den listar \d+ saker som saknas\./,
+  );
+  await expect(peterRow).toContainText('Påmind i dag');
+  await checkPage(page, 'follow-up-matrix-nudged');
+
   // On a phone the table scrolls sideways inside its region; the page itself does not.
   await page.setViewportSize({ width: 375, height: 800 });
   const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -9,6 +9,7 @@ import {
   FollowUpCohortDocument,
   FollowUpProgressDocument,
   LockAllocationDocument,
+  NudgeParticipantDocument,
   PreviewAllocationDocument,
   RemoveReviewerDocument,
   RepairAllocationDocument,
@@ -24,6 +25,7 @@ import type {
   FollowUpCohortFragment,
   FollowUpRoundFragment,
   LockAllocationMutation,
+  NudgeParticipantMutation,
   ProgressRowFragment,
   RemoveReviewerMutation,
   SwapReviewerMutation,
@@ -39,6 +41,7 @@ export type AllocationOutcome = AllocationOutcomeFieldsFragment;
 export type AllocationPair = AllocationPairFieldsFragment;
 export type RoundAssignment = AssignmentFieldsFragment;
 export type AllocationRoundData = AllocationRoundQuery['analysisRound'];
+export type NudgeResult = NudgeParticipantMutation['nudgeParticipant'];
 
 interface Page<T> {
   nodes: readonly T[];
@@ -111,6 +114,13 @@ export class FollowUpApi {
 
   removeReviewer(assignmentId: string): Observable<RemoveReviewerMutation['removeReviewer']> {
     return this.gql.request(RemoveReviewerDocument, { assignmentId }).pipe(map((r) => r.removeReviewer));
+  }
+
+  /** E-mails a participant a reminder of what they have missed, with the leader's own words. */
+  nudge(cohortId: string, personId: string, message: string | null): Observable<NudgeResult> {
+    return this.gql
+      .request(NudgeParticipantDocument, { input: { cohortId, personId, message } })
+      .pipe(map((r) => r.nudgeParticipant));
   }
 
   swapReviewer(

@@ -1,15 +1,31 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { FollowUpApi, LOADING, loadable } from '@stl/web/data-access';
-import type { FollowUpCohort, ProgressRow, PublishedAnalysisRef } from '@stl/web/data-access';
+import { FollowUpApi, LOADING, loadable, toApiError } from '@stl/web/data-access';
+import type {
+  ApiError,
+  FollowUpCohort,
+  NudgeResult,
+  ProgressRow,
+  PublishedAnalysisRef,
+} from '@stl/web/data-access';
 import { PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import type { BadgeTone } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
-import { combineLatest, of, switchMap } from 'rxjs';
+import { combineLatest, firstValueFrom, of, switchMap } from 'rxjs';
 import { STATUS_FILTERS, buildMatrix, filterMatrix, isStatusFilter, schoolsOf } from './matrix';
-import type { AnalysisState, MatrixFilter } from './matrix';
+import type { AnalysisState, MatrixFilter, MatrixRow } from './matrix';
 
 interface MatrixData {
   cohort: FollowUpCohort;
@@ -33,6 +49,8 @@ export class ProgressMatrixPage {
   private readonly api = inject(FollowUpApi);
   private readonly router = inject(Router);
   protected readonly lang = inject(LanguageService).lang;
+  private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
   protected readonly statusFilters = STATUS_FILTERS;
 
   /** Route parameter and query parameters. */
@@ -103,6 +121,55 @@ export class ProgressMatrixPage {
 
   protected clearFilters(): void {
     void this.router.navigate([], { queryParams: {}, replaceUrl: true });
+  }
+
+  // ---- Nudges (påminnelser) -------------------------------------------------------------------
+
+  /** The participant whose reminder form is open, and what the leader has typed (kept on error). */
+  protected readonly nudging = signal<string | null>(null);
+  protected readonly nudgeText = signal('');
+  protected readonly nudgeBusy = signal(false);
+  protected readonly nudgeError = signal<ApiError | null>(null);
+  /** What happened to each reminder sent from this page, per participant. */
+  protected readonly nudged = signal<Record<string, NudgeResult>>({});
+  protected readonly nudgeMessage = signal<{ key: string; params: Record<string, unknown> } | null>(null);
+
+  protected openNudge(row: MatrixRow): void {
+    this.nudging.set(row.personId);
+    this.nudgeText.set('');
+    this.nudgeError.set(null);
+    afterNextRender(() => this.document.getElementById(`nudge-${row.personId}`)?.focus(), {
+      injector: this.injector,
+    });
+  }
+
+  protected cancelNudge(): void {
+    this.nudging.set(null);
+    this.nudgeError.set(null);
+  }
+
+  protected typeNudge(event: Event): void {
+    this.nudgeText.set((event.target as HTMLTextAreaElement).value);
+  }
+
+  protected async sendNudge(row: MatrixRow): Promise<void> {
+    const cohortId = this.cohortId();
+    this.nudgeBusy.set(true);
+    this.nudgeError.set(null);
+    try {
+      const text = this.nudgeText().trim();
+      const result = await firstValueFrom(this.api.nudge(cohortId, row.personId, text || null));
+      this.nudged.update((all) => ({ ...all, [row.personId]: result }));
+      this.nudgeMessage.set({
+        key: `followUp.nudge.result.${result.outcome}`,
+        params: { name: row.fullName, count: result.missingCount },
+      });
+      this.nudging.set(null);
+    } catch (e) {
+      this.nudgeError.set(toApiError(e));
+    } finally {
+      this.nudgeBusy.set(false);
+    }
   }
 
   protected toneOf(state: AnalysisState): BadgeTone {
