@@ -218,6 +218,13 @@ test('a course leader plans a cohort, enrols participants, opens it and records 
   await expect(page.getByRole('radiogroup', { name: 'Viktor Lund' }).getByLabel('Frånvarande')).toBeChecked();
   await expect(page.getByRole('radiogroup', { name: 'Klara Dahl' }).getByLabel('Närvarande')).toBeChecked();
 
+  // On a phone: nothing wider than the screen (wide tables scroll inside their own box).
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expect(page.getByTestId('attendance-row')).toHaveCount(4);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await checkPage(page, 'setup-attendance-phone');
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   // In English.
   await page.getByTestId('language-switch').click();
   await expect(
