@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { AdminCertificationsPage } from './certifications/certifications.page';
 import { AdminCohortsPage } from './cohorts/cohorts.page';
+import { AdminFailedMailPage } from './mail/failed-mail.page';
 import { AdminOverviewPage } from './overview/admin-overview.page';
 import { AdminPeoplePage } from './people/people.page';
 import { AdminPersonNewPage } from './people/person-new.page';
@@ -32,6 +33,7 @@ export const adminRoutes: Routes = [
         title: 'admin.templates.editorTitle',
       },
       { path: 'cohorts', component: AdminCohortsPage, title: 'admin.cohorts.title' },
+      { path: 'mail', component: AdminFailedMailPage, title: 'admin.mail.title' },
       { path: '**', component: AdminNotFoundPage, title: 'notFound.title' },
     ],
   },

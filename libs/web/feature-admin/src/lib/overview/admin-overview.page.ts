@@ -9,7 +9,8 @@ import { leaderStandingOf } from '../certifications/certification-standing';
 interface Area {
   path: string;
   key: string;
-  count: number;
+  /** Omitted where the overview does not count (undelivered mail has a page of its own). */
+  count?: number;
   /** Leaders whose certification needs the administrator (certifications only). */
   attention?: number;
 }
@@ -39,9 +40,11 @@ interface Area {
                 <a [routerLink]="area.path">{{ 'admin.overview.' + area.key + '.title' | transloco }}</a>
               </h2>
               <p>{{ 'admin.overview.' + area.key + '.lead' | transloco }}</p>
-              <p class="muted">
-                {{ 'admin.overview.' + area.key + '.count' | transloco: { count: area.count } }}
-              </p>
+              @if (area.count !== undefined) {
+                <p class="muted">
+                  {{ 'admin.overview.' + area.key + '.count' | transloco: { count: area.count } }}
+                </p>
+              }
               @if (area.attention) {
                 <p>
                   <stl-status-badge tone="warning">{{
@@ -100,6 +103,7 @@ export class AdminOverviewPage {
       { path: 'certifications', key: 'certifications', count: d.leaders.totalCount, attention },
       { path: 'templates', key: 'templates', count: d.analysisTemplates.length },
       { path: 'cohorts', key: 'cohorts', count: d.cohorts.totalCount },
+      { path: 'mail', key: 'mail' },
     ];
   });
 }
