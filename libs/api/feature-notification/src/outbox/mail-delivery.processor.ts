@@ -83,8 +83,10 @@ export class MailDeliveryProcessor {
         },
       );
     } catch (err) {
-      // Bad template data cannot get better by waiting.
-      await this.finish(outboxId, OutboxStatus.FAILED, `Could not render: ${(err as Error).message}`);
+      // Bad template data cannot get better by waiting; it is a bug, so it is logged as well.
+      const reason = `Could not render: ${(err as Error).message}`;
+      this.log.error(`Outbox message ${outboxId} (${msg.kind}): ${reason}`);
+      await this.finish(outboxId, OutboxStatus.FAILED, reason);
       return;
     }
     await this.dataSource.query(
