@@ -3,7 +3,7 @@ import { DEMO_IDS } from '@stl/api/data-access-db';
 import type { GqlClient } from './support/gql-client';
 import { startTestApi } from './support/test-api';
 import type { TestApi } from './support/test-api';
-import { ALL_SECTIONS, PUBLISH, SAVE, answers, publishComplete } from './support/analysis-fixtures';
+import { PUBLISH, SAVE, answers, publishComplete } from './support/analysis-fixtures';
 
 const SARA = 'sara.lindqvist@larkby.example'; // Ekbackeskolan
 const ERIK = 'erik.johansson@larkby.example'; // Ekbackeskolan

@@ -114,7 +114,7 @@ describe('what people receive, and when', () => {
     expect(recipientOf(received)).toBe(author.email);
     expect(received.parsed.subject).toMatch(/^New feedback on your analysis/);
     expect(received.parsed.html).toContain('lang="en"');
-    expect(links(received)).toContain(`${PUBLIC_WEB_URL}/cohorts/${COHORT}/analyses/${analysisId}`);
+    expect(links(received)).toContain(`${PUBLIC_WEB_URL}/cohorts/${COHORT}/feedback/received/${analysisId}`);
 
     // A new version: the critical friend hears of it.
     await publishComplete(authorClient, round, 'Skrivande i par, omarbetad');

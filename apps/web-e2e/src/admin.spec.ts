@@ -44,7 +44,7 @@ test('the overview leads to every area; schools are added and renamed', async ({
     'Analysmallar',
     'Utbildningsomgångar',
   ]) {
-    await expect(page.getByRole('link', { name: area, exact: true })).toBeVisible();
+    await expect(page.locator('#main').getByRole('link', { name: area, exact: true })).toBeVisible();
   }
   await expect(
     page.getByText(/Kursledare utan giltig certifiering eller med en som snart går ut: [1-9]/),
@@ -275,7 +275,7 @@ test('cohorts: the list, and a new one led by a certified course leader', async 
   const schoolYear = `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
 
   await openAdmin(page);
-  await page.getByRole('link', { name: 'Utbildningsomgångar', exact: true }).click();
+  await page.locator('#main').getByRole('link', { name: 'Utbildningsomgångar', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Utbildningsomgångar' })).toBeVisible();
   await expect(page.getByRole('row', { name: /STL Lärkby 2026\/27/ })).toContainText('Pågår');
   await checkPage(page, 'admin-cohorts');

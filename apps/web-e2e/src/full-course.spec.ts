@@ -423,17 +423,17 @@ test('9. the mail arrives, opens in the inbox and leads to the right pages', asy
   await checkPage(form, 'full-mail-link-review');
   await form.close();
 
-  // The feedback mail links to her published analysis.
+  // The feedback mail links to the feedback on her analysis, where she can reply.
   await openMail(page, feedback.id, feedback.subject, 'feedback-received');
   await expect(page.locator('section[aria-labelledby="text-version"] pre')).toContainText(
     'Du har fått återkoppling',
   );
-  const toAnalysis = platformLink(page, base, `/cohorts/${cohortId}/analyses/${authorAnalysisId}`);
+  const toAnalysis = platformLink(page, base, `/cohorts/${cohortId}/feedback/received/${authorAnalysisId}`);
   await expect(toAnalysis).toHaveCount(1);
   const [analysis] = await Promise.all([context.waitForEvent('page'), toAnalysis.click()]);
-  await expect(analysis.getByRole('heading', { level: 1, name: `${AUTHOR.name} – analys 1` })).toBeVisible();
-  await expect(analysis.getByText(`${MARK[AUTHOR.name]}: avsnitt goals.`)).toBeVisible();
-  await checkPage(analysis, 'full-mail-link-analysis');
+  await expect(analysis.getByRole('heading', { level: 1, name: /^Återkoppling på analys 1/ })).toBeVisible();
+  await expect(analysis.getByText(FRIEND.name).first()).toBeVisible();
+  await checkPage(analysis, 'full-mail-link-received');
   await analysis.close();
   await context.close();
 

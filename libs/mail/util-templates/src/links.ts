@@ -14,8 +14,10 @@ export const MAIL_PATHS = {
   reviewTasks: '/cohorts/:cohortId/feedback',
   /** The feedback form for one analysis (critical friends and course leaders). */
   review: '/cohorts/:cohortId/feedback/analyses/:analysisId',
-  /** A published analysis with its feedback. */
+  /** A published analysis, to read it. */
   analysis: '/cohorts/:cohortId/analyses/:analysisId',
+  /** The author's view of the feedback on their analysis: reply, mark helpful. */
+  receivedFeedback: '/cohorts/:cohortId/feedback/received/:analysisId',
   /** The course leader's progress matrix. */
   cohortProgress: '/cohorts/:cohortId/follow-up',
   /** The school leader's view of their school. */

@@ -20,7 +20,7 @@ const EXPECTED: Record<MailKind, { sv: RegExp; en: RegExp; link: string }> = {
   FEEDBACK_RECEIVED: {
     sv: /Ny återkoppling på din analys/,
     en: /New feedback on your analysis/,
-    link: `${B}/cohorts/${cohortId}/analyses/${DEMO_MAIL_DATA.FEEDBACK_RECEIVED.analysisId}`,
+    link: `${B}/cohorts/${cohortId}/feedback/received/${DEMO_MAIL_DATA.FEEDBACK_RECEIVED.analysisId}`,
   },
   ANALYSIS_PUBLISHED: {
     sv: /Amira Hassan har publicerat en analys/,

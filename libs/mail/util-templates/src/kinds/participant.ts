@@ -52,7 +52,7 @@ export const composeFeedbackReceived: Composer<FeedbackReceivedData> = (d, k) =>
     ],
     action: {
       label: t.action,
-      url: k.link(MAIL_PATHS.analysis, { cohortId: d.cohortId, analysisId: d.analysisId }),
+      url: k.link(MAIL_PATHS.receivedFeedback, { cohortId: d.cohortId, analysisId: d.analysisId }),
     },
     reason: t.reason({ cohort: d.cohortName }),
   };
