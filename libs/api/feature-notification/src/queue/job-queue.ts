@@ -46,7 +46,16 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
       schedule: worker && this.settings.reminderCron !== null,
     });
     // An EventEmitter without an 'error' listener would crash the process on a lost connection.
-    this.boss.on('error', (err: Error) => this.log.error(`Job queue error: ${err.message}`));
+    let shutdownSeen = false;
+    this.boss.on('error', (err: Error & { code?: string }) => {
+      // 57P01: the database is shutting down (Ctrl-C reaches the embedded PostgreSQL too): said once.
+      if (err.code === '57P01') {
+        if (!shutdownSeen) this.log.warn('The database is shutting down: the job queue stops.');
+        shutdownSeen = true;
+        return;
+      }
+      this.log.error(`Job queue error: ${err.message}`);
+    });
   }
 
   async onModuleInit(): Promise<void> {
