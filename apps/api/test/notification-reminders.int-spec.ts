@@ -14,7 +14,7 @@ import {
   startSecondApi,
   waitFor,
 } from './support/mail-fixtures';
-import type { MailTestApi } from './support/mail-fixtures';
+import type { MailTestApi, OutboxRow } from './support/mail-fixtures';
 import { publishDirectly } from './support/publish-directly';
 import {
   APPLY,
@@ -161,15 +161,24 @@ describe('what people receive, and when', () => {
     await api.smtp.close();
     await api.planner.tick(new Date(round.submission.getTime() + 25 * HOUR));
     const lateKey = `SUBMISSION_OVERDUE:${round.id}:${latePublisher.id}`;
-    await waitFor(async () => {
-      const [row] = await outboxRows(api.db, `idempotency_key = $1`, [lateKey]);
-      return row && row.attempts >= 1;
-    }, 'a failed first attempt while the server is down');
+    const lateRow = async (): Promise<OutboxRow | undefined> =>
+      (await outboxRows(api.db, `idempotency_key = $1`, [lateKey]))[0];
+    // Not `attempts`: it counts an attempt as it starts, after its send-time check, and the mail may
+    // then still wait in the SMTP pool for a connection. Only `last_error` says it is over and failed.
+    await waitFor(
+      async () => (await lateRow())?.last_error,
+      'a failed first attempt while the server is down',
+    );
     await publishDirectly(api.db, round.id, [latePublisher.id]);
+    // The server stays down until the message has settled: an attempt checked before the publish
+    // can only fail, so what becomes of the message is decided by a retry's check, after the publish.
+    const late = await waitFor(async () => {
+      const row = await lateRow();
+      return row && row.status !== 'PENDING' ? row : undefined;
+    }, 'the late reminder to settle');
+    expect(late).toMatchObject({ status: 'CANCELLED', last_error: 'The analysis has been published.' });
     const smtp = await api.restartSmtp();
     await settled(api.appDb);
-    const [late] = await outboxRows(api.db, `idempotency_key = $1`, [lateKey]);
-    expect(late).toMatchObject({ status: 'CANCELLED', last_error: 'The analysis has been published.' });
     const overdue = smtp.received.filter((m) => keyOf(m).startsWith(`SUBMISSION_OVERDUE:${round.id}:`));
     expect(overdue.map(recipientOf).sort()).toEqual(
       expected
