@@ -13,13 +13,13 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   /** secret: a PostgreSQL URL. When absent, an embedded PostgreSQL is started with the app. */
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.url().optional(),
   EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   /** Seed the demo organisation at boot (idempotent); the sign-in page then offers the demo accounts. */
-  SEED_DEMO: bool.default('false'),
+  SEED_DEMO: bool.default(false),
   /** With SEED_DEMO: also seed the course as it stands in late November. The end-to-end tests turn it off. */
-  SEED_DEMO_ACTIVITY: bool.default('true'),
+  SEED_DEMO_ACTIVITY: bool.default(true),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -43,14 +43,14 @@ const schema = z.object({
    * Where people open the web app; every link in an e-mail starts here. Default: this API on
    * localhost, which serves the built web app at / (as `npm start` runs it).
    */
-  PUBLIC_WEB_URL: z.string().url().optional(),
+  PUBLIC_WEB_URL: z.url().optional(),
   /**
    * secret: signs the one-click unsubscribe links in e-mail (HMAC-SHA256), at least 32 characters.
    * Required in production; elsewhere a fixed development value is used, with a warning.
    */
   MAIL_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Run the background workers (mail delivery, reminder schedule) in this process. */
-  WORKER_ENABLED: bool.default('true'),
+  WORKER_ENABLED: bool.default(true),
   /** When the reminder tick runs (cron, Stockholm time), or "off" to leave scheduling to other processes. */
   REMINDER_CRON: z
     .string()

@@ -26,8 +26,12 @@ registerEnumType(Role, { name: 'Role' });
 
 @ObjectType('RoleGrant')
 @Entity('role_grant')
-@Index(['personId', 'role', 'schoolId'], { unique: true, where: '"school_id" IS NOT NULL' })
-@Index(['personId', 'role'], { unique: true, where: '"school_id" IS NULL' })
+// Named as the migration made it: TypeORM 1.x derives partial indexes' names differently.
+@Index('IDX_343b197253bab9adb6c61e293f', ['personId', 'role', 'schoolId'], {
+  unique: true,
+  where: '"school_id" IS NOT NULL',
+})
+@Index('IDX_52c0d1d5647b86d9b3e95ccd1a', ['personId', 'role'], { unique: true, where: '"school_id" IS NULL' })
 export class RoleGrantEntity {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

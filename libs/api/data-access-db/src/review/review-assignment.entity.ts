@@ -30,7 +30,11 @@ export interface StoredReason {
  */
 @ObjectType('ReviewAssignment')
 @Entity('review_assignment')
-@Index(['analysisId', 'reviewerId'], { unique: true, where: '"cancelled_at" IS NULL' })
+// Named as the migration made it: TypeORM 1.x derives partial indexes' names differently.
+@Index('IDX_f9e9b7ff22e2badd45edaa6ced', ['analysisId', 'reviewerId'], {
+  unique: true,
+  where: '"cancelled_at" IS NULL',
+})
 @Index(['roundId', 'reviewerId'])
 export class ReviewAssignmentEntity extends BaseEntity {
   @Field(() => ID)

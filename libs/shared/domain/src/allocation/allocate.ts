@@ -378,7 +378,6 @@ export function allocateCriticalFriends(input: AllocationInput): AllocationResul
   for (let r = 0; r < R; r++) flexible[r] = (lockedLoad[r] ?? 0) <= base ? 1 : 0;
 
   let pairs: IndexPair[] = [];
-  let weights = computeWeights(F, N + R + 3, false);
   let relaxed = false;
   if (F > 0) {
     let solved = solveFlow(ctx, free, F, base, extra, false, random);
@@ -392,7 +391,7 @@ export function allocateCriticalFriends(input: AllocationInput): AllocationResul
       });
     }
     pairs = solved.pairs;
-    weights = solved.weights;
+    const weights = solved.weights;
     if (weights.reduced) {
       warnings.push({
         code: 'PRECISION_REDUCED',
