@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type PgBoss from 'pg-boss';
+import type { Job, JobWithMetadata } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { OutboxMessageEntity, OutboxStatus } from '@stl/api/data-access-db';
 import { APP_CONFIG } from '@stl/api/util-config';
@@ -39,7 +39,7 @@ export class MailDeliveryProcessor {
   }
 
   /** A batch of jobs, each settled on its own: one bad message does not hold back the others. */
-  async handle(jobs: PgBoss.JobWithMetadata<DeliverJobData>[]): Promise<void> {
+  async handle(jobs: JobWithMetadata<DeliverJobData>[]): Promise<void> {
     await Promise.all(
       jobs.map(async (job) => {
         try {
@@ -120,7 +120,7 @@ export class MailDeliveryProcessor {
   }
 
   /** Jobs that pg-boss gave up on (every retry failed, or the worker died each time). */
-  async handleDeadLetters(jobs: PgBoss.Job<DeliverJobData>[]): Promise<void> {
+  async handleDeadLetters(jobs: Job<DeliverJobData>[]): Promise<void> {
     for (const job of jobs) {
       await this.dataSource.query(
         `UPDATE outbox_message

@@ -1,11 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import PgBoss from 'pg-boss';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PgBoss } from 'pg-boss';
+import type { Job, JobWithMetadata } from 'pg-boss';
+import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig, NotificationConfig } from '@stl/api/util-config';
 import { DELIVER_EXPIRE_SECONDS, QUEUE, QUEUE_SCHEMA } from './queue-names';
 import type { DeliverJobData, QueueName } from './queue-names';
+import { dropUnmigratableQueueSchema, lockQueueUpkeep, pendingWithoutLiveJob } from './queue-schema';
 import { transactionDb } from './transaction-db';
 
 export const NOTIFICATION_DATABASE_URL = Symbol('NOTIFICATION_DATABASE_URL');
@@ -17,13 +21,28 @@ export interface DeliveryJobRequest {
   startAfter: Date | null;
 }
 
-export type DeliverHandler = (jobs: PgBoss.JobWithMetadata<DeliverJobData>[]) => Promise<void>;
+export type DeliverHandler = (jobs: JobWithMetadata<DeliverJobData>[]) => Promise<void>;
+
+/** What JobQueue found and did on start (also logged). */
+export interface QueueStartReport {
+  /** The version of the queue schema that was dropped because pg-boss could not migrate it, or null. */
+  replacedSchemaVersion: number | null;
+  /** PENDING outbox messages that had no live delivery job and were given one. */
+  requeued: number;
+}
+
+/** Delivery jobs written per INSERT when mail without a job is queued again. */
+const REQUEUE_CHUNK = 500;
 
 /**
  * The one owner of pg-boss in a process. Every API process starts it (so the queue schema exists
  * and enqueueing works); only processes with WORKER_ENABLED fetch jobs, maintain the queues and run
  * the cron schedule. pg-boss lets one process at a time turn a cron slot into a job, and hands each
  * job to one worker (SELECT … FOR UPDATE SKIP LOCKED).
+ *
+ * On start it also keeps the queue honest to the outbox (ADR 0006): a queue schema pg-boss cannot
+ * migrate (pg-boss 10's) is replaced by a fresh one, and every PENDING message without a live
+ * delivery job gets one again.
  */
 @Injectable()
 export class JobQueue implements OnModuleInit, OnModuleDestroy {
@@ -32,8 +51,13 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   private readonly boss: PgBoss;
   private started = false;
   private stopping: Promise<void> | null = null;
+  private report: QueueStartReport | null = null;
 
-  constructor(@Inject(NOTIFICATION_DATABASE_URL) databaseUrl: string, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(NOTIFICATION_DATABASE_URL) databaseUrl: string,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
     this.settings = config.notification;
     const worker = this.settings.workerEnabled;
     this.boss = new PgBoss({
@@ -59,15 +83,53 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
+    // pg-boss 12 refuses a schema made by pg-boss 10 (version 24): it has no migration from there.
+    const replaced = await dropUnmigratableQueueSchema(this.dataSource);
     await this.boss.start();
     this.started = true;
-    await this.boss.createQueue(QUEUE.MAIL_DEAD_LETTER, { name: QUEUE.MAIL_DEAD_LETTER });
-    await this.boss.createQueue(QUEUE.MAIL_DELIVER, {
-      name: QUEUE.MAIL_DELIVER,
-      deadLetter: QUEUE.MAIL_DEAD_LETTER,
-    });
+    await this.boss.createQueue(QUEUE.MAIL_DEAD_LETTER);
+    await this.boss.createQueue(QUEUE.MAIL_DELIVER, { deadLetter: QUEUE.MAIL_DEAD_LETTER });
     // 'singleton': at most one tick is active at a time, across every process.
-    await this.boss.createQueue(QUEUE.REMINDER_TICK, { name: QUEUE.REMINDER_TICK, policy: 'singleton' });
+    await this.boss.createQueue(QUEUE.REMINDER_TICK, { policy: 'singleton' });
+    const requeued = await this.requeuePendingWithoutJob();
+    this.report = { replacedSchemaVersion: replaced, requeued };
+    if (replaced !== null) {
+      this.log.log(
+        `Job queue schema v${replaced} replaced by v${await this.boss.schemaVersion()}; ${requeued} pending mails queued again.`,
+      );
+    } else if (requeued > 0) {
+      this.log.warn(`${requeued} pending mails had no delivery job; queued again.`);
+    }
+  }
+
+  /** What the start found and did; null before the start. */
+  get startReport(): QueueStartReport | null {
+    return this.report;
+  }
+
+  /**
+   * Gives every PENDING outbox message without a live delivery job a job again, with its quiet-hours
+   * `not_before`: after the queue schema was replaced, or lost, or its jobs expired unfetched. Under
+   * the upkeep lock and in one transaction, so that processes starting together queue each message
+   * once; a message enqueued meanwhile commits with its job, so it is never taken for one without.
+   * Returns how many were queued.
+   */
+  private requeuePendingWithoutJob(): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      await lockQueueUpkeep(m);
+      const rows = await pendingWithoutLiveJob(m);
+      for (let i = 0; i < rows.length; i += REQUEUE_CHUNK) {
+        await this.addDeliveryJobs(
+          m,
+          rows.slice(i, i + REQUEUE_CHUNK).map((r) => ({
+            outboxId: r.id,
+            idempotencyKey: r.idempotency_key,
+            startAfter: r.not_before,
+          })),
+        );
+      }
+      return rows.length;
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -77,7 +139,8 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   /** Stops fetching, waits (bounded) for handlers in progress, and closes the queue's connections. */
   stop(): Promise<void> {
     if (!this.started) return Promise.resolve();
-    this.stopping ??= this.boss.stop({ graceful: true, wait: true, timeout: 15_000, close: true });
+    // pg-boss 11+: stop() itself resolves once stopped (10 needed `wait: true` for that).
+    if (!this.stopping) this.stopping = this.boss.stop({ graceful: true, timeout: 15_000, close: true });
     return this.stopping;
   }
 
@@ -107,8 +170,8 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
     }
     const options = this.deliveryOptions();
     await this.boss.insert(
+      QUEUE.MAIL_DELIVER,
       requests.map((r) => ({
-        name: QUEUE.MAIL_DELIVER,
         data: { outboxId: r.outboxId } satisfies DeliverJobData,
         singletonKey: r.idempotencyKey,
         ...(r.startAfter ? { startAfter: r.startAfter.toISOString() } : {}),
@@ -121,7 +184,9 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   /** Registers the delivery workers: `loops` fetch loops, each taking MAIL_BATCH_SIZE jobs at a time. */
   async workDeliveries(handler: DeliverHandler, loops = 2): Promise<void> {
     for (let i = 0; i < loops; i++) {
-      await this.boss.work<DeliverJobData>(
+      // No explicit type arguments: pg-boss 12 infers the handler's job type (with metadata) from
+      // the literal `includeMetadata: true`, which an explicit <DeliverJobData> would hide.
+      await this.boss.work(
         QUEUE.MAIL_DELIVER,
         {
           batchSize: this.settings.batchSize,
@@ -133,7 +198,7 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  async workDeadLetters(handler: (jobs: PgBoss.Job<DeliverJobData>[]) => Promise<void>): Promise<void> {
+  async workDeadLetters(handler: (jobs: Job<DeliverJobData>[]) => Promise<void>): Promise<void> {
     await this.boss.work<DeliverJobData>(
       QUEUE.MAIL_DEAD_LETTER,
       { batchSize: 20, pollingIntervalSeconds: Math.max(this.settings.pollSeconds, 1) },
