@@ -42,11 +42,20 @@ export class MailDeliveryProcessor {
   async handle(jobs: JobWithMetadata<DeliverJobData>[]): Promise<void> {
     await Promise.all(
       jobs.map(async (job) => {
+        // Job data is JSON from the queue table, not checked input: its type is a promise, not a
+        // fact. A job without a message id is a bug to fail loudly, never a lookup by undefined.
+        const outboxId: unknown = job.data?.outboxId;
+        if (typeof outboxId !== 'string' || outboxId === '') {
+          const reason = 'Delivery stopped: the job names no outbox message.';
+          this.log.error(`Job ${job.id}: ${reason}`);
+          await this.queue.fail(QUEUE.MAIL_DELIVER, job.id, reason);
+          return;
+        }
         try {
-          await this.deliver(job.data.outboxId, job.retryCount >= job.retryLimit);
+          await this.deliver(outboxId, job.retryCount >= job.retryLimit);
         } catch (err) {
           const reason = err instanceof RetryLater ? err.message : `Delivery stopped: ${String(err)}`;
-          if (!(err instanceof RetryLater)) this.log.error(`Outbox message ${job.data.outboxId}: ${reason}`);
+          if (!(err instanceof RetryLater)) this.log.error(`Outbox message ${outboxId}: ${reason}`);
           await this.queue.fail(QUEUE.MAIL_DELIVER, job.id, reason);
         }
       }),
