@@ -5,6 +5,22 @@
 // server). Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
 
+// Angular 22, Nest 12 and pg-boss 12 need Node 22.22.3+ (24 LTS is what we ship): say so plainly
+// instead of failing somewhere in the build.
+const [major, minor, patch] = process.versions.node.split('.').map(Number);
+// The same range as package.json's engines: ^22.22.3 || ^24.15.0 || >=26.0.0.
+const supported =
+  (major === 22 && (minor > 22 || (minor === 22 && patch >= 3))) ||
+  (major === 24 && minor >= 15) ||
+  major >= 26;
+if (!supported) {
+  console.error(
+    `Node ${process.version} is not supported by the STL platform: it needs Node 24 LTS (24.15+, or 22.22.3+).\n` +
+      'On Linux x64, `source tools/node24.sh` puts Node 24 from the npm registry first on PATH; see docs/development.md.',
+  );
+  process.exit(1);
+}
+
 const env = { ...process.env, NX_DAEMON: 'false', SEED_DEMO: process.env.SEED_DEMO ?? 'true' };
 const withCatcher = !process.env.SMTP_HOST;
 const projects = ['api', 'web', ...(withCatcher ? ['mail-catcher'] : [])];
