@@ -56,7 +56,7 @@ export function createCatcherSmtpServer(
               to: addressList(parsed.to),
               cc: addressList(parsed.cc),
               subject: parsed.subject ?? '',
-              html: parsed.html === false ? null : parsed.html,
+              html: typeof parsed.html === 'string' ? parsed.html : null,
               text: parsed.text ?? null,
               headers: parsed.headerLines.map((h) => ({ key: h.key, line: h.line })),
               attachments: parsed.attachments.map((a, i) => ({
