@@ -1,15 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import {
-  dataSourceOptions,
-  ensureDatabase,
-  runMigrations,
-  seedDemo,
-  seedDemoActivity,
-  startEmbeddedPostgres,
-} from '@stl/api/data-access-db';
-import type { RunningPostgres } from '@stl/api/data-access-db';
+import { ensureDatabase, startEmbeddedPostgres, upkeepSchema } from '@stl/api/data-access-db';
+import type { DemoSeed, RunningPostgres } from '@stl/api/data-access-db';
 import { loadConfig } from '@stl/api/util-config';
 import { webAppServed } from './app/app.module';
 import { createApp } from './app/create-app';
@@ -28,21 +20,19 @@ async function bootstrap(): Promise<void> {
     });
     databaseUrl = await ensureDatabase(embedded.serverUrl, 'stl');
   }
-  const ran = await runMigrations(databaseUrl);
-  if (ran.length) log.log(`Applied migrations: ${ran.join(', ')}`);
-  if (config.seedDemo) {
-    const ds = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
-    try {
-      await seedDemo(ds);
-      if (config.seedDemoActivity) {
-        await seedDemoActivity(ds);
-        log.log('Demo organisation seeded (Lärkby kommun), with the course under way.');
-      } else {
-        log.log('Demo organisation seeded (Lärkby kommun), without course activity.');
-      }
-    } finally {
-      await ds.destroy();
-    }
+  // Under an advisory lock (ADR 0009): of several processes starting together, one migrates and
+  // seeds while the others wait; then they find no migration pending and the (idempotent) seed's
+  // rows already in place.
+  const seed: DemoSeed = !config.seedDemo ? 'none' : config.seedDemoActivity ? 'demo-with-activity' : 'demo';
+  const upkeep = await upkeepSchema(databaseUrl, {
+    seed,
+    onWait: () => log.log('Another process is migrating or seeding the database: waiting for it.'),
+  });
+  if (upkeep.migrations.length) log.log(`Applied migrations: ${upkeep.migrations.join(', ')}`);
+  if (seed === 'demo-with-activity') {
+    log.log('Demo organisation seeded (Lärkby kommun), with the course under way.');
+  } else if (seed === 'demo') {
+    log.log('Demo organisation seeded (Lärkby kommun), without course activity.');
   }
   const app = await createApp(config, databaseUrl);
   let stopping = false;

@@ -1,5 +1,4 @@
 import type { DataSourceOptions } from 'typeorm';
-import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './shared/snake-naming.strategy';
@@ -31,16 +30,4 @@ export function dataSourceOptions(
     // caller can turn it off. See docs/adr/0008-no-silent-where-criteria.md.
     invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
   } as DataSourceOptions;
-}
-
-/** Brings the schema up to date; safe to run from several processes at once (TypeORM takes a lock per migration table). */
-export async function runMigrations(url: string): Promise<string[]> {
-  const ds = new DataSource(dataSourceOptions(url));
-  await ds.initialize();
-  try {
-    const ran = await ds.runMigrations({ transaction: 'each' });
-    return ran.map((m) => m.name);
-  } finally {
-    await ds.destroy();
-  }
 }

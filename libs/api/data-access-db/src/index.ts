@@ -1,5 +1,6 @@
 export * from './entities';
 export * from './data-source';
+export * from './schema-upkeep';
 export * from './postgres-server';
 export { SnakeNamingStrategy } from './shared/snake-naming.strategy';
 export { BaseEntity } from './shared/base.entity';

@@ -1,9 +1,10 @@
 import { DataSource, IsNull } from 'typeorm';
 import type { Repository } from 'typeorm';
-import { dataSourceOptions, runMigrations } from './data-source';
+import { dataSourceOptions } from './data-source';
 import { OrganisationEntity } from './organisation/organisation.entity';
 import { SchoolEntity } from './organisation/school.entity';
 import { createScratchDatabase } from './postgres-server';
+import { runMigrations } from './schema-upkeep';
 import { testServerUrl } from './testing/test-server-url';
 
 /*

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, runMigrations } from '../data-source';
+import { dataSourceOptions } from '../data-source';
 import { createScratchDatabase } from '../postgres-server';
+import { runMigrations } from '../schema-upkeep';
 import { testServerUrl } from '../testing/test-server-url';
 import { seedDemoActivity } from './demo-activity';
 import { DEMO_IDS, seedDemo } from './demo-seed';
