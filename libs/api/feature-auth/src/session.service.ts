@@ -1,13 +1,34 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { LessThan, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { PersonEntity, RoleGrantEntity, SessionEntity } from '@stl/api/data-access-db';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import type { Actor } from './actor';
 
 const SLIDE_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Expired sessions deleted per statement. Each batch is its own short statement, so a large backlog
+ * (the first purge on an installation that never purged) never holds thousands of row locks or one
+ * long transaction while people sign in.
+ */
+export const SESSION_PURGE_BATCH = 1000;
+
+/**
+ * Batches per purge run, so that one run stays short; a larger backlog is finished by the runs that
+ * follow (hourly).
+ */
+export const SESSION_PURGE_MAX_BATCHES = 50;
+
+/** What one purge run deleted. */
+export interface SessionPurgeReport {
+  deleted: number;
+  batches: number;
+  /** True when the run stopped at its batch limit with expired sessions possibly left. */
+  more: boolean;
+}
 
 function digest(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -71,9 +92,35 @@ export class SessionService {
     };
   }
 
-  /** Removes expired sessions; called from a scheduled job. */
-  async purgeExpired(): Promise<number> {
-    const r = await this.sessions.delete({ expiresAt: LessThan(new Date()) });
-    return r.affected ?? 0;
+  /**
+   * Deletes sessions that have expired by `now`, in batches of `batchSize`, at most `maxBatches` of
+   * them. An expired session can never be used again (`resolve` refuses it and never extends it), so
+   * it is deleted as soon as it expires: no grace period to configure. Run on a schedule by the job
+   * queue (libs/api/feature-notification, which may depend on this lib; this lib may not depend on it).
+   * Rows another transaction has locked (a sign-out, say) are skipped and left for the next run, so
+   * two runs at once never wait for each other.
+   */
+  async purgeExpired(
+    options: { now?: Date; batchSize?: number; maxBatches?: number } = {},
+  ): Promise<SessionPurgeReport> {
+    const now = options.now ?? new Date();
+    const batchSize = options.batchSize ?? SESSION_PURGE_BATCH;
+    const maxBatches = options.maxBatches ?? SESSION_PURGE_MAX_BATCHES;
+    let deleted = 0;
+    for (let batches = 1; batches <= maxBatches; batches++) {
+      // Oldest first, through the expires_at index; the count comes back from the DELETE itself.
+      const [{ n }]: { n: number }[] = await this.sessions.query(
+        `WITH doomed AS (
+           SELECT id FROM session WHERE expires_at <= $1 ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED
+         ), gone AS (
+           DELETE FROM session s USING doomed d WHERE s.id = d.id RETURNING 1
+         )
+         SELECT count(*)::int AS n FROM gone`,
+        [now, batchSize],
+      );
+      deleted += n;
+      if (n < batchSize) return { deleted, batches, more: false };
+    }
+    return { deleted, batches: maxBatches, more: true };
   }
 }

@@ -11,5 +11,6 @@ export {
   verifyUnsubscribeToken,
   unsubscribeUrl,
 } from './preferences/unsubscribe-token';
+export { SessionPurgeProcessor } from './housekeeping/session-purge.processor';
 export { JobQueue } from './queue/job-queue';
 export { QUEUE, QUEUE_SCHEMA } from './queue/queue-names';

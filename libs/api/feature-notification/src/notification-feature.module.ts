@@ -3,6 +3,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { CohortReminderSettingsResolver } from './reminders/cohort-reminder-settings.resolver';
 import { CohortReminderSettingsService } from './reminders/cohort-reminder-settings.service';
 import { NotificationEvents } from './events/notification-events';
+import { SessionPurgeProcessor } from './housekeeping/session-purge.processor';
 import { NotificationWorker } from './notification-worker';
 import { MailAdminResolver } from './outbox/mail-admin.resolver';
 import { MailAdminService } from './outbox/mail-admin.service';
@@ -38,6 +39,7 @@ export class NotificationFeatureModule {
         SendTimeCheck,
         MailDeliveryProcessor,
         ReminderPlanner,
+        SessionPurgeProcessor,
         NotificationEvents,
         NotificationWorker,
         PreferenceService,

@@ -2,14 +2,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig, NotificationConfig } from '@stl/api/util-config';
+import { SessionPurgeProcessor } from './housekeeping/session-purge.processor';
 import { MailDeliveryProcessor } from './outbox/mail-delivery.processor';
 import { JobQueue } from './queue/job-queue';
 import { ReminderPlanner } from './reminders/reminder-planner';
 
 /**
  * Starts the background work of this process once the app is up (WORKER_ENABLED): delivery
- * workers, the dead-letter worker, and the reminder schedule. JobQueue stops them on shutdown,
- * before the database connections close.
+ * workers, the dead-letter worker, the reminder schedule, and the hourly purge of expired sessions.
+ * JobQueue stops them on shutdown, before the database connections close.
  */
 @Injectable()
 export class NotificationWorker implements OnApplicationBootstrap {
@@ -20,6 +21,7 @@ export class NotificationWorker implements OnApplicationBootstrap {
     private readonly queue: JobQueue,
     private readonly delivery: MailDeliveryProcessor,
     private readonly planner: ReminderPlanner,
+    private readonly sessionPurge: SessionPurgeProcessor,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.settings = config.notification;
@@ -37,8 +39,11 @@ export class NotificationWorker implements OnApplicationBootstrap {
     await this.queue.scheduleTicks(async () => {
       await this.planner.tick(new Date());
     });
+    await this.queue.scheduleSessionPurge(async () => {
+      await this.sessionPurge.run();
+    });
     this.log.log(
-      `Mail workers started${this.settings.reminderCron ? `; reminders on "${this.settings.reminderCron}" (Stockholm time)` : ''}.`,
+      `Mail workers started${this.settings.reminderCron ? `; reminders on "${this.settings.reminderCron}" (Stockholm time)` : ''}; expired sessions purged hourly.`,
     );
   }
 }

@@ -7,7 +7,13 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig, NotificationConfig } from '@stl/api/util-config';
-import { DELIVER_EXPIRE_SECONDS, QUEUE, QUEUE_SCHEMA } from './queue-names';
+import {
+  DELIVER_EXPIRE_SECONDS,
+  QUEUE,
+  QUEUE_SCHEMA,
+  REMINDER_TICK_RETENTION_SECONDS,
+  SESSION_PURGE_CRON,
+} from './queue-names';
 import type { DeliverJobData, QueueName } from './queue-names';
 import { dropUnmigratableQueueSchema, lockQueueUpkeep, pendingWithoutLiveJob } from './queue-schema';
 import { transactionDb } from './transaction-db';
@@ -37,8 +43,9 @@ const REQUEUE_CHUNK = 500;
 /**
  * The one owner of pg-boss in a process. Every API process starts it (so the queue schema exists
  * and enqueueing works); only processes with WORKER_ENABLED fetch jobs, maintain the queues and run
- * the cron schedule. pg-boss lets one process at a time turn a cron slot into a job, and hands each
- * job to one worker (SELECT … FOR UPDATE SKIP LOCKED).
+ * the cron schedules (the reminder tick where REMINDER_CRON is set, the session purge everywhere).
+ * pg-boss turns each cron slot into one job however many processes run cron, and hands each job to
+ * one worker (SELECT … FOR UPDATE SKIP LOCKED).
  *
  * On start it also keeps the queue honest to the outbox (ADR 0006): a queue schema pg-boss cannot
  * migrate (pg-boss 10's) is replaced by a fresh one, and every PENDING message without a live
@@ -67,7 +74,10 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
       max: worker ? 4 : 2,
       migrate: true,
       supervise: worker,
-      schedule: worker && this.settings.reminderCron !== null,
+      // Every worker runs cron, not only those with REMINDER_CRON: the session purge must run even
+      // where reminders are off everywhere. (Such a process also turns the stored reminder schedule
+      // into ticks; see REMINDER_TICK_RETENTION_SECONDS for why that is harmless.)
+      schedule: worker,
     });
     // An EventEmitter without an 'error' listener would crash the process on a lost connection.
     let shutdownSeen = false;
@@ -91,6 +101,11 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
     await this.boss.createQueue(QUEUE.MAIL_DELIVER, { deadLetter: QUEUE.MAIL_DEAD_LETTER });
     // 'singleton': at most one tick is active at a time, across every process.
     await this.boss.createQueue(QUEUE.REMINDER_TICK, { policy: 'singleton' });
+    // On every start: createQueue leaves an existing queue as it was, and queue options are the
+    // defaults of every job, also of ticks made from a schedule an earlier release stored.
+    await this.boss.updateQueue(QUEUE.REMINDER_TICK, { retentionSeconds: REMINDER_TICK_RETENTION_SECONDS });
+    // 'exclusive': at most one purge queued or active, so runs never pile up or overlap.
+    await this.boss.createQueue(QUEUE.SESSION_PURGE, { policy: 'exclusive' });
     const requeued = await this.requeuePendingWithoutJob();
     this.report = { replacedSchemaVersion: replaced, requeued };
     if (replaced !== null) {
@@ -220,6 +235,20 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
         retryLimit: 1,
         expireInSeconds: 600,
       },
+    );
+  }
+
+  /**
+   * Runs the session purge from its hourly cron schedule. A failed run is retried once, and the
+   * next hour's run would catch up anyway.
+   */
+  async scheduleSessionPurge(handler: () => Promise<void>): Promise<void> {
+    await this.boss.work(QUEUE.SESSION_PURGE, { pollingIntervalSeconds: 30 }, async () => handler());
+    await this.boss.schedule(
+      QUEUE.SESSION_PURGE,
+      SESSION_PURGE_CRON,
+      {},
+      { retryLimit: 1, expireInSeconds: 600 },
     );
   }
 
