@@ -1,5 +1,5 @@
 import { DEMO_DOMAIN } from '@stl/api/data-access-db';
-import { stockholmDate } from '@stl/api/feature-organisation';
+import { stockholmDate } from '@stl/shared/domain';
 import { startTestApi } from './support/test-api';
 import type { TestApi } from './support/test-api';
 import { LARKBY, UNKNOWN_ID, refused, snapshot } from './organisation.fixtures';

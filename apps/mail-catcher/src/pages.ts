@@ -1,8 +1,9 @@
+import { COURSE_TIME_ZONE } from '@stl/shared/domain';
 import { escapeHtml as e } from '@stl/mail/util-templates';
 import type { CaughtMessage } from './message-store';
 
 const timeFormat = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
+  timeZone: COURSE_TIME_ZONE,
   dateStyle: 'short',
   timeStyle: 'medium',
 });

@@ -7,4 +7,3 @@ export { PersonPage } from './person/person.resolver';
 export { CertificationService } from './certification/certification.service';
 export { canSeeCertifications, canSeeEmail, canSeePerson, peopleScope } from './person/person-access';
 export type { PeopleScope, PersonRef } from './person/person-access';
-export { stockholmDate } from './common/stockholm-date';

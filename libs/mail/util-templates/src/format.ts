@@ -1,11 +1,12 @@
 import { MailTemplateError } from './errors';
 import type { MailLocale } from './locale';
+import { COURSE_TIME_ZONE, isoWeek as stockholmIsoWeek } from '@stl/shared/domain';
 
 /** A point in time: a Date, or an ISO 8601 string as it comes back from a JSON outbox payload. */
 export type Instant = Date | string;
 
 /** Every date and time in a mail is shown as it is on the clock in Sweden. */
-export const MAIL_TIME_ZONE = 'Europe/Stockholm';
+export const MAIL_TIME_ZONE = COURSE_TIME_ZONE;
 
 const INTL_LOCALE: Record<MailLocale, string> = { sv: 'sv-SE', en: 'en-GB' };
 
@@ -85,21 +86,7 @@ export function formatTimeRange(start: Instant, end: Instant, locale: MailLocale
   return `${formatDateTime(start, locale)}–${formatTime(end, locale)}`;
 }
 
-/** "2026-11-11": the Stockholm calendar day as numbers. */
-const calendarDayFormatter = new Intl.DateTimeFormat('en-CA', {
-  timeZone: MAIL_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** ISO 8601 week number of the Stockholm calendar day, the "vecka 46" Swedes plan by. */
 export function isoWeek(value: Instant): number {
-  const [year, month, dayOfMonth] = calendarDayFormatter.format(toDate(value)).split('-').map(Number);
-  const day = new Date(Date.UTC(year, month - 1, dayOfMonth));
-  const weekday = day.getUTCDay() || 7;
-  // The Thursday of this week decides which year the week belongs to.
-  day.setUTCDate(day.getUTCDate() + 4 - weekday);
-  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
-  return Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return stockholmIsoWeek(toDate(value)).week;
 }

@@ -8,7 +8,7 @@ import { MailKind } from '@stl/mail/util-templates';
 import type { MissingItem } from '@stl/mail/util-templates';
 import { OutboxService } from '../outbox/outbox.service';
 import { missingByPerson } from '../reminders/summaries';
-import { wallClock } from '../time/stockholm-time';
+import { wallClock } from '@stl/shared/domain';
 import { NudgeOutcome } from './nudge.models';
 import type { NudgeParticipantInput, NudgeResultModel } from './nudge.models';
 

@@ -5,6 +5,7 @@ import { PgBoss } from 'pg-boss';
 import type { Job, JobWithMetadata } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
+import { COURSE_TIME_ZONE } from '@stl/shared/domain';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig, NotificationConfig } from '@stl/api/util-config';
 import {
@@ -231,7 +232,7 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
       cron,
       {},
       {
-        tz: 'Europe/Stockholm',
+        tz: COURSE_TIME_ZONE,
         retryLimit: 1,
         expireInSeconds: 600,
       },

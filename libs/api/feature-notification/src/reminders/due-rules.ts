@@ -1,7 +1,7 @@
 import type { QuietHours } from '../time/quiet-hours';
 import { isQuiet } from '../time/quiet-hours';
-import { addDays, hoursBetween, isoWeekKey, previousMonth, wallClock } from '../time/stockholm-time';
-import type { CalendarMonth } from '../time/stockholm-time';
+import { addDays, hoursBetween, isoWeekKey, previousMonth, wallClock } from '@stl/shared/domain';
+import type { CalendarMonth } from '@stl/shared/domain';
 
 /**
  * When each reminder is due, as pure functions of the moment of the tick. The tick runs every 15

@@ -8,7 +8,7 @@ import type { AppConfig, NotificationConfig } from '@stl/api/util-config';
 import { MailKind } from '@stl/mail/util-templates';
 import type { EnqueueOutcome, NotificationDraft } from '../outbox/notification-draft';
 import { OutboxService } from '../outbox/outbox.service';
-import { stockholmInstant } from '../time/stockholm-time';
+import { stockholmInstant } from '@stl/shared/domain';
 import { digestDue } from './due-rules';
 import { feedbackReminders, meetingReminders, submissionReminders } from './reminder-candidates';
 import type { TickCohort } from './reminder-candidates';

@@ -1,5 +1,5 @@
 import type { QuietHours } from '@stl/api/util-config';
-import { addDays, stockholmInstant, wallClock } from './stockholm-time';
+import { addDays, stockholmInstant, wallClock } from '@stl/shared/domain';
 
 export type { QuietHours };
 

@@ -8,7 +8,7 @@ import { certificationStatus } from '@stl/shared/domain';
 import type { CertificationStatus } from '@stl/shared/domain';
 import { BadInputError, NotFoundError } from '@stl/api/util-errors';
 import { groupBy, requestLoader } from '@stl/api/util-graphql';
-import { stockholmDate } from '../common/stockholm-date';
+import { stockholmDate } from '@stl/shared/domain';
 import { canSeeCertifications } from '../person/person-access';
 import { PersonService } from '../person/person.service';
 import type { AddCertificationInput } from './dto/add-certification.input';
@@ -87,7 +87,7 @@ export class CertificationService {
     ).load(person.id);
   }
 
-  status(cert: CertificationEntity, today = stockholmDate()): CertificationStatus {
+  status(cert: CertificationEntity, today = stockholmDate(new Date())): CertificationStatus {
     return certificationStatus(cert, today);
   }
 

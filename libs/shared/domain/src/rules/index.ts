@@ -11,7 +11,7 @@ export {
   MIN_MEETINGS,
   MIN_PUBLISHED_ANALYSES_FOR_COMPLETION,
 } from './constants';
-export { isDatePeriod, isIsoDate, toIsoDate } from './iso-date';
+export { addDays, daysBetween, isDatePeriod, isIsoDate, toIsoDate } from './iso-date';
 export type { DatePeriod, IsoDate } from './iso-date';
 export { parseSchoolYear, schoolYearBounds, schoolYearOf } from './school-year';
 export type { SchoolYear } from './school-year';

@@ -3,10 +3,12 @@
  * whatever the reader's computer says): "onsdag 11 nov. 2026 kl. 13.00", "v. 46". English gets
  * the British order: "Wednesday 11 Nov 2026, 13:00", "week 46". Pure: no Angular, easy to test.
  */
+import { COURSE_TIME_ZONE, isoWeek as stockholmIsoWeek } from '@stl/shared/domain';
 export type Lang = 'sv' | 'en';
 export const LANGS: readonly Lang[] = ['sv', 'en'];
 export const DEFAULT_LANG: Lang = 'sv';
-export const TIME_ZONE = 'Europe/Stockholm';
+/** Dates and times are shown on the Stockholm clock, whatever the browser's own time zone. */
+export const TIME_ZONE = COURSE_TIME_ZONE;
 
 export function isLang(value: unknown): value is Lang {
   return value === 'sv' || value === 'en';
@@ -90,16 +92,7 @@ export function formatShortDate(value: DateInput, lang: Lang): string {
 
 /** The ISO 8601 week number of the day it is in Sweden at that moment (Swedes count weeks so). */
 export function isoWeek(value: DateInput): number {
-  const parts = formatter('sv', { year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(
-    toDate(value),
-  );
-  const num = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const day = new Date(Date.UTC(num('year'), num('month') - 1, num('day')));
-  // The Thursday of this week decides the year the week belongs to.
-  const weekday = day.getUTCDay() || 7;
-  day.setUTCDate(day.getUTCDate() + 4 - weekday);
-  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
-  return Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return stockholmIsoWeek(toDate(value)).week;
 }
 
 /** "v. 46" / "week 46". */

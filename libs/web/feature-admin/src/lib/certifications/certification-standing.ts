@@ -1,3 +1,4 @@
+import { daysBetween } from '@stl/shared/domain';
 /** The certificate facts the standing needs (AdminCertification has them). */
 export interface CertificationFacts {
   issuedOn: string;
@@ -7,25 +8,6 @@ export interface CertificationFacts {
 
 /** The tones of `<stl-status-badge>`. */
 export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
-
-const MS_PER_DAY = 86_400_000;
-
-const stockholmDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today's calendar day in Stockholm, YYYY-MM-DD: certificates are valid by Swedish days. */
-export function stockholmToday(now: Date = new Date()): string {
-  return stockholmDay.format(now);
-}
-
-/** Whole days from one YYYY-MM-DD date to another (negative when `to` is earlier). */
-export function daysFromTo(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
-}
 
 /** How one certificate stands, as words and a badge: never colour alone. */
 export interface Standing {
@@ -53,10 +35,10 @@ export function standingOf(cert: CertificationFacts, today: string): Standing {
   const status = cert.status;
   const days =
     status === 'NOT_YET_VALID'
-      ? daysFromTo(today, cert.issuedOn)
+      ? daysBetween(today, cert.issuedOn)
       : status === 'EXPIRED'
-        ? daysFromTo(cert.validUntil, today)
-        : daysFromTo(today, cert.validUntil);
+        ? daysBetween(cert.validUntil, today)
+        : daysBetween(today, cert.validUntil);
   const dated = status === 'EXPIRING_SOON' || status === 'EXPIRED' || status === 'NOT_YET_VALID';
   const suffix = status === 'EXPIRING_SOON' && days === 0 ? '_TODAY' : dated && days === 1 ? '_ONE' : '';
   return {

@@ -1,3 +1,4 @@
+import { stockholmDate } from '@stl/shared/domain';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -24,13 +25,7 @@ import { NO_ERRORS, formErrorsFrom, formErrorsOf } from '../shared/admin-errors'
 import type { FormErrors } from '../shared/admin-errors';
 import { allPages } from '../shared/all-pages';
 import { AdminBackLinkComponent } from '../shared/back-link.component';
-import {
-  LEADER_TONES,
-  byAttention,
-  leaderStandingOf,
-  standingOf,
-  stockholmToday,
-} from './certification-standing';
+import { LEADER_TONES, byAttention, leaderStandingOf, standingOf } from './certification-standing';
 import type { LeaderStanding, Standing } from './certification-standing';
 
 const DEFAULT_ISSUER = 'STL-utbildarnätverket';
@@ -78,7 +73,7 @@ export class AdminCertificationsPage {
   private readonly document = inject(DOCUMENT);
   private readonly organisationId = inject(SessionStore).viewer()?.organisation.id ?? '';
   protected readonly lang = inject(LanguageService).lang;
-  protected readonly today = stockholmToday();
+  protected readonly today = stockholmDate(new Date());
   protected readonly leaderTones = LEADER_TONES;
 
   /** Query parameter: the person to certify (from a person's page). */

@@ -1,3 +1,4 @@
+import { stockholmDate } from '@stl/shared/domain';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -20,7 +21,7 @@ import { ErrorSummaryComponent, PageHeaderComponent, StatusBadgeComponent } from
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { firstValueFrom, map } from 'rxjs';
 import type { Observable } from 'rxjs';
-import { standingOf, stockholmToday } from '../certifications/certification-standing';
+import { standingOf } from '../certifications/certification-standing';
 import { NO_ERRORS, formErrorsFrom, formErrorsOf, messageKeyOf } from '../shared/admin-errors';
 import type { FormErrors } from '../shared/admin-errors';
 import { AdminBackLinkComponent } from '../shared/back-link.component';
@@ -57,7 +58,7 @@ export class AdminPersonPage {
   protected readonly lang = inject(LanguageService).lang;
   private readonly organisationId = this.session.viewer()?.organisation.id ?? '';
   protected readonly roleChoices = ROLES;
-  protected readonly today = stockholmToday();
+  protected readonly today = stockholmDate(new Date());
 
   /** Route parameter. */
   readonly personId = input.required<string>();

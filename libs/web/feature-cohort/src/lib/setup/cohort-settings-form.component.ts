@@ -15,7 +15,7 @@ import type { ApiError } from '@stl/web/data-access';
 import { ErrorSummaryComponent } from '@stl/web/ui';
 import { afterRender, errorOf, summaryItems } from './form-errors';
 import type { FieldError } from './form-errors';
-import { isCalendarDate } from './local-time';
+import { isIsoDate } from '@stl/shared/domain';
 
 export interface CohortSettings {
   name: string;
@@ -38,7 +38,7 @@ export function settingsProblems(s: CohortSettings): FieldError[] {
   if (!/^\d{4}\/\d{2}$/.test(s.schoolYear.trim()))
     problems.push({ field: 'schoolYear', code: 'INVALID_SCHOOL_YEAR' });
   for (const field of ['startsOn', 'endsOn'] as const) {
-    if (!isCalendarDate(s[field])) problems.push({ field, code: 'INVALID_DATE' });
+    if (!isIsoDate(s[field])) problems.push({ field, code: 'INVALID_DATE' });
   }
   if (!problems.length && s.endsOn < s.startsOn)
     problems.push({ field: 'endsOn', code: 'ENDS_BEFORE_START' });

@@ -1,4 +1,5 @@
-import { addDays, toInstant, toLocalParts } from './local-time';
+import { addDays } from '@stl/shared/domain';
+import { toInstant, toLocalParts } from './local-time';
 
 export interface MeetingSlot {
   id: string;

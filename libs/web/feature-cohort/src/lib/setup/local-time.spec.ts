@@ -1,4 +1,5 @@
-import { addDays, isCalendarDate, isClockTime, toInstant, toLocalParts } from './local-time';
+import { addDays, isIsoDate } from '@stl/shared/domain';
+import { isClockTime, toInstant, toLocalParts } from './local-time';
 
 describe('Swedish dates and times in forms', () => {
   it('turns a Swedish date and time into an instant, in winter and in summer time', () => {
@@ -17,8 +18,8 @@ describe('Swedish dates and times in forms', () => {
     expect(toInstant('2027-02-30', '13:00')).toBeNull();
     expect(toInstant('2027-09-08', '24:00')).toBeNull();
     expect(toInstant('', '')).toBeNull();
-    expect(isCalendarDate('2028-02-29')).toBe(true);
-    expect(isCalendarDate('2027-02-29')).toBe(false);
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2027-02-29')).toBe(false);
     expect(isClockTime('8:00')).toBe(false);
     expect(isClockTime('08:00')).toBe(true);
   });

@@ -1,5 +1,6 @@
 import type { FieldError } from './field-error';
-import { addDays, isCalendarDate, isClockTime, toInstant, toLocalParts } from './local-time';
+import { addDays, isIsoDate } from '@stl/shared/domain';
+import { isClockTime, toInstant, toLocalParts } from './local-time';
 
 /** A meeting as typed into the form: strings, exactly as the person wrote them. */
 export interface MeetingDraft {
@@ -79,7 +80,7 @@ export function nextDraft(last: MeetingLike | null): MeetingDraft {
 export function meetingProblems(d: MeetingDraft): FieldError[] {
   const problems: FieldError[] = [];
   if (!d.title.trim()) problems.push({ field: 'title', code: 'REQUIRED' });
-  if (!isCalendarDate(d.date)) problems.push({ field: 'date', code: 'INVALID_DATE' });
+  if (!isIsoDate(d.date)) problems.push({ field: 'date', code: 'INVALID_DATE' });
   if (!isClockTime(d.startTime)) problems.push({ field: 'startTime', code: 'INVALID_TIME' });
   if (!isClockTime(d.endTime)) problems.push({ field: 'endTime', code: 'INVALID_TIME' });
   else if (isClockTime(d.startTime) && d.endTime.replace('.', ':') <= d.startTime.replace('.', ':'))

@@ -1,5 +1,6 @@
 import type { FieldError } from './field-error';
-import { isCalendarDate, isClockTime, toInstant, toLocalParts } from './local-time';
+import { isIsoDate } from '@stl/shared/domain';
+import { isClockTime, toInstant, toLocalParts } from './local-time';
 
 /** A round as typed into the form. */
 export interface RoundDraft {
@@ -59,7 +60,7 @@ export function roundProblems(d: RoundDraft): FieldError[] {
   const problems: FieldError[] = [];
   if (!d.title.trim()) problems.push({ field: 'title', code: 'REQUIRED' });
   for (const [, date, time] of PAIRS) {
-    if (!isCalendarDate(d[date])) problems.push({ field: date, code: 'INVALID_DATE' });
+    if (!isIsoDate(d[date])) problems.push({ field: date, code: 'INVALID_DATE' });
     if (!isClockTime(d[time])) problems.push({ field: time, code: 'INVALID_TIME' });
   }
   if (problems.length) return problems;

@@ -1,15 +1,20 @@
+import type { IsoDate } from '../rules/iso-date';
+
 /**
- * Calendar arithmetic on the Stockholm clock, where the course happens: "tomorrow", "07:00",
- * "week 48" and "November" are all Stockholm wall-clock notions, and the offset to UTC changes twice
- * a year. Pure functions over instants; no ambient clock.
+ * The one Stockholm calendar of the platform. The course happens in Sweden: "today", "tomorrow",
+ * "07:00", "week 48" and "November" are Stockholm wall-clock notions whatever the server's or the
+ * browser's own time zone, and the offset to UTC changes twice a year. API, web and mail all ask
+ * this module, so they agree by construction. Pure functions over instants; no ambient clock
+ * (callers pass `now`), only the time zone database that every JavaScript runtime ships.
  */
-export const TIME_ZONE = 'Europe/Stockholm';
+export const COURSE_TIME_ZONE = 'Europe/Stockholm';
 
 const DAY_MS = 86_400_000;
 
+/** The Stockholm wall clock at an instant. */
 export interface WallClock {
   /** 'YYYY-MM-DD' */
-  date: string;
+  date: IsoDate;
   year: number;
   month: number;
   day: number;
@@ -22,7 +27,7 @@ export interface WallClock {
 }
 
 const partsFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
+  timeZone: COURSE_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
@@ -32,17 +37,19 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-function numericParts(at: Date): {
+interface NumericParts {
   year: number;
   month: number;
   day: number;
   hour: number;
   minute: number;
   second: number;
-} {
-  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+}
+
+function numericParts(at: Date): NumericParts {
+  const out: NumericParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const p of partsFormat.formatToParts(at)) {
-    if (p.type in out) out[p.type as keyof typeof out] = Number(p.value);
+    if (p.type in out) out[p.type as keyof NumericParts] = Number(p.value);
   }
   return out;
 }
@@ -54,7 +61,7 @@ export function wallClock(at: Date): WallClock {
   const p = numericParts(at);
   const weekday = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() || 7;
   return {
-    date: `${p.year}-${pad(p.month)}-${pad(p.day)}`,
+    date: `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`,
     year: p.year,
     month: p.month,
     day: p.day,
@@ -65,6 +72,14 @@ export function wallClock(at: Date): WallClock {
   };
 }
 
+/**
+ * The Stockholm calendar day of an instant. Between midnight and 01:00/02:00 Swedish time the UTC
+ * date is still yesterday, which would, say, show a certificate as valid a day too long.
+ */
+export function stockholmDate(at: Date): IsoDate {
+  return wallClock(at).date;
+}
+
 /** Stockholm's offset from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer). */
 function offsetAt(at: Date): number {
   const p = numericParts(at);
@@ -73,10 +88,11 @@ function offsetAt(at: Date): number {
 }
 
 /**
- * The instant at which Stockholm clocks show `date` and `minuteOfDay`. A time skipped by the spring
- * change (02:30 on the last Sunday of March) gives the instant an hour later.
+ * The instant at which Stockholm clocks show `date` and `minuteOfDay`. Two passes settle the offset
+ * also right after a daylight-saving switch; a time skipped by the spring change (02:30 on the last
+ * Sunday of March) gives the instant an hour later.
  */
-export function stockholmInstant(date: string, minuteOfDay: number): Date {
+export function stockholmInstant(date: IsoDate, minuteOfDay: number): Date {
   const [y, m, d] = date.split('-').map(Number);
   const naive = Date.UTC(y, m - 1, d, Math.floor(minuteOfDay / 60), minuteOfDay % 60);
   const first = naive - offsetAt(new Date(naive));
@@ -84,24 +100,24 @@ export function stockholmInstant(date: string, minuteOfDay: number): Date {
   return new Date(second);
 }
 
-/** The calendar day `days` after `date` (negative: before). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d) + days * DAY_MS);
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
-}
-
-/** ISO week of the Stockholm calendar day, e.g. '2026-W48' (the year is the ISO week-year). */
-export function isoWeekKey(at: Date): string {
+/** The ISO 8601 week of the Stockholm calendar day: the "vecka 46" Swedes plan by. */
+export function isoWeek(at: Date): { weekYear: number; week: number } {
   const { year, month, day } = wallClock(at);
   const t = new Date(Date.UTC(year, month - 1, day));
-  const weekday = t.getUTCDay() || 7;
-  t.setUTCDate(t.getUTCDate() + 4 - weekday);
+  // The Thursday of this week decides which year the week belongs to.
+  t.setUTCDate(t.getUTCDate() + 4 - (t.getUTCDay() || 7));
   const weekYear = t.getUTCFullYear();
   const week = Math.ceil(((t.getTime() - Date.UTC(weekYear, 0, 1)) / DAY_MS + 1) / 7);
+  return { weekYear, week };
+}
+
+/** The ISO week as a key, e.g. '2026-W48' (the year is the ISO week-year). */
+export function isoWeekKey(at: Date): string {
+  const { weekYear, week } = isoWeek(at);
   return `${weekYear}-W${pad(week)}`;
 }
 
+/** A calendar month on the Stockholm clock. */
 export interface CalendarMonth {
   /** 'YYYY-MM' */
   key: string;
@@ -123,4 +139,7 @@ export function previousMonth(at: Date): CalendarMonth {
   };
 }
 
-export const hoursBetween = (from: Date, to: Date): number => (to.getTime() - from.getTime()) / 3_600_000;
+/** Hours from one instant to another (negative when `to` is earlier). */
+export function hoursBetween(from: Date, to: Date): number {
+  return (to.getTime() - from.getTime()) / 3_600_000;
+}

@@ -1,7 +1,5 @@
-import { addDays, isoWeekKey, previousMonth, stockholmInstant, wallClock } from './stockholm-time';
-import { isQuiet, quietUntil } from './quiet-hours';
-
-const NIGHT = { startMinute: 21 * 60, endMinute: 7 * 60 };
+import { addDays } from '../rules/iso-date';
+import { isoWeek, isoWeekKey, previousMonth, stockholmDate, stockholmInstant, wallClock } from './stockholm';
 
 describe('Stockholm wall clock', () => {
   it('reads winter and summer time', () => {
@@ -41,31 +39,22 @@ describe('Stockholm wall clock', () => {
   });
 });
 
-describe('quiet hours', () => {
-  it('holds mail made at night until 07:00 Stockholm time', () => {
-    expect(quietUntil(new Date('2026-11-25T21:30:00Z'), NIGHT)?.toISOString()).toBe(
-      '2026-11-26T06:00:00.000Z',
-    );
-    expect(quietUntil(new Date('2026-11-26T03:00:00Z'), NIGHT)?.toISOString()).toBe(
-      '2026-11-26T06:00:00.000Z',
-    );
-    expect(quietUntil(new Date('2026-06-10T19:15:00Z'), NIGHT)?.toISOString()).toBe(
-      '2026-06-11T05:00:00.000Z',
-    );
+describe('Stockholm calendar day and week', () => {
+  it('is already the next day in Stockholm shortly after midnight in summer (UTC+2)', () => {
+    expect(stockholmDate(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+    expect(stockholmDate(new Date('2026-06-30T21:59:59Z'))).toBe('2026-06-30');
   });
 
-  it('lets daytime mail go at once, and everything when quiet hours are off', () => {
-    expect(quietUntil(new Date('2026-11-26T06:00:00Z'), NIGHT)).toBeNull();
-    expect(quietUntil(new Date('2026-11-26T19:59:00Z'), NIGHT)).toBeNull();
-    expect(isQuiet(new Date('2026-11-26T20:00:00Z'), NIGHT)).toBe(true);
-    expect(quietUntil(new Date('2026-11-26T02:00:00Z'), null)).toBeNull();
+  it('turns the year at midnight Stockholm time in winter (UTC+1)', () => {
+    expect(stockholmDate(new Date('2026-12-31T22:59:59Z'))).toBe('2026-12-31');
+    expect(stockholmDate(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
   });
 
-  it('supports a window within one day', () => {
-    const lunch = { startMinute: 12 * 60, endMinute: 13 * 60 };
-    expect(quietUntil(new Date('2026-11-26T11:30:00Z'), lunch)?.toISOString()).toBe(
-      '2026-11-26T12:00:00.000Z',
-    );
-    expect(isQuiet(new Date('2026-11-26T12:30:00Z'), lunch)).toBe(false);
+  it('numbers weeks as Swedes do, by the Stockholm day and the ISO week-year', () => {
+    expect(isoWeek(new Date('2027-01-01T12:00:00Z'))).toEqual({ weekYear: 2026, week: 53 });
+    expect(isoWeek(new Date('2027-01-04T12:00:00Z'))).toEqual({ weekYear: 2027, week: 1 });
+    // Sunday 23:30 UTC is already Monday in Stockholm: the next week.
+    expect(isoWeek(new Date('2026-11-22T23:30:00Z')).week).toBe(48);
+    expect(isoWeek(new Date('2026-11-15T23:30:00Z')).week).toBe(47);
   });
 });
