@@ -1,6 +1,6 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PersonEntity } from '@stl/api/data-access-db';
-import type { CompletionMissingCode } from '@stl/shared/domain';
+import type { CompletionMissingCode, SupportReasonCode } from '@stl/shared/domain';
 
 /** Mirrors the domain's codes; the record makes the compiler notice a code added there. */
 const MISSING_CODES: Record<CompletionMissingCode, CompletionMissingCode> = {
@@ -13,6 +13,32 @@ const MISSING_CODES: Record<CompletionMissingCode, CompletionMissingCode> = {
 registerEnumType(MISSING_CODES, {
   name: 'CompletionMissingCode',
   description: 'What stands between a participant and completion (rule 6).',
+});
+
+/** Mirrors the domain's codes (course rule 8); the record makes the compiler notice a code added there. */
+const SUPPORT_REASON_CODES: Record<SupportReasonCode, SupportReasonCode> = {
+  ANALYSIS_OVERDUE: 'ANALYSIS_OVERDUE',
+  TASKS_OVERDUE: 'TASKS_OVERDUE',
+  ATTENDANCE_BEHIND: 'ATTENDANCE_BEHIND',
+};
+registerEnumType(SUPPORT_REASON_CODES, {
+  name: 'SupportReasonCode',
+  description:
+    "Why a participant may need closer support (course rule 8), only from what is in the participant's own hands. Late feedback on their analysis is never a reason: it is the to-do of whoever owes it.",
+  valuesMap: {
+    ANALYSIS_OVERDUE: {
+      description:
+        "A round's submission deadline has passed and the participant's analysis is not published.",
+    },
+    TASKS_OVERDUE: {
+      description:
+        "A round's feedback deadline has passed and some of the participant's own critical-friend tasks are open.",
+    },
+    ATTENDANCE_BEHIND: {
+      description:
+        "The participant attended fewer meetings than the cohort's required share of those held so far.",
+    },
+  },
 });
 
 export enum AnalysisProgressStatus {
@@ -28,6 +54,21 @@ export enum ProgressFilter {
   NEEDS_SUPPORT = 'NEEDS_SUPPORT',
 }
 registerEnumType(ProgressFilter, { name: 'ProgressFilter' });
+
+@ObjectType('SupportReason', {
+  description:
+    "One reason why a participant may need support (course rule 8). Visible to whoever may see the participant's progress: the cohort's course leaders, the organisation's administrators, and the school leaders of the participant's school.",
+})
+export class SupportReasonModel {
+  @Field(() => SUPPORT_REASON_CODES, { description: 'What kind of reason; the web words it from this code.' })
+  code!: SupportReasonCode;
+
+  @Field(() => [Int], { description: 'The round numbers concerned, ascending; empty for attendance.' })
+  roundNumbers!: number[];
+
+  @Field({ description: 'The reason as a plain English sentence, e.g. for logs and integrations.' })
+  message!: string;
+}
 
 @ObjectType('CompletionMissing')
 export class CompletionMissingModel {
@@ -163,8 +204,17 @@ export class ParticipantProgressModel {
   @Field()
   completed!: boolean;
 
-  @Field({ description: 'Something is overdue or attendance is behind.' })
+  @Field({
+    description:
+      "Course rule 8: something in the participant's own hands is overdue or behind, as `supportReasons` lists. False for participants who have completed or left the cohort.",
+  })
   needsSupport!: boolean;
+
+  @Field(() => [SupportReasonModel], {
+    description:
+      'Why the participant may need support, in rule order; empty exactly when `needsSupport` is false.',
+  })
+  supportReasons!: SupportReasonModel[];
 
   @Field(() => [CompletionMissingModel], { description: 'Empty exactly when completed.' })
   missing!: CompletionMissingModel[];

@@ -229,7 +229,11 @@ export class ProgressService {
         attendanceMet: result.attendanceMet,
         attendanceOnTrack: result.attendanceOnTrack,
         completed: result.completed,
-        needsSupport: result.needsSupport,
+        // Someone who has left the cohort is no one's to support here any more.
+        needsSupport: !member.leftAt && result.needsSupport,
+        supportReasons: member.leftAt
+          ? []
+          : result.supportReasons.map((r) => ({ ...r, roundNumbers: [...r.roundNumbers] })),
         missing: result.missing.map((x) => ({ ...x })),
       };
     });

@@ -43,6 +43,7 @@ describe('participantCompletion (rule 6)', () => {
       attendanceShare: 0.75,
       attendanceMet: true,
       needsSupport: false,
+      supportReasons: [],
     });
     expect(result.rounds.every((r) => r.complete)).toBe(true);
   });

@@ -5,6 +5,7 @@ import type {
   CompletionResult,
   CompletionRoundInput,
   RoundCompletion,
+  SupportReason,
 } from './types';
 
 /** Shares like 0.7 × 10 are 7.000000000000001 in floating point; never ask for a meeting too many. */
@@ -131,9 +132,12 @@ export function participantCompletion(input: CompletionInput): CompletionResult 
     });
   }
 
-  const overdue = rounds.some((r) => r.submissionOverdue || r.feedbackOverdue || r.tasksOverdue);
+  const completed = missing.length === 0;
+  const reasons = completed
+    ? []
+    : supportReasons(rounds, { attended, held: Math.min(held, planned), onTrack: attendanceOnTrack });
   return {
-    completed: missing.length === 0,
+    completed,
     rounds,
     publishedCount,
     completeCount,
@@ -147,7 +151,49 @@ export function participantCompletion(input: CompletionInput): CompletionResult 
     attendanceShare: planned === 0 ? 0 : attended / planned,
     attendanceMet,
     attendanceOnTrack,
-    needsSupport: missing.length > 0 && (overdue || !attendanceOnTrack),
+    needsSupport: reasons.length > 0,
+    supportReasons: reasons,
     missing,
   };
+}
+
+function roundList(numbers: readonly number[]): string {
+  return numbers.length === 1 ? `round ${numbers[0]}` : `rounds ${numbers.join(', ')}`;
+}
+
+/**
+ * Course rule 8, the one "needs support" rule: only what is in the participant's own hands counts.
+ * An analysis not published by its submission deadline, critical-friend tasks still open after
+ * their feedback deadline, attendance below the required share of the meetings held so far. Late
+ * feedback *on* the participant's analysis is the debtor's to-do, never the participant's flag.
+ */
+function supportReasons(
+  rounds: readonly RoundCompletion[],
+  attendance: { attended: number; held: number; onTrack: boolean },
+): SupportReason[] {
+  const reasons: SupportReason[] = [];
+  const late = rounds.filter((r) => r.submissionOverdue).map((r) => r.number);
+  if (late.length) {
+    reasons.push({
+      code: 'ANALYSIS_OVERDUE',
+      roundNumbers: late,
+      message: `The analysis of ${roundList(late)} is not published and its deadline has passed.`,
+    });
+  }
+  const tasks = rounds.filter((r) => r.tasksOverdue).map((r) => r.number);
+  if (tasks.length) {
+    reasons.push({
+      code: 'TASKS_OVERDUE',
+      roundNumbers: tasks,
+      message: `Critical-friend feedback in ${roundList(tasks)} is past its deadline.`,
+    });
+  }
+  if (!attendance.onTrack) {
+    reasons.push({
+      code: 'ATTENDANCE_BEHIND',
+      roundNumbers: [],
+      message: `Attended ${attendance.attended} of the ${plural(attendance.held, 'meeting', 'meetings')} held so far, fewer than required.`,
+    });
+  }
+  return reasons;
 }

@@ -12,4 +12,6 @@ export type {
   CompletionResult,
   CompletionRoundInput,
   RoundCompletion,
+  SupportReason,
+  SupportReasonCode,
 } from './types';

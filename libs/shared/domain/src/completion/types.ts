@@ -102,8 +102,33 @@ export interface CompletionResult {
   readonly attendanceMet: boolean;
   /** attended ≥ required share of the meetings held so far. */
   readonly attendanceOnTrack: boolean;
-  /** Something is overdue or attendance is behind: the participant may need closer support. */
+  /**
+   * Course rule 8: something in the participant's own hands is overdue or behind (`supportReasons`
+   * is not empty). Never set by what others owe them, such as late feedback on their analysis.
+   */
   readonly needsSupport: boolean;
+  /** Why the participant may need support, in rule order; empty when they do not (or have completed). */
+  readonly supportReasons: readonly SupportReason[];
   /** Empty exactly when `completed`. */
   readonly missing: readonly CompletionMissing[];
+}
+
+/**
+ * Why a participant may need closer support (course rule 8), only from what is in their own hands:
+ * their own submissions, their own critical-friend tasks, their attendance of the meetings held.
+ */
+export type SupportReasonCode =
+  /** A round's submission deadline has passed and the participant's analysis is not published. */
+  | 'ANALYSIS_OVERDUE'
+  /** A round's feedback deadline has passed and some of the participant's own critical-friend tasks are open. */
+  | 'TASKS_OVERDUE'
+  /** The participant attended fewer meetings than the cohort's required share of those held so far. */
+  | 'ATTENDANCE_BEHIND';
+
+/** One reason, with the rounds it concerns and a plain English sentence (the UI words its own from the code). */
+export interface SupportReason {
+  readonly code: SupportReasonCode;
+  /** Round numbers concerned, ascending; empty for attendance. */
+  readonly roundNumbers: readonly number[];
+  readonly message: string;
 }

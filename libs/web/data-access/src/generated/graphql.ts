@@ -235,6 +235,15 @@ export type SignInInput = {
   password: string;
 };
 
+/** Why a participant may need closer support (course rule 8), only from what is in the participant's own hands. Late feedback on their analysis is never a reason: it is the to-do of whoever owes it. */
+export type SupportReasonCode =
+  /** A round's submission deadline has passed and the participant's analysis is not published. */
+  | 'ANALYSIS_OVERDUE'
+  /** The participant attended fewer meetings than the cohort's required share of those held so far. */
+  | 'ATTENDANCE_BEHIND'
+  /** A round's feedback deadline has passed and some of the participant's own critical-friend tasks are open. */
+  | 'TASKS_OVERDUE';
+
 export type TemplateSectionInput = {
   helpText?: string | null | undefined;
   /** Stable machine name within the version, e.g. "goals": a–z, digits, _ or -. */
@@ -1929,6 +1938,7 @@ export type SchoolCohortProgressQuery = {
       attendanceOnTrack: boolean;
       leftAt: string | null;
       person: { id: string; fullName: string };
+      supportReasons: Array<{ code: SupportReasonCode; roundNumbers: Array<number> }>;
       rounds: Array<{
         roundId: string;
         number: number;
@@ -4662,6 +4672,10 @@ export const SchoolCohortProgressDocument = /*#__PURE__*/ new TypedDocumentStrin
       minPublished
       completed
       needsSupport
+      supportReasons {
+        code
+        roundNumbers
+      }
       tasksDone
       tasksTotal
       meetingsAttended

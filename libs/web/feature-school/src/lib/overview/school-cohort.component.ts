@@ -5,12 +5,14 @@ import { LOADING, ReviewApi, loadable } from '@stl/web/data-access';
 import type { SchoolCohort, SchoolParticipantProgress } from '@stl/web/data-access';
 import { StatusBadgeComponent } from '@stl/web/ui';
 import { switchMap } from 'rxjs';
-import { bySchool, overdueCount, supportReasons } from './support-rule';
-import type { SupportReason } from './support-rule';
+import { bySchool, overdueCount } from './support-rule';
+
+type SupportReason = SchoolParticipantProgress['supportReasons'][number];
 
 interface Row {
   p: SchoolParticipantProgress;
-  reasons: SupportReason[];
+  /** The API's reasons (course rule 8): the same as the follow-up filter and the home card. */
+  reasons: readonly SupportReason[];
   overdue: number;
 }
 
@@ -205,7 +207,7 @@ export class SchoolCohortComponent {
             .filter((p) => !p.leftAt)
             .map((p) => ({
               p,
-              reasons: supportReasons(p),
+              reasons: p.supportReasons,
               overdue: overdueCount(p),
               schoolId: p.schoolId,
               schoolName: p.schoolName,
@@ -221,7 +223,7 @@ export class SchoolCohortComponent {
 
   protected reasonParams(p: SchoolParticipantProgress, reason: SupportReason): Record<string, unknown> {
     return {
-      rounds: reason.rounds.join(', '),
+      rounds: reason.roundNumbers.join(', '),
       attended: p.meetingsAttended,
       held: p.meetingsHeld,
     };
