@@ -15,6 +15,9 @@ import { AccessPolicy } from './access-policy.service';
 import { AuthResolver } from './auth.resolver';
 import { DemoResolver } from './demo.resolver';
 import { PasswordService } from './password.service';
+// Passwords (ADR 0010)
+import { PasswordChangeService } from './password-change.service';
+import { PasswordResolver } from './password.resolver';
 import { SessionService } from './session.service';
 
 @Global()
@@ -37,6 +40,9 @@ import { SessionService } from './session.service';
     AuthResolver,
     DemoResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
+    // Passwords (ADR 0010)
+    PasswordChangeService,
+    PasswordResolver,
   ],
   exports: [SessionService, PasswordService, AccessPolicy],
 })

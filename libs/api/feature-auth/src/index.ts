@@ -3,5 +3,6 @@ export * from './access.decorators';
 export * from './access-policy.service';
 export * from './auth.module';
 export * from './password.service';
+export * from './password-rule';
 export * from './session.service';
 export type { RequestContext } from './request-context';

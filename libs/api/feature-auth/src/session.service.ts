@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { Not, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { PersonEntity, RoleGrantEntity, SessionEntity } from '@stl/api/data-access-db';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
@@ -122,5 +123,24 @@ export class SessionService {
       if (n < batchSize) return { deleted, batches, more: false };
     }
     return { deleted, batches: maxBatches, more: true };
+  }
+
+  // --- Passwords (ADR 0010): end a person's sessions when their password changes. -----------------
+
+  /**
+   * Ends every session of a person, except the one whose id (the token's digest, `Actor.sessionId`)
+   * is `exceptSessionId`, e.g. the session that just changed the password. Pass `manager` to do it
+   * inside the caller's transaction. Returns how many sessions ended.
+   */
+  async endAllForPerson(
+    personId: string,
+    options: { exceptSessionId?: string; manager?: EntityManager } = {},
+  ): Promise<number> {
+    const repo = options.manager ? options.manager.getRepository(SessionEntity) : this.sessions;
+    const result = await repo.delete({
+      personId,
+      ...(options.exceptSessionId ? { id: Not(options.exceptSessionId) } : {}),
+    });
+    return result.affected ?? 0;
   }
 }

@@ -2,3 +2,4 @@ export * from './rules';
 export * from './allocation';
 export * from './completion';
 export * from './calendar';
+export * from './passwords';

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { PASSWORD_MAX_INPUT_LENGTH } from '@stl/shared/domain';
 
 @InputType()
 export class SignInInput {
@@ -11,6 +12,6 @@ export class SignInInput {
   @Field()
   @IsString()
   @MinLength(1, { message: 'Enter your password.' })
-  @MaxLength(200)
+  @MaxLength(PASSWORD_MAX_INPUT_LENGTH)
   password!: string;
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Trim } from '@stl/api/util-graphql';
-import { IsString, IsUUID, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { IsUUID, ValidateBy } from 'class-validator';
 import { MAX_NAME_LENGTH } from '@stl/shared/domain';
 
 export { IsIsoDate, Trim } from '@stl/api/util-graphql';
@@ -33,18 +33,8 @@ export function IsId(what: string) {
   return IsUUID('all', { message: `The ${what} id is not valid.` });
 }
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 200;
-
-/** Passwords are taken as typed: spaces count. */
-export function IsPassword() {
-  return applyDecorators(
-    IsString({ message: 'The password must be text.' }),
-    MinLength(MIN_PASSWORD_LENGTH, {
-      message: `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
-    }),
-    MaxLength(MAX_PASSWORD_LENGTH, {
-      message: `A password can be at most ${MAX_PASSWORD_LENGTH} characters long.`,
-    }),
-  );
-}
+/**
+ * A new password, taken as typed (spaces count): the shared password rule's length and list checks
+ * (ADR 0010). The person's own words are checked by the service, which knows whose password it is.
+ */
+export { IsNewPassword as IsPassword } from '@stl/api/feature-auth';

@@ -25,7 +25,10 @@ export class SetPasswordArgs {
   @IsId('person')
   personId!: string;
 
-  @Field()
+  @Field({
+    description:
+      'The new password: 12–128 characters, not a common or leaked password, without the person’s name or e-mail address (ADR 0010).',
+  })
   @IsPassword()
   password!: string;
 }

@@ -10,7 +10,7 @@ import {
   RoleGrantEntity,
   SessionEntity,
 } from '@stl/api/data-access-db';
-import { AccessPolicy, PasswordService } from '@stl/api/feature-auth';
+import { AccessPolicy, assertAcceptablePassword, PasswordService } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
@@ -96,6 +96,9 @@ export class PersonService {
       .filter((p): p is FieldProblem => p !== null);
     if (problems.length) throw new BadInputError(problems.map((p) => p.message).join(' '), problems);
     const email = normaliseEmail(input.email);
+    // Passwords (ADR 0010): the rule, with the new person's own e-mail and name, before anything is hashed.
+    if (input.password)
+      assertAcceptablePassword('password', input.password, { email, fullName: input.fullName });
     const passwordHash = input.password ? await this.passwords.hash(input.password) : null;
     try {
       return await this.dataSource.transaction(async (m) => {
@@ -199,6 +202,8 @@ export class PersonService {
         'You may set your own password; only an administrator may set someone else’s.',
       );
     }
+    // Passwords (ADR 0010): the rule, with the person's own e-mail and name, before anything is hashed.
+    assertAcceptablePassword('password', args.password, { email: person.email, fullName: person.fullName });
     const passwordHash = await this.passwords.hash(args.password);
     await this.dataSource.transaction(async (m) => {
       await m.update(PersonEntity, { id: person.id }, { passwordHash });

@@ -48,6 +48,14 @@ export type CertificationStatus =
   /** Valid today, and for more than 60 more days. */
   | 'VALID';
 
+/** A signed-in person changing their own password (changePassword). */
+export type ChangePasswordInput = {
+  /** The password the person signs in with now, as typed. */
+  currentPassword: string;
+  /** The new password: 12–128 characters (Unicode code points after NFKC), not a common or leaked password, without your name or e-mail address (ADR 0010). */
+  newPassword: string;
+};
+
 export type CohortStatus = 'ARCHIVED' | 'COMPLETED' | 'OPEN' | 'PLANNING';
 
 /** How the signed-in person relates to a cohort (the strongest relation when several). */
@@ -129,7 +137,7 @@ export type CreatePersonInput = {
   /** Defaults to sv. */
   locale?: Locale | null | undefined;
   organisationId: string;
-  /** At least 10 characters. Without one, the person cannot sign in until a password is set. */
+  /** Administrators only. 12–128 characters, not a common or leaked password, without the person’s name or e-mail address (ADR 0010). Without one, the person cannot sign in until a password is set. */
   password?: string | null | undefined;
   /** At least one role. */
   roles: Array<RoleGrantInput>;
@@ -1526,6 +1534,12 @@ export type RetryMailMutationVariables = Exact<{
 export type RetryMailMutation = {
   retryMail: { id: string; status: MailStatus; attempts: number; lastError: string | null };
 };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+export type ChangePasswordMutation = { changePassword: boolean };
 
 export type ReviewCommentFieldsFragment = {
   id: string;
@@ -4279,6 +4293,11 @@ export const RetryMailDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RetryMailMutation, RetryMailMutationVariables>;
+export const ChangePasswordDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input)
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const ReviewTasksDocument = /*#__PURE__*/ new TypedDocumentString(`
     query ReviewTasks($cohortId: ID!) {
   cohort(id: $cohortId) {

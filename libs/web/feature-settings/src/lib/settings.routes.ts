@@ -1,8 +1,15 @@
 import type { Routes } from '@angular/router';
 import { NotificationSettingsPage } from './notifications/notification-settings.page';
 
-/** Personal settings (`/settings`): which e-mail I get. */
+/** Personal settings (`/settings`): which e-mail I get; my password. */
 export const settingsRoutes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'notifications' },
   { path: 'notifications', component: NotificationSettingsPage, title: 'notifications.title' },
+  // Passwords (ADR 0010)
+  // Lazy, so the list of common passwords loads only with this page.
+  {
+    path: 'password',
+    loadComponent: () => import('./password/change-password.page').then((m) => m.ChangePasswordPage),
+    title: 'password.title',
+  },
 ];

@@ -6,8 +6,10 @@ import admin from './admin.en.json';
 import core from './en.json';
 import followUp from './followUp.en.json';
 import notifications from './notifications.en.json';
+// Passwords (ADR 0010)
+import password from './password.en.json';
 import review from './review.en.json';
 import school from './school.en.json';
 import setup from './setup.en.json';
 
-export default { ...core, admin, review, followUp, school, setup, notifications };
+export default { ...core, admin, review, followUp, school, setup, notifications, password };

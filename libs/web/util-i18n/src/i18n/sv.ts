@@ -6,8 +6,10 @@ import admin from './admin.sv.json';
 import core from './sv.json';
 import followUp from './followUp.sv.json';
 import notifications from './notifications.sv.json';
+// Passwords (ADR 0010)
+import password from './password.sv.json';
 import review from './review.sv.json';
 import school from './school.sv.json';
 import setup from './setup.sv.json';
 
-export default { ...core, admin, review, followUp, school, setup, notifications };
+export default { ...core, admin, review, followUp, school, setup, notifications, password };

@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Locale } from '@stl/api/data-access-db';
-import { IsId, IsName, IsPassword, MIN_PASSWORD_LENGTH } from '../../common/validation';
+import { IsId, IsName, IsPassword } from '../../common/validation';
 import { normaliseEmail } from '../role-rules';
 import { RoleGrantInput } from './role-grant.input';
 
@@ -51,7 +51,8 @@ export class CreatePersonInput {
 
   @Field(() => String, {
     nullable: true,
-    description: `At least ${MIN_PASSWORD_LENGTH} characters. Without one, the person cannot sign in until a password is set.`,
+    description:
+      'Administrators only. 12–128 characters, not a common or leaked password, without the person’s name or e-mail address (ADR 0010). Without one, the person cannot sign in until a password is set.',
   })
   @IsOptional()
   @IsPassword()

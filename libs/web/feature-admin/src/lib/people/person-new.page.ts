@@ -14,6 +14,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { AdminApi, SessionStore, toApiError } from '@stl/web/data-access';
 import type { AdminCreatePersonInput, AdminLocale, AdminSchool, Role } from '@stl/web/data-access';
 import { ErrorSummaryComponent, PageHeaderComponent } from '@stl/web/ui';
+import { passwordProblems } from '@stl/shared/domain';
 import { firstValueFrom } from 'rxjs';
 import { AdminBackLinkComponent } from '../shared/back-link.component';
 import { NO_ERRORS, formErrorsFrom, formErrorsOf } from '../shared/admin-errors';
@@ -21,7 +22,6 @@ import type { FormErrors } from '../shared/admin-errors';
 import { ROLES } from './roles';
 
 const EMAIL = /^\S+@\S+\.\S+$/;
-const MIN_PASSWORD = 10;
 
 /** Where an API problem's field is in this form. */
 function fieldIdOf(field: string): string | null {
@@ -88,8 +88,11 @@ export class AdminPersonNewPage {
     if (!input.roles.length) problems['role-ADMINISTRATOR'] = 'admin.problems.roleRequired';
     if (this.leadsSchool() && !this.ledSchoolId())
       problems['person-led-school'] = 'admin.problems.SCHOOL_REQUIRED';
-    if (input.password && input.password.length < MIN_PASSWORD)
-      problems['person-password'] = 'admin.problems.passwordTooShort';
+    // The shared password rule (ADR 0010), with the new person's own e-mail and name, as the API applies it.
+    const passwordProblem = input.password
+      ? passwordProblems(input.password, { email: input.email, fullName: input.fullName })[0]
+      : undefined;
+    if (passwordProblem) problems['person-password'] = `admin.problems.${passwordProblem}`;
     if (Object.keys(problems).length) return this.fail(formErrorsOf(problems));
 
     this.busy.set(true);

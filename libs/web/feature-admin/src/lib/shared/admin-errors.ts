@@ -30,6 +30,11 @@ const DOMAIN_CODES = new Set([
   'NOT_A_COURSE_LEADER',
   'NO_COVERING_CERTIFICATION',
   'PERSON_INACTIVE',
+  // Passwords (ADR 0010)
+  'PASSWORD_TOO_SHORT',
+  'PASSWORD_TOO_LONG',
+  'PASSWORD_COMMON',
+  'PASSWORD_CONTAINS_PERSONAL',
 ]);
 
 /** The last part of a problem's field path: `sections.2.key` → `key`. */

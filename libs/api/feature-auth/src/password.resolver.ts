@@ -1,0 +1,20 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { CurrentActor, SignedIn } from './access.decorators';
+import type { Actor } from './actor';
+import { ChangePasswordInput } from './dto/change-password.input';
+import { PasswordChangeService } from './password-change.service';
+
+/** Passwords of the signed-in person (ADR 0010). */
+@Resolver()
+@SignedIn()
+export class PasswordResolver {
+  constructor(private readonly service: PasswordChangeService) {}
+
+  @Mutation(() => Boolean, {
+    description:
+      "Changes the signed-in person's own password; any signed-in person may. Needs the current password (INVALID_CREDENTIALS with a problem on currentPassword when it is wrong). The new one must pass the password rule (BAD_USER_INPUT with PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_COMMON or PASSWORD_CONTAINS_PERSONAL on newPassword). On success the person's other sessions end and this one stays; true. Nothing changes when refused.",
+  })
+  changePassword(@Args('input') input: ChangePasswordInput, @CurrentActor() actor: Actor): Promise<boolean> {
+    return this.service.change(actor, input);
+  }
+}
