@@ -77,7 +77,7 @@ export class PersonResolver {
 
   @Mutation(() => Boolean, {
     description:
-      "Sets a password: your own, or anyone's in your organisation as an administrator. The person's other sessions end.",
+      "An administrator sets the password of another person of their organisation (the password rule applies, ADR 0010); all that person's sessions end. Not for one's own password: use changePassword, which asks for the current one.",
   })
   setPassword(@Args() args: SetPasswordArgs, @CurrentActor() actor: Actor): Promise<boolean> {
     return this.service.setPassword(actor, args);

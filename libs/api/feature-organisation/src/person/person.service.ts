@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not, Repository } from 'typeorm';
+import { DataSource, In, IsNull, Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import {
   isUniqueViolation,
@@ -196,21 +196,22 @@ export class PersonService {
    */
   async setPassword(actor: Actor, args: SetPasswordArgs): Promise<boolean> {
     const person = await this.get(actor, args.personId);
-    const self = person.id === actor.personId;
-    if (!self && !this.access.isAdminOf(actor, person.organisationId)) {
+    // One's own password is changed with changePassword, which asks for the current one (issue 9):
+    // a session left open on a shared computer must not be enough to take the account over.
+    if (person.id === actor.personId) {
       throw new ForbiddenError(
-        'You may set your own password; only an administrator may set someone else’s.',
+        'Change your own password with changePassword, which asks for the current one.',
       );
+    }
+    if (!this.access.isAdminOf(actor, person.organisationId)) {
+      throw new ForbiddenError('Only an administrator may set someone else’s password.');
     }
     // Passwords (ADR 0010): the rule, with the person's own e-mail and name, before anything is hashed.
     assertAcceptablePassword('password', args.password, { email: person.email, fullName: person.fullName });
     const passwordHash = await this.passwords.hash(args.password);
     await this.dataSource.transaction(async (m) => {
       await m.update(PersonEntity, { id: person.id }, { passwordHash });
-      await m.delete(SessionEntity, {
-        personId: person.id,
-        ...(self ? { id: Not(actor.sessionId) } : {}),
-      });
+      await m.delete(SessionEntity, { personId: person.id });
     });
     return true;
   }
