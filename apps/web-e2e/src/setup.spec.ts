@@ -6,14 +6,19 @@ import { checkPage, signInAsDemo } from './support/checks';
  * A certified course leader sets up a cohort of their own from nothing, through the UI: name and
  * dates (with a refusal that keeps what was typed), eight meetings, six rounds derived from them,
  * participants chosen by school and imported from a CSV list with a preview, the readiness
- * checklist and opening; then attendance at the first meeting. Creates its own cohort with a
- * unique name and enrols only teachers of Tallåsens skola, so other specs are not affected.
+ * checklist and opening. Creates its own cohort with a unique name and enrols only teachers of
+ * Tallåsens skola, so other specs are not affected. Its meetings are next school year, so their
+ * attendance cannot be recorded yet: the page says so. Attendance is then recorded where a meeting
+ * has been held, at meeting 1 of the seeded cohort, which he co-leads (no later spec reads it).
  */
 test.describe.configure({ mode: 'serial' });
 
 const LEADER = 'Johan Ek';
 const NAME = `STL Tallåsen 2027/28 (${Date.now().toString(36)})`;
 const DOMAIN = 'larkby.example';
+/** The demo's own cohort, which Johan Ek co-leads; its first meeting was held on 2 September 2026. */
+const SEEDED = 'STL Lärkby 2026/27';
+const SEEDED_MEETING_1 = 'Uppstart: STL-modellen och analysmallen';
 
 const MEETINGS = [
   'Uppstart: vad är STL?',
@@ -33,7 +38,7 @@ async function addMeeting(page: Page, index: number): Promise<void> {
   await expect(page.getByTestId('setup-meeting')).toHaveCount(index + 1);
 }
 
-test('a course leader plans a cohort, enrols participants, opens it and records attendance', async ({
+test('a course leader plans a cohort, enrols participants, opens it and records attendance where it is due', async ({
   page,
 }) => {
   // One long journey through five steps and two more pages, each checked by axe.
@@ -43,7 +48,7 @@ test('a course leader plans a cohort, enrols participants, opens it and records 
   // My cohorts.
   await page.goto('/cohorts');
   await expect(page.getByRole('heading', { level: 1, name: 'Mina utbildningsomgångar' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'STL Lärkby 2026/27', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: SEEDED, exact: true })).toBeVisible();
   await checkPage(page, 'setup-list');
 
   // A new cohort: nothing filled in, then dates outside the school year (refused by the API).
@@ -196,7 +201,7 @@ test('a course leader plans a cohort, enrols participants, opens it and records 
   await expect(page.getByText(`${NAME} är öppen. Deltagarna kan börja.`)).toBeVisible();
   await checkPage(page, 'setup-open-done');
 
-  // Attendance at the first meeting, from the overview.
+  // The first meeting is next school year: its attendance page says so instead of offering a form.
   await page
     .getByRole('link', { name: `Tillbaka till ${NAME}` })
     .first()
@@ -207,12 +212,28 @@ test('a course leader plans a cohort, enrols participants, opens it and records 
   await expect(
     page.getByRole('heading', { level: 1, name: `Närvaro: träff 1, ${MEETINGS[0]}` }),
   ).toBeVisible();
-  await expect(page.getByTestId('attendance-row')).toHaveCount(4);
+  const notStarted = page.getByTestId('attendance-not-started');
+  await expect(notStarted).toContainText('Träff 1 har inte börjat ännu (den börjar onsdag 8 sep. 2027');
+  await expect(notStarted).toContainText('Närvaron kan registreras när träffen har börjat.');
+  await expect(page.getByTestId('attendance-row')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Spara närvaron' })).toHaveCount(0);
+  await checkPage(page, 'setup-attendance-not-started');
+  const notStartedUrl = page.url();
+
+  // Attendance at a meeting already held: meeting 1 of the seeded cohort, from its overview.
+  await page.goto('/cohorts');
+  await page.getByRole('link', { name: SEEDED, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SEEDED })).toBeVisible();
+  await page.getByRole('link', { name: 'Närvaro vid träff 1' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Närvaro: träff 1, ${SEEDED_MEETING_1}` }),
+  ).toBeVisible();
+  await expect(page.getByTestId('attendance-row')).toHaveCount(24);
   await checkPage(page, 'setup-attendance');
   await page.getByRole('button', { name: 'Markera alla som närvarande' }).click();
   await page.getByRole('radiogroup', { name: 'Viktor Lund' }).getByLabel('Frånvarande').check();
   await page.getByRole('button', { name: 'Spara närvaron' }).click();
-  await expect(page.getByText('Närvaron är sparad för 4 deltagare.')).toBeVisible();
+  await expect(page.getByText('Närvaron är sparad för 24 deltagare.')).toBeVisible();
   await checkPage(page, 'setup-attendance-saved');
   await page.reload();
   await expect(page.getByRole('radiogroup', { name: 'Viktor Lund' }).getByLabel('Frånvarande')).toBeChecked();
@@ -220,18 +241,27 @@ test('a course leader plans a cohort, enrols participants, opens it and records 
 
   // On a phone: nothing wider than the screen (wide tables scroll inside their own box).
   await page.setViewportSize({ width: 375, height: 812 });
-  await expect(page.getByTestId('attendance-row')).toHaveCount(4);
+  await expect(page.getByTestId('attendance-row')).toHaveCount(24);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await checkPage(page, 'setup-attendance-phone');
   await page.setViewportSize({ width: 1280, height: 720 });
 
-  // In English.
+  // In English, the held meeting and the one still ahead.
   await page.getByTestId('language-switch').click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Attendance: meeting 1, ${SEEDED_MEETING_1}` }),
+  ).toBeVisible();
+  await expect(page.getByText(/^Wednesday 2 Sept? 2026, 13:00–16:00 \(week 36\)$/)).toBeVisible();
+  await checkPage(page, 'setup-attendance-en');
+  await page.goto(notStartedUrl);
   await expect(
     page.getByRole('heading', { level: 1, name: `Attendance: meeting 1, ${MEETINGS[0]}` }),
   ).toBeVisible();
   await expect(page.getByText(/^Wednesday 8 Sept? 2027, 13:00–16:00 \(week 36\)$/)).toBeVisible();
-  await checkPage(page, 'setup-attendance-en');
+  await expect(page.getByTestId('attendance-not-started')).toContainText(
+    'Meeting 1 has not started yet (it starts Wednesday 8 Sep',
+  );
+  await checkPage(page, 'setup-attendance-not-started-en');
   await page.goto('/cohorts');
   await expect(page.getByRole('heading', { level: 1, name: 'My cohorts' })).toBeVisible();
   await expect(page.getByRole('link', { name: NAME, exact: true })).toBeVisible();

@@ -24,6 +24,7 @@ export const ErrorCode = {
   SelfReview: 'SELF_REVIEW',
   ReviewerNotEligible: 'REVIEWER_NOT_ELIGIBLE',
   StaleVersion: 'STALE_VERSION',
+  MeetingNotStarted: 'MEETING_NOT_STARTED',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -56,6 +57,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.AnalysisNotPublished:
     case ErrorCode.SelfReview:
     case ErrorCode.ReviewerNotEligible:
+    case ErrorCode.MeetingNotStarted:
       return 422;
     case ErrorCode.Internal:
       return 500;

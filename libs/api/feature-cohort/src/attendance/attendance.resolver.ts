@@ -17,7 +17,7 @@ export class AttendanceResolver {
 
   @Mutation(() => MeetingEntity, {
     description:
-      "Records or corrects attendance of the cohort's participants, all or nothing. Returns the meeting.",
+      "Records or corrects attendance of the cohort's participants, all or nothing. Returns the meeting. Refused with MEETING_NOT_STARTED (details.startsAt) for a meeting that has not started yet.",
   })
   recordAttendance(@Args() args: RecordAttendanceArgs, @CurrentActor() actor: Actor) {
     return this.service.record(actor, args);

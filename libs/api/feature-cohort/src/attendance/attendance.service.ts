@@ -4,9 +4,10 @@ import { In, Repository } from 'typeorm';
 import { AttendanceEntity, CohortMembershipEntity, CohortRole, MeetingEntity } from '@stl/api/data-access-db';
 import { schoolsLedBy } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
-import { BadInputError } from '@stl/api/util-errors';
+import { BadInputError, DomainError, NotFoundError } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
 import { groupBy, requestLoader } from '@stl/api/util-graphql';
+import { attendanceRecordingProblem } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
 import { MembershipService } from '../membership/membership.service';
 import { MeetingService } from '../meeting/meeting.service';
@@ -23,13 +24,26 @@ export class AttendanceService {
 
   /**
    * Records (or corrects) attendance for participants of the meeting's cohort, all in one
-   * statement: either every entry is saved or, with one unknown person, none.
+   * statement: either every entry is saved or, with one unknown person, none. Only for a meeting
+   * that has started (MEETING_NOT_STARTED otherwise): attendance is what happened, and completion
+   * counts it.
    */
   async record(actor: Actor, args: RecordAttendanceArgs): Promise<MeetingEntity> {
-    const { meeting } = await this.meetings.get(actor, args.meetingId);
-    await this.gate.manage(actor, meeting.cohortId, { kind: 'meeting', id: meeting.id });
+    const { meeting: found } = await this.meetings.get(actor, args.meetingId);
+    await this.gate.manage(actor, found.cohortId, { kind: 'meeting', id: found.id });
     const entries = [...new Map(args.entries.map((e) => [e.personId, e])).values()];
-    return this.gate.change(meeting.cohortId, 'attendance', async (m) => {
+    return this.gate.change(found.cohortId, 'attendance', async (m) => {
+      // Read again under the cohort's lock: a meeting moved meanwhile (updateMeeting takes the same
+      // lock) is judged by its start time as it is now, not as it was before the change.
+      const meeting = await m.findOne(MeetingEntity, { where: { id: found.id } });
+      if (!meeting) throw new NotFoundError('meeting', found.id);
+      const now = new Date();
+      const notStarted = attendanceRecordingProblem(meeting, now);
+      if (notStarted) {
+        throw new DomainError('MEETING_NOT_STARTED', notStarted.message, [], {
+          startsAt: notStarted.startsAt.toISOString(),
+        });
+      }
       const participants = await m.find(CohortMembershipEntity, {
         select: { personId: true },
         where: {
@@ -51,7 +65,6 @@ export class AttendanceService {
             ],
       );
       if (problems.length) throw new BadInputError(problems.map((p) => p.message).join(' '), problems);
-      const now = new Date();
       await m
         .createQueryBuilder()
         .insert()

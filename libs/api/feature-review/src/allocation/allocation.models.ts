@@ -126,7 +126,10 @@ export class AllocationOutcomeModel {
   @Field(() => Int, { description: 'Earlier allocation pairs not yet under way, replaced.' })
   replaced!: number;
 
-  @Field(() => Int, { description: 'Open assignments cancelled because the reviewer or the author left.' })
+  @Field(() => Int, {
+    description:
+      'Open assignments cancelled: the reviewer or the author left, or (repair) a task nobody had started moved to another reviewer to keep every load within ±1 of the mean; its replacement counts in created.',
+  })
   cancelled!: number;
 
   @Field(() => Int, { description: 'New course-leader assignments.' })

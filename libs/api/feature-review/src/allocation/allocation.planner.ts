@@ -31,7 +31,10 @@ export const LEADER_REASON: StoredReason = {
 /**
  * - `apply`: open pairs of an earlier allocation are replaced; pairs under way (feedback given) and
  *   pairs set by hand or by a repair are kept.
- * - `repair`: every live pair is kept; only missing reviewers are added.
+ * - `repair`: missing reviewers are added, and every load is kept within ±1 of the mean (rule 4).
+ *   Pairs under way and pairs set by hand are kept; open pairs made by an allocation or a repair stay
+ *   too, unless the load rule needs some of them elsewhere: then the fewest needed move to another
+ *   reviewer (the old assignment is cancelled, a new one made).
  * Both cancel open assignments of people who left the cohort (as reviewer or as author).
  */
 export type PlanMode = 'apply' | 'repair';
@@ -45,6 +48,7 @@ export interface AllocationPlan {
   pairs: AllocationAssignment[];
   newPairs: AllocationAssignment[];
   replace: ReviewAssignmentEntity[];
+  /** Open assignments cancelled: of people who left, and (repair) those moved to another reviewer. */
   cancel: ReviewAssignmentEntity[];
   leaderPairs: { analysisId: string; reviewerId: string }[];
 }
@@ -53,15 +57,20 @@ const pairKey = (analysisId: string, reviewerId: string) => `${analysisId}:${rev
 
 /**
  * Everything one allocation run needs, in four queries. Sequential: inside a transaction they share
- * one connection.
+ * one connection. A repair locks the round's live assignments: giving feedback locks its assignment
+ * too, so a task cannot be moved away while its feedback is being saved, nor feedback saved on a task
+ * the repair is moving (it then finds the task cancelled).
  */
-async function loadRound(m: EntityManager, round: AnalysisRoundEntity) {
+async function loadRound(m: EntityManager, round: AnalysisRoundEntity, mode: PlanMode) {
   const memberships = await m.find(CohortMembershipEntity, { where: { cohortId: round.cohortId } });
   const analyses = await m.find(AnalysisEntity, {
     select: { id: true, authorId: true, schoolId: true },
     where: { roundId: round.id, status: AnalysisStatus.PUBLISHED },
   });
-  const live = await m.find(ReviewAssignmentEntity, { where: { roundId: round.id, cancelledAt: IsNull() } });
+  const live = await m.find(ReviewAssignmentEntity, {
+    where: { roundId: round.id, cancelledAt: IsNull() },
+    ...(mode === 'repair' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
   const history: AllocationHistoryPair[] = await m.query(
     `SELECT ra.reviewer_id AS "reviewerId", a.author_id AS "authorId", r.number AS "roundNumber"
        FROM review_assignment ra
@@ -84,7 +93,7 @@ export async function planAllocation(
   seed: string,
   mode: PlanMode,
 ): Promise<AllocationPlan> {
-  const { memberships, analyses, live, history } = await loadRound(m, round);
+  const { memberships, analyses, live, history } = await loadRound(m, round, mode);
   const participants = new Map(
     memberships.filter((x) => x.role === CohortRole.PARTICIPANT && !x.leftAt).map((x) => [x.personId, x]),
   );
@@ -116,9 +125,14 @@ export async function planAllocation(
   }
 
   const keptPeers = kept.filter((a) => a.kind === ReviewerKind.PEER && activeIds.has(a.analysisId));
-  const locked = keptPeers
-    .filter((a) => participants.has(a.reviewerId))
-    .map((a) => ({ analysisId: a.analysisId, reviewerId: a.reviewerId }));
+  const activePeers = keptPeers.filter((a) => participants.has(a.reviewerId));
+  // A repair may move an open task nobody has started (feedback is final and sets completedAt in
+  // the transaction that stores it) and nobody chose by hand; every other pair is locked.
+  const mayMove = (a: ReviewAssignmentEntity) =>
+    mode === 'repair' && !a.completedAt && a.source !== AssignmentSource.MANUAL;
+  const pair = (a: ReviewAssignmentEntity) => ({ analysisId: a.analysisId, reviewerId: a.reviewerId });
+  const locked = activePeers.filter((a) => !mayMove(a)).map(pair);
+  const movable = mode === 'repair' ? activePeers.filter(mayMove).map(pair) : undefined;
   const peersKept = new Map<string, number>();
   for (const a of keptPeers) peersKept.set(a.analysisId, (peersKept.get(a.analysisId) ?? 0) + 1);
 
@@ -129,7 +143,7 @@ export async function planAllocation(
     wantsSameSchool: participants.get(a.authorId)?.wantsSameSchool === true,
   }));
   // Those who published review each other; anyone kept on a pair (e.g. added by hand) stays a reviewer.
-  const reviewerIds = new Set([...active.map((a) => a.authorId), ...locked.map((l) => l.reviewerId)]);
+  const reviewerIds = new Set([...active.map((a) => a.authorId), ...activePeers.map((a) => a.reviewerId)]);
   const reviewers: AllocationReviewer[] = [...reviewerIds].map((id) => ({
     reviewerId: id,
     schoolId: schoolOf(id),
@@ -146,11 +160,18 @@ export async function planAllocation(
       seed,
       cohortSameSchool: cohort.sameSchoolSupport,
       locked,
+      ...(movable ? { movable } : {}),
     });
   } catch (err) {
     if (err instanceof AllocationInputError) throw new DomainError('CONFLICT', err.message);
     throw err;
   }
+
+  // Moved tasks: cancelled for their reviewer, as for people who left; each is replaced on its analysis.
+  const movedKeys = new Set(result.moved.map((p) => pairKey(p.analysisId, p.reviewerId)));
+  const moved = activePeers.filter((a) => movedKeys.has(pairKey(a.analysisId, a.reviewerId)));
+  cancel.push(...moved);
+  for (const a of moved) peersKept.set(a.analysisId, (peersKept.get(a.analysisId) ?? 0) - 1);
 
   // Completed pairs of reviewers who left still count: an analysis never gets more than k live peers.
   const room = new Map(active.map((a) => [a.id, Math.max(0, k - (peersKept.get(a.id) ?? 0))]));
@@ -162,7 +183,9 @@ export async function planAllocation(
     room.set(p.analysisId, left - 1);
     newPairs.push(p);
   }
-  const taken = new Set([...kept, ...newPairs].map((a) => pairKey(a.analysisId, a.reviewerId)));
+  const taken = new Set(
+    [...kept.filter((a) => !moved.includes(a)), ...newPairs].map((a) => pairKey(a.analysisId, a.reviewerId)),
+  );
   const leaderPairs: { analysisId: string; reviewerId: string }[] = [];
   for (const a of [...active].sort((x, y) => (x.id < y.id ? -1 : 1))) {
     for (const leaderId of leaders) {
@@ -192,7 +215,19 @@ export async function writePlan(
   now: Date,
 ): Promise<void> {
   if (plan.cancel.length) {
-    await m.update(ReviewAssignmentEntity, { id: In(plan.cancel.map((a) => a.id)) }, { cancelledAt: now });
+    // Only open tasks are ever cancelled: should feedback have been saved since the plan was made,
+    // nothing is written and the leader tries again (a repair holds the rows' locks, so it cannot).
+    const cancelled = await m.update(
+      ReviewAssignmentEntity,
+      { id: In(plan.cancel.map((a) => a.id)), completedAt: IsNull(), cancelledAt: IsNull() },
+      { cancelledAt: now },
+    );
+    if (cancelled.affected !== plan.cancel.length) {
+      throw new DomainError(
+        'CONFLICT',
+        'Feedback was given on an assignment while the allocation was being changed; nothing was changed, try again.',
+      );
+    }
   }
   if (plan.replace.length) {
     await m.delete(ReviewAssignmentEntity, { id: In(plan.replace.map((a) => a.id)) });

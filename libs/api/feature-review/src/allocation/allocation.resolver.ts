@@ -36,7 +36,7 @@ export class AllocationResolver {
 
   @Mutation(() => AllocationOutcomeModel, {
     description:
-      'Course leaders: reviewers for analyses published late and replacements for people who left, without touching pairs already in place.',
+      'Course leaders: reviewers for analyses published late and replacements for people who left. Pairs under way and pairs set by hand stay; other open pairs stay unless every load can only be kept within ±1 of the mean by moving some: then the fewest needed move to another reviewer (cancelled for the old one, mailed to the new one). BALANCE_RELAXED when even that cannot reach the rule.',
   })
   repairAllocation(@CurrentActor() actor: Actor, @Args() args: RoundArgs): Promise<AllocationOutcomeModel> {
     return this.allocation.repair(actor, args.roundId);

@@ -340,6 +340,95 @@ describe('allocateCriticalFriends — repair with locked pairs', () => {
     expect(result.stats).toMatchObject({ loadMin: 0, loadMax: 2 });
   });
 
+  describe('a repair that may move open pairs (movable)', () => {
+    // Eight publish on time and review each other (k = 2: two tasks each); p8 publishes late.
+    const onTime: AllocationInput = { analyses: analyses(8, school), history: [], k: 2, seed: 5 };
+    const first = allocateCriticalFriends(onTime);
+    const pairs = first.assignments.map(({ reviewerId, analysisId }) => ({ reviewerId, analysisId }));
+    const late: AllocationInput = { ...onTime, analyses: analyses(9, school) };
+    const loadsOf = (result: AllocationResult) => {
+      const loads = new Map<string, number>();
+      for (const a of result.assignments) loads.set(a.reviewerId, (loads.get(a.reviewerId) ?? 0) + 1);
+      return loads;
+    };
+
+    it('without it, the late author has nothing to review and two others get a third task', () => {
+      const repaired = allocateCriticalFriends({ ...late, locked: pairs });
+      expect(loadsOf(repaired).get('p8') ?? 0).toBe(0);
+      expect([...loadsOf(repaired).values()].filter((l) => l === 3)).toHaveLength(2);
+      expect(repaired.warnings.map((w) => w.code)).toContain('BALANCE_RELAXED');
+    });
+
+    it('moves the one open task needed so that every load is within ±1 of the mean (2)', () => {
+      // Feedback has begun on p0's tasks: those are locked; the rest is open.
+      const started = pairs.filter((p) => p.reviewerId === 'p0');
+      const open = pairs.filter((p) => p.reviewerId !== 'p0');
+      const repaired = allocateCriticalFriends({ ...late, locked: started, movable: open });
+      expect(hardConstraintProblems(late, repaired, false)).toEqual([]);
+      expect(repaired.warnings).toEqual([]);
+      const loads = loadsOf(repaired);
+      expect(loads.size).toBe(9);
+      for (const l of loads.values()) expect(l === 1 || l === 2 || l === 3).toBe(true);
+      expect(loads.get('p8')).toBe(1);
+
+      // One task moved: away from an open pair, to p8; its reviewer takes one of p8's reviews.
+      expect(repaired.moved).toHaveLength(1);
+      const [moved] = repaired.moved;
+      expect(open).toContainEqual(moved);
+      const fresh = repaired.assignments.filter((a) => !a.locked);
+      expect(fresh).toHaveLength(3);
+      expect(fresh).toContainEqual(
+        expect.objectContaining({ reviewerId: 'p8', analysisId: moved?.analysisId }),
+      );
+      const onLate = fresh.filter((a) => a.analysisId === 'a8').map((a) => a.reviewerId);
+      expect(onLate).toHaveLength(2);
+      expect(onLate).toContain(moved?.reviewerId);
+      // Everything else stays, reported as kept; the started pairs are never touched.
+      for (const p of [
+        ...started,
+        ...open.filter((o) => o.reviewerId !== moved?.reviewerId || o.analysisId !== moved?.analysisId),
+      ]) {
+        const kept = repaired.assignments.find(
+          (a) => a.reviewerId === p.reviewerId && a.analysisId === p.analysisId,
+        );
+        expect(kept?.locked).toBe(true);
+        expect(kept?.reasons.map((r) => r.code)).toEqual(['LOCKED']);
+      }
+      // Same input in another order: the same repair.
+      const again = allocateCriticalFriends({
+        ...late,
+        analyses: [...late.analyses].reverse(),
+        locked: [...started].reverse(),
+        movable: [...open].reverse(),
+      });
+      expect(again).toEqual(repaired);
+    });
+
+    it('moves nothing when the loads are within ±1 of the mean as they are', () => {
+      // p8 and p9 publish late and review each other: loads 1 and 3 are within ±1 of the mean 2.
+      const two: AllocationInput = { ...onTime, analyses: analyses(10, school) };
+      const repaired = allocateCriticalFriends({ ...two, locked: [], movable: pairs });
+      expect(repaired.moved).toEqual([]);
+      expect(repaired.warnings).toEqual([]);
+      expect(repaired.assignments.filter((a) => a.locked)).toHaveLength(pairs.length);
+      for (const l of loadsOf(repaired).values()) expect(l >= 1 && l <= 3).toBe(true);
+    });
+
+    it('says BALANCE_RELAXED and moves nothing when only tasks with feedback begun could help', () => {
+      const repaired = allocateCriticalFriends({ ...late, locked: pairs, movable: [] });
+      expect(repaired.moved).toEqual([]);
+      expect(loadsOf(repaired).get('p8') ?? 0).toBe(0);
+      expect(repaired.warnings.map((w) => w.code)).toContain('BALANCE_RELAXED');
+      expect(repaired.warnings.find((w) => w.code === 'BALANCE_RELAXED')?.message).toMatch(/±1 of the mean/);
+    });
+
+    it('keeps a pair given both as locked and as movable locked', () => {
+      const repaired = allocateCriticalFriends({ ...late, locked: pairs, movable: pairs });
+      expect(repaired.moved).toEqual([]);
+      expect(repaired.warnings.map((w) => w.code)).toContain('BALANCE_RELAXED');
+    });
+  });
+
   it('locked self-review is rejected with a typed error', () => {
     expect(() =>
       allocateCriticalFriends({

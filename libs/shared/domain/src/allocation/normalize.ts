@@ -1,4 +1,4 @@
-import type { AllocationInput, AllocationWarning } from './types';
+import type { AllocationInput, AllocationPair, AllocationWarning } from './types';
 import { AllocationInputError } from './types';
 
 export const DEFAULT_ALLOCATION_K = 2;
@@ -39,6 +39,11 @@ export interface NormalizedInput {
   readonly history: ReadonlyMap<number, NHistory>;
   /** Valid locked pairs (reviewer index, analysis index), deduplicated and sorted. */
   readonly locked: readonly { readonly r: number; readonly x: number }[];
+  /**
+   * Valid movable pairs (a repair's open pairs), deduplicated, sorted, none of them locked; null
+   * when the input gave none (then nothing may move and the result is as without a repair).
+   */
+  readonly movable: readonly { readonly r: number; readonly x: number }[] | null;
   readonly warnings: AllocationWarning[];
   pairKey(reviewerPerson: number, authorPerson: number): number;
 }
@@ -133,44 +138,54 @@ export function normalizeInput(input: AllocationInput): NormalizedInput {
   const reviewerIndex = new Map<string, number>();
   reviewers.forEach((r, i) => reviewerIndex.set(r.id, i));
   const lockedKeys = new Set<string>();
-  const locked: { r: number; x: number }[] = [];
-  const sortedLocked = [...(input.locked ?? [])].sort(
-    (a, b) => byString(a.analysisId, b.analysisId) || byString(a.reviewerId, b.reviewerId),
-  );
-  for (const l of sortedLocked) {
-    const reviewerId = checkId(l.reviewerId, 'locked reviewerId');
-    const analysisId = checkId(l.analysisId, 'locked analysisId');
-    const x = analysisIndex.get(analysisId);
-    const r = reviewerIndex.get(reviewerId);
-    if (x === undefined) {
-      warnings.push({
-        code: 'LOCKED_ANALYSIS_UNAVAILABLE',
-        message: `Locked pair dropped: analysis ${analysisId} is not part of this allocation.`,
-        reviewerId,
-        analysisId,
-      });
-      continue;
+  /** Valid, deduplicated pairs of a list given as input; `what` names them in warnings and errors. */
+  const indexPairs = (
+    given: readonly AllocationPair[],
+    what: 'Locked' | 'Movable',
+  ): { r: number; x: number }[] => {
+    const out: { r: number; x: number }[] = [];
+    const sorted = [...given].sort(
+      (a, b) => byString(a.analysisId, b.analysisId) || byString(a.reviewerId, b.reviewerId),
+    );
+    for (const l of sorted) {
+      const reviewerId = checkId(l.reviewerId, `${what.toLowerCase()} reviewerId`);
+      const analysisId = checkId(l.analysisId, `${what.toLowerCase()} analysisId`);
+      const x = analysisIndex.get(analysisId);
+      const r = reviewerIndex.get(reviewerId);
+      if (x === undefined) {
+        warnings.push({
+          code: 'LOCKED_ANALYSIS_UNAVAILABLE',
+          message: `${what} pair dropped: analysis ${analysisId} is not part of this allocation.`,
+          reviewerId,
+          analysisId,
+        });
+        continue;
+      }
+      if (r === undefined) {
+        warnings.push({
+          code: 'LOCKED_REVIEWER_UNAVAILABLE',
+          message: `${what} pair dropped: reviewer ${reviewerId} is no longer reviewing in this round.`,
+          reviewerId,
+          analysisId,
+        });
+        continue;
+      }
+      if (analyses[x]?.authorId === reviewerId) {
+        throw new AllocationInputError(
+          'LOCKED_SELF_REVIEW',
+          `${what.toLowerCase()} pair ${reviewerId} → ${analysisId} would have the author review their own analysis`,
+        );
+      }
+      const key = `${r}:${x}`;
+      // Locked pairs are read first: a pair given as both stays locked.
+      if (lockedKeys.has(key)) continue;
+      lockedKeys.add(key);
+      out.push({ r, x });
     }
-    if (r === undefined) {
-      warnings.push({
-        code: 'LOCKED_REVIEWER_UNAVAILABLE',
-        message: `Locked pair dropped: reviewer ${reviewerId} is no longer reviewing in this round.`,
-        reviewerId,
-        analysisId,
-      });
-      continue;
-    }
-    if (analyses[x]?.authorId === reviewerId) {
-      throw new AllocationInputError(
-        'LOCKED_SELF_REVIEW',
-        `locked pair ${reviewerId} → ${analysisId} would have the author review their own analysis`,
-      );
-    }
-    const key = `${r}:${x}`;
-    if (lockedKeys.has(key)) continue;
-    lockedKeys.add(key);
-    locked.push({ r, x });
-  }
+    return out;
+  };
+  const locked = indexPairs(input.locked ?? [], 'Locked');
+  const movable = input.movable ? indexPairs(input.movable, 'Movable') : null;
 
   return {
     analyses,
@@ -181,6 +196,7 @@ export function normalizeInput(input: AllocationInput): NormalizedInput {
     seed,
     history,
     locked,
+    movable,
     warnings,
     pairKey,
   };

@@ -233,3 +233,108 @@ export function fullyPreferredAllocationExists(input: AllocationInput): boolean 
   }
   return flow === total;
 }
+
+/**
+ * Rule 4's load band, computed on its own: every load L with |L − total/R| ≤ 1, in integers
+ * (L·R ≥ total − R and L·R ≤ total + R).
+ */
+export function meanBand(total: number, reviewerCount: number): { lo: number; hi: number } {
+  if (reviewerCount === 0) return { lo: 0, hi: 0 };
+  let lo = 0;
+  while (lo * reviewerCount < total - reviewerCount) lo++;
+  let hi = lo;
+  while ((hi + 1) * reviewerCount <= total + reviewerCount) hi++;
+  return { lo, hi };
+}
+
+/**
+ * Oracle: can the round be allocated so that every reviewer's load is within ±1 of the mean, keeping
+ * the `fixed` pairs and giving each analysis exactly `pairsOn(analysisId)` peer reviewers in all?
+ * Feasibility of a flow with lower bounds (every reviewer owes at least lo − fixed load), by the
+ * textbook reduction to a max-flow from a super source, with DFS augmenting paths.
+ */
+export function bandAllocationExists(
+  input: AllocationInput,
+  fixed: readonly { reviewerId: string; analysisId: string }[],
+  pairsOn: (analysisId: string) => number,
+): boolean {
+  const reviewers = reviewersOf(input);
+  const analyses = input.analyses;
+  const R = reviewers.length;
+  const A = analyses.length;
+  const total = analyses.reduce((s, a) => s + pairsOn(a.analysisId), 0);
+  const { lo, hi } = meanBand(total, R);
+  const fixedOn = new Map<string, number>();
+  const fixedLoad = new Map<string, number>();
+  const fixedKeys = new Set<string>();
+  for (const f of fixed) {
+    fixedOn.set(f.analysisId, (fixedOn.get(f.analysisId) ?? 0) + 1);
+    fixedLoad.set(f.reviewerId, (fixedLoad.get(f.reviewerId) ?? 0) + 1);
+    fixedKeys.add(`${f.reviewerId}|${f.analysisId}`);
+  }
+  // nodes: 0 s, 1..A analyses, A+1..A+R reviewers, A+R+1 t, A+R+2 super source, A+R+3 super sink
+  const s = 0;
+  const t = A + R + 1;
+  const ss = A + R + 2;
+  const tt = A + R + 3;
+  const to: number[] = [];
+  const cap: number[] = [];
+  const adj: number[][] = Array.from({ length: A + R + 4 }, () => []);
+  const add = (u: number, v: number, c: number) => {
+    adj[u]?.push(to.length);
+    to.push(v);
+    cap.push(c);
+    adj[v]?.push(to.length);
+    to.push(u);
+    cap.push(0);
+  };
+  const excess = new Array<number>(A + R + 4).fill(0);
+  /** An edge carrying between `low` and `high` units. */
+  const bounded = (u: number, v: number, low: number, high: number) => {
+    if (high > low) add(u, v, high - low);
+    excess[v] = (excess[v] ?? 0) + low;
+    excess[u] = (excess[u] ?? 0) - low;
+  };
+  for (const [i, a] of analyses.entries()) {
+    const slots = pairsOn(a.analysisId) - (fixedOn.get(a.analysisId) ?? 0);
+    if (slots < 0) return false;
+    bounded(s, 1 + i, slots, slots);
+    reviewers.forEach((r, j) => {
+      if (r.reviewerId !== a.authorId && !fixedKeys.has(`${r.reviewerId}|${a.analysisId}`))
+        add(1 + i, A + 1 + j, 1);
+    });
+  }
+  for (const [j, r] of reviewers.entries()) {
+    const l = fixedLoad.get(r.reviewerId) ?? 0;
+    if (l > hi) return false;
+    bounded(A + 1 + j, t, Math.max(0, lo - l), hi - l);
+  }
+  add(t, s, total + 1);
+  let needed = 0;
+  excess.forEach((e, v) => {
+    if (e > 0) {
+      add(ss, v, e);
+      needed += e;
+    } else if (e < 0) add(v, tt, -e);
+  });
+  let flow = 0;
+  for (;;) {
+    const visited = new Uint8Array(A + R + 4);
+    const dfs = (u: number): boolean => {
+      if (u === tt) return true;
+      visited[u] = 1;
+      for (const e of adj[u] ?? []) {
+        const v = to[e] ?? 0;
+        if (!visited[v] && (cap[e] ?? 0) > 0 && dfs(v)) {
+          cap[e] = (cap[e] ?? 0) - 1;
+          cap[e ^ 1] = (cap[e ^ 1] ?? 0) + 1;
+          return true;
+        }
+      }
+      return false;
+    };
+    if (!dfs(ss)) break;
+    flow++;
+  }
+  return flow === needed;
+}

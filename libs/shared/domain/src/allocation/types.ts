@@ -54,6 +54,15 @@ export interface AllocationInput {
    * warning.
    */
   readonly locked?: readonly AllocationPair[];
+  /**
+   * Repair only: pairs in place that nobody has started (no feedback begun) and that nobody chose by
+   * hand. Given (even empty), the result keeps every reviewer's load within ±1 of the mean where any
+   * allocation keeping the `locked` pairs can: these pairs stay where they are (reported as locked)
+   * unless that rule needs them elsewhere; then the fewest of them move to other reviewers and are
+   * listed in `moved`. When even moving all of them cannot reach the rule, BALANCE_RELAXED says so.
+   * A pair both locked and movable is locked. Unknown ids are dropped with a warning, as for `locked`.
+   */
+  readonly movable?: readonly AllocationPair[];
 }
 
 export type AllocationReasonCode =
@@ -99,7 +108,7 @@ export interface AllocationAssignment {
   readonly analysisId: string;
   readonly authorId: string;
   readonly reasons: readonly AllocationReason[];
-  /** Kept from `input.locked`. */
+  /** Kept as it was: a pair of `input.locked`, or of `input.movable` that did not move. */
   readonly locked: boolean;
   readonly sameSchool: boolean;
   /** How often this reviewer reviewed this author in earlier rounds. */
@@ -121,7 +130,9 @@ export type AllocationWarningCode =
   | 'LOCKED_REVIEWER_UNAVAILABLE'
   | 'LOCKED_ANALYSIS_UNAVAILABLE'
   | 'LOCKED_EXCEEDS_K'
+  /** A reviewer's load is off balance because of pairs that are kept (outside ±1 of the mean in a repair with `movable`). */
   | 'LOCKED_UNBALANCED'
+  /** The balanced loads could not be reached: floor/ceil of the mean, or in a repair with `movable` ±1 of the mean. */
   | 'BALANCE_RELAXED'
   | 'PRECISION_REDUCED';
 
@@ -155,6 +166,11 @@ export interface AllocationResult {
   readonly unmet: readonly AllocationUnmet[];
   readonly warnings: readonly AllocationWarning[];
   readonly stats: AllocationStats;
+  /**
+   * Pairs of `input.movable` that are no longer in `assignments`: their reviewer lost the task to
+   * keep the loads within ±1 of the mean. Sorted by analysisId, then reviewerId; empty otherwise.
+   */
+  readonly moved: readonly AllocationPair[];
 }
 
 export type AllocationInputErrorCode =

@@ -15,6 +15,8 @@ export { addDays, daysBetween, isDatePeriod, isIsoDate, toIsoDate } from './iso-
 export type { DatePeriod, IsoDate } from './iso-date';
 export { parseSchoolYear, schoolYearBounds, schoolYearOf } from './school-year';
 export type { SchoolYear } from './school-year';
+export { attendanceRecordingProblem } from './attendance';
+export type { AttendanceRecordingProblem } from './attendance';
 export { allowedCohortTransitions, canTransitionCohort, CohortStatus, isCohortStatus } from './cohort-status';
 export {
   CertificationStatus,

@@ -26,6 +26,7 @@ export const API_ERROR_CODES = [
   'SELF_REVIEW',
   'REVIEWER_NOT_ELIGIBLE',
   'STALE_VERSION',
+  'MEETING_NOT_STARTED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -19,13 +19,16 @@ import type {
 } from '@stl/web/data-access';
 import { PageHeaderComponent } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
+import { attendanceRecordingProblem } from '@stl/shared/domain';
 import { firstValueFrom } from 'rxjs';
 
 const STATUSES: readonly AttendanceStatus[] = ['PRESENT', 'ABSENT', 'EXCUSED'];
 
 /**
  * Attendance at one meeting: every participant present, absent or excused, saved all at once
- * (recordAttendance is all or nothing). What was marked stays on screen if saving fails.
+ * (recordAttendance is all or nothing). What was marked stays on screen if saving fails. A meeting
+ * that has not started yet gets a notice instead of the form: attendance records what happened,
+ * and the API refuses it before the start (the same rule from `@stl/shared/domain`).
  */
 @Component({
   selector: 'stl-attendance-page',
@@ -49,7 +52,14 @@ const STATUSES: readonly AttendanceStatus[] = ['PRESENT', 'ABSENT', 'EXCUSED'];
           'setup.attendance.back' | transloco
         }}</a>
       </stl-page-header>
-      @if (participants().length === 0) {
+      @if (notStarted()) {
+        <p class="notice notice--warning" data-testid="attendance-not-started">
+          {{
+            'setup.attendance.notStarted'
+              | transloco: { number: m.number, when: (m.startsAt | stlDateTime: lang()) }
+          }}
+        </p>
+      } @else if (participants().length === 0) {
         <p>{{ 'setup.attendance.none' | transloco }}</p>
       } @else {
         <form (submit)="$event.preventDefault(); save()" novalidate>
@@ -103,7 +113,10 @@ const STATUSES: readonly AttendanceStatus[] = ['PRESENT', 'ABSENT', 'EXCUSED'];
           </div>
           @if (error(); as e) {
             <p class="error-text" role="alert">
-              {{ e.messageKey | transloco }} {{ 'setup.attendance.kept' | transloco }}
+              {{ e.messageKey | transloco }}
+              @if (e.code !== 'MEETING_NOT_STARTED') {
+                {{ 'setup.attendance.kept' | transloco }}
+              }
             </p>
           }
           @if (saved()) {
@@ -151,6 +164,8 @@ export class AttendancePage {
   protected readonly error = signal<ApiError | null>(null);
   protected readonly busy = signal(false);
   protected readonly saved = signal(false);
+  /** Judged when the page loads; should the clock disagree with the API's, its refusal is shown. */
+  protected readonly notStarted = signal(false);
   protected readonly markedCount = computed(
     () => this.participants().filter((p) => this.marks()[p.personId]).length,
   );
@@ -171,6 +186,9 @@ export class AttendancePage {
       ]);
       this.participants.set(participants.filter((p) => !p.leftAt));
       this.marks.set(Object.fromEntries(meeting.attendance.map((a) => [a.personId, a.status])));
+      this.notStarted.set(
+        attendanceRecordingProblem({ startsAt: new Date(meeting.startsAt) }, new Date()) !== null,
+      );
       this.meeting.set(meeting);
     } catch (e) {
       this.loadError.set(toApiError(e));
