@@ -16,6 +16,8 @@ import { AuthResolver } from './auth.resolver';
 import { DemoResolver } from './demo.resolver';
 import { PasswordService } from './password.service';
 import { SessionService } from './session.service';
+// My sessions (list, end one, sign out everywhere).
+import { SessionsResolver } from './sessions/sessions.resolver';
 
 @Global()
 @Module({
@@ -36,6 +38,7 @@ import { SessionService } from './session.service';
     AccessPolicy,
     AuthResolver,
     DemoResolver,
+    SessionsResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [SessionService, PasswordService, AccessPolicy],
