@@ -10,6 +10,7 @@ export * from './lib/follow-up/follow-up.api';
 export * from './lib/admin/admin.api';
 export * from './lib/setup/setup.api';
 export * from './lib/notifications/notifications.api';
+export * from './lib/sessions/sessions.api';
 export type {
   AnalysisStatus,
   CohortStatus,

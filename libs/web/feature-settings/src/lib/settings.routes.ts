@@ -1,8 +1,14 @@
 import type { Routes } from '@angular/router';
 import { NotificationSettingsPage } from './notifications/notification-settings.page';
 
-/** Personal settings (`/settings`): which e-mail I get. */
+/** Personal settings (`/settings`): which e-mail I get; where I am signed in. */
 export const settingsRoutes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'notifications' },
   { path: 'notifications', component: NotificationSettingsPage, title: 'notifications.title' },
+  // My sessions: where I am signed in, and signing out other devices.
+  {
+    path: 'sessions',
+    loadComponent: () => import('./sessions/sessions.page').then((m) => m.SessionsPage),
+    title: 'sessions.title',
+  },
 ];

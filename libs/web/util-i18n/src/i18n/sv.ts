@@ -9,5 +9,7 @@ import notifications from './notifications.sv.json';
 import review from './review.sv.json';
 import school from './school.sv.json';
 import setup from './setup.sv.json';
+// My sessions (settings) and the signed-out notice on the sign-in page.
+import sessions from './sessions.sv.json';
 
-export default { ...core, admin, review, followUp, school, setup, notifications };
+export default { ...core, admin, review, followUp, school, setup, notifications, sessions };

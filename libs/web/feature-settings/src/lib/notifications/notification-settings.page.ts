@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { NotificationsApi, SessionStore, toApiError } from '@stl/web/data-access';
 import type { MailKind, NotificationPreferences } from '@stl/web/data-access';
@@ -16,7 +17,7 @@ type Saving = { kind: MailKind | 'DIGEST'; state: 'saving' | 'saved' } | null;
 @Component({
   selector: 'stl-notification-settings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, PageHeaderComponent],
+  imports: [TranslocoPipe, PageHeaderComponent, RouterLink],
   templateUrl: './notification-settings.page.html',
   styleUrl: './notification-settings.page.css',
 })
