@@ -13,6 +13,8 @@ export interface GqlResponse<T> {
 /** A browser-like GraphQL client over real HTTP that keeps the session cookie. */
 export class GqlClient {
   private cookie: string | null = null;
+  /** Sent with every request (e.g. a User-Agent). */
+  readonly headers: Record<string, string> = {};
 
   constructor(private readonly baseUrl: string) {}
 
@@ -22,7 +24,11 @@ export class GqlClient {
   ): Promise<GqlResponse<T>> {
     const res = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...this.headers,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const setCookie = res.headers.get('set-cookie');
@@ -56,5 +62,14 @@ export class GqlClient {
 
   get hasSession(): boolean {
     return this.cookie !== null;
+  }
+
+  /** The cookie this client sends (`name=value`), or null; and a way to plant one (session fixation tests). */
+  get sessionCookie(): string | null {
+    return this.cookie;
+  }
+
+  set sessionCookie(cookie: string | null) {
+    this.cookie = cookie;
   }
 }

@@ -40,7 +40,10 @@ export class App {
       .subscribe(() => {
         this.session.expired();
         const next = this.router.url;
-        if (!next.startsWith('/sign-in')) void this.router.navigate(['/sign-in'], { queryParams: { next } });
+        // `reason` makes the sign-in page say plainly why (idle too long, or ended from elsewhere).
+        if (!next.startsWith('/sign-in')) {
+          void this.router.navigate(['/sign-in'], { queryParams: { next, reason: 'session-ended' } });
+        }
       });
     let first = true;
     this.router.events

@@ -19,6 +19,8 @@ import { PasswordService } from './password.service';
 import { PasswordChangeService } from './password-change.service';
 import { PasswordResolver } from './password.resolver';
 import { SessionService } from './session.service';
+// My sessions (list, end one, sign out everywhere).
+import { SessionsResolver } from './sessions/sessions.resolver';
 
 @Global()
 @Module({
@@ -39,6 +41,7 @@ import { SessionService } from './session.service';
     AccessPolicy,
     AuthResolver,
     DemoResolver,
+    SessionsResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
     // Passwords (ADR 0010)
     PasswordChangeService,

@@ -42,12 +42,20 @@ export class AuthResolver {
     const ok = await this.passwords.verify(person?.passwordHash ?? null, input.password);
     if (!person || !ok)
       throw new DomainError('INVALID_CREDENTIALS', 'That e-mail address and password do not match.');
-    const { token, expiresAt } = await this.sessions.start(person.id, ctx.req.get('user-agent') ?? null);
+    // Session fixation: a token the browser brought along is never adopted; it ends, and a new one starts.
+    const presented = (ctx.req.cookies as Record<string, string> | undefined)?.[
+      this.config.session.cookieName
+    ];
+    if (presented) await this.sessions.end(presented);
+    const { token, cookieExpiresAt } = await this.sessions.start(
+      person.id,
+      ctx.req.get('user-agent') ?? null,
+    );
     ctx.res.cookie(this.config.session.cookieName, token, {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.config.session.cookieSecure,
-      expires: expiresAt,
+      expires: cookieExpiresAt,
       path: '/',
     });
     // Fields of the answer (Person.roles, Person.email…) check the actor: it is the person just signed in.

@@ -15,7 +15,6 @@ export class PasswordChangeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
-    private readonly sessions: SessionService,
   ) {}
 
   /**
@@ -48,7 +47,7 @@ export class PasswordChangeService {
     const passwordHash = await this.passwords.hash(input.newPassword);
     await this.dataSource.transaction(async (m) => {
       await m.update(PersonEntity, { id: person.id }, { passwordHash });
-      await this.sessions.endAllForPerson(person.id, { exceptSessionId: actor.sessionId, manager: m });
+      await SessionService.endAllFor(m, person.id, actor.sessionId);
     });
     return true;
   }

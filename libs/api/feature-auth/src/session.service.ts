@@ -6,9 +6,14 @@ import type { EntityManager } from 'typeorm';
 import { PersonEntity, RoleGrantEntity, SessionEntity } from '@stl/api/data-access-db';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
+import { NotFoundError } from '@stl/api/util-errors';
 import type { Actor } from './actor';
 
-const SLIDE_AFTER_MS = 60 * 60 * 1000;
+/**
+ * `last_seen_at` (and with it the idle deadline) is written at most this often per session, so a
+ * busy page costs one UPDATE a minute, not one per request. The idle timeout is exact to the minute.
+ */
+export const SESSION_TOUCH_INTERVAL_MS = 60 * 1000;
 
 /**
  * Expired sessions deleted per statement. Each batch is its own short statement, so a large backlog
@@ -44,42 +49,84 @@ export class SessionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Absolute lifetime: a session ends this long after sign-in, however busy (SESSION_TTL_HOURS). */
   private ttlMs(): number {
     return this.config.session.ttlHours * 3600 * 1000;
   }
 
-  /** Starts a session and returns the token for the cookie; only its digest is stored. */
-  async start(personId: string, userAgent: string | null): Promise<{ token: string; expiresAt: Date }> {
+  /** Idle timeout: a session unused this long ends (SESSION_IDLE_MINUTES). */
+  private idleMs(): number {
+    return this.config.session.idleMinutes * 60 * 1000;
+  }
+
+  /** When a session started at `createdAt` ends however busy it is. */
+  absoluteEnd(createdAt: Date): Date {
+    return new Date(createdAt.getTime() + this.ttlMs());
+  }
+
+  /** The idle deadline after activity at `now`, never past the absolute end. */
+  private deadline(createdAt: Date, now: number): Date {
+    return new Date(Math.min(now + this.idleMs(), this.absoluteEnd(createdAt).getTime()));
+  }
+
+  /**
+   * Whether a session may still be used at `now`. The stored deadline is checked, and the idle and
+   * absolute limits are also checked against the settings in force, so shortening them applies at
+   * once to sessions already started.
+   */
+  isLive(session: Pick<SessionEntity, 'createdAt' | 'lastSeenAt' | 'expiresAt'>, now = Date.now()): boolean {
+    return (
+      session.expiresAt.getTime() > now &&
+      session.lastSeenAt.getTime() + this.idleMs() > now &&
+      session.createdAt.getTime() + this.ttlMs() > now
+    );
+  }
+
+  /**
+   * Starts a session and returns the token for the cookie; only its digest is stored. Always a new
+   * random token: a sign-in never adopts a token the browser already had (session fixation).
+   * `cookieExpiresAt` is the absolute end; the idle deadline is kept in the database only.
+   */
+  async start(personId: string, userAgent: string | null): Promise<{ token: string; cookieExpiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
-    const expiresAt = new Date(now.getTime() + this.ttlMs());
     await this.sessions.insert({
       id: digest(token),
       personId,
-      expiresAt,
+      createdAt: now,
+      expiresAt: this.deadline(now, now.getTime()),
       lastSeenAt: now,
       userAgent: userAgent?.slice(0, 400) ?? null,
     });
-    return { token, expiresAt };
+    return { token, cookieExpiresAt: this.absoluteEnd(now) };
   }
 
   async end(token: string): Promise<void> {
     await this.sessions.delete({ id: digest(token) });
   }
 
-  /** The actor for a cookie token, or null when the token is unknown, expired or the person inactive. */
+  /**
+   * The actor for a cookie token, or null when the token is unknown, idle too long, past its
+   * absolute lifetime, or the person inactive. A session refused for time is deleted at once, so it
+   * cannot be revived. Activity moves the idle deadline, at most once a minute, never past the
+   * absolute end.
+   */
   async resolve(token: string): Promise<Actor | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
     const id = digest(token);
     const session = await this.sessions.findOne({ where: { id } });
+    if (!session) return null;
     const now = Date.now();
-    if (!session || session.expiresAt.getTime() <= now) return null;
+    if (!this.isLive(session, now)) {
+      await this.sessions.delete({ id });
+      return null;
+    }
     const person = await this.people.findOne({ where: { id: session.personId, active: true } });
     if (!person) return null;
-    if (now - session.lastSeenAt.getTime() > SLIDE_AFTER_MS) {
+    if (now - session.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
       await this.sessions.update(
         { id },
-        { lastSeenAt: new Date(now), expiresAt: new Date(now + this.ttlMs()) },
+        { lastSeenAt: new Date(now), expiresAt: this.deadline(session.createdAt, now) },
       );
     }
     const grants = await this.grants.find({ where: { personId: person.id } });
@@ -91,6 +138,60 @@ export class SessionService {
       sessionId: id,
       grants: grants.map((g) => ({ role: g.role, organisationId: g.organisationId, schoolId: g.schoolId })),
     };
+  }
+
+  /** The actor's own sessions that are still usable, most recently used first. */
+  async listOwn(actor: Actor): Promise<SessionEntity[]> {
+    const rows = await this.sessions.find({
+      where: { personId: actor.personId },
+      order: { lastSeenAt: 'DESC', createdAt: 'DESC' },
+    });
+    const now = Date.now();
+    return rows.filter((s) => this.isLive(s, now));
+  }
+
+  /**
+   * Ends one of the actor's own sessions by its public id. Another person's session, or one that
+   * does not exist, answers NOT_FOUND and nothing changes. Returns true when it was the session of
+   * this very request (the caller clears the cookie).
+   */
+  async endOwn(actor: Actor, publicId: string): Promise<{ current: boolean }> {
+    const { raw } = await this.sessions
+      .createQueryBuilder()
+      .delete()
+      .where('person_id = :personId AND public_id = :publicId', { personId: actor.personId, publicId })
+      .returning('id')
+      .execute();
+    const rows = raw as { id: string }[];
+    if (!rows.length) throw new NotFoundError('session', publicId);
+    return { current: rows[0].id === actor.sessionId };
+  }
+
+  /** Ends all of the actor's sessions, or all but this request's; returns how many ended. */
+  async endAllOwn(actor: Actor, keepCurrent: boolean): Promise<number> {
+    return SessionService.endAllFor(
+      this.sessions.manager,
+      actor.personId,
+      keepCurrent ? actor.sessionId : undefined,
+    );
+  }
+
+  /**
+   * The one way to end a person's sessions, inside the caller's transaction (deactivation, last
+   * role removed, a password set or changed): their next request is refused. `exceptSessionId`
+   * (the token's digest, `Actor.sessionId`) keeps one, e.g. the session that changed the password.
+   * Returns how many sessions ended.
+   */
+  static async endAllFor(
+    manager: EntityManager,
+    personId: string,
+    exceptSessionId?: string,
+  ): Promise<number> {
+    const result = await manager.delete(SessionEntity, {
+      personId,
+      ...(exceptSessionId ? { id: Not(exceptSessionId) } : {}),
+    });
+    return result.affected ?? 0;
   }
 
   /**
@@ -123,24 +224,5 @@ export class SessionService {
       if (n < batchSize) return { deleted, batches, more: false };
     }
     return { deleted, batches: maxBatches, more: true };
-  }
-
-  // --- Passwords (ADR 0010): end a person's sessions when their password changes. -----------------
-
-  /**
-   * Ends every session of a person, except the one whose id (the token's digest, `Actor.sessionId`)
-   * is `exceptSessionId`, e.g. the session that just changed the password. Pass `manager` to do it
-   * inside the caller's transaction. Returns how many sessions ended.
-   */
-  async endAllForPerson(
-    personId: string,
-    options: { exceptSessionId?: string; manager?: EntityManager } = {},
-  ): Promise<number> {
-    const repo = options.manager ? options.manager.getRepository(SessionEntity) : this.sessions;
-    const result = await repo.delete({
-      personId,
-      ...(options.exceptSessionId ? { id: Not(options.exceptSessionId) } : {}),
-    });
-    return result.affected ?? 0;
   }
 }

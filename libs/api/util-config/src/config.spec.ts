@@ -33,6 +33,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ SEED_DEMO: 'true', SEED_DEMO_ACTIVITY: 'false' }).seedDemoActivity).toBe(false);
   });
 
+  it('ends sessions after an idle timeout and an absolute lifetime, the idle one never longer', () => {
+    expect(loadConfig({}).session).toMatchObject({ idleMinutes: 60, ttlHours: 8 });
+    expect(loadConfig({ SESSION_IDLE_MINUTES: '20', SESSION_TTL_HOURS: '12' }).session).toMatchObject({
+      idleMinutes: 20,
+      ttlHours: 12,
+    });
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '2' })).toThrow(/SESSION_IDLE_MINUTES/);
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: 'soon' })).toThrow(/SESSION_IDLE_MINUTES/);
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '120', SESSION_TTL_HOURS: '1' })).toThrow(
+      /SESSION_IDLE_MINUTES: must not be longer/,
+    );
+  });
+
   it('splits web origins', () => {
     expect(loadConfig({ WEB_ORIGINS: 'http://a, http://b' }).webOrigins).toEqual(['http://a', 'http://b']);
   });

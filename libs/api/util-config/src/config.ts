@@ -20,12 +20,26 @@ const schema = z.object({
   SEED_DEMO: bool.default(false),
   /** With SEED_DEMO: also seed the course as it stands in late November. The end-to-end tests turn it off. */
   SEED_DEMO_ACTIVITY: bool.default(true),
+  /**
+   * Absolute lifetime of a session, in hours from sign-in: activity never extends it (ADR 0004,
+   * amendment 2026-12). Default 8, a working day.
+   */
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
     .min(1)
     .max(24 * 90)
-    .default(24 * 14),
+    .default(8),
+  /**
+   * A session unused for this many minutes ends and cannot be revived; each request extends the
+   * window (to the minute), never past SESSION_TTL_HOURS. Default 60.
+   */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
   /** Cookies only over HTTPS; on by default in production. */
   COOKIE_SECURE: bool.optional(),
   /** Comma-separated origins allowed to call the API from a browser with credentials. */
@@ -90,7 +104,14 @@ export interface AppConfig {
   database: { url: string | undefined; embeddedDir: string; embeddedPort: number };
   seedDemo: boolean;
   seedDemoActivity: boolean;
-  session: { ttlHours: number; cookieName: string; cookieSecure: boolean };
+  session: {
+    /** Absolute lifetime from sign-in (SESSION_TTL_HOURS). */
+    ttlHours: number;
+    /** Idle timeout (SESSION_IDLE_MINUTES); never longer than the absolute lifetime. */
+    idleMinutes: number;
+    cookieName: string;
+    cookieSecure: boolean;
+  };
   webOrigins: string[];
   logLevel: RawAppConfig['LOG_LEVEL'];
   maxBodyBytes: number;
@@ -159,6 +180,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.NODE_ENV === 'production' && !c.MAIL_LINK_SECRET) {
     throw new ConfigError(['MAIL_LINK_SECRET: is required in production (at least 32 characters)']);
   }
+  if (c.SESSION_IDLE_MINUTES > c.SESSION_TTL_HOURS * 60) {
+    throw new ConfigError([
+      'SESSION_IDLE_MINUTES: must not be longer than the absolute lifetime SESSION_TTL_HOURS',
+    ]);
+  }
   if (c.MAIL_QUIET_HOURS !== 'off') {
     const q = parseQuietHours(c.MAIL_QUIET_HOURS);
     if (q && q.startMinute === q.endMinute) {
@@ -174,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoActivity: c.SEED_DEMO_ACTIVITY,
     session: {
       ttlHours: c.SESSION_TTL_HOURS,
+      idleMinutes: c.SESSION_IDLE_MINUTES,
       cookieName: 'stl_session',
       cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
     },

@@ -11,6 +11,7 @@ export * from './lib/admin/admin.api';
 export * from './lib/setup/setup.api';
 export * from './lib/notifications/notifications.api';
 export * from './lib/password/password.api';
+export * from './lib/sessions/sessions.api';
 export type {
   AnalysisStatus,
   CohortStatus,

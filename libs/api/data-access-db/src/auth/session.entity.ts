@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Generated,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
 import type { Relation } from 'typeorm';
 import { PersonEntity } from '../person/person.entity';
 
@@ -12,6 +21,15 @@ export class SessionEntity {
   @PrimaryColumn({ type: 'char', length: 64 })
   id!: string;
 
+  /**
+   * The id the person sees in "my sessions" and uses to end one. Random and unrelated to the token,
+   * so showing it reveals nothing about the cookie (the digest above is never shown).
+   */
+  @Index({ unique: true })
+  @Column({ type: 'uuid' })
+  @Generated('uuid')
+  publicId!: string;
+
   @Index()
   @Column({ type: 'uuid' })
   personId!: string;
@@ -23,10 +41,15 @@ export class SessionEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
+  /**
+   * When the session ends unless used again: the idle deadline (last seen + idle timeout), never
+   * later than the absolute end (created + absolute lifetime). The hourly purge deletes by it.
+   */
   @Index()
   @Column({ type: 'timestamptz' })
   expiresAt!: Date;
 
+  /** Last request, recorded at most once a minute. */
   @Column({ type: 'timestamptz' })
   lastSeenAt!: Date;
 

@@ -8,9 +8,13 @@ import {
   PersonEntity,
   Role,
   RoleGrantEntity,
-  SessionEntity,
 } from '@stl/api/data-access-db';
-import { AccessPolicy, assertAcceptablePassword, PasswordService } from '@stl/api/feature-auth';
+import {
+  AccessPolicy,
+  assertAcceptablePassword,
+  PasswordService,
+  SessionService,
+} from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
@@ -148,8 +152,8 @@ export class PersonService {
       if (input.schoolId !== undefined) changes.schoolId = input.schoolId;
       if (input.active !== undefined) changes.active = input.active;
       if (Object.keys(changes).length) await m.update(PersonEntity, { id }, changes);
-      // Sessions of a deactivated account already stop working; removing them keeps the table honest.
-      if (input.active === false) await m.delete(SessionEntity, { personId: id });
+      // A deactivated person is signed out everywhere at once, in this transaction (ADR 0004).
+      if (input.active === false) await SessionService.endAllFor(m, id);
       return m.findOneOrFail(PersonEntity, { where: { id } });
     });
   }
@@ -165,11 +169,20 @@ export class PersonService {
     const person = await this.roleTarget(actor, args);
     const refusal = roleRevocationRefusal(actor.personId, person.id, args.role);
     if (refusal) throw new ForbiddenError(refusal);
-    await this.grants.delete({
-      personId: person.id,
-      organisationId: person.organisationId,
-      role: args.role,
-      schoolId: args.schoolId ? args.schoolId : IsNull(),
+    await this.dataSource.transaction(async (m) => {
+      // The person's row is locked first, so two revocations at once cannot each leave one role
+      // behind in the other's view and both skip ending the sessions.
+      await m.findOne(PersonEntity, { where: { id: person.id }, lock: { mode: 'pessimistic_write' } });
+      await m.delete(RoleGrantEntity, {
+        personId: person.id,
+        organisationId: person.organisationId,
+        role: args.role,
+        schoolId: args.schoolId ? args.schoolId : IsNull(),
+      });
+      // Without any role left, nothing they could do is theirs to do: their sessions end at once.
+      if (!(await m.exists(RoleGrantEntity, { where: { personId: person.id } }))) {
+        await SessionService.endAllFor(m, person.id);
+      }
     });
     return person;
   }
@@ -211,7 +224,7 @@ export class PersonService {
     const passwordHash = await this.passwords.hash(args.password);
     await this.dataSource.transaction(async (m) => {
       await m.update(PersonEntity, { id: person.id }, { passwordHash });
-      await m.delete(SessionEntity, { personId: person.id });
+      await SessionService.endAllFor(m, person.id);
     });
     return true;
   }

@@ -1966,6 +1966,44 @@ export type SchoolCohortProgressQuery = {
   };
 };
 
+export type SessionFieldsFragment = {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  endsAt: string;
+  browser: string | null;
+  operatingSystem: string | null;
+  current: boolean;
+};
+
+export type MySessionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MySessionsQuery = {
+  mySessions: Array<{
+    id: string;
+    createdAt: string;
+    lastSeenAt: string;
+    expiresAt: string;
+    endsAt: string;
+    browser: string | null;
+    operatingSystem: string | null;
+    current: boolean;
+  }>;
+};
+
+export type EndMySessionMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type EndMySessionMutation = { endMySession: boolean };
+
+export type SignOutEverywhereMutationVariables = Exact<{
+  keepThisSession?: boolean | null | undefined;
+}>;
+
+export type SignOutEverywhereMutation = { signOutEverywhere: number };
+
 export type SetupMeetingFieldsFragment = {
   id: string;
   number: number;
@@ -2905,6 +2943,21 @@ export const ReviewProgressFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentSt
     `,
   { fragmentName: 'ReviewProgressFields' },
 ) as unknown as TypedDocumentString<ReviewProgressFieldsFragment, unknown>;
+export const SessionFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment SessionFields on Session {
+  id
+  createdAt
+  lastSeenAt
+  expiresAt
+  endsAt
+  browser
+  operatingSystem
+  current
+}
+    `,
+  { fragmentName: 'SessionFields' },
+) as unknown as TypedDocumentString<SessionFieldsFragment, unknown>;
 export const SetupParticipantFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment SetupParticipantFields on CohortMembership {
@@ -4716,6 +4769,32 @@ export const SchoolCohortProgressDocument = /*#__PURE__*/ new TypedDocumentStrin
   }
 }
     `) as unknown as TypedDocumentString<SchoolCohortProgressQuery, SchoolCohortProgressQueryVariables>;
+export const MySessionsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MySessions {
+  mySessions {
+    ...SessionFields
+  }
+}
+    fragment SessionFields on Session {
+  id
+  createdAt
+  lastSeenAt
+  expiresAt
+  endsAt
+  browser
+  operatingSystem
+  current
+}`) as unknown as TypedDocumentString<MySessionsQuery, MySessionsQueryVariables>;
+export const EndMySessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation EndMySession($id: ID!) {
+  endMySession(id: $id)
+}
+    `) as unknown as TypedDocumentString<EndMySessionMutation, EndMySessionMutationVariables>;
+export const SignOutEverywhereDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SignOutEverywhere($keepThisSession: Boolean) {
+  signOutEverywhere(keepThisSession: $keepThisSession)
+}
+    `) as unknown as TypedDocumentString<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
 export const SetupCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SetupCohort($id: ID!) {
   cohort(id: $id) {

@@ -1,7 +1,7 @@
 import type { Routes } from '@angular/router';
 import { NotificationSettingsPage } from './notifications/notification-settings.page';
 
-/** Personal settings (`/settings`): which e-mail I get; my password. */
+/** Personal settings (`/settings`): which e-mail I get; my password; where I am signed in. */
 export const settingsRoutes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'notifications' },
   { path: 'notifications', component: NotificationSettingsPage, title: 'notifications.title' },
@@ -11,5 +11,11 @@ export const settingsRoutes: Routes = [
     path: 'password',
     loadComponent: () => import('./password/change-password.page').then((m) => m.ChangePasswordPage),
     title: 'password.title',
+  },
+  // My sessions: where I am signed in, and signing out other devices.
+  {
+    path: 'sessions',
+    loadComponent: () => import('./sessions/sessions.page').then((m) => m.SessionsPage),
+    title: 'sessions.title',
   },
 ];

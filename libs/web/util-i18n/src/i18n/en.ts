@@ -11,5 +11,7 @@ import password from './password.en.json';
 import review from './review.en.json';
 import school from './school.en.json';
 import setup from './setup.en.json';
+// My sessions (settings) and the signed-out notice on the sign-in page.
+import sessions from './sessions.en.json';
 
-export default { ...core, admin, review, followUp, school, setup, notifications, password };
+export default { ...core, admin, review, followUp, school, setup, notifications, password, sessions };

@@ -11,5 +11,7 @@ import password from './password.sv.json';
 import review from './review.sv.json';
 import school from './school.sv.json';
 import setup from './setup.sv.json';
+// My sessions (settings) and the signed-out notice on the sign-in page.
+import sessions from './sessions.sv.json';
 
-export default { ...core, admin, review, followUp, school, setup, notifications, password };
+export default { ...core, admin, review, followUp, school, setup, notifications, password, sessions };

@@ -42,6 +42,9 @@ export class SignInPage {
 
   /** Where to go after signing in (query parameter, set by the sign-in guard). */
   readonly next = input<string>();
+  /** Why the person is here (query parameter): `session-ended` when the API refused their session. */
+  readonly reason = input<string>();
+  protected readonly sessionEnded = computed(() => this.reason() === 'session-ended');
 
   protected readonly email = signal('');
   protected readonly password = signal('');
