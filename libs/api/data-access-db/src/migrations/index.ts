@@ -1,6 +1,7 @@
 import { Initial1795335514665 } from './1795335514665-Initial';
 import { AnalysesAndFeedback1795336907705 } from './1795336907705-AnalysesAndFeedback';
 import { Notifications1795344991578 } from './1795344991578-Notifications';
+import { AddMissingForeignKeys1796525271745 } from './1796525271745-AddMissingForeignKeys';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -8,4 +9,5 @@ export const MIGRATIONS: Function[] = [
   Initial1795335514665,
   AnalysesAndFeedback1795336907705,
   Notifications1795344991578,
+  AddMissingForeignKeys1796525271745,
 ];
