@@ -4,6 +4,8 @@ import type { Relation } from 'typeorm';
 import { BaseEntity } from '../shared/base.entity';
 import { AnalysisRoundEntity } from '../round/analysis-round.entity';
 import { PersonEntity } from '../person/person.entity';
+import { CohortEntity } from '../cohort/cohort.entity';
+import { SchoolEntity } from '../organisation/school.entity';
 import { answersTransformer } from './answers.transformer';
 
 export enum AnalysisStatus {
@@ -37,6 +39,10 @@ export class AnalysisEntity extends BaseEntity {
   @Column({ type: 'uuid' })
   cohortId!: string;
 
+  @ManyToOne(() => CohortEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'cohort_id' })
+  cohort?: Relation<CohortEntity>;
+
   @Field(() => ID)
   @Column({ type: 'uuid' })
   authorId!: string;
@@ -49,6 +55,11 @@ export class AnalysisEntity extends BaseEntity {
   @Field(() => ID, { nullable: true })
   @Column({ type: 'uuid', nullable: true })
   schoolId!: string | null;
+
+  /** History: deleting a school that took part in a course is refused, never rewritten. */
+  @ManyToOne(() => SchoolEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'school_id' })
+  school?: Relation<SchoolEntity> | null;
 
   @Field(() => AnalysisStatus)
   @Column({ type: 'varchar', length: 16, default: AnalysisStatus.DRAFT })

@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import type { Relation } from 'typeorm';
 import { CohortEntity } from './cohort.entity';
 import { PersonEntity } from '../person/person.entity';
+import { SchoolEntity } from '../organisation/school.entity';
 
 export enum CohortRole {
   LEADER = 'LEADER',
@@ -41,6 +42,11 @@ export class CohortMembershipEntity {
   @Field(() => ID, { nullable: true })
   @Column({ type: 'uuid', nullable: true })
   schoolId!: string | null;
+
+  /** History: deleting a school that took part in a course is refused, never rewritten. */
+  @ManyToOne(() => SchoolEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'school_id' })
+  school?: Relation<SchoolEntity> | null;
 
   @Field({ description: 'The participant asks for critical friends from their own school.' })
   @Column({ type: 'boolean', default: false })

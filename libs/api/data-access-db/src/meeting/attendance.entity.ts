@@ -38,6 +38,10 @@ export class AttendanceEntity {
   @Column({ type: 'uuid' })
   recordedById!: string;
 
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'recorded_by_id' })
+  recordedBy?: Relation<PersonEntity>;
+
   @Field(() => GraphQLISODateTime)
   @UpdateDateColumn({ type: 'timestamptz' })
   recordedAt!: Date;

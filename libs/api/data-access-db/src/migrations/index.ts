@@ -2,6 +2,7 @@ import { Initial1795335514665 } from './1795335514665-Initial';
 import { AnalysesAndFeedback1795336907705 } from './1795336907705-AnalysesAndFeedback';
 import { Notifications1795344991578 } from './1795344991578-Notifications';
 import { SessionPublicId1796524371599 } from './1796524371599-SessionPublicId';
+import { AddMissingForeignKeys1796525271745 } from './1796525271745-AddMissingForeignKeys';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -10,4 +11,5 @@ export const MIGRATIONS: Function[] = [
   AnalysesAndFeedback1795336907705,
   Notifications1795344991578,
   SessionPublicId1796524371599,
+  AddMissingForeignKeys1796525271745,
 ];

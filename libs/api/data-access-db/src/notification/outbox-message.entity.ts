@@ -5,6 +5,7 @@ import { MAIL_KINDS, MailKind } from '@stl/mail/util-templates';
 import { BaseEntity } from '../shared/base.entity';
 import { isoDate } from '../shared/date.transformer';
 import { PersonEntity } from '../person/person.entity';
+import { OrganisationEntity } from '../organisation/organisation.entity';
 
 registerEnumType(MailKind, { name: 'MailKind', description: 'Every kind of e-mail the platform sends.' });
 
@@ -48,6 +49,8 @@ export interface OutboxRefs {
 @Entity('outbox_message')
 @Index(['organisationId', 'status', 'createdAt'])
 @Index(['recipientId', 'status'])
+// Named by hand: TypeORM 1.x derives partial indexes' names differently from 0.3.
+@Index('IDX_outbox_message_digest_id', ['digestId'], { where: '"digest_id" IS NOT NULL' })
 @Check('outbox_status_known', `"status" IN ('PENDING', 'HELD', 'DIGESTED', 'SENT', 'FAILED', 'CANCELLED')`)
 @Check('outbox_kind_known', `"kind" IN (${MAIL_KINDS.map((k) => `'${k}'`).join(', ')})`)
 @Check('outbox_attempts_positive', '"attempts" >= 0')
@@ -66,6 +69,10 @@ export class OutboxMessageEntity extends BaseEntity {
   @Field(() => ID)
   @Column({ type: 'uuid' })
   organisationId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: Relation<OrganisationEntity>;
 
   @Field(() => ID)
   @Column({ type: 'uuid' })
@@ -122,6 +129,10 @@ export class OutboxMessageEntity extends BaseEntity {
   /** DIGESTED: the digest message that carried it. */
   @Column({ type: 'uuid', nullable: true })
   digestId!: string | null;
+
+  @ManyToOne(() => OutboxMessageEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'digest_id' })
+  digest?: Relation<OutboxMessageEntity> | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })

@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { PersonEntity } from './person.entity';
+import { OrganisationEntity } from '../organisation/organisation.entity';
 import { SchoolEntity } from '../organisation/school.entity';
 
 /**
@@ -52,6 +53,10 @@ export class RoleGrantEntity {
   @Field(() => ID)
   @Column({ type: 'uuid' })
   organisationId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: Relation<OrganisationEntity>;
 
   /** Set for SCHOOL_LEADER: the school they lead. */
   @Field(() => ID, { nullable: true })

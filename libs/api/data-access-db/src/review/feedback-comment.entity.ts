@@ -3,6 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseEntity } from '../shared/base.entity';
 import { FeedbackEntity } from './feedback.entity';
+import { PersonEntity } from '../person/person.entity';
 
 export enum FeedbackCommentKind {
   /** The analysis author answers the feedback. */
@@ -27,6 +28,10 @@ export class FeedbackCommentEntity extends BaseEntity {
   @Field(() => ID)
   @Column({ type: 'uuid' })
   authorId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'author_id' })
+  author?: Relation<PersonEntity>;
 
   @Field(() => FeedbackCommentKind)
   @Column({ type: 'varchar', length: 16 })

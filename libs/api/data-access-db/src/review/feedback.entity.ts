@@ -2,7 +2,9 @@ import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseEntity } from '../shared/base.entity';
+import { AnalysisEntity } from '../analysis/analysis.entity';
 import { AnalysisVersionEntity } from '../analysis/analysis-version.entity';
+import { PersonEntity } from '../person/person.entity';
 import { ReviewAssignmentEntity, ReviewerKind } from './review-assignment.entity';
 
 /**
@@ -26,6 +28,10 @@ export class FeedbackEntity extends BaseEntity {
   @Column({ type: 'uuid' })
   analysisId!: string;
 
+  @ManyToOne(() => AnalysisEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'analysis_id' })
+  analysis?: Relation<AnalysisEntity>;
+
   @Field(() => ID)
   @Column({ type: 'uuid' })
   analysisVersionId!: string;
@@ -35,8 +41,13 @@ export class FeedbackEntity extends BaseEntity {
   analysisVersion?: Relation<AnalysisVersionEntity>;
 
   @Field(() => ID)
+  @Index()
   @Column({ type: 'uuid' })
   authorId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'author_id' })
+  author?: Relation<PersonEntity>;
 
   @Field(() => ReviewerKind)
   @Column({ type: 'varchar', length: 8 })

@@ -4,6 +4,8 @@ import type { Relation } from 'typeorm';
 import { BaseEntity } from '../shared/base.entity';
 import { AnalysisEntity } from '../analysis/analysis.entity';
 import { PersonEntity } from '../person/person.entity';
+import { AnalysisRoundEntity } from '../round/analysis-round.entity';
+import { CohortEntity } from '../cohort/cohort.entity';
 
 export enum ReviewerKind {
   PEER = 'PEER',
@@ -41,9 +43,19 @@ export class ReviewAssignmentEntity extends BaseEntity {
   @Column({ type: 'uuid' })
   roundId!: string;
 
+  @ManyToOne(() => AnalysisRoundEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'round_id' })
+  round?: Relation<AnalysisRoundEntity>;
+
+  /** Copied from the round, like the analysis's. */
   @Field(() => ID)
+  @Index()
   @Column({ type: 'uuid' })
   cohortId!: string;
+
+  @ManyToOne(() => CohortEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'cohort_id' })
+  cohort?: Relation<CohortEntity>;
 
   @Field(() => ID)
   @Column({ type: 'uuid' })

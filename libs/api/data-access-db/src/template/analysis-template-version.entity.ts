@@ -12,6 +12,7 @@ import {
 import type { Relation } from 'typeorm';
 import { AnalysisTemplateEntity } from './analysis-template.entity';
 import { TemplateSectionEntity } from './template-section.entity';
+import { PersonEntity } from '../person/person.entity';
 
 /**
  * One immutable version of a template. Rounds point at a version, so editing a template makes a
@@ -44,6 +45,11 @@ export class AnalysisTemplateVersionEntity {
   @Field(() => ID, { nullable: true })
   @Column({ type: 'uuid', nullable: true })
   createdById!: string | null;
+
+  /** Who made the version, when known; the version outlives its author. */
+  @ManyToOne(() => PersonEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'created_by_id' })
+  createdBy?: Relation<PersonEntity> | null;
 
   @OneToMany(() => TemplateSectionEntity, (s) => s.templateVersion)
   sections?: Relation<TemplateSectionEntity[]>;
