@@ -15,5 +15,17 @@ export const FieldProblemCode = {
   PasswordContainsPersonal: PasswordProblemCode.ContainsPersonal,
   /** changePassword: the current password given is not the person's password. */
   CurrentPasswordWrong: 'CURRENT_PASSWORD_WRONG',
+  /** A person, meeting, round or template version named by id that does not exist or may not be seen. */
+  NotFound: 'NOT_FOUND',
+  /** enrolParticipants: the person's account is switched off. */
+  PersonInactive: 'PERSON_INACTIVE',
+  /** enrolParticipants: the person has no TEACHER role in the cohort's organisation. */
+  NotATeacher: 'NOT_A_TEACHER',
+  /** enrolParticipants: the person leads this cohort and cannot also take part in it. */
+  AlreadyLeader: 'ALREADY_LEADER',
+  /** Round numbers: another round of the cohort (or of the same plan) has this number. */
+  NumberTaken: 'NUMBER_TAKEN',
+  /** Rounds: participants have written in the round, so it cannot be removed or change template. */
+  RoundHasAnalyses: 'ROUND_HAS_ANALYSES',
 } as const;
 export type FieldProblemCode = (typeof FieldProblemCode)[keyof typeof FieldProblemCode];

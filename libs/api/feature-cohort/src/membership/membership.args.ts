@@ -2,7 +2,8 @@ import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsOptional } from 'class-validator';
 import { IsId, PageArgs } from '@stl/api/util-graphql';
 
-export const MAX_ENROL_AT_ONCE = 200;
+/** A whole municipality's cohort (a CSV class list) fits in one all-or-nothing enrolment. */
+export const MAX_ENROL_AT_ONCE = 500;
 
 @ArgsType()
 export class CohortPersonArgs {
@@ -21,7 +22,9 @@ export class EnrolParticipantsArgs {
   @IsId('cohort')
   cohortId!: string;
 
-  @Field(() => [ID], { description: `Teachers of the organisation, 1–${MAX_ENROL_AT_ONCE} at a time.` })
+  @Field(() => [ID], {
+    description: `Teachers of the organisation, 1–${MAX_ENROL_AT_ONCE} in one call (more → BAD_USER_INPUT, problem code arrayMaxSize). A refused row is reported as problem field \`personIds.<index>\`.`,
+  })
   @IsArray()
   @ArrayMinSize(1, { message: 'Name at least one teacher to enrol.' })
   @ArrayMaxSize(MAX_ENROL_AT_ONCE, { message: `Enrol at most ${MAX_ENROL_AT_ONCE} teachers at a time.` })

@@ -29,7 +29,7 @@ export class MembershipResolver {
 
   @Mutation(() => [CohortMembershipEntity], {
     description:
-      'Enrols teachers of the organisation (idempotent; brings back withdrawn ones). All or nothing.',
+      'Enrols a list of teachers of the organisation (a whole class list, up to 500) in one transaction; course leaders of the cohort and administrators of its organisation. Idempotent: already enrolled ones stay as they are, withdrawn ones come back. All or nothing: every row is checked first, and if any is refused (problems with field `personIds.<index>` and code NOT_FOUND, PERSON_INACTIVE, NOT_A_TEACHER or ALREADY_LEADER) nobody is enrolled; the error code is NOT_FOUND if an id is unknown, else BAD_USER_INPUT. Returns the membership of every person named, in the order given. Sends no mail.',
   })
   enrolParticipants(@Args() args: EnrolParticipantsArgs, @CurrentActor() actor: Actor) {
     return this.service.enrol(actor, args);

@@ -14,7 +14,7 @@ import {
 } from '@stl/api/data-access-db';
 import { schoolsLedBy } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
-import { BadInputError, DomainError, NotFoundError } from '@stl/api/util-errors';
+import { BadInputError, DomainError, FieldProblemCode, NotFoundError } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
 import { groupBy, paginate, requestLoader } from '@stl/api/util-graphql';
 import type { Page } from '@stl/api/util-graphql';
@@ -150,44 +150,63 @@ export class MembershipService {
   }
 
   /**
-   * Enrols teachers of the organisation, copying their current school. All or nothing: one unknown
-   * or unsuitable person and nobody is enrolled. Already enrolled: unchanged; withdrawn: back in.
+   * Enrols teachers of the organisation (a whole CSV class list, up to MAX_ENROL_AT_ONCE), copying
+   * their current school, in one transaction. Every row is checked first and every refusal is
+   * reported (field `personIds.<index>`, a FieldProblemCode); one refused row and nobody is
+   * enrolled. Already enrolled: unchanged; withdrawn: back in. Enrolment sends no mail.
    */
   async enrol(actor: Actor, args: EnrolParticipantsArgs): Promise<CohortMembershipEntity[]> {
     await this.gate.manage(actor, args.cohortId);
     return this.gate.change(args.cohortId, 'membership', async (m, cohort) => {
       const ids = args.personIds;
       const field = (i: number) => `personIds.${i}`;
-      const people = await this.peopleOf(m, cohort.organisationId, ids, 'teacher', field);
-      const [teachers, rows] = await Promise.all([
+      const [found, teachers, rows] = await Promise.all([
+        m.find(PersonEntity, { where: { id: In([...ids]), organisationId: cohort.organisationId } }),
         m.find(RoleGrantEntity, {
           where: { personId: In(ids), role: Role.TEACHER, organisationId: cohort.organisationId },
         }),
         m.find(CohortMembershipEntity, { where: { cohortId: cohort.id, personId: In(ids) } }),
       ]);
+      const people = new Map(found.map((p) => [p.id, p]));
       const problems: FieldProblem[] = [];
       ids.forEach((id, i) => {
-        const person = people.get(id) as PersonEntity;
-        if (!person.active)
+        const person = people.get(id);
+        if (!person)
           problems.push({
             field: field(i),
-            code: 'PERSON_INACTIVE',
+            code: FieldProblemCode.NotFound,
+            message: `No teacher with id ${id} exists, or you may not see it.`,
+          });
+        else if (!person.active)
+          problems.push({
+            field: field(i),
+            code: FieldProblemCode.PersonInactive,
             message: `${person.fullName} has no active account.`,
           });
         else if (!teachers.some((t) => t.personId === id))
           problems.push({
             field: field(i),
-            code: 'NOT_A_TEACHER',
+            code: FieldProblemCode.NotATeacher,
             message: `${person.fullName} is not a teacher in this organisation.`,
           });
         else if (rows.some((r) => r.personId === id && r.role === CohortRole.LEADER && r.leftAt === null))
           problems.push({
             field: field(i),
-            code: 'ALREADY_LEADER',
+            code: FieldProblemCode.AlreadyLeader,
             message: `${person.fullName} leads this cohort and cannot also take part in it.`,
           });
       });
-      if (problems.length) throw new BadInputError(problems.map((p) => p.message).join(' '), problems);
+      if (problems.length) {
+        // Unknown ids keep their NOT_FOUND code (as before); the problems list every refused row.
+        const code = problems.some((p) => p.code === FieldProblemCode.NotFound)
+          ? 'NOT_FOUND'
+          : 'BAD_USER_INPUT';
+        throw new DomainError(
+          code,
+          `Nobody was enrolled: ${problems.length} of ${ids.length} rows were refused. ${problems.map((p) => p.message).join(' ')}`,
+          problems,
+        );
+      }
 
       const participant = (id: string) =>
         rows.find((r) => r.personId === id && r.role === CohortRole.PARTICIPANT);

@@ -10,7 +10,7 @@ import type { Actor, RequestContext } from '@stl/api/feature-auth';
 import { NotFoundError } from '@stl/api/util-errors';
 import { MeetingService } from '../meeting/meeting.service';
 import { TemplateService } from '../template/template.service';
-import { CreateAnalysisRoundInput, UpdateAnalysisRoundInput } from './dto/round.inputs';
+import { CreateAnalysisRoundInput, PlanRoundsArgs, UpdateAnalysisRoundInput } from './dto/round.inputs';
 import { RoundService } from './round.service';
 import { ParseIdPipe } from '@stl/api/util-graphql';
 
@@ -55,6 +55,14 @@ export class RoundResolver {
   })
   deleteAnalysisRound(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.service.delete(actor, id);
+  }
+
+  @Mutation(() => CohortEntity, {
+    description:
+      "Makes the cohort's analysis rounds match the given plan in one transaction: rounds named by id are changed, rounds without id are created, the cohort's other rounds are removed. Course leaders of the cohort and administrators of its organisation. The whole plan is checked first; if any round is invalid nothing changes and every problem is listed with field `rounds.<index>.<field>` (SCHEDULE_INVALID for rule 2, NOT_FOUND for unknown ids, BAD_USER_INPUT for repeated numbers or a missing template version). Same status rules as the single-round mutations: CONFLICT once completed or archived, CONFLICT if an open cohort would keep fewer than 6 rounds or a removed round has analyses (problem ROUND_HAS_ANALYSES); TEMPLATE_VERSION_IN_USE if a round with analyses would change template. Returns the cohort.",
+  })
+  planRounds(@Args() args: PlanRoundsArgs, @CurrentActor() actor: Actor) {
+    return this.service.plan(actor, args.cohortId, args.rounds);
   }
 
   @ResolveField(() => AnalysisTemplateVersionEntity)

@@ -2,13 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import {
-  isUniqueViolation,
-  Locale,
-  PersonEntity,
-  Role,
-  RoleGrantEntity,
-} from '@stl/api/data-access-db';
+import { isUniqueViolation, Locale, PersonEntity, Role, RoleGrantEntity } from '@stl/api/data-access-db';
 import {
   AccessPolicy,
   assertAcceptablePassword,

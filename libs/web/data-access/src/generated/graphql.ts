@@ -230,6 +230,26 @@ export type RoleGrantInput = {
   schoolId?: string | null | undefined;
 };
 
+/** One round of a cohort's round plan (planRounds): with id an existing round of the cohort is changed to these values, without id a new round is created. */
+export type RoundPlanInput = {
+  /** The last moment to give feedback. */
+  feedbackDeadline: string;
+  /** An existing round of this cohort to keep (and change); omit to create a new round. */
+  id?: string | null | undefined;
+  /** The meeting of this cohort where the analyses are discussed; null for none. */
+  meetingId?: string | null | undefined;
+  /** The round's number, 1–100, unique within the plan. */
+  number: number;
+  /** When participants may start writing. */
+  opensAt: string;
+  /** The last moment to publish the analysis. */
+  submissionDeadline: string;
+  /** A version of one of the organisation's analysis templates. Required for a new round; omit to keep an existing round's version (it cannot change once someone has written in the round). */
+  templateVersionId?: string | null | undefined;
+  /** The round title participants see. */
+  title: string;
+};
+
 export type SaveAnalysisDraftInput = {
   /** Sections to save; sections not named keep their text. */
   answers: Array<AnswerInput>;
@@ -2382,6 +2402,56 @@ export type SetupDeleteRoundMutationVariables = Exact<{
 }>;
 
 export type SetupDeleteRoundMutation = { deleteAnalysisRound: { id: string } };
+
+export type SetupPlanRoundsMutationVariables = Exact<{
+  cohortId: string;
+  rounds: Array<RoundPlanInput> | RoundPlanInput;
+}>;
+
+export type SetupPlanRoundsMutation = {
+  planRounds: {
+    id: string;
+    name: string;
+    status: CohortStatus;
+    schoolYear: string;
+    startsOn: string;
+    endsOn: string;
+    organisationId: string;
+    viewerRole: CohortViewerRole;
+    viewerCanManage: boolean;
+    allowedTransitions: Array<CohortStatus>;
+    leaders: Array<{ id: string; fullName: string }>;
+    meetings: Array<{
+      id: string;
+      number: number;
+      title: string;
+      theme: string | null;
+      startsAt: string;
+      endsAt: string;
+      mode: MeetingMode;
+      location: string | null;
+      videoUrl: string | null;
+      preparation: string;
+      discussionQuestions: Array<string>;
+    }>;
+    rounds: Array<{
+      id: string;
+      number: number;
+      title: string;
+      opensAt: string;
+      submissionDeadline: string;
+      feedbackDeadline: string;
+      meetingId: string | null;
+      templateVersionId: string;
+    }>;
+    openingProblems: Array<{
+      code: string;
+      field: string;
+      actual: number | null;
+      required: number | null;
+    }> | null;
+  };
+};
 
 export type SetupEnrolMutationVariables = Exact<{
   cohortId: string;
@@ -5134,6 +5204,63 @@ export const SetupDeleteRoundDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetupDeleteRoundMutation, SetupDeleteRoundMutationVariables>;
+export const SetupPlanRoundsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SetupPlanRounds($cohortId: ID!, $rounds: [RoundPlanInput!]!) {
+  planRounds(cohortId: $cohortId, rounds: $rounds) {
+    ...SetupCohortFields
+  }
+}
+    fragment SetupMeetingFields on Meeting {
+  id
+  number
+  title
+  theme
+  startsAt
+  endsAt
+  mode
+  location
+  videoUrl
+  preparation
+  discussionQuestions
+}
+fragment SetupRoundFields on AnalysisRound {
+  id
+  number
+  title
+  opensAt
+  submissionDeadline
+  feedbackDeadline
+  meetingId
+  templateVersionId
+}
+fragment SetupCohortFields on Cohort {
+  id
+  name
+  status
+  schoolYear
+  startsOn
+  endsOn
+  organisationId
+  viewerRole
+  viewerCanManage
+  allowedTransitions
+  leaders {
+    id
+    fullName
+  }
+  meetings {
+    ...SetupMeetingFields
+  }
+  rounds {
+    ...SetupRoundFields
+  }
+  openingProblems {
+    code
+    field
+    actual
+    required
+  }
+}`) as unknown as TypedDocumentString<SetupPlanRoundsMutation, SetupPlanRoundsMutationVariables>;
 export const SetupEnrolDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupEnrol($cohortId: ID!, $personIds: [ID!]!) {
   enrolParticipants(cohortId: $cohortId, personIds: $personIds) {

@@ -15,6 +15,7 @@ import {
   SetupEnrolDocument,
   SetupOpenCohortDocument,
   SetupParticipantsDocument,
+  SetupPlanRoundsDocument,
   SetupRecordAttendanceDocument,
   SetupRemoveLeaderDocument,
   SetupSameSchoolDocument,
@@ -32,6 +33,7 @@ import type {
   CreateAnalysisRoundInput,
   CreateCohortInput,
   CreateMeetingInput,
+  RoundPlanInput,
   SetupAttendanceQuery,
   SetupCohortListQuery,
   SetupCohortQuery,
@@ -66,6 +68,7 @@ export type {
   CreateAnalysisRoundInput,
   CreateCohortInput,
   CreateMeetingInput,
+  RoundPlanInput,
   UpdateAnalysisRoundInput,
   UpdateCohortInput,
   UpdateMeetingInput,
@@ -166,11 +169,16 @@ export class SetupApi {
     return this.gql.request(SetupUpdateRoundDocument, { id, input }).pipe(map((r) => r.updateAnalysisRound));
   }
 
+  /** Makes the cohort's rounds match the plan in one call (all or nothing); the updated cohort. */
+  planRounds(cohortId: string, rounds: RoundPlanInput[]): Observable<SetupCohort> {
+    return this.gql.request(SetupPlanRoundsDocument, { cohortId, rounds }).pipe(map((r) => r.planRounds));
+  }
+
   deleteRound(id: string): Observable<unknown> {
     return this.gql.request(SetupDeleteRoundDocument, { id });
   }
 
-  /** All or nothing, 1–200 people at a time. */
+  /** One all-or-nothing call for the whole list, 1–500 people. */
   enrol(cohortId: string, personIds: string[]): Observable<number> {
     return this.gql
       .request(SetupEnrolDocument, { cohortId, personIds })

@@ -177,11 +177,3 @@ export function previewImport(
   });
   return { rows: result, toEnrol, counts };
 }
-
-/** Items in groups of at most `size`, in order: the API takes enrolments in batches. */
-export function batches<T>(items: readonly T[], size: number): T[][] {
-  if (size < 1) throw new RangeError('Batch size must be at least 1.');
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}

@@ -9,22 +9,26 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { SetupApi, toApiError } from '@stl/web/data-access';
 import type { ApiError, SetupParticipant, SetupSchool, SetupTeacher } from '@stl/web/data-access';
 import { StatusBadgeComponent } from '@stl/web/ui';
 import { firstValueFrom } from 'rxjs';
-import { batches, parseCsv, previewImport } from './csv-import';
+import { parseCsv, previewImport } from './csv-import';
 import type { ImportPreview, PreviewRow } from './csv-import';
-import { afterRender } from './form-errors';
+import { afterRender, fieldErrorKey } from './form-errors';
 import { SetupStore } from './setup.store';
 
-/** Enrolments go to the API this many at a time, so a long list shows progress and a failure stops early. */
-export const ENROL_BATCH_SIZE = 20;
+/** What one enrolment call did: the API enrols the whole list or nobody. */
+interface EnrolOutcome {
+  enrolled: number;
+  already: number;
+}
 
-interface Progress {
-  done: number;
-  total: number;
+/** A row the API refused, as the reader knows it (CSV row and e-mail, or name), with the reason's key. */
+export interface RefusedRow {
+  label: string;
+  reasonKey: string;
 }
 
 /** Step 4: who takes part. Pick teachers by school or name, import a CSV list, withdraw, same-school wish. */
@@ -121,23 +125,26 @@ interface Progress {
       </details>
     }
 
-    @if (progress(); as pr) {
-      <div class="card progress-box" role="status">
-        <label for="enrol-progress">{{
-          'setup.participants.progress' | transloco: { done: pr.done, total: pr.total }
-        }}</label>
-        <progress id="enrol-progress" [value]="pr.done" [max]="pr.total"></progress>
+    @if (enrolError(); as e) {
+      <div class="notice notice--error" role="alert" data-testid="enrol-refused">
+        <p>{{ 'setup.participants.nothingEnrolled' | transloco: { count: refused().length } }}</p>
+        @if (refused().length) {
+          <ul>
+            @for (r of refused(); track $index) {
+              <li>{{ r.label }}: {{ r.reasonKey | transloco }}</li>
+            }
+          </ul>
+        } @else {
+          <p>{{ e.messageKey | transloco }}</p>
+        }
       </div>
     }
-    @if (enrolError(); as e) {
-      <p class="error-text" role="alert">
-        {{ e.messageKey | transloco }}
-        {{ 'setup.participants.partlyDone' | transloco: { done: progress()?.done ?? 0 } }}
-      </p>
-    }
-    @if (enrolledNote(); as n) {
-      <p class="notice notice--success" role="status">
-        {{ 'setup.participants.enrolled' | transloco: { count: n } }}
+    @if (outcome(); as o) {
+      <p class="notice notice--success" role="status" data-testid="enrol-outcome">
+        {{ 'setup.participants.enrolled' | transloco: { count: o.enrolled } }}
+        @if (o.already) {
+          {{ 'setup.participants.alreadyEnrolled' | transloco: { count: o.already } }}
+        }
       </p>
     }
 
@@ -301,9 +308,6 @@ interface Progress {
       max-width: 40rem;
       margin-block-end: 1rem;
     }
-    .progress-box {
-      margin-block: 1rem;
-    }
   `,
 })
 export class ParticipantsStep {
@@ -311,6 +315,7 @@ export class ParticipantsStep {
   protected readonly store = inject(SetupStore);
   private readonly api = inject(SetupApi);
   private readonly document = inject(DOCUMENT);
+  private readonly transloco = inject(TranslocoService);
 
   protected readonly participants = signal<SetupParticipant[]>([]);
   protected readonly teachers = signal<SetupTeacher[]>([]);
@@ -318,9 +323,9 @@ export class ParticipantsStep {
   protected readonly loadError = signal<ApiError | null>(null);
   protected readonly rowError = signal<ApiError | null>(null);
   protected readonly enrolError = signal<ApiError | null>(null);
-  protected readonly enrolledNote = signal(0);
+  protected readonly outcome = signal<EnrolOutcome | null>(null);
+  protected readonly refused = signal<RefusedRow[]>([]);
   protected readonly busy = signal(false);
-  protected readonly progress = signal<Progress | null>(null);
   protected readonly confirmingWithdraw = signal<string | null>(null);
 
   protected readonly active = computed(() => this.participants().filter((p) => !p.leftAt));
@@ -396,30 +401,43 @@ export class ParticipantsStep {
     if (await this.enrol([...this.selected()])) this.selected.set(new Set());
   }
 
-  /** Enrols in batches with a progress bar; true when every batch went through. */
-  async enrol(ids: string[]): Promise<boolean> {
+  /**
+   * Enrols the whole list in one all-or-nothing call; true when it went through. On a refusal,
+   * every refused row is listed by `label` (its CSV row and e-mail, else the teacher's name).
+   */
+  async enrol(ids: string[], label?: (index: number) => string, alreadyInList = 0): Promise<boolean> {
     const cohort = this.store.cohort();
     if (!cohort || !ids.length) return false;
     this.busy.set(true);
     this.enrolError.set(null);
-    this.enrolledNote.set(0);
-    this.progress.set({ done: 0, total: ids.length });
-    let ok = true;
+    this.refused.set([]);
+    this.outcome.set(null);
+    const activeBefore = new Set(this.active().map((p) => p.personId));
+    const nameOf = (i: number) =>
+      this.teachers().find((t) => t.id === ids[i])?.fullName ??
+      this.participants().find((p) => p.personId === ids[i])?.person.fullName ??
+      String(i + 1);
     try {
-      for (const batch of batches(ids, ENROL_BATCH_SIZE)) {
-        await firstValueFrom(this.api.enrol(cohort.id, batch));
-        this.progress.update((p) => (p ? { ...p, done: p.done + batch.length } : p));
-      }
-      this.enrolledNote.set(ids.length);
-      this.progress.set(null);
+      await firstValueFrom(this.api.enrol(cohort.id, ids));
+      const enrolled = ids.filter((id) => !activeBefore.has(id)).length;
+      this.outcome.set({ enrolled, already: ids.length - enrolled + alreadyInList });
+      return true;
     } catch (e) {
-      ok = false;
-      this.enrolError.set(toApiError(e));
+      const error = toApiError(e);
+      this.enrolError.set(error);
+      this.refused.set(
+        error.problems.flatMap((p) => {
+          const index = /^personIds\.(\d+)$/.exec(p.field)?.[1];
+          return index === undefined
+            ? []
+            : [{ label: (label ?? nameOf)(Number(index)), reasonKey: fieldErrorKey(p.code) }];
+        }),
+      );
+      return false;
     } finally {
       await this.reloadParticipants().catch(() => undefined);
       this.busy.set(false);
     }
-    return ok;
   }
 
   protected async withdraw(p: SetupParticipant): Promise<void> {
@@ -463,7 +481,7 @@ export class ParticipantsStep {
 
   protected makePreview(): void {
     const { rows } = parseCsv(this.csvText());
-    this.enrolledNote.set(0);
+    this.outcome.set(null);
     this.preview.set(
       previewImport(
         rows,
@@ -480,7 +498,14 @@ export class ParticipantsStep {
   }
 
   protected async applyImport(pv: ImportPreview): Promise<void> {
-    if (await this.enrol(pv.toEnrol)) {
+    const rows = pv.toEnrol.map((id) => pv.rows.find((r) => r.personId === id));
+    const label = (i: number) => {
+      const row = rows[i];
+      return row
+        ? this.transloco.translate('setup.participants.refusedRow', { line: row.line, email: row.email })
+        : String(i + 1);
+    };
+    if (await this.enrol(pv.toEnrol, label, pv.counts.ALREADY_IN)) {
       this.preview.set(null);
       this.csvText.set('');
     }

@@ -1,4 +1,4 @@
-import { EMPTY_ROUND, roundDraftOf, roundInput, roundProblems } from './round-form';
+import { EMPTY_ROUND, planFrom, roundDraftOf, roundInput, roundProblems } from './round-form';
 
 const draft = {
   ...EMPTY_ROUND,
@@ -31,6 +31,68 @@ describe('the round form', () => {
     expect(roundProblems({ ...draft, title: '', feedbackTime: '25:00' })).toEqual([
       { field: 'title', code: 'REQUIRED' },
       { field: 'feedbackTime', code: 'INVALID_TIME' },
+    ]);
+  });
+});
+
+describe('the whole round plan sent in one call', () => {
+  const existing = [
+    {
+      id: 'r1',
+      number: 1,
+      title: 'Analys 1',
+      opensAt: 'o1',
+      submissionDeadline: 's1',
+      feedbackDeadline: 'f1',
+      meetingId: null,
+    },
+    {
+      id: 'r7',
+      number: 7,
+      title: 'Extra',
+      opensAt: 'o7',
+      submissionDeadline: 's7',
+      feedbackDeadline: 'f7',
+      meetingId: 'm9',
+    },
+  ];
+  const proposal = [1, 2].map((n) => ({
+    number: n,
+    opensAt: `O${n}`,
+    submissionDeadline: `S${n}`,
+    feedbackDeadline: `F${n}`,
+    meetingId: `m${n + 2}`,
+  }));
+
+  it('changes existing rounds by id, creates missing ones and keeps the others, in number order', () => {
+    expect(planFrom(existing, proposal, 'v1', (n) => `Analys ${n}`)).toEqual([
+      {
+        id: 'r1',
+        number: 1,
+        title: 'Analys 1',
+        opensAt: 'O1',
+        submissionDeadline: 'S1',
+        feedbackDeadline: 'F1',
+        meetingId: 'm3',
+      },
+      {
+        number: 2,
+        title: 'Analys 2',
+        templateVersionId: 'v1',
+        opensAt: 'O2',
+        submissionDeadline: 'S2',
+        feedbackDeadline: 'F2',
+        meetingId: 'm4',
+      },
+      {
+        id: 'r7',
+        number: 7,
+        title: 'Extra',
+        opensAt: 'o7',
+        submissionDeadline: 's7',
+        feedbackDeadline: 'f7',
+        meetingId: 'm9',
+      },
     ]);
   });
 });

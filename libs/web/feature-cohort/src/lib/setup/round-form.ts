@@ -1,4 +1,5 @@
 import type { FieldError } from './field-error';
+import type { RoundPlanInput } from '@stl/web/data-access';
 import { isIsoDate } from '@stl/shared/domain';
 import { isClockTime, toInstant, toLocalParts } from './local-time';
 
@@ -80,4 +81,62 @@ export function roundInput(d: RoundDraft) {
     feedbackDeadline: toInstant(d.feedbackDate, d.feedbackTime) as string,
     meetingId: d.meetingId || null,
   };
+}
+
+/** An existing round as planRounds needs it (template version left out: it stays). */
+interface PlannedRound {
+  id: string;
+  number: number;
+  title: string;
+  opensAt: string;
+  submissionDeadline: string;
+  feedbackDeadline: string;
+  meetingId?: string | null;
+}
+
+/** A proposed round: number, dates and the meeting where it is discussed. */
+interface ProposedRound {
+  number: number;
+  opensAt: string;
+  submissionDeadline: string;
+  feedbackDeadline: string;
+  meetingId: string | null;
+}
+
+/**
+ * The cohort's whole round plan for planRounds: every existing round (by id; with the proposed
+ * dates and meeting if the proposal has its number), then each proposed round that does not exist
+ * yet, new, with `templateVersionId` and a default title. Nothing is left out, so nothing is removed.
+ */
+export function planFrom(
+  existing: readonly PlannedRound[],
+  proposal: readonly ProposedRound[],
+  templateVersionId: string,
+  titleOf: (n: number) => string,
+): RoundPlanInput[] {
+  const kept = existing.map((r): RoundPlanInput => {
+    const d = proposal.find((p) => p.number === r.number);
+    const from = d ?? r;
+    return {
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      opensAt: from.opensAt,
+      submissionDeadline: from.submissionDeadline,
+      feedbackDeadline: from.feedbackDeadline,
+      meetingId: from.meetingId ?? null,
+    };
+  });
+  const added = proposal
+    .filter((d) => !existing.some((r) => r.number === d.number))
+    .map((d): RoundPlanInput => ({
+      number: d.number,
+      title: titleOf(d.number),
+      templateVersionId,
+      opensAt: d.opensAt,
+      submissionDeadline: d.submissionDeadline,
+      feedbackDeadline: d.feedbackDeadline,
+      meetingId: d.meetingId,
+    }));
+  return [...kept, ...added].sort((a, b) => a.number - b.number);
 }

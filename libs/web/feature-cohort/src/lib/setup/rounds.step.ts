@@ -19,9 +19,9 @@ import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { catchError, firstValueFrom, of } from 'rxjs';
 import { derivableRoundCount, deriveRounds } from './derive-rounds';
 import type { DerivedRound } from './derive-rounds';
-import { afterRender, errorOf, summaryItems } from './form-errors';
+import { afterRender, errorOf, fieldErrorKey, summaryItems } from './form-errors';
 import type { FieldError } from './form-errors';
-import { EMPTY_ROUND, roundDraftOf, roundInput, roundProblems } from './round-form';
+import { EMPTY_ROUND, planFrom, roundDraftOf, roundInput, roundProblems } from './round-form';
 import type { RoundDraft } from './round-form';
 import { SetupStore } from './setup.store';
 
@@ -194,12 +194,23 @@ const DATE_FIELDS = [
           </table>
         </div>
         @if (applyError(); as e) {
-          <p class="error-text" role="alert">
-            {{ e.messageKey | transloco }}
-            @for (p of e.problems; track $index) {
-              {{ problemText(p.code) | transloco }}
+          <div class="notice notice--error" role="alert" data-testid="plan-refused">
+            <p>{{ 'setup.rounds.planRefused' | transloco }}</p>
+            @if (planProblems().length) {
+              <ul>
+                @for (p of planProblems(); track $index) {
+                  <li>
+                    @if (p.number !== null) {
+                      {{ 'setup.rounds.refusedRound' | transloco: { number: p.number } }}:
+                    }
+                    {{ p.key | transloco }}
+                  </li>
+                }
+              </ul>
+            } @else {
+              <p>{{ e.messageKey | transloco }}</p>
             }
-          </p>
+          </div>
         }
         <div class="actions">
           <button
@@ -344,6 +355,7 @@ export class RoundsStep {
   protected readonly derived = signal<DerivedRound[] | null>(null);
   protected readonly applyError = signal<ApiError | null>(null);
   protected readonly appliedNote = signal(0);
+  protected readonly planProblems = signal<{ number: number | null; key: string }[]>([]);
 
   protected readonly draft = signal<RoundDraft>(EMPTY_ROUND);
   protected readonly editing = signal<SetupRound | null>(null);
@@ -414,36 +426,36 @@ export class RoundsStep {
     this.derived.set(deriveRounds(this.store.meetings(), wanted));
   }
 
-  /** Updates the rounds that exist, creates the missing ones; stops at the first refusal. */
+  /**
+   * Saves the proposal as the cohort's whole round plan in one call (planRounds): rounds that exist
+   * get the proposed dates, missing ones are created, any others are kept as they are. The API
+   * saves all of it or nothing, and lists every refused round.
+   */
   protected async applyDerived(proposal: DerivedRound[]): Promise<void> {
     const cohort = this.store.cohort();
     if (!cohort) return;
+    const plan = planFrom(this.rounds(), proposal, this.templateVersionId(), (n) =>
+      this.transloco.translate('setup.rounds.defaultTitle', { number: n }),
+    );
     this.busy.set(true);
     this.applyError.set(null);
+    this.planProblems.set([]);
     try {
-      for (const d of proposal) {
-        const dates = {
-          opensAt: d.opensAt,
-          submissionDeadline: d.submissionDeadline,
-          feedbackDeadline: d.feedbackDeadline,
-          meetingId: d.meetingId,
-        };
-        const existing = this.roundByNumber(d.number);
-        if (existing) await firstValueFrom(this.api.updateRound(existing.id, dates));
-        else
-          await firstValueFrom(
-            this.api.createRound(cohort.id, {
-              ...dates,
-              number: d.number,
-              title: this.transloco.translate('setup.rounds.defaultTitle', { number: d.number }),
-              templateVersionId: this.templateVersionId(),
-            }),
-          );
-      }
+      await firstValueFrom(this.api.planRounds(cohort.id, plan));
       this.derived.set(null);
       this.appliedNote.set(proposal.length);
     } catch (e) {
-      this.applyError.set(toApiError(e));
+      const error = toApiError(e);
+      this.applyError.set(error);
+      this.planProblems.set(
+        error.problems.map((p) => {
+          const index = /^rounds\.(\d+)\./.exec(p.field)?.[1];
+          return {
+            number: index === undefined ? null : (plan[Number(index)]?.number ?? null),
+            key: fieldErrorKey(p.code),
+          };
+        }),
+      );
     } finally {
       await this.store.reload();
       this.busy.set(false);
