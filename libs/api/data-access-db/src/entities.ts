@@ -1,5 +1,6 @@
 import { AnalysisVersionEntity } from './analysis/analysis-version.entity';
 import { AnalysisEntity } from './analysis/analysis.entity';
+import { LoginThrottleEntity } from './auth/login-throttle.entity';
 import { SessionEntity } from './auth/session.entity';
 import { FeedbackCommentEntity } from './review/feedback-comment.entity';
 import { FeedbackEntity } from './review/feedback.entity';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   RoleGrantEntity,
   CertificationEntity,
   SessionEntity,
+  LoginThrottleEntity,
   CohortEntity,
   CohortMembershipEntity,
   MeetingEntity,

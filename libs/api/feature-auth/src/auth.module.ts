@@ -14,6 +14,7 @@ import { AccessGuard } from './access.guard';
 import { AccessPolicy } from './access-policy.service';
 import { AuthResolver } from './auth.resolver';
 import { DemoResolver } from './demo.resolver';
+import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 // Passwords (ADR 0010)
 import { PasswordChangeService } from './password-change.service';
@@ -46,7 +47,9 @@ import { SessionsResolver } from './sessions/sessions.resolver';
     // Passwords (ADR 0010)
     PasswordChangeService,
     PasswordResolver,
+    // Brute-force protection (ADR 0004, amendment 2026-12-06)
+    LoginThrottleService,
   ],
-  exports: [SessionService, PasswordService, AccessPolicy],
+  exports: [SessionService, PasswordService, AccessPolicy, LoginThrottleService],
 })
 export class AuthModule {}

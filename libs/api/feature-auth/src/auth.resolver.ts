@@ -9,6 +9,7 @@ import { DomainError } from '@stl/api/util-errors';
 import { Public } from './access.decorators';
 import { SignInInput } from './dto/sign-in.input';
 import type { RequestContext } from './request-context';
+import { clientAddress, LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { SessionService } from './session.service';
 import { ViewerModel } from './viewer.model';
@@ -19,6 +20,7 @@ export class AuthResolver {
   constructor(
     private readonly sessions: SessionService,
     private readonly passwords: PasswordService,
+    private readonly throttle: LoginThrottleService,
     @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
     @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
     @InjectRepository(RoleGrantEntity) private readonly grants: Repository<RoleGrantEntity>,
@@ -31,9 +33,15 @@ export class AuthResolver {
     return actor ? this.viewer(actor.personId) : null;
   }
 
-  @Mutation(() => ViewerModel, { description: 'Signs in with e-mail and password; sets the session cookie.' })
+  @Mutation(() => ViewerModel, {
+    description:
+      'Signs in with e-mail and password; sets the session cookie. INVALID_CREDENTIALS for a wrong e-mail or password alike; TOO_MANY_ATTEMPTS (details.retryAfterSeconds) after too many attempts on the account or from the address, also for the right password, until the wait is over.',
+  })
   async signIn(@Args('input') input: SignInInput, @Context() ctx: RequestContext): Promise<ViewerModel> {
     const email = input.email.trim().toLowerCase();
+    const address = clientAddress(ctx.req);
+    // Counted before anything is hashed; refused while locked (known and unknown e-mails alike).
+    await this.throttle.admit(email, address);
     const person = await this.people
       .createQueryBuilder('p')
       .addSelect('p.passwordHash')
@@ -42,6 +50,7 @@ export class AuthResolver {
     const ok = await this.passwords.verify(person?.passwordHash ?? null, input.password);
     if (!person || !ok)
       throw new DomainError('INVALID_CREDENTIALS', 'That e-mail address and password do not match.');
+    await this.throttle.succeeded(email, address);
     // Session fixation: a token the browser brought along is never adopted; it ends, and a new one starts.
     const presented = (ctx.req.cookies as Record<string, string> | undefined)?.[
       this.config.session.cookieName

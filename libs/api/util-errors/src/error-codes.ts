@@ -25,6 +25,8 @@ export const ErrorCode = {
   ReviewerNotEligible: 'REVIEWER_NOT_ELIGIBLE',
   StaleVersion: 'STALE_VERSION',
   MeetingNotStarted: 'MEETING_NOT_STARTED',
+  /** Too many password attempts on an account or from an address; `details.retryAfterSeconds`. */
+  TooManyAttempts: 'TOO_MANY_ATTEMPTS',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -59,6 +61,8 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.ReviewerNotEligible:
     case ErrorCode.MeetingNotStarted:
       return 422;
+    case ErrorCode.TooManyAttempts:
+      return 429;
     case ErrorCode.Internal:
       return 500;
     default: {

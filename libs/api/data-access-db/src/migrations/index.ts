@@ -3,6 +3,7 @@ import { AnalysesAndFeedback1795336907705 } from './1795336907705-AnalysesAndFee
 import { Notifications1795344991578 } from './1795344991578-Notifications';
 import { SessionPublicId1796524371599 } from './1796524371599-SessionPublicId';
 import { AddMissingForeignKeys1796525271745 } from './1796525271745-AddMissingForeignKeys';
+import { LoginThrottle1796527624364 } from './1796527624364-LoginThrottle';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -12,4 +13,5 @@ export const MIGRATIONS: Function[] = [
   Notifications1795344991578,
   SessionPublicId1796524371599,
   AddMissingForeignKeys1796525271745,
+  LoginThrottle1796527624364,
 ];

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { SessionService } from '@stl/api/feature-auth';
+import { LoginThrottleService, SessionService } from '@stl/api/feature-auth';
 import type { SessionPurgeReport } from '@stl/api/feature-auth';
 
 /**
@@ -7,13 +7,18 @@ import type { SessionPurgeReport } from '@stl/api/feature-auth';
  * `SessionService.purgeExpired`, which feature-auth owns. It lives here, beside the job queue,
  * because this lib owns pg-boss in the process and already depends on feature-auth; feature-auth
  * cannot depend on this lib without a cycle. The cron schedule only enqueues the job; this does the
- * work, and tests call `run` directly.
+ * work, and tests call `run` directly. The same run deletes stale sign-in attempt counts
+ * (`LoginThrottleService.purgeStale`, ADR 0004 amendment 2026-12-06): one more small table of
+ * short-lived security rows, so no job of its own.
  */
 @Injectable()
 export class SessionPurgeProcessor {
   private readonly log = new Logger('SessionPurge');
 
-  constructor(private readonly sessions: SessionService) {}
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottleService,
+  ) {}
 
   async run(now: Date = new Date()): Promise<SessionPurgeReport> {
     const report = await this.sessions.purgeExpired({ now });
@@ -22,6 +27,8 @@ export class SessionPurgeProcessor {
         `Deleted ${report.deleted} expired sessions${report.more ? '; more are left for the next run' : ''}.`,
       );
     }
+    const counts = await this.throttle.purgeStale(now);
+    if (counts.deleted > 0) this.log.log(`Deleted ${counts.deleted} stale sign-in attempt counts.`);
     return report;
   }
 }

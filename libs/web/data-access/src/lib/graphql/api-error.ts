@@ -27,6 +27,7 @@ export const API_ERROR_CODES = [
   'REVIEWER_NOT_ELIGIBLE',
   'STALE_VERSION',
   'MEETING_NOT_STARTED',
+  'TOO_MANY_ATTEMPTS',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
