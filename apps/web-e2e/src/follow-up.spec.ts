@@ -133,9 +133,15 @@ test('the course leader previews, changes by choosing and applies the critical f
   await expect(group.getByTestId('reviewer-chip').filter({ hasText: choice?.name ?? '' })).toBeVisible();
   await checkPage(page, 'follow-up-allocation-changed');
 
-  // Apply: the allocation is made, and the change with it.
+  // Apply: the allocation is made, and the change with it, in one request (no swaps afterwards).
+  const mutations: string[] = [];
+  page.on('request', (request) => {
+    const name = /mutation\s+(\w+)/.exec(request.postData() ?? '')?.[1];
+    if (name) mutations.push(name);
+  });
   await page.getByRole('button', { name: 'Tillämpa fördelningen' }).click();
   await expect(page.getByTestId('allocation-message')).toContainText('Fördelningen är tillämpad');
+  expect(mutations).toEqual(['ApplyAllocation']);
   await expect(page.getByTestId('allocation-message')).toContainText('Dina ändringar (1) är gjorda.');
   const applied = page.getByTestId('assignment-group').filter({ hasText: 'Analys av Peter Holm' });
   const changed = applied.getByTestId('assignment').filter({ hasText: choice?.name ?? '' });

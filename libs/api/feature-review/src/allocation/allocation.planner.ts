@@ -10,8 +10,9 @@ import {
   ReviewerKind,
 } from '@stl/api/data-access-db';
 import type { AnalysisRoundEntity, CohortEntity, StoredReason } from '@stl/api/data-access-db';
-import { DomainError } from '@stl/api/util-errors';
-import { AllocationInputError, allocateCriticalFriends } from '@stl/shared/domain';
+import { BadInputError, DomainError } from '@stl/api/util-errors';
+import type { FieldProblem } from '@stl/api/util-errors';
+import { AllocationInputError, allocateCriticalFriends, checkAllocation } from '@stl/shared/domain';
 import type {
   AllocationAnalysis,
   AllocationAssignment,
@@ -39,14 +40,41 @@ export const LEADER_REASON: StoredReason = {
  */
 export type PlanMode = 'apply' | 'repair';
 
+/** Reasons of a course leader's override: added (MANUAL) or in place of a previewed reviewer. */
+export const OVERRIDE_REASONS = {
+  added: { code: 'MANUAL', message: 'Added by a course leader when the allocation was applied.' },
+  swapped: { code: 'MANUAL_SWAP', message: 'Swapped in by a course leader when the allocation was applied.' },
+} as const satisfies Record<string, StoredReason>;
+
+/**
+ * A pair written as given (apply only): a course leader's override (`manual`), or a pair of the
+ * preview kept beside an override that replaced one of the analysis's previewed reviewers. Passed to
+ * the allocator as locked, so the rest is allocated around it, but written as a new assignment.
+ */
+export interface ChosenPair {
+  analysisId: string;
+  reviewerId: string;
+  /** Index in `overrides` for a leader's choice; null for a previewed pair kept beside one. */
+  overrideIndex: number | null;
+  /** Stored reasons (the preview's for kept previewed pairs). */
+  reasons: readonly StoredReason[];
+}
+
+/** A pair of the plan: an allocator's pair, or a chosen one with its own reasons and source. */
+export type PlannedPair = Omit<AllocationAssignment, 'reasons'> & {
+  reasons: readonly StoredReason[];
+  /** Set for chosen pairs: MANUAL for a leader's override. */
+  source?: AssignmentSource;
+};
+
 export interface AllocationPlan {
   seed: string;
   k: number;
   analysisCount: number;
   result: AllocationResult;
   /** Kept (locked) pairs and the new pairs, as they will be after the change. */
-  pairs: AllocationAssignment[];
-  newPairs: AllocationAssignment[];
+  pairs: PlannedPair[];
+  newPairs: PlannedPair[];
   replace: ReviewAssignmentEntity[];
   /** Open assignments cancelled: of people who left, and (repair) those moved to another reviewer. */
   cancel: ReviewAssignmentEntity[];
@@ -92,6 +120,7 @@ export async function planAllocation(
   cohort: CohortEntity,
   seed: string,
   mode: PlanMode,
+  chosen: readonly ChosenPair[] = [],
 ): Promise<AllocationPlan> {
   const { memberships, analyses, live, history } = await loadRound(m, round, mode);
   const participants = new Map(
@@ -143,13 +172,22 @@ export async function planAllocation(
     wantsSameSchool: participants.get(a.authorId)?.wantsSameSchool === true,
   }));
   // Those who published review each other; anyone kept on a pair (e.g. added by hand) stays a reviewer.
-  const reviewerIds = new Set([...active.map((a) => a.authorId), ...activePeers.map((a) => a.reviewerId)]);
+  // So does an active participant a course leader chose (even one who did not publish).
+  const reviewerIds = new Set([
+    ...active.map((a) => a.authorId),
+    ...activePeers.map((a) => a.reviewerId),
+    ...chosen.map((c) => c.reviewerId).filter((id) => participants.has(id)),
+  ]);
   const reviewers: AllocationReviewer[] = [...reviewerIds].map((id) => ({
     reviewerId: id,
     schoolId: schoolOf(id),
   }));
 
   const k = cohort.peersPerAnalysis;
+  if (chosen.length) {
+    checkChosen(chosen, { analyses: allocationAnalyses, reviewers, k, seed }, locked, keptPeers, k);
+    locked.push(...chosen.map((c) => ({ analysisId: c.analysisId, reviewerId: c.reviewerId })));
+  }
   let result: AllocationResult;
   try {
     result = allocateCriticalFriends({
@@ -175,13 +213,36 @@ export async function planAllocation(
 
   // Completed pairs of reviewers who left still count: an analysis never gets more than k live peers.
   const room = new Map(active.map((a) => [a.id, Math.max(0, k - (peersKept.get(a.id) ?? 0))]));
-  const newPairs: AllocationAssignment[] = [];
+  const newPairs: PlannedPair[] = [];
+  // Chosen pairs first (checked to fit within k): written as given, with their own reasons.
+  const chosenByKey = new Map(chosen.map((c) => [pairKey(c.analysisId, c.reviewerId), c]));
+  const output: PlannedPair[] = [];
   for (const p of result.assignments) {
-    if (p.locked) continue;
+    const c = chosenByKey.get(pairKey(p.analysisId, p.reviewerId));
+    if (!c) continue;
+    room.set(p.analysisId, (room.get(p.analysisId) ?? 0) - 1);
+    const planned: PlannedPair = {
+      ...p,
+      locked: false,
+      reasons: c.reasons,
+      ...(c.overrideIndex !== null ? { source: AssignmentSource.MANUAL } : {}),
+    };
+    newPairs.push(planned);
+  }
+  for (const p of result.assignments) {
+    if (chosenByKey.has(pairKey(p.analysisId, p.reviewerId))) {
+      output.push(newPairs.find((x) => x.analysisId === p.analysisId && x.reviewerId === p.reviewerId) ?? p);
+      continue;
+    }
+    if (p.locked) {
+      output.push(p);
+      continue;
+    }
     const left = room.get(p.analysisId) ?? 0;
     if (left <= 0) continue;
     room.set(p.analysisId, left - 1);
     newPairs.push(p);
+    output.push(p);
   }
   const taken = new Set(
     [...kept.filter((a) => !moved.includes(a)), ...newPairs].map((a) => pairKey(a.analysisId, a.reviewerId)),
@@ -198,7 +259,7 @@ export async function planAllocation(
     k,
     analysisCount: active.length,
     result,
-    pairs: result.assignments.filter((p) => p.locked || newPairs.includes(p)),
+    pairs: output,
     newPairs,
     replace,
     cancel,
@@ -239,7 +300,7 @@ export async function writePlan(
       analysisId: p.analysisId,
       reviewerId: p.reviewerId,
       kind: ReviewerKind.PEER,
-      source,
+      source: p.source ?? source,
       reasons: p.reasons.map(({ code, message }) => ({ code, message })),
     })),
     ...plan.leaderPairs.map((p) => ({
@@ -253,4 +314,79 @@ export async function writePlan(
     })),
   ];
   if (rows.length) await m.insert(ReviewAssignmentEntity, rows);
+}
+
+/**
+ * Rule 4's hard rules for the pairs a course leader chose, by the domain's own check
+ * (`checkAllocation`): each one is checked against the pairs kept from before and the chosen pairs
+ * before it. Refused with BAD_USER_INPUT naming `overrides.<index>.<field>`; nothing is written.
+ */
+function checkChosen(
+  chosen: readonly ChosenPair[],
+  input: Parameters<typeof checkAllocation>[0],
+  locked: readonly { analysisId: string; reviewerId: string }[],
+  kept: readonly ReviewAssignmentEntity[],
+  k: number,
+): void {
+  const problems: FieldProblem[] = [];
+  const accepted = [...locked];
+  const perAnalysis = new Map<string, number>();
+  for (const p of locked) perAnalysis.set(p.analysisId, (perAnalysis.get(p.analysisId) ?? 0) + 1);
+  // Kept pairs other than open ones count too (completed pairs of reviewers who left).
+  for (const a of kept)
+    if (!locked.some((l) => l.analysisId === a.analysisId && l.reviewerId === a.reviewerId))
+      perAnalysis.set(a.analysisId, (perAnalysis.get(a.analysisId) ?? 0) + 1);
+  chosen.forEach((c, i) => {
+    const at = c.overrideIndex ?? i;
+    const pair = { analysisId: c.analysisId, reviewerId: c.reviewerId };
+    const violation = checkAllocation(input, [...accepted, pair]).violations.find(
+      (v) =>
+        v.analysisId === c.analysisId &&
+        v.reviewerId === c.reviewerId &&
+        ['UNKNOWN_ANALYSIS', 'UNKNOWN_REVIEWER', 'SELF_REVIEW', 'DUPLICATE_PAIR'].includes(v.code),
+    );
+    if (violation) {
+      const problem = {
+        UNKNOWN_ANALYSIS: {
+          field: 'analysisId',
+          code: 'ANALYSIS_NOT_PUBLISHED',
+          message: 'Not a published analysis of this round by an active participant.',
+        },
+        UNKNOWN_REVIEWER: {
+          field: 'reviewerId',
+          code: 'REVIEWER_NOT_ELIGIBLE',
+          message: 'A critical friend must be an active participant of the same cohort.',
+        },
+        SELF_REVIEW: {
+          field: 'reviewerId',
+          code: 'SELF_REVIEW',
+          message: 'Nobody reviews their own analysis.',
+        },
+        DUPLICATE_PAIR: {
+          field: 'reviewerId',
+          code: 'DUPLICATE_ASSIGNMENT',
+          message: 'This person already reviews this analysis.',
+        },
+      }[violation.code as 'UNKNOWN_ANALYSIS' | 'UNKNOWN_REVIEWER' | 'SELF_REVIEW' | 'DUPLICATE_PAIR'];
+      problems.push({ ...problem, field: `overrides.${at}.${problem.field}` });
+      return;
+    }
+    const count = (perAnalysis.get(c.analysisId) ?? 0) + 1;
+    if (count > k) {
+      problems.push({
+        field: `overrides.${at}.analysisId`,
+        code: 'TOO_MANY_REVIEWERS',
+        message: `This analysis would get more than k = ${k} peer reviewers.`,
+      });
+      return;
+    }
+    perAnalysis.set(c.analysisId, count);
+    accepted.push(pair);
+  });
+  if (problems.length) {
+    throw new BadInputError(
+      'Some of the chosen pairs break the allocation rules; nothing was changed.',
+      problems,
+    );
+  }
 }

@@ -6,7 +6,7 @@ import { requestLoader } from '@stl/api/util-graphql';
 import { ReviewLookups } from '../common/review-lookups.service';
 import { AllocationOutcomeModel, AllocationPairModel } from './allocation.models';
 import { AllocationService } from './allocation.service';
-import { AllocationArgs, RoundArgs } from './dto/allocation.args';
+import { AllocationArgs, ApplyAllocationArgs, RoundArgs } from './dto/allocation.args';
 
 @Resolver(() => AllocationOutcomeModel)
 @SignedIn()
@@ -25,13 +25,13 @@ export class AllocationResolver {
 
   @Mutation(() => AllocationOutcomeModel, {
     description:
-      'Course leaders: allocates k critical friends to every published analysis and every course leader as leader reviewer. Re-applying replaces only pairs not yet under way; refused with ALLOCATION_LOCKED once locked.',
+      "Course leaders: allocates k critical friends to every published analysis and every course leader as leader reviewer. Re-applying replaces only pairs not yet under way; refused with ALLOCATION_LOCKED once locked. `overrides` carries the leader's own choices (e.g. changes made on the preview) in the same request: checked by rule 4's hard rules, kept as chosen, the rest allocated around them; only the final pairs are written and mailed.",
   })
   applyAllocation(
     @CurrentActor() actor: Actor,
-    @Args() args: AllocationArgs,
+    @Args() args: ApplyAllocationArgs,
   ): Promise<AllocationOutcomeModel> {
-    return this.allocation.apply(actor, args.roundId, args.seed);
+    return this.allocation.apply(actor, args.roundId, args.seed, args.overrides ?? []);
   }
 
   @Mutation(() => AllocationOutcomeModel, {

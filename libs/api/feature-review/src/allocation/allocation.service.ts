@@ -7,10 +7,12 @@ import type { CohortEntity } from '@stl/api/data-access-db';
 import { AccessPolicy } from '@stl/api/feature-auth';
 import { NotificationEvents } from '@stl/api/feature-notification';
 import type { Actor, CohortAccess } from '@stl/api/feature-auth';
-import { DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
+import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
+import type { FieldProblem } from '@stl/api/util-errors';
 import type { AllocationOutcomeModel } from './allocation.models';
-import { planAllocation, writePlan } from './allocation.planner';
-import type { AllocationPlan, PlanMode } from './allocation.planner';
+import { OVERRIDE_REASONS, planAllocation, writePlan } from './allocation.planner';
+import type { AllocationPlan, ChosenPair, PlanMode } from './allocation.planner';
+import type { AllocationOverrideInput } from './dto/allocation.args';
 
 function outcome(
   round: AnalysisRoundEntity,
@@ -95,7 +97,17 @@ export class AllocationService {
     return outcome(round, plan, false, state);
   }
 
-  async apply(actor: Actor, roundId: string, seed?: string | null): Promise<AllocationOutcomeModel> {
+  /**
+   * Applies the allocation; `overrides` (a course leader's changes, e.g. made on the preview) are
+   * checked, kept as chosen and the rest is allocated around them, all in this one transaction, so
+   * only the final pairs are written and mailed.
+   */
+  async apply(
+    actor: Actor,
+    roundId: string,
+    seed?: string | null,
+    overrides: readonly AllocationOverrideInput[] = [],
+  ): Promise<AllocationOutcomeModel> {
     const { access } = await this.managedRound(actor, roundId);
     return this.dataSource.transaction(async (m) => {
       const { round, state } = await this.lockRound(m, roundId);
@@ -105,7 +117,11 @@ export class AllocationService {
           'The allocation of this round is locked: adjust it by hand or repair it instead.',
         );
       }
-      const plan = await this.plan(m, round, access.cohort, seed ?? state?.seed ?? round.id, 'apply');
+      const useSeed = seed ?? state?.seed ?? round.id;
+      const chosen = overrides.length
+        ? await this.chosenPairs(m, round, access.cohort, useSeed, overrides)
+        : [];
+      const plan = await this.plan(m, round, access.cohort, useSeed, 'apply', chosen);
       const now = new Date();
       await writePlan(m, round, plan, AssignmentSource.ALLOCATION, now);
       // In the same transaction: each new critical friend's mail exists exactly when the pair does.
@@ -175,8 +191,9 @@ export class AllocationService {
     cohort: CohortEntity,
     seed: string,
     mode: PlanMode,
+    chosen: readonly ChosenPair[] = [],
   ): Promise<AllocationPlan> {
-    const plan = await planAllocation(m, round, cohort, seed, mode);
+    const plan = await planAllocation(m, round, cohort, seed, mode, chosen);
     if (plan.analysisCount === 0) {
       throw new DomainError(
         'INVALID_STATE_TRANSITION',
@@ -184,6 +201,66 @@ export class AllocationService {
       );
     }
     return plan;
+  }
+
+  /**
+   * The overrides as pairs to keep, plus, for each override that replaces a previewed reviewer, the
+   * analysis's other previewed pairs (same seed): so the replaced reviewer does not come back and the
+   * analysis looks as the course leader saw it. The replaced pair must be an open pair of the preview
+   * (not one kept from before); otherwise the preview is out of date and nothing is written.
+   */
+  private async chosenPairs(
+    m: EntityManager,
+    round: AnalysisRoundEntity,
+    cohort: CohortEntity,
+    seed: string,
+    overrides: readonly AllocationOverrideInput[],
+  ): Promise<ChosenPair[]> {
+    const chosen: ChosenPair[] = overrides.map((o, i) => ({
+      analysisId: o.analysisId,
+      reviewerId: o.reviewerId,
+      overrideIndex: i,
+      reasons: [o.replacesReviewerId ? OVERRIDE_REASONS.swapped : OVERRIDE_REASONS.added],
+    }));
+    const replacing = overrides.filter((o) => o.replacesReviewerId);
+    if (!replacing.length) return chosen;
+    const preview = await planAllocation(m, round, cohort, seed, 'apply');
+    const problems: FieldProblem[] = [];
+    overrides.forEach((o, i) => {
+      if (!o.replacesReviewerId) return;
+      const was = preview.pairs.find(
+        (p) => p.analysisId === o.analysisId && p.reviewerId === o.replacesReviewerId,
+      );
+      if (!was || was.locked) {
+        problems.push({
+          field: `overrides.${i}.replacesReviewerId`,
+          code: was ? 'PAIR_KEPT' : 'PAIR_NOT_PROPOSED',
+          message: was
+            ? 'This pair is kept from before (under way or set by hand): change it in the assignment list.'
+            : 'The allocation no longer proposes this pair (something changed since the preview): preview again.',
+        });
+      }
+    });
+    if (problems.length) {
+      throw new BadInputError(
+        'Some changes do not match the allocation any more; nothing was changed.',
+        problems,
+      );
+    }
+    const replaced = new Set(overrides.map((o) => `${o.analysisId}:${o.replacesReviewerId ?? ''}`));
+    const named = new Set(overrides.map((o) => `${o.analysisId}:${o.reviewerId}`));
+    const analyses = new Set(replacing.map((o) => o.analysisId));
+    for (const p of preview.pairs) {
+      const key = `${p.analysisId}:${p.reviewerId}`;
+      if (p.locked || !analyses.has(p.analysisId) || replaced.has(key) || named.has(key)) continue;
+      chosen.push({
+        analysisId: p.analysisId,
+        reviewerId: p.reviewerId,
+        overrideIndex: null,
+        reasons: p.reasons,
+      });
+    }
+    return chosen;
   }
 
   /** Serialises allocation changes of one round (row lock on the round until commit). */

@@ -17,6 +17,16 @@ export type AddCertificationInput = {
   validUntil: string;
 };
 
+/** Course leaders: one critical-friend pair chosen by hand when applying an allocation (e.g. a change made on the preview). It is kept as it is (source MANUAL) and the rest of the round is allocated around it. */
+export type AllocationOverrideInput = {
+  /** A published analysis of the round, by an active participant. */
+  analysisId: string;
+  /** The reviewer the preview (same seed) proposed for this pair and this override replaces. Given, the analysis's other previewed reviewers stay as previewed and the replaced one is not allocated to it again. Omitted, the pair is added and the analysis's other reviewers are allocated around it. */
+  replacesReviewerId?: string | null | undefined;
+  /** The critical friend chosen for this analysis: an active participant of the cohort, not its author, not already on it. */
+  reviewerId: string;
+};
+
 export type AnalysisProgressStatus = 'DRAFT' | 'NOT_STARTED' | 'PUBLISHED';
 
 export type AnalysisStatus = 'DRAFT' | 'PUBLISHED';
@@ -1355,6 +1365,7 @@ export type PreviewAllocationQuery = {
 export type ApplyAllocationMutationVariables = Exact<{
   roundId: string;
   seed?: string | null | undefined;
+  overrides?: Array<AllocationOverrideInput> | AllocationOverrideInput | null | undefined;
 }>;
 
 export type ApplyAllocationMutation = {
@@ -4151,8 +4162,8 @@ fragment AllocationOutcomeFields on AllocationOutcome {
   }
 }`) as unknown as TypedDocumentString<PreviewAllocationQuery, PreviewAllocationQueryVariables>;
 export const ApplyAllocationDocument = /*#__PURE__*/ new TypedDocumentString(`
-    mutation ApplyAllocation($roundId: ID!, $seed: String) {
-  applyAllocation(roundId: $roundId, seed: $seed) {
+    mutation ApplyAllocation($roundId: ID!, $seed: String, $overrides: [AllocationOverrideInput!]) {
+  applyAllocation(roundId: $roundId, seed: $seed, overrides: $overrides) {
     ...AllocationOutcomeFields
   }
 }

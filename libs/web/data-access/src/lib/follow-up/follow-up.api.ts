@@ -17,6 +17,7 @@ import {
 } from '../../generated/graphql';
 import type {
   AddReviewerMutation,
+  AllocationOverrideInput,
   AllocationOutcomeFieldsFragment,
   AllocationPairFieldsFragment,
   AllocationRoundQuery,
@@ -42,6 +43,8 @@ export type AllocationPair = AllocationPairFieldsFragment;
 export type RoundAssignment = AssignmentFieldsFragment;
 export type AllocationRoundData = AllocationRoundQuery['analysisRound'];
 export type NudgeResult = NudgeParticipantMutation['nudgeParticipant'];
+/** A course leader's change to the preview, sent with apply (see `applyAllocation`). */
+export type AllocationOverride = AllocationOverrideInput;
 
 interface Page<T> {
   nodes: readonly T[];
@@ -95,9 +98,23 @@ export class FollowUpApi {
       .pipe(map((r) => r.previewAllocation));
   }
 
-  /** With the preview's seed, apply makes exactly the pairs previewed (same input, same seed). */
-  applyAllocation(roundId: string, seed: string | null): Observable<AllocationOutcome> {
-    return this.gql.request(ApplyAllocationDocument, { roundId, seed }).pipe(map((r) => r.applyAllocation));
+  /**
+   * With the preview's seed, apply makes exactly the pairs previewed (same input, same seed); the
+   * course leader's changes to the preview go along as `overrides`, in the same request and
+   * transaction (all or nothing, mails only for the final pairs).
+   */
+  applyAllocation(
+    roundId: string,
+    seed: string | null,
+    overrides: readonly AllocationOverride[] = [],
+  ): Observable<AllocationOutcome> {
+    return this.gql
+      .request(ApplyAllocationDocument, {
+        roundId,
+        seed,
+        overrides: overrides.length ? [...overrides] : null,
+      })
+      .pipe(map((r) => r.applyAllocation));
   }
 
   repairAllocation(roundId: string): Observable<AllocationOutcome> {

@@ -8,7 +8,7 @@ import {
   reasonKey,
   replaceReviewer,
   reviewerLoads,
-  swapsAfterApply,
+  overridesFor,
 } from './adjust';
 import type { Adjustments, PairLike } from './adjust';
 
@@ -101,42 +101,23 @@ describe('changing a preview by dragging (two pairs trade reviewers)', () => {
   });
 });
 
-describe('turning the changes into swaps after apply', () => {
-  const assignments = [
-    { id: 'x1', analysisId: 'A', reviewerId: 'c', kind: 'PEER' as const, done: false },
-    { id: 'x2', analysisId: 'B', reviewerId: 'a', kind: 'PEER' as const, done: false },
-    { id: 'x3', analysisId: 'C', reviewerId: 'b', kind: 'PEER' as const, done: false },
-    { id: 'l1', analysisId: 'A', reviewerId: 'lead', kind: 'LEADER' as const, done: false },
-  ];
-
-  it('swaps each changed pair on its applied assignment', () => {
+describe('turning the changes into the overrides sent with apply', () => {
+  it('sends each changed pair with the reviewer it replaces', () => {
     const planned = plannedPairs(PAIRS, ok(replaceReviewer(PAIRS, {}, 'A:c', 'd')));
-    expect(swapsAfterApply(planned, assignments)).toEqual({
-      swaps: [{ assignmentId: 'x1', analysisId: 'A', fromReviewerId: 'c', newReviewerId: 'd' }],
-      notApplied: [],
-    });
+    expect(overridesFor(planned)).toEqual([{ analysisId: 'A', reviewerId: 'd', replacesReviewerId: 'c' }]);
   });
 
-  it('orders swaps so nobody lands on an analysis they still review', () => {
+  it('sends both pairs of a chain on one analysis, and nothing for unchanged pairs', () => {
     const pairs: PairLike[] = [
       { analysisId: 'A', authorId: 'a', reviewerId: 'b', locked: false },
       { analysisId: 'A', authorId: 'a', reviewerId: 'c', locked: false },
     ];
     const adj = ok(replaceReviewer(pairs, ok(replaceReviewer(pairs, {}, 'A:c', 'd')), 'A:b', 'c'));
-    const live = [
-      { id: 'y1', analysisId: 'A', reviewerId: 'b', kind: 'PEER' as const, done: false },
-      { id: 'y2', analysisId: 'A', reviewerId: 'c', kind: 'PEER' as const, done: false },
-    ];
-    const { swaps } = swapsAfterApply(plannedPairs(pairs, adj), live);
-    expect(swaps.map((s) => s.assignmentId)).toEqual(['y2', 'y1']);
-  });
-
-  it('reports changes whose pair was not applied, or is already under way', () => {
-    const planned = plannedPairs(PAIRS, ok(replaceReviewer(PAIRS, {}, 'B:a', 'd')));
-    const done = assignments.map((a) => (a.id === 'x2' ? { ...a, done: true } : a));
-    const result = swapsAfterApply(planned, done);
-    expect(result.swaps).toEqual([]);
-    expect(result.notApplied.map((p) => p.key)).toEqual(['B:a']);
+    expect(overridesFor(plannedPairs(pairs, adj))).toEqual([
+      { analysisId: 'A', reviewerId: 'c', replacesReviewerId: 'b' },
+      { analysisId: 'A', reviewerId: 'd', replacesReviewerId: 'c' },
+    ]);
+    expect(overridesFor(plannedPairs(pairs, {}))).toEqual([]);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
- * Changes by hand to an allocation preview, as pure data. The API has no "apply these pairs":
- * apply with the preview's seed makes exactly the previewed pairs (the allocation is deterministic),
- * then each change becomes a swap of that assignment. So a change is kept as "pair (analysis,
- * original reviewer) now goes to reviewer X", checked against the same hard rules as the API.
+ * Changes by hand to an allocation preview, as pure data. Apply with the preview's seed makes
+ * exactly the previewed pairs (the allocation is deterministic), and the changes go with it as
+ * overrides in the same request. So a change is kept as "pair (analysis, original reviewer) now goes
+ * to reviewer X", checked against the same hard rules as the API.
  */
 
 export interface PairLike {
@@ -160,55 +160,26 @@ export function candidatesFor(
     }));
 }
 
-export interface LiveAssignmentLike {
-  id: string;
+/** One change sent with apply: this analysis gets `reviewerId` instead of `replacesReviewerId`. */
+export interface Override {
   analysisId: string;
   reviewerId: string;
-  kind: 'PEER' | 'LEADER';
-  done: boolean;
-}
-
-export interface Swap {
-  assignmentId: string;
-  analysisId: string;
-  fromReviewerId: string;
-  newReviewerId: string;
+  replacesReviewerId: string;
 }
 
 /**
- * After apply: the swaps that turn the applied assignments into the adjusted preview, in an order
- * where no swap puts a reviewer on an analysis they still review; changes whose pair was not
- * applied (someone published or left in between) come back as `notApplied`.
+ * The changes made on the preview, as the `overrides` of `applyAllocation`: the API applies the
+ * preview (same seed) with these pairs in one request and one transaction, so only the final pairs
+ * are written and mailed, and a refused change leaves nothing half done.
  */
-export function swapsAfterApply(
-  planned: readonly PlannedPair[],
-  assignments: readonly LiveAssignmentLike[],
-): { swaps: Swap[]; notApplied: PlannedPair[] } {
-  const open = new Map(assignments.filter((a) => a.kind === 'PEER' && !a.done).map((a) => [pairKey(a), a]));
-  const live = new Set(assignments.map((a) => pairKey(a)));
-  const pending: Swap[] = [];
-  const notApplied: PlannedPair[] = [];
-  for (const p of planned.filter((x) => x.changed)) {
-    const assignment = open.get(`${p.analysisId}:${p.originalReviewerId}`);
-    if (!assignment) notApplied.push(p);
-    else
-      pending.push({
-        assignmentId: assignment.id,
-        analysisId: p.analysisId,
-        fromReviewerId: p.originalReviewerId,
-        newReviewerId: p.reviewerId,
-      });
-  }
-  const swaps: Swap[] = [];
-  while (pending.length) {
-    const i = pending.findIndex((s) => !live.has(`${s.analysisId}:${s.newReviewerId}`));
-    // A cycle within one analysis cannot come from replaceReviewer/exchangeReviewers; take it as it is.
-    const [next] = pending.splice(i < 0 ? 0 : i, 1);
-    live.delete(`${next.analysisId}:${next.fromReviewerId}`);
-    live.add(`${next.analysisId}:${next.newReviewerId}`);
-    swaps.push(next);
-  }
-  return { swaps, notApplied };
+export function overridesFor(planned: readonly PlannedPair[]): Override[] {
+  return planned
+    .filter((p) => p.changed && !p.pair.locked)
+    .map((p) => ({
+      analysisId: p.analysisId,
+      reviewerId: p.reviewerId,
+      replacesReviewerId: p.originalReviewerId,
+    }));
 }
 
 /** Reason codes the web app explains in its own words; others are shown as the API words them. */

@@ -30,11 +30,11 @@ import {
   exchangeReviewers,
   isBalanced,
   noticeKey,
+  overridesFor,
   plannedPairs,
   reasonKey,
   replaceReviewer,
   reviewerLoads,
-  swapsAfterApply,
 } from './adjust';
 import type { AdjustProblem, AdjustResult, Adjustments, PlannedPair } from './adjust';
 
@@ -372,22 +372,18 @@ export class AllocationPage {
     const outcome = this.preview();
     if (!outcome) return;
     await this.act(async () => {
-      const result = await firstValueFrom(this.api.applyAllocation(this.roundId(), outcome.seed));
-      const round = await firstValueFrom(this.api.round(this.roundId()));
-      const { swaps, notApplied } = swapsAfterApply(this.planned(), round.assignments);
-      for (const s of swaps) await firstValueFrom(this.api.swapReviewer(s.assignmentId, s.newReviewerId));
+      // One request: the preview's seed plus the changes; all or nothing, mails for the final pairs only.
+      const overrides = overridesFor(this.planned());
+      const result = await firstValueFrom(this.api.applyAllocation(this.roundId(), outcome.seed, overrides));
       this.preview.set(null);
       this.adjustments.set({});
       this.rerun.set(false);
       return {
-        key: notApplied.length
-          ? 'followUp.allocation.appliedSomeChangesLost'
-          : 'followUp.allocation.appliedDone',
+        key: 'followUp.allocation.appliedDone',
         params: {
           peers: result.created,
           leaders: result.leaderAssignmentsCreated,
-          changes: swaps.length,
-          lost: notApplied.length,
+          changes: overrides.length,
         },
       };
     });
