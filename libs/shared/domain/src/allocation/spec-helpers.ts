@@ -172,6 +172,36 @@ export function measure(
   return { preferred, cross, repeated, reciprocal };
 }
 
+/** A residual graph as the oracles build it: edges in pairs (e, e ^ 1), capacities in `cap`. */
+interface ResidualGraph {
+  adj: number[][];
+  to: number[];
+  cap: number[];
+}
+
+/** Maximum flow by repeated augmenting paths of one unit (Ford–Fulkerson); mutates `cap`. */
+function unitMaxFlow(g: ResidualGraph, source: number, sink: number): number {
+  let flow = 0;
+  for (;;) {
+    const visited = new Uint8Array(g.adj.length);
+    const dfs = (u: number): boolean => {
+      if (u === sink) return true;
+      visited[u] = 1;
+      for (const e of g.adj[u] ?? []) {
+        const v = g.to[e] ?? 0;
+        if (!visited[v] && (g.cap[e] ?? 0) > 0 && dfs(v)) {
+          g.cap[e] = (g.cap[e] ?? 0) - 1;
+          g.cap[e ^ 1] = (g.cap[e ^ 1] ?? 0) + 1;
+          return true;
+        }
+      }
+      return false;
+    };
+    if (!dfs(source)) return flow;
+    flow++;
+  }
+}
+
 /**
  * Oracle: does a complete, balanced allocation exist that uses only reviewers meeting the school
  * preference? Textbook Ford–Fulkerson (DFS augmenting paths) on analyses → reviewers → sink, with
@@ -212,26 +242,7 @@ export function fullyPreferredAllocationExists(input: AllocationInput): boolean 
     if (extra > 0) add(A + 1 + j, A + R + 1, 1);
   });
   if (extra > 0) add(A + R + 1, sink, extra);
-  let flow = 0;
-  for (;;) {
-    const visited = new Uint8Array(A + R + 3);
-    const dfs = (u: number): boolean => {
-      if (u === sink) return true;
-      visited[u] = 1;
-      for (const e of adj[u] ?? []) {
-        const v = to[e] ?? 0;
-        if (!visited[v] && (cap[e] ?? 0) > 0 && dfs(v)) {
-          cap[e] = (cap[e] ?? 0) - 1;
-          cap[e ^ 1] = (cap[e ^ 1] ?? 0) + 1;
-          return true;
-        }
-      }
-      return false;
-    };
-    if (!dfs(0)) break;
-    flow++;
-  }
-  return flow === total;
+  return unitMaxFlow({ adj, to, cap }, 0, sink) === total;
 }
 
 /**
@@ -317,24 +328,5 @@ export function bandAllocationExists(
       needed += e;
     } else if (e < 0) add(v, tt, -e);
   });
-  let flow = 0;
-  for (;;) {
-    const visited = new Uint8Array(A + R + 4);
-    const dfs = (u: number): boolean => {
-      if (u === tt) return true;
-      visited[u] = 1;
-      for (const e of adj[u] ?? []) {
-        const v = to[e] ?? 0;
-        if (!visited[v] && (cap[e] ?? 0) > 0 && dfs(v)) {
-          cap[e] = (cap[e] ?? 0) - 1;
-          cap[e ^ 1] = (cap[e ^ 1] ?? 0) + 1;
-          return true;
-        }
-      }
-      return false;
-    };
-    if (!dfs(ss)) break;
-    flow++;
-  }
-  return flow === needed;
+  return unitMaxFlow({ adj, to, cap }, ss, tt) === needed;
 }
