@@ -27,6 +27,17 @@ export const ErrorCode = {
   MeetingNotStarted: 'MEETING_NOT_STARTED',
   /** Too many password attempts on an account or from an address; `details.retryAfterSeconds`. */
   TooManyAttempts: 'TOO_MANY_ATTEMPTS',
+  /**
+   * A GraphQL request over one of the configured limits; `details` says which (`limit`: depth,
+   * aliases, directives, tokens or cost), the `max` and what was found (`actual`).
+   */
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  /** The request body is larger than MAX_BODY_BYTES (HTTP 413). */
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** The request body is not valid JSON or not a GraphQL request (HTTP 400). */
+  MalformedRequest: 'MALFORMED_REQUEST',
+  /** Only the web app's registered operations are answered here (GRAPHQL_PERSISTED_ONLY). */
+  OperationNotAllowed: 'OPERATION_NOT_ALLOWED',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -63,6 +74,12 @@ export function statusOf(code: ErrorCode): number {
       return 422;
     case ErrorCode.TooManyAttempts:
       return 429;
+    case ErrorCode.QueryTooComplex:
+    case ErrorCode.MalformedRequest:
+    case ErrorCode.OperationNotAllowed:
+      return 400;
+    case ErrorCode.PayloadTooLarge:
+      return 413;
     case ErrorCode.Internal:
       return 500;
     default: {

@@ -2,3 +2,6 @@ export * from './pagination';
 export * from './loaders';
 export * from './parse-id.pipe';
 export * from './input-validation';
+export * from './request-limits';
+export * from './sample-variables';
+export * from './operation-hash';
