@@ -141,7 +141,10 @@ const KINDS: readonly string[] = Object.values(CohortChangeKind);
  * Why the cohort's status refuses this kind of change, or null when it is allowed. An unknown
  * status or kind (a value read from outside that is not in the table) is refused, never allowed.
  */
-export function cohortChangeRefusal(status: CohortStatus, kind: CohortChangeKind): CohortChangeRefusal | null {
+export function cohortChangeRefusal(
+  status: CohortStatus,
+  kind: CohortChangeKind,
+): CohortChangeRefusal | null {
   const row = (COHORT_LIFECYCLE as Record<string, Record<string, Rule> | undefined>)[status];
   if (!row || !KINDS.includes(kind)) return conflict(`Unknown cohort status or change: ${status}, ${kind}.`);
   const rule = row[kind];
