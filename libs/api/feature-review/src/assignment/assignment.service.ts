@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import {
   AnalysisEntity,
@@ -35,7 +35,6 @@ const MANAGE = { actor: 'manage' } as const;
 @Injectable()
 export class AssignmentService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(ReviewAssignmentEntity)
     private readonly assignments: Repository<ReviewAssignmentEntity>,
     @InjectRepository(AnalysisRoundEntity) private readonly rounds: Repository<AnalysisRoundEntity>,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import {
   AnalysisEntity,
@@ -60,11 +60,8 @@ function refuse(problems: FieldProblem[]): never {
 @Injectable()
 export class FeedbackService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(FeedbackEntity) private readonly feedback: Repository<FeedbackEntity>,
     @InjectRepository(FeedbackCommentEntity) private readonly comments: Repository<FeedbackCommentEntity>,
-    @InjectRepository(ReviewAssignmentEntity)
-    private readonly assignments: Repository<ReviewAssignmentEntity>,
     @InjectRepository(AnalysisEntity) private readonly analyses: Repository<AnalysisEntity>,
     private readonly access: AccessPolicy,
     private readonly commands: CohortCommands,
