@@ -13,7 +13,8 @@ const MARIA = 'maria.berg@larkby.example';
 /** `analysis { feedback { analysis { feedback … } } } }` with `levels` object levels below `analysis`. */
 function nested(levels: number): string {
   let inner = 'id';
-  for (let i = levels - 1; i >= 0; i--) inner = i % 2 === 0 ? `feedback { ${inner} }` : `analysis { ${inner} }`;
+  for (let i = levels - 1; i >= 0; i--)
+    inner = i % 2 === 0 ? `feedback { ${inner} }` : `analysis { ${inner} }`;
   return `query($id: ID!) { analysis(id: $id) { id ${inner} } }`;
 }
 
@@ -145,7 +146,12 @@ describe('a hardened API surface in production mode', () => {
   it('sends the security headers and no X-Powered-By', async () => {
     const r = await post(api.url, JSON.stringify({ query: '{ demoAccounts { email } }' }));
     const csp = r.headers.get('content-security-policy') ?? '';
-    for (const directive of ["script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
+    for (const directive of [
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ]) {
       expect(csp).toContain(directive);
     }
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');

@@ -5,7 +5,12 @@ test.describe('sign-in', () => {
   test('is served with a strict Content-Security-Policy that refuses injected scripts', async ({ page }) => {
     const response = await page.goto('/sign-in');
     const csp = response?.headers()['content-security-policy'] ?? '';
-    for (const directive of ["script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
+    for (const directive of [
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ]) {
       expect(csp).toContain(directive);
     }
     expect(response?.headers()['x-content-type-options']).toBe('nosniff');

@@ -86,7 +86,9 @@ export class AppModule {
               maxTokens: Math.max(config.graphql.signedIn.tokens, config.graphql.anonymous.tokens),
             },
             plugins: [
-              ...(config.graphql.persistedOnly ? [operationAllowListPlugin<RequestContext>(WEB_OPERATIONS)] : []),
+              ...(config.graphql.persistedOnly
+                ? [operationAllowListPlugin<RequestContext>(WEB_OPERATIONS)]
+                : []),
               requestLimitsPlugin<RequestContext>({
                 signedIn: config.graphql.signedIn,
                 anonymous: config.graphql.anonymous,

@@ -4,7 +4,13 @@ import { GraphQLError } from 'graphql';
 /** An Apollo plugin as Nest's Apollo driver takes it. */
 type ApolloServerPlugin<_TContext> = NonNullable<ApolloDriverConfig['plugins']>[number];
 import type { GraphQLRequestLimits } from '@stl/api/util-config';
-import { countTokens, firstLimitExceeded, measureShape, operationCost, operationHash } from '@stl/api/util-graphql';
+import {
+  countTokens,
+  firstLimitExceeded,
+  measureShape,
+  operationCost,
+  operationHash,
+} from '@stl/api/util-graphql';
 import type { LimitExceeded } from '@stl/api/util-graphql';
 import { DomainError, ErrorCode } from '@stl/api/util-errors';
 
@@ -17,7 +23,10 @@ export function queryTooComplex(exceeded: LimitExceeded): GraphQLError {
     [],
     { ...exceeded },
   );
-  return new GraphQLError(original.message, { originalError: original, extensions: { http: { status: 400 } } });
+  return new GraphQLError(original.message, {
+    originalError: original,
+    extensions: { http: { status: 400 } },
+  });
 }
 
 /**
@@ -35,7 +44,9 @@ export function requestLimitsPlugin<TContext extends object>(options: {
     async requestDidStart() {
       return {
         async didResolveOperation(context) {
-          const limits = (await options.isSignedIn(context.contextValue)) ? options.signedIn : options.anonymous;
+          const limits = (await options.isSignedIn(context.contextValue))
+            ? options.signedIn
+            : options.anonymous;
           const tokens = countTokens(context.source, limits.tokens);
           const shape = measureShape(context.schema, context.document);
           // Cost last, so a deep or wide query is refused before it is walked again.

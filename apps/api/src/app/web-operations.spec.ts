@@ -19,7 +19,9 @@ const fragments = new Map(
     .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
     .map((d) => [d.name.value, d]),
 );
-const operations = definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+const operations = definitions.filter(
+  (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+);
 
 /** The document the web app sends for one operation: the operation and the fragments it uses. */
 function documentOf(operation: OperationDefinitionNode): DocumentNode {

@@ -22,7 +22,10 @@ function fragmentsUsed(
   return [...found.values()].sort((a, b) => a.name.value.localeCompare(b.name.value));
 }
 
-function canonicalHash(operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): string {
+function canonicalHash(
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): string {
   const document: DocumentNode = {
     kind: Kind.DOCUMENT,
     definitions: [operation, ...fragmentsUsed(operation, fragments)],

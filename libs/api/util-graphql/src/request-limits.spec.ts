@@ -49,8 +49,12 @@ describe('request limits', () => {
       max: 1,
       actual: 2,
     });
-    expect(firstLimitExceeded({ depth: 1, aliases: 0, directives: 0, tokens: 10, cost: 6 }, limits)?.limit).toBe('cost');
-    expect(firstLimitExceeded({ depth: 3, aliases: 1, directives: 1, tokens: 1000, cost: 5 }, limits)).toBeNull();
+    expect(
+      firstLimitExceeded({ depth: 1, aliases: 0, directives: 0, tokens: 10, cost: 6 }, limits)?.limit,
+    ).toBe('cost');
+    expect(
+      firstLimitExceeded({ depth: 3, aliases: 1, directives: 1, tokens: 1000, cost: 5 }, limits),
+    ).toBeNull();
   });
 
   it('hashes an operation the same whatever its spacing, fragment order and other operations', () => {

@@ -53,7 +53,8 @@ export function pageCostEstimator({ type, field, args, childComplexity }: Comple
   // `first` left out: the server's default page size applies.
   if (field.args.some((a) => a.name === 'first')) return 1 + DEFAULT_PAGE_SIZE * childComplexity;
   const pageNodes = field.name === 'nodes' && type.name.endsWith('Page');
-  if (isListType(getNullableType(field.type)) && !pageNodes) return 1 + ASSUMED_LIST_SIZE * (1 + childComplexity);
+  if (isListType(getNullableType(field.type)) && !pageNodes)
+    return 1 + ASSUMED_LIST_SIZE * (1 + childComplexity);
   return 1 + childComplexity;
 }
 
@@ -83,7 +84,13 @@ export function operationCost(
   operationName?: string,
 ): number | null {
   try {
-    return getComplexity({ schema, query: document, variables, operationName, estimators: [pageCostEstimator] });
+    return getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName,
+      estimators: [pageCostEstimator],
+    });
   } catch (error) {
     if (error instanceof GraphQLError) return null;
     throw error;
@@ -91,7 +98,10 @@ export function operationCost(
 }
 
 /** Depth, aliases and directives of a parsed document, counted by GraphQL Armor's rules. */
-export function measureShape(schema: GraphQLSchema, document: DocumentNode): Pick<QueryMeasure, 'depth' | 'aliases' | 'directives'> {
+export function measureShape(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+): Pick<QueryMeasure, 'depth' | 'aliases' | 'directives'> {
   const found = { depth: 0, aliases: 0, directives: 0 };
   const unlimited = Number.MAX_SAFE_INTEGER;
   const record = (key: keyof typeof found) => [

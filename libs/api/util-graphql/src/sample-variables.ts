@@ -46,7 +46,10 @@ export function sampleInputValue(type: GraphQLInputType, name = ''): unknown {
  * Variables that fit an operation's declarations, for measuring what it may cost: every `first`
  * at the largest page size, every other value the simplest of its type.
  */
-export function sampleVariables(schema: GraphQLSchema, operation: OperationDefinitionNode): Record<string, unknown> {
+export function sampleVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
     const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
