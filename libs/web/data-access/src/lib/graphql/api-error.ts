@@ -28,6 +28,8 @@ export const API_ERROR_CODES = [
   'STALE_VERSION',
   'MEETING_NOT_STARTED',
   'TOO_MANY_ATTEMPTS',
+  'PASSWORD_SIGN_IN_DISABLED',
+  'SSO_KEY_MISSING',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -89,6 +89,8 @@ export class AdminOverviewPage {
       { path: 'templates', key: 'templates', count: d.analysisTemplates.length },
       { path: 'cohorts', key: 'cohorts', count: d.cohorts.totalCount },
       { path: 'mail', key: 'mail' },
+      // Single sign-on (ADR 0014)
+      { path: 'sso', key: 'sso' },
     ];
   });
 }

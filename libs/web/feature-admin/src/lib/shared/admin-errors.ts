@@ -93,17 +93,19 @@ export const NO_ERRORS: FormErrors = { fields: {}, summary: [] };
  * An API refusal as what a form shows: each field problem beside its field (found with `fieldId`,
  * which turns an API field path into a form field id, or null when the form has no such field) and
  * in the summary; the error's own sentence when no problem could be placed. `overrides` gives a
- * screen its own sentence for a code (e.g. CONFLICT on a new school means the name is taken).
+ * screen its own sentence for a code (e.g. CONFLICT on a new school means the name is taken), and
+ * `problemKey` its own sentences for problem codes only it meets.
  */
 export function formErrorsFrom(
   error: Refusal,
   fieldId: (field: string) => string | null,
   overrides: Partial<Record<string, string>> = {},
+  problemKey: (problem: FieldProblem) => string = adminProblemKey,
 ): FormErrors {
   const fields: Record<string, string> = {};
   const summary: SummaryItem[] = [];
   for (const problem of error.problems) {
-    const key = adminProblemKey(problem);
+    const key = problemKey(problem);
     const id = fieldId(problem.field);
     if (id) fields[id] ??= key;
     if (!summary.some((item) => item.key === key && item.target === (id ?? undefined)))
