@@ -310,6 +310,37 @@ describe('single sign-on (OpenID Connect)', () => {
       }
     });
 
+    it('sends the client secret as HTTP Basic to a provider that takes only that', async () => {
+      const basic = await startTestProvider({
+        clients: [
+          {
+            client_id: CLIENT_ID,
+            client_secret: CLIENT_SECRET,
+            redirect_uris: [`${web}/auth/oidc/callback`],
+          },
+        ],
+        clientAuthMethod: 'client_secret_basic',
+      });
+      try {
+        const discovery = (await (
+          await fetch(`${basic.issuer}/.well-known/openid-configuration`)
+        ).json()) as {
+          token_endpoint_auth_methods_supported: string[];
+        };
+        expect(discovery.token_endpoint_auth_methods_supported).toEqual(['client_secret_basic']);
+        await basic.account('sub-karin', { email: LARKBY.karin, email_verified: true });
+        await admin.ok(SAVE, { input: settings({ issuer: basic.issuer }) });
+        const outcome = await signInWithSso('sub-karin', {
+          authorize: (url) => expect(url.origin).toBe(basic.issuer),
+        });
+        expect(outcome.reason).toBeNull();
+        expect((await sessionOf(outcome).ok(ME)).me.email).toBe(LARKBY.karin);
+      } finally {
+        await admin.ok(SAVE, { input: settings() });
+        await basic.close();
+      }
+    });
+
     it('refuses an address outside the allowed domains, and one the provider has not verified', async () => {
       await provider.account('sub-outside', { email: 'karin.sjo@elsewhere.example', email_verified: true });
       const outside = await signInWithSso('sub-outside');

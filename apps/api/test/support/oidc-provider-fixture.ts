@@ -23,13 +23,18 @@ export interface TestProvider {
 export async function startTestProvider(options: {
   clients: OidcTestClient[];
   clockOffsetSeconds?: number;
+  /** How clients may send their secret to the token endpoint; default: in the body. */
+  clientAuthMethod?: 'client_secret_post' | 'client_secret_basic';
 }): Promise<TestProvider> {
+  const method = options.clientAuthMethod ?? 'client_secret_post';
   const child: ChildProcess = spawn(process.execPath, [join(__dirname, 'oidc-test-provider.mjs')], {
     env: {
       PATH: process.env['PATH'],
       OIDC_CLIENTS: JSON.stringify(
-        options.clients.map((c) => ({ ...c, token_endpoint_auth_method: 'client_secret_post' })),
+        options.clients.map((c) => ({ ...c, token_endpoint_auth_method: method })),
       ),
+      // A provider that takes only HTTP Basic says so in its discovery document.
+      ...(options.clientAuthMethod ? { CLIENT_AUTH_METHODS: method } : {}),
       CLOCK_OFFSET_SECONDS: String(options.clockOffsetSeconds ?? 0),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -31,6 +31,9 @@ const provider = new Provider(issuer, {
   features: { devInteractions: { enabled: false } },
   interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
   cookies: { keys: ['oidc-test-provider-cookie-key'] },
+  ...(process.env.CLIENT_AUTH_METHODS
+    ? { clientAuthMethods: process.env.CLIENT_AUTH_METHODS.split(',') }
+    : {}),
 });
 const handle = provider.callback();
 

@@ -29,18 +29,32 @@ export class OidcProviderClient {
     );
   }
 
-  private discoverNow(issuer: string, clientId: string, clientSecret: string): Promise<oidc.Configuration> {
+  private async discoverNow(
+    issuer: string,
+    clientId: string,
+    clientSecret: string,
+  ): Promise<oidc.Configuration> {
     const url = new URL(issuer);
-    return oidc.discovery(
+    const execute = this.insecureAllowed(url) ? [oidc.allowInsecureRequests] : [];
+    const config = await oidc.discovery(
       url,
       clientId,
       { client_secret: clientSecret },
       oidc.ClientSecretPost(clientSecret),
-      {
-        execute: this.insecureAllowed(url) ? [oidc.allowInsecureRequests] : [],
-        timeout: PROVIDER_TIMEOUT_SECONDS,
-      },
+      { execute, timeout: PROVIDER_TIMEOUT_SECONDS },
     );
+    // The secret goes in the request body unless the provider says it takes it only as HTTP Basic.
+    const methods = config.serverMetadata().token_endpoint_auth_methods_supported;
+    if (!methods || methods.includes('client_secret_post') || !methods.includes('client_secret_basic'))
+      return config;
+    const basic = new oidc.Configuration(
+      config.serverMetadata(),
+      clientId,
+      { client_secret: clientSecret },
+      oidc.ClientSecretBasic(clientSecret),
+    );
+    for (const apply of execute) apply(basic);
+    return basic;
   }
 
   /** Reads the issuer's discovery document; returns the issuer exactly as the provider states it. */
