@@ -50,6 +50,8 @@ describe('single sign-on (OpenID Connect)', () => {
   let provider: TestProvider;
   let admin: GqlClient;
   let web: string;
+  /** The administrator of a second organisation, Norrby. */
+  let norrbyAdmin: string;
 
   const settings = (overrides: Record<string, unknown> = {}) => ({
     organisationId: LARKBY.organisation,
@@ -143,6 +145,7 @@ describe('single sign-on (OpenID Connect)', () => {
       expect(await teacher.code(GET, { id: LARKBY.organisation })).toBe('FORBIDDEN');
       expect(await teacher.code(SAVE, { input: settings() })).toBe('FORBIDDEN');
       const other = await createOtherOrganisation(api.db);
+      norrbyAdmin = other.adminEmail;
       const norrby = await api.signedIn(other.adminEmail);
       expect(await norrby.code(GET, { id: LARKBY.organisation })).toBe('NOT_FOUND');
       expect(await norrby.code(SAVE, { input: settings() })).toBe('NOT_FOUND');
@@ -208,6 +211,24 @@ describe('single sign-on (OpenID Connect)', () => {
       expect((await api.db.query(`SELECT client_secret_encrypted AS s FROM organisation_sso`))[0].s).toBe(
         row.s,
       );
+    });
+
+    it('gives an e-mail domain to one organisation only', async () => {
+      const norrby = await api.signedIn(norrbyAdmin);
+      const [{ id: norrbyId }] = await api.db.query(`SELECT id FROM organisation WHERE slug = 'norrby'`);
+      const r = await norrby.request(SAVE, {
+        input: settings({ organisationId: norrbyId, allowedDomains: ['norrby.example', DEMO_DOMAIN] }),
+      });
+      expect(r.errors?.[0].extensions?.problems?.map((p) => `${p.field}:${p.code}`)).toEqual([
+        'allowedDomains:DOMAIN_TAKEN',
+      ]);
+      expect(
+        (
+          await api.db.query(`SELECT count(*)::int AS n FROM organisation_sso WHERE organisation_id = $1`, [
+            norrbyId,
+          ])
+        )[0].n,
+      ).toBe(0);
     });
 
     it('offers single sign-on by e-mail domain, to anyone, without saying who has an account', async () => {
@@ -383,6 +404,41 @@ describe('single sign-on (OpenID Connect)', () => {
     });
   });
 
+  describe('turned off', () => {
+    afterAll(async () => {
+      await admin.ok(SAVE, { input: settings() });
+    });
+
+    it('offers no button, starts nothing and lets the stored secret be', async () => {
+      const secret = (await api.db.query(`SELECT client_secret_encrypted AS s FROM organisation_sso`))[0].s;
+      await admin.ok(SAVE, { input: settings({ enabled: false, clientSecret: null }) });
+      expect((await api.client().ok(FOR_EMAIL, { email: LARKBY.karin })).ssoForEmail).toBeNull();
+      const start = await new RedirectBrowser().request(`${api.url}/auth/oidc/larkby/start`);
+      expect(start.location).toBe(`${web}/sign-in?sso_error=SSO_NOT_AVAILABLE`);
+      expect((await api.db.query(`SELECT client_secret_encrypted AS s FROM organisation_sso`))[0].s).toBe(
+        secret,
+      );
+    });
+
+    it('refuses a sign-in that was under way when it was turned off', async () => {
+      await admin.ok(SAVE, { input: settings({ clientSecret: null }) });
+      const browser = new RedirectBrowser();
+      const start = await browser.request(`${api.url}/auth/oidc/larkby/start`);
+      expect(new URL(redirectTarget(start)).origin).toBe(provider.issuer);
+      await admin.ok(SAVE, { input: settings({ enabled: false, clientSecret: null }) });
+      let next = redirectTarget(start);
+      for (let hops = 0; hops < 10 && !next.startsWith(`${web}/auth/oidc/callback`); hops++) {
+        const isLogin = /\/interaction\/[^/]+$/.test(new URL(next).pathname);
+        next = redirectTarget(
+          await browser.request(next, isLogin ? { method: 'POST', json: { account: 'sub-karin' } } : {}),
+        );
+      }
+      const done = await browser.request(next);
+      expect(redirectTarget(done)).toBe(`${web}/sign-in?sso_error=SSO_NOT_AVAILABLE`);
+      expect(browser.cookie('stl_session')).toBeUndefined();
+    });
+  });
+
   describe('password sign-in turned off', () => {
     afterAll(async () => {
       await admin.ok(SAVE, { input: settings() });
@@ -413,6 +469,24 @@ describe('single sign-on (OpenID Connect)', () => {
       // Turned back on, the password works again.
       await admin.ok(SAVE, { input: settings({ passwordSignInDisabled: false }) });
       expect((await password(LARKBY.maria)).errors).toBeUndefined();
+    });
+  });
+
+  describe('in production without SSO_SECRET_KEY', () => {
+    let prod: TestApi;
+    beforeAll(async () => {
+      prod = await startTestApi({
+        env: { NODE_ENV: 'production', MAIL_LINK_SECRET: 'm'.repeat(40), COOKIE_SECURE: 'false' },
+      });
+    });
+    afterAll(() => prod?.close());
+
+    it('refuses to store a client secret or turn single sign-on on, and stores nothing', async () => {
+      const admin = await prod.signedIn(LARKBY.admin);
+      const input = settings({ issuer: 'https://idp.larkby.example' });
+      expect(await admin.code(SAVE, { input })).toBe('SSO_KEY_MISSING');
+      expect(await admin.code(SAVE, { input: { ...input, enabled: false } })).toBe('SSO_KEY_MISSING');
+      expect((await prod.db.query(`SELECT count(*)::int AS n FROM organisation_sso`))[0].n).toBe(0);
     });
   });
 });
