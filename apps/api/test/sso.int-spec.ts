@@ -38,7 +38,7 @@ function redirectTarget(response: { status: number; location: string | null; bod
 interface Outcome {
   /** Where the API sent the browser at the end. */
   location: string;
-  /** The sso_error reason on the sign-in page, or null when signed in. */
+  /** The ssoError reason on the sign-in page, or null when signed in. */
   reason: string | null;
   browser: RedirectBrowser;
   authorizeUrl: URL;
@@ -93,7 +93,7 @@ describe('single sign-on (OpenID Connect)', () => {
         const location = redirectTarget(done);
         return {
           location,
-          reason: new URL(location).searchParams.get('sso_error'),
+          reason: new URL(location).searchParams.get('ssoError'),
           browser: tamper.callbackBrowser ?? browser,
           authorizeUrl,
           callbackUrl: url.href,
@@ -291,7 +291,7 @@ describe('single sign-on (OpenID Connect)', () => {
       const good = await signInWithSso('sub-karin');
       expect(good.reason).toBeNull();
       const replay = await good.browser.request(good.callbackUrl);
-      expect(new URL(redirectTarget(replay)).searchParams.get('sso_error')).toBe('SSO_STATE_INVALID');
+      expect(new URL(redirectTarget(replay)).searchParams.get('ssoError')).toBe('SSO_STATE_INVALID');
       expect(await sessionCount()).toBe(before + 1);
     });
 
@@ -400,7 +400,7 @@ describe('single sign-on (OpenID Connect)', () => {
       const browser = new RedirectBrowser();
       const start = await browser.request(`${api.url}/auth/oidc/norrby/start`);
       expect(start.status).toBe(303);
-      expect(start.location).toBe(`${web}/sign-in?sso_error=SSO_NOT_AVAILABLE`);
+      expect(start.location).toBe(`${web}/sign-in?ssoError=SSO_NOT_AVAILABLE`);
     });
   });
 
@@ -414,7 +414,7 @@ describe('single sign-on (OpenID Connect)', () => {
       await admin.ok(SAVE, { input: settings({ enabled: false, clientSecret: null }) });
       expect((await api.client().ok(FOR_EMAIL, { email: LARKBY.karin })).ssoForEmail).toBeNull();
       const start = await new RedirectBrowser().request(`${api.url}/auth/oidc/larkby/start`);
-      expect(start.location).toBe(`${web}/sign-in?sso_error=SSO_NOT_AVAILABLE`);
+      expect(start.location).toBe(`${web}/sign-in?ssoError=SSO_NOT_AVAILABLE`);
       expect((await api.db.query(`SELECT client_secret_encrypted AS s FROM organisation_sso`))[0].s).toBe(
         secret,
       );
@@ -434,7 +434,7 @@ describe('single sign-on (OpenID Connect)', () => {
         );
       }
       const done = await browser.request(next);
-      expect(redirectTarget(done)).toBe(`${web}/sign-in?sso_error=SSO_NOT_AVAILABLE`);
+      expect(redirectTarget(done)).toBe(`${web}/sign-in?ssoError=SSO_NOT_AVAILABLE`);
       expect(browser.cookie('stl_session')).toBeUndefined();
     });
   });

@@ -15,7 +15,7 @@ const BINDING_PATH = '/auth/oidc';
  * Single sign-on over plain HTTP redirects (ADR 0014): `start` sends the browser to the
  * organisation's provider, `callback` is where the provider sends it back. Success sets the same
  * session cookie as password sign-in and goes to the web app; every refusal goes to the sign-in
- * page with `?sso_error=<SsoFailure>` and nothing signed in.
+ * page with `?ssoError=<SsoFailure>` and nothing signed in.
  */
 @Controller('auth/oidc')
 @Public()
@@ -76,6 +76,6 @@ export class OidcController {
     const reason = e instanceof SsoRefusal ? e.reason : SsoFailure.ProviderError;
     if (e instanceof SsoRefusal) this.log.warn(`Single sign-on refused (${e.reason}): ${e.message}`);
     else this.log.error(`Single sign-on failed: ${(e as Error).stack ?? String(e)}`);
-    res.redirect(303, `${this.config.notification.publicWebUrl}/sign-in?sso_error=${reason}`);
+    res.redirect(303, `${this.config.notification.publicWebUrl}/sign-in?ssoError=${reason}`);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Why a single sign-on did not sign anyone in. The callback redirects to the web app's sign-in page
- * with `?sso_error=<code>`, and the page says it in plain Swedish or English. Stable: the web app
+ * with `?ssoError=<code>`, and the page says it in plain Swedish or English. Stable: the web app
  * switches on them, so a code is never renamed (like the error codes of ADR 0005).
  */
 export const SsoFailure = {

@@ -18,7 +18,7 @@ export type SsoOption = NonNullable<SsoForEmailQuery['ssoForEmail']>;
 export type { SaveOrganisationSsoInput };
 
 /**
- * Why a single sign-on did not sign anyone in: the `sso_error` the API's callback puts on the
+ * Why a single sign-on did not sign anyone in: the `ssoError` the API's callback puts on the
  * sign-in page (libs/api/feature-auth/src/oidc/sso-failure.ts). Anything else is shown as the
  * provider error.
  */
@@ -35,7 +35,7 @@ export const SSO_FAILURES = [
 ] as const;
 export type SsoFailure = (typeof SSO_FAILURES)[number];
 
-/** The translation key for an `sso_error` value, or null when there is none. */
+/** The translation key for an `ssoError` value, or null when there is none. */
 export function ssoFailureKey(code: string | null | undefined): string | null {
   if (!code) return null;
   const known = (SSO_FAILURES as readonly string[]).includes(code) ? code : 'SSO_PROVIDER_ERROR';

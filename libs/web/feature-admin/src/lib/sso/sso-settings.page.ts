@@ -1,21 +1,13 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  Injector,
-  afterNextRender,
-  inject,
-  linkedSignal,
-  signal,
-  viewChild,
-} from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, effect, inject, signal, viewChild } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { SessionStore, SsoApi, apiResource, toApiError } from '@stl/web/data-access';
-import { ErrorSummaryComponent, LoadDirective, PageHeaderComponent } from '@stl/web/ui';
+import type { OrganisationSso } from '@stl/web/data-access';
+import { ErrorSummaryComponent, FIELD, LoadDirective, PageHeaderComponent, formProblems } from '@stl/web/ui';
+import { formErrorsFrom } from '@stl/web/ui/form-errors';
 import { firstValueFrom } from 'rxjs';
 import { AdminBackLinkComponent } from '../shared/back-link.component';
-import { NO_ERRORS, formErrorsFrom, formErrorsOf } from '../shared/admin-errors';
-import type { FormErrors } from '../shared/admin-errors';
+import { formErrorsOf } from '../shared/admin-errors';
 import { SSO_FIELD_IDS, parseDomains, ssoFormProblems, ssoProblemKey } from './sso-form';
 
 /**
@@ -27,12 +19,13 @@ import { SSO_FIELD_IDS, parseDomains, ssoFormProblems, ssoProblemKey } from './s
   selector: 'stl-admin-sso-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    FormsModule,
+    ReactiveFormsModule,
     TranslocoPipe,
     LoadDirective,
     PageHeaderComponent,
     ErrorSummaryComponent,
     AdminBackLinkComponent,
+    ...FIELD,
   ],
   templateUrl: './sso-settings.page.html',
   styleUrls: ['../shared/admin.css'],
@@ -40,71 +33,71 @@ import { SSO_FIELD_IDS, parseDomains, ssoFormProblems, ssoProblemKey } from './s
 export class AdminSsoPage {
   private readonly api = inject(SsoApi);
   private readonly session = inject(SessionStore);
-  private readonly injector = inject(Injector);
   private readonly organisationId = this.session.viewer()?.organisation.id ?? '';
 
   protected readonly state = apiResource({ stream: () => this.api.settings(this.organisationId) });
-  private readonly current = () => (this.state.hasValue() ? this.state.value() : undefined);
-
-  protected readonly issuer = linkedSignal(() => this.current()?.issuer ?? '');
-  protected readonly clientId = linkedSignal(() => this.current()?.clientId ?? '');
-  /** Never filled from the API (it has no way to give the secret back); emptied after each save. */
-  protected readonly clientSecret = linkedSignal(() => (this.current(), ''));
-  protected readonly domains = linkedSignal(() => (this.current()?.allowedDomains ?? []).join('\n'));
-  protected readonly displayName = linkedSignal(
-    () => this.current()?.displayName ?? this.session.viewer()?.organisation.name ?? '',
-  );
-  protected readonly enabled = linkedSignal(() => this.current()?.enabled ?? false);
-  protected readonly passwordOff = linkedSignal(() => this.current()?.passwordSignInDisabled ?? false);
-
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    issuer: '',
+    clientId: '',
+    /** Never filled from the API (it cannot give the secret back); emptied after each save. */
+    clientSecret: '',
+    domains: '',
+    displayName: '',
+    enabled: false,
+    passwordOff: false,
+  });
   protected readonly busy = signal(false);
   protected readonly saved = signal(false);
-  protected readonly errors = signal<FormErrors>(NO_ERRORS);
-  private readonly summary = viewChild(ErrorSummaryComponent);
+  private readonly summaryBox = viewChild(ErrorSummaryComponent);
+  protected readonly problems = formProblems(this.summaryBox);
 
-  protected fieldError(id: string): string | null {
-    return this.errors().fields[id] ?? null;
-  }
-
-  protected describedBy(id: string, hint = true): string | null {
-    const ids = [hint ? `${id}-hint` : null, this.fieldError(id) ? `${id}-error` : null].filter(Boolean);
-    return ids.length ? ids.join(' ') : null;
+  constructor() {
+    // The form shows what is stored, whenever it arrives (first load, and the answer to a save).
+    effect(() => {
+      if (this.state.hasValue()) this.fill(this.state.value());
+    });
   }
 
   protected async submit(): Promise<void> {
     this.saved.set(false);
-    const problems = ssoFormProblems({
-      issuer: this.issuer(),
-      clientId: this.clientId(),
-      displayName: this.displayName(),
-    });
-    if (Object.keys(problems).length) return this.fail(formErrorsOf(problems));
+    const v = this.form.getRawValue();
+    const problems = ssoFormProblems(v);
+    if (Object.keys(problems).length) return this.problems.fail(formErrorsOf(problems));
     this.busy.set(true);
     try {
       const saved = await firstValueFrom(
         this.api.save({
           organisationId: this.organisationId,
-          issuer: this.issuer().trim(),
-          clientId: this.clientId().trim(),
-          clientSecret: this.clientSecret() ? this.clientSecret() : null,
-          allowedDomains: parseDomains(this.domains()),
-          displayName: this.displayName().trim(),
-          enabled: this.enabled(),
-          passwordSignInDisabled: this.enabled() && this.passwordOff(),
+          issuer: v.issuer.trim(),
+          clientId: v.clientId.trim(),
+          clientSecret: v.clientSecret ? v.clientSecret : null,
+          allowedDomains: parseDomains(v.domains),
+          displayName: v.displayName.trim(),
+          enabled: v.enabled,
+          passwordSignInDisabled: v.passwordOff,
         }),
       );
       this.state.set(saved);
-      this.errors.set(NO_ERRORS);
+      this.problems.clear();
       this.saved.set(true);
     } catch (e) {
-      this.fail(formErrorsFrom(toApiError(e), (field) => SSO_FIELD_IDS[field] ?? null, {}, ssoProblemKey));
+      this.problems.fail(
+        formErrorsFrom(toApiError(e), (field) => SSO_FIELD_IDS[field] ?? null, ssoProblemKey),
+      );
     } finally {
       this.busy.set(false);
     }
   }
 
-  private fail(errors: FormErrors): void {
-    this.errors.set(errors);
-    afterNextRender(() => this.summary()?.focus(), { injector: this.injector });
+  private fill(sso: OrganisationSso): void {
+    this.form.reset({
+      issuer: sso.issuer ?? '',
+      clientId: sso.clientId ?? '',
+      clientSecret: '',
+      domains: sso.allowedDomains.join('\n'),
+      displayName: sso.displayName ?? this.session.viewer()?.organisation.name ?? '',
+      enabled: sso.enabled,
+      passwordOff: sso.passwordSignInDisabled,
+    });
   }
 }

@@ -47,7 +47,7 @@ export class SignInPage {
   readonly reason = input<string>();
   protected readonly sessionEnded = computed(() => this.reason() === 'session-ended');
   /** Why a single sign-on came back without signing in (query parameter from the API, ADR 0014). */
-  readonly ssoError = input<string>(undefined, { alias: 'sso_error' });
+  readonly ssoError = input<string>();
 
   protected readonly email = signal('');
   protected readonly password = signal('');

@@ -11,7 +11,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * The sign-in page's single sign-on (ADR 0014): once the typed e-mail address is in a domain whose
  * organisation uses single sign-on, a "Logga in med <organisation>" link starts it at the API
  * (a full page load: the provider's pages are not ours). Also says, in plain words, why a single
- * sign-on that came back to the sign-in page did not sign anyone in (`sso_error`).
+ * sign-on that came back to the sign-in page did not sign anyone in (`ssoError`).
  */
 @Component({
   selector: 'stl-sso-entry',
@@ -47,7 +47,7 @@ export class SsoEntryComponent {
 
   /** The e-mail address typed so far. */
   readonly email = input('');
-  /** The `sso_error` the API's callback sent back, if any. */
+  /** The `ssoError` the API's callback sent back, if any. */
   readonly failure = input<string | undefined>();
 
   protected readonly failureKey = computed(() => ssoFailureKey(this.failure()));
