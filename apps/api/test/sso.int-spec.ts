@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { DEMO_DOMAIN } from '@stl/api/data-access-db';
+import { SsoSettingsService } from '@stl/api/feature-auth';
 import { GqlClient } from './support/gql-client';
 import { startTestApi } from './support/test-api';
 import type { TestApi } from './support/test-api';
@@ -239,6 +240,19 @@ describe('single sign-on (OpenID Connect)', () => {
         startPath: `/auth/oidc/larkby/start?login_hint=${encodeURIComponent(`nobody@${DEMO_DOMAIN}`)}`,
       });
       expect((await anyone.ok(FOR_EMAIL, { email: 'someone@elsewhere.example' })).ssoForEmail).toBeNull();
+    });
+  });
+
+  describe('for pages that know the organisation (accepting an invitation)', () => {
+    it('offers the organisation’s single sign-on with the address as a hint, and nothing for others', async () => {
+      const sso = api.app.get(SsoSettingsService);
+      expect(await sso.forOrganisation(LARKBY.organisation, LARKBY.karin)).toEqual({
+        displayName: 'Lärkby kommun',
+        organisationSlug: 'larkby',
+        startPath: `/auth/oidc/larkby/start?login_hint=${encodeURIComponent(LARKBY.karin)}`,
+      });
+      const [{ id: norrbyId }] = await api.db.query(`SELECT id FROM organisation WHERE slug = 'norrby'`);
+      expect(await sso.forOrganisation(norrbyId)).toBeNull();
     });
   });
 

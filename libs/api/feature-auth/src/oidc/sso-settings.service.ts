@@ -167,11 +167,27 @@ export class SsoSettingsService implements OnModuleInit {
       .innerJoinAndSelect('s.organisation', 'o')
       .where('s.enabled AND :domain = ANY(s.allowed_domains)', { domain })
       .getOne();
+    return this.option(row, email.trim().toLowerCase());
+  }
+
+  /**
+   * The organisation's enabled single sign-on, or null: for pages that know the organisation, such
+   * as accepting an invitation (`loginHint`: the invited address, passed on to the provider).
+   */
+  async forOrganisation(organisationId: string, loginHint?: string): Promise<SsoOptionModel | null> {
+    const row = await this.settings.findOne({
+      where: { organisationId, enabled: true },
+      relations: { organisation: true },
+    });
+    return this.option(row, loginHint);
+  }
+
+  private option(row: OrganisationSsoEntity | null, loginHint?: string): SsoOptionModel | null {
     if (!row?.organisation) return null;
     return {
       displayName: row.displayName,
       organisationSlug: row.organisation.slug,
-      startPath: this.startPath(row.organisation.slug, email.trim().toLowerCase()),
+      startPath: this.startPath(row.organisation.slug, loginHint),
     };
   }
 
