@@ -21,7 +21,7 @@ import { formatGraphQLError } from '@stl/api/util-errors';
 import { HealthController } from './health.controller';
 
 /** Paths the web app's SPA fallback must never answer: the API's own routes. */
-export const API_PATHS = ['/graphql{/*rest}', '/health{/*rest}', '/unsubscribe{/*rest}'];
+export const API_PATHS = ['/graphql{/*rest}', '/health{/*rest}', '/unsubscribe{/*rest}', '/auth{/*rest}'];
 
 /** The built web app is served at / when its folder exists (after `nx build web`). */
 export function webAppServed(config: AppConfig): boolean {
