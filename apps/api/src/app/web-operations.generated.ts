@@ -47,6 +47,7 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['2101bb41a4dadee49b71c4aca64db6b89a713bbb49a9301066cfea6cc90137f6', 'MyProgress'],
   ['241be54abe9d79f874eb317d66a555b343264c47d5dc0ce7d01801047ec314ff', 'MySessions'],
   ['fc2a6c1273cbcd45854352c9269cec99ec0dde3d31ed8e3f6acd9fe3180566a9', 'NudgeParticipant'],
+  ['ceba9866d265e964a9caf82984f9532c92d056881d432935a04d91123adacb4f', 'OrganisationSso'],
   ['6ab70aee33a2e959841488621007814a28023f1f54f9f3702482c234c99a234b', 'PreviewAllocation'],
   ['e03bae9b1b0b6120f0e28615723c5cf913f980c42678547d88d84f41a4723f12', 'PublishAnalysis'],
   ['3311066e7cd4ad4a8e02b8144713d637bb2cf9e1a2bdddb0b78ecdbd1b788067', 'ReadAnalysis'],
@@ -57,6 +58,7 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['66b7f9f8ab75bb2f1d99b96b7800b90c5c77a349eb2fa42825ccf4107f2c114b', 'RetryMail'],
   ['b82668b2661034a4c28ebd9ee60eaad2bc6a66869d54a0b100852f11ce66ca76', 'ReviewTasks'],
   ['0474436f111489dbae82e569c3b15e26060c5c8a1ff1c70922394e0c2b086ea5', 'SaveAnalysisDraft'],
+  ['24c203aebd16ee4cfbd95ea528718daa49a5ae7e29bd13ce66dd60ee7b401aa4', 'SaveOrganisationSso'],
   ['34053023c7c2a99dbbab6c0f1f965cbdd8c2c77a5e41fce5d231afb9d625ccae', 'SchoolCohortProgress'],
   ['c17a849e4912c01040553ace026ebbf5194f40fd7d42de683adb963b9e0b0ab9', 'SchoolCohorts'],
   ['b62a54c3cf7b2bde213591b4b47d542d41a929de07af72017944240e106fe123', 'SetDigestMode'],
@@ -90,5 +92,6 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['46f9035557f03e7c362a9775228b9eee6a997aa60487e59fb3963c118820347f', 'SignIn'],
   ['06562a4643f1d41111c4f2edc22f3adf88348b04a76a979592af164d785a7b6d', 'SignOut'],
   ['f4898911aa2c2a39f711e9923e8845918cc29d91ea18b79659bcaff249071e4a', 'SignOutEverywhere'],
+  ['ad6215d182a004a104c3b9ac5f73a8ae03f2688407338aeab0115b4804cf4acc', 'SsoForEmail'],
   ['ff962f869a654595eebfc786a09a22ae46f9e6560edc583a8c3d175b96c2f60e', 'SwapReviewer'],
 ]);

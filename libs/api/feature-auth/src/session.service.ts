@@ -37,6 +37,17 @@ export interface SessionPurgeReport {
   more: boolean;
 }
 
+/** The session cookie's attributes, the same for every way of signing in (password, single sign-on). */
+export function sessionCookieOptions(config: AppConfig, expires: Date) {
+  return {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.session.cookieSecure,
+    expires,
+    path: '/',
+  };
+}
+
 function digest(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }

@@ -83,6 +83,13 @@ const schema = z.object({
    * Required in production; elsewhere a fixed development value is used, with a warning.
    */
   MAIL_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * secret: the key that encrypts organisations' single sign-on client secrets in the database
+   * (AES-256-GCM), at least 32 characters (e.g. `openssl rand -base64 32`). Required in production
+   * before any organisation can turn single sign-on on; elsewhere a fixed development key is used,
+   * with a warning. Changing it makes the stored client secrets unreadable: enter them again.
+   */
+  SSO_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Run the background workers (mail delivery, reminder schedule) in this process. */
   WORKER_ENABLED: bool.default(true),
   /** When the reminder tick runs (cron, Stockholm time), or "off" to leave scheduling to other processes. */
@@ -152,7 +159,19 @@ export interface AppConfig {
     persistedOnly: boolean;
   };
   notification: NotificationConfig;
+  sso: SsoConfig;
 }
+
+/** Single sign-on (ADR 0014). */
+export interface SsoConfig {
+  /** secret: SSO_SECRET_KEY, or the development key; null in production when unset (SSO unavailable). */
+  secretKey: string | null;
+  /** True when SSO_SECRET_KEY was not set outside production and the development key is in use. */
+  secretKeyIsDevDefault: boolean;
+}
+
+/** Used only outside production when SSO_SECRET_KEY is unset: secrets encrypted with it are readable by anyone. */
+export const DEV_SSO_SECRET_KEY = 'stl-development-only-sso-secret-key-do-not-use';
 
 /** Stockholm wall-clock minutes since midnight; start > end means the window spans midnight. */
 export interface QuietHours {
@@ -186,6 +205,7 @@ export const SECRET_KEYS: ReadonlyArray<keyof RawAppConfig> = [
   'DATABASE_URL',
   'MAIL_LINK_SECRET',
   'SMTP_PASS',
+  'SSO_SECRET_KEY',
 ];
 
 function parseQuietHours(value: string): QuietHours | null {
@@ -282,6 +302,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         SMTP_PASS: c.SMTP_PASS,
         MAIL_FROM: c.MAIL_FROM,
       },
+    },
+    sso: {
+      secretKey: c.SSO_SECRET_KEY ?? (c.NODE_ENV === 'production' ? null : DEV_SSO_SECRET_KEY),
+      secretKeyIsDevDefault: !c.SSO_SECRET_KEY && c.NODE_ENV !== 'production',
     },
   };
 }

@@ -38,6 +38,13 @@ export const ErrorCode = {
   MalformedRequest: 'MALFORMED_REQUEST',
   /** Only the web app's registered operations are answered here (GRAPHQL_PERSISTED_ONLY). */
   OperationNotAllowed: 'OPERATION_NOT_ALLOWED',
+  /**
+   * Password sign-in is off for the person's organisation, which uses single sign-on (ADR 0014);
+   * `details.ssoStartPath` starts it. Said only after the right password, so it reveals nothing.
+   */
+  PasswordSignInDisabled: 'PASSWORD_SIGN_IN_DISABLED',
+  /** Single sign-on cannot be set up: the server has no SSO_SECRET_KEY (production). */
+  SsoKeyMissing: 'SSO_KEY_MISSING',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -49,6 +56,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.InvalidCredentials:
       return 401;
     case ErrorCode.Forbidden:
+    case ErrorCode.PasswordSignInDisabled:
       return 403;
     case ErrorCode.NotFound:
       return 404;
@@ -82,6 +90,8 @@ export function statusOf(code: ErrorCode): number {
       return 413;
     case ErrorCode.Internal:
       return 500;
+    case ErrorCode.SsoKeyMissing:
+      return 503;
     default: {
       const unreachable: never = code;
       return unreachable;

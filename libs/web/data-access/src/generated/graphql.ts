@@ -268,9 +268,35 @@ export type SaveAnalysisDraftInput = {
   roundId: string;
 };
 
+/** An organisation's single sign-on settings, saved whole. */
+export type SaveOrganisationSsoInput = {
+  /** E-mail domains whose addresses may sign in this way. */
+  allowedDomains: Array<string>;
+  /** The client (application) id registered at the provider. */
+  clientId: string;
+  /** A new client secret, stored encrypted. Leave out (or null) to keep the stored one. */
+  clientSecret?: string | null | undefined;
+  /** The name on the sign-in button, e.g. "Lärkby kommun". */
+  displayName: string;
+  /** Turns single sign-on on or off. */
+  enabled: boolean;
+  /** The issuer URL, https (http only for localhost outside production). */
+  issuer: string;
+  /** The organisation; the caller must be one of its administrators. */
+  organisationId: string;
+  /** Refuses password sign-in for the organisation's people (administrators excepted). */
+  passwordSignInDisabled: boolean;
+};
+
 export type SignInInput = {
   email: string;
   password: string;
+};
+
+/** An e-mail address typed on the sign-in page. */
+export type SsoLookupInput = {
+  /** The e-mail address; only its domain is looked at. */
+  email: string;
 };
 
 /** Why a participant may need closer support (course rule 8), only from what is in the participant's own hands. Late feedback on their analysis is never a reason: it is the to-do of whoever owes it. */
@@ -2523,6 +2549,68 @@ export type SetupRemoveLeaderMutationVariables = Exact<{
 
 export type SetupRemoveLeaderMutation = { removeCohortLeader: { id: string } };
 
+export type SsoForEmailQueryVariables = Exact<{
+  input: SsoLookupInput;
+}>;
+
+export type SsoForEmailQuery = {
+  ssoForEmail: { displayName: string; organisationSlug: string; startPath: string } | null;
+};
+
+export type OrganisationSsoFieldsFragment = {
+  organisationId: string;
+  redirectUri: string;
+  configured: boolean;
+  issuer: string | null;
+  clientId: string | null;
+  clientSecretSet: boolean;
+  allowedDomains: Array<string>;
+  displayName: string | null;
+  enabled: boolean;
+  passwordSignInDisabled: boolean;
+  updatedAt: string | null;
+};
+
+export type OrganisationSsoQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+export type OrganisationSsoQuery = {
+  organisationSso: {
+    organisationId: string;
+    redirectUri: string;
+    configured: boolean;
+    issuer: string | null;
+    clientId: string | null;
+    clientSecretSet: boolean;
+    allowedDomains: Array<string>;
+    displayName: string | null;
+    enabled: boolean;
+    passwordSignInDisabled: boolean;
+    updatedAt: string | null;
+  };
+};
+
+export type SaveOrganisationSsoMutationVariables = Exact<{
+  input: SaveOrganisationSsoInput;
+}>;
+
+export type SaveOrganisationSsoMutation = {
+  saveOrganisationSso: {
+    organisationId: string;
+    redirectUri: string;
+    configured: boolean;
+    issuer: string | null;
+    clientId: string | null;
+    clientSecretSet: boolean;
+    allowedDomains: Array<string>;
+    displayName: string | null;
+    enabled: boolean;
+    passwordSignInDisabled: boolean;
+    updatedAt: string | null;
+  };
+};
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -3147,6 +3235,24 @@ fragment SetupRoundFields on AnalysisRound {
 }`,
   { fragmentName: 'SetupCohortFields' },
 ) as unknown as TypedDocumentString<SetupCohortFieldsFragment, unknown>;
+export const OrganisationSsoFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment OrganisationSsoFields on OrganisationSso {
+  organisationId
+  redirectUri
+  configured
+  issuer
+  clientId
+  clientSecretSet
+  allowedDomains
+  displayName
+  enabled
+  passwordSignInDisabled
+  updatedAt
+}
+    `,
+  { fragmentName: 'OrganisationSsoFields' },
+) as unknown as TypedDocumentString<OrganisationSsoFieldsFragment, unknown>;
 export const AdminOverviewDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AdminOverview($organisationId: ID!) {
   schools(organisationId: $organisationId, first: 1) {
@@ -5349,3 +5455,50 @@ export const SetupRemoveLeaderDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetupRemoveLeaderMutation, SetupRemoveLeaderMutationVariables>;
+export const SsoForEmailDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SsoForEmail($input: SsoLookupInput!) {
+  ssoForEmail(input: $input) {
+    displayName
+    organisationSlug
+    startPath
+  }
+}
+    `) as unknown as TypedDocumentString<SsoForEmailQuery, SsoForEmailQueryVariables>;
+export const OrganisationSsoDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query OrganisationSso($organisationId: ID!) {
+  organisationSso(organisationId: $organisationId) {
+    ...OrganisationSsoFields
+  }
+}
+    fragment OrganisationSsoFields on OrganisationSso {
+  organisationId
+  redirectUri
+  configured
+  issuer
+  clientId
+  clientSecretSet
+  allowedDomains
+  displayName
+  enabled
+  passwordSignInDisabled
+  updatedAt
+}`) as unknown as TypedDocumentString<OrganisationSsoQuery, OrganisationSsoQueryVariables>;
+export const SaveOrganisationSsoDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SaveOrganisationSso($input: SaveOrganisationSsoInput!) {
+  saveOrganisationSso(input: $input) {
+    ...OrganisationSsoFields
+  }
+}
+    fragment OrganisationSsoFields on OrganisationSso {
+  organisationId
+  redirectUri
+  configured
+  issuer
+  clientId
+  clientSecretSet
+  allowedDomains
+  displayName
+  enabled
+  passwordSignInDisabled
+  updatedAt
+}`) as unknown as TypedDocumentString<SaveOrganisationSsoMutation, SaveOrganisationSsoMutationVariables>;

@@ -32,6 +32,8 @@ export const API_ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'MALFORMED_REQUEST',
   'OPERATION_NOT_ALLOWED',
+  'PASSWORD_SIGN_IN_DISABLED',
+  'SSO_KEY_MISSING',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
