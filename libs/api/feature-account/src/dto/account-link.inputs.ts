@@ -1,4 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength } from 'class-validator';
 import { IsNewPassword } from '@stl/api/feature-auth';
 
@@ -6,7 +7,10 @@ import { IsNewPassword } from '@stl/api/feature-auth';
   description: 'Asking for a mailed link (password reset or sign-in link); anyone may ask, signed in or not.',
 })
 export class RequestAccountLinkInput {
-  @Field({ description: 'The e-mail address the account signs in with.' })
+  @Field({
+    description: 'The e-mail address the account signs in with (spaces around it and case do not matter).',
+  })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmail({}, { message: 'Enter a valid e-mail address.' })
   @MaxLength(320, { message: 'Enter a valid e-mail address.' })
   email!: string;
