@@ -2,6 +2,7 @@
  * The English dictionary: the shared texts (`en.json`) and one file per feature area, each under
  * its own top-level key, so work on one area never touches another's file.
  */
+import account from './account.en.json';
 import admin from './admin.en.json';
 import core from './en.json';
 import followUp from './followUp.en.json';
@@ -14,4 +15,15 @@ import setup from './setup.en.json';
 // My sessions (settings) and the signed-out notice on the sign-in page.
 import sessions from './sessions.en.json';
 
-export default { ...core, admin, review, followUp, school, setup, notifications, password, sessions };
+export default {
+  ...core,
+  account,
+  admin,
+  review,
+  followUp,
+  school,
+  setup,
+  notifications,
+  password,
+  sessions,
+};

@@ -2,6 +2,7 @@
  * The Swedish dictionary: the shared texts (`sv.json`) and one file per feature area, each under
  * its own top-level key, so work on one area never touches another's file.
  */
+import account from './account.sv.json';
 import admin from './admin.sv.json';
 import core from './sv.json';
 import followUp from './followUp.sv.json';
@@ -14,4 +15,15 @@ import setup from './setup.sv.json';
 // My sessions (settings) and the signed-out notice on the sign-in page.
 import sessions from './sessions.sv.json';
 
-export default { ...core, admin, review, followUp, school, setup, notifications, password, sessions };
+export default {
+  ...core,
+  account,
+  admin,
+  review,
+  followUp,
+  school,
+  setup,
+  notifications,
+  password,
+  sessions,
+};
