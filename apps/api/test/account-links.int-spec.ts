@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '@stl/api/data-access-db';
+import { SessionPurgeProcessor } from '@stl/api/feature-notification';
 import { GqlClient } from './support/gql-client';
 import type { GqlResponse } from './support/gql-client';
 import { ME, tokenIn } from './account-support';
@@ -203,5 +204,29 @@ describe('password reset and sign-in links (ADR 0013)', () => {
     expect(
       codeOf(await client('first', '198.51.100.8').request(RESET_REQUEST, { email: 'n31@x.example' })),
     ).toBeUndefined();
+  });
+
+  it('purges spent reset and sign-in links hourly, a day after use or expiry, and keeps invitations', async () => {
+    const count = async () => {
+      const rows: { purpose: string; n: number }[] = await api.db.query(
+        `SELECT purpose, count(*)::int AS n FROM account_token GROUP BY purpose ORDER BY purpose`,
+      );
+      return Object.fromEntries(rows.map((r) => [r.purpose, r.n]));
+    };
+    await api.db.query(
+      `INSERT INTO account_token (id, purpose, person_id, token_hash, expires_at)
+       SELECT gen_random_uuid(), 'INVITATION', id, md5(id::text) || md5(id::text), now() - interval '30 days'
+         FROM person WHERE email = $1`,
+      [`ulf.sandberg@${DEMO_DOMAIN}`],
+    );
+    const before = await count();
+    expect(before['PASSWORD_RESET']).toBeGreaterThan(0);
+    await api.app.get(SessionPurgeProcessor).run(new Date());
+    expect(await count()).toEqual(before);
+    await api.app.get(SessionPurgeProcessor).run(new Date(Date.now() + 3 * 864e5));
+    const after = await count();
+    expect(after['PASSWORD_RESET']).toBeUndefined();
+    expect(after['SIGN_IN_LINK']).toBeUndefined();
+    expect(after['INVITATION']).toBe(1);
   });
 });
