@@ -4,7 +4,7 @@ import {
   Injector,
   DOCUMENT,
   computed,
-  effect,
+  linkedSignal,
   inject,
   signal,
   untracked,
@@ -304,7 +304,14 @@ export class MeetingsStep {
   protected readonly lang = inject(LanguageService).lang;
   protected readonly min = MIN_MEETINGS;
 
-  protected readonly draft = signal<MeetingDraft>(EMPTY_MEETING);
+  /** Starts from the meeting after the last one planned, once the plan is known; then it is the form's. */
+  protected readonly draft = linkedSignal<boolean, MeetingDraft>({
+    source: () => this.store.cohort() !== null,
+    computation: (loaded, previous) => {
+      if (previous && previous.source === loaded) return previous.value;
+      return loaded ? untracked(() => nextDraft(this.store.meetings().at(-1) ?? null)) : EMPTY_MEETING;
+    },
+  });
   protected readonly editing = signal<SetupMeeting | null>(null);
   protected readonly editingNumber = computed(() => this.editing()?.number ?? 0);
   protected readonly busy = signal(false);
@@ -314,20 +321,10 @@ export class MeetingsStep {
   protected readonly savedNote = signal<string | null>(null);
   protected readonly confirmingDelete = signal<string | null>(null);
   private readonly summaryBox = viewChild(ErrorSummaryComponent);
-  private prefilled = false;
 
   protected readonly summary = computed(() =>
     summaryItems(this.localErrors(), this.apiError(), (f) => FIELD_IDS[f] ?? null),
   );
-
-  constructor() {
-    // Start from the meeting after the last one planned, once the plan is known.
-    effect(() => {
-      if (!this.store.cohort() || this.prefilled) return;
-      this.prefilled = true;
-      untracked(() => this.draft.set(nextDraft(this.store.meetings().at(-1) ?? null)));
-    });
-  }
 
   protected err(field: string): string | null {
     const alias: Record<string, string> = { startTime: 'startsAt', endTime: 'endsAt' };

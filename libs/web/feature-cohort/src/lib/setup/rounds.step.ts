@@ -4,7 +4,7 @@ import {
   Injector,
   DOCUMENT,
   computed,
-  effect,
+  linkedSignal,
   inject,
   signal,
   viewChild,
@@ -347,7 +347,11 @@ export class RoundsStep {
         : [],
     ),
   );
-  protected readonly templateVersionId = signal('');
+  /** The template of the rounds already planned, else the first one offered, until one is chosen. */
+  protected readonly templateVersionId = linkedSignal<string, string>({
+    source: () => this.rounds()[0]?.templateVersionId ?? this.versions()[0]?.versionId ?? '',
+    computation: (fallback, previous) => previous?.value || fallback,
+  });
   protected readonly rounds = computed(() =>
     [...(this.store.cohort()?.rounds ?? [])].sort((a, b) => a.number - b.number),
   );
@@ -370,16 +374,6 @@ export class RoundsStep {
   protected readonly summary = computed(() =>
     summaryItems(this.localErrors(), this.apiError(), (f) => FIELD_IDS[f] ?? null),
   );
-
-  constructor() {
-    // The template of the rounds already planned, else the first one offered.
-    effect(() => {
-      if (this.templateVersionId()) return;
-      const used = this.rounds()[0]?.templateVersionId;
-      const first = this.versions()[0]?.versionId;
-      if (used || first) this.templateVersionId.set(used ?? first ?? '');
-    });
-  }
 
   protected val(event: Event): string {
     return (event.target as HTMLInputElement).value;
