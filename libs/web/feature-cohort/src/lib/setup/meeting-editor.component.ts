@@ -47,6 +47,11 @@ const API_ALIAS: Record<string, string> = { startTime: 'startsAt', endTime: 'end
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, TranslocoPipe, ErrorSummaryComponent, ...FIELD],
   styleUrl: './setup-form.css',
+  styles: `
+    :host {
+      display: block;
+    }
+  `,
   template: `
     <h2 id="meeting-form-heading">
       {{

@@ -14,6 +14,11 @@ import { SetupStore } from './setup.store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, TranslocoPipe, StatusBadgeComponent, ...FORMAT_PIPES],
   styleUrl: './setup-form.css',
+  styles: `
+    :host {
+      display: block;
+    }
+  `,
   template: `
     @if (store.meetings().length) {
       <div class="table-wrap">

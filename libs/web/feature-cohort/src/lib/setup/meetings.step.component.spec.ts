@@ -1,70 +1,11 @@
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import { fireEvent, screen } from '@testing-library/angular';
-import { GraphqlTesting, provideGraphqlTesting } from '@stl/web/data-access/testing';
-import type { SetupCohort, SetupMeeting } from '@stl/web/data-access';
-import { provideI18nTesting } from '@stl/web/util-i18n/testing';
+import { GraphqlTesting } from '@stl/web/data-access/testing';
+import type { SetupMeeting } from '@stl/web/data-access';
 import { MeetingsStep } from './meetings.step';
-import { SetupStore } from './setup.store';
+import { cohort, meeting, renderStep, settle } from './testing/setup-fixtures';
 
-function meeting(n: number, date: string): SetupMeeting {
-  return {
-    id: `m${n}`,
-    number: n,
-    title: `Träff ${n}`,
-    theme: null,
-    // 13.00–16.00 in Stockholm (summer time).
-    startsAt: `${date}T11:00:00.000Z`,
-    endsAt: `${date}T14:00:00.000Z`,
-    mode: 'PHYSICAL',
-    location: 'Aulan',
-    videoUrl: null,
-    preparation: '',
-    discussionQuestions: [],
-  };
-}
-
-function cohort(meetings: SetupMeeting[]): SetupCohort {
-  return {
-    id: 'c1',
-    name: 'STL 2027/28',
-    status: 'PLANNING',
-    schoolYear: '2027/28',
-    startsOn: '2027-08-15',
-    endsOn: '2028-06-10',
-    organisationId: 'o1',
-    viewerRole: 'LEADER',
-    viewerCanManage: true,
-    allowedTransitions: ['OPEN'],
-    leaders: [],
-    meetings,
-    rounds: [],
-    openingProblems: null,
-  };
-}
-
-/** The step as the setup shell shows it: once the cohort has loaded. */
-async function setup(meetings: SetupMeeting[]) {
-  TestBed.configureTestingModule({
-    providers: [SetupStore, provideGraphqlTesting(), provideI18nTesting(), provideRouter([])],
-  });
-  const api = TestBed.inject(GraphqlTesting);
-  const store = TestBed.inject(SetupStore);
-  const loaded = store.load('c1');
-  api.expect('SetupCohort').answer({ cohort: cohort(meetings) });
-  await loaded;
-  // The store is loaded before the step exists, so the step is created here rather than by render().
-  const fixture = TestBed.createComponent(MeetingsStep);
-  fixture.autoDetectChanges();
-  await fixture.whenStable();
-  return { api, fixture };
-}
-
-/** Lets the awaited API answers run on, then the view catch up. */
-async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-}
+const setup = (meetings: SetupMeeting[]) => renderStep(MeetingsStep, cohort({ meetings }));
 
 const field = (name: string) => screen.getByLabelText(name) as HTMLInputElement;
 
@@ -112,7 +53,7 @@ describe('MeetingsStep', () => {
     await settle(fixture);
     api
       .expect('SetupCohort')
-      .answer({ cohort: cohort([meeting(1, '2027-09-08'), meeting(2, '2027-10-06')]) });
+      .answer({ cohort: cohort({ meetings: [meeting(1, '2027-09-08'), meeting(2, '2027-10-06')] }) });
     await settle(fixture);
 
     expect(screen.getByRole('status').textContent).toContain('The meeting is added.');
@@ -136,7 +77,7 @@ describe('MeetingsStep', () => {
     expect(remove.variables).toEqual({ id: 'm1' });
     remove.answer({ deleteMeeting: true });
     await settle(fixture);
-    api.expect('SetupCohort').answer({ cohort: cohort([meeting(2, '2027-10-06')]) });
+    api.expect('SetupCohort').answer({ cohort: cohort({ meetings: [meeting(2, '2027-10-06')] }) });
     await settle(fixture);
 
     expect(screen.getByRole('button', { name: 'Add the meeting' })).toBeTruthy();
