@@ -1,21 +1,10 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, input, signal, viewChild } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AccountApi, errorSentence, toApiError } from '@stl/web/data-access';
-import type { AccountLinkKind, ErrorSentence } from '@stl/web/data-access';
-import { ErrorSummaryComponent, PageHeaderComponent } from '@stl/web/ui';
-import type { ErrorSummaryItem } from '@stl/web/ui';
+import type { AccountLinkKind } from '@stl/web/data-access';
+import { ErrorSummaryComponent, FIELD, PageHeaderComponent, formErrorsOf, formProblems } from '@stl/web/ui';
 import { firstValueFrom } from 'rxjs';
 
 /**
@@ -26,38 +15,41 @@ import { firstValueFrom } from 'rxjs';
 @Component({
   selector: 'stl-request-link-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, PageHeaderComponent, ErrorSummaryComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+    PageHeaderComponent,
+    ErrorSummaryComponent,
+    ...FIELD,
+  ],
   template: `
     <stl-page-header
       [heading]="'account.request.' + kind() + '.title' | transloco"
       [lead]="'account.request.' + kind() + '.lead' | transloco"
     />
-    <stl-error-summary [heading]="'account.summaryHeading' | transloco" [errors]="errors()" />
+    <stl-error-summary [heading]="'account.summaryHeading' | transloco" [errors]="problems.summary()" />
     @if (sentTo(); as email) {
       <p class="notice notice--success" role="status" data-testid="link-sent">
         {{ 'account.request.' + kind() + '.sent' | transloco: { email } }}
       </p>
     }
-    <form class="card account-form" (ngSubmit)="submit()" novalidate>
-      <div class="field" [class.field--invalid]="emailError()">
-        <label for="link-email">{{ 'account.email' | transloco }}</label>
-        @if (emailError(); as error) {
-          <p class="field__error" id="link-email-error">{{ error | transloco }}</p>
-        }
+    <form class="card account-form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <stl-field
+        fieldId="link-email"
+        [label]="'account.email' | transloco"
+        [error]="problems.of('link-email')"
+        [required]="true"
+      >
         <input
-          id="link-email"
-          name="email"
+          stlControl
+          formControlName="email"
           type="email"
           autocomplete="username"
           inputmode="email"
           spellcheck="false"
-          required
-          [ngModel]="email()"
-          (ngModelChange)="email.set($event)"
-          [attr.aria-invalid]="emailError() ? true : null"
-          [attr.aria-describedby]="emailError() ? 'link-email-error' : null"
         />
-      </div>
+      </stl-field>
       <button type="submit" class="button button--primary" [disabled]="busy()">
         {{ (busy() ? 'account.request.sending' : 'account.request.' + kind() + '.submit') | transloco }}
       </button>
@@ -79,49 +71,32 @@ import { firstValueFrom } from 'rxjs';
 })
 export class RequestLinkPage {
   private readonly api = inject(AccountApi);
-  private readonly injector = inject(Injector);
-  private readonly summary = viewChild(ErrorSummaryComponent);
+  private readonly summaryBox = viewChild(ErrorSummaryComponent);
 
   /** Which link (route data): a password reset or a one-time sign-in link. */
   readonly kind = input<AccountLinkKind>('passwordReset');
 
-  protected readonly email = signal('');
+  protected readonly form = inject(NonNullableFormBuilder).group({ email: '' });
+  protected readonly problems = formProblems(this.summaryBox);
   protected readonly busy = signal(false);
-  protected readonly submitted = signal(false);
   protected readonly sentTo = signal<string | null>(null);
-  protected readonly refusal = signal<ErrorSentence | null>(null);
-
-  protected readonly emailError = computed(() =>
-    this.submitted() && !/^\S+@\S+\.\S+$/.test(this.email().trim()) ? 'account.emailInvalid' : null,
-  );
-  protected readonly errors = computed<ErrorSummaryItem[]>(() => {
-    const items: ErrorSummaryItem[] = [];
-    const emailError = this.emailError();
-    if (emailError) items.push({ target: 'link-email', key: emailError });
-    const refusal = this.refusal();
-    if (refusal) items.push({ key: refusal.key, params: refusal.params });
-    return items;
-  });
 
   protected async submit(): Promise<void> {
-    this.submitted.set(true);
-    this.refusal.set(null);
     this.sentTo.set(null);
-    if (this.emailError()) return this.focusSummary();
-    const email = this.email().trim();
+    const email = this.form.controls.email.value.trim();
+    if (!/^\S+@\S+\.\S+$/.test(email)) {
+      return this.problems.fail(formErrorsOf({ 'link-email': 'account.emailInvalid' }));
+    }
+    this.problems.clear();
     this.busy.set(true);
     try {
       await firstValueFrom(this.api.requestLink(this.kind(), email));
       this.sentTo.set(email);
     } catch (e) {
-      this.refusal.set(errorSentence(toApiError(e)));
-      this.focusSummary();
+      // Throttled: how long to wait, in plain words.
+      this.problems.fail({ fields: {}, summary: [errorSentence(toApiError(e))] });
     } finally {
       this.busy.set(false);
     }
-  }
-
-  private focusSummary(): void {
-    afterNextRender(() => this.summary()?.focus(), { injector: this.injector });
   }
 }

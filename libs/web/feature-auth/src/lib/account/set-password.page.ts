@@ -86,7 +86,7 @@ export type SetPasswordMode = 'reset' | 'invitation';
           </p>
         }
       }
-      @if (mode() === 'reset' || preview.value()) {
+      @if (mode() === 'reset' || preview.hasValue()) {
         <stl-error-summary [heading]="'account.summaryHeading' | transloco" [errors]="summaryItems()" />
         @if (linkRefused()) {
           <p>
