@@ -52,6 +52,11 @@ test('an administrator invites a new teacher, who accepts and is signed in', asy
   await expect(page.getByTestId('invite-notice')).toContainText(`En inbjudan har skickats till ${NAME}.`);
   await expect(page.getByTestId('invitation-cell')).toContainText('Skickad');
   await checkPage(page, 'accounts-people-invited');
+  await page.getByRole('link', { name: NAME }).click();
+  await expect(page.getByTestId('person-invitation')).toContainText('Skickad');
+  await checkPage(page, 'accounts-person-invited');
+  await page.goto('/admin/people');
+  await page.getByLabel('Namn eller e-postadress').fill('Tova');
   await page.getByLabel('Inbjudan').selectOption('NOT_ACCEPTED');
   await page.getByRole('button', { name: 'Sök' }).click();
   await expect(page.getByTestId('person-row')).toHaveCount(1);
