@@ -62,7 +62,8 @@ export async function renderStep<T>(
   await load;
   const fixture = TestBed.createComponent(step);
   fixture.autoDetectChanges();
-  await fixture.whenStable();
+  // Not whenStable(): a step may be waiting for requests the spec has yet to answer.
+  TestBed.tick();
   return { api, fixture };
 }
 
