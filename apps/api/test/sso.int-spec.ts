@@ -1,6 +1,10 @@
 import { createServer } from 'node:net';
 import { DEMO_DOMAIN } from '@stl/api/data-access-db';
+import { AccountTokenPurpose } from '@stl/api/data-access-db';
+import { AccountTokenService } from '@stl/api/feature-account';
 import { SsoSettingsService } from '@stl/api/feature-auth';
+import { accountLinkToken } from '@stl/api/feature-notification';
+import { DEV_MAIL_LINK_SECRET } from '@stl/api/util-config';
 import { GqlClient } from './support/gql-client';
 import { startTestApi } from './support/test-api';
 import type { TestApi } from './support/test-api';
@@ -483,6 +487,75 @@ describe('single sign-on (OpenID Connect)', () => {
       // Turned back on, the password works again.
       await admin.ok(SAVE, { input: settings({ passwordSignInDisabled: false }) });
       expect((await password(LARKBY.maria)).errors).toBeUndefined();
+    });
+
+    it('refuses reset links, sign-in links and a password on accepting an invitation; the invitation offers single sign-on', async () => {
+      await admin.ok(SAVE, { input: settings({ passwordSignInDisabled: true }) });
+      const [maria] = await api.db.query(`SELECT id FROM person WHERE email = $1`, [LARKBY.maria]);
+      const tokens = api.app.get(AccountTokenService);
+      const linkOf = async (purpose: AccountTokenPurpose) => {
+        const [link] = await api.db.transaction((m) => tokens.issue(m, purpose, [maria.id], null));
+        return accountLinkToken(link.tokenId, DEV_MAIL_LINK_SECRET);
+      };
+      const anonymous = api.client();
+      const refusal = async (query: string, variables: Record<string, unknown>) =>
+        (await anonymous.request(query, variables)).errors?.[0].extensions?.code;
+      const NEW_PASSWORD = 'a-meadow-of-quiet-larches';
+
+      const reset = await linkOf(AccountTokenPurpose.PASSWORD_RESET);
+      expect(
+        await refusal(
+          `mutation($input: SetPasswordWithLinkInput!) { resetPassword(input: $input) { email } }`,
+          {
+            input: { token: reset, newPassword: NEW_PASSWORD },
+          },
+        ),
+      ).toBe('PASSWORD_SIGN_IN_DISABLED');
+      const link = await linkOf(AccountTokenPurpose.SIGN_IN_LINK);
+      expect(
+        await refusal(`mutation($t: String!) { signInWithLink(token: $t) { email } }`, { t: link }),
+      ).toBe('PASSWORD_SIGN_IN_DISABLED');
+      const invitation = await linkOf(AccountTokenPurpose.INVITATION);
+      const preview = await anonymous.ok(
+        `query($t: String!) { invitationPreview(token: $t) { firstName sso { displayName startPath } } }`,
+        { t: invitation },
+      );
+      expect(preview['invitationPreview'].sso).toEqual({
+        displayName: 'Lärkby kommun',
+        startPath: `/auth/oidc/larkby/start?login_hint=${encodeURIComponent(LARKBY.maria)}`,
+      });
+      expect(
+        await refusal(
+          `mutation($input: SetPasswordWithLinkInput!) { acceptInvitation(input: $input) { email } }`,
+          {
+            input: { token: invitation, newPassword: NEW_PASSWORD },
+          },
+        ),
+      ).toBe('PASSWORD_SIGN_IN_DISABLED');
+      // Nothing was used up: every link still unused, no new session.
+      const [{ used }] = await api.db.query(
+        `SELECT count(*)::int AS used FROM account_token WHERE person_id = $1 AND used_at IS NOT NULL`,
+        [maria.id],
+      );
+      expect(used).toBe(0);
+      // Asking for a reset link answers as ever, but no link is mailed to her; her administrator,
+      // who keeps password sign-in and asked just after her, gets one.
+      const resets = async (email: string) =>
+        (
+          await api.db.query(
+            `SELECT count(*)::int AS n FROM outbox_message o JOIN person p ON p.id = o.recipient_id
+              WHERE p.email = $1 AND o.kind = 'PASSWORD_RESET'`,
+            [email],
+          )
+        )[0].n as number;
+      const request = `mutation($e: String!) { requestPasswordReset(input: { email: $e }) }`;
+      await anonymous.ok(request, { e: LARKBY.maria });
+      await anonymous.ok(request, { e: LARKBY.admin });
+      for (let i = 0; i < 100 && (await resets(LARKBY.admin)) === 0; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await resets(LARKBY.admin)).toBe(1);
+      const n = await resets(LARKBY.maria);
+      expect(n).toBe(0);
     });
   });
 

@@ -96,6 +96,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // TRUST_PROXY: whose X-Forwarded-For gives req.ip (the address the per-address limits count)
+  // and req.secure (whether HSTS is sent).
+  app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
   app.use(jsonBody(config.maxBodyBytes));
   app.use(cookieParser());

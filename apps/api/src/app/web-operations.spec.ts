@@ -10,7 +10,19 @@ import { REGISTRY_FILE, webOperationSources, webOperationsRegistry } from './web
  * The operations the web app sends without a session (sign-in page, invitation and reset pages):
  * they must fit the tighter anonymous limits. Add a public operation of the web app here.
  */
-const ANONYMOUS_OPERATIONS = ['DemoAccounts', 'Me', 'SignIn', 'SignOut', 'SsoForEmail'];
+const ANONYMOUS_OPERATIONS = [
+  'DemoAccounts',
+  'Me',
+  'SignIn',
+  'SignOut',
+  'SsoForEmail',
+  'RequestPasswordReset',
+  'RequestSignInLink',
+  'ResetPassword',
+  'SignInWithLink',
+  'InvitationPreview',
+  'AcceptInvitation',
+];
 
 const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
 const definitions = webOperationSources().flatMap((s) => parse(s).definitions);

@@ -14,6 +14,7 @@ export * from './auth/login-throttle.entity';
 export * from './sso/organisation-sso.entity';
 export * from './sso/person-identity.entity';
 export * from './sso/oidc-sign-in-attempt.entity';
+export * from './auth/account-token.entity';
 export * from './cohort/cohort.entity';
 export * from './cohort/cohort-membership.entity';
 export * from './meeting/meeting.entity';

@@ -29,6 +29,7 @@ import { OidcProviderClient } from './oidc/oidc-provider.client';
 import { OidcSignInService } from './oidc/oidc-sign-in.service';
 import { SsoResolver } from './oidc/sso.resolver';
 import { SsoSettingsService } from './oidc/sso-settings.service';
+import { ViewerService } from './viewer.service';
 // My sessions (list, end one, sign out everywhere).
 import { SessionsResolver } from './sessions/sessions.resolver';
 
@@ -52,6 +53,7 @@ import { SessionsResolver } from './sessions/sessions.resolver';
   controllers: [OidcController],
   providers: [
     SessionService,
+    ViewerService,
     PasswordService,
     AccessPolicy,
     AuthResolver,
@@ -69,6 +71,13 @@ import { SessionsResolver } from './sessions/sessions.resolver';
     OidcSignInService,
     SsoResolver,
   ],
-  exports: [SessionService, PasswordService, AccessPolicy, LoginThrottleService, SsoSettingsService],
+  exports: [
+    SessionService,
+    ViewerService,
+    PasswordService,
+    AccessPolicy,
+    LoginThrottleService,
+    SsoSettingsService,
+  ],
 })
 export class AuthModule {}

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { OrganisationEntity, PersonEntity, RoleGrantEntity } from '@stl/api/data-access-db';
+import { PersonEntity } from '@stl/api/data-access-db';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { DomainError } from '@stl/api/util-errors';
@@ -12,8 +12,9 @@ import type { RequestContext } from './request-context';
 import { clientAddress, LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { SsoSettingsService } from './oidc/sso-settings.service';
-import { SessionService, sessionCookieOptions } from './session.service';
+import { SessionService } from './session.service';
 import { ViewerModel } from './viewer.model';
+import { ViewerService } from './viewer.service';
 
 @Resolver(() => ViewerModel)
 @Public()
@@ -23,16 +24,15 @@ export class AuthResolver {
     private readonly passwords: PasswordService,
     private readonly throttle: LoginThrottleService,
     private readonly sso: SsoSettingsService,
+    private readonly viewers: ViewerService,
     @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
-    @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
-    @InjectRepository(RoleGrantEntity) private readonly grants: Repository<RoleGrantEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Query(() => ViewerModel, { nullable: true, description: 'The signed-in person, or null.' })
   async me(@Context() ctx: RequestContext): Promise<ViewerModel | null> {
     const actor = ctx.req.actor;
-    return actor ? this.viewer(actor.personId) : null;
+    return actor ? this.viewers.load(actor.personId) : null;
   }
 
   @Mutation(() => ViewerModel, {
@@ -62,19 +62,9 @@ export class AuthResolver {
         refusal,
       );
     await this.throttle.succeeded(email, address);
-    // Session fixation: a token the browser brought along is never adopted; it ends, and a new one starts.
-    const presented = (ctx.req.cookies as Record<string, string> | undefined)?.[
-      this.config.session.cookieName
-    ];
-    if (presented) await this.sessions.end(presented);
-    const { token, cookieExpiresAt } = await this.sessions.start(
-      person.id,
-      ctx.req.get('user-agent') ?? null,
-    );
-    ctx.res.cookie(this.config.session.cookieName, token, sessionCookieOptions(this.config, cookieExpiresAt));
-    // Fields of the answer (Person.roles, Person.email…) check the actor: it is the person just signed in.
-    ctx.req.actor = await this.sessions.resolve(token);
-    return this.viewer(person.id);
+    // A new session id; fields of the answer (Person.roles, Person.email…) see the person just signed in.
+    await this.sessions.signInOn(ctx, person.id);
+    return this.viewers.load(person.id);
   }
 
   @Mutation(() => Boolean, { description: 'Ends this session; true when one was signed in.' })
@@ -85,14 +75,5 @@ export class AuthResolver {
     await this.sessions.end(token);
     ctx.req.actor = null;
     return true;
-  }
-
-  private async viewer(personId: string): Promise<ViewerModel> {
-    const person = await this.people.findOneOrFail({ where: { id: personId } });
-    const [organisation, roles] = await Promise.all([
-      this.organisations.findOneOrFail({ where: { id: person.organisationId } }),
-      this.grants.find({ where: { personId }, order: { role: 'ASC' } }),
-    ]);
-    return { person, email: person.email, organisation, roles };
   }
 }

@@ -1,4 +1,3 @@
-import type { RequestContext } from './request-context';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
@@ -9,6 +8,7 @@ import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { NotFoundError } from '@stl/api/util-errors';
 import type { Actor } from './actor';
+import type { RequestContext } from './request-context';
 
 /**
  * `last_seen_at` (and with it the idle deadline) is written at most this often per session, so a
@@ -111,6 +111,21 @@ export class SessionService {
       userAgent: userAgent?.slice(0, 400) ?? null,
     });
     return { token, cookieExpiresAt: this.absoluteEnd(now) };
+  }
+
+  /**
+   * Signs `personId` in on this request (password, mailed link, invitation): a token the browser
+   * brought along is never adopted but ended (session fixation), a new session starts, its cookie
+   * is set, and the request's actor becomes the person, so the answer's fields see them.
+   */
+  async signInOn(ctx: RequestContext, personId: string): Promise<void> {
+    const presented = (ctx.req.cookies as Record<string, string> | undefined)?.[
+      this.config.session.cookieName
+    ];
+    if (presented) await this.end(presented);
+    const { token, cookieExpiresAt } = await this.start(personId, ctx.req.get('user-agent') ?? null);
+    ctx.res.cookie(this.config.session.cookieName, token, sessionCookieOptions(this.config, cookieExpiresAt));
+    ctx.req.actor = await this.resolve(token);
   }
 
   async end(token: string): Promise<void> {

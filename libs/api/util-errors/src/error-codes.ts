@@ -45,6 +45,12 @@ export const ErrorCode = {
   PasswordSignInDisabled: 'PASSWORD_SIGN_IN_DISABLED',
   /** Single sign-on cannot be set up: the server has no SSO_SECRET_KEY (production). */
   SsoKeyMissing: 'SSO_KEY_MISSING',
+  /** A mailed single-use link (invitation, reset, sign-in link) that does not exist or was replaced by a newer one. */
+  LinkInvalid: 'LINK_INVALID',
+  /** A mailed single-use link past its lifetime. */
+  LinkExpired: 'LINK_EXPIRED',
+  /** A mailed single-use link that was used already. */
+  LinkUsed: 'LINK_USED',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -59,7 +65,11 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.PasswordSignInDisabled:
       return 403;
     case ErrorCode.NotFound:
+    case ErrorCode.LinkInvalid:
       return 404;
+    case ErrorCode.LinkExpired:
+    case ErrorCode.LinkUsed:
+      return 410;
     case ErrorCode.Conflict:
     case ErrorCode.TemplateVersionInUse:
     case ErrorCode.EditConflict:

@@ -14,11 +14,13 @@ export * from './lib/notifications/notifications.api';
 export * from './lib/password/password.api';
 export * from './lib/sessions/sessions.api';
 export * from './lib/sso/sso.api';
+export * from './lib/account/account.api';
 export type {
   AnalysisStatus,
   CohortStatus,
   CohortViewerRole,
   CompletionMissingCode,
+  InvitationStatus,
   MailKind,
   MeetingMode,
   Role,

@@ -5,6 +5,7 @@ import { SessionPublicId1796524371599 } from './1796524371599-SessionPublicId';
 import { AddMissingForeignKeys1796525271745 } from './1796525271745-AddMissingForeignKeys';
 import { LoginThrottle1796527624364 } from './1796527624364-LoginThrottle';
 import { OidcSingleSignOn1796530359917 } from './1796530359917-OidcSingleSignOn';
+import { AccountTokens1796530597485 } from './1796530597485-AccountTokens';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [
   AddMissingForeignKeys1796525271745,
   LoginThrottle1796527624364,
   OidcSingleSignOn1796530359917,
+  AccountTokens1796530597485,
 ];

@@ -3,7 +3,8 @@ import type { Request, Response } from 'express';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { Public } from '../access.decorators';
-import { SessionService, sessionCookieOptions } from '../session.service';
+import type { RequestContext } from '../request-context';
+import { SessionService } from '../session.service';
 import { OIDC_ATTEMPT_TTL_MS, OidcSignInService } from './oidc-sign-in.service';
 import { SsoFailure, SsoRefusal } from './sso-failure';
 
@@ -35,11 +36,8 @@ export class OidcController {
     const search = new URL(req.originalUrl, 'http://callback.invalid').searchParams;
     try {
       const { personId } = await this.flow.finish(search, cookies[OIDC_BINDING_COOKIE]);
-      // Session fixation: a session cookie the browser brought along ends; a new one starts.
-      const presented = cookies[this.config.session.cookieName];
-      if (presented) await this.sessions.end(presented);
-      const { token, cookieExpiresAt } = await this.sessions.start(personId, req.get('user-agent') ?? null);
-      res.cookie(this.config.session.cookieName, token, sessionCookieOptions(this.config, cookieExpiresAt));
+      // A new session id, as for every way of signing in (a cookie the browser brought along ends).
+      await this.sessions.signInOn({ req, res } as RequestContext, personId);
       this.log.log(`Person ${personId} signed in with single sign-on.`);
       res.redirect(303, `${this.config.notification.publicWebUrl}/`);
     } catch (e) {

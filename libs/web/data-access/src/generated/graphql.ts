@@ -178,6 +178,15 @@ export type FeedbackInput = {
   worksWell: string;
 };
 
+/** Where a person’s invitation stands (administrators only). */
+export type InvitationStatus =
+  /** The person has accepted an invitation. */
+  | 'ACCEPTED'
+  /** The latest invitation link was never used and has run out. */
+  | 'EXPIRED'
+  /** The latest invitation link is unused and still valid. */
+  | 'PENDING';
+
 /** Language for the UI and e-mail. */
 export type Locale = 'en' | 'sv';
 
@@ -190,10 +199,13 @@ export type MailKind =
   | 'FEEDBACK_OVERDUE'
   | 'FEEDBACK_OVERDUE_LEADER_NOTICE'
   | 'FEEDBACK_RECEIVED'
+  | 'INVITATION'
   | 'MEETING_TOMORROW'
   | 'NUDGE'
+  | 'PASSWORD_RESET'
   | 'REVIEW_ASSIGNED'
   | 'SCHOOL_LEADER_SUMMARY'
+  | 'SIGN_IN_LINK'
   | 'SUBMISSION_DUE_48H'
   | 'SUBMISSION_OVERDUE'
   | 'WEEKLY_LEADER_SUMMARY';
@@ -215,6 +227,8 @@ export type NudgeParticipantInput = {
 export type PeopleFilterInput = {
   /** true: only active accounts; false: only deactivated. */
   active?: boolean | null | undefined;
+  /** Only people whose latest invitation has one of these statuses, e.g. [PENDING, EXPIRED] for those who have not accepted (never invited: left out). Administrators only; others are FORBIDDEN. */
+  invitationStatus?: Array<InvitationStatus> | null | undefined;
   /** Only people holding this role. */
   role?: Role | null | undefined;
   /** Only people whose home school this is. */
@@ -286,6 +300,14 @@ export type SaveOrganisationSsoInput = {
   organisationId: string;
   /** Refuses password sign-in for the organisation's people (administrators excepted). */
   passwordSignInDisabled: boolean;
+};
+
+/** Choosing a password with a mailed link (accepting an invitation, or a reset). */
+export type SetPasswordWithLinkInput = {
+  /** The new password: 12–128 characters (Unicode code points after NFKC), not a common or leaked password, without your name or e-mail address (ADR 0010). */
+  newPassword: string;
+  /** The token from the link in the mail (the part after #). */
+  token: string;
 };
 
 export type SignInInput = {
@@ -379,6 +401,69 @@ export type UpdateSchoolInput = {
   unitCode?: string | null | undefined;
 };
 
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type RequestSignInLinkMutationVariables = Exact<{
+  email: string;
+}>;
+
+export type RequestSignInLinkMutation = { requestSignInLink: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: SetPasswordWithLinkInput;
+}>;
+
+export type ResetPasswordMutation = {
+  resetPassword: {
+    email: string;
+    person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
+    organisation: { id: string; name: string };
+    roles: Array<{ role: Role; schoolId: string | null }>;
+  };
+};
+
+export type SignInWithLinkMutationVariables = Exact<{
+  token: string;
+}>;
+
+export type SignInWithLinkMutation = {
+  signInWithLink: {
+    email: string;
+    person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
+    organisation: { id: string; name: string };
+    roles: Array<{ role: Role; schoolId: string | null }>;
+  };
+};
+
+export type InvitationPreviewQueryVariables = Exact<{
+  token: string;
+}>;
+
+export type InvitationPreviewQuery = {
+  invitationPreview: {
+    firstName: string;
+    organisationName: string;
+    sso: { displayName: string; startPath: string } | null;
+  };
+};
+
+export type AcceptInvitationMutationVariables = Exact<{
+  input: SetPasswordWithLinkInput;
+}>;
+
+export type AcceptInvitationMutation = {
+  acceptInvitation: {
+    email: string;
+    person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
+    organisation: { id: string; name: string };
+    roles: Array<{ role: Role; schoolId: string | null }>;
+  };
+};
+
 export type AdminSchoolFragment = { id: string; name: string; unitCode: string | null; peopleCount: number };
 
 export type AdminCertificationFragment = {
@@ -398,6 +483,12 @@ export type AdminPersonFragment = {
   active: boolean;
   locale: Locale;
   schoolId: string | null;
+  invitation: {
+    status: InvitationStatus;
+    sentAt: string;
+    expiresAt: string;
+    acceptedAt: string | null;
+  } | null;
   school: { id: string; name: string } | null;
   roles: Array<{ id: string; role: Role; schoolId: string | null }>;
 };
@@ -486,6 +577,12 @@ export type AdminPeopleQuery = {
       active: boolean;
       locale: Locale;
       schoolId: string | null;
+      invitation: {
+        status: InvitationStatus;
+        sentAt: string;
+        expiresAt: string;
+        acceptedAt: string | null;
+      } | null;
       school: { id: string; name: string } | null;
       roles: Array<{ id: string; role: Role; schoolId: string | null }>;
     }>;
@@ -513,6 +610,12 @@ export type AdminPersonQuery = {
       revokedAt: string | null;
       status: CertificationStatus;
     }> | null;
+    invitation: {
+      status: InvitationStatus;
+      sentAt: string;
+      expiresAt: string;
+      acceptedAt: string | null;
+    } | null;
     school: { id: string; name: string } | null;
     roles: Array<{ id: string; role: Role; schoolId: string | null }>;
   };
@@ -530,6 +633,12 @@ export type AdminCreatePersonMutation = {
     active: boolean;
     locale: Locale;
     schoolId: string | null;
+    invitation: {
+      status: InvitationStatus;
+      sentAt: string;
+      expiresAt: string;
+      acceptedAt: string | null;
+    } | null;
     school: { id: string; name: string } | null;
     roles: Array<{ id: string; role: Role; schoolId: string | null }>;
   };
@@ -548,6 +657,12 @@ export type AdminUpdatePersonMutation = {
     active: boolean;
     locale: Locale;
     schoolId: string | null;
+    invitation: {
+      status: InvitationStatus;
+      sentAt: string;
+      expiresAt: string;
+      acceptedAt: string | null;
+    } | null;
     school: { id: string; name: string } | null;
     roles: Array<{ id: string; role: Role; schoolId: string | null }>;
   };
@@ -567,6 +682,12 @@ export type AdminGrantRoleMutation = {
     active: boolean;
     locale: Locale;
     schoolId: string | null;
+    invitation: {
+      status: InvitationStatus;
+      sentAt: string;
+      expiresAt: string;
+      acceptedAt: string | null;
+    } | null;
     school: { id: string; name: string } | null;
     roles: Array<{ id: string; role: Role; schoolId: string | null }>;
   };
@@ -586,6 +707,12 @@ export type AdminRevokeRoleMutation = {
     active: boolean;
     locale: Locale;
     schoolId: string | null;
+    invitation: {
+      status: InvitationStatus;
+      sentAt: string;
+      expiresAt: string;
+      acceptedAt: string | null;
+    } | null;
     school: { id: string; name: string } | null;
     roles: Array<{ id: string; role: Role; schoolId: string | null }>;
   };
@@ -761,6 +888,52 @@ export type AdminCreateCohortMutation = {
     endsOn: string;
     leaders: Array<{ id: string; fullName: string }>;
     participants: { totalCount: number };
+  };
+};
+
+export type AdminInvitePersonMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type AdminInvitePersonMutation = {
+  invitePerson: {
+    id: string;
+    fullName: string;
+    email: string | null;
+    active: boolean;
+    locale: Locale;
+    schoolId: string | null;
+    invitation: {
+      status: InvitationStatus;
+      sentAt: string;
+      expiresAt: string;
+      acceptedAt: string | null;
+    } | null;
+    school: { id: string; name: string } | null;
+    roles: Array<{ id: string; role: Role; schoolId: string | null }>;
+  };
+};
+
+export type AdminResendInvitationMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type AdminResendInvitationMutation = {
+  resendInvitation: {
+    id: string;
+    fullName: string;
+    email: string | null;
+    active: boolean;
+    locale: Locale;
+    schoolId: string | null;
+    invitation: {
+      status: InvitationStatus;
+      sentAt: string;
+      expiresAt: string;
+      acceptedAt: string | null;
+    } | null;
+    school: { id: string; name: string } | null;
+    roles: Array<{ id: string; role: Role; schoolId: string | null }>;
   };
 };
 
@@ -2662,6 +2835,12 @@ export const AdminPersonFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   email
   active
   locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
   schoolId
   school {
     id
@@ -3253,6 +3432,97 @@ export const OrganisationSsoFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentS
     `,
   { fragmentName: 'OrganisationSsoFields' },
 ) as unknown as TypedDocumentString<OrganisationSsoFieldsFragment, unknown>;
+export const RequestPasswordResetDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(input: {email: $email})
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const RequestSignInLinkDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation RequestSignInLink($email: String!) {
+  requestSignInLink(input: {email: $email})
+}
+    `) as unknown as TypedDocumentString<RequestSignInLinkMutation, RequestSignInLinkMutationVariables>;
+export const ResetPasswordDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ResetPassword($input: SetPasswordWithLinkInput!) {
+  resetPassword(input: $input) {
+    ...ViewerFields
+  }
+}
+    fragment ViewerFields on Viewer {
+  email
+  person {
+    id
+    fullName
+    locale
+    schoolId
+  }
+  organisation {
+    id
+    name
+  }
+  roles {
+    role
+    schoolId
+  }
+}`) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const SignInWithLinkDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SignInWithLink($token: String!) {
+  signInWithLink(token: $token) {
+    ...ViewerFields
+  }
+}
+    fragment ViewerFields on Viewer {
+  email
+  person {
+    id
+    fullName
+    locale
+    schoolId
+  }
+  organisation {
+    id
+    name
+  }
+  roles {
+    role
+    schoolId
+  }
+}`) as unknown as TypedDocumentString<SignInWithLinkMutation, SignInWithLinkMutationVariables>;
+export const InvitationPreviewDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query InvitationPreview($token: String!) {
+  invitationPreview(token: $token) {
+    firstName
+    organisationName
+    sso {
+      displayName
+      startPath
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InvitationPreviewQuery, InvitationPreviewQueryVariables>;
+export const AcceptInvitationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation AcceptInvitation($input: SetPasswordWithLinkInput!) {
+  acceptInvitation(input: $input) {
+    ...ViewerFields
+  }
+}
+    fragment ViewerFields on Viewer {
+  email
+  person {
+    id
+    fullName
+    locale
+    schoolId
+  }
+  organisation {
+    id
+    name
+  }
+  roles {
+    role
+    schoolId
+  }
+}`) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const AdminOverviewDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AdminOverview($organisationId: ID!) {
   schools(organisationId: $organisationId, first: 1) {
@@ -3350,6 +3620,12 @@ export const AdminPeopleDocument = /*#__PURE__*/ new TypedDocumentString(`
   email
   active
   locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
   schoolId
   school {
     id
@@ -3385,6 +3661,12 @@ fragment AdminPerson on Person {
   email
   active
   locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
   schoolId
   school {
     id
@@ -3408,6 +3690,12 @@ export const AdminCreatePersonDocument = /*#__PURE__*/ new TypedDocumentString(`
   email
   active
   locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
   schoolId
   school {
     id
@@ -3431,6 +3719,12 @@ export const AdminUpdatePersonDocument = /*#__PURE__*/ new TypedDocumentString(`
   email
   active
   locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
   schoolId
   school {
     id
@@ -3454,6 +3748,12 @@ export const AdminGrantRoleDocument = /*#__PURE__*/ new TypedDocumentString(`
   email
   active
   locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
   schoolId
   school {
     id
@@ -3477,6 +3777,12 @@ export const AdminRevokeRoleDocument = /*#__PURE__*/ new TypedDocumentString(`
   email
   active
   locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
   schoolId
   school {
     id
@@ -3705,6 +4011,64 @@ export const AdminCreateCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
     totalCount
   }
 }`) as unknown as TypedDocumentString<AdminCreateCohortMutation, AdminCreateCohortMutationVariables>;
+export const AdminInvitePersonDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation AdminInvitePerson($id: ID!) {
+  invitePerson(personId: $id) {
+    ...AdminPerson
+  }
+}
+    fragment AdminPerson on Person {
+  id
+  fullName
+  email
+  active
+  locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
+  schoolId
+  school {
+    id
+    name
+  }
+  roles {
+    id
+    role
+    schoolId
+  }
+}`) as unknown as TypedDocumentString<AdminInvitePersonMutation, AdminInvitePersonMutationVariables>;
+export const AdminResendInvitationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation AdminResendInvitation($id: ID!) {
+  resendInvitation(personId: $id) {
+    ...AdminPerson
+  }
+}
+    fragment AdminPerson on Person {
+  id
+  fullName
+  email
+  active
+  locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
+  schoolId
+  school {
+    id
+    name
+  }
+  roles {
+    id
+    role
+    schoolId
+  }
+}`) as unknown as TypedDocumentString<AdminResendInvitationMutation, AdminResendInvitationMutationVariables>;
 export const AnalysisEditorDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AnalysisEditor($cohortId: ID!, $roundId: ID!) {
   cohort(id: $cohortId) {

@@ -2,6 +2,7 @@
  * The Swedish dictionary: the shared texts (`sv.json`) and one file per feature area, each under
  * its own top-level key, so work on one area never touches another's file.
  */
+import account from './account.sv.json';
 import admin from './admin.sv.json';
 import core from './sv.json';
 import followUp from './followUp.sv.json';
@@ -16,4 +17,16 @@ import sessions from './sessions.sv.json';
 // Single sign-on (ADR 0014): the sign-in page's entry and the administrators' settings.
 import sso from './sso.sv.json';
 
-export default { ...core, admin, review, followUp, school, setup, notifications, password, sessions, sso };
+export default {
+  ...core,
+  account,
+  admin,
+  review,
+  followUp,
+  school,
+  setup,
+  notifications,
+  password,
+  sessions,
+  sso,
+};

@@ -12,7 +12,7 @@ import {
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AdminApi, SessionStore, toApiError } from '@stl/web/data-access';
+import { AdminApi, SessionStore, apiResource, toApiError } from '@stl/web/data-access';
 import type { AdminCohort, AdminLeader } from '@stl/web/data-access';
 import {
   DEFAULT_FEEDBACK_MIN_LENGTH,
@@ -20,10 +20,10 @@ import {
   DEFAULT_REQUIRED_ATTENDANCE_SHARE,
   certificationsCover,
 } from '@stl/shared/domain';
-import { ErrorSummaryComponent, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import { ErrorSummaryComponent, LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import type { BadgeTone } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
-import { firstValueFrom, map } from 'rxjs';
+import { defer, firstValueFrom, map } from 'rxjs';
 import { NO_ERRORS, formErrorsFrom, formErrorsOf } from '../shared/admin-errors';
 import type { FormErrors } from '../shared/admin-errors';
 import { allPages } from '../shared/all-pages';
@@ -57,6 +57,7 @@ const STATUS_TONES: Record<AdminCohort['status'], BadgeTone> = {
     FormsModule,
     RouterLink,
     TranslocoPipe,
+    LoadDirective,
     PageHeaderComponent,
     StatusBadgeComponent,
     ErrorSummaryComponent,
@@ -74,8 +75,12 @@ export class AdminCohortsPage {
   protected readonly lang = inject(LanguageService).lang;
   protected readonly tones = STATUS_TONES;
 
-  protected readonly cohorts = signal<AdminCohort[] | null>(null);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly cohorts = apiResource({
+    stream: () =>
+      defer(() =>
+        allPages((after) => this.api.cohorts(this.organisationId, after).pipe(map((r) => r.cohorts))),
+      ),
+  });
   private readonly leaders = signal<AdminLeader[]>([]);
 
   private readonly defaults = cohortDefaults(new Date());
@@ -107,7 +112,6 @@ export class AdminCohortsPage {
   });
 
   constructor() {
-    void this.load();
     firstValueFrom(this.api.certifications(this.organisationId)).then(
       ({ people }) => this.leaders.set(people.nodes),
       () => this.leaders.set([]),
@@ -173,7 +177,7 @@ export class AdminCohortsPage {
       this.errors.set(NO_ERRORS);
       this.name.set('');
       this.leaderIds.set(new Set());
-      await this.load();
+      this.cohorts.reload();
       afterNextRender(() => this.document.getElementById('cohort-created')?.focus(), {
         injector: this.injector,
       });
@@ -191,16 +195,5 @@ export class AdminCohortsPage {
   private fail(errors: FormErrors): void {
     this.errors.set(errors);
     afterNextRender(() => this.summary()?.focus(), { injector: this.injector });
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.cohorts.set(
-        await allPages((after) => this.api.cohorts(this.organisationId, after).pipe(map((r) => r.cohorts))),
-      );
-      this.loadError.set(null);
-    } catch (e) {
-      this.loadError.set(toApiError(e).messageKey);
-    }
   }
 }

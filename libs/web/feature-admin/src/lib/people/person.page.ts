@@ -5,19 +5,18 @@ import {
   Injector,
   afterNextRender,
   computed,
-  effect,
   inject,
   input,
+  linkedSignal,
   signal,
-  untracked,
   viewChild,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AdminApi, SessionStore, toApiError } from '@stl/web/data-access';
+import { AdminApi, SessionStore, apiResource, toApiError } from '@stl/web/data-access';
 import type { AdminLocale, AdminPerson, AdminPersonDetail, AdminSchool, Role } from '@stl/web/data-access';
-import { ErrorSummaryComponent, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import { ErrorSummaryComponent, LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { firstValueFrom, map } from 'rxjs';
 import type { Observable } from 'rxjs';
@@ -42,6 +41,7 @@ const DETAIL_FIELDS: Record<string, string> = {
     FormsModule,
     RouterLink,
     TranslocoPipe,
+    LoadDirective,
     PageHeaderComponent,
     StatusBadgeComponent,
     ErrorSummaryComponent,
@@ -65,17 +65,25 @@ export class AdminPersonPage {
   /** Query parameter: set when the person was just added. */
   readonly created = input<string>();
 
-  protected readonly person = signal<AdminPersonDetail | null>(null);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly loaded = apiResource({
+    params: this.personId,
+    stream: (id) => this.api.person(id).pipe(map((r) => r.person)),
+  });
+  private readonly loadedPerson = computed(() => (this.loaded.hasValue() ? this.loaded.value() : null));
+  /** As loaded, then as saved here. */
+  protected readonly person = linkedSignal<AdminPersonDetail | null>(() => this.loadedPerson());
   protected readonly schools = signal<AdminSchool[]>([]);
+  protected readonly inviting = signal(false);
+  protected readonly inviteNotice = signal<{ key: string } | null>(null);
   private readonly schoolNames = computed(() => new Map(this.schools().map((s) => [s.id, s.name])));
   protected readonly isMe = computed(() => this.person()?.id === this.session.viewer()?.person.id);
 
   // Details form.
-  protected readonly fullName = signal('');
-  protected readonly schoolId = signal('');
-  protected readonly locale = signal<AdminLocale>('sv');
-  protected readonly active = signal(true);
+  // Each starts as loaded; then it is the form's.
+  protected readonly fullName = linkedSignal(() => this.loadedPerson()?.fullName ?? '');
+  protected readonly schoolId = linkedSignal(() => this.loadedPerson()?.schoolId ?? '');
+  protected readonly locale = linkedSignal<AdminLocale>(() => this.loadedPerson()?.locale ?? 'sv');
+  protected readonly active = linkedSignal(() => this.loadedPerson()?.active ?? true);
   protected readonly detailsBusy = signal(false);
   protected readonly detailsErrors = signal<FormErrors>(NO_ERRORS);
   protected readonly detailsSaved = signal(false);
@@ -104,10 +112,6 @@ export class AdminPersonPage {
       ({ schools }) => this.schools.set(schools.nodes),
       () => this.schools.set([]),
     );
-    effect(() => {
-      const id = this.personId();
-      untracked(() => void this.load(id));
-    });
   }
 
   protected detailsError(id: string): string | null {
@@ -204,23 +208,23 @@ export class AdminPersonPage {
     }
   }
 
+  /** Invites the person, or sends a new link (the old one stops working; ADR 0013). */
+  protected async invite(person: AdminPerson): Promise<void> {
+    this.inviting.set(true);
+    this.inviteNotice.set(null);
+    try {
+      this.merge(await firstValueFrom(this.api.invite(person.id, !!person.invitation)));
+      this.inviteNotice.set({ key: 'admin.people.invited' });
+    } catch (e) {
+      this.inviteNotice.set({ key: toApiError(e).messageKey });
+    } finally {
+      this.inviting.set(false);
+    }
+  }
+
   private merge(person: AdminPerson): void {
     const current = this.person();
     if (current) this.person.set({ ...current, ...person });
-  }
-
-  private async load(id: string): Promise<void> {
-    try {
-      const { person } = await firstValueFrom(this.api.person(id));
-      this.person.set(person);
-      this.fullName.set(person.fullName);
-      this.schoolId.set(person.schoolId ?? '');
-      this.locale.set(person.locale);
-      this.active.set(person.active);
-      this.loadError.set(null);
-    } catch (e) {
-      this.loadError.set(toApiError(e).messageKey);
-    }
   }
 
   private failDetails(errors: FormErrors): void {

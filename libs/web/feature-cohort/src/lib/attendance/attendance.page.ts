@@ -2,25 +2,19 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  effect,
   inject,
   input,
+  linkedSignal,
   signal,
-  untracked,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { SetupApi, toApiError } from '@stl/web/data-access';
-import type {
-  ApiError,
-  AttendanceStatus,
-  SetupAttendanceMeeting,
-  SetupParticipant,
-} from '@stl/web/data-access';
-import { PageHeaderComponent } from '@stl/web/ui';
+import { SetupApi, apiResource, toApiError } from '@stl/web/data-access';
+import type { ApiError, AttendanceStatus } from '@stl/web/data-access';
+import { LoadDirective, PageHeaderComponent } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { attendanceRecordingProblem } from '@stl/shared/domain';
-import { firstValueFrom } from 'rxjs';
+import { firstValueFrom, forkJoin } from 'rxjs';
 
 const STATUSES: readonly AttendanceStatus[] = ['PRESENT', 'ABSENT', 'EXCUSED'];
 
@@ -33,10 +27,14 @@ const STATUSES: readonly AttendanceStatus[] = ['PRESENT', 'ABSENT', 'EXCUSED'];
 @Component({
   selector: 'stl-attendance-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, PageHeaderComponent, ...FORMAT_PIPES],
+  imports: [RouterLink, TranslocoPipe, LoadDirective, PageHeaderComponent, ...FORMAT_PIPES],
   styleUrl: '../setup/setup-form.css',
   template: `
-    @if (meeting(); as m) {
+    @if (state.error()) {
+      <stl-page-header [heading]="'setup.attendance.title' | transloco" />
+    }
+    <ng-container *stlLoad="state; let d">
+      @let m = d.meeting;
       <stl-page-header
         [heading]="'setup.attendance.heading' | transloco: { number: m.number, title: m.title }"
         [lead]="
@@ -131,14 +129,11 @@ const STATUSES: readonly AttendanceStatus[] = ['PRESENT', 'ABSENT', 'EXCUSED'];
           </div>
         </form>
       }
-    } @else if (loadError(); as e) {
-      <stl-page-header [heading]="'setup.attendance.title' | transloco" />
-      <p class="error-text" role="alert">{{ e.messageKey | transloco }}</p>
+    </ng-container>
+    @if (state.error()) {
       <p>
         <a routerLink="/">{{ 'common.backHome' | transloco }}</a>
       </p>
-    } @else {
-      <p>{{ 'common.loading' | transloco }}</p>
     }
   `,
   styles: `
@@ -157,43 +152,33 @@ export class AttendancePage {
   readonly meetingId = input.required<string>();
 
   protected readonly statuses = STATUSES;
-  protected readonly meeting = signal<SetupAttendanceMeeting | null>(null);
-  protected readonly participants = signal<SetupParticipant[]>([]);
-  protected readonly marks = signal<Record<string, AttendanceStatus>>({});
-  protected readonly loadError = signal<ApiError | null>(null);
+  protected readonly state = apiResource({
+    params: () => ({ cohortId: this.cohortId(), meetingId: this.meetingId() }),
+    stream: ({ cohortId, meetingId }) =>
+      forkJoin({
+        meeting: this.api.attendance(meetingId),
+        participants: this.api.participants(cohortId),
+      }),
+  });
+  protected readonly meeting = computed(() => (this.state.hasValue() ? this.state.value().meeting : null));
+  protected readonly participants = computed(() =>
+    this.state.hasValue() ? this.state.value().participants.filter((p) => !p.leftAt) : [],
+  );
+  /** As recorded so far, then as marked on this page. */
+  protected readonly marks = linkedSignal<Record<string, AttendanceStatus>>(() =>
+    Object.fromEntries((this.meeting()?.attendance ?? []).map((a) => [a.personId, a.status])),
+  );
   protected readonly error = signal<ApiError | null>(null);
   protected readonly busy = signal(false);
   protected readonly saved = signal(false);
   /** Judged when the page loads; should the clock disagree with the API's, its refusal is shown. */
-  protected readonly notStarted = signal(false);
+  protected readonly notStarted = computed(() => {
+    const m = this.meeting();
+    return !!m && attendanceRecordingProblem({ startsAt: new Date(m.startsAt) }, new Date()) !== null;
+  });
   protected readonly markedCount = computed(
     () => this.participants().filter((p) => this.marks()[p.personId]).length,
   );
-
-  constructor() {
-    effect(() => {
-      const cohortId = this.cohortId();
-      const meetingId = this.meetingId();
-      untracked(() => void this.load(cohortId, meetingId));
-    });
-  }
-
-  private async load(cohortId: string, meetingId: string): Promise<void> {
-    try {
-      const [meeting, participants] = await Promise.all([
-        firstValueFrom(this.api.attendance(meetingId)),
-        firstValueFrom(this.api.participants(cohortId)),
-      ]);
-      this.participants.set(participants.filter((p) => !p.leftAt));
-      this.marks.set(Object.fromEntries(meeting.attendance.map((a) => [a.personId, a.status])));
-      this.notStarted.set(
-        attendanceRecordingProblem({ startsAt: new Date(meeting.startsAt) }, new Date()) !== null,
-      );
-      this.meeting.set(meeting);
-    } catch (e) {
-      this.loadError.set(toApiError(e));
-    }
-  }
 
   protected mark(personId: string, status: AttendanceStatus): void {
     this.saved.set(false);

@@ -1,14 +1,6 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { SetupApi, toApiError } from '@stl/web/data-access';
+import { SetupApi, apiResource, toApiError } from '@stl/web/data-access';
 import type { ApiError, SetupLeaderCandidate } from '@stl/web/data-access';
 import { firstValueFrom } from 'rxjs';
 import { SetupStore } from './setup.store';
@@ -71,31 +63,24 @@ import { SetupStore } from './setup.store';
 export class LeadersComponent {
   private readonly store = inject(SetupStore);
   private readonly api = inject(SetupApi);
-  private readonly all = signal<SetupLeaderCandidate[]>([]);
+  private readonly courseLeaders = apiResource({
+    params: computed(() => this.store.cohort()?.organisationId),
+    stream: (organisationId) => this.api.courseLeaders(organisationId),
+  });
+  private readonly all = computed<SetupLeaderCandidate[]>(() =>
+    this.courseLeaders.hasValue() ? this.courseLeaders.value() : [],
+  );
   protected readonly choice = signal('');
   protected readonly busy = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
+  /** Why the course leaders could not be loaded, or the last change was refused. */
+  protected readonly error = linkedSignal<ApiError | null>(
+    () => (this.courseLeaders.error() as ApiError | undefined) ?? null,
+  );
   protected readonly leaders = computed(() => this.store.cohort()?.leaders ?? []);
   protected readonly candidates = computed(() => {
     const current = new Set(this.leaders().map((l) => l.id));
     return this.all().filter((p) => !current.has(p.id));
   });
-  private loaded = false;
-
-  constructor() {
-    effect(() => {
-      const org = this.store.cohort()?.organisationId;
-      if (!org || this.loaded) return;
-      this.loaded = true;
-      untracked(() =>
-        firstValueFrom(this.api.courseLeaders(org)).then(
-          (people) => this.all.set(people),
-          (e: unknown) => this.error.set(toApiError(e)),
-        ),
-      );
-    });
-  }
-
   protected val(event: Event): string {
     return (event.target as HTMLSelectElement).value;
   }
