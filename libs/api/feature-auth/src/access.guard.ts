@@ -36,12 +36,21 @@ export class AccessGuard implements CanActivate {
     const { req } = GqlExecutionContext.create(context).getContext<RequestContext>();
     if (req.actor === undefined) {
       const token = (req.cookies as Record<string, string> | undefined)?.[this.config.session.cookieName];
-      req.actor = token ? await this.sessions.resolve(token) : null;
+      const holder = token ? await this.sessions.resolveHolder(token) : null;
+      req.actor = holder?.actor ?? null;
+      req.operator = holder?.operator ?? null;
     }
     if (level === 'public') return true;
     if (level === 'signed-in') {
+      // Platform operators run the service and never see course content (ADR 0015).
+      if (!req.actor && req.operator) throw new ForbiddenError('A platform operator has no access to this.');
       if (!req.actor) throw new UnauthenticatedError();
       return true;
+    }
+    if (level === 'operator') {
+      if (req.operator) return true;
+      if (req.actor) throw new ForbiddenError('Only a platform operator may do this.');
+      throw new UnauthenticatedError();
     }
     throw new ForbiddenError('This operation declares no access rule.');
   }

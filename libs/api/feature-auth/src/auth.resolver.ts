@@ -29,8 +29,8 @@ export class AuthResolver {
 
   @Query(() => ViewerModel, { nullable: true, description: 'The signed-in person, or null.' })
   async me(@Context() ctx: RequestContext): Promise<ViewerModel | null> {
-    const actor = ctx.req.actor;
-    return actor ? this.viewer(actor.personId) : null;
+    const personId = ctx.req.actor?.personId ?? ctx.req.operator?.personId;
+    return personId ? this.viewer(personId) : null;
   }
 
   @Mutation(() => ViewerModel, {
@@ -68,7 +68,9 @@ export class AuthResolver {
       path: '/',
     });
     // Fields of the answer (Person.roles, Person.email…) check the actor: it is the person just signed in.
-    ctx.req.actor = await this.sessions.resolve(token);
+    const holder = await this.sessions.resolveHolder(token);
+    ctx.req.actor = holder?.actor ?? null;
+    ctx.req.operator = holder?.operator ?? null;
     return this.viewer(person.id);
   }
 
@@ -79,15 +81,19 @@ export class AuthResolver {
     if (!token) return false;
     await this.sessions.end(token);
     ctx.req.actor = null;
+    ctx.req.operator = null;
     return true;
   }
 
   private async viewer(personId: string): Promise<ViewerModel> {
     const person = await this.people.findOneOrFail({ where: { id: personId } });
+    // A platform operator has no organisation and no roles in one (ADR 0015).
     const [organisation, roles] = await Promise.all([
-      this.organisations.findOneOrFail({ where: { id: person.organisationId } }),
+      person.organisationId === null
+        ? null
+        : this.organisations.findOneOrFail({ where: { id: person.organisationId } }),
       this.grants.find({ where: { personId }, order: { role: 'ASC' } }),
     ]);
-    return { person, email: person.email, organisation, roles };
+    return { person, email: person.email, organisation, roles, platformOperator: person.platformOperator };
   }
 }

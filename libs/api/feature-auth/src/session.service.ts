@@ -7,7 +7,7 @@ import { PersonEntity, RoleGrantEntity, SessionEntity } from '@stl/api/data-acce
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { NotFoundError } from '@stl/api/util-errors';
-import type { Actor } from './actor';
+import type { Actor, SessionHolder } from './actor';
 
 /**
  * `last_seen_at` (and with it the idle deadline) is written at most this often per session, so a
@@ -112,6 +112,14 @@ export class SessionService {
    * absolute end.
    */
   async resolve(token: string): Promise<Actor | null> {
+    return (await this.resolveHolder(token))?.actor ?? null;
+  }
+
+  /**
+   * Whoever a cookie token belongs to: an organisation member (as `resolve`) or a platform
+   * operator (ADR 0015), or null on the same terms as `resolve`.
+   */
+  async resolveHolder(token: string): Promise<SessionHolder | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
     const id = digest(token);
     const session = await this.sessions.findOne({ where: { id } });
@@ -129,8 +137,11 @@ export class SessionService {
         { lastSeenAt: new Date(now), expiresAt: this.deadline(session.createdAt, now) },
       );
     }
+    if (person.organisationId === null) {
+      return { actor: null, operator: { personId: person.id, locale: person.locale, sessionId: id } };
+    }
     const grants = await this.grants.find({ where: { personId: person.id } });
-    return {
+    const actor: Actor = {
       personId: person.id,
       organisationId: person.organisationId,
       schoolId: person.schoolId,
@@ -138,6 +149,7 @@ export class SessionService {
       sessionId: id,
       grants: grants.map((g) => ({ role: g.role, organisationId: g.organisationId, schoolId: g.schoolId })),
     };
+    return { actor, operator: null };
   }
 
   /** The actor's own sessions that are still usable, most recently used first. */
