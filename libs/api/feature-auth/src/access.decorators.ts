@@ -19,13 +19,17 @@ export const PlatformOperatorOnly = () => SetMetadata(ACCESS_KEY, 'operator' sat
 
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
   const req = GqlExecutionContext.create(ctx).getContext<RequestContext>().req;
+  // Field resolvers are not guarded; a platform operator still never gets an organisation actor.
+  if (!req.actor && req.operator) throw new ForbiddenError('A platform operator has no access to this.');
   if (!req.actor) throw new UnauthenticatedError();
   return req.actor;
 });
 
 /** The signed-in platform operator; only on resolvers declared @PlatformOperatorOnly(). */
-export const CurrentOperator = createParamDecorator((_data: unknown, ctx: ExecutionContext): OperatorActor => {
-  const req = GqlExecutionContext.create(ctx).getContext<RequestContext>().req;
-  if (!req.operator) throw new ForbiddenError('Only a platform operator may do this.');
-  return req.operator;
-});
+export const CurrentOperator = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): OperatorActor => {
+    const req = GqlExecutionContext.create(ctx).getContext<RequestContext>().req;
+    if (!req.operator) throw new ForbiddenError('Only a platform operator may do this.');
+    return req.operator;
+  },
+);

@@ -12,6 +12,8 @@ import { CertificationResolver } from './certification/certification.resolver';
 import { CertificationService } from './certification/certification.service';
 import { OrganisationResolver } from './organisation/organisation.resolver';
 import { OrganisationService } from './organisation/organisation.service';
+import { PlatformResolver } from './platform/platform.resolver';
+import { PlatformService } from './platform/platform.service';
 import { PersonResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
 import { SchoolResolver } from './school/school.resolver';
@@ -38,7 +40,10 @@ import { SchoolService } from './school/school.service';
     PersonResolver,
     CertificationService,
     CertificationResolver,
+    // Platform operators (ADR 0015)
+    PlatformService,
+    PlatformResolver,
   ],
-  exports: [OrganisationService, SchoolService, PersonService, CertificationService],
+  exports: [OrganisationService, SchoolService, PersonService, CertificationService, PlatformService],
 })
 export class OrganisationFeatureModule {}

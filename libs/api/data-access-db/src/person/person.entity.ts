@@ -19,7 +19,9 @@ registerEnumType(Locale, { name: 'Locale', description: 'Language for the UI and
  * service) belongs to no organisation and holds no roles in one (ADR 0015); the CHECK keeps the two
  * apart, so nobody is both.
  */
-@ObjectType('Person', { description: 'Someone with an account: a member of one organisation, or a platform operator.' })
+@ObjectType('Person', {
+  description: 'Someone with an account: a member of one organisation, or a platform operator.',
+})
 @Entity('person')
 @Check('CHK_person_operator_has_no_organisation', '"platform_operator" = ("organisation_id" IS NULL)')
 export class PersonEntity extends BaseEntity {

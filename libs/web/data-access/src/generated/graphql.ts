@@ -886,7 +886,7 @@ export type ReadAnalysisQuery = {
 export type ViewerFieldsFragment = {
   email: string;
   person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
-  organisation: { id: string; name: string };
+  organisation: { id: string; name: string } | null;
   roles: Array<{ role: Role; schoolId: string | null }>;
 };
 
@@ -896,7 +896,7 @@ export type MeQuery = {
   me: {
     email: string;
     person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
-    organisation: { id: string; name: string };
+    organisation: { id: string; name: string } | null;
     roles: Array<{ role: Role; schoolId: string | null }>;
   } | null;
 };
@@ -921,7 +921,7 @@ export type SignInMutation = {
   signIn: {
     email: string;
     person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
-    organisation: { id: string; name: string };
+    organisation: { id: string; name: string } | null;
     roles: Array<{ role: Role; schoolId: string | null }>;
   };
 };

@@ -80,9 +80,9 @@ interface Area {
 export class AdminOverviewPage {
   private readonly session = inject(SessionStore);
   private readonly api = inject(AdminApi);
-  protected readonly organisation = computed(() => this.session.viewer()?.organisation.name ?? '');
+  protected readonly organisation = computed(() => this.session.viewer()?.organisation?.name ?? '');
   protected readonly state = toSignal(
-    loadable(this.api.overview(this.session.viewer()?.organisation.id ?? '')),
+    loadable(this.api.overview(this.session.viewer()?.organisation?.id ?? '')),
     { initialValue: LOADING },
   );
   protected readonly errorKey = computed(() => {

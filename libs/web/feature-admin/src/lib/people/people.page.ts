@@ -28,7 +28,7 @@ const PAGE_SIZE = 50;
 })
 export class AdminPeoplePage {
   private readonly api = inject(AdminApi);
-  private readonly organisationId = inject(SessionStore).viewer()?.organisation.id ?? '';
+  private readonly organisationId = inject(SessionStore).viewer()?.organisation?.id ?? '';
   protected readonly roles = ROLES;
 
   protected readonly search = signal('');

@@ -46,7 +46,7 @@ export class AdminPersonNewPage {
   private readonly api = inject(AdminApi);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
-  private readonly organisationId = inject(SessionStore).viewer()?.organisation.id ?? '';
+  private readonly organisationId = inject(SessionStore).viewer()?.organisation?.id ?? '';
   protected readonly roles = ROLES;
 
   protected readonly schools = signal<AdminSchool[]>([]);

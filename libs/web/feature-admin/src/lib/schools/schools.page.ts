@@ -36,7 +36,7 @@ export class AdminSchoolsPage {
   private readonly session = inject(SessionStore);
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
-  private readonly organisationId = this.session.viewer()?.organisation.id ?? '';
+  private readonly organisationId = this.session.viewer()?.organisation?.id ?? '';
 
   protected readonly schools = signal<AdminSchool[] | null>(null);
   protected readonly loadError = signal<string | null>(null);

@@ -113,7 +113,7 @@ export class AdminTemplatesPage {
   private readonly api = inject(AdminApi);
   protected readonly lang = inject(LanguageService).lang;
   protected readonly state = toSignal(
-    loadable(this.api.templates(inject(SessionStore).viewer()?.organisation.id ?? '')),
+    loadable(this.api.templates(inject(SessionStore).viewer()?.organisation?.id ?? '')),
     { initialValue: LOADING },
   );
   protected readonly errorKey = computed(() => {

@@ -95,5 +95,5 @@ export class HomePage {
     return c.status === 'error' ? c.error.messageKey : '';
   });
   protected readonly firstName = computed(() => this.session.viewer()?.person.fullName.split(' ')[0] ?? '');
-  protected readonly organisation = computed(() => this.session.viewer()?.organisation.name ?? '');
+  protected readonly organisation = computed(() => this.session.viewer()?.organisation?.name ?? '');
 }
