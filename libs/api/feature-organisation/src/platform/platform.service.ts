@@ -10,6 +10,7 @@ import {
   Role,
   RoleGrantEntity,
 } from '@stl/api/data-access-db';
+import { assertAcceptablePassword, PasswordService } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, NotFoundError } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
 import { normaliseEmail } from '../person/role-rules';
@@ -50,7 +51,10 @@ interface CountRow {
  */
 @Injectable()
 export class PlatformService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+  ) {}
 
   async listOrganisations(): Promise<OrganisationOverviewModel[]> {
     const organisations = await this.dataSource.manager.find(OrganisationEntity, {
@@ -171,16 +175,23 @@ export class PlatformService {
   }
 
   /**
-   * Makes a platform operator (no password; invited to choose one). An address already in use is
-   * a CONFLICT: an organisation's member cannot also be an operator.
+   * Makes a platform operator, invited to choose a password, or with the password given (the
+   * command line reads it from standard input; the password rule of ADR 0010 applies). An address
+   * already in use is a CONFLICT: an organisation's member cannot also be an operator.
    */
-  async addOperator(invitedById: string | null, input: NewPerson): Promise<PlatformOperatorModel> {
+  async addOperator(
+    invitedById: string | null,
+    input: NewPerson,
+    password?: string,
+  ): Promise<PlatformOperatorModel> {
     const name = (input.name ?? '').trim();
     const email = normaliseEmail(input.email ?? '');
     const problems = [nameProblem('name', name, 'full name'), emailProblem('email', email)].filter(
       (p): p is FieldProblem => p !== null,
     );
     if (problems.length) throw new BadInputError(problems.map((p) => p.message).join(' '), problems);
+    if (password !== undefined) assertAcceptablePassword('password', password, { email, fullName: name });
+    const passwordHash = password !== undefined ? await this.passwords.hash(password) : null;
     try {
       const person = await this.dataSource.transaction(async (m) => {
         if (await m.exists(PersonEntity, { where: { email } })) throw emailTaken('email', email);
@@ -192,18 +203,18 @@ export class PlatformService {
             email,
             schoolId: null,
             locale: Locale.sv,
-            passwordHash: null,
+            passwordHash,
             active: true,
           }),
         );
-        await this.invite(m, [saved.id], invitedById);
+        if (!passwordHash) await this.invite(m, [saved.id], invitedById);
         return saved;
       });
       return {
         personId: person.id,
         fullName: person.fullName,
         email: person.email,
-        status: AdministratorStatus.INVITED,
+        status: passwordHash ? AdministratorStatus.ACTIVE : AdministratorStatus.INVITED,
       };
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken('email', email);
