@@ -14,6 +14,8 @@ import { OrganisationResolver } from './organisation/organisation.resolver';
 import { OrganisationService } from './organisation/organisation.service';
 import { PlatformResolver } from './platform/platform.resolver';
 import { PlatformService } from './platform/platform.service';
+import { StaffImportResolver } from './staff-import/staff-import.resolver';
+import { StaffImportService } from './staff-import/staff-import.service';
 import { PersonResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
 import { SchoolResolver } from './school/school.resolver';
@@ -43,6 +45,9 @@ import { SchoolService } from './school/school.service';
     // Platform operators (ADR 0015)
     PlatformService,
     PlatformResolver,
+    // Staff import from CSV/XLSX (issue 9)
+    StaffImportService,
+    StaffImportResolver,
   ],
   exports: [OrganisationService, SchoolService, PersonService, CertificationService, PlatformService],
 })

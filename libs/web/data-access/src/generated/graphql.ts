@@ -885,6 +885,7 @@ export type ReadAnalysisQuery = {
 
 export type ViewerFieldsFragment = {
   email: string;
+  platformOperator: boolean;
   person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
   organisation: { id: string; name: string } | null;
   roles: Array<{ role: Role; schoolId: string | null }>;
@@ -895,6 +896,7 @@ export type MeQueryVariables = Exact<{ [key: string]: never }>;
 export type MeQuery = {
   me: {
     email: string;
+    platformOperator: boolean;
     person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
     organisation: { id: string; name: string } | null;
     roles: Array<{ role: Role; schoolId: string | null }>;
@@ -920,6 +922,7 @@ export type SignInMutationVariables = Exact<{
 export type SignInMutation = {
   signIn: {
     email: string;
+    platformOperator: boolean;
     person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
     organisation: { id: string; name: string } | null;
     roles: Array<{ role: Role; schoolId: string | null }>;
@@ -2666,6 +2669,7 @@ export const ViewerFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
     role
     schoolId
   }
+  platformOperator
 }
     `,
   { fragmentName: 'ViewerFields' },
@@ -3772,6 +3776,7 @@ export const MeDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     schoolId
   }
+  platformOperator
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const DemoAccountsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query DemoAccounts {
@@ -3806,6 +3811,7 @@ export const SignInDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     schoolId
   }
+  platformOperator
 }`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
 export const SignOutDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SignOut {
