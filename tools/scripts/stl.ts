@@ -27,7 +27,9 @@ import {
   withDatabase,
 } from '@stl/api/data-access-db';
 import type { RunningPostgres } from '@stl/api/data-access-db';
+import { AccountFeatureModule } from '@stl/api/feature-account';
 import { AuthModule } from '@stl/api/feature-auth';
+import { NotificationFeatureModule } from '@stl/api/feature-notification';
 import { OrganisationFeatureModule, PlatformService } from '@stl/api/feature-organisation';
 import { APP_CONFIG, loadConfig } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
@@ -39,8 +41,8 @@ const USAGE = `Usage: npm run stl -- <command> [options]
                 Creates an organisation with its first administrator and invites them.
   org:list      Lists the organisations with their sizes and administrators.
   operator:add  --name "…" --email … [--password-stdin]
-                Makes a platform operator: invited to choose a password, or with the
-                password read from standard input.
+                Makes a platform operator and prints a single-use link with which they
+                choose a password; or sets the password read from standard input.
   operator:list Lists the platform operators.
 
 Database: DATABASE_URL, else the embedded PostgreSQL of npm start (.data/postgres).`;
@@ -57,6 +59,9 @@ class CliModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, { extra: { max: 2 } })),
         AuthModule,
+        // The outbox, for the invitation mail (delivered by the API's workers, not by this command).
+        NotificationFeatureModule.forRoot({ databaseUrl }),
+        AccountFeatureModule,
         OrganisationFeatureModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
@@ -131,7 +136,9 @@ async function run(
       out(
         `Created organisation "${created.organisation.name}" (short name ${created.organisation.slug}, id ${created.organisation.id}).`,
       );
-      out(`Administrator: ${admin.fullName} <${admin.email}> (${admin.status.toLowerCase()}).`);
+      out(
+        `Administrator: ${admin.fullName} <${admin.email}> (${admin.status.toLowerCase()}; the invitation mail is in the outbox).`,
+      );
       return;
     }
     case 'org:list': {
@@ -148,7 +155,7 @@ async function run(
     }
     case 'operator:add': {
       const password = values['password-stdin'] ? await readStdin() : undefined;
-      const operator = await platform.addOperator(
+      const { operator, invitation } = await platform.addOperator(
         null,
         { name: required(values, 'name'), email: required(values, 'email') },
         password,
@@ -156,7 +163,12 @@ async function run(
       out(
         `Platform operator ${operator.fullName} <${operator.email}> added (${operator.status.toLowerCase()}).`,
       );
-      if (!password) out('They choose a password through the invitation before they can sign in.');
+      if (invitation) {
+        out(
+          `Give them this single-use link to choose a password (valid until ${invitation.expiresAt.toISOString()}):`,
+        );
+        out(invitation.url);
+      }
       return;
     }
     case 'operator:list': {

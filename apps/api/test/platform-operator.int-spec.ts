@@ -195,6 +195,11 @@ describe('platform operator (ADR 0015)', () => {
         platform_operator: false,
         role: 'ADMINISTRATOR',
       });
+      // Invited in the same transaction: the mail is in the outbox (ADR 0006, 0013).
+      const mail = await api.db.query(
+        `SELECT kind FROM outbox_message WHERE to_address = 'greta.ek@goinge.example'`,
+      );
+      expect(mail).toEqual([{ kind: 'INVITATION' }]);
       // The operator sees it, the new organisation's admin does not see Lärkby.
       const one = await operator.ok(ONE, { id: createOrganisation.organisation.id });
       expect(one.platformOrganisation.organisation.slug).toBe('ostra-goinge-kommun');
@@ -271,6 +276,20 @@ describe('platform operator (ADR 0015)', () => {
     ).toBe('NOT_FOUND');
     const vera = created.administrators[0].personId;
     expect((await operator.ok(RESEND, { id: vera })).resendAdministratorInvitation.organisation.id).toBe(id);
+    // Two invitations for Vera (created, resent), two for Ville (added, invited again).
+    const mails = await api.db.query(
+      `SELECT to_address, count(*)::int AS n FROM outbox_message WHERE kind = 'INVITATION' AND to_address LIKE '%@vastby.example' GROUP BY to_address ORDER BY to_address`,
+    );
+    expect(mails).toEqual([
+      { to_address: 'vera@vastby.example', n: 2 },
+      { to_address: 'ville@vastby.example', n: 2 },
+    ]);
+    // Only the latest link works: still INVITED.
+    const { platformOrganisation } = await operator.ok(ONE, { id });
+    expect(platformOrganisation.administrators.map((a: { status: string }) => a.status)).toEqual([
+      'INVITED',
+      'INVITED',
+    ]);
     // Only administrators are re-invited through this: a teacher is NOT_FOUND.
     expect(await operator.code(RESEND, { id: LARKBY.ids.sara })).toBe('NOT_FOUND');
   });

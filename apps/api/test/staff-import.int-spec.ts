@@ -87,8 +87,13 @@ describe('staff import (CSV and XLSX)', () => {
     const maria = p.rows.find((r: { email: string }) => r.email === LARKBY.maria);
     expect(maria).toMatchObject({ outcome: 'UPDATE', rolesAdded: ['TEACHER'], rolesKept: ['COURSE_LEADER'] });
 
-    const { applyStaffImport } = await admin.ok(APPLY, { org: LARKBY.organisation, file, invite: false });
-    expect(applyStaffImport).toEqual({ created: 28, updated: 2, unchanged: 0, invited: 0 });
+    const { applyStaffImport } = await admin.ok(APPLY, { org: LARKBY.organisation, file, invite: true });
+    expect(applyStaffImport).toEqual({ created: 28, updated: 2, unchanged: 0, invited: 28 });
+    // New people only are invited, in the same transaction (the mail in the outbox).
+    const [{ invitations }] = await api.db.query(
+      `SELECT count(*)::int AS invitations FROM outbox_message WHERE kind = 'INVITATION' AND to_address LIKE 'ny.%'`,
+    );
+    expect(invitations).toBe(28);
     const roles = async (email: string) =>
       (
         await api.db.query(

@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createScratchDatabase, testServerUrl } from '@stl/api/data-access-db';
+import { loadConfig } from '@stl/api/util-config';
+import { createApp } from '../src/app/create-app';
+import { GqlClient } from './support/gql-client';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -62,7 +65,12 @@ describe('npm run stl (the operators’ command line)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Applied migrations: Initial\d+/);
     expect(r.stdout).toContain('Created organisation "Östra Göinge kommun" (short name ostra-goinge-kommun');
-    expect(r.stdout).toContain('Administrator: Greta Ek <greta.ek@goinge.example> (invited).');
+    expect(r.stdout).toContain('Administrator: Greta Ek <greta.ek@goinge.example> (invited;');
+    // The invitation mail waits in the outbox for the API's workers.
+    const mail = await db.query(
+      `SELECT m.kind, m.to_address FROM outbox_message m WHERE m.kind = 'INVITATION'`,
+    );
+    expect(mail.rows).toEqual([{ kind: 'INVITATION', to_address: 'greta.ek@goinge.example' }]);
     const { rows } = await db.query(
       `SELECT o.slug, p.email, p.password_hash, g.role FROM organisation o
          JOIN person p ON p.organisation_id = o.id JOIN role_grant g ON g.person_id = p.id`,
@@ -119,6 +127,51 @@ describe('npm run stl (the operators’ command line)', () => {
     expect((await db.query(`SELECT count(*)::int AS n FROM person`)).rows[0].n).toBe(before);
   });
 
+  it('makes a platform operator with a single-use link that lets them choose a password and sign in', async () => {
+    const r = await stl(scratch.url, ['operator:add', '--name', 'Bo Drift', '--email', 'bo@drift.example']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Platform operator Bo Drift <bo@drift.example> added (invited).');
+    const url = /^(http\S+\/invitation#\S+)$/m.exec(r.stdout)?.[1];
+    expect(url).toBeDefined();
+    const token = decodeURIComponent(new URL(url as string).hash.slice(1));
+    // The API on the same database accepts the link, as the web app's accept page does.
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      WEB_DIST_DIR: 'tmp/no-web-app',
+      WORKER_ENABLED: 'false',
+      REMINDER_CRON: 'off',
+    });
+    const app = await createApp(config, scratch.url);
+    await app.listen(0, '127.0.0.1');
+    try {
+      const browser = new GqlClient(`${await app.getUrl()}`.replace('[::1]', '127.0.0.1'));
+      const { invitationPreview } = await browser.ok(
+        `query($t: String!) { invitationPreview(token: $t) { firstName organisationName } }`,
+        { t: token },
+      );
+      expect(invitationPreview).toEqual({
+        firstName: 'Bo',
+        organisationName: 'STL – Skriva sig till lärande',
+      });
+      await browser.ok(
+        `mutation($input: SetPasswordWithLinkInput!) { acceptInvitation(input: $input) { email } }`,
+        {
+          input: { token, newPassword: 'a-lighthouse-in-the-fog' },
+        },
+      );
+      const { me } = await browser.ok(`{ me { platformOperator organisation { id } } }`);
+      expect(me).toEqual({ platformOperator: true, organisation: null });
+      expect(
+        (await browser.ok(`{ platformOrganisations { organisation { slug } } }`)).platformOrganisations,
+      ).toEqual([{ organisation: { slug: 'ostra-goinge-kommun' } }]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('makes a platform operator, with a password from standard input that follows the rule', async () => {
     const weak = await stl(
       scratch.url,
@@ -139,7 +192,9 @@ describe('npm run stl (the operators’ command line)', () => {
     );
     expect(rows).toEqual([{ organisation_id: null, platform_operator: true, hashed: true }]);
     const list = await stl(scratch.url, ['operator:list']);
-    expect(list.stdout).toBe('Alex Holmberg <alex@drift.example> (active)\n');
+    expect(list.stdout).toBe(
+      'Alex Holmberg <alex@drift.example> (active)\nBo Drift <bo@drift.example> (active)\n',
+    );
     // An organisation's administrator cannot also become an operator.
     const clash = await stl(scratch.url, [
       'operator:add',

@@ -9,6 +9,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { dataSourceOptions } from '@stl/api/data-access-db';
+import { AccountFeatureModule } from '@stl/api/feature-account';
 import { AnalysisFeatureModule } from '@stl/api/feature-analysis';
 import { AuthModule } from '@stl/api/feature-auth';
 import { CohortFeatureModule } from '@stl/api/feature-cohort';
@@ -77,6 +78,7 @@ export class AppModule {
         AuthModule,
         NotificationFeatureModule.forRoot({ databaseUrl }),
         OrganisationFeatureModule,
+        AccountFeatureModule,
         CohortFeatureModule,
         AnalysisFeatureModule,
         ReviewFeatureModule,

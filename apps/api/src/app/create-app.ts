@@ -25,6 +25,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // TRUST_PROXY: whose X-Forwarded-For gives req.ip, the address the per-address limits count.
+  app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.use(cookieParser());
   app.enableCors({ origin: config.webOrigins, credentials: true });

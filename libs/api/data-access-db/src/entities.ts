@@ -1,5 +1,6 @@
 import { AnalysisVersionEntity } from './analysis/analysis-version.entity';
 import { AnalysisEntity } from './analysis/analysis.entity';
+import { AccountTokenEntity } from './auth/account-token.entity';
 import { LoginThrottleEntity } from './auth/login-throttle.entity';
 import { SessionEntity } from './auth/session.entity';
 import { FeedbackCommentEntity } from './review/feedback-comment.entity';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   CertificationEntity,
   SessionEntity,
   LoginThrottleEntity,
+  AccountTokenEntity,
   CohortEntity,
   CohortMembershipEntity,
   MeetingEntity,

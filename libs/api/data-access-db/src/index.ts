@@ -11,6 +11,7 @@ export * from './person/role-grant.entity';
 export * from './person/certification.entity';
 export * from './auth/session.entity';
 export * from './auth/login-throttle.entity';
+export * from './auth/account-token.entity';
 export * from './cohort/cohort.entity';
 export * from './cohort/cohort-membership.entity';
 export * from './meeting/meeting.entity';

@@ -20,6 +20,7 @@ import { PasswordService } from './password.service';
 import { PasswordChangeService } from './password-change.service';
 import { PasswordResolver } from './password.resolver';
 import { SessionService } from './session.service';
+import { ViewerService } from './viewer.service';
 // My sessions (list, end one, sign out everywhere).
 import { SessionsResolver } from './sessions/sessions.resolver';
 
@@ -38,6 +39,7 @@ import { SessionsResolver } from './sessions/sessions.resolver';
   ],
   providers: [
     SessionService,
+    ViewerService,
     PasswordService,
     AccessPolicy,
     AuthResolver,
@@ -50,6 +52,6 @@ import { SessionsResolver } from './sessions/sessions.resolver';
     // Brute-force protection (ADR 0004, amendment 2026-12-06)
     LoginThrottleService,
   ],
-  exports: [SessionService, PasswordService, AccessPolicy, LoginThrottleService],
+  exports: [SessionService, ViewerService, PasswordService, AccessPolicy, LoginThrottleService],
 })
 export class AuthModule {}

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { OrganisationEntity, PersonEntity, RoleGrantEntity } from '@stl/api/data-access-db';
+import { PersonEntity } from '@stl/api/data-access-db';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { DomainError } from '@stl/api/util-errors';
@@ -13,6 +13,7 @@ import { clientAddress, LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { SessionService } from './session.service';
 import { ViewerModel } from './viewer.model';
+import { ViewerService } from './viewer.service';
 
 @Resolver(() => ViewerModel)
 @Public()
@@ -21,16 +22,15 @@ export class AuthResolver {
     private readonly sessions: SessionService,
     private readonly passwords: PasswordService,
     private readonly throttle: LoginThrottleService,
+    private readonly viewers: ViewerService,
     @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
-    @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
-    @InjectRepository(RoleGrantEntity) private readonly grants: Repository<RoleGrantEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Query(() => ViewerModel, { nullable: true, description: 'The signed-in person, or null.' })
   async me(@Context() ctx: RequestContext): Promise<ViewerModel | null> {
     const personId = ctx.req.actor?.personId ?? ctx.req.operator?.personId;
-    return personId ? this.viewer(personId) : null;
+    return personId ? this.viewers.load(personId) : null;
   }
 
   @Mutation(() => ViewerModel, {
@@ -51,27 +51,9 @@ export class AuthResolver {
     if (!person || !ok)
       throw new DomainError('INVALID_CREDENTIALS', 'That e-mail address and password do not match.');
     await this.throttle.succeeded(email, address);
-    // Session fixation: a token the browser brought along is never adopted; it ends, and a new one starts.
-    const presented = (ctx.req.cookies as Record<string, string> | undefined)?.[
-      this.config.session.cookieName
-    ];
-    if (presented) await this.sessions.end(presented);
-    const { token, cookieExpiresAt } = await this.sessions.start(
-      person.id,
-      ctx.req.get('user-agent') ?? null,
-    );
-    ctx.res.cookie(this.config.session.cookieName, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.session.cookieSecure,
-      expires: cookieExpiresAt,
-      path: '/',
-    });
-    // Fields of the answer (Person.roles, Person.email…) check the actor: it is the person just signed in.
-    const holder = await this.sessions.resolveHolder(token);
-    ctx.req.actor = holder?.actor ?? null;
-    ctx.req.operator = holder?.operator ?? null;
-    return this.viewer(person.id);
+    // A new session id; fields of the answer (Person.roles, Person.email…) see the person just signed in.
+    await this.sessions.signInOn(ctx, person.id);
+    return this.viewers.load(person.id);
   }
 
   @Mutation(() => Boolean, { description: 'Ends this session; true when one was signed in.' })
@@ -83,17 +65,5 @@ export class AuthResolver {
     ctx.req.actor = null;
     ctx.req.operator = null;
     return true;
-  }
-
-  private async viewer(personId: string): Promise<ViewerModel> {
-    const person = await this.people.findOneOrFail({ where: { id: personId } });
-    // A platform operator has no organisation and no roles in one (ADR 0015).
-    const [organisation, roles] = await Promise.all([
-      person.organisationId === null
-        ? null
-        : this.organisations.findOneOrFail({ where: { id: person.organisationId } }),
-      this.grants.find({ where: { personId }, order: { role: 'ASC' } }),
-    ]);
-    return { person, email: person.email, organisation, roles, platformOperator: person.platformOperator };
   }
 }

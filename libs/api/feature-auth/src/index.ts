@@ -6,4 +6,6 @@ export * from './login-throttle.service';
 export * from './password.service';
 export * from './password-rule';
 export * from './session.service';
+export * from './viewer.service';
+export { ViewerModel } from './viewer.model';
 export type { RequestContext } from './request-context';

@@ -20,6 +20,30 @@ const THROTTLE_PURGE_LIMIT = 50_000;
 
 export const TOO_MANY_ATTEMPTS_MESSAGE = 'Too many attempts. Wait a while and try again.';
 
+/**
+ * What is counted: password checks (sign-in, change of password) or requests for a mailed link
+ * (password reset, sign-in link; ADR 0013). Each scope has its own rows and limits, in the same
+ * table and by the same atomic upsert, so asking for reset mails never locks anyone's sign-in.
+ */
+export interface ThrottleScope {
+  /** Prefix of the row keys; '' for password checks (the keys they always had). */
+  prefix: string;
+  accountLimit: number;
+  addressLimit: number;
+}
+
+export const PASSWORD_SCOPE: ThrottleScope = {
+  prefix: '',
+  accountLimit: ACCOUNT_ATTEMPT_LIMIT,
+  addressLimit: ADDRESS_ATTEMPT_LIMIT,
+};
+
+/**
+ * Requests for a reset or sign-in link: 3 mails to one address, then a growing wait (a minute,
+ * doubling to 15); 30 requests from one client address. Unknown addresses count exactly alike.
+ */
+export const ACCOUNT_MAIL_SCOPE: ThrottleScope = { prefix: 'mail-', accountLimit: 3, addressLimit: 30 };
+
 export interface ThrottlePurgeReport {
   deleted: number;
 }
@@ -40,10 +64,15 @@ export class LoginThrottleService {
    * `retryAfterSeconds`) while either is locked; then nothing is hashed. The address is checked
    * first, so a locked address does not count against the account.
    */
-  async admit(email: string, address: string, now: Date = new Date()): Promise<void> {
-    for (const [key, limit] of [
-      [addressKey(address), ADDRESS_ATTEMPT_LIMIT],
-      [accountKey(email), ACCOUNT_ATTEMPT_LIMIT],
+  async admit(
+    email: string,
+    address: string,
+    now: Date = new Date(),
+    scope: ThrottleScope = PASSWORD_SCOPE,
+  ): Promise<void> {
+    for (const [key, limit, isAccount] of [
+      [addressKey(address, scope), scope.addressLimit, false],
+      [accountKey(email, scope), scope.accountLimit, true],
     ] as const) {
       const counted: unknown[] = await this.dataSource.query(
         `INSERT INTO login_throttle AS t (key, attempts, window_started_at, last_attempt_at, locked_until)
@@ -65,7 +94,7 @@ export class LoginThrottleService {
       );
       if (counted.length === 0) {
         // Refused on the account: nothing is hashed, so the address gets its count back.
-        if (limit === ACCOUNT_ATTEMPT_LIMIT) await this.release(address);
+        if (isAccount) await this.release(address, scope);
         await this.refuse(key, now);
       }
     }
@@ -81,13 +110,13 @@ export class LoginThrottleService {
   }
 
   /** Takes one attempt back from the address (not a failure), lifting its lock below the limit. */
-  private async release(address: string): Promise<void> {
+  private async release(address: string, scope: ThrottleScope = PASSWORD_SCOPE): Promise<void> {
     await this.dataSource.query(
       `UPDATE login_throttle SET
          attempts = greatest(attempts - 1, 0),
          locked_until = CASE WHEN attempts - 1 >= $2::int THEN locked_until ELSE NULL END
        WHERE key = $1`,
-      [addressKey(address), ADDRESS_ATTEMPT_LIMIT],
+      [addressKey(address, scope), scope.addressLimit],
     );
   }
 
@@ -122,18 +151,22 @@ export class LoginThrottleService {
   }
 }
 
-/** `account:` and the SHA-256 of the trimmed, lower-case e-mail address: what was typed is not kept. */
-export function accountKey(email: string): string {
-  return `account:${digest(email.trim().toLowerCase())}`;
+/**
+ * `account:` (after the scope's prefix) and the SHA-256 of the trimmed, lower-case e-mail address:
+ * what was typed is not kept.
+ */
+export function accountKey(email: string, scope: ThrottleScope = PASSWORD_SCOPE): string {
+  return `${scope.prefix}account:${digest(email.trim().toLowerCase())}`;
 }
 
-export function addressKey(address: string): string {
-  return `address:${digest(address)}`;
+export function addressKey(address: string, scope: ThrottleScope = PASSWORD_SCOPE): string {
+  return `${scope.prefix}address:${digest(address)}`;
 }
 
 /**
- * The client's address: the socket's peer (Express `req.ip`; no `trust proxy` is configured, so a
- * forwarded header is never believed). Behind a reverse proxy every client has the proxy's address.
+ * The client's address: Express `req.ip`, which is the socket's peer unless TRUST_PROXY names the
+ * proxies in front of the API; then it is the address those proxies report in X-Forwarded-For.
+ * Without TRUST_PROXY behind a reverse proxy every client has the proxy's address.
  */
 export function clientAddress(req: Request): string {
   const ip = req.ip ?? req.socket?.remoteAddress ?? 'unknown';

@@ -8,6 +8,7 @@ import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { NotFoundError } from '@stl/api/util-errors';
 import type { Actor, SessionHolder } from './actor';
+import type { RequestContext } from './request-context';
 
 /**
  * `last_seen_at` (and with it the idle deadline) is written at most this often per session, so a
@@ -99,6 +100,29 @@ export class SessionService {
       userAgent: userAgent?.slice(0, 400) ?? null,
     });
     return { token, cookieExpiresAt: this.absoluteEnd(now) };
+  }
+
+  /**
+   * Signs `personId` in on this request (password, mailed link, invitation): a token the browser
+   * brought along is never adopted but ended (session fixation), a new session starts, its cookie
+   * is set, and the request's actor becomes the person, so the answer's fields see them.
+   */
+  async signInOn(ctx: RequestContext, personId: string): Promise<void> {
+    const presented = (ctx.req.cookies as Record<string, string> | undefined)?.[
+      this.config.session.cookieName
+    ];
+    if (presented) await this.end(presented);
+    const { token, cookieExpiresAt } = await this.start(personId, ctx.req.get('user-agent') ?? null);
+    ctx.res.cookie(this.config.session.cookieName, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.session.cookieSecure,
+      expires: cookieExpiresAt,
+      path: '/',
+    });
+    const holder = await this.resolveHolder(token);
+    ctx.req.actor = holder?.actor ?? null;
+    ctx.req.operator = holder?.operator ?? null;
   }
 
   async end(token: string): Promise<void> {

@@ -13,4 +13,5 @@ export {
 } from './preferences/unsubscribe-token';
 export { SessionPurgeProcessor } from './housekeeping/session-purge.processor';
 export { JobQueue } from './queue/job-queue';
+export { accountLinkToken, accountTokenHash } from './outbox/account-link-token';
 export { QUEUE, QUEUE_SCHEMA } from './queue/queue-names';

@@ -8,6 +8,7 @@ import {
   SchoolEntity,
   SessionEntity,
 } from '@stl/api/data-access-db';
+import { AccountFeatureModule } from '@stl/api/feature-account';
 import { CertificationResolver } from './certification/certification.resolver';
 import { CertificationService } from './certification/certification.service';
 import { OrganisationResolver } from './organisation/organisation.resolver';
@@ -24,6 +25,8 @@ import { SchoolService } from './school/school.service';
 /** Organisations, schools, people, their roles and certifications (GraphQL; see README). */
 @Module({
   imports: [
+    // Invitations (ADR 0013) for new administrators and imported staff.
+    AccountFeatureModule,
     TypeOrmModule.forFeature([
       OrganisationEntity,
       SchoolEntity,

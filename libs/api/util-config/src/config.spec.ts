@@ -46,6 +46,30 @@ describe('loadConfig', () => {
     );
   });
 
+  it('believes no proxy unless TRUST_PROXY says which', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback, ::1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      'loopback',
+      '::1',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '0' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('has lifetimes for invitation, reset and sign-in links', () => {
+    expect(loadConfig({}).accountLinks).toEqual({
+      invitationHours: 168,
+      passwordResetMinutes: 30,
+      signInLinkMinutes: 15,
+    });
+    expect(loadConfig({ PASSWORD_RESET_TTL_MINUTES: '60' }).accountLinks.passwordResetMinutes).toBe(60);
+    expect(() => loadConfig({ SIGN_IN_LINK_TTL_MINUTES: '1' })).toThrow(/SIGN_IN_LINK_TTL_MINUTES/);
+  });
+
   it('splits web origins', () => {
     expect(loadConfig({ WEB_ORIGINS: 'http://a, http://b' }).webOrigins).toEqual(['http://a', 'http://b']);
   });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
@@ -40,6 +41,39 @@ const schema = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
+  /**
+   * Which reverse proxies to believe about the client's address (X-Forwarded-For), for the
+   * per-address limits on sign-in and account mails: "off" (default: the socket's peer is the
+   * client), a number of proxy hops in front of the API (e.g. 1 behind one load balancer), or a
+   * comma-separated list of proxy addresses or subnets (e.g. "10.0.0.0/8, loopback"). Express's
+   * `trust proxy` setting.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine(validTrustProxy, 'must be "off", a number of hops (1–10), or a list of addresses/subnets')
+    .default('off'),
+  /** How long an invitation link works, in hours (ADR 0013). Default 168, a week. */
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24 * 7),
+  /** How long a password-reset link works, in minutes. Default 30. */
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
+  /** How long a one-time sign-in link works, in minutes. Default 15. */
+  SIGN_IN_LINK_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(15),
   /** Cookies only over HTTPS; on by default in production. */
   COOKIE_SECURE: bool.optional(),
   /** Comma-separated origins allowed to call the API from a browser with credentials. */
@@ -97,6 +131,29 @@ const schema = z.object({
 
 export type RawAppConfig = z.infer<typeof schema>;
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function validTrustProxy(value: string): boolean {
+  if (/^(off|false)$/.test(value)) return true;
+  if (/^\d+$/.test(value)) return Number(value) >= 1 && Number(value) <= 10;
+  return value.split(',').every((entry) => {
+    const e = entry.trim();
+    if (PROXY_NAMES.has(e)) return true;
+    const [ip, bits, ...rest] = e.split('/');
+    if (rest.length > 0 || !isIP(ip)) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (isIP(ip) === 4 ? 32 : 128));
+  });
+}
+
+/** Express's `trust proxy` value: false (believe no proxy), a hop count, or proxy addresses. */
+export type TrustProxy = false | number | string[];
+
+function parseTrustProxy(value: string): TrustProxy {
+  if (/^(off|false)$/.test(value)) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((e) => e.trim());
+}
+
 export interface AppConfig {
   env: RawAppConfig['NODE_ENV'];
   port: number;
@@ -113,6 +170,10 @@ export interface AppConfig {
     cookieSecure: boolean;
   };
   webOrigins: string[];
+  /** TRUST_PROXY, for Express's `trust proxy`. */
+  trustProxy: TrustProxy;
+  /** Lifetimes of mailed single-use links (ADR 0013). */
+  accountLinks: { invitationHours: number; passwordResetMinutes: number; signInLinkMinutes: number };
   logLevel: RawAppConfig['LOG_LEVEL'];
   maxBodyBytes: number;
   webDistDir: string;
@@ -207,6 +268,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webOrigins: c.WEB_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    trustProxy: parseTrustProxy(c.TRUST_PROXY),
+    accountLinks: {
+      invitationHours: c.INVITATION_TTL_HOURS,
+      passwordResetMinutes: c.PASSWORD_RESET_TTL_MINUTES,
+      signInLinkMinutes: c.SIGN_IN_LINK_TTL_MINUTES,
+    },
     logLevel: c.LOG_LEVEL,
     maxBodyBytes: c.MAX_BODY_BYTES,
     webDistDir: c.WEB_DIST_DIR,

@@ -27,6 +27,12 @@ export const ErrorCode = {
   MeetingNotStarted: 'MEETING_NOT_STARTED',
   /** Too many password attempts on an account or from an address; `details.retryAfterSeconds`. */
   TooManyAttempts: 'TOO_MANY_ATTEMPTS',
+  /** A mailed single-use link (invitation, reset, sign-in link) that does not exist or was replaced by a newer one. */
+  LinkInvalid: 'LINK_INVALID',
+  /** A mailed single-use link past its lifetime. */
+  LinkExpired: 'LINK_EXPIRED',
+  /** A mailed single-use link that was used already. */
+  LinkUsed: 'LINK_USED',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -40,7 +46,11 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.Forbidden:
       return 403;
     case ErrorCode.NotFound:
+    case ErrorCode.LinkInvalid:
       return 404;
+    case ErrorCode.LinkExpired:
+    case ErrorCode.LinkUsed:
+      return 410;
     case ErrorCode.Conflict:
     case ErrorCode.TemplateVersionInUse:
     case ErrorCode.EditConflict:

@@ -152,6 +152,23 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
       },
     ],
   },
+  INVITATION: {
+    tokenId: '0c0c0000-0000-4000-8000-000000000001',
+    token: 'demo-invitation-token',
+    expiresAt: '2026-12-13T09:00:00Z',
+    organisationName: 'Lärkby kommun',
+    inviterName: 'Anna Admin',
+  },
+  PASSWORD_RESET: {
+    tokenId: '0c0c0000-0000-4000-8000-000000000002',
+    token: 'demo-reset-token',
+    expiresAt: '2026-12-06T09:30:00Z',
+  },
+  SIGN_IN_LINK: {
+    tokenId: '0c0c0000-0000-4000-8000-000000000003',
+    token: 'demo-sign-in-token',
+    expiresAt: '2026-12-06T09:15:00Z',
+  },
   NUDGE: {
     ...cohort,
     leaderName: 'Maria Berg',
@@ -260,6 +277,9 @@ export const DEMO_RECIPIENTS: Record<MailKind, { name: string; email: string }> 
   SCHOOL_LEADER_SUMMARY: { name: 'Karin Sjöberg', email: 'karin.sjoberg@larkby.se' },
   DIGEST: { name: 'Amira Hassan', email: 'amira.hassan@larkby.se' },
   NUDGE: { name: 'Erik Nyström', email: 'erik.nystrom@larkby.se' },
+  INVITATION: { name: 'Erik Nyström', email: 'erik.nystrom@larkby.se' },
+  PASSWORD_RESET: { name: 'Sara Lindqvist', email: 'sara.lindqvist@larkby.se' },
+  SIGN_IN_LINK: { name: 'Sara Lindqvist', email: 'sara.lindqvist@larkby.se' },
 };
 
 export function demoMailContext(kind: MailKind, locale: MailLocale): MailContext {

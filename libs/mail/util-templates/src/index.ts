@@ -18,8 +18,15 @@ export { MAIL_PATHS, absoluteUrl, listUnsubscribeHeaders, safeUrl } from './link
 export type { MailPath, PathArgs, PathParams } from './links';
 export { DEFAULT_MAIL_LOCALE, MAIL_LOCALES, toMailLocale } from './locale';
 export type { MailLocale } from './locale';
-export { DIGESTIBLE_KINDS, MAIL_KINDS, MailKind, isMailKind } from './mail-kind';
-export type { DigestibleKind } from './mail-kind';
+export {
+  ACCOUNT_KINDS,
+  DIGESTIBLE_KINDS,
+  MAIL_KINDS,
+  MailKind,
+  isAccountKind,
+  isMailKind,
+} from './mail-kind';
+export type { AccountKind, DigestibleKind } from './mail-kind';
 export type * from './mail-data';
 export { meetingIcs, meetingIcsAttachment, meetingIcsUid } from './meeting-ics';
 export type { MeetingIcsOptions } from './meeting-ics';

@@ -40,7 +40,8 @@ export interface MailDocument {
   action: Link;
   actionFallback: string;
   signOff: string;
-  footer: { reason: string; unsubscribe: Link; unsubscribeHint: string; settings: Link };
+  /** Account mails (ADR 0013) have no unsubscribe or settings link: they cannot be turned off. */
+  footer: { reason: string; unsubscribe?: Link; unsubscribeHint: string; settings?: Link };
 }
 
 const COLOR = {
@@ -141,9 +142,11 @@ export function renderHtml(doc: MailDocument): string {
     `<p style="margin:0 0 24px;">${multiline(doc.signOff)}</p>`,
     '</td></tr>',
     `<tr><td style="padding:16px 28px 28px;border-top:1px solid ${COLOR.rule};${FONT}font-size:14px;line-height:1.5;color:${COLOR.muted};">`,
-    `<p style="margin:0 0 8px;">${e(f.reason)}</p>`,
-    `<p style="margin:0 0 8px;">${htmlLink(f.unsubscribe, mutedLink)} (${e(f.unsubscribeHint)})</p>`,
-    `<p style="margin:0;">${htmlLink(f.settings, mutedLink)}</p>`,
+    `<p style="margin:0${f.unsubscribe || f.settings ? ' 0 8px' : ''};">${e(f.reason)}</p>`,
+    ...(f.unsubscribe
+      ? [`<p style="margin:0 0 8px;">${htmlLink(f.unsubscribe, mutedLink)} (${e(f.unsubscribeHint)})</p>`]
+      : []),
+    ...(f.settings ? [`<p style="margin:0;">${htmlLink(f.settings, mutedLink)}</p>`] : []),
     '</td></tr>',
     '</table>',
     '</div>',
@@ -201,7 +204,12 @@ export function renderText(doc: MailDocument): string {
       ...doc.blocks.map((b) => textBlock(b, 2)),
       textLink(doc.action),
       doc.signOff,
-      ['-- ', f.reason, `${textLink(f.unsubscribe)} (${f.unsubscribeHint})`, textLink(f.settings)].join('\n'),
+      [
+        '-- ',
+        f.reason,
+        ...(f.unsubscribe ? [`${textLink(f.unsubscribe)} (${f.unsubscribeHint})`] : []),
+        ...(f.settings ? [textLink(f.settings)] : []),
+      ].join('\n'),
     ].join('\n\n') + '\n'
   );
 }

@@ -23,6 +23,12 @@ export const MAIL_PATHS = {
   /** The school leader's view of their school. */
   schoolProgress: '/school',
   mailSettings: '/settings/notifications',
+  /** Accepting an invitation; the token follows in the fragment (#), which never reaches a server log. */
+  invitation: '/invitation',
+  /** Setting a new password from a reset link; token in the fragment. */
+  passwordReset: '/reset-password',
+  /** Signing in with a one-time link; token in the fragment. */
+  signInLink: '/sign-in-link',
 } as const;
 
 export type MailPath = (typeof MAIL_PATHS)[keyof typeof MAIL_PATHS];

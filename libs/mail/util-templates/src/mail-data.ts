@@ -13,8 +13,11 @@ export interface MailContext {
   /** Where the web app is served, e.g. `https://stl.larkby.se`; every link in the mail starts here. */
   baseUrl: string;
   recipientName: string;
-  /** Signed one-click link that turns this kind of mail off for the recipient (signed elsewhere). */
-  unsubscribeUrl: string;
+  /**
+   * Signed one-click link that turns this kind of mail off for the recipient (signed elsewhere).
+   * Required for every kind but the account kinds, which cannot be turned off.
+   */
+  unsubscribeUrl?: string;
 }
 
 export interface RenderedMail {
@@ -173,6 +176,27 @@ export interface DigestData {
   items: DigestItem[];
 }
 
+/**
+ * A mail with a single-use account link. The outbox stores only the token's row id; the token is
+ * derived from it when the mail is sent (`token` is filled in then), so no stored payload holds a
+ * usable link (ADR 0013).
+ */
+export interface AccountLinkData {
+  tokenId: string;
+  /** Filled in at send time only; never stored. */
+  token?: string;
+  expiresAt: Instant;
+}
+
+export interface InvitationData extends AccountLinkData {
+  organisationName: string;
+  /** Who invited them; null when the platform did (an organisation's first administrator). */
+  inviterName: string | null;
+}
+
+export type PasswordResetData = AccountLinkData;
+export type SignInLinkData = AccountLinkData;
+
 export interface MailDataByKind {
   REVIEW_ASSIGNED: ReviewAssignedData;
   FEEDBACK_RECEIVED: FeedbackReceivedData;
@@ -188,6 +212,9 @@ export interface MailDataByKind {
   SCHOOL_LEADER_SUMMARY: SchoolLeaderSummaryData;
   NUDGE: NudgeData;
   DIGEST: DigestData;
+  INVITATION: InvitationData;
+  PASSWORD_RESET: PasswordResetData;
+  SIGN_IN_LINK: SignInLinkData;
 }
 
 /** Compile-time check that every kind has data and nothing else does. */

@@ -15,6 +15,12 @@ export const MailKind = {
   /** A course leader's personal reminder to a participant. */
   NUDGE: 'NUDGE',
   DIGEST: 'DIGEST',
+  /** An administrator invites a person: a single-use link to choose a password (ADR 0013). */
+  INVITATION: 'INVITATION',
+  /** "Forgot password?": a short-lived single-use link to set a new password. */
+  PASSWORD_RESET: 'PASSWORD_RESET',
+  /** A one-time sign-in link, instead of a password. */
+  SIGN_IN_LINK: 'SIGN_IN_LINK',
 } as const;
 export type MailKind = (typeof MailKind)[keyof typeof MailKind];
 
@@ -34,6 +40,17 @@ export const DIGESTIBLE_KINDS = [
   MailKind.MEETING_TOMORROW,
 ] as const;
 export type DigestibleKind = (typeof DIGESTIBLE_KINDS)[number];
+
+/**
+ * Mails that carry a single-use account link (ADR 0013). They cannot be turned off, are never held
+ * for a digest or quiet hours, and have no unsubscribe link: without them nobody can get in.
+ */
+export const ACCOUNT_KINDS = [MailKind.INVITATION, MailKind.PASSWORD_RESET, MailKind.SIGN_IN_LINK] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+export function isAccountKind(kind: string): kind is AccountKind {
+  return (ACCOUNT_KINDS as readonly string[]).includes(kind);
+}
 
 export function isMailKind(value: string): value is MailKind {
   return (MAIL_KINDS as readonly string[]).includes(value);

@@ -3,7 +3,7 @@ import { MailTemplateError } from './errors';
 import { DICTIONARIES } from './i18n';
 import type { MailLocale } from './locale';
 import type { MailDataByKind, RenderedMail } from './mail-data';
-import { MAIL_KINDS } from './mail-kind';
+import { MAIL_KINDS, isAccountKind } from './mail-kind';
 import type { MailKind } from './mail-kind';
 import { renderFeedbackDue48h, renderMail, renderMeetingTomorrow, renderReviewAssigned } from './render';
 
@@ -66,6 +66,21 @@ const EXPECTED: Record<MailKind, { sv: RegExp; en: RegExp; link: string }> = {
     sv: /Veckosammanfattning vecka 47/,
     en: /Weekly summary, week 47/,
     link: `${B}/cohorts/${cohortId}/follow-up`,
+  },
+  INVITATION: {
+    sv: /Du är inbjuden till STL-plattformen i Lärkby kommun/,
+    en: /You are invited to the STL platform of Lärkby kommun/,
+    link: `${B}/invitation#demo-invitation-token`,
+  },
+  PASSWORD_RESET: {
+    sv: /Välj ett nytt lösenord/,
+    en: /Set a new password/,
+    link: `${B}/reset-password#demo-reset-token`,
+  },
+  SIGN_IN_LINK: {
+    sv: /inloggningslänk/,
+    en: /sign-in link/,
+    link: `${B}/sign-in-link#demo-sign-in-token`,
   },
   NUDGE: {
     sv: /Maria Berg påminner dig om STL Lärkby 2026\/27/,
@@ -156,7 +171,15 @@ describe.each(cases)('%s in %s', (kind, locale) => {
     for (const url of [...hrefs(mail.html), ...textUrls(mail.text)]) expect(url).toMatch(/^https?:\/\//);
   });
 
-  it('carries the one-click unsubscribe link and the reason in the footer', () => {
+  it('carries the one-click unsubscribe link (not on account mails) and the reason in the footer', () => {
+    expect(mail.text).toMatch(
+      locale === 'sv' ? /Du får det här mejlet/ : /You (are receiving|receive) this e-mail/,
+    );
+    if (isAccountKind(kind)) {
+      // An invitation or reset cannot be turned off: no unsubscribe or settings link at all.
+      expect(hrefs(mail.html).some((u) => u.includes('/unsubscribe') || u.includes('/settings'))).toBe(false);
+      return;
+    }
     const unsubscribe = `${B}/unsubscribe/demo-${kind}`;
     expect(hrefs(mail.html)).toContain(unsubscribe);
     expect(mail.text).toContain(unsubscribe);
@@ -300,5 +323,17 @@ describe('mail content', () => {
 
   it('renders the same input to the same output', () => {
     expect(render('MEETING_TOMORROW', 'sv')).toEqual(render('MEETING_TOMORROW', 'sv'));
+  });
+});
+
+describe('account mails (ADR 0013)', () => {
+  it('say when the link expires and who invited, and refuse to render without the token', () => {
+    const mail = renderMail('INVITATION', DEMO_MAIL_DATA.INVITATION, demoMailContext('INVITATION', 'sv'));
+    expect(mail.text).toContain('Anna Admin har bjudit in dig');
+    expect(mail.text).toMatch(/Länken fungerar till: .*2026/);
+    const { token: _token, ...stored } = DEMO_MAIL_DATA.PASSWORD_RESET;
+    expect(() => renderMail('PASSWORD_RESET', stored, demoMailContext('PASSWORD_RESET', 'en'))).toThrow(
+      MailTemplateError,
+    );
   });
 });

@@ -17,6 +17,7 @@ import {
 } from './kinds/reminders';
 import { composeSchoolLeaderSummary, composeWeeklyLeaderSummary } from './kinds/summaries';
 import { composeNudge } from './kinds/nudge';
+import { composeInvitation, composePasswordReset, composeSignInLink } from './kinds/account';
 import { renderHtml, renderText } from './layout';
 import type { Block } from './layout';
 import { MAIL_PATHS, safeUrl } from './links';
@@ -39,6 +40,7 @@ import type {
   SubmissionOverdueData,
   WeeklyLeaderSummaryData,
 } from './mail-data';
+import { isAccountKind } from './mail-kind';
 import type { MailKind } from './mail-kind';
 
 /** Names, titles and the like may hold line breaks; a subject or heading is one line. */
@@ -91,7 +93,15 @@ const COMPOSERS: { [K in MailKind]: Composer<MailDataByKind[K]> } = {
   SCHOOL_LEADER_SUMMARY: composeSchoolLeaderSummary,
   DIGEST: composeDigest,
   NUDGE: composeNudge,
+  INVITATION: composeInvitation,
+  PASSWORD_RESET: composePasswordReset,
+  SIGN_IN_LINK: composeSignInLink,
 };
+
+function required(url: string | undefined): string {
+  if (!url) throw new MailTemplateError('This kind of mail needs an unsubscribe link');
+  return url;
+}
 
 /**
  * Renders one mail of any kind: the entry point for a worker holding `{ kind, data }` from the
@@ -115,15 +125,17 @@ export function renderMail<K extends MailKind>(
     action: body.action,
     actionFallback: k.t.common.actionFallback,
     signOff: k.t.common.signOff,
-    footer: {
-      reason: body.reason,
-      unsubscribe: {
-        label: k.t.common.unsubscribe(k.t.kindNames[kind]),
-        url: safeUrl(ctx.unsubscribeUrl, 'unsubscribeUrl'),
-      },
-      unsubscribeHint: k.t.common.unsubscribeHint,
-      settings: { label: k.t.common.settings, url: k.link(MAIL_PATHS.mailSettings) },
-    },
+    footer: isAccountKind(kind)
+      ? { reason: body.reason, unsubscribeHint: k.t.common.unsubscribeHint }
+      : {
+          reason: body.reason,
+          unsubscribe: {
+            label: k.t.common.unsubscribe(k.t.kindNames[kind]),
+            url: safeUrl(required(ctx.unsubscribeUrl), 'unsubscribeUrl'),
+          },
+          unsubscribeHint: k.t.common.unsubscribeHint,
+          settings: { label: k.t.common.settings, url: k.link(MAIL_PATHS.mailSettings) },
+        },
   };
   return { subject: doc.subject, html: renderHtml(doc), text: renderText(doc) };
 }

@@ -4,7 +4,8 @@ import { Notifications1795344991578 } from './1795344991578-Notifications';
 import { SessionPublicId1796524371599 } from './1796524371599-SessionPublicId';
 import { AddMissingForeignKeys1796525271745 } from './1796525271745-AddMissingForeignKeys';
 import { LoginThrottle1796527624364 } from './1796527624364-LoginThrottle';
-import { PlatformOperator1796530364569 } from './1796530364569-PlatformOperator';
+import { AccountTokens1796530597485 } from './1796530597485-AccountTokens';
+import { PlatformOperator1796530900000 } from './1796530900000-PlatformOperator';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -15,5 +16,6 @@ export const MIGRATIONS: Function[] = [
   SessionPublicId1796524371599,
   AddMissingForeignKeys1796525271745,
   LoginThrottle1796527624364,
-  PlatformOperator1796530364569,
+  AccountTokens1796530597485,
+  PlatformOperator1796530900000,
 ];

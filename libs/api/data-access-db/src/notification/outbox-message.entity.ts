@@ -37,6 +37,8 @@ export interface OutboxRefs {
   assignmentIds?: string[];
   /** DIGEST: the HELD messages it gathers. */
   itemIds?: string[];
+  /** INVITATION, PASSWORD_RESET, SIGN_IN_LINK: the link's token row; not sent once used, replaced or expired. */
+  accountTokenId?: string;
 }
 
 /**

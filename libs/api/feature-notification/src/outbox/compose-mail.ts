@@ -2,12 +2,19 @@ import { IDEMPOTENCY_HEADER, messageIdFor } from '@stl/mail/data-access-transpor
 import type { MailAttachment, OutgoingMail } from '@stl/mail/data-access-transport';
 import {
   MailKind,
+  isAccountKind,
   listUnsubscribeHeaders,
   meetingIcsAttachment,
   renderMail,
   toMailLocale,
 } from '@stl/mail/util-templates';
-import type { DigestData, MailDataByKind, MeetingTomorrowData } from '@stl/mail/util-templates';
+import type {
+  AccountLinkData,
+  DigestData,
+  MailDataByKind,
+  MeetingTomorrowData,
+} from '@stl/mail/util-templates';
+import { accountLinkToken } from './account-link-token';
 import { unsubscribeUrl } from '../preferences/unsubscribe-token';
 
 export interface ComposeInput {
@@ -33,13 +40,14 @@ export interface ComposeContext {
  */
 export function composeMail(input: ComposeInput, ctx: ComposeContext): OutgoingMail {
   const locale = toMailLocale(input.recipient.locale);
-  const unsubscribe = unsubscribeUrl(
-    ctx.publicWebUrl,
-    { personId: input.recipient.id, kind: input.kind },
-    ctx.linkSecret,
-  );
-  const data =
-    input.kind === MailKind.DIGEST
+  const account = isAccountKind(input.kind);
+  // Account mails (ADR 0013) cannot be turned off, so they carry no unsubscribe link.
+  const unsubscribe = account
+    ? undefined
+    : unsubscribeUrl(ctx.publicWebUrl, { personId: input.recipient.id, kind: input.kind }, ctx.linkSecret);
+  const data = account
+    ? withAccountToken(input.data as AccountLinkData, ctx.linkSecret)
+    : input.kind === MailKind.DIGEST
       ? {
           ...(input.data as DigestData),
           items: (input.data as DigestData).items.map((item) => ({
@@ -73,8 +81,16 @@ export function composeMail(input: ComposeInput, ctx: ComposeContext): OutgoingM
     subject: rendered.subject,
     html: rendered.html,
     text: rendered.text,
-    headers: { [IDEMPOTENCY_HEADER]: input.idempotencyKey, ...listUnsubscribeHeaders(unsubscribe) },
+    headers: {
+      [IDEMPOTENCY_HEADER]: input.idempotencyKey,
+      ...(unsubscribe ? listUnsubscribeHeaders(unsubscribe) : {}),
+    },
     attachments,
     messageId: messageIdFor(input.idempotencyKey, ctx.from),
   };
+}
+
+/** The stored payload names the token row only; the link's token is derived here, at send time. */
+function withAccountToken(data: AccountLinkData, secret: string): AccountLinkData {
+  return { ...data, token: accountLinkToken(data.tokenId, secret) };
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { OutboxStatus } from '@stl/api/data-access-db';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig, NotificationConfig } from '@stl/api/util-config';
-import { DIGESTIBLE_KINDS, MailKind } from '@stl/mail/util-templates';
+import { DIGESTIBLE_KINDS, MailKind, isAccountKind } from '@stl/mail/util-templates';
 import { JobQueue } from '../queue/job-queue';
 import type { DeliveryJobRequest } from '../queue/job-queue';
 import { digestDay } from '../reminders/due-rules';
@@ -80,7 +80,8 @@ export class OutboxService {
         results.set(d.idempotencyKey, { idempotencyKey: d.idempotencyKey, outcome: 'NO_RECIPIENT' });
         continue;
       }
-      if (d.kind !== MailKind.DIGEST && (r.disabled_kinds ?? []).includes(d.kind)) {
+      const account = isAccountKind(d.kind);
+      if (!account && d.kind !== MailKind.DIGEST && (r.disabled_kinds ?? []).includes(d.kind)) {
         results.set(d.idempotencyKey, { idempotencyKey: d.idempotencyKey, outcome: 'OPTED_OUT' });
         continue;
       }
@@ -96,7 +97,9 @@ export class OutboxService {
         payload: d.data,
         refs: d.refs,
         status: held ? OutboxStatus.HELD : OutboxStatus.PENDING,
-        not_before: held ? null : (quietUntil(now, this.settings.quietHours)?.toISOString() ?? null),
+        // Account links (ADR 0013) are asked for now and expire soon: never held for quiet hours.
+        not_before:
+          held || account ? null : (quietUntil(now, this.settings.quietHours)?.toISOString() ?? null),
         digest_on: held ? digestDay(now) : null,
       });
     }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CohortRole, CohortStatus, OutboxStatus } from '@stl/api/data-access-db';
 import type { OutboxMessageEntity, OutboxRefs } from '@stl/api/data-access-db';
-import { MailKind } from '@stl/mail/util-templates';
+import { MailKind, isAccountKind } from '@stl/mail/util-templates';
 import type { DigestItem, FeedbackDueData, MailDataByKind } from '@stl/mail/util-templates';
 
 export interface RecipientNow {
@@ -44,7 +44,7 @@ export class SendTimeCheck {
     );
     if (!person?.active) return { send: false, reason: 'The recipient has no active account.' };
     const disabled = new Set(person.disabled_kinds ?? []);
-    if (msg.kind !== MailKind.DIGEST && disabled.has(msg.kind)) {
+    if (msg.kind !== MailKind.DIGEST && !isAccountKind(msg.kind) && disabled.has(msg.kind)) {
       return { send: false, reason: 'The recipient turned this kind of mail off.' };
     }
     const relevance =
@@ -122,6 +122,16 @@ export class SendTimeCheck {
         return this.ifMember(refs.cohortId, personId, CohortRole.PARTICIPANT, data);
       case MailKind.DIGEST:
         return no('A digest inside a digest is not sent.');
+      case MailKind.INVITATION:
+      case MailKind.PASSWORD_RESET:
+      case MailKind.SIGN_IN_LINK: {
+        // A link used, replaced by a newer one, or expired while the mail waited is not sent.
+        const [live] = await this.dataSource.query(
+          `SELECT 1 FROM account_token WHERE id = $1 AND person_id = $2 AND used_at IS NULL AND expires_at > now()`,
+          [refs.accountTokenId ?? null, personId],
+        );
+        return live ? { ok: true, data } : no('The link was used, replaced by a newer one, or has expired.');
+      }
       default: {
         const unknownKind: never = kind as never;
         return no(`Unknown kind ${String(unknownKind)}.`);

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { OutboxStatus } from '@stl/api/data-access-db';
 import { BadInputError } from '@stl/api/util-errors';
-import { DIGESTIBLE_KINDS, MAIL_KINDS, MailKind } from '@stl/mail/util-templates';
+import { DIGESTIBLE_KINDS, MAIL_KINDS, MailKind, isAccountKind } from '@stl/mail/util-templates';
 import { OutboxService } from '../outbox/outbox.service';
 import type { NotificationPreferencesModel } from './preference.models';
 
@@ -13,8 +13,13 @@ interface PreferenceRow {
   digest_daily: boolean;
 }
 
-/** Kinds a person chooses one by one; the digest itself is switched by digest mode. */
-export const CHOOSABLE_KINDS: readonly MailKind[] = MAIL_KINDS.filter((k) => k !== MailKind.DIGEST);
+/**
+ * Kinds a person chooses one by one; the digest itself is switched by digest mode, and account
+ * mails (invitation, password reset, sign-in link) cannot be turned off.
+ */
+export const CHOOSABLE_KINDS: readonly MailKind[] = MAIL_KINDS.filter(
+  (k) => k !== MailKind.DIGEST && !isAccountKind(k),
+);
 const DIGESTIBLE: ReadonlySet<MailKind> = new Set(DIGESTIBLE_KINDS);
 
 /** Who gets which mail: per-kind opt-out and the daily digest. */
@@ -49,6 +54,10 @@ export class PreferenceService {
     if (kind === MailKind.DIGEST) {
       const message = 'The daily digest is switched with setDigestMode.';
       throw new BadInputError(message, [{ field: 'kind', code: 'USE_DIGEST_MODE', message }]);
+    }
+    if (isAccountKind(kind)) {
+      const message = 'Invitations, password resets and sign-in links cannot be turned off.';
+      throw new BadInputError(message, [{ field: 'kind', code: 'NOT_CHOOSABLE', message }]);
     }
     return this.dataSource.transaction(async (m) => {
       await m.query(

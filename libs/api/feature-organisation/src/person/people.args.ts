@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { Role } from '@stl/api/data-access-db';
+import { InvitationStatus, Role } from '@stl/api/data-access-db';
 import { MAX_NAME_LENGTH } from '@stl/shared/domain';
 import { PageArgs } from '@stl/api/util-graphql';
 import { IsId, Trim } from '../common/validation';
@@ -36,6 +36,15 @@ export class PeopleFilterInput {
   @IsOptional()
   @IsBoolean({ message: 'active must be true or false.' })
   active?: boolean | null;
+
+  @Field(() => [InvitationStatus], {
+    nullable: true,
+    description:
+      'Only people whose latest invitation has one of these statuses, e.g. [PENDING, EXPIRED] for those who have not accepted (never invited: left out). Administrators only; others are FORBIDDEN.',
+  })
+  @IsOptional()
+  @IsEnum(InvitationStatus, { each: true, message: 'That is not a known invitation status.' })
+  invitationStatus?: InvitationStatus[] | null;
 }
 
 @ArgsType()

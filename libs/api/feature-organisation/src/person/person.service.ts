@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { isUniqueViolation, Locale, PersonEntity, Role, RoleGrantEntity } from '@stl/api/data-access-db';
+import {
+  invitationStatusSql,
+  isUniqueViolation,
+  Locale,
+  PersonEntity,
+  Role,
+  RoleGrantEntity,
+} from '@stl/api/data-access-db';
 import {
   AccessPolicy,
   assertAcceptablePassword,
@@ -72,6 +79,13 @@ export class PersonService {
         'EXISTS (SELECT 1 FROM role_grant g WHERE g.person_id = p.id AND g.role = :role AND g.organisation_id = p.organisation_id)',
         { role: filter.role },
       );
+    }
+    if (filter.invitationStatus) {
+      // Invitations (ADR 0013) are the administrators' business only.
+      this.access.assertAdminOf(actor, args.organisationId);
+      qb.andWhere(`${invitationStatusSql('p')} IN (:...statuses)`, {
+        statuses: filter.invitationStatus.length ? filter.invitationStatus : [''],
+      });
     }
     if (filter.search) {
       const pattern = `%${filter.search.replace(/[\\%_]/g, '\\$&')}%`;

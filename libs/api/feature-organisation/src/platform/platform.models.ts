@@ -3,9 +3,13 @@ import { OrganisationEntity } from '@stl/api/data-access-db';
 
 /** Where an organisation's administrator stands with their account, as an operator sees it. */
 export enum AdministratorStatus {
-  /** Invited, has not yet chosen a password (or signed in another way). */
+  /** Never invited and without a password: cannot get in until invited. */
+  NOT_INVITED = 'NOT_INVITED',
+  /** Invited; the link is unused and still valid. */
   INVITED = 'INVITED',
-  /** Has an account they can sign in with. */
+  /** Invited, but the link ran out unused: invite again. */
+  INVITATION_EXPIRED = 'INVITATION_EXPIRED',
+  /** Has accepted an invitation or has a password: can sign in. */
   ACTIVE = 'ACTIVE',
   /** The account is switched off. */
   INACTIVE = 'INACTIVE',
@@ -14,7 +18,9 @@ registerEnumType(AdministratorStatus, {
   name: 'AdministratorStatus',
   description: "An organisation administrator's account, as a platform operator sees it.",
   valuesMap: {
-    INVITED: { description: 'Invited; has not chosen a password yet, so cannot sign in.' },
+    NOT_INVITED: { description: 'Never invited and without a password: cannot get in until invited.' },
+    INVITED: { description: 'Invited; the link is unused and still valid.' },
+    INVITATION_EXPIRED: { description: 'Invited, but the link ran out unused: invite again.' },
     ACTIVE: { description: 'Can sign in.' },
     INACTIVE: { description: 'The account is switched off.' },
   },

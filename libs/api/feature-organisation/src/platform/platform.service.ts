@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import {
+  AccountTokenPurpose,
+  invitationStatusSql,
   isUniqueViolation,
   Locale,
   OrganisationEntity,
@@ -10,7 +12,12 @@ import {
   Role,
   RoleGrantEntity,
 } from '@stl/api/data-access-db';
+import { AccountTokenService, InvitationService } from '@stl/api/feature-account';
 import { assertAcceptablePassword, PasswordService } from '@stl/api/feature-auth';
+import { accountLinkToken } from '@stl/api/feature-notification';
+import { APP_CONFIG } from '@stl/api/util-config';
+import type { AppConfig } from '@stl/api/util-config';
+import { MAIL_PATHS } from '@stl/mail/util-templates';
 import { BadInputError, DomainError, NotFoundError } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
 import { normaliseEmail } from '../person/role-rules';
@@ -54,6 +61,9 @@ export class PlatformService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
+    private readonly invitations: InvitationService,
+    private readonly tokens: AccountTokenService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async listOrganisations(): Promise<OrganisationOverviewModel[]> {
@@ -165,13 +175,7 @@ export class PlatformService {
   }
 
   async listOperators(): Promise<PlatformOperatorModel[]> {
-    const people = await this.dataSource.manager
-      .createQueryBuilder(PersonEntity, 'p')
-      .addSelect('p.passwordHash')
-      .where('p.platformOperator')
-      .orderBy('p.fullName', 'ASC')
-      .getMany();
-    return people.map((p) => ({ personId: p.id, fullName: p.fullName, email: p.email, status: statusOf(p) }));
+    return this.people(this.dataSource.manager, 'p.platform_operator', []);
   }
 
   /**
@@ -183,7 +187,7 @@ export class PlatformService {
     invitedById: string | null,
     input: NewPerson,
     password?: string,
-  ): Promise<PlatformOperatorModel> {
+  ): Promise<{ operator: PlatformOperatorModel; invitation: { url: string; expiresAt: Date } | null }> {
     const name = (input.name ?? '').trim();
     const email = normaliseEmail(input.email ?? '');
     const problems = [nameProblem('name', name, 'full name'), emailProblem('email', email)].filter(
@@ -193,9 +197,9 @@ export class PlatformService {
     if (password !== undefined) assertAcceptablePassword('password', password, { email, fullName: name });
     const passwordHash = password !== undefined ? await this.passwords.hash(password) : null;
     try {
-      const person = await this.dataSource.transaction(async (m) => {
+      return await this.dataSource.transaction(async (m) => {
         if (await m.exists(PersonEntity, { where: { email } })) throw emailTaken('email', email);
-        const saved = await m.save(
+        const person = await m.save(
           m.create(PersonEntity, {
             organisationId: null,
             platformOperator: true,
@@ -207,15 +211,17 @@ export class PlatformService {
             active: true,
           }),
         );
-        if (!passwordHash) await this.invite(m, [saved.id], invitedById);
-        return saved;
+        const invitation = passwordHash ? null : await this.operatorLink(m, person.id, invitedById);
+        return {
+          operator: {
+            personId: person.id,
+            fullName: person.fullName,
+            email: person.email,
+            status: passwordHash ? AdministratorStatus.ACTIVE : AdministratorStatus.INVITED,
+          },
+          invitation,
+        };
       });
-      return {
-        personId: person.id,
-        fullName: person.fullName,
-        email: person.email,
-        status: passwordHash ? AdministratorStatus.ACTIVE : AdministratorStatus.INVITED,
-      };
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken('email', email);
       throw error;
@@ -249,17 +255,44 @@ export class PlatformService {
     return person.id;
   }
 
+  /** Invitation mail (ADR 0013) for members of an organisation, in the caller's transaction. */
+  private invite(m: EntityManager, personIds: readonly string[], invitedById: string | null): Promise<void> {
+    return this.invitations.invite(m, personIds, invitedById);
+  }
+
   /**
-   * Invitation mail for these people, in the caller's transaction. Invitations (single-use links,
-   * the outbox mail) belong to the accounts work of issue 9; until it is merged nobody is mailed
-   * and a new person gets in when an administrator sets their password.
+   * A single-use invitation link for a platform operator, to hand over in person (the command line
+   * prints it): operators belong to no organisation, whose outbox their mail would go through.
+   * Accepting it works as for anyone (ADR 0013): they choose a password and are signed in.
    */
-  private async invite(
-    _m: EntityManager,
-    _personIds: readonly string[],
-    _invitedById: string | null,
-  ): Promise<void> {
-    return;
+  private async operatorLink(m: EntityManager, personId: string, invitedById: string | null) {
+    const [link] = await this.tokens.issue(m, AccountTokenPurpose.INVITATION, [personId], invitedById);
+    const token = accountLinkToken(link.tokenId, this.config.notification.linkSecret);
+    return {
+      url: `${this.config.notification.publicWebUrl}${MAIL_PATHS.invitation}#${encodeURIComponent(token)}`,
+      expiresAt: link.expiresAt,
+    };
+  }
+
+  /** People matching `where` (SQL on alias p) with how far they have got in, by name. */
+  private async people(
+    m: EntityManager,
+    where: string,
+    params: unknown[],
+  ): Promise<(PlatformOperatorModel & { organisationId: string | null })[]> {
+    const rows: PersonStatusRow[] = await m.query(
+      `SELECT p.id, p.full_name, p.email, p.organisation_id, p.active, p.password_hash IS NOT NULL AS has_password,
+              ${invitationStatusSql('p')} AS invitation
+         FROM person p WHERE ${where} ORDER BY p.full_name, p.id`,
+      params,
+    );
+    return rows.map((p) => ({
+      personId: p.id,
+      fullName: p.full_name,
+      email: p.email,
+      organisationId: p.organisation_id,
+      status: statusOf(p),
+    }));
   }
 
   private async overviews(
@@ -276,17 +309,12 @@ export class PlatformService {
          FROM organisation o WHERE o.id = ANY($1)`,
       [ids],
     );
-    const grants = await m.find(RoleGrantEntity, {
-      where: { organisationId: In(ids), role: Role.ADMINISTRATOR },
-    });
-    const admins = grants.length
-      ? await m
-          .createQueryBuilder(PersonEntity, 'p')
-          .addSelect('p.passwordHash')
-          .where('p.id IN (:...ids)', { ids: grants.map((g) => g.personId) })
-          .orderBy('p.fullName', 'ASC')
-          .getMany()
-      : [];
+    const admins = await this.people(
+      m,
+      `p.organisation_id = ANY($1) AND EXISTS (SELECT 1 FROM role_grant g
+         WHERE g.person_id = p.id AND g.organisation_id = p.organisation_id AND g.role = 'ADMINISTRATOR')`,
+      [ids],
+    );
     const byId = new Map(counts.map((c) => [c.id, c]));
     return organisations.map((organisation) => {
       const c = byId.get(organisation.id);
@@ -299,19 +327,33 @@ export class PlatformService {
         administrators: admins
           .filter((p) => p.organisationId === organisation.id)
           .map((p): OrganisationAdministratorModel => ({
-            personId: p.id,
+            personId: p.personId,
             fullName: p.fullName,
             email: p.email,
-            status: statusOf(p),
+            status: p.status,
           })),
       };
     });
   }
 }
 
-function statusOf(person: PersonEntity): AdministratorStatus {
-  if (!person.active) return AdministratorStatus.INACTIVE;
-  return person.passwordHash ? AdministratorStatus.ACTIVE : AdministratorStatus.INVITED;
+interface PersonStatusRow {
+  id: string;
+  full_name: string;
+  email: string;
+  organisation_id: string | null;
+  active: boolean;
+  has_password: boolean;
+  invitation: 'PENDING' | 'ACCEPTED' | 'EXPIRED' | null;
+}
+
+/** Whether someone can get in: switched off, able to sign in, invited, or their link ran out. */
+function statusOf(p: PersonStatusRow): AdministratorStatus {
+  if (!p.active) return AdministratorStatus.INACTIVE;
+  if (p.has_password || p.invitation === 'ACCEPTED') return AdministratorStatus.ACTIVE;
+  if (p.invitation === 'PENDING') return AdministratorStatus.INVITED;
+  if (p.invitation === 'EXPIRED') return AdministratorStatus.INVITATION_EXPIRED;
+  return AdministratorStatus.NOT_INVITED;
 }
 
 function slugTaken(slug: string): DomainError {

@@ -10,6 +10,7 @@ import {
   RoleGrantEntity,
   SchoolEntity,
 } from '@stl/api/data-access-db';
+import { InvitationService } from '@stl/api/feature-account';
 import { AccessPolicy } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
 import { BadInputError, DomainError } from '@stl/api/util-errors';
@@ -29,6 +30,7 @@ export class StaffImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
+    private readonly invitations: InvitationService,
   ) {}
 
   async preview(actor: Actor, organisationId: string, file: string): Promise<StaffImportPreviewModel> {
@@ -132,16 +134,10 @@ export class StaffImportService {
     }
   }
 
-  /**
-   * Invitation mail for the people added, in this transaction. Invitations belong to the accounts
-   * work of issue 9; until it is merged, nobody is mailed and none is counted.
-   */
-  private async invite(
-    _m: EntityManager,
-    _personIds: readonly string[],
-    _invitedById: string,
-  ): Promise<number> {
-    return 0;
+  /** Invitation mail (ADR 0013) for the people added, in this transaction; how many were invited. */
+  private async invite(m: EntityManager, personIds: readonly string[], invitedById: string): Promise<number> {
+    await this.invitations.invite(m, personIds, invitedById);
+    return personIds.length;
   }
 
   private async plan(m: EntityManager, organisationId: string, table: StaffTable): Promise<PlannedRow[]> {

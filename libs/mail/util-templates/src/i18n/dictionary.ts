@@ -157,6 +157,34 @@ export interface MailDictionary {
     action: string;
     reason: (p: { school: string }) => string;
   };
+  /** Mails with a single-use account link (ADR 0013). */
+  account: {
+    /** "Giltig till" */
+    validUntil: string;
+    singleUse: string;
+    notYou: string;
+    invitation: {
+      subject: (p: { organisation: string }) => string;
+      heading: string;
+      intro: (p: { inviter: string | null; organisation: string }) => string;
+      action: string;
+      reason: (p: { organisation: string }) => string;
+    };
+    passwordReset: {
+      subject: string;
+      heading: string;
+      intro: string;
+      action: string;
+      reason: string;
+    };
+    signInLink: {
+      subject: string;
+      heading: string;
+      intro: string;
+      action: string;
+      reason: string;
+    };
+  };
   digest: {
     subject: (p: { count: number; date: string }) => string;
     heading: (p: { date: string }) => string;

@@ -36,6 +36,9 @@ export const en: MailDictionary = {
     SCHOOL_LEADER_SUMMARY: 'the progress report for school leaders',
     DIGEST: 'the daily summary',
     NUDGE: 'reminders from your course leader',
+    INVITATION: 'invitations to the platform',
+    PASSWORD_RESET: 'links to reset your password',
+    SIGN_IN_LINK: 'sign-in links',
   },
   reviewAssigned: {
     subject: ({ authorName, round }) =>
@@ -194,6 +197,36 @@ export const en: MailDictionary = {
     action: 'See the full progress of the school',
     reason: ({ school }) =>
       `You are receiving this e-mail because you are the school leader of ${school}, which has teachers in the STL course.`,
+  },
+  account: {
+    validUntil: 'The link works until',
+    singleUse: 'The link works once. Do not forward this e-mail: anyone with the link can use it.',
+    notYou: 'If you did not ask for this, you can ignore this e-mail; nothing changes.',
+    invitation: {
+      subject: ({ organisation }) => `You are invited to the STL platform of ${organisation}`,
+      heading: 'Welcome to the STL platform',
+      intro: ({ inviter, organisation }) =>
+        inviter
+          ? `${inviter} has invited you to the STL platform of ${organisation}, where the course in collegial learning takes place. Choose a password to get in.`
+          : `You have been invited to the STL platform of ${organisation}, where the course in collegial learning takes place. Choose a password to get in.`,
+      action: 'Accept the invitation',
+      reason: ({ organisation }) =>
+        `You are receiving this e-mail because an administrator at ${organisation} added you to the STL platform.`,
+    },
+    passwordReset: {
+      subject: 'Set a new password for the STL platform',
+      heading: 'Set a new password',
+      intro: 'Someone, hopefully you, asked to set a new password for your account on the STL platform.',
+      action: 'Set a new password',
+      reason: 'You are receiving this e-mail because a new password was asked for with your e-mail address.',
+    },
+    signInLink: {
+      subject: 'Your sign-in link for the STL platform',
+      heading: 'Sign in with a link',
+      intro: 'Someone, hopefully you, asked for a link to sign in to the STL platform without a password.',
+      action: 'Sign in',
+      reason: 'You are receiving this e-mail because a sign-in link was asked for with your e-mail address.',
+    },
   },
   digest: {
     subject: ({ count, date }) => `Your summary from the STL platform, ${date}: ${en.common.items(count)}`,

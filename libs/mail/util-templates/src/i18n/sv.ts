@@ -36,6 +36,9 @@ export const sv: MailDictionary = {
     SCHOOL_LEADER_SUMMARY: 'lägesrapporten för rektorer',
     DIGEST: 'den dagliga sammanfattningen',
     NUDGE: 'påminnelser från kursledaren',
+    INVITATION: 'inbjudningar till plattformen',
+    PASSWORD_RESET: 'länkar för att återställa lösenordet',
+    SIGN_IN_LINK: 'inloggningslänkar',
   },
   reviewAssigned: {
     subject: ({ authorName, round }) => `Du är kritisk vän till ${authorName} i analysomgång ${round}`,
@@ -193,6 +196,38 @@ export const sv: MailDictionary = {
     action: 'Se hela läget för skolan',
     reason: ({ school }) =>
       `Du får det här mejlet eftersom du är rektor för ${school} och har lärare i STL-utbildningen.`,
+  },
+  account: {
+    validUntil: 'Länken fungerar till',
+    singleUse: 'Länken fungerar en gång. Skicka inte vidare mejlet: den som har länken kan använda den.',
+    notYou: 'Om det inte var du som bad om det här kan du bortse från mejlet; inget ändras.',
+    invitation: {
+      subject: ({ organisation }) => `Du är inbjuden till STL-plattformen i ${organisation}`,
+      heading: 'Välkommen till STL-plattformen',
+      intro: ({ inviter, organisation }) =>
+        inviter
+          ? `${inviter} har bjudit in dig till STL-plattformen i ${organisation}, där kursen i kollegialt lärande genomförs. Välj ett lösenord för att komma in.`
+          : `Du har bjudits in till STL-plattformen i ${organisation}, där kursen i kollegialt lärande genomförs. Välj ett lösenord för att komma in.`,
+      action: 'Tacka ja till inbjudan',
+      reason: ({ organisation }) =>
+        `Du får det här mejlet eftersom en administratör i ${organisation} har lagt till dig på STL-plattformen.`,
+    },
+    passwordReset: {
+      subject: 'Välj ett nytt lösenord till STL-plattformen',
+      heading: 'Välj ett nytt lösenord',
+      intro:
+        'Någon, förhoppningsvis du, har bett om att få välja ett nytt lösenord till ditt konto på STL-plattformen.',
+      action: 'Välj nytt lösenord',
+      reason: 'Du får det här mejlet eftersom någon bad om ett nytt lösenord med din e-postadress.',
+    },
+    signInLink: {
+      subject: 'Din inloggningslänk till STL-plattformen',
+      heading: 'Logga in med en länk',
+      intro:
+        'Någon, förhoppningsvis du, har bett om en länk för att logga in på STL-plattformen utan lösenord.',
+      action: 'Logga in',
+      reason: 'Du får det här mejlet eftersom någon bad om en inloggningslänk med din e-postadress.',
+    },
   },
   digest: {
     subject: ({ count, date }) =>

@@ -178,6 +178,15 @@ export type FeedbackInput = {
   worksWell: string;
 };
 
+/** Where a person’s invitation stands (administrators only). */
+export type InvitationStatus =
+  /** The person has accepted an invitation. */
+  | 'ACCEPTED'
+  /** The latest invitation link was never used and has run out. */
+  | 'EXPIRED'
+  /** The latest invitation link is unused and still valid. */
+  | 'PENDING';
+
 /** Language for the UI and e-mail. */
 export type Locale = 'en' | 'sv';
 
@@ -190,10 +199,13 @@ export type MailKind =
   | 'FEEDBACK_OVERDUE'
   | 'FEEDBACK_OVERDUE_LEADER_NOTICE'
   | 'FEEDBACK_RECEIVED'
+  | 'INVITATION'
   | 'MEETING_TOMORROW'
   | 'NUDGE'
+  | 'PASSWORD_RESET'
   | 'REVIEW_ASSIGNED'
   | 'SCHOOL_LEADER_SUMMARY'
+  | 'SIGN_IN_LINK'
   | 'SUBMISSION_DUE_48H'
   | 'SUBMISSION_OVERDUE'
   | 'WEEKLY_LEADER_SUMMARY';
@@ -215,6 +227,8 @@ export type NudgeParticipantInput = {
 export type PeopleFilterInput = {
   /** true: only active accounts; false: only deactivated. */
   active?: boolean | null | undefined;
+  /** Only people whose latest invitation has one of these statuses, e.g. [PENDING, EXPIRED] for those who have not accepted (never invited: left out). Administrators only; others are FORBIDDEN. */
+  invitationStatus?: Array<InvitationStatus> | null | undefined;
   /** Only people holding this role. */
   role?: Role | null | undefined;
   /** Only people whose home school this is. */

@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Platform operators (ADR 0015): people who run the service, belong to no organisation and never
  * see course content. A person is either an operator without an organisation or a member of one.
  */
-export class PlatformOperator1796530364569 implements MigrationInterface {
-  name = 'PlatformOperator1796530364569';
+export class PlatformOperator1796530900000 implements MigrationInterface {
+  name = 'PlatformOperator1796530900000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "person" ADD "platform_operator" boolean NOT NULL DEFAULT false`);
