@@ -8,8 +8,11 @@
 export default [
   // Written by tools/scripts/web-codegen.ts; typechecked, not linted.
   { ignores: ['**/src/generated/**'] },
-  // A project's lint config extends the shared ones by path: that is configuration, not a lib import.
-  { files: ['**/eslint.config.mjs'], rules: { '@nx/enforce-module-boundaries': 'off' } },
+  // A project's lint and jest configs extend the shared ones by path: configuration, not a lib import.
+  {
+    files: ['**/eslint.config.mjs', '**/jest.config.cjs'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
   {
     files: ['**/*.ts'],
     rules: {

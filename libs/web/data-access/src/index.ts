@@ -1,6 +1,7 @@
 export * from './lib/graphql/api-error';
 export * from './lib/graphql/graphql-client';
 export * from './lib/graphql/loadable';
+export * from './lib/graphql/api-resource';
 export * from './lib/session/session.store';
 export * from './lib/session/session.guards';
 export * from './lib/cohort/cohort.api';
