@@ -13,6 +13,7 @@ export * from './lib/setup/setup.api';
 export * from './lib/notifications/notifications.api';
 export * from './lib/password/password.api';
 export * from './lib/sessions/sessions.api';
+export * from './lib/operator/operator.api';
 export type {
   AnalysisStatus,
   CohortStatus,

@@ -85,6 +85,7 @@ export class AdminOverviewPage {
     return [
       { path: 'schools', key: 'schools', count: d.schools.totalCount },
       { path: 'people', key: 'people', count: d.people.totalCount },
+      { path: 'people/import', key: 'staffImport' },
       { path: 'certifications', key: 'certifications', count: d.leaders.totalCount, attention },
       { path: 'templates', key: 'templates', count: d.analysisTemplates.length },
       { path: 'cohorts', key: 'cohorts', count: d.cohorts.totalCount },
