@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { signedInGuard, signedOutGuard } from '@stl/web/data-access';
+import { membersOnlyGuard, signedInGuard, signedOutGuard } from '@stl/web/data-access';
 
 /** Every feature is a lazy chunk; only the shell, sign-in state and Swedish texts load up front. */
 export const appRoutes: Routes = [
@@ -15,7 +15,13 @@ export const appRoutes: Routes = [
       {
         path: '',
         pathMatch: 'full',
+        // A platform operator's home is the organisations (ADR 0015).
+        canActivate: [membersOnlyGuard],
         loadChildren: () => import('@stl/web/feature-home').then((m) => m.homeRoutes),
+      },
+      {
+        path: 'operator',
+        loadChildren: () => import('@stl/web/feature-operator').then((m) => m.operatorRoutes),
       },
       {
         path: 'admin',

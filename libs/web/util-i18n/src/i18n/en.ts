@@ -6,6 +6,8 @@ import admin from './admin.en.json';
 import core from './en.json';
 import followUp from './followUp.en.json';
 import notifications from './notifications.en.json';
+// Platform operators (ADR 0015)
+import operator from './operator.en.json';
 // Passwords (ADR 0010)
 import password from './password.en.json';
 import review from './review.en.json';
@@ -14,4 +16,15 @@ import setup from './setup.en.json';
 // My sessions (settings) and the signed-out notice on the sign-in page.
 import sessions from './sessions.en.json';
 
-export default { ...core, admin, review, followUp, school, setup, notifications, password, sessions };
+export default {
+  ...core,
+  admin,
+  review,
+  followUp,
+  school,
+  setup,
+  notifications,
+  operator,
+  password,
+  sessions,
+};

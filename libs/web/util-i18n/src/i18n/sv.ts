@@ -6,6 +6,8 @@ import admin from './admin.sv.json';
 import core from './sv.json';
 import followUp from './followUp.sv.json';
 import notifications from './notifications.sv.json';
+// Platform operators (ADR 0015)
+import operator from './operator.sv.json';
 // Passwords (ADR 0010)
 import password from './password.sv.json';
 import review from './review.sv.json';
@@ -14,4 +16,15 @@ import setup from './setup.sv.json';
 // My sessions (settings) and the signed-out notice on the sign-in page.
 import sessions from './sessions.sv.json';
 
-export default { ...core, admin, review, followUp, school, setup, notifications, password, sessions };
+export default {
+  ...core,
+  admin,
+  review,
+  followUp,
+  school,
+  setup,
+  notifications,
+  operator,
+  password,
+  sessions,
+};

@@ -24,3 +24,17 @@ export const signedOutGuard: CanActivateFn = async () => {
   }
   return true;
 };
+
+/**
+ * Pages of an organisation's members (home, cohorts…): a platform operator, who has none of them
+ * (ADR 0015), is taken to the organisations instead.
+ */
+export const membersOnlyGuard: CanActivateFn = async () => {
+  const session = inject(SessionStore);
+  try {
+    await session.ensureLoaded();
+  } catch {
+    return true;
+  }
+  return session.isPlatformOperator() ? inject(Router).createUrlTree(['/operator']) : true;
+};
