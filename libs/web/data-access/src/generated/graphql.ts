@@ -967,9 +967,10 @@ export type DemoAccountsQuery = {
   demoAccounts: Array<{
     email: string;
     fullName: string;
-    role: Role;
+    role: Role | null;
     schoolName: string | null;
     description: string;
+    platformOperator: boolean;
   }>;
 };
 
@@ -4002,6 +4003,7 @@ export const DemoAccountsDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     schoolName
     description
+    platformOperator
   }
 }
     `) as unknown as TypedDocumentString<DemoAccountsQuery, DemoAccountsQueryVariables>;
