@@ -7,6 +7,7 @@
  *   npm run stl -- org:create --name "Lärkby kommun" [--slug larkby] --admin-name "Åsa Lind" --admin-email admin@larkby.se
  *   npm run stl -- org:list
  *   npm run stl -- operator:add --name "Alex Holmberg" --email alex@example.se [--password-stdin]
+ *   npm run stl -- operator:link --email alex@example.se
  *   npm run stl -- operator:list
  *
  * Exit status: 0 done; 1 refused (bad input, a name or address taken), with the reasons on stderr;
@@ -43,6 +44,9 @@ const USAGE = `Usage: npm run stl -- <command> [options]
   operator:add  --name "…" --email … [--password-stdin]
                 Makes a platform operator and prints a single-use link with which they
                 choose a password; or sets the password read from standard input.
+  operator:link --email …
+                Prints a new single-use link with which an operator chooses a new
+                password (operators get no mail); older links stop working.
   operator:list Lists the platform operators.
 
 Database: DATABASE_URL, else the embedded PostgreSQL of npm start (.data/postgres).`;
@@ -171,6 +175,14 @@ async function run(
       }
       return;
     }
+    case 'operator:link': {
+      const { operator, invitation } = await platform.operatorInvitation(null, required(values, 'email'));
+      out(
+        `A new single-use link for ${operator.fullName} <${operator.email}> (valid until ${invitation.expiresAt.toISOString()}):`,
+      );
+      out(invitation.url);
+      return;
+    }
     case 'operator:list': {
       const all = await platform.listOperators();
       if (!all.length) out('No platform operators yet. Add one with operator:add.');
@@ -200,7 +212,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
-  if (!['org:create', 'org:list', 'operator:add', 'operator:list'].includes(command)) {
+  if (!['org:create', 'org:list', 'operator:add', 'operator:link', 'operator:list'].includes(command)) {
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
     return 2;
   }

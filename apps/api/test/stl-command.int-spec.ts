@@ -162,6 +162,14 @@ describe('npm run stl (the operators’ command line)', () => {
           input: { token, newPassword: 'a-lighthouse-in-the-fog' },
         },
       );
+      // A forgotten password: no mail for operators; the command prints a new link, the old one is gone.
+      const again = await stl(scratch.url, ['operator:link', '--email', 'BO@drift.example']);
+      expect(again.code).toBe(0);
+      const next = /^(http\S+\/invitation#\S+)$/m.exec(again.stdout)?.[1] as string;
+      expect(next).not.toBe(url);
+      const unknown = await stl(scratch.url, ['operator:link', '--email', 'greta.ek@goinge.example']);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('Refused (NOT_FOUND)');
       const { me } = await browser.ok(`{ me { platformOperator organisation { id } } }`);
       expect(me).toEqual({ platformOperator: true, organisation: null });
       expect(

@@ -228,6 +228,25 @@ export class PlatformService {
     }
   }
 
+  /**
+   * A new single-use link for an existing platform operator to choose a (new) password: how an
+   * operator gets back in, since they get no mail (ADR 0015). Older unused links stop working.
+   */
+  async operatorInvitation(
+    invitedById: string | null,
+    rawEmail: string,
+  ): Promise<{ operator: PlatformOperatorModel; invitation: { url: string; expiresAt: Date } }> {
+    const email = normaliseEmail(rawEmail ?? '');
+    return this.dataSource.transaction(async (m) => {
+      const person = await m.findOne(PersonEntity, {
+        where: { email, platformOperator: true, active: true },
+      });
+      if (!person) throw new NotFoundError('platform operator', email);
+      const [operator] = await this.people(m, 'p.id = $1', [person.id]);
+      return { operator, invitation: await this.operatorLink(m, person.id, invitedById) };
+    });
+  }
+
   private async addAdministrator(
     m: EntityManager,
     organisationId: string,
