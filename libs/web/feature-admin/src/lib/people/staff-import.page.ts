@@ -26,6 +26,16 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** A chosen file's bytes (FileReader: in every browser, and in the component tests' jsdom). */
+function readBytes(file: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 /**
  * Staff import (issue 9): the administrator chooses a CSV or XLSX file, the server previews every
  * row (new, updated, unchanged or an error per column), and the file is applied all or nothing,
@@ -255,7 +265,7 @@ export class AdminStaffImportPage {
     this.fileName.set(chosen.name);
     this.busy.set(true);
     try {
-      const file = toBase64(new Uint8Array(await chosen.arrayBuffer()));
+      const file = toBase64(await readBytes(chosen));
       this.file.set(file);
       this.preview.set(await firstValueFrom(this.api.preview(this.organisationId, file)));
     } catch (e) {
