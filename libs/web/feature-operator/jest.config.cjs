@@ -1,7 +1,8 @@
+const componentTests = require('../jest.component.cjs');
+
 module.exports = {
-  displayName: 'web-feature-operator',
-  preset: '../../../jest.preset.js',
-  rootDir: __dirname,
-  // Pure logic only (no Angular).
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  projects: [
+    componentTests.logicTests(__dirname, 'web-feature-operator'),
+    componentTests(__dirname, 'web-feature-operator'),
+  ],
 };
