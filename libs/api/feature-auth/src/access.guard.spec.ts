@@ -4,8 +4,8 @@ import type { ExecutionContext } from '@nestjs/common';
 import { loadConfig } from '@stl/api/util-config';
 import { ForbiddenError, UnauthenticatedError } from '@stl/api/util-errors';
 import { AccessGuard } from './access.guard';
-import { Public, SignedIn } from './access.decorators';
-import type { Actor } from './actor';
+import { PlatformOperatorOnly, Public, SignedIn } from './access.decorators';
+import type { Actor, OperatorActor, SessionHolder } from './actor';
 import { hasRole, schoolsLedBy } from './actor';
 import type { SessionService } from './session.service';
 
@@ -31,6 +31,15 @@ class SignedInResolver {
   }
 }
 
+@PlatformOperatorOnly()
+class OperatorResolver {
+  handler(): void {
+    return;
+  }
+}
+
+const operator: OperatorActor = { personId: 'op1', locale: 'sv' as Actor['locale'], sessionId: 'y' };
+
 const actor: Actor = {
   personId: 'p1',
   organisationId: 'o1',
@@ -44,7 +53,9 @@ const actor: Actor = {
 };
 
 function graphqlContext(cls: new () => object, method: string, cookies: Record<string, string> = {}) {
-  const req: { cookies: Record<string, string>; actor?: Actor | null } = { cookies };
+  const req: { cookies: Record<string, string>; actor?: Actor | null; operator?: OperatorActor | null } = {
+    cookies,
+  };
   const ctx = {
     getType: () => 'graphql',
     getHandler: () => (cls.prototype as Record<string, unknown>)[method],
@@ -57,7 +68,13 @@ function graphqlContext(cls: new () => object, method: string, cookies: Record<s
 
 describe('AccessGuard (deny by default)', () => {
   const sessions = {
-    resolve: jest.fn(async (t: string) => (t === 'good-token-good-token-1' ? actor : null)),
+    resolveHolder: jest.fn(async (t: string): Promise<SessionHolder | null> =>
+      t === 'good-token-good-token-1'
+        ? { actor, operator: null }
+        : t === 'operator-token-operator-1'
+          ? { actor: null, operator }
+          : null,
+    ),
   };
   const guard = new AccessGuard(new Reflector(), sessions as unknown as SessionService, loadConfig({}));
 
@@ -77,6 +94,25 @@ describe('AccessGuard (deny by default)', () => {
   it('asks for sign-in on a signed-in resolver without a valid session', async () => {
     const { ctx } = graphqlContext(SignedInResolver, 'handler', { stl_session: 'unknown-token-unknown' });
     await expect(guard.canActivate(ctx)).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('refuses a platform operator everything declared for members (ADR 0015)', async () => {
+    const { ctx, req } = graphqlContext(SignedInResolver, 'handler', {
+      stl_session: 'operator-token-operator-1',
+    });
+    await expect(guard.canActivate(ctx)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(req).toMatchObject({ actor: null, operator });
+  });
+
+  it('lets operators, and only operators, call operator resolvers', async () => {
+    const asOperator = graphqlContext(OperatorResolver, 'handler', {
+      stl_session: 'operator-token-operator-1',
+    });
+    await expect(guard.canActivate(asOperator.ctx)).resolves.toBe(true);
+    const asMember = graphqlContext(OperatorResolver, 'handler', { stl_session: 'good-token-good-token-1' });
+    await expect(guard.canActivate(asMember.ctx)).rejects.toBeInstanceOf(ForbiddenError);
+    const anonymous = graphqlContext(OperatorResolver, 'handler');
+    await expect(guard.canActivate(anonymous.ctx)).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
   it('lets a method override its class', async () => {
