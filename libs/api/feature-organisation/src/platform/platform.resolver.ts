@@ -28,7 +28,7 @@ export class PlatformResolver {
       'One organisation with its sizes and administrators. Platform operators only; NOT_FOUND for an unknown id.',
   })
   platformOrganisation(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The organisation.' }, ParseIdPipe) id: string,
   ): Promise<OrganisationOverviewModel> {
     return this.platform.organisation(id);
   }
@@ -45,7 +45,8 @@ export class PlatformResolver {
       'Creates an organisation with its first administrator and invites them, in one transaction. Platform operators only. BAD_USER_INPUT lists every problem (NAME_MISSING, SLUG_INVALID, EMAIL_INVALID…); CONFLICT when the short name (SLUG_TAKEN) or the address (EMAIL_TAKEN) is taken.',
   })
   createOrganisation(
-    @Args('input') input: CreateOrganisationInput,
+    @Args('input', { description: 'The organisation and its first administrator.' })
+    input: CreateOrganisationInput,
     @CurrentOperator() operator: OperatorActor,
   ): Promise<OrganisationOverviewModel> {
     return this.platform.createOrganisation(operator.personId, input);
@@ -55,7 +56,7 @@ export class PlatformResolver {
     description: 'Renames an organisation. Platform operators only (administrators use updateOrganisation).',
   })
   renameOrganisation(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The organisation.' }, ParseIdPipe) id: string,
     @Args('name', { description: 'The new name, 1–200 characters.' }) name: string,
   ): Promise<OrganisationOverviewModel> {
     return this.platform.renameOrganisation(id, name);
@@ -66,8 +67,9 @@ export class PlatformResolver {
       'Adds an administrator to an organisation and invites them, or invites again one of its administrators with that address. Platform operators only; CONFLICT (EMAIL_TAKEN) for an address used elsewhere.',
   })
   inviteOrganisationAdministrator(
-    @Args('organisationId', { type: () => ID }, ParseIdPipe) organisationId: string,
-    @Args('input') input: InviteAdministratorInput,
+    @Args('organisationId', { type: () => ID, description: 'The organisation.' }, ParseIdPipe)
+    organisationId: string,
+    @Args('input', { description: 'Who to add or invite again.' }) input: InviteAdministratorInput,
     @CurrentOperator() operator: OperatorActor,
   ): Promise<OrganisationOverviewModel> {
     return this.platform.inviteAdministrator(operator.personId, organisationId, input);
@@ -78,7 +80,8 @@ export class PlatformResolver {
       "Sends an organisation's administrator a new invitation. Platform operators only; NOT_FOUND unless the person is an administrator.",
   })
   resendAdministratorInvitation(
-    @Args('personId', { type: () => ID }, ParseIdPipe) personId: string,
+    @Args('personId', { type: () => ID, description: 'An administrator of any organisation.' }, ParseIdPipe)
+    personId: string,
     @CurrentOperator() operator: OperatorActor,
   ): Promise<OrganisationOverviewModel> {
     return this.platform.resendAdministratorInvitation(operator.personId, personId);

@@ -59,7 +59,7 @@ export class StaffImportRowModel {
   @Field({ description: 'Roles as in the file.' })
   roles!: string;
 
-  @Field(() => StaffImportOutcome)
+  @Field(() => StaffImportOutcome, { description: 'What applying this row does.' })
   outcome!: StaffImportOutcome;
 
   @Field(() => ID, { nullable: true, description: 'The person matched by e-mail address, if any.' })
@@ -90,16 +90,16 @@ export class StaffImportPreviewModel {
   @Field(() => [StaffImportRowModel], { description: 'The rows in file order.' })
   rows!: StaffImportRowModel[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows that add a new person.' })
   newCount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows that update a person already there.' })
   updateCount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows that change nothing.' })
   unchangedCount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows with problems; while any, applyStaffImport refuses the file.' })
   errorCount!: number;
 }
 

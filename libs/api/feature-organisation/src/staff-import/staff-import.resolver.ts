@@ -20,7 +20,8 @@ export class StaffImportResolver {
       'What importing a staff file would do, row by row; writes nothing (a mutation only because the file is large). Administrators of the organisation only. BAD_USER_INPUT on `file` when it cannot be read (FILE_TOO_LARGE, FILE_UNREADABLE, FILE_EMPTY, TOO_MANY_ROWS, COLUMNS_MISSING).',
   })
   previewStaffImport(
-    @Args('organisationId', { type: () => ID }, ParseIdPipe) organisationId: string,
+    @Args('organisationId', { type: () => ID, description: 'Your organisation.' }, ParseIdPipe)
+    organisationId: string,
     @Args('file', FILE) file: string,
     @CurrentActor() actor: Actor,
   ): Promise<StaffImportPreviewModel> {
@@ -32,7 +33,8 @@ export class StaffImportResolver {
       'Imports a staff file all or nothing, in one transaction: new people are added, people matched by e-mail address updated and given the roles named (roles are never removed). Any row with a problem refuses the whole file: BAD_USER_INPUT with each problem as rows.<line>.<column>. Administrators of the organisation only.',
   })
   applyStaffImport(
-    @Args('organisationId', { type: () => ID }, ParseIdPipe) organisationId: string,
+    @Args('organisationId', { type: () => ID, description: 'Your organisation.' }, ParseIdPipe)
+    organisationId: string,
     @Args('file', FILE) file: string,
     @Args('sendInvitations', { description: 'Mail the new people an invitation to choose a password.' })
     sendInvitations: boolean,
