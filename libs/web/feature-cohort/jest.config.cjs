@@ -1,7 +1,10 @@
+const componentTests = require('../jest.component.cjs');
+
 module.exports = {
-  displayName: 'web-feature-cohort',
-  preset: '../../../jest.preset.js',
-  rootDir: __dirname,
-  // Pure logic only (no Angular): formatting, error mapping, text conversion.
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  projects: [
+    // Pure logic (no Angular): formatting, error mapping, text conversion.
+    componentTests.logicTests(__dirname, 'web-feature-cohort'),
+    // Components in a DOM: the setup steps' behaviour.
+    componentTests(__dirname, 'web-feature-cohort'),
+  ],
 };

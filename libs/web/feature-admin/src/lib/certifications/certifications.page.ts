@@ -6,11 +6,10 @@ import {
   Injector,
   afterNextRender,
   computed,
-  effect,
+  linkedSignal,
   inject,
   input,
   signal,
-  untracked,
   viewChild,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
@@ -116,7 +115,8 @@ export class AdminCertificationsPage {
 
   // The add / correct form.
   protected readonly editing = signal<{ cert: AdminCertification; personName: string } | null>(null);
-  protected readonly personId = signal('');
+  /** Starts as the person the page was opened for, until someone else is chosen. */
+  protected readonly personId = linkedSignal(() => this.person() ?? '');
   protected readonly issuedOn = signal('');
   protected readonly validUntil = signal('');
   protected readonly issuer = signal(DEFAULT_ISSUER);
@@ -133,10 +133,6 @@ export class AdminCertificationsPage {
   constructor() {
     void this.load();
     void this.loadPeople();
-    effect(() => {
-      const person = this.person();
-      if (person) untracked(() => this.personId.set(person));
-    });
   }
 
   protected fieldError(id: string): string | null {
