@@ -111,6 +111,14 @@ describe('invitations (ADR 0013)', () => {
     const admin = await api.signedIn(LARKBY.admin);
     expect((await admin.ok(INVITATION_OF, { id })).person.invitation.status).toBe('ACCEPTED');
     expect(await admin.code(RESEND, { id })).toBe('CONFLICT');
+    // Inviting everyone an import names again skips whoever accepted: no new link, no mail.
+    const db = api.app.get(TypeOrmDataSource);
+    await db.transaction((m) => api.app.get(InvitationService).invite(m, [id], LARKBY.ids.admin));
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM account_token WHERE person_id = $1`, [
+      id,
+    ]);
+    expect(n).toBe(1);
+    expect((await admin.ok(INVITATION_OF, { id })).person.invitation.status).toBe('ACCEPTED');
   });
 
   it('lets a resent link replace the old one, refuses expired links, and lists who has not accepted', async () => {

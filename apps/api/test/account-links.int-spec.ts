@@ -1,9 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '@stl/api/data-access-db';
+import { ACCOUNT_MAIL_SCOPE, addressKey } from '@stl/api/feature-auth';
+import { SessionPurgeProcessor } from '@stl/api/feature-notification';
 import { GqlClient } from './support/gql-client';
 import type { GqlResponse } from './support/gql-client';
 import { ME, tokenIn } from './account-support';
 import { startMailTestApi, startSecondApi, waitFor } from './support/mail-fixtures';
+import { startTestApi } from './support/test-api';
 import type { MailTestApi } from './support/mail-fixtures';
 
 const RESET_REQUEST = `mutation($email: String!) { requestPasswordReset(input: { email: $email }) }`;
@@ -203,5 +206,52 @@ describe('password reset and sign-in links (ADR 0013)', () => {
     expect(
       codeOf(await client('first', '198.51.100.8').request(RESET_REQUEST, { email: 'n31@x.example' })),
     ).toBeUndefined();
+  });
+
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names (default: none)', async () => {
+    const attemptsOf = async (db: typeof api.db, address: string): Promise<number> => {
+      const [row] = await db.query(`SELECT attempts FROM login_throttle WHERE key = $1`, [
+        addressKey(address, ACCOUNT_MAIL_SCOPE),
+      ]);
+      return row?.attempts ?? 0;
+    };
+    // Behind the trusted proxy, the proxy's own address is never counted.
+    expect(await attemptsOf(api.db, '127.0.0.1')).toBe(0);
+    expect(await attemptsOf(api.db, '198.51.100.7')).toBe(30);
+
+    const plain = await startTestApi({ seed: false });
+    try {
+      const c = plain.client();
+      c.headers['x-forwarded-for'] = '198.51.100.99';
+      expect(codeOf(await c.request(RESET_REQUEST, { email: 'someone@x.example' }))).toBeUndefined();
+      expect(await attemptsOf(plain.db, '127.0.0.1')).toBe(1);
+      expect(await attemptsOf(plain.db, '198.51.100.99')).toBe(0);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('purges spent reset and sign-in links hourly, a day after use or expiry, and keeps invitations', async () => {
+    const count = async () => {
+      const rows: { purpose: string; n: number }[] = await api.db.query(
+        `SELECT purpose, count(*)::int AS n FROM account_token GROUP BY purpose ORDER BY purpose`,
+      );
+      return Object.fromEntries(rows.map((r) => [r.purpose, r.n]));
+    };
+    await api.db.query(
+      `INSERT INTO account_token (id, purpose, person_id, token_hash, expires_at)
+       SELECT gen_random_uuid(), 'INVITATION', id, md5(id::text) || md5(id::text), now() - interval '30 days'
+         FROM person WHERE email = $1`,
+      [`ulf.sandberg@${DEMO_DOMAIN}`],
+    );
+    const before = await count();
+    expect(before['PASSWORD_RESET']).toBeGreaterThan(0);
+    await api.app.get(SessionPurgeProcessor).run(new Date());
+    expect(await count()).toEqual(before);
+    await api.app.get(SessionPurgeProcessor).run(new Date(Date.now() + 3 * 864e5));
+    const after = await count();
+    expect(after['PASSWORD_RESET']).toBeUndefined();
+    expect(after['SIGN_IN_LINK']).toBeUndefined();
+    expect(after['INVITATION']).toBe(1);
   });
 });

@@ -1,12 +1,22 @@
 import type { Routes } from '@angular/router';
 import { membersOnlyGuard, signedInGuard, signedOutGuard } from '@stl/web/data-access';
 
+/** The pages of mailed links (MAIL_PATHS in libs/mail/util-templates; accountLinkRoutes in feature-auth). */
+const ACCOUNT_LINK_PATHS = ['invitation', 'reset-password', 'sign-in-link'];
+
 /** Every feature is a lazy chunk; only the shell, sign-in state and Swedish texts load up front. */
 export const appRoutes: Routes = [
   {
     path: 'sign-in',
     canActivate: [signedOutGuard],
     loadChildren: () => import('@stl/web/feature-auth').then((m) => m.signInRoutes),
+  },
+  // Where mailed single-use links lead (ADR 0013): open whether or not someone is signed in. Matched
+  // by path first, so other pages never load this chunk.
+  {
+    matcher: (segments) =>
+      segments.length === 1 && ACCOUNT_LINK_PATHS.includes(segments[0].path) ? { consumed: [] } : null,
+    loadChildren: () => import('@stl/web/feature-auth').then((m) => m.accountLinkRoutes),
   },
   {
     path: '',

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { AccountTokenService } from './account-token.service';
 import { InvitationResolver } from './invitation/invitation.resolver';
 import { InvitationService } from './invitation/invitation.service';
@@ -8,8 +8,10 @@ import { AccountLinkService } from './links/account-link.service';
 /**
  * Mailed single-use links (ADR 0013): invitations, password reset, one-time sign-in links. Its own
  * lib because it needs both feature-auth (sessions, passwords, limits) and feature-notification
- * (the outbox), and feature-notification already depends on feature-auth.
+ * (the outbox), and feature-notification already depends on feature-auth. Global, so onboarding
+ * and staff import can inject `InvitationService` without importing this module.
  */
+@Global()
 @Module({
   providers: [
     AccountTokenService,

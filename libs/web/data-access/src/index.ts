@@ -13,12 +13,14 @@ export * from './lib/setup/setup.api';
 export * from './lib/notifications/notifications.api';
 export * from './lib/password/password.api';
 export * from './lib/sessions/sessions.api';
+export * from './lib/account/account.api';
 export * from './lib/operator/operator.api';
 export type {
   AnalysisStatus,
   CohortStatus,
   CohortViewerRole,
   CompletionMissingCode,
+  InvitationStatus,
   MailKind,
   MeetingMode,
   Role,

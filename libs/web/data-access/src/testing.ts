@@ -44,11 +44,18 @@ export class GraphqlCall {
     this.request.flush({ data });
   }
 
-  /** A refusal as the API sends it: a typed code and field problems. */
-  refuse(code: string, problems: { field: string; code: string; message?: string }[] = []): void {
+  /** A refusal as the API sends it: a typed code, field problems and, for some codes, details. */
+  refuse(
+    code: string,
+    problems: { field: string; code: string; message?: string }[] = [],
+    details?: Record<string, unknown>,
+  ): void {
     this.request.flush({
       errors: [
-        { message: code, extensions: { code, problems: problems.map((p) => ({ message: '', ...p })) } },
+        {
+          message: code,
+          extensions: { code, problems: problems.map((p) => ({ message: '', ...p })), details },
+        },
       ],
     });
   }

@@ -1,1 +1,1 @@
-export { signInRoutes } from './lib/sign-in.routes';
+export { accountLinkRoutes, signInRoutes } from './lib/sign-in.routes';

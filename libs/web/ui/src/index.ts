@@ -8,3 +8,4 @@ export type { LoadContext } from './lib/load/load';
 export * from './lib/form/form-errors';
 export * from './lib/form/field';
 export * from './lib/form/form-problems';
+export * from './lib/password/password-form';

@@ -42,15 +42,39 @@ registerEnumType(InvitationStatus, {
 });
 
 /**
- * The status of a person's invitation as SQL, from their latest invitation link (older unused ones
- * are deleted when a newer one is sent): NULL when never invited. `person` is the alias of the
- * person row in the surrounding query. The one definition used by `Person.invitation` and the
- * people filter.
+ * The status of a person's invitation as SQL: ACCEPTED once any invitation link of theirs was used,
+ * else from their latest one (older unused ones are deleted when a newer one is sent); NULL when
+ * never invited. `person` is the alias of the person row in the surrounding query. The one
+ * definition used by `Person.invitation`, the people filter and `InvitationService.invite`.
  */
 export function invitationStatusSql(person: string): string {
-  return `(SELECT CASE WHEN t.used_at IS NOT NULL THEN 'ACCEPTED' WHEN t.expires_at > now() THEN 'PENDING' ELSE 'EXPIRED' END
+  return `(SELECT CASE WHEN bool_or(t.used_at IS NOT NULL) THEN 'ACCEPTED'
+                       WHEN max(t.expires_at) > now() THEN 'PENDING' ELSE 'EXPIRED' END
      FROM account_token t WHERE t.person_id = ${person}.id AND t.purpose = 'INVITATION'
-     ORDER BY t.created_at DESC LIMIT 1)`;
+     HAVING count(*) > 0)`;
+}
+
+/**
+ * Deletes spent reset and sign-in links (used or expired a day ago or more), at most `limit` a
+ * run; invitation links stay, since they are the record of who was invited and who accepted. Run
+ * by the hourly session purge. Returns how many went.
+ */
+export async function purgeSpentAccountTokens(
+  query: (sql: string, params: unknown[]) => Promise<{ n: number }[]>,
+  now: Date,
+  limit = 50_000,
+): Promise<number> {
+  const [{ n }] = await query(
+    `WITH doomed AS (
+       SELECT id FROM account_token
+        WHERE purpose IN ('PASSWORD_RESET', 'SIGN_IN_LINK')
+          AND coalesce(used_at, expires_at) <= $1::timestamptz - interval '1 day'
+        LIMIT $2::int FOR UPDATE SKIP LOCKED
+     ), gone AS (DELETE FROM account_token t USING doomed d WHERE t.id = d.id RETURNING 1)
+     SELECT count(*)::int AS n FROM gone`,
+    [now, limit],
+  );
+  return n;
 }
 
 /**

@@ -32,7 +32,7 @@ export class InvitationResolver {
       'Mails the person an invitation: a single-use link (valid INVITATION_TTL_HOURS, default a week) to choose a password. Administrators of the person’s organisation only (FORBIDDEN; another organisation’s person is NOT_FOUND). CONFLICT once the person has accepted; BAD_USER_INPUT for a deactivated account. Replaces any unused older link.',
   })
   invitePerson(
-    @Args('personId', { type: () => ID }, ParseIdPipe) personId: string,
+    @Args('personId', { type: () => ID, description: 'The person to invite.' }, ParseIdPipe) personId: string,
     @CurrentActor() actor: Actor,
   ): Promise<PersonEntity> {
     return this.invitations.inviteByAdmin(actor, personId, false);
@@ -43,7 +43,7 @@ export class InvitationResolver {
       'Sends a person who has not accepted yet a new invitation link; the older link stops working at once. Like invitePerson, and BAD_USER_INPUT (NOT_INVITED) for someone never invited.',
   })
   resendInvitation(
-    @Args('personId', { type: () => ID }, ParseIdPipe) personId: string,
+    @Args('personId', { type: () => ID, description: 'The person to invite.' }, ParseIdPipe) personId: string,
     @CurrentActor() actor: Actor,
   ): Promise<PersonEntity> {
     return this.invitations.inviteByAdmin(actor, personId, true);
@@ -54,7 +54,9 @@ export class InvitationResolver {
       'For the accept page: the first name and organisation behind a working invitation link, and nothing else. Anyone holding the link. LINK_INVALID, LINK_EXPIRED or LINK_USED otherwise.',
   })
   @Public()
-  invitationPreview(@Args('token') token: string): Promise<InvitationPreviewModel> {
+  invitationPreview(
+    @Args('token', { description: 'The token from the invitation link (the part after #).' }) token: string,
+  ): Promise<InvitationPreviewModel> {
     return this.invitations.preview(token);
   }
 

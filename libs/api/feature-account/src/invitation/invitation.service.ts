@@ -44,6 +44,7 @@ interface InviteeRow {
   full_name: string;
   organisation_name: string;
   active: boolean;
+  accepted: boolean | null;
 }
 
 /**
@@ -65,8 +66,9 @@ export class InvitationService {
    * Invites `personIds` inside the caller's transaction: a new invitation link for each (replacing
    * any unused older one), and the invitation mail in the outbox in the same transaction (in the
    * person's language, saying who invited them, to which organisation, and until when the link
-   * works). If the transaction rolls back, nothing was sent. Deactivated people are skipped; an
-   * id that names nobody is a bug of the caller and throws.
+   * works). If the transaction rolls back, nothing was sent. Deactivated people and people who
+   * accepted an invitation before are skipped (an import may name everyone); an id that names
+   * nobody is a bug of the caller and throws.
    */
   async invite(
     manager: EntityManager,
@@ -76,13 +78,14 @@ export class InvitationService {
     const ids = [...new Set(personIds)];
     if (ids.length === 0) return;
     const rows: InviteeRow[] = await manager.query(
-      `SELECT p.id, p.full_name, o.name AS organisation_name, p.active
+      `SELECT p.id, p.full_name, o.name AS organisation_name, p.active,
+              ${invitationStatusSql('p')} = 'ACCEPTED' AS accepted
          FROM person p JOIN organisation o ON o.id = p.organisation_id
         WHERE p.id = ANY($1::uuid[])`,
       [ids],
     );
     if (rows.length !== ids.length) throw new Error('invite: some person ids name nobody.');
-    const invitees = rows.filter((r) => r.active);
+    const invitees = rows.filter((r) => r.active && !r.accepted);
     const [inviter]: { full_name: string }[] = invitedById
       ? await manager.query(`SELECT full_name FROM person WHERE id = $1`, [invitedById])
       : [];
@@ -156,7 +159,7 @@ export class InvitationService {
               ${invitationStatusSql('p')} AS status
          FROM account_token t JOIN person p ON p.id = t.person_id
         WHERE t.purpose = 'INVITATION' AND t.person_id = ANY($1::uuid[])
-        ORDER BY t.person_id, t.created_at DESC`,
+        ORDER BY t.person_id, t.used_at IS NULL, t.created_at DESC`,
       [[...personIds]],
     );
     const byPerson = new Map(

@@ -56,7 +56,10 @@ export class AccountLinkResolver {
     description:
       'Signs in with a one-time link from the mail, with a new session. LINK_INVALID, LINK_EXPIRED or LINK_USED for a link that does not work.',
   })
-  async signInWithLink(@Args('token') token: string, @Context() ctx: RequestContext): Promise<ViewerModel> {
+  async signInWithLink(
+    @Args('token', { description: 'The token from the sign-in link (the part after #).' }) token: string,
+    @Context() ctx: RequestContext,
+  ): Promise<ViewerModel> {
     const { personId } = await this.links.signInWithLink(token);
     await this.sessions.signInOn(ctx, personId);
     return this.viewers.load(personId);

@@ -1,4 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { purgeSpentAccountTokens } from '@stl/api/data-access-db';
 import { LoginThrottleService, SessionService } from '@stl/api/feature-auth';
 import type { SessionPurgeReport } from '@stl/api/feature-auth';
 
@@ -9,7 +12,8 @@ import type { SessionPurgeReport } from '@stl/api/feature-auth';
  * cannot depend on this lib without a cycle. The cron schedule only enqueues the job; this does the
  * work, and tests call `run` directly. The same run deletes stale sign-in attempt counts
  * (`LoginThrottleService.purgeStale`, ADR 0004 amendment 2026-12-06): one more small table of
- * short-lived security rows, so no job of its own.
+ * short-lived security rows, so no job of its own. And spent password-reset and sign-in links
+ * (ADR 0013; `purgeSpentAccountTokens`).
  */
 @Injectable()
 export class SessionPurgeProcessor {
@@ -18,6 +22,7 @@ export class SessionPurgeProcessor {
   constructor(
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottleService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async run(now: Date = new Date()): Promise<SessionPurgeReport> {
@@ -29,6 +34,8 @@ export class SessionPurgeProcessor {
     }
     const counts = await this.throttle.purgeStale(now);
     if (counts.deleted > 0) this.log.log(`Deleted ${counts.deleted} stale sign-in attempt counts.`);
+    const links = await purgeSpentAccountTokens((sql, params) => this.dataSource.query(sql, params), now);
+    if (links > 0) this.log.log(`Deleted ${links} spent password-reset and sign-in links.`);
     return report;
   }
 }

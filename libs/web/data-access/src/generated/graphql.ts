@@ -315,6 +315,14 @@ export type SaveAnalysisDraftInput = {
   roundId: string;
 };
 
+/** Choosing a password with a mailed link (accepting an invitation, or a reset). */
+export type SetPasswordWithLinkInput = {
+  /** The new password: 12–128 characters (Unicode code points after NFKC), not a common or leaked password, without your name or e-mail address (ADR 0010). */
+  newPassword: string;
+  /** The token from the link in the mail (the part after #). */
+  token: string;
+};
+
 export type SignInInput = {
   email: string;
   password: string;
@@ -411,6 +419,66 @@ export type UpdateSchoolInput = {
   unitCode?: string | null | undefined;
 };
 
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type RequestSignInLinkMutationVariables = Exact<{
+  email: string;
+}>;
+
+export type RequestSignInLinkMutation = { requestSignInLink: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: SetPasswordWithLinkInput;
+}>;
+
+export type ResetPasswordMutation = {
+  resetPassword: {
+    email: string;
+    platformOperator: boolean;
+    person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
+    organisation: { id: string; name: string } | null;
+    roles: Array<{ role: Role; schoolId: string | null }>;
+  };
+};
+
+export type SignInWithLinkMutationVariables = Exact<{
+  token: string;
+}>;
+
+export type SignInWithLinkMutation = {
+  signInWithLink: {
+    email: string;
+    platformOperator: boolean;
+    person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
+    organisation: { id: string; name: string } | null;
+    roles: Array<{ role: Role; schoolId: string | null }>;
+  };
+};
+
+export type InvitationPreviewQueryVariables = Exact<{
+  token: string;
+}>;
+
+export type InvitationPreviewQuery = { invitationPreview: { firstName: string; organisationName: string } };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  input: SetPasswordWithLinkInput;
+}>;
+
+export type AcceptInvitationMutation = {
+  acceptInvitation: {
+    email: string;
+    platformOperator: boolean;
+    person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
+    organisation: { id: string; name: string } | null;
+    roles: Array<{ role: Role; schoolId: string | null }>;
+  };
+};
+
 export type AdminSchoolFragment = { id: string; name: string; unitCode: string | null; peopleCount: number };
 
 export type AdminCertificationFragment = {
@@ -430,6 +498,12 @@ export type AdminPersonFragment = {
   active: boolean;
   locale: Locale;
   schoolId: string | null;
+  invitation: {
+    status: InvitationStatus;
+    sentAt: string;
+    expiresAt: string;
+    acceptedAt: string | null;
+  } | null;
   school: { id: string; name: string } | null;
   roles: Array<{ id: string; role: Role; schoolId: string | null }>;
 };
@@ -518,6 +592,12 @@ export type AdminPeopleQuery = {
       active: boolean;
       locale: Locale;
       schoolId: string | null;
+      invitation: {
+        status: InvitationStatus;
+        sentAt: string;
+        expiresAt: string;
+        acceptedAt: string | null;
+      } | null;
       school: { id: string; name: string } | null;
       roles: Array<{ id: string; role: Role; schoolId: string | null }>;
     }>;
@@ -545,6 +625,12 @@ export type AdminPersonQuery = {
       revokedAt: string | null;
       status: CertificationStatus;
     }> | null;
+    invitation: {
+      status: InvitationStatus;
+      sentAt: string;
+      expiresAt: string;
+      acceptedAt: string | null;
+    } | null;
     school: { id: string; name: string } | null;
     roles: Array<{ id: string; role: Role; schoolId: string | null }>;
   };
@@ -562,6 +648,12 @@ export type AdminCreatePersonMutation = {
     active: boolean;
     locale: Locale;
     schoolId: string | null;
+    invitation: {
+      status: InvitationStatus;
+      sentAt: string;
+      expiresAt: string;
+      acceptedAt: string | null;
+    } | null;
     school: { id: string; name: string } | null;
     roles: Array<{ id: string; role: Role; schoolId: string | null }>;
   };
@@ -580,6 +672,12 @@ export type AdminUpdatePersonMutation = {
     active: boolean;
     locale: Locale;
     schoolId: string | null;
+    invitation: {
+      status: InvitationStatus;
+      sentAt: string;
+      expiresAt: string;
+      acceptedAt: string | null;
+    } | null;
     school: { id: string; name: string } | null;
     roles: Array<{ id: string; role: Role; schoolId: string | null }>;
   };
@@ -599,6 +697,12 @@ export type AdminGrantRoleMutation = {
     active: boolean;
     locale: Locale;
     schoolId: string | null;
+    invitation: {
+      status: InvitationStatus;
+      sentAt: string;
+      expiresAt: string;
+      acceptedAt: string | null;
+    } | null;
     school: { id: string; name: string } | null;
     roles: Array<{ id: string; role: Role; schoolId: string | null }>;
   };
@@ -618,6 +722,12 @@ export type AdminRevokeRoleMutation = {
     active: boolean;
     locale: Locale;
     schoolId: string | null;
+    invitation: {
+      status: InvitationStatus;
+      sentAt: string;
+      expiresAt: string;
+      acceptedAt: string | null;
+    } | null;
     school: { id: string; name: string } | null;
     roles: Array<{ id: string; role: Role; schoolId: string | null }>;
   };
@@ -793,6 +903,52 @@ export type AdminCreateCohortMutation = {
     endsOn: string;
     leaders: Array<{ id: string; fullName: string }>;
     participants: { totalCount: number };
+  };
+};
+
+export type AdminInvitePersonMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type AdminInvitePersonMutation = {
+  invitePerson: {
+    id: string;
+    fullName: string;
+    email: string | null;
+    active: boolean;
+    locale: Locale;
+    schoolId: string | null;
+    invitation: {
+      status: InvitationStatus;
+      sentAt: string;
+      expiresAt: string;
+      acceptedAt: string | null;
+    } | null;
+    school: { id: string; name: string } | null;
+    roles: Array<{ id: string; role: Role; schoolId: string | null }>;
+  };
+};
+
+export type AdminResendInvitationMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type AdminResendInvitationMutation = {
+  resendInvitation: {
+    id: string;
+    fullName: string;
+    email: string | null;
+    active: boolean;
+    locale: Locale;
+    schoolId: string | null;
+    invitation: {
+      status: InvitationStatus;
+      sentAt: string;
+      expiresAt: string;
+      acceptedAt: string | null;
+    } | null;
+    school: { id: string; name: string } | null;
+    roles: Array<{ id: string; role: Role; schoolId: string | null }>;
   };
 };
 
@@ -2772,6 +2928,12 @@ export const AdminPersonFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   email
   active
   locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
   schoolId
   school {
     id
@@ -3368,6 +3530,96 @@ fragment SetupRoundFields on AnalysisRound {
 }`,
   { fragmentName: 'SetupCohortFields' },
 ) as unknown as TypedDocumentString<SetupCohortFieldsFragment, unknown>;
+export const RequestPasswordResetDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(input: {email: $email})
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const RequestSignInLinkDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation RequestSignInLink($email: String!) {
+  requestSignInLink(input: {email: $email})
+}
+    `) as unknown as TypedDocumentString<RequestSignInLinkMutation, RequestSignInLinkMutationVariables>;
+export const ResetPasswordDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ResetPassword($input: SetPasswordWithLinkInput!) {
+  resetPassword(input: $input) {
+    ...ViewerFields
+  }
+}
+    fragment ViewerFields on Viewer {
+  email
+  person {
+    id
+    fullName
+    locale
+    schoolId
+  }
+  organisation {
+    id
+    name
+  }
+  roles {
+    role
+    schoolId
+  }
+  platformOperator
+}`) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const SignInWithLinkDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SignInWithLink($token: String!) {
+  signInWithLink(token: $token) {
+    ...ViewerFields
+  }
+}
+    fragment ViewerFields on Viewer {
+  email
+  person {
+    id
+    fullName
+    locale
+    schoolId
+  }
+  organisation {
+    id
+    name
+  }
+  roles {
+    role
+    schoolId
+  }
+  platformOperator
+}`) as unknown as TypedDocumentString<SignInWithLinkMutation, SignInWithLinkMutationVariables>;
+export const InvitationPreviewDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query InvitationPreview($token: String!) {
+  invitationPreview(token: $token) {
+    firstName
+    organisationName
+  }
+}
+    `) as unknown as TypedDocumentString<InvitationPreviewQuery, InvitationPreviewQueryVariables>;
+export const AcceptInvitationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation AcceptInvitation($input: SetPasswordWithLinkInput!) {
+  acceptInvitation(input: $input) {
+    ...ViewerFields
+  }
+}
+    fragment ViewerFields on Viewer {
+  email
+  person {
+    id
+    fullName
+    locale
+    schoolId
+  }
+  organisation {
+    id
+    name
+  }
+  roles {
+    role
+    schoolId
+  }
+  platformOperator
+}`) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const AdminOverviewDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AdminOverview($organisationId: ID!) {
   schools(organisationId: $organisationId, first: 1) {
@@ -3465,6 +3717,12 @@ export const AdminPeopleDocument = /*#__PURE__*/ new TypedDocumentString(`
   email
   active
   locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
   schoolId
   school {
     id
@@ -3500,6 +3758,12 @@ fragment AdminPerson on Person {
   email
   active
   locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
   schoolId
   school {
     id
@@ -3523,6 +3787,12 @@ export const AdminCreatePersonDocument = /*#__PURE__*/ new TypedDocumentString(`
   email
   active
   locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
   schoolId
   school {
     id
@@ -3546,6 +3816,12 @@ export const AdminUpdatePersonDocument = /*#__PURE__*/ new TypedDocumentString(`
   email
   active
   locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
   schoolId
   school {
     id
@@ -3569,6 +3845,12 @@ export const AdminGrantRoleDocument = /*#__PURE__*/ new TypedDocumentString(`
   email
   active
   locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
   schoolId
   school {
     id
@@ -3592,6 +3874,12 @@ export const AdminRevokeRoleDocument = /*#__PURE__*/ new TypedDocumentString(`
   email
   active
   locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
   schoolId
   school {
     id
@@ -3820,6 +4108,64 @@ export const AdminCreateCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
     totalCount
   }
 }`) as unknown as TypedDocumentString<AdminCreateCohortMutation, AdminCreateCohortMutationVariables>;
+export const AdminInvitePersonDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation AdminInvitePerson($id: ID!) {
+  invitePerson(personId: $id) {
+    ...AdminPerson
+  }
+}
+    fragment AdminPerson on Person {
+  id
+  fullName
+  email
+  active
+  locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
+  schoolId
+  school {
+    id
+    name
+  }
+  roles {
+    id
+    role
+    schoolId
+  }
+}`) as unknown as TypedDocumentString<AdminInvitePersonMutation, AdminInvitePersonMutationVariables>;
+export const AdminResendInvitationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation AdminResendInvitation($id: ID!) {
+  resendInvitation(personId: $id) {
+    ...AdminPerson
+  }
+}
+    fragment AdminPerson on Person {
+  id
+  fullName
+  email
+  active
+  locale
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
+  schoolId
+  school {
+    id
+    name
+  }
+  roles {
+    id
+    role
+    schoolId
+  }
+}`) as unknown as TypedDocumentString<AdminResendInvitationMutation, AdminResendInvitationMutationVariables>;
 export const AnalysisEditorDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AnalysisEditor($cohortId: ID!, $roundId: ID!) {
   cohort(id: $cohortId) {

@@ -2,6 +2,7 @@
  * The Swedish dictionary: the shared texts (`sv.json`) and one file per feature area, each under
  * its own top-level key, so work on one area never touches another's file.
  */
+import account from './account.sv.json';
 import admin from './admin.sv.json';
 import core from './sv.json';
 import followUp from './followUp.sv.json';
@@ -18,6 +19,7 @@ import sessions from './sessions.sv.json';
 
 export default {
   ...core,
+  account,
   admin,
   review,
   followUp,

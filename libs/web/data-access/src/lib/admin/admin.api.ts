@@ -1,5 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { map } from 'rxjs';
 import {
   AdminAddCertificationDocument,
   AdminCertificationsDocument,
@@ -10,6 +11,8 @@ import {
   AdminCreateTemplateDocument,
   AdminCreateTemplateVersionDocument,
   AdminGrantRoleDocument,
+  AdminInvitePersonDocument,
+  AdminResendInvitationDocument,
   AdminOverviewDocument,
   AdminPeopleDocument,
   AdminPersonDocument,
@@ -35,6 +38,8 @@ import type {
   AdminCreateTemplateMutation,
   AdminCreateTemplateVersionMutation,
   AdminGrantRoleMutation,
+  AdminInvitePersonMutation,
+  AdminResendInvitationMutation,
   AdminOverviewQuery,
   AdminPeopleQuery,
   AdminPersonFragment,
@@ -128,6 +133,20 @@ export class AdminApi {
 
   updatePerson(id: string, input: UpdatePersonInput): Observable<AdminUpdatePersonMutation> {
     return this.gql.request(AdminUpdatePersonDocument, { id, input });
+  }
+
+  /**
+   * Mails the person an invitation link (ADR 0013); `resend` replaces a link sent before. CONFLICT
+   * once they accepted; BAD_USER_INPUT for a deactivated account (or, resending, someone never invited).
+   */
+  invite(id: string, resend: boolean): Observable<AdminInvitePersonMutation['invitePerson']> {
+    return resend
+      ? this.gql
+          .request(AdminResendInvitationDocument, { id })
+          .pipe(map((r: AdminResendInvitationMutation) => r.resendInvitation))
+      : this.gql
+          .request(AdminInvitePersonDocument, { id })
+          .pipe(map((r: AdminInvitePersonMutation) => r.invitePerson));
   }
 
   grantRole(personId: string, role: Role, schoolId: string | null): Observable<AdminGrantRoleMutation> {

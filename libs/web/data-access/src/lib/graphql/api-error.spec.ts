@@ -6,9 +6,12 @@ import {
   KNOWN_PROBLEM_CODES,
   apiErrorFrom,
   editConflictDetails,
+  errorSentence,
+  isLinkRefusal,
   problemKey,
   sectionOfProblem,
   toApiError,
+  tokenFromFragment,
 } from './api-error';
 
 describe('API errors as the web app shows them', () => {
@@ -73,5 +76,46 @@ describe('API errors as the web app shows them', () => {
       const keys = dictionaryKeys(dict);
       expect(needed.filter((k) => !keys.includes(k))).toEqual([]);
     }
+  });
+});
+
+describe('refusals of sign-in and mailed links (ADR 0013)', () => {
+  const throttled = (retryAfterSeconds?: number) =>
+    apiErrorFrom({ extensions: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds } } });
+
+  it('says how long to wait in whole minutes, rounding up', () => {
+    expect(errorSentence(throttled(59))).toEqual({ key: 'account.waitOne' });
+    expect(errorSentence(throttled(61))).toEqual({ key: 'account.waitMany', params: { minutes: 2 } });
+    expect(errorSentence(throttled(900))).toEqual({ key: 'account.waitMany', params: { minutes: 15 } });
+    expect(errorSentence(throttled())).toEqual({ key: 'errors.TOO_MANY_ATTEMPTS' });
+    expect(errorSentence(apiErrorFrom({ extensions: { code: 'LINK_USED' } }))).toEqual({
+      key: 'errors.LINK_USED',
+    });
+  });
+
+  it('has the wait sentences in both languages', () => {
+    for (const lang of ['sv', 'en'] as const) {
+      expect(dictionaryKeys(DICTIONARIES[lang])).toEqual(
+        expect.arrayContaining(['account.waitOne', 'account.waitMany']),
+      );
+    }
+  });
+
+  it('tells link refusals from others', () => {
+    expect(
+      ['LINK_INVALID', 'LINK_EXPIRED', 'LINK_USED', 'NOT_FOUND'].map((code) =>
+        isLinkRefusal(apiErrorFrom({ extensions: { code } })),
+      ),
+    ).toEqual([true, true, true, false]);
+  });
+
+  it('takes the token from the fragment only when it can be one', () => {
+    const token = 'Abc_def-0123456789012345678901234567890123';
+    expect(tokenFromFragment(token)).toBe(token);
+    expect(tokenFromFragment(`#${token}`)).toBe(token);
+    expect(tokenFromFragment(null)).toBeNull();
+    expect(tokenFromFragment('short')).toBeNull();
+    expect(tokenFromFragment('%E0%A4%A')).toBeNull();
+    expect(tokenFromFragment('<script>alert(1)</script>aaaaaaaaaaaaaaaa')).toBeNull();
   });
 });

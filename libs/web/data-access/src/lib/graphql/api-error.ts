@@ -28,6 +28,9 @@ export const API_ERROR_CODES = [
   'STALE_VERSION',
   'MEETING_NOT_STARTED',
   'TOO_MANY_ATTEMPTS',
+  'LINK_INVALID',
+  'LINK_EXPIRED',
+  'LINK_USED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -139,4 +142,50 @@ export function editConflictDetails(error: ApiError): EditConflictDetails | null
     savedAt: typeof d.savedAt === 'string' ? d.savedAt : null,
     answers: d.answers.filter((a) => typeof a?.sectionKey === 'string' && typeof a?.html === 'string'),
   };
+}
+
+/** A sentence to show: a translation key and its parameters. */
+export interface ErrorSentence {
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * How long to wait after TOO_MANY_ATTEMPTS, in whole minutes (at least 1), to say it plainly; null
+ * for any other error or when the API gave no wait.
+ */
+export function retryAfterMinutes(error: ApiError): number | null {
+  if (error.code !== 'TOO_MANY_ATTEMPTS') return null;
+  const seconds = (error.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? Math.max(1, Math.ceil(seconds / 60)) : null;
+}
+
+/**
+ * What a refusal says in plain words: for TOO_MANY_ATTEMPTS with a wait, how long ("Försök igen om
+ * 3 minuter"); otherwise the error's own sentence.
+ */
+export function errorSentence(error: ApiError): ErrorSentence {
+  const minutes = retryAfterMinutes(error);
+  if (minutes === null) return { key: error.messageKey };
+  return minutes === 1 ? { key: 'account.waitOne' } : { key: 'account.waitMany', params: { minutes } };
+}
+
+/** Whether a refusal is about a mailed link itself (ADR 0013), so a page offers to ask for a new one. */
+export function isLinkRefusal(error: ApiError): boolean {
+  return error.code === 'LINK_INVALID' || error.code === 'LINK_EXPIRED' || error.code === 'LINK_USED';
+}
+
+/**
+ * The token of a mailed link, from the URL fragment (`/reset-password#<token>`; ADR 0013: the
+ * fragment never reaches a server log). Null when there is none or it cannot be a token.
+ */
+export function tokenFromFragment(fragment: string | null | undefined): string | null {
+  if (!fragment) return null;
+  let token: string;
+  try {
+    token = decodeURIComponent(fragment.replace(/^#/, '')).trim();
+  } catch {
+    return null;
+  }
+  return /^[A-Za-z0-9_-]{20,200}$/.test(token) ? token : null;
 }

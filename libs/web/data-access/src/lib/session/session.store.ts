@@ -46,6 +46,11 @@ export class SessionStore {
     return signIn;
   }
 
+  /** Someone was signed in another way (a mailed link, an accepted invitation; ADR 0013). */
+  signedIn(viewer: Viewer): void {
+    this.state.set(viewer);
+  }
+
   async signOut(): Promise<void> {
     try {
       await firstValueFrom(this.gql.request(SignOutDocument));

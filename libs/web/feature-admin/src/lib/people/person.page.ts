@@ -66,6 +66,8 @@ export class AdminPersonPage {
   readonly created = input<string>();
 
   protected readonly person = signal<AdminPersonDetail | null>(null);
+  protected readonly inviting = signal(false);
+  protected readonly inviteNotice = signal<{ key: string } | null>(null);
   protected readonly loadError = signal<string | null>(null);
   protected readonly schools = signal<AdminSchool[]>([]);
   private readonly schoolNames = computed(() => new Map(this.schools().map((s) => [s.id, s.name])));
@@ -201,6 +203,20 @@ export class AdminPersonPage {
       return false;
     } finally {
       this.rolesBusy.set(false);
+    }
+  }
+
+  /** Invites the person, or sends a new link (the old one stops working; ADR 0013). */
+  protected async invite(person: AdminPerson): Promise<void> {
+    this.inviting.set(true);
+    this.inviteNotice.set(null);
+    try {
+      this.merge(await firstValueFrom(this.api.invite(person.id, !!person.invitation)));
+      this.inviteNotice.set({ key: 'admin.people.invited' });
+    } catch (e) {
+      this.inviteNotice.set({ key: toApiError(e).messageKey });
+    } finally {
+      this.inviting.set(false);
     }
   }
 

@@ -10,9 +10,9 @@ import {
   viewChild,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { SessionStore, toApiError } from '@stl/web/data-access';
+import { SessionStore, errorSentence, toApiError } from '@stl/web/data-access';
 import type { ApiError, DemoAccount } from '@stl/web/data-access';
 import { ErrorSummaryComponent, PageHeaderComponent } from '@stl/web/ui';
 import type { ErrorSummaryItem } from '@stl/web/ui';
@@ -31,7 +31,7 @@ function safeNext(next: string | undefined): string {
 @Component({
   selector: 'stl-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslocoPipe, PageHeaderComponent, ErrorSummaryComponent],
+  imports: [FormsModule, RouterLink, TranslocoPipe, PageHeaderComponent, ErrorSummaryComponent],
   templateUrl: './sign-in.page.html',
   styleUrl: './sign-in.page.css',
 })
@@ -67,7 +67,8 @@ export class SignInPage {
     if (emailError) items.push({ target: 'sign-in-email', key: emailError });
     if (passwordError) items.push({ target: 'sign-in-password', key: passwordError });
     const failure = this.failure();
-    if (failure) items.push({ key: failure.messageKey });
+    // Throttled: how long to wait, in plain words.
+    if (failure) items.push(errorSentence(failure));
     return items;
   });
 

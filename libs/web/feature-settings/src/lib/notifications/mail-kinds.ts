@@ -16,7 +16,13 @@ export type MailKind =
   | 'FEEDBACK_OVERDUE_LEADER_NOTICE'
   | 'WEEKLY_LEADER_SUMMARY'
   | 'SCHOOL_LEADER_SUMMARY'
-  | 'DIGEST';
+  | 'DIGEST'
+  | 'INVITATION'
+  | 'PASSWORD_RESET'
+  | 'SIGN_IN_LINK';
+/** Invitations, password resets and sign-in links (ADR 0013): never turned off, never offered. */
+type AccountKind = 'INVITATION' | 'PASSWORD_RESET' | 'SIGN_IN_LINK';
+const ACCOUNT_KINDS: readonly MailKind[] = ['INVITATION', 'PASSWORD_RESET', 'SIGN_IN_LINK'];
 export type Role = 'ADMINISTRATOR' | 'COURSE_LEADER' | 'TEACHER' | 'SCHOOL_LEADER';
 
 export type KindGroupName = 'tasks' | 'reminders' | 'summaries';
@@ -33,7 +39,10 @@ export interface KindGroup {
 }
 
 /** Who can receive each kind at all: nobody is offered a switch for mail they never get. */
-const RECEIVED_BY: Record<Exclude<MailKind, 'DIGEST'>, { group: KindGroupName; roles: Role[] }> = {
+const RECEIVED_BY: Record<
+  Exclude<MailKind, 'DIGEST' | AccountKind>,
+  { group: KindGroupName; roles: Role[] }
+> = {
   REVIEW_ASSIGNED: { group: 'tasks', roles: ['TEACHER'] },
   ANALYSIS_PUBLISHED: { group: 'tasks', roles: ['TEACHER', 'COURSE_LEADER'] },
   FEEDBACK_RECEIVED: { group: 'tasks', roles: ['TEACHER'] },
@@ -53,17 +62,19 @@ const GROUP_ORDER: readonly KindGroupName[] = ['tasks', 'reminders', 'summaries'
 
 /**
  * The switches a person with these roles is offered, in groups and in the API's order. The daily
- * digest is a mode, not a kind to switch off, so it is never in the list.
+ * digest is a mode, not a kind to switch off, so it is never in the list; nor are account mails.
  */
 export function kindGroups(roles: readonly Role[], kinds: readonly KindChoice[]): KindGroup[] {
   const mine = kinds.filter((k) => {
-    if (k.kind === 'DIGEST') return false;
-    const who = RECEIVED_BY[k.kind];
+    if (k.kind === 'DIGEST' || ACCOUNT_KINDS.includes(k.kind)) return false;
+    const who = RECEIVED_BY[k.kind as Exclude<MailKind, 'DIGEST' | AccountKind>];
     return who.roles.some((r) => roles.includes(r));
   });
   return GROUP_ORDER.map((name) => ({
     name,
-    kinds: mine.filter((k) => RECEIVED_BY[k.kind as Exclude<MailKind, 'DIGEST'>].group === name),
+    kinds: mine.filter(
+      (k) => RECEIVED_BY[k.kind as Exclude<MailKind, 'DIGEST' | AccountKind>].group === name,
+    ),
   })).filter((g) => g.kinds.length > 0);
 }
 

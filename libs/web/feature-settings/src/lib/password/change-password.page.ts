@@ -13,11 +13,15 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { PasswordApi, SessionStore, toApiError } from '@stl/web/data-access';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@stl/shared/domain';
-import { ErrorSummaryComponent, PageHeaderComponent } from '@stl/web/ui';
-import type { ErrorSummaryItem } from '@stl/web/ui';
+import {
+  ErrorSummaryComponent,
+  PageHeaderComponent,
+  apiProblems,
+  clientProblems,
+  lengthState,
+} from '@stl/web/ui';
+import type { ErrorSummaryItem, PasswordFormProblem } from '@stl/web/ui';
 import { firstValueFrom } from 'rxjs';
-import { apiProblems, clientProblems, lengthState } from './password-form';
-import type { PasswordFormProblem } from './password-form';
 
 /**
  * Change my password (everyone signed in; ADR 0010). Asks for the current password and a new one;

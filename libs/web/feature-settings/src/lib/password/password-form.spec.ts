@@ -1,4 +1,4 @@
-import { apiProblems, clientProblems, lengthState, passwordFieldIdOf } from './password-form';
+import { apiProblems, clientProblems, lengthState, passwordFieldIdOf } from '@stl/web/ui/password-form';
 
 describe('change-password form', () => {
   const me = { email: 'sara.lindqvist@larkby.example', fullName: 'Sara Lindqvist' };

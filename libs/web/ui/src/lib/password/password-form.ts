@@ -1,7 +1,10 @@
 import { PASSWORD_MIN_LENGTH, passwordLength, passwordProblems } from '@stl/shared/domain';
 import type { PasswordContext, PasswordProblemCode } from '@stl/shared/domain';
 
-/** A problem of one field of the change-password form: its field id and a translation key. */
+/**
+ * A problem of one field of a password form (changing one's password; choosing one with a mailed
+ * link, ADR 0013): its field id and a translation key.
+ */
 export interface PasswordFormProblem {
   field: 'current-password' | 'new-password';
   key: string;
@@ -36,9 +39,15 @@ export function clientProblems(
 ): PasswordFormProblem[] {
   const problems: PasswordFormProblem[] = [];
   if (!current) problems.push({ field: 'current-password', key: 'password.problems.currentMissing' });
-  for (const code of passwordProblems(next, context))
-    problems.push({ field: 'new-password', key: ruleProblemKey(code) });
-  return problems;
+  return [...problems, ...newPasswordProblems(next, context)];
+}
+
+/** The shared rule's problems with a new password, for forms that ask for no current one (ADR 0013). */
+export function newPasswordProblems(next: string, context: PasswordContext): PasswordFormProblem[] {
+  return passwordProblems(next, context).map((code) => ({
+    field: 'new-password',
+    key: ruleProblemKey(code),
+  }));
 }
 
 /** An API refusal as form problems: each field problem beside its field, known codes in our words. */
