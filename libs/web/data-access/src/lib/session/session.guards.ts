@@ -30,11 +30,13 @@ export const signedOutGuard: CanActivateFn = async () => {
  * (ADR 0015), is taken to the organisations instead.
  */
 export const membersOnlyGuard: CanActivateFn = async () => {
+  // Both injected before the first await: there is no injection context after it.
   const session = inject(SessionStore);
+  const router = inject(Router);
   try {
     await session.ensureLoaded();
   } catch {
     return true;
   }
-  return session.isPlatformOperator() ? inject(Router).createUrlTree(['/operator']) : true;
+  return session.isPlatformOperator() ? router.createUrlTree(['/operator']) : true;
 };
