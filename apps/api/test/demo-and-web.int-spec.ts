@@ -6,6 +6,7 @@ import { startTestApi } from './support/test-api';
 import type { TestApi } from './support/test-api';
 
 const DEMO_ACCOUNTS = `{ demoAccounts { email fullName role schoolName description } }`;
+const OPERATOR = `{ demoAccounts { email role platformOperator } me { platformOperator } }`;
 
 describe('demo accounts on the sign-in page', () => {
   it('are an empty list when the demo was not seeded at boot', async () => {
@@ -28,7 +29,11 @@ describe('demo accounts on the sign-in page', () => {
       const { demoAccounts } = await api.client().ok(DEMO_ACCOUNTS);
       const roles = demoAccounts.map((a: { role: string }) => a.role);
       expect(roles[0]).toBe('ADMINISTRATOR');
-      expect(new Set(roles)).toEqual(new Set(['ADMINISTRATOR', 'COURSE_LEADER', 'SCHOOL_LEADER', 'TEACHER']));
+      // The platform operator comes last, with no organisation role (ADR 0015).
+      expect(roles[roles.length - 1]).toBeNull();
+      expect(new Set(roles)).toEqual(
+        new Set(['ADMINISTRATOR', 'COURSE_LEADER', 'SCHOOL_LEADER', 'TEACHER', null]),
+      );
       expect(roles.filter((r: string) => r === 'TEACHER')).toHaveLength(8);
       expect(demoAccounts).toContainEqual({
         email: `sara.lindqvist@${DEMO_DOMAIN}`,
@@ -40,6 +45,14 @@ describe('demo accounts on the sign-in page', () => {
       expect(demoAccounts).toContainEqual(
         expect.objectContaining({ email: `maria.berg@${DEMO_DOMAIN}`, description: 'Course leader' }),
       );
+    });
+
+    it('offers the platform operator, who signs in with the demo password too', async () => {
+      const { demoAccounts } = await api.client().ok(OPERATOR);
+      const operator = demoAccounts[demoAccounts.length - 1];
+      expect(operator).toEqual({ email: 'drift@stl.example', role: null, platformOperator: true });
+      const c = await api.signedIn(operator.email);
+      expect((await c.ok(OPERATOR)).me).toEqual({ platformOperator: true });
     });
 
     it('each sign in with the demo password', async () => {

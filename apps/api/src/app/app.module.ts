@@ -93,7 +93,9 @@ export class AppModule {
               requestLimitsPlugin<RequestContext>({
                 signedIn: config.graphql.signedIn,
                 anonymous: config.graphql.anonymous,
-                isSignedIn: async (context) => (await sessions.actorOf(context.req)) !== null,
+                // A member or a platform operator (ADR 0015) with a live session gets the signed-in limits.
+                isSignedIn: async (context) =>
+                  (await sessions.actorOf(context.req)) !== null || Boolean(context.req.operator),
               }),
             ],
           }),

@@ -1,5 +1,5 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind } from 'graphql';
 
 /** An Apollo plugin as Nest's Apollo driver takes it. */
 type ApolloServerPlugin<_TContext> = NonNullable<ApolloDriverConfig['plugins']>[number];
@@ -44,6 +44,10 @@ export function requestLimitsPlugin<TContext extends object>(options: {
     async requestDidStart() {
       return {
         async didResolveOperation(context) {
+          // Introspection (only where it is on: development and tests) reads the schema, not the data.
+          const roots = context.operation?.selectionSet.selections ?? [];
+          if (roots.length && roots.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__')))
+            return;
           const limits = (await options.isSignedIn(context.contextValue))
             ? options.signedIn
             : options.anonymous;

@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { signedInGuard, signedOutGuard } from '@stl/web/data-access';
+import { membersOnlyGuard, signedInGuard, signedOutGuard } from '@stl/web/data-access';
 
 /** The pages of mailed links (MAIL_PATHS in libs/mail/util-templates; accountLinkRoutes in feature-auth). */
 const ACCOUNT_LINK_PATHS = ['invitation', 'reset-password', 'sign-in-link'];
@@ -25,7 +25,13 @@ export const appRoutes: Routes = [
       {
         path: '',
         pathMatch: 'full',
+        // A platform operator's home is the organisations (ADR 0015).
+        canActivate: [membersOnlyGuard],
         loadChildren: () => import('@stl/web/feature-home').then((m) => m.homeRoutes),
+      },
+      {
+        path: 'operator',
+        loadChildren: () => import('@stl/web/feature-operator').then((m) => m.operatorRoutes),
       },
       {
         path: 'admin',

@@ -31,6 +31,8 @@ export class App {
   );
   protected readonly isSchoolLeader = computed(() => this.roles().includes('SCHOOL_LEADER'));
   protected readonly isAdmin = computed(() => this.roles().includes('ADMINISTRATOR'));
+  /** Platform operators see the organisations only (ADR 0015). */
+  protected readonly isOperator = this.session.isPlatformOperator;
 
   constructor() {
     // The session ended (expired, or signed out in another tab): sign in again and come back here.

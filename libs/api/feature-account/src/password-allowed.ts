@@ -8,7 +8,7 @@ import { DomainError } from '@stl/api/util-errors';
  */
 export async function assertPasswordSignInAllowed(
   sso: SsoSettingsService,
-  person: { id: string; organisationId: string },
+  person: { id: string; organisationId: string | null },
 ): Promise<void> {
   const refusal = await sso.passwordRefusal(person);
   if (refusal) {

@@ -34,16 +34,17 @@ export class AccessPolicy {
     private readonly memberships: Repository<CohortMembershipEntity>,
   ) {}
 
-  isAdminOf(actor: Actor, organisationId: string): boolean {
-    return hasRole(actor, Role.ADMINISTRATOR, organisationId);
+  isAdminOf(actor: Actor, organisationId: string | null): boolean {
+    return organisationId !== null && hasRole(actor, Role.ADMINISTRATOR, organisationId);
   }
 
   /** An organisation is visible to its own people only. */
-  assertMemberOf(actor: Actor, organisationId: string): void {
-    if (actor.organisationId !== organisationId) throw new NotFoundError('organisation', organisationId);
+  assertMemberOf(actor: Actor, organisationId: string | null): void {
+    if (organisationId === null || actor.organisationId !== organisationId)
+      throw new NotFoundError('organisation', organisationId ?? '');
   }
 
-  assertAdminOf(actor: Actor, organisationId: string): void {
+  assertAdminOf(actor: Actor, organisationId: string | null): void {
     this.assertMemberOf(actor, organisationId);
     if (!this.isAdminOf(actor, organisationId)) {
       throw new ForbiddenError('Only an administrator of the organisation may do this.');

@@ -1,12 +1,12 @@
 import { SetMetadata, createParamDecorator } from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { UnauthenticatedError } from '@stl/api/util-errors';
-import type { Actor } from './actor';
+import { ForbiddenError, UnauthenticatedError } from '@stl/api/util-errors';
+import type { Actor, OperatorActor } from './actor';
 import type { RequestContext } from './request-context';
 
 export const ACCESS_KEY = 'stl:access';
-export type AccessLevel = 'public' | 'signed-in';
+export type AccessLevel = 'public' | 'signed-in' | 'operator';
 
 /**
  * Every resolver declares who may call it; the global AccessGuard refuses anything undeclared.
@@ -14,9 +14,22 @@ export type AccessLevel = 'public' | 'signed-in';
  */
 export const Public = () => SetMetadata(ACCESS_KEY, 'public' satisfies AccessLevel);
 export const SignedIn = () => SetMetadata(ACCESS_KEY, 'signed-in' satisfies AccessLevel);
+/** Platform operators only (ADR 0015); organisation members, administrators included, are FORBIDDEN. */
+export const PlatformOperatorOnly = () => SetMetadata(ACCESS_KEY, 'operator' satisfies AccessLevel);
 
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
   const req = GqlExecutionContext.create(ctx).getContext<RequestContext>().req;
+  // Field resolvers are not guarded; a platform operator still never gets an organisation actor.
+  if (!req.actor && req.operator) throw new ForbiddenError('A platform operator has no access to this.');
   if (!req.actor) throw new UnauthenticatedError();
   return req.actor;
 });
+
+/** The signed-in platform operator; only on resolvers declared @PlatformOperatorOnly(). */
+export const CurrentOperator = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): OperatorActor => {
+    const req = GqlExecutionContext.create(ctx).getContext<RequestContext>().req;
+    if (!req.operator) throw new ForbiddenError('Only a platform operator may do this.');
+    return req.operator;
+  },
+);

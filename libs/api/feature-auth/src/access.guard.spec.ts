@@ -3,10 +3,11 @@ import { Reflector } from '@nestjs/core';
 import type { ExecutionContext } from '@nestjs/common';
 import { ForbiddenError, UnauthenticatedError } from '@stl/api/util-errors';
 import { AccessGuard } from './access.guard';
-import { Public, SignedIn } from './access.decorators';
-import type { Actor } from './actor';
+import { PlatformOperatorOnly, Public, SignedIn } from './access.decorators';
+import type { Actor, OperatorActor, SessionHolder } from './actor';
 import { hasRole, schoolsLedBy } from './actor';
-import type { SessionService } from './session.service';
+import { SessionService } from './session.service';
+import { loadConfig } from '@stl/api/util-config';
 
 class Undeclared {
   handler(): void {
@@ -30,6 +31,15 @@ class SignedInResolver {
   }
 }
 
+@PlatformOperatorOnly()
+class OperatorResolver {
+  handler(): void {
+    return;
+  }
+}
+
+const operator: OperatorActor = { personId: 'op1', locale: 'sv' as Actor['locale'], sessionId: 'y' };
+
 const actor: Actor = {
   personId: 'p1',
   organisationId: 'o1',
@@ -43,7 +53,9 @@ const actor: Actor = {
 };
 
 function graphqlContext(cls: new () => object, method: string, cookies: Record<string, string> = {}) {
-  const req: { cookies: Record<string, string>; actor?: Actor | null } = { cookies };
+  const req: { cookies: Record<string, string>; actor?: Actor | null; operator?: OperatorActor | null } = {
+    cookies,
+  };
   const ctx = {
     getType: () => 'graphql',
     getHandler: () => (cls.prototype as Record<string, unknown>)[method],
@@ -55,14 +67,20 @@ function graphqlContext(cls: new () => object, method: string, cookies: Record<s
 }
 
 describe('AccessGuard (deny by default)', () => {
-  // The session lookup itself (cookie → session → actor) is SessionService's, tested with it.
   const sessions = {
-    actorOf: jest.fn(async (req: { cookies: Record<string, string>; actor?: Actor | null }) => {
-      req.actor ??= req.cookies['stl_session'] === 'good-token-good-token-1' ? actor : null;
-      return req.actor;
-    }),
+    resolveHolder: jest.fn(async (t: string): Promise<SessionHolder | null> =>
+      t === 'good-token-good-token-1'
+        ? { actor, operator: null }
+        : t === 'operator-token-operator-1'
+          ? { actor: null, operator }
+          : null,
+    ),
   };
-  const guard = new AccessGuard(new Reflector(), sessions as unknown as SessionService);
+  // SessionService's own actorOf (cookie → holder, once per request) over a mocked lookup.
+  const service = Object.assign(Object.create(SessionService.prototype) as SessionService, sessions, {
+    config: loadConfig({}),
+  });
+  const guard = new AccessGuard(new Reflector(), service);
 
   it('refuses a resolver that declares no access level, even for a signed-in person', async () => {
     const { ctx } = graphqlContext(Undeclared, 'handler', { stl_session: 'good-token-good-token-1' });
@@ -80,6 +98,25 @@ describe('AccessGuard (deny by default)', () => {
   it('asks for sign-in on a signed-in resolver without a valid session', async () => {
     const { ctx } = graphqlContext(SignedInResolver, 'handler', { stl_session: 'unknown-token-unknown' });
     await expect(guard.canActivate(ctx)).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('refuses a platform operator everything declared for members (ADR 0015)', async () => {
+    const { ctx, req } = graphqlContext(SignedInResolver, 'handler', {
+      stl_session: 'operator-token-operator-1',
+    });
+    await expect(guard.canActivate(ctx)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(req).toMatchObject({ actor: null, operator });
+  });
+
+  it('lets operators, and only operators, call operator resolvers', async () => {
+    const asOperator = graphqlContext(OperatorResolver, 'handler', {
+      stl_session: 'operator-token-operator-1',
+    });
+    await expect(guard.canActivate(asOperator.ctx)).resolves.toBe(true);
+    const asMember = graphqlContext(OperatorResolver, 'handler', { stl_session: 'good-token-good-token-1' });
+    await expect(guard.canActivate(asMember.ctx)).rejects.toBeInstanceOf(ForbiddenError);
+    const anonymous = graphqlContext(OperatorResolver, 'handler');
+    await expect(guard.canActivate(anonymous.ctx)).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
   it('lets a method override its class', async () => {

@@ -33,8 +33,15 @@ export class AccessGuard implements CanActivate {
     await this.sessions.actorOf(req);
     if (level === 'public') return true;
     if (level === 'signed-in') {
+      // Platform operators run the service and never see course content (ADR 0015).
+      if (!req.actor && req.operator) throw new ForbiddenError('A platform operator has no access to this.');
       if (!req.actor) throw new UnauthenticatedError();
       return true;
+    }
+    if (level === 'operator') {
+      if (req.operator) return true;
+      if (req.actor) throw new ForbiddenError('Only a platform operator may do this.');
+      throw new UnauthenticatedError();
     }
     throw new ForbiddenError('This operation declares no access rule.');
   }

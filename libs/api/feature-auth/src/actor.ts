@@ -25,3 +25,17 @@ export function schoolsLedBy(actor: Actor): string[] {
     .filter((g) => g.role === 'SCHOOL_LEADER' && g.schoolId)
     .map((g) => g.schoolId as string);
 }
+
+/**
+ * A signed-in platform operator (ADR 0015): runs the service, manages organisations and their
+ * administrators, belongs to no organisation and never reaches course content. Kept apart from
+ * `Actor`, so no organisation-level rule can mistake an operator for a member.
+ */
+export interface OperatorActor {
+  personId: string;
+  locale: Locale;
+  sessionId: string;
+}
+
+/** Whoever a session belongs to: a member of an organisation, or a platform operator. */
+export type SessionHolder = { actor: Actor; operator: null } | { actor: null; operator: OperatorActor };

@@ -31,8 +31,8 @@ export class AuthResolver {
 
   @Query(() => ViewerModel, { nullable: true, description: 'The signed-in person, or null.' })
   async me(@Context() ctx: RequestContext): Promise<ViewerModel | null> {
-    const actor = ctx.req.actor;
-    return actor ? this.viewers.load(actor.personId) : null;
+    const personId = ctx.req.actor?.personId ?? ctx.req.operator?.personId;
+    return personId ? this.viewers.load(personId) : null;
   }
 
   @Mutation(() => ViewerModel, {
@@ -74,6 +74,7 @@ export class AuthResolver {
     if (!token) return false;
     await this.sessions.end(token);
     ctx.req.actor = null;
+    ctx.req.operator = null;
     return true;
   }
 }

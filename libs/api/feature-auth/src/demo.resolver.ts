@@ -5,6 +5,7 @@ import { In, Repository } from 'typeorm';
 import {
   DEMO_DOMAIN,
   DEMO_IDS,
+  DEMO_OPERATOR_EMAIL,
   PersonEntity,
   Role,
   RoleGrantEntity,
@@ -24,8 +25,14 @@ export class DemoAccountModel {
   @Field()
   fullName!: string;
 
-  @Field(() => Role, { description: 'The role the account shows off (the strongest it holds).' })
-  role!: Role;
+  @Field(() => Role, {
+    nullable: true,
+    description: 'The role the account shows off (the strongest it holds); null for the platform operator.',
+  })
+  role!: Role | null;
+
+  @Field({ description: 'Whether this is the demo platform operator (ADR 0015), who runs the service.' })
+  platformOperator!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Home school, for teachers and school leaders.' })
   schoolName!: string | null;
@@ -95,8 +102,22 @@ export class DemoResolver {
         role,
         schoolName: showsSchool ? school : null,
         description: showsSchool && school ? `${ROLE_TEXT[role]} at ${school}` : ROLE_TEXT[role],
+        platformOperator: false,
       });
     }
-    return accounts.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+    accounts.sort((a, b) => ROLE_ORDER.indexOf(a.role as Role) - ROLE_ORDER.indexOf(b.role as Role));
+    // Last, the operator who runs the platform (ADR 0015), to try the organisation pages.
+    const operator = await this.people.findOne({ where: { email: DEMO_OPERATOR_EMAIL, active: true } });
+    if (operator?.platformOperator) {
+      accounts.push({
+        email: operator.email,
+        fullName: operator.fullName,
+        role: null,
+        schoolName: null,
+        description: 'Platform operator',
+        platformOperator: true,
+      });
+    }
+    return accounts;
   }
 }

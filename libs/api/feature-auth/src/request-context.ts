@@ -1,8 +1,11 @@
 import type { Request, Response } from 'express';
-import type { Actor } from './actor';
+import type { Actor, OperatorActor } from './actor';
 
-/** What every GraphQL resolver gets as context. The actor is resolved once per request. */
+/**
+ * What every GraphQL resolver gets as context. The session is resolved once per request: to an
+ * organisation member (`actor`) or a platform operator (`operator`, ADR 0015), never both.
+ */
 export interface RequestContext {
-  req: Request & { actor?: Actor | null };
+  req: Request & { actor?: Actor | null; operator?: OperatorActor | null };
   res: Response;
 }

@@ -7,7 +7,7 @@ import { PersonEntity, RoleGrantEntity, SessionEntity } from '@stl/api/data-acce
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { NotFoundError } from '@stl/api/util-errors';
-import type { Actor } from './actor';
+import type { Actor, SessionHolder } from './actor';
 import type { RequestContext } from './request-context';
 
 /**
@@ -125,11 +125,29 @@ export class SessionService {
     if (presented) await this.end(presented);
     const { token, cookieExpiresAt } = await this.start(personId, ctx.req.get('user-agent') ?? null);
     ctx.res.cookie(this.config.session.cookieName, token, sessionCookieOptions(this.config, cookieExpiresAt));
-    ctx.req.actor = await this.resolve(token);
+    const holder = await this.resolveHolder(token);
+    ctx.req.actor = holder?.actor ?? null;
+    ctx.req.operator = holder?.operator ?? null;
   }
 
   async end(token: string): Promise<void> {
     await this.sessions.delete({ id: digest(token) });
+  }
+
+  /**
+   * The actor of a request (and the platform operator, if that is who signed in), from its session
+   * cookie, resolved once per request and kept on it: the AccessGuard and the GraphQL request limits
+   * both ask.
+   */
+  async actorOf(req: RequestContext['req']): Promise<Actor | null> {
+    if (req.actor === undefined) {
+      const token = (req.cookies as Record<string, string> | undefined)?.[this.config.session.cookieName];
+      const holder = token ? await this.resolveHolder(token) : null;
+      req.actor = holder?.actor ?? null;
+      // A platform operator's session (ADR 0015): no actor in an organisation, an operator instead.
+      req.operator = holder?.operator ?? null;
+    }
+    return req.actor;
   }
 
   /**
@@ -138,19 +156,15 @@ export class SessionService {
    * cannot be revived. Activity moves the idle deadline, at most once a minute, never past the
    * absolute end.
    */
-  /**
-   * The actor of a request, from its session cookie, resolved once per request and kept on it: the
-   * AccessGuard and the GraphQL request limits both ask.
-   */
-  async actorOf(req: RequestContext['req']): Promise<Actor | null> {
-    if (req.actor === undefined) {
-      const token = (req.cookies as Record<string, string> | undefined)?.[this.config.session.cookieName];
-      req.actor = token ? await this.resolve(token) : null;
-    }
-    return req.actor;
+  async resolve(token: string): Promise<Actor | null> {
+    return (await this.resolveHolder(token))?.actor ?? null;
   }
 
-  async resolve(token: string): Promise<Actor | null> {
+  /**
+   * Whoever a cookie token belongs to: an organisation member (as `resolve`) or a platform
+   * operator (ADR 0015), or null on the same terms as `resolve`.
+   */
+  async resolveHolder(token: string): Promise<SessionHolder | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
     const id = digest(token);
     const session = await this.sessions.findOne({ where: { id } });
@@ -168,8 +182,11 @@ export class SessionService {
         { lastSeenAt: new Date(now), expiresAt: this.deadline(session.createdAt, now) },
       );
     }
+    if (person.organisationId === null) {
+      return { actor: null, operator: { personId: person.id, locale: person.locale, sessionId: id } };
+    }
     const grants = await this.grants.find({ where: { personId: person.id } });
-    return {
+    const actor: Actor = {
       personId: person.id,
       organisationId: person.organisationId,
       schoolId: person.schoolId,
@@ -177,6 +194,7 @@ export class SessionService {
       sessionId: id,
       grants: grants.map((g) => ({ role: g.role, organisationId: g.organisationId, schoolId: g.schoolId })),
     };
+    return { actor, operator: null };
   }
 
   /** The actor's own sessions that are still usable, most recently used first. */

@@ -10,9 +10,18 @@ export class ViewerModel {
   @Field()
   email!: string;
 
-  @Field(() => OrganisationEntity)
-  organisation!: OrganisationEntity;
+  @Field(() => OrganisationEntity, {
+    nullable: true,
+    description: "The person's organisation; null for a platform operator, who belongs to none.",
+  })
+  organisation!: OrganisationEntity | null;
 
   @Field(() => [RoleGrantEntity])
   roles!: RoleGrantEntity[];
+
+  @Field({
+    description:
+      'Whether this person is a platform operator (ADR 0015): manages organisations, sees no course content.',
+  })
+  platformOperator!: boolean;
 }

@@ -15,10 +15,13 @@ export class ViewerService {
 
   async load(personId: string): Promise<ViewerModel> {
     const person = await this.people.findOneOrFail({ where: { id: personId } });
+    // A platform operator has no organisation and no roles in one (ADR 0015).
     const [organisation, roles] = await Promise.all([
-      this.organisations.findOneOrFail({ where: { id: person.organisationId } }),
+      person.organisationId === null
+        ? null
+        : this.organisations.findOneOrFail({ where: { id: person.organisationId } }),
       this.grants.find({ where: { personId }, order: { role: 'ASC' } }),
     ]);
-    return { person, email: person.email, organisation, roles };
+    return { person, email: person.email, organisation, roles, platformOperator: person.platformOperator };
   }
 }

@@ -7,3 +7,7 @@ export { PersonPage } from './person/person.resolver';
 export { CertificationService } from './certification/certification.service';
 export { canSeeCertifications, canSeeEmail, canSeePerson, peopleScope } from './person/person-access';
 export type { PeopleScope, PersonRef } from './person/person-access';
+export { PlatformService } from './platform/platform.service';
+export type { NewOrganisation, NewPerson } from './platform/platform.service';
+export { AdministratorStatus } from './platform/platform.models';
+export type { OrganisationOverviewModel, PlatformOperatorModel } from './platform/platform.models';

@@ -8,10 +8,15 @@ import {
   SchoolEntity,
   SessionEntity,
 } from '@stl/api/data-access-db';
+import { AccountFeatureModule } from '@stl/api/feature-account';
 import { CertificationResolver } from './certification/certification.resolver';
 import { CertificationService } from './certification/certification.service';
 import { OrganisationResolver } from './organisation/organisation.resolver';
 import { OrganisationService } from './organisation/organisation.service';
+import { PlatformResolver } from './platform/platform.resolver';
+import { PlatformService } from './platform/platform.service';
+import { StaffImportResolver } from './staff-import/staff-import.resolver';
+import { StaffImportService } from './staff-import/staff-import.service';
 import { PersonResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
 import { SchoolResolver } from './school/school.resolver';
@@ -20,6 +25,8 @@ import { SchoolService } from './school/school.service';
 /** Organisations, schools, people, their roles and certifications (GraphQL; see README). */
 @Module({
   imports: [
+    // Invitations (ADR 0013) for new administrators and imported staff.
+    AccountFeatureModule,
     TypeOrmModule.forFeature([
       OrganisationEntity,
       SchoolEntity,
@@ -38,7 +45,13 @@ import { SchoolService } from './school/school.service';
     PersonResolver,
     CertificationService,
     CertificationResolver,
+    // Platform operators (ADR 0015)
+    PlatformService,
+    PlatformResolver,
+    // Staff import from CSV/XLSX (issue 9)
+    StaffImportService,
+    StaffImportResolver,
   ],
-  exports: [OrganisationService, SchoolService, PersonService, CertificationService],
+  exports: [OrganisationService, SchoolService, PersonService, CertificationService, PlatformService],
 })
 export class OrganisationFeatureModule {}

@@ -102,7 +102,7 @@ const schema = z.object({
   GRAPHQL_ANON_MAX_ALIASES: limit(0, 1000, 3),
   GRAPHQL_ANON_MAX_DIRECTIVES: limit(0, 1000, 3),
   GRAPHQL_ANON_MAX_TOKENS: limit(50, 100_000, 300),
-  GRAPHQL_ANON_MAX_COST: limit(10, 10_000_000, 150),
+  GRAPHQL_ANON_MAX_COST: limit(10, 10_000_000, 1000),
   /** Schema introspection; default: on outside production, off in production. */
   GRAPHQL_INTROSPECTION: bool.optional(),
   /** Only the web app's own operations (registered at build time) are answered; others refused. */

@@ -4,3 +4,4 @@ export * from './completion';
 export * from './calendar';
 export * from './passwords';
 export * from './cohort';
+export * from './tables';

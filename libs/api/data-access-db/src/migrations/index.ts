@@ -6,6 +6,7 @@ import { AddMissingForeignKeys1796525271745 } from './1796525271745-AddMissingFo
 import { LoginThrottle1796527624364 } from './1796527624364-LoginThrottle';
 import { OidcSingleSignOn1796530359917 } from './1796530359917-OidcSingleSignOn';
 import { AccountTokens1796530597485 } from './1796530597485-AccountTokens';
+import { PlatformOperator1796530900000 } from './1796530900000-PlatformOperator';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   LoginThrottle1796527624364,
   OidcSingleSignOn1796530359917,
   AccountTokens1796530597485,
+  PlatformOperator1796530900000,
 ];

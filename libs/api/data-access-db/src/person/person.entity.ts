@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseEntity } from '../shared/base.entity';
 import { OrganisationEntity } from '../organisation/organisation.entity';
@@ -15,14 +15,26 @@ registerEnumType(Locale, { name: 'Locale', description: 'Language for the UI and
 
 /**
  * Anyone with an account. A person belongs to one organisation and may hold several roles in it
- * (RoleGrant); their cohort roles come from cohort membership.
+ * (RoleGrant); their cohort roles come from cohort membership. A platform operator (who runs the
+ * service) belongs to no organisation and holds no roles in one (ADR 0015); the CHECK keeps the two
+ * apart, so nobody is both.
  */
-@ObjectType('Person')
+@ObjectType('Person', {
+  description: 'Someone with an account: a member of one organisation, or a platform operator.',
+})
 @Entity('person')
+@Check('CHK_person_operator_has_no_organisation', '"platform_operator" = ("organisation_id" IS NULL)')
 export class PersonEntity extends BaseEntity {
-  @Field(() => ID)
-  @Column({ type: 'uuid' })
-  organisationId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: "The person's organisation; null only for a platform operator, who belongs to none.",
+  })
+  @Column({ type: 'uuid', nullable: true })
+  organisationId!: string | null;
+
+  /** Runs the service: manages organisations, never sees course content (ADR 0015). */
+  @Column({ type: 'boolean', default: false })
+  platformOperator!: boolean;
 
   @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organisation_id' })

@@ -16,6 +16,8 @@ import { TemplateSectionEntity } from '../template/template-section.entity';
 /** Every demo account signs in with this password (README says so). */
 export const DEMO_PASSWORD = 'stl-demo-2026';
 export const DEMO_DOMAIN = 'larkby.example';
+/** The demo platform operator (ADR 0015): runs the service, belongs to no organisation. */
+export const DEMO_OPERATOR_EMAIL = 'drift@stl.example';
 
 /** Fixed ids make the seed idempotent: running it again updates rows instead of adding new ones. */
 const id = (group: number, n: number) =>
@@ -32,6 +34,7 @@ export const DEMO_IDS = {
   meeting: (n: number) => id(6, n),
   round: (n: number) => id(7, n),
   certification: (n: number) => id(8, n),
+  operator: id(3, 900),
 } as const;
 
 const SCHOOLS = ['Ekbackeskolan', 'Solviksskolan', 'Norrängsskolan', 'Tallåsens skola'];
@@ -204,6 +207,18 @@ export async function seedDemo(dataSource: DataSource): Promise<void> {
     TEACHERS.forEach(([name, school], i) => {
       person(100 + i, name, emailOf(name), school);
       grant(100 + i, Role.TEACHER);
+    });
+    // The platform operator who runs the service (ADR 0015): no organisation, no roles in one.
+    people.push({
+      id: DEMO_IDS.operator,
+      organisationId: null,
+      platformOperator: true,
+      fullName: 'Alex Holmberg',
+      email: DEMO_OPERATOR_EMAIL,
+      schoolId: null,
+      locale: Locale.sv,
+      passwordHash,
+      active: true,
     });
     await m.upsert(PersonEntity, people, ['id']);
     await m.upsert(RoleGrantEntity, grants, ['id']);

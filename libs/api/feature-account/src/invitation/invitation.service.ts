@@ -40,6 +40,9 @@ export interface InvitationPreview {
   sso: SsoOptionModel | null;
 }
 
+/** What an invitation link names instead of an organisation for a platform operator (ADR 0015). */
+const PLATFORM_NAME = 'STL – Skriva sig till lärande';
+
 interface InviteeRow {
   id: string;
   full_name: string;
@@ -178,16 +181,21 @@ export class InvitationService {
   /** The accept page's greeting for a working invitation link; LINK_INVALID, LINK_EXPIRED or LINK_USED otherwise. */
   async preview(token: string): Promise<InvitationPreview> {
     const holder = await this.tokens.check(AccountTokenPurpose.INVITATION, token);
-    const [row]: { full_name: string; email: string; organisation_id: string; organisation_name: string }[] =
-      await this.dataSource.query(
-        `SELECT p.full_name, p.email, p.organisation_id, o.name AS organisation_name
-           FROM person p JOIN organisation o ON o.id = p.organisation_id WHERE p.id = $1`,
-        [holder.personId],
-      );
+    const [row]: {
+      full_name: string;
+      email: string;
+      organisation_id: string | null;
+      organisation_name: string;
+    }[] = await this.dataSource.query(
+      // A platform operator (ADR 0015) has no organisation: their link (from `npm run stl`) names the platform.
+      `SELECT p.full_name, p.email, p.organisation_id, COALESCE(o.name, '${PLATFORM_NAME}') AS organisation_name
+           FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id WHERE p.id = $1`,
+      [holder.personId],
+    );
     return {
       firstName: row.full_name.trim().split(/\s+/)[0] ?? '',
       organisationName: row.organisation_name,
-      sso: await this.sso.forOrganisation(row.organisation_id, row.email),
+      sso: row.organisation_id ? await this.sso.forOrganisation(row.organisation_id, row.email) : null,
     };
   }
 

@@ -103,7 +103,9 @@ export class AccountLinkService implements OnModuleDestroy {
   private async mail(purpose: MailedPurpose, email: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const [person]: { id: string; organisation_id: string }[] = await m.query(
-        `SELECT id, organisation_id FROM person WHERE email = $1 AND active FOR UPDATE`,
+        // A platform operator has no organisation, so no outbox (ADR 0015): treated as unknown here;
+        // they get a new link from `npm run stl -- operator:link`.
+        `SELECT id, organisation_id FROM person WHERE email = $1 AND active AND organisation_id IS NOT NULL FOR UPDATE`,
         [email],
       );
       if (!person) return;

@@ -220,8 +220,10 @@ export class SsoSettingsService implements OnModuleInit {
    */
   async passwordRefusal(person: {
     id: string;
-    organisationId: string;
+    organisationId: string | null;
   }): Promise<{ ssoStartPath: string } | null> {
+    // A platform operator (ADR 0015) belongs to no organisation and always signs in with a password.
+    if (!person.organisationId) return null;
     const row = await this.settings.findOne({
       where: { organisationId: person.organisationId, enabled: true, passwordSignInDisabled: true },
       relations: { organisation: true },

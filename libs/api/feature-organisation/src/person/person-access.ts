@@ -5,7 +5,8 @@ import type { Actor } from '@stl/api/feature-auth';
 /** The parts of a person the visibility rules look at. */
 export interface PersonRef {
   id: string;
-  organisationId: string;
+  /** Null for a platform operator, whom no organisation's people see (ADR 0015). */
+  organisationId: string | null;
   schoolId: string | null;
 }
 
@@ -64,7 +65,7 @@ export function personUpdateRefusal(
   changes: { fields: string[]; deactivates: boolean },
 ): string | null {
   const self = person.id === actor.personId;
-  if (hasRole(actor, Role.ADMINISTRATOR, person.organisationId)) {
+  if (person.organisationId !== null && hasRole(actor, Role.ADMINISTRATOR, person.organisationId)) {
     return self && changes.deactivates
       ? 'You cannot deactivate your own account. Ask another administrator to do it.'
       : null;

@@ -153,7 +153,8 @@ export class PersonService {
     const refusal = personUpdateRefusal(actor, person, { fields, deactivates: input.active === false });
     if (refusal) throw new ForbiddenError(refusal);
     return this.dataSource.transaction(async (m) => {
-      if (input.schoolId) await this.schools.assertInOrganisation(m, person.organisationId, [input.schoolId]);
+      // `get` showed the person: they are in the actor's own organisation.
+      if (input.schoolId) await this.schools.assertInOrganisation(m, actor.organisationId, [input.schoolId]);
       const changes: Partial<PersonEntity> = {};
       if (input.fullName !== undefined) changes.fullName = input.fullName;
       if (input.locale !== undefined) changes.locale = input.locale;
@@ -168,7 +169,7 @@ export class PersonService {
 
   async grantRole(actor: Actor, args: RoleChangeArgs): Promise<PersonEntity> {
     const person = await this.roleTarget(actor, args);
-    await this.schools.assertInOrganisation(this.dataSource.manager, person.organisationId, [args.schoolId]);
+    await this.schools.assertInOrganisation(this.dataSource.manager, actor.organisationId, [args.schoolId]);
     await this.ensureGrant(this.dataSource.manager, person, args.role, args.schoolId ?? null);
     return person;
   }
@@ -202,6 +203,9 @@ export class PersonService {
     role: Role,
     schoolId: string | null,
   ): Promise<void> {
+    if (person.organisationId === null) {
+      throw new ForbiddenError('A platform operator holds no role in an organisation.');
+    }
     await manager
       .createQueryBuilder()
       .insert()

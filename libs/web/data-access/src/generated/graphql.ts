@@ -17,6 +17,19 @@ export type AddCertificationInput = {
   validUntil: string;
 };
 
+/** An organisation administrator's account, as a platform operator sees it. */
+export type AdministratorStatus =
+  /** Can sign in. */
+  | 'ACTIVE'
+  /** The account is switched off. */
+  | 'INACTIVE'
+  /** Invited, but the link ran out unused: invite again. */
+  | 'INVITATION_EXPIRED'
+  /** Invited; the link is unused and still valid. */
+  | 'INVITED'
+  /** Never invited and without a password: cannot get in until invited. */
+  | 'NOT_INVITED';
+
 /** Course leaders: one critical-friend pair chosen by hand when applying an allocation (e.g. a change made on the preview). It is kept as it is (source MANUAL) and the rest of the round is allocated around it. */
 export type AllocationOverrideInput = {
   /** A published analysis of the round, by an active participant. */
@@ -139,6 +152,18 @@ export type CreateMeetingInput = {
   videoUrl?: string | null | undefined;
 };
 
+/** A new organisation with its first administrator. Platform operators only. */
+export type CreateOrganisationInput = {
+  /** The first administrator's e-mail address: their sign-in name, unique on the platform. */
+  adminEmail: string;
+  /** The first administrator's full name. */
+  adminName: string;
+  /** The organisation's name, e.g. "Lärkby kommun"; 1–200 characters. */
+  name: string;
+  /** Short URL-safe name, unique on the platform (lower-case a–z, digits, hyphens); derived from the name when left out. */
+  slug?: string | null | undefined;
+};
+
 export type CreatePersonInput = {
   /** The sign-in name: trimmed, lower-cased, unique across the platform. */
   email: string;
@@ -186,6 +211,14 @@ export type InvitationStatus =
   | 'EXPIRED'
   /** The latest invitation link is unused and still valid. */
   | 'PENDING';
+
+/** An administrator to add to an organisation and invite. Platform operators only. */
+export type InviteAdministratorInput = {
+  /** E-mail address: the sign-in name, unique on the platform. */
+  email: string;
+  /** Full name. */
+  name: string;
+};
 
 /** Language for the UI and e-mail. */
 export type Locale = 'en' | 'sv';
@@ -321,6 +354,17 @@ export type SsoLookupInput = {
   email: string;
 };
 
+/** What applying one row of a staff file does. */
+export type StaffImportOutcome =
+  /** The row cannot be applied; see problems. While any row has one, nothing is applied. */
+  | 'ERROR'
+  /** A new person is added with the roles named. */
+  | 'NEW'
+  /** The person with this address already is as the row says. */
+  | 'UNCHANGED'
+  /** The person with this address is updated (name, school) and/or given roles. */
+  | 'UPDATE';
+
 /** Why a participant may need closer support (course rule 8), only from what is in the participant's own hands. Late feedback on their analysis is never a reason: it is the to-do of whoever owes it. */
 export type SupportReasonCode =
   /** A round's submission deadline has passed and the participant's analysis is not published. */
@@ -420,8 +464,9 @@ export type ResetPasswordMutationVariables = Exact<{
 export type ResetPasswordMutation = {
   resetPassword: {
     email: string;
+    platformOperator: boolean;
     person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
-    organisation: { id: string; name: string };
+    organisation: { id: string; name: string } | null;
     roles: Array<{ role: Role; schoolId: string | null }>;
   };
 };
@@ -433,8 +478,9 @@ export type SignInWithLinkMutationVariables = Exact<{
 export type SignInWithLinkMutation = {
   signInWithLink: {
     email: string;
+    platformOperator: boolean;
     person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
-    organisation: { id: string; name: string };
+    organisation: { id: string; name: string } | null;
     roles: Array<{ role: Role; schoolId: string | null }>;
   };
 };
@@ -458,8 +504,9 @@ export type AcceptInvitationMutationVariables = Exact<{
 export type AcceptInvitationMutation = {
   acceptInvitation: {
     email: string;
+    platformOperator: boolean;
     person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
-    organisation: { id: string; name: string };
+    organisation: { id: string; name: string } | null;
     roles: Array<{ role: Role; schoolId: string | null }>;
   };
 };
@@ -1084,8 +1131,9 @@ export type ReadAnalysisQuery = {
 
 export type ViewerFieldsFragment = {
   email: string;
+  platformOperator: boolean;
   person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
-  organisation: { id: string; name: string };
+  organisation: { id: string; name: string } | null;
   roles: Array<{ role: Role; schoolId: string | null }>;
 };
 
@@ -1094,8 +1142,9 @@ export type MeQueryVariables = Exact<{ [key: string]: never }>;
 export type MeQuery = {
   me: {
     email: string;
+    platformOperator: boolean;
     person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
-    organisation: { id: string; name: string };
+    organisation: { id: string; name: string } | null;
     roles: Array<{ role: Role; schoolId: string | null }>;
   } | null;
 };
@@ -1106,9 +1155,10 @@ export type DemoAccountsQuery = {
   demoAccounts: Array<{
     email: string;
     fullName: string;
-    role: Role;
+    role: Role | null;
     schoolName: string | null;
     description: string;
+    platformOperator: boolean;
   }>;
 };
 
@@ -1119,8 +1169,9 @@ export type SignInMutationVariables = Exact<{
 export type SignInMutation = {
   signIn: {
     email: string;
+    platformOperator: boolean;
     person: { id: string; fullName: string; locale: Locale; schoolId: string | null };
-    organisation: { id: string; name: string };
+    organisation: { id: string; name: string } | null;
     roles: Array<{ role: Role; schoolId: string | null }>;
   };
 };
@@ -1763,6 +1814,105 @@ export type RetryMailMutationVariables = Exact<{
 
 export type RetryMailMutation = {
   retryMail: { id: string; status: MailStatus; attempts: number; lastError: string | null };
+};
+
+export type OperatorOrganisationFragment = {
+  schoolCount: number;
+  peopleCount: number;
+  cohortCount: number;
+  createdAt: string;
+  organisation: { id: string; name: string; slug: string };
+  administrators: Array<{ personId: string; fullName: string; email: string; status: AdministratorStatus }>;
+};
+
+export type OperatorOrganisationsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type OperatorOrganisationsQuery = {
+  platformOrganisations: Array<{
+    schoolCount: number;
+    peopleCount: number;
+    cohortCount: number;
+    createdAt: string;
+    organisation: { id: string; name: string; slug: string };
+    administrators: Array<{ personId: string; fullName: string; email: string; status: AdministratorStatus }>;
+  }>;
+};
+
+export type OperatorOrganisationQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type OperatorOrganisationQuery = {
+  platformOrganisation: {
+    schoolCount: number;
+    peopleCount: number;
+    cohortCount: number;
+    createdAt: string;
+    organisation: { id: string; name: string; slug: string };
+    administrators: Array<{ personId: string; fullName: string; email: string; status: AdministratorStatus }>;
+  };
+};
+
+export type OperatorCreateOrganisationMutationVariables = Exact<{
+  input: CreateOrganisationInput;
+}>;
+
+export type OperatorCreateOrganisationMutation = {
+  createOrganisation: {
+    schoolCount: number;
+    peopleCount: number;
+    cohortCount: number;
+    createdAt: string;
+    organisation: { id: string; name: string; slug: string };
+    administrators: Array<{ personId: string; fullName: string; email: string; status: AdministratorStatus }>;
+  };
+};
+
+export type OperatorRenameOrganisationMutationVariables = Exact<{
+  id: string;
+  name: string;
+}>;
+
+export type OperatorRenameOrganisationMutation = {
+  renameOrganisation: {
+    schoolCount: number;
+    peopleCount: number;
+    cohortCount: number;
+    createdAt: string;
+    organisation: { id: string; name: string; slug: string };
+    administrators: Array<{ personId: string; fullName: string; email: string; status: AdministratorStatus }>;
+  };
+};
+
+export type OperatorInviteAdministratorMutationVariables = Exact<{
+  organisationId: string;
+  input: InviteAdministratorInput;
+}>;
+
+export type OperatorInviteAdministratorMutation = {
+  inviteOrganisationAdministrator: {
+    schoolCount: number;
+    peopleCount: number;
+    cohortCount: number;
+    createdAt: string;
+    organisation: { id: string; name: string; slug: string };
+    administrators: Array<{ personId: string; fullName: string; email: string; status: AdministratorStatus }>;
+  };
+};
+
+export type OperatorResendInvitationMutationVariables = Exact<{
+  personId: string;
+}>;
+
+export type OperatorResendInvitationMutation = {
+  resendAdministratorInvitation: {
+    schoolCount: number;
+    peopleCount: number;
+    cohortCount: number;
+    createdAt: string;
+    organisation: { id: string; name: string; slug: string };
+    administrators: Array<{ personId: string; fullName: string; email: string; status: AdministratorStatus }>;
+  };
 };
 
 export type ChangePasswordMutationVariables = Exact<{
@@ -2784,6 +2934,43 @@ export type SaveOrganisationSsoMutation = {
   };
 };
 
+export type PreviewStaffImportMutationVariables = Exact<{
+  organisationId: string;
+  file: string;
+}>;
+
+export type PreviewStaffImportMutation = {
+  previewStaffImport: {
+    kind: string;
+    newCount: number;
+    updateCount: number;
+    unchangedCount: number;
+    errorCount: number;
+    rows: Array<{
+      line: number;
+      name: string;
+      email: string;
+      school: string;
+      roles: string;
+      outcome: StaffImportOutcome;
+      rolesAdded: Array<Role>;
+      rolesKept: Array<Role>;
+      changes: Array<{ field: string; from: string | null; to: string }>;
+      problems: Array<{ field: string; code: string }>;
+    }>;
+  };
+};
+
+export type ApplyStaffImportMutationVariables = Exact<{
+  organisationId: string;
+  file: string;
+  sendInvitations: boolean;
+}>;
+
+export type ApplyStaffImportMutation = {
+  applyStaffImport: { created: number; updated: number; unchanged: number; invited: number };
+};
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2933,6 +3120,7 @@ export const ViewerFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
     role
     schoolId
   }
+  platformOperator
 }
     `,
   { fragmentName: 'ViewerFields' },
@@ -3196,6 +3384,28 @@ export const NotificationPreferencesFieldsFragmentDoc = /*#__PURE__*/ new TypedD
     `,
   { fragmentName: 'NotificationPreferencesFields' },
 ) as unknown as TypedDocumentString<NotificationPreferencesFieldsFragment, unknown>;
+export const OperatorOrganisationFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment OperatorOrganisation on OrganisationOverview {
+  organisation {
+    id
+    name
+    slug
+  }
+  schoolCount
+  peopleCount
+  cohortCount
+  createdAt
+  administrators {
+    personId
+    fullName
+    email
+    status
+  }
+}
+    `,
+  { fragmentName: 'OperatorOrganisation' },
+) as unknown as TypedDocumentString<OperatorOrganisationFragment, unknown>;
 export const ReviewCommentFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment ReviewCommentFields on FeedbackComment {
@@ -3464,6 +3674,7 @@ export const ResetPasswordDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     schoolId
   }
+  platformOperator
 }`) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
 export const SignInWithLinkDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SignInWithLink($token: String!) {
@@ -3487,6 +3698,7 @@ export const SignInWithLinkDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     schoolId
   }
+  platformOperator
 }`) as unknown as TypedDocumentString<SignInWithLinkMutation, SignInWithLinkMutationVariables>;
 export const InvitationPreviewDocument = /*#__PURE__*/ new TypedDocumentString(`
     query InvitationPreview($token: String!) {
@@ -3522,6 +3734,7 @@ export const AcceptInvitationDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     schoolId
   }
+  platformOperator
 }`) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const AdminOverviewDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AdminOverview($organisationId: ID!) {
@@ -4242,6 +4455,7 @@ export const MeDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     schoolId
   }
+  platformOperator
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const DemoAccountsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query DemoAccounts {
@@ -4251,6 +4465,7 @@ export const DemoAccountsDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     schoolName
     description
+    platformOperator
   }
 }
     `) as unknown as TypedDocumentString<DemoAccountsQuery, DemoAccountsQueryVariables>;
@@ -4276,6 +4491,7 @@ export const SignInDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     schoolId
   }
+  platformOperator
 }`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
 export const SignOutDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SignOut {
@@ -4897,6 +5113,156 @@ export const RetryMailDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RetryMailMutation, RetryMailMutationVariables>;
+export const OperatorOrganisationsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query OperatorOrganisations {
+  platformOrganisations {
+    ...OperatorOrganisation
+  }
+}
+    fragment OperatorOrganisation on OrganisationOverview {
+  organisation {
+    id
+    name
+    slug
+  }
+  schoolCount
+  peopleCount
+  cohortCount
+  createdAt
+  administrators {
+    personId
+    fullName
+    email
+    status
+  }
+}`) as unknown as TypedDocumentString<OperatorOrganisationsQuery, OperatorOrganisationsQueryVariables>;
+export const OperatorOrganisationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query OperatorOrganisation($id: ID!) {
+  platformOrganisation(id: $id) {
+    ...OperatorOrganisation
+  }
+}
+    fragment OperatorOrganisation on OrganisationOverview {
+  organisation {
+    id
+    name
+    slug
+  }
+  schoolCount
+  peopleCount
+  cohortCount
+  createdAt
+  administrators {
+    personId
+    fullName
+    email
+    status
+  }
+}`) as unknown as TypedDocumentString<OperatorOrganisationQuery, OperatorOrganisationQueryVariables>;
+export const OperatorCreateOrganisationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation OperatorCreateOrganisation($input: CreateOrganisationInput!) {
+  createOrganisation(input: $input) {
+    ...OperatorOrganisation
+  }
+}
+    fragment OperatorOrganisation on OrganisationOverview {
+  organisation {
+    id
+    name
+    slug
+  }
+  schoolCount
+  peopleCount
+  cohortCount
+  createdAt
+  administrators {
+    personId
+    fullName
+    email
+    status
+  }
+}`) as unknown as TypedDocumentString<
+  OperatorCreateOrganisationMutation,
+  OperatorCreateOrganisationMutationVariables
+>;
+export const OperatorRenameOrganisationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation OperatorRenameOrganisation($id: ID!, $name: String!) {
+  renameOrganisation(id: $id, name: $name) {
+    ...OperatorOrganisation
+  }
+}
+    fragment OperatorOrganisation on OrganisationOverview {
+  organisation {
+    id
+    name
+    slug
+  }
+  schoolCount
+  peopleCount
+  cohortCount
+  createdAt
+  administrators {
+    personId
+    fullName
+    email
+    status
+  }
+}`) as unknown as TypedDocumentString<
+  OperatorRenameOrganisationMutation,
+  OperatorRenameOrganisationMutationVariables
+>;
+export const OperatorInviteAdministratorDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation OperatorInviteAdministrator($organisationId: ID!, $input: InviteAdministratorInput!) {
+  inviteOrganisationAdministrator(organisationId: $organisationId, input: $input) {
+    ...OperatorOrganisation
+  }
+}
+    fragment OperatorOrganisation on OrganisationOverview {
+  organisation {
+    id
+    name
+    slug
+  }
+  schoolCount
+  peopleCount
+  cohortCount
+  createdAt
+  administrators {
+    personId
+    fullName
+    email
+    status
+  }
+}`) as unknown as TypedDocumentString<
+  OperatorInviteAdministratorMutation,
+  OperatorInviteAdministratorMutationVariables
+>;
+export const OperatorResendInvitationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation OperatorResendInvitation($personId: ID!) {
+  resendAdministratorInvitation(personId: $personId) {
+    ...OperatorOrganisation
+  }
+}
+    fragment OperatorOrganisation on OrganisationOverview {
+  organisation {
+    id
+    name
+    slug
+  }
+  schoolCount
+  peopleCount
+  cohortCount
+  createdAt
+  administrators {
+    personId
+    fullName
+    email
+    status
+  }
+}`) as unknown as TypedDocumentString<
+  OperatorResendInvitationMutation,
+  OperatorResendInvitationMutationVariables
+>;
 export const ChangePasswordDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation ChangePassword($input: ChangePasswordInput!) {
   changePassword(input: $input)
@@ -5866,3 +6232,47 @@ export const SaveOrganisationSsoDocument = /*#__PURE__*/ new TypedDocumentString
   passwordSignInDisabled
   updatedAt
 }`) as unknown as TypedDocumentString<SaveOrganisationSsoMutation, SaveOrganisationSsoMutationVariables>;
+export const PreviewStaffImportDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation PreviewStaffImport($organisationId: ID!, $file: String!) {
+  previewStaffImport(organisationId: $organisationId, file: $file) {
+    kind
+    newCount
+    updateCount
+    unchangedCount
+    errorCount
+    rows {
+      line
+      name
+      email
+      school
+      roles
+      outcome
+      changes {
+        field
+        from
+        to
+      }
+      rolesAdded
+      rolesKept
+      problems {
+        field
+        code
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewStaffImportMutation, PreviewStaffImportMutationVariables>;
+export const ApplyStaffImportDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ApplyStaffImport($organisationId: ID!, $file: String!, $sendInvitations: Boolean!) {
+  applyStaffImport(
+    organisationId: $organisationId
+    file: $file
+    sendInvitations: $sendInvitations
+  ) {
+    created
+    updated
+    unchanged
+    invited
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyStaffImportMutation, ApplyStaffImportMutationVariables>;

@@ -8,6 +8,7 @@ import { AdminPersonNewPage } from './people/person-new.page';
 import { AdminPersonPage } from './people/person.page';
 import { AdminSchoolsPage } from './schools/schools.page';
 import { AdminSsoPage } from './sso/sso-settings.page';
+import { AdminStaffImportPage } from './people/staff-import.page';
 import { administratorOnly } from './shared/admin-access';
 import { AdminNotAllowedPage, AdminNotFoundPage } from './shared/not-allowed.page';
 import { AdminTemplateEditorPage } from './templates/template-editor.page';
@@ -24,6 +25,7 @@ export const adminRoutes: Routes = [
       { path: 'schools', component: AdminSchoolsPage, title: 'admin.schools.title' },
       { path: 'people', component: AdminPeoplePage, title: 'admin.people.title' },
       { path: 'people/new', component: AdminPersonNewPage, title: 'admin.people.newTitle' },
+      { path: 'people/import', component: AdminStaffImportPage, title: 'admin.staffImport.title' },
       { path: 'people/:personId', component: AdminPersonPage, title: 'admin.people.personTitle' },
       { path: 'certifications', component: AdminCertificationsPage, title: 'admin.certifications.title' },
       { path: 'templates', component: AdminTemplatesPage, title: 'admin.templates.title' },

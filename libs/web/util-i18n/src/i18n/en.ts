@@ -7,6 +7,8 @@ import admin from './admin.en.json';
 import core from './en.json';
 import followUp from './followUp.en.json';
 import notifications from './notifications.en.json';
+// Platform operators (ADR 0015)
+import operator from './operator.en.json';
 // Passwords (ADR 0010)
 import password from './password.en.json';
 import review from './review.en.json';
@@ -26,6 +28,7 @@ export default {
   school,
   setup,
   notifications,
+  operator,
   password,
   sessions,
   sso,

@@ -7,6 +7,8 @@ import admin from './admin.sv.json';
 import core from './sv.json';
 import followUp from './followUp.sv.json';
 import notifications from './notifications.sv.json';
+// Platform operators (ADR 0015)
+import operator from './operator.sv.json';
 // Passwords (ADR 0010)
 import password from './password.sv.json';
 import review from './review.sv.json';
@@ -26,6 +28,7 @@ export default {
   school,
   setup,
   notifications,
+  operator,
   password,
   sessions,
   sso,

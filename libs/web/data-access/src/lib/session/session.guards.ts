@@ -24,3 +24,19 @@ export const signedOutGuard: CanActivateFn = async () => {
   }
   return true;
 };
+
+/**
+ * Pages of an organisation's members (home, cohorts…): a platform operator, who has none of them
+ * (ADR 0015), is taken to the organisations instead.
+ */
+export const membersOnlyGuard: CanActivateFn = async () => {
+  // Both injected before the first await: there is no injection context after it.
+  const session = inject(SessionStore);
+  const router = inject(Router);
+  try {
+    await session.ensureLoaded();
+  } catch {
+    return true;
+  }
+  return session.isPlatformOperator() ? router.createUrlTree(['/operator']) : true;
+};

@@ -20,6 +20,8 @@ export class SessionStore {
   /** The signed-in person; null when signed out; undefined before the first answer. */
   readonly viewer = this.state.asReadonly();
   readonly roles = computed<Role[]>(() => this.state()?.roles.map((r) => r.role) ?? []);
+  /** A platform operator (ADR 0015): manages organisations, sees no course content. */
+  readonly isPlatformOperator = computed(() => this.state()?.platformOperator ?? false);
 
   hasRole(role: Role): boolean {
     return this.roles().includes(role);

@@ -70,7 +70,7 @@ export class AdminCertificationsPage {
   private readonly api = inject(AdminApi);
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
-  private readonly organisationId = inject(SessionStore).viewer()?.organisation.id ?? '';
+  private readonly organisationId = inject(SessionStore).viewer()?.organisation?.id ?? '';
   protected readonly lang = inject(LanguageService).lang;
   protected readonly today = stockholmDate(new Date());
   protected readonly leaderTones = LEADER_TONES;

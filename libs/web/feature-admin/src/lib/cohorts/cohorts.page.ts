@@ -71,7 +71,7 @@ export class AdminCohortsPage {
   private readonly api = inject(AdminApi);
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
-  private readonly organisationId = inject(SessionStore).viewer()?.organisation.id ?? '';
+  private readonly organisationId = inject(SessionStore).viewer()?.organisation?.id ?? '';
   protected readonly lang = inject(LanguageService).lang;
   protected readonly tones = STATUS_TONES;
 

@@ -92,7 +92,7 @@ export class AdminFailedMailPage {
   protected readonly busy = signal<string | null>(null);
   protected readonly error = signal('');
   protected readonly retried = signal<string | null>(null);
-  private readonly organisationId = computed(() => this.session.viewer()?.organisation.id ?? '');
+  private readonly organisationId = computed(() => this.session.viewer()?.organisation?.id ?? '');
 
   constructor() {
     this.load(null);

@@ -71,9 +71,9 @@ interface Area {
 export class AdminOverviewPage {
   private readonly session = inject(SessionStore);
   private readonly api = inject(AdminApi);
-  protected readonly organisation = computed(() => this.session.viewer()?.organisation.name ?? '');
+  protected readonly organisation = computed(() => this.session.viewer()?.organisation?.name ?? '');
   protected readonly state = apiResource({
-    stream: () => this.api.overview(this.session.viewer()?.organisation.id ?? ''),
+    stream: () => this.api.overview(this.session.viewer()?.organisation?.id ?? ''),
   });
   protected readonly areas = computed<Area[]>(() => {
     if (!this.state.hasValue()) return [];
@@ -85,6 +85,7 @@ export class AdminOverviewPage {
     return [
       { path: 'schools', key: 'schools', count: d.schools.totalCount },
       { path: 'people', key: 'people', count: d.people.totalCount },
+      { path: 'people/import', key: 'staffImport' },
       { path: 'certifications', key: 'certifications', count: d.leaders.totalCount, attention },
       { path: 'templates', key: 'templates', count: d.analysisTemplates.length },
       { path: 'cohorts', key: 'cohorts', count: d.cohorts.totalCount },

@@ -49,7 +49,7 @@ export function invitationStatusesOf(choice: InvitationChoice): InvitationStatus
 })
 export class AdminPeoplePage {
   private readonly api = inject(AdminApi);
-  private readonly organisationId = inject(SessionStore).viewer()?.organisation.id ?? '';
+  private readonly organisationId = inject(SessionStore).viewer()?.organisation?.id ?? '';
   protected readonly roles = ROLES;
 
   protected readonly search = signal('');

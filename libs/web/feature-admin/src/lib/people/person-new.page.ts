@@ -42,7 +42,7 @@ function fieldIdOf(field: string): string | null {
 export class AdminPersonNewPage {
   private readonly api = inject(AdminApi);
   private readonly router = inject(Router);
-  private readonly organisationId = inject(SessionStore).viewer()?.organisation.id ?? '';
+  private readonly organisationId = inject(SessionStore).viewer()?.organisation?.id ?? '';
   protected readonly roles = ROLES;
 
   protected readonly schools = signal<AdminSchool[]>([]);

@@ -56,7 +56,7 @@ export class AdminPersonPage {
   private readonly session = inject(SessionStore);
   private readonly injector = inject(Injector);
   protected readonly lang = inject(LanguageService).lang;
-  private readonly organisationId = this.session.viewer()?.organisation.id ?? '';
+  private readonly organisationId = this.session.viewer()?.organisation?.id ?? '';
   protected readonly roleChoices = ROLES;
   protected readonly today = stockholmDate(new Date());
 

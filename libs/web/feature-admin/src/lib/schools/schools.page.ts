@@ -43,7 +43,7 @@ export class AdminSchoolsPage {
   private readonly session = inject(SessionStore);
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
-  private readonly organisationId = this.session.viewer()?.organisation.id ?? '';
+  private readonly organisationId = this.session.viewer()?.organisation?.id ?? '';
 
   protected readonly schools = apiResource({
     stream: () =>

@@ -33,7 +33,7 @@ import { SSO_FIELD_IDS, parseDomains, ssoFormProblems, ssoProblemKey } from './s
 export class AdminSsoPage {
   private readonly api = inject(SsoApi);
   private readonly session = inject(SessionStore);
-  private readonly organisationId = this.session.viewer()?.organisation.id ?? '';
+  private readonly organisationId = this.session.viewer()?.organisation?.id ?? '';
 
   protected readonly state = apiResource({ stream: () => this.api.settings(this.organisationId) });
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -95,7 +95,7 @@ export class AdminSsoPage {
       clientId: sso.clientId ?? '',
       clientSecret: '',
       domains: sso.allowedDomains.join('\n'),
-      displayName: sso.displayName ?? this.session.viewer()?.organisation.name ?? '',
+      displayName: sso.displayName ?? this.session.viewer()?.organisation?.name ?? '',
       enabled: sso.enabled,
       passwordOff: sso.passwordSignInDisabled,
     });

@@ -90,7 +90,7 @@ export class AdminTemplateNewPage {
   private readonly api = inject(AdminApi);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
-  private readonly organisationId = inject(SessionStore).viewer()?.organisation.id ?? '';
+  private readonly organisationId = inject(SessionStore).viewer()?.organisation?.id ?? '';
 
   protected readonly name = signal('');
   protected readonly description = signal('');

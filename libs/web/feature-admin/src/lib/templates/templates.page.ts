@@ -104,7 +104,7 @@ import { roundsPerVersion } from './template-usage';
 export class AdminTemplatesPage {
   private readonly api = inject(AdminApi);
   protected readonly lang = inject(LanguageService).lang;
-  private readonly organisationId = inject(SessionStore).viewer()?.organisation.id ?? '';
+  private readonly organisationId = inject(SessionStore).viewer()?.organisation?.id ?? '';
   protected readonly state = apiResource({ stream: () => this.api.templates(this.organisationId) });
   protected readonly templates = computed(() =>
     this.state.hasValue() ? this.state.value().analysisTemplates : [],

@@ -155,7 +155,7 @@ export class CohortListPage {
   }
 
   protected async create(value: CohortSettings): Promise<void> {
-    const organisationId = this.session.viewer()?.organisation.id;
+    const organisationId = this.session.viewer()?.organisation?.id;
     if (!organisationId) return;
     this.busy.set(true);
     this.error.set(null);

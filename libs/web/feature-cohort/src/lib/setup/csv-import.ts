@@ -3,6 +3,7 @@
  * optionally a name and a school. The preview says, row by row, what applying it will do, before
  * anything changes. Pure: no Angular.
  */
+import { readDelimitedText } from '@stl/shared/domain';
 
 export interface CsvRow {
   /** 1-based line in the file, as a spreadsheet shows it. */
@@ -71,48 +72,15 @@ const HEADERS = {
   school: ['skola', 'school', 'enhet', 'skolenhet'],
 };
 
-/** Splits one line on the separator, honouring "quoted, fields" and "" inside quotes. */
-function splitLine(line: string, sep: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  out.push(field);
-  return out.map((f) => f.trim());
-}
-
-/** Swedish spreadsheets save with semicolons; others with commas or tabs. The most frequent wins. */
-function guessSeparator(lines: readonly string[]): string {
-  const sample = lines.slice(0, 5).join('\n');
-  const count = (s: string) => sample.split(s).length - 1;
-  return [';', '\t', ','].reduce((best, s) => (count(s) > count(best) ? s : best), ';');
-}
-
 const normal = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** Reads the text of a CSV file: header optional; without one, the columns are e-mail, name, school. */
 export function parseCsv(text: string): ParsedCsv {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const sep = guessSeparator(lines.filter((l) => l.trim()));
+  const { rows: table, lines } = readDelimitedText(text);
   let columns = { email: 0, name: 1, school: 2 };
   let hadHeader = false;
   const rows: CsvRow[] = [];
-  lines.forEach((raw, index) => {
-    if (!raw.trim()) return;
-    const fields = splitLine(raw, sep);
+  table.forEach((fields, index) => {
     if (!hadHeader && rows.length === 0 && !fields.some((f) => f.includes('@'))) {
       const find = (names: string[]) => fields.findIndex((f) => names.includes(normal(f)));
       const email = find(HEADERS.email);
@@ -124,7 +92,7 @@ export function parseCsv(text: string): ParsedCsv {
     }
     const at = (i: number) => (i >= 0 ? (fields[i] ?? '') : '');
     rows.push({
-      line: index + 1,
+      line: lines[index],
       email: at(columns.email),
       name: at(columns.name),
       school: at(columns.school),

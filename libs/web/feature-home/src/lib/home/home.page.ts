@@ -83,5 +83,5 @@ export class HomePage {
     this.cohorts.hasValue() ? this.cohorts.value().cohorts.nodes : [],
   );
   protected readonly firstName = computed(() => this.session.viewer()?.person.fullName.split(' ')[0] ?? '');
-  protected readonly organisation = computed(() => this.session.viewer()?.organisation.name ?? '');
+  protected readonly organisation = computed(() => this.session.viewer()?.organisation?.name ?? '');
 }

@@ -1,0 +1,1 @@
+export { operatorRoutes, operatorOnly, operatorHome } from './lib/operator.routes';
