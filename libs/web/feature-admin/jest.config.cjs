@@ -1,7 +1,10 @@
+const componentTests = require('../jest.component.cjs');
+
 module.exports = {
-  displayName: 'web-feature-admin',
-  preset: '../../../jest.preset.js',
-  rootDir: __dirname,
-  // Pure logic only (no Angular): error mapping, certification standing, section editing, cohort defaults.
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  projects: [
+    // Pure logic (no Angular): error mapping, certification standing, defaults.
+    componentTests.logicTests(__dirname, 'web-feature-admin'),
+    // Screens in a DOM.
+    componentTests(__dirname, 'web-feature-admin'),
+  ],
 };
