@@ -1,10 +1,12 @@
 const componentTests = require('../jest.component.cjs');
 
+/**
+ * Pure logic (no Angular): error mapping, certification standing, section editing, cohort defaults,
+ * the SSO form's parsing; and component specs (`*.component.spec.ts`) in their own project.
+ */
 module.exports = {
   projects: [
-    // Pure logic (no Angular): error mapping, certification standing, section editing, cohort defaults.
     componentTests.logicTests(__dirname, 'web-feature-admin'),
-    // Screens in a jsdom page: the staff import.
     componentTests(__dirname, 'web-feature-admin'),
   ],
 };

@@ -15,11 +15,11 @@ import {
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AdminApi, SessionStore, toApiError } from '@stl/web/data-access';
+import { AdminApi, SessionStore, apiResource, toApiError } from '@stl/web/data-access';
 import type { AdminCertification, AdminLeader, AdminPerson } from '@stl/web/data-access';
-import { ErrorSummaryComponent, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import { ErrorSummaryComponent, LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
-import { firstValueFrom, map } from 'rxjs';
+import { defer, firstValueFrom, map } from 'rxjs';
 import { NO_ERRORS, formErrorsFrom, formErrorsOf } from '../shared/admin-errors';
 import type { FormErrors } from '../shared/admin-errors';
 import { allPages } from '../shared/all-pages';
@@ -57,6 +57,7 @@ interface LeaderRow {
     FormsModule,
     RouterLink,
     TranslocoPipe,
+    LoadDirective,
     PageHeaderComponent,
     StatusBadgeComponent,
     ErrorSummaryComponent,
@@ -78,9 +79,27 @@ export class AdminCertificationsPage {
   /** Query parameter: the person to certify (from a person's page). */
   readonly person = input<string>();
 
-  private readonly leaders = signal<AdminLeader[] | null>(null);
-  protected readonly people = signal<AdminPerson[]>([]);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly leadersResource = apiResource({
+    stream: () =>
+      defer(() =>
+        allPages((after) => this.api.certifications(this.organisationId, after).pipe(map((r) => r.people))),
+      ),
+  });
+  private readonly leaders = computed<AdminLeader[] | null>(() =>
+    this.leadersResource.hasValue() ? this.leadersResource.value() : null,
+  );
+  /** Anyone active may be certified: certifying makes them a course leader. None if they cannot be listed. */
+  private readonly peopleResource = apiResource({
+    stream: () =>
+      defer(() =>
+        allPages((after) =>
+          this.api.people(this.organisationId, { active: true }, 100, after).pipe(map((r) => r.people)),
+        ),
+      ),
+  });
+  protected readonly people = computed<AdminPerson[]>(() =>
+    this.peopleResource.hasValue() ? this.peopleResource.value() : [],
+  );
 
   protected readonly rows = computed<LeaderRow[] | null>(() => {
     const leaders = this.leaders();
@@ -129,11 +148,6 @@ export class AdminCertificationsPage {
   // Revoking asks first.
   protected readonly confirming = signal<string | null>(null);
   protected readonly revokeError = signal<{ certId: string; key: string } | null>(null);
-
-  constructor() {
-    void this.load();
-    void this.loadPeople();
-  }
 
   protected fieldError(id: string): string | null {
     return this.errors().fields[id] ?? null;
@@ -203,7 +217,7 @@ export class AdminCertificationsPage {
         this.notice.set({ key: 'admin.certifications.added', name });
       }
       this.cancel();
-      await this.load();
+      this.leadersResource.reload();
     } catch (e) {
       this.fail(formErrorsFrom(toApiError(e), (f) => FIELD_IDS[f] ?? null));
     } finally {
@@ -228,7 +242,7 @@ export class AdminCertificationsPage {
       await firstValueFrom(this.api.revokeCertification(certId));
       this.confirming.set(null);
       this.notice.set({ key: 'admin.certifications.revoked', name: row.fullName });
-      await this.load();
+      this.leadersResource.reload();
       this.focus('cert-notice');
     } catch (e) {
       this.revokeError.set({ certId, key: toApiError(e).messageKey });
@@ -244,31 +258,5 @@ export class AdminCertificationsPage {
   private fail(errors: FormErrors): void {
     this.errors.set(errors);
     afterNextRender(() => this.summary()?.focus(), { injector: this.injector });
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.leaders.set(
-        await allPages((after) =>
-          this.api.certifications(this.organisationId, after).pipe(map((r) => r.people)),
-        ),
-      );
-      this.loadError.set(null);
-    } catch (e) {
-      this.loadError.set(toApiError(e).messageKey);
-    }
-  }
-
-  /** Anyone active may be certified: certifying makes them a course leader. */
-  private async loadPeople(): Promise<void> {
-    try {
-      this.people.set(
-        await allPages((after) =>
-          this.api.people(this.organisationId, { active: true }, 100, after).pipe(map((r) => r.people)),
-        ),
-      );
-    } catch {
-      this.people.set([]);
-    }
   }
 }

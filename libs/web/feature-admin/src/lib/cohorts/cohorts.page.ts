@@ -9,7 +9,8 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AdminApi, SessionStore, apiResource, toApiError } from '@stl/web/data-access';
@@ -20,12 +21,18 @@ import {
   DEFAULT_REQUIRED_ATTENDANCE_SHARE,
   certificationsCover,
 } from '@stl/shared/domain';
-import { ErrorSummaryComponent, LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import {
+  ErrorSummaryComponent,
+  FIELD,
+  LoadDirective,
+  PageHeaderComponent,
+  StatusBadgeComponent,
+  formProblems,
+} from '@stl/web/ui';
 import type { BadgeTone } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { defer, firstValueFrom, map } from 'rxjs';
-import { NO_ERRORS, formErrorsFrom, formErrorsOf } from '../shared/admin-errors';
-import type { FormErrors } from '../shared/admin-errors';
+import { formErrorsFrom, formErrorsOf } from '../shared/admin-errors';
 import { allPages } from '../shared/all-pages';
 import { AdminBackLinkComponent } from '../shared/back-link.component';
 import { cohortDefaults, shareFromPercent, wholeNumber } from './cohort-defaults';
@@ -54,7 +61,7 @@ const STATUS_TONES: Record<AdminCohort['status'], BadgeTone> = {
   selector: 'stl-admin-cohorts-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    FormsModule,
+    ReactiveFormsModule,
     RouterLink,
     TranslocoPipe,
     LoadDirective,
@@ -62,6 +69,7 @@ const STATUS_TONES: Record<AdminCohort['status'], BadgeTone> = {
     StatusBadgeComponent,
     ErrorSummaryComponent,
     AdminBackLinkComponent,
+    ...FIELD,
     ...FORMAT_PIPES,
   ],
   templateUrl: './cohorts.page.html',
@@ -84,23 +92,28 @@ export class AdminCohortsPage {
   private readonly leaders = signal<AdminLeader[]>([]);
 
   private readonly defaults = cohortDefaults(new Date());
-  protected readonly name = signal('');
-  protected readonly schoolYear = signal(this.defaults.schoolYear);
-  protected readonly startsOn = signal(this.defaults.startsOn);
-  protected readonly endsOn = signal(this.defaults.endsOn);
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly form = this.fb.group({
+    name: '',
+    schoolYear: this.defaults.schoolYear,
+    startsOn: this.defaults.startsOn,
+    endsOn: this.defaults.endsOn,
+    // Number inputs give a number, or null when empty or not a number.
+    peers: this.fb.control<number | null>(DEFAULT_PEERS_PER_ANALYSIS),
+    attendance: this.fb.control<number | null>(DEFAULT_REQUIRED_ATTENDANCE_SHARE * 100),
+    feedbackLength: this.fb.control<number | null>(DEFAULT_FEEDBACK_MIN_LENGTH),
+    sameSchool: false,
+  });
+  private readonly dates = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
   protected readonly leaderIds = signal<ReadonlySet<string>>(new Set());
-  protected readonly peers = signal(String(DEFAULT_PEERS_PER_ANALYSIS));
-  protected readonly attendance = signal(String(DEFAULT_REQUIRED_ATTENDANCE_SHARE * 100));
-  protected readonly feedbackLength = signal(String(DEFAULT_FEEDBACK_MIN_LENGTH));
-  protected readonly sameSchool = signal(false);
   protected readonly busy = signal(false);
-  protected readonly errors = signal<FormErrors>(NO_ERRORS);
   protected readonly created = signal<AdminCohort | null>(null);
-  private readonly summary = viewChild(ErrorSummaryComponent);
+  private readonly summaryBox = viewChild(ErrorSummaryComponent);
+  protected readonly problems = formProblems(this.summaryBox);
 
   /** Active course leaders, and whether their certification covers the dates now in the form. */
   protected readonly leaderChoices = computed(() => {
-    const period = { startsOn: this.startsOn(), endsOn: this.endsOn() };
+    const period = { startsOn: this.dates().startsOn ?? '', endsOn: this.dates().endsOn ?? '' };
     const datesKnown = ISO_DATE.test(period.startsOn) && ISO_DATE.test(period.endsOn);
     return this.leaders()
       .filter((l) => l.active)
@@ -119,12 +132,8 @@ export class AdminCohortsPage {
   }
 
   protected readonly settingsInvalid = computed(() =>
-    ['cohort-peers', 'cohort-attendance', 'cohort-feedback-length'].some((id) => this.errors().fields[id]),
+    ['cohort-peers', 'cohort-attendance', 'cohort-feedback-length'].some((id) => this.problems.of(id)),
   );
-
-  protected fieldError(id: string): string | null {
-    return this.errors().fields[id] ?? null;
-  }
 
   protected toggleLeader(id: string, checked: boolean): void {
     const next = new Set(this.leaderIds());
@@ -135,13 +144,13 @@ export class AdminCohortsPage {
 
   protected async submit(): Promise<void> {
     this.created.set(null);
-    const name = this.name().trim();
-    const schoolYear = this.schoolYear().trim();
-    const startsOn = this.startsOn();
-    const endsOn = this.endsOn();
-    const peers = wholeNumber(this.peers(), 1, 6);
-    const share = shareFromPercent(this.attendance());
-    const feedbackLength = wholeNumber(this.feedbackLength(), 0, 2000);
+    const v = this.form.getRawValue();
+    const name = v.name.trim();
+    const schoolYear = v.schoolYear.trim();
+    const { startsOn, endsOn } = v;
+    const peers = wholeNumber(String(v.peers ?? ''), 1, 6);
+    const share = shareFromPercent(String(v.attendance ?? ''));
+    const feedbackLength = wholeNumber(String(v.feedbackLength ?? ''), 0, 2000);
     const problems: Record<string, string> = {};
     if (!name) problems['cohort-name'] = 'admin.cohorts.nameMissing';
     if (!/^\d{4}\/\d{2}$/.test(schoolYear)) problems['cohort-year'] = 'admin.problems.INVALID_SCHOOL_YEAR';
@@ -152,7 +161,7 @@ export class AdminCohortsPage {
     if (peers === null) problems['cohort-peers'] = 'admin.cohorts.peersInvalid';
     if (share === null) problems['cohort-attendance'] = 'admin.cohorts.attendanceInvalid';
     if (feedbackLength === null) problems['cohort-feedback-length'] = 'admin.cohorts.feedbackLengthInvalid';
-    if (Object.keys(problems).length) return this.fail(formErrorsOf(problems));
+    if (Object.keys(problems).length) return this.problems.fail(formErrorsOf(problems));
 
     const leaderIds = this.leaderChoices()
       .map((l) => l.id)
@@ -170,19 +179,19 @@ export class AdminCohortsPage {
           peersPerAnalysis: peers,
           requiredAttendanceShare: share,
           feedbackMinLength: feedbackLength,
-          sameSchoolSupport: this.sameSchool(),
+          sameSchoolSupport: v.sameSchool,
         }),
       );
       this.created.set(createCohort);
-      this.errors.set(NO_ERRORS);
-      this.name.set('');
+      this.problems.clear();
+      this.form.controls.name.setValue('');
       this.leaderIds.set(new Set());
       this.cohorts.reload();
       afterNextRender(() => this.document.getElementById('cohort-created')?.focus(), {
         injector: this.injector,
       });
     } catch (e) {
-      this.fail(
+      this.problems.fail(
         formErrorsFrom(toApiError(e), (field) =>
           field.startsWith('leaderIds') ? 'cohort-leaders' : (FIELD_IDS[field] ?? null),
         ),
@@ -190,10 +199,5 @@ export class AdminCohortsPage {
     } finally {
       this.busy.set(false);
     }
-  }
-
-  private fail(errors: FormErrors): void {
-    this.errors.set(errors);
-    afterNextRender(() => this.summary()?.focus(), { injector: this.injector });
   }
 }

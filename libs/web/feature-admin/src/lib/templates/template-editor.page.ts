@@ -4,17 +4,16 @@ import {
   Injector,
   afterNextRender,
   computed,
-  effect,
   inject,
   input,
+  linkedSignal,
   signal,
-  untracked,
   viewChild,
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AdminApi, toApiError } from '@stl/web/data-access';
+import { AdminApi, apiResource, toApiError } from '@stl/web/data-access';
 import type { AdminTemplateDetail, FieldProblem } from '@stl/web/data-access';
-import { ErrorSummaryComponent, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import { ErrorSummaryComponent, LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { firstValueFrom } from 'rxjs';
 import { NO_ERRORS, adminProblemKey, formErrorsFrom } from '../shared/admin-errors';
@@ -59,6 +58,7 @@ function sectionErrorsOf(problems: readonly FieldProblem[]): Record<string, stri
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     TranslocoPipe,
+    LoadDirective,
     PageHeaderComponent,
     StatusBadgeComponent,
     ErrorSummaryComponent,
@@ -79,14 +79,19 @@ export class AdminTemplateEditorPage {
   /** Query parameter: set when the template was just created. */
   readonly created = input<string>();
 
-  protected readonly template = signal<AdminTemplateDetail | null>(null);
-  protected readonly usage = signal<Map<string, number>>(new Map());
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly loaded = apiResource({ params: this.templateId, stream: (id) => this.api.template(id) });
+  protected readonly template = computed<AdminTemplateDetail | null>(() =>
+    this.loaded.hasValue() ? this.loaded.value().analysisTemplate : null,
+  );
+  protected readonly usage = computed(() =>
+    this.loaded.hasValue() ? roundsPerVersion(this.loaded.value().cohorts.nodes) : new Map<string, number>(),
+  );
   protected readonly latest = computed(() => this.template()?.versions.at(-1));
   protected readonly nextVersion = computed(() => (this.latest()?.version ?? 0) + 1);
 
-  protected readonly sections = signal<DraftSection[]>([]);
-  private readonly original = signal<DraftSection[]>([]);
+  /** The latest version as a draft: edited here, and started afresh when a new version is loaded. */
+  protected readonly sections = linkedSignal<DraftSection[]>(() => draftOf(this.latest()));
+  private readonly original = computed(() => draftOf(this.latest()));
   protected readonly unchanged = computed(() => sameSections(this.sections(), this.original()));
   protected readonly busy = signal(false);
   protected readonly errors = signal<FormErrors>(NO_ERRORS);
@@ -94,16 +99,8 @@ export class AdminTemplateEditorPage {
   protected readonly saved = signal<number | null>(null);
   private readonly summary = viewChild(ErrorSummaryComponent);
 
-  constructor() {
-    effect(() => {
-      const id = this.templateId();
-      untracked(() => void this.load(id));
-    });
-  }
-
   protected startOver(): void {
     this.sections.set(draftOf(this.latest()));
-    this.original.set(this.sections());
     this.errors.set(NO_ERRORS);
     this.sectionErrors.set({});
   }
@@ -139,7 +136,10 @@ export class AdminTemplateEditorPage {
       const { createAnalysisTemplateVersion } = await firstValueFrom(
         this.api.createTemplateVersion(t.id, toSectionInputs(list)),
       );
-      await this.load(t.id);
+      // The new version loads and becomes the draft to start from.
+      this.errors.set(NO_ERRORS);
+      this.sectionErrors.set({});
+      this.loaded.reload();
       this.saved.set(createAnalysisTemplateVersion.version);
     } catch (e) {
       const error = toApiError(e);
@@ -159,17 +159,5 @@ export class AdminTemplateEditorPage {
     this.errors.set(errors);
     this.sectionErrors.set(sectionErrors);
     afterNextRender(() => this.summary()?.focus(), { injector: this.injector });
-  }
-
-  private async load(id: string): Promise<void> {
-    try {
-      const { analysisTemplate, cohorts } = await firstValueFrom(this.api.template(id));
-      this.template.set(analysisTemplate);
-      this.usage.set(roundsPerVersion(cohorts.nodes));
-      this.loadError.set(null);
-      this.startOver();
-    } catch (e) {
-      this.loadError.set(toApiError(e).messageKey);
-    }
   }
 }

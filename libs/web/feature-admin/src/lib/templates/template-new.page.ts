@@ -1,19 +1,11 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  Injector,
-  afterNextRender,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AdminApi, SessionStore, toApiError } from '@stl/web/data-access';
-import { ErrorSummaryComponent, PageHeaderComponent } from '@stl/web/ui';
+import { ErrorSummaryComponent, FIELD, PageHeaderComponent, formProblems } from '@stl/web/ui';
 import { firstValueFrom } from 'rxjs';
-import { NO_ERRORS, adminProblemKey, formErrorsFrom } from '../shared/admin-errors';
+import { adminProblemKey, formErrorsFrom } from '../shared/admin-errors';
 import type { FormErrors, SummaryItem } from '../shared/admin-errors';
 import { AdminBackLinkComponent } from '../shared/back-link.component';
 import { SectionsEditorComponent } from './sections-editor.component';
@@ -27,12 +19,13 @@ const FIELD_IDS: Record<string, string> = { name: 'template-name', description: 
   selector: 'stl-admin-template-new-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    FormsModule,
+    ReactiveFormsModule,
     TranslocoPipe,
     PageHeaderComponent,
     ErrorSummaryComponent,
     AdminBackLinkComponent,
     SectionsEditorComponent,
+    ...FIELD,
   ],
   template: `
     <stl-page-header
@@ -41,40 +34,22 @@ const FIELD_IDS: Record<string, string> = { name: 'template-name', description: 
     >
       <stl-admin-back-link stlBeforeHeading to="/admin/templates" label="admin.templates.backToTemplates" />
     </stl-page-header>
-    <stl-error-summary [heading]="'form.fixThese' | transloco" [errors]="errors().summary" />
-    <form class="form" (ngSubmit)="save()" novalidate>
-      <div class="field" [class.field--invalid]="fieldError('template-name')">
-        <label for="template-name">{{ 'admin.templates.name' | transloco }}</label>
-        @if (fieldError('template-name'); as error) {
-          <p class="field__error" id="template-name-error">{{ error | transloco }}</p>
-        }
-        <input
-          id="template-name"
-          name="name"
-          type="text"
-          maxlength="200"
-          [ngModel]="name()"
-          (ngModelChange)="name.set($event)"
-          [attr.aria-invalid]="fieldError('template-name') ? true : null"
-          [attr.aria-describedby]="fieldError('template-name') ? 'template-name-error' : null"
-        />
-      </div>
-      <div class="field" [class.field--invalid]="fieldError('template-description')">
-        <label for="template-description">{{ 'admin.templates.description' | transloco }}</label>
-        @if (fieldError('template-description'); as error) {
-          <p class="field__error" id="template-description-error">{{ error | transloco }}</p>
-        }
-        <textarea
-          id="template-description"
-          name="description"
-          rows="2"
-          maxlength="5000"
-          [ngModel]="description()"
-          (ngModelChange)="description.set($event)"
-          [attr.aria-invalid]="fieldError('template-description') ? true : null"
-          [attr.aria-describedby]="fieldError('template-description') ? 'template-description-error' : null"
-        ></textarea>
-      </div>
+    <stl-error-summary [heading]="'form.fixThese' | transloco" [errors]="problems.summary()" />
+    <form class="form" [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <stl-field
+        fieldId="template-name"
+        [label]="'admin.templates.name' | transloco"
+        [error]="problems.of('template-name')"
+      >
+        <input stlControl formControlName="name" type="text" maxlength="200" />
+      </stl-field>
+      <stl-field
+        fieldId="template-description"
+        [label]="'admin.templates.description' | transloco"
+        [error]="problems.of('template-description')"
+      >
+        <textarea stlControl formControlName="description" rows="2" maxlength="5000"></textarea>
+      </stl-field>
       <h2>{{ 'admin.templates.sectionsHeading' | transloco }}</h2>
       <stl-admin-sections-editor [(sections)]="sections" [errors]="sectionErrors()" />
       <div class="actions">
@@ -89,27 +64,22 @@ const FIELD_IDS: Record<string, string> = { name: 'template-name', description: 
 export class AdminTemplateNewPage {
   private readonly api = inject(AdminApi);
   private readonly router = inject(Router);
-  private readonly injector = inject(Injector);
   private readonly organisationId = inject(SessionStore).viewer()?.organisation?.id ?? '';
 
-  protected readonly name = signal('');
-  protected readonly description = signal('');
+  protected readonly form = inject(NonNullableFormBuilder).group({ name: '', description: '' });
   protected readonly sections = signal<DraftSection[]>([emptySection()]);
   protected readonly busy = signal(false);
-  protected readonly errors = signal<FormErrors>(NO_ERRORS);
   protected readonly sectionErrors = signal<Record<string, string>>({});
-  private readonly summary = viewChild(ErrorSummaryComponent);
-
-  protected fieldError(id: string): string | null {
-    return this.errors().fields[id] ?? null;
-  }
+  private readonly summaryBox = viewChild(ErrorSummaryComponent);
+  protected readonly problems = formProblems(this.summaryBox);
 
   protected async save(): Promise<void> {
     const list = this.sections();
     const fields: Record<string, string> = {};
     const sectionFields: Record<string, string> = {};
     const summary: SummaryItem[] = [];
-    if (!this.name().trim()) {
+    const { name, description } = this.form.getRawValue();
+    if (!name.trim()) {
       fields['template-name'] = 'admin.templates.nameMissing';
       summary.push({ target: 'template-name', key: 'admin.templates.nameMissing' });
     }
@@ -132,8 +102,8 @@ export class AdminTemplateNewPage {
       const { createAnalysisTemplate } = await firstValueFrom(
         this.api.createTemplate({
           organisationId: this.organisationId,
-          name: this.name().trim(),
-          description: this.description().trim(),
+          name: name.trim(),
+          description: description.trim(),
           sections: toSectionInputs(list),
         }),
       );
@@ -161,8 +131,7 @@ export class AdminTemplateNewPage {
   }
 
   private fail(errors: FormErrors, sectionErrors: Record<string, string>): void {
-    this.errors.set(errors);
     this.sectionErrors.set(sectionErrors);
-    afterNextRender(() => this.summary()?.focus(), { injector: this.injector });
+    this.problems.fail(errors);
   }
 }
