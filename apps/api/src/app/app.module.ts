@@ -18,6 +18,7 @@ import { ReviewFeatureModule } from '@stl/api/feature-review';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { formatGraphQLError } from '@stl/api/util-errors';
+import { CODE_ENUMS } from '@stl/api/util-graphql';
 import { HealthController } from './health.controller';
 
 /** Paths the web app's SPA fallback must never answer: the API's own routes. */
@@ -67,6 +68,7 @@ export class AppModule {
           useFactory: (logger: PinoLogger) => ({
             autoSchemaFile: true,
             sortSchema: true,
+            buildSchemaOptions: { orphanedTypes: CODE_ENUMS },
             path: '/graphql',
             context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
             formatError: (formatted, error) => formatGraphQLError(formatted, error, logger),

@@ -2,3 +2,4 @@ export * from './pagination';
 export * from './loaders';
 export * from './parse-id.pipe';
 export * from './input-validation';
+export * from './code-enums';

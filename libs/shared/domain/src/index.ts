@@ -3,3 +3,4 @@ export * from './allocation';
 export * from './completion';
 export * from './calendar';
 export * from './passwords';
+export * from './errors';

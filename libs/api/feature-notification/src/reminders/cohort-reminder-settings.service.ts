@@ -5,6 +5,7 @@ import { CohortReminderSettingsEntity, DEFAULT_REMINDER_SETTINGS } from '@stl/ap
 import { AccessPolicy } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
 import { BadInputError } from '@stl/api/util-errors';
+import type { FieldProblem } from '@stl/api/util-errors';
 import type { CohortReminderSettingsInput } from './dto/cohort-reminder-settings.input';
 
 /** When a cohort's reminders go out; its leaders and the organisation's administrators set it. */
@@ -28,7 +29,7 @@ export class CohortReminderSettingsService {
     await this.access.assertCanManageCohort(actor, cohortId);
     const next = { ...(await this.current(cohortId)), ...stripUndefined(input) };
     const days = next.overdueReminderDays;
-    const problems = [];
+    const problems: FieldProblem[] = [];
     if (days.some((d, i) => i > 0 && d <= days[i - 1])) {
       problems.push({
         field: 'overdueReminderDays',

@@ -346,25 +346,25 @@ function checkChosen(
         ['UNKNOWN_ANALYSIS', 'UNKNOWN_REVIEWER', 'SELF_REVIEW', 'DUPLICATE_PAIR'].includes(v.code),
     );
     if (violation) {
-      const problem = {
+      const problem: FieldProblem = {
         UNKNOWN_ANALYSIS: {
           field: 'analysisId',
-          code: 'ANALYSIS_NOT_PUBLISHED',
+          code: 'ANALYSIS_NOT_PUBLISHED' as const,
           message: 'Not a published analysis of this round by an active participant.',
         },
         UNKNOWN_REVIEWER: {
           field: 'reviewerId',
-          code: 'REVIEWER_NOT_ELIGIBLE',
+          code: 'REVIEWER_NOT_ELIGIBLE' as const,
           message: 'A critical friend must be an active participant of the same cohort.',
         },
         SELF_REVIEW: {
           field: 'reviewerId',
-          code: 'SELF_REVIEW',
+          code: 'SELF_REVIEW' as const,
           message: 'Nobody reviews their own analysis.',
         },
         DUPLICATE_PAIR: {
           field: 'reviewerId',
-          code: 'DUPLICATE_ASSIGNMENT',
+          code: 'DUPLICATE_ASSIGNMENT' as const,
           message: 'This person already reviews this analysis.',
         },
       }[violation.code as 'UNKNOWN_ANALYSIS' | 'UNKNOWN_REVIEWER' | 'SELF_REVIEW' | 'DUPLICATE_PAIR'];

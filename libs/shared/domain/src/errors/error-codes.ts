@@ -1,0 +1,50 @@
+/**
+ * The closed list of error codes the API answers with (`extensions.code` of a GraphQL error).
+ * Clients switch on these, so a code is never renamed or removed; new ones are added here and
+ * nowhere else (ADR 0005, ADR 0016). The API registers the list as the GraphQL enum `ErrorCode`
+ * with these descriptions, and the web app gets its type from that enum by codegen.
+ */
+export const ERROR_CODE_DESCRIPTIONS = {
+  UNAUTHENTICATED: 'Nobody is signed in, or the session has ended. Sign in and try again.',
+  FORBIDDEN: 'The signed-in person may not do this, or may not see this.',
+  NOT_FOUND: 'The thing named by id does not exist, or the signed-in person may not see it.',
+  BAD_USER_INPUT:
+    'The input breaks a rule; `extensions.problems` names each field, with a field-problem code.',
+  CONFLICT:
+    'The change clashes with data already stored (a name, number or unit code that is taken); see `problems`.',
+  INVALID_CREDENTIALS: 'Sign-in refused: the e-mail address and password do not match an active account.',
+  COHORT_NOT_READY:
+    'The cohort cannot open yet (too few meetings or rounds, or no certified leader); see `problems`.',
+  INVALID_STATE_TRANSITION:
+    'The change is not allowed in the current status of the cohort, round or analysis.',
+  SCHEDULE_INVALID:
+    'Dates or times of meetings or rounds do not fit together or the cohort period; see `problems`.',
+  CERTIFICATION_INVALID: 'A course leader has no certification covering the cohort period; see `problems`.',
+  TEMPLATE_VERSION_IN_USE:
+    'Participants have started writing in the round, so its template version cannot change.',
+  EDIT_CONFLICT:
+    'The draft was saved elsewhere since it was loaded; `extensions.details` carries the newer text.',
+  ROUND_NOT_OPEN: 'The round is not open for this now (before it opens, or after its deadline).',
+  ALLOCATION_LOCKED: 'The allocation of the round is locked: change it by hand or repair it instead.',
+  ANALYSIS_NOT_PUBLISHED: 'The analysis is not published, so it cannot be reviewed or given feedback.',
+  ASSIGNMENT_CANCELLED: 'The review task was cancelled (for example swapped to another reviewer).',
+  ASSIGNMENT_COMPLETED: 'The review task is already completed and cannot be changed.',
+  DUPLICATE_ASSIGNMENT: 'This person already reviews this analysis.',
+  SELF_REVIEW: 'Nobody reviews their own analysis.',
+  REVIEWER_NOT_ELIGIBLE: 'The reviewer must be an active participant of the same cohort.',
+  STALE_VERSION:
+    'The analysis was published again since it was read; `extensions.details.currentVersion` names the newer version.',
+  MEETING_NOT_STARTED: 'Attendance can only be recorded for a meeting that has started.',
+  TOO_MANY_ATTEMPTS:
+    'Too many password attempts on an account or from an address; `extensions.details.retryAfterSeconds` says when to retry.',
+  INTERNAL_SERVER_ERROR: 'Something failed on the server; nothing was changed. The message says no more.',
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof ERROR_CODE_DESCRIPTIONS;
+
+/** Every error code, in the order above. */
+export const ERROR_CODES = Object.keys(ERROR_CODE_DESCRIPTIONS) as readonly ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODE_DESCRIPTIONS, value);
+}

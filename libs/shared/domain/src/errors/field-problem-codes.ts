@@ -1,0 +1,133 @@
+import { PasswordProblemCode } from '../passwords/password-rule';
+
+/**
+ * The closed list of field-problem codes (`extensions.problems[].code`): why one input field was
+ * refused. Like the error codes, a code is never renamed or removed; new ones are added here and
+ * nowhere else (ADR 0016). The API registers the list as the GraphQL enum `FieldProblemCode` with
+ * these descriptions; the web app gets its type by codegen and has a sentence for each code.
+ */
+export const RULE_PROBLEM_DESCRIPTIONS = {
+  // Input in general
+  REQUIRED: 'The field must be filled in.',
+  TOO_SHORT: 'The text is shorter than the rule allows.',
+  TOO_LONG: 'The text is longer than the rule allows.',
+  MARKUP_NOT_ALLOWED: 'The text contains markup (HTML tags); plain text only.',
+  INVALID_CHARACTERS: 'The text contains characters that are not allowed (control characters).',
+  INVALID_DATE: 'Not a valid date or time.',
+  INVALID_CURSOR: 'The page cursor (`after`) is not one the API gave out.',
+  NOT_FOUND:
+    'The person, meeting, round, school or template version named by id does not exist or may not be seen.',
+  INVALID: 'The value is not valid (a rule the API does not name more precisely).',
+  // Passwords (the shared rule, ADR 0010)
+  [PasswordProblemCode.TooShort]: 'The new password is shorter than 12 characters.',
+  [PasswordProblemCode.TooLong]: 'The new password is longer than the rule allows.',
+  [PasswordProblemCode.Common]: 'The new password is on the list of common or leaked passwords.',
+  [PasswordProblemCode.ContainsPersonal]: "The new password contains the person's name or e-mail address.",
+  CURRENT_PASSWORD_WRONG: "changePassword: the current password given is not the person's password.",
+  // People, schools, certifications
+  EMAIL_TAKEN: 'Another person already has this e-mail address.',
+  NAME_TAKEN: 'Another school already has this name.',
+  UNIT_CODE_TAKEN: 'Another school already has this unit code.',
+  SCHOOL_REQUIRED: 'A school leader role needs the school they lead.',
+  SCHOOL_NOT_ALLOWED: 'Only a school leader role names a school.',
+  BEFORE_ISSUED_ON: 'A certification cannot be valid until a date before it was issued.',
+  ROLE_CLASH:
+    'The person already has a role in the cohort that clashes with this one (leader and participant at once).',
+  // Cohorts, meetings, rounds, templates
+  ENDS_BEFORE_START: 'The cohort period ends before it starts.',
+  INVALID_SCHOOL_YEAR: 'The school year is not of the form 2026/27.',
+  OUTSIDE_SCHOOL_YEAR: 'The cohort period is outside its school year.',
+  OUTSIDE_COHORT_PERIOD: 'The date is outside the cohort period.',
+  MEETING_OUTSIDE_PERIOD: 'A meeting of the cohort lies outside the new period.',
+  ROUND_OUTSIDE_PERIOD: 'A round of the cohort lies outside the new period.',
+  MEETING_ENDS_BEFORE_START: 'The meeting ends before it starts.',
+  MEETING_TOO_LONG: 'The meeting is longer than a meeting may be.',
+  SUBMISSION_BEFORE_OPENING: 'The submission deadline is before the round opens.',
+  FEEDBACK_BEFORE_SUBMISSION: 'The feedback deadline is before the submission deadline.',
+  LOCATION_REQUIRED: 'A meeting on site needs a location.',
+  VIDEO_URL_REQUIRED: 'A digital meeting needs a video link.',
+  VIDEO_URL_NOT_HTTPS: 'The video link must start with https://.',
+  NUMBER_TAKEN: 'Another meeting or round of the cohort has this number.',
+  ROUND_HAS_ANALYSES: 'Participants have written in the round, so it cannot be removed or change template.',
+  TOO_FEW_MEETINGS: 'The cohort has fewer meetings than the course needs before it can open.',
+  TOO_FEW_ROUNDS: 'The cohort has fewer analysis rounds than the course needs.',
+  NO_CERTIFIED_LEADER: 'No course leader of the cohort has a certification covering its period.',
+  NOT_A_COURSE_LEADER: 'The person has no COURSE_LEADER role.',
+  NO_COVERING_CERTIFICATION: "The leader's certifications do not cover the cohort period.",
+  DUPLICATE_KEY: 'Two sections of the template have the same key.',
+  // Participants and attendance
+  NOT_A_TEACHER: "enrolParticipants: the person has no TEACHER role in the cohort's organisation.",
+  PERSON_INACTIVE: "The person's account is switched off.",
+  ALREADY_LEADER: 'enrolParticipants: the person leads this cohort and cannot also take part in it.',
+  NOT_A_PARTICIPANT: 'The person is not an active participant of the cohort.',
+  MEETING_NOT_STARTED: 'Attendance is recorded only for a meeting that has started.',
+  // Analyses and feedback
+  CONFIRMATION_REQUIRED: 'Publishing needs the confirmation that no pupil can be identified.',
+  REQUIRED_SECTION_EMPTY: 'A required section of the analysis is empty.',
+  UNKNOWN_SECTION: 'The section key is not one of the template version.',
+  DUPLICATE_SECTION: 'The same section is given twice.',
+  NOT_PEER_FEEDBACK: "A course leader's note is about a critical friend's feedback only.",
+  // Allocation and review tasks
+  NOT_PEER_ASSIGNMENT: 'Only a critical-friend task can be swapped.',
+  ANALYSIS_NOT_PUBLISHED: 'Not a published analysis of this round by an active participant.',
+  REVIEWER_NOT_ELIGIBLE: 'A critical friend must be an active participant of the same cohort.',
+  SELF_REVIEW: 'Nobody reviews their own analysis.',
+  DUPLICATE_ASSIGNMENT: 'This person already reviews this analysis.',
+  TOO_MANY_REVIEWERS: 'The analysis would get more critical friends than the round asks for (k).',
+  PAIR_KEPT: 'The pair is kept from before (under way or set by hand): change it in the assignment list.',
+  // Notifications
+  NOT_ASCENDING: 'The reminder days are not in ascending order, each once.',
+  BEFORE_LAST_REMINDER: 'The leaders would be told before the last reminder to the reviewer.',
+  USE_DIGEST_MODE: 'The daily digest is switched with setDigestMode, not setKind.',
+  PAIR_NOT_PROPOSED: 'The allocation no longer proposes this pair (something changed since the preview).',
+} as const satisfies Record<string, string>;
+
+/**
+ * Input validation (class-validator) reports the name of the broken constraint as the code. These
+ * are the constraints the API's inputs use; a constraint not listed here reaches a client as
+ * `INVALID` (see `fieldProblemCodeOf`), so the list stays closed.
+ */
+export const VALIDATION_PROBLEM_DESCRIPTIONS = {
+  isNotEmpty: 'Input validation: the field is empty.',
+  isNotBlank: 'Input validation: the field is empty or only spaces.',
+  isDefined: 'Input validation: the field is missing.',
+  isString: 'Input validation: the value is not text.',
+  isInt: 'Input validation: the value is not a whole number.',
+  isNumber: 'Input validation: the value is not a number.',
+  isBoolean: 'Input validation: the value is not true or false.',
+  isDate: 'Input validation: the value is not a date and time.',
+  isIsoDate: 'Input validation: the value is not a date of the form 2026-08-17.',
+  isEnum: 'Input validation: the value is not one of the allowed values.',
+  isEmail: 'Input validation: the value is not an e-mail address.',
+  isUuid: 'Input validation: the value is not a valid id.',
+  isArray: 'Input validation: the value is not a list.',
+  arrayMinSize: 'Input validation: the list has too few items.',
+  arrayMaxSize: 'Input validation: the list has too many items.',
+  arrayUnique: 'Input validation: the list names the same item twice.',
+  minLength: 'Input validation: the text is too short.',
+  maxLength: 'Input validation: the text is too long.',
+  min: 'Input validation: the number is too small.',
+  max: 'Input validation: the number is too large.',
+  matches: 'Input validation: the text does not have the required form.',
+  whitelistValidation: 'Input validation: the input has a field the API does not know.',
+  nestedValidation: 'Input validation: a nested value is not an object of the expected shape.',
+} as const satisfies Record<string, string>;
+
+export const FIELD_PROBLEM_DESCRIPTIONS = {
+  ...RULE_PROBLEM_DESCRIPTIONS,
+  ...VALIDATION_PROBLEM_DESCRIPTIONS,
+} as const;
+
+export type FieldProblemCode = keyof typeof FIELD_PROBLEM_DESCRIPTIONS;
+
+/** Every field-problem code: the API's own rules first, then input validation's constraint names. */
+export const FIELD_PROBLEM_CODES = Object.keys(FIELD_PROBLEM_DESCRIPTIONS) as readonly FieldProblemCode[];
+
+export function isFieldProblemCode(value: unknown): value is FieldProblemCode {
+  return typeof value === 'string' && Object.hasOwn(FIELD_PROBLEM_DESCRIPTIONS, value);
+}
+
+/** A code as a client may see it: one of the list, else `INVALID` (e.g. a new validation constraint). */
+export function fieldProblemCodeOf(value: string): FieldProblemCode {
+  return isFieldProblemCode(value) ? value : 'INVALID';
+}
