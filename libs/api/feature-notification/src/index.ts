@@ -14,3 +14,5 @@ export {
 export { SessionPurgeProcessor } from './housekeeping/session-purge.processor';
 export { JobQueue } from './queue/job-queue';
 export { QUEUE, QUEUE_SCHEMA } from './queue/queue-names';
+export { SendTimeCheck } from './outbox/send-time-check';
+export type { Verdict } from './outbox/send-time-check';
