@@ -8,6 +8,9 @@
  *    ships no GraphQL parser) over libs/web/data-access/src/operations/*.graphql into
  *    libs/web/data-access/src/generated/graphql.ts (committed).
  *
+ * 3. Registers the web app's operations (name and canonical hash) in
+ *    apps/api/src/app/web-operations.generated.ts, which GRAPHQL_PERSISTED_ONLY=true holds requests to.
+ *
  * Usage: SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/scripts/web-codegen.ts
  */
 import 'reflect-metadata';
@@ -27,6 +30,7 @@ import {
   startEmbeddedPostgres,
 } from '../../libs/api/data-access-db/src';
 import { formatAs, printApiSchema, SCHEMA_FILE } from '../../apps/api/src/app/schema-sdl';
+import { REGISTRY_FILE, webOperationsRegistry } from '../../apps/api/src/app/web-operations';
 
 const root = join(__dirname, '../..');
 const OPERATIONS_DIR = join(root, 'libs/web/data-access/src/operations');
@@ -143,6 +147,9 @@ async function main(): Promise<void> {
   mkdirSync(join(OUTPUT_FILE, '..'), { recursive: true });
   writeFileSync(OUTPUT_FILE, formatAs(OUTPUT_FILE, banner + treeShakable));
   console.log(`Wrote ${OUTPUT_FILE} from ${files.length} operation files`);
+  const sources = files.map((f) => readFileSync(join(OPERATIONS_DIR, f), 'utf8'));
+  writeFileSync(REGISTRY_FILE, formatAs(REGISTRY_FILE, webOperationsRegistry(sources)));
+  console.log(`Wrote ${REGISTRY_FILE}`);
 }
 
 main().catch((err: unknown) => {

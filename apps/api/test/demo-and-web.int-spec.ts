@@ -95,5 +95,13 @@ describe('serving the built web app', () => {
     const unsubscribe = await get('/unsubscribe/some-token');
     expect(unsubscribe.status).toBe(404);
     expect(await unsubscribe.text()).not.toContain('<app-root>');
+
+    // Single sign-on's redirects (ADR 0014) are the API's, not client-side routes.
+    const start = await fetch(`${api.url}/auth/oidc/nowhere/start`, { redirect: 'manual' });
+    expect(start.status).toBe(303);
+    expect(start.headers.get('location')).toMatch(/\/sign-in\?ssoError=SSO_NOT_AVAILABLE$/);
+    const callback = await fetch(`${api.url}/auth/oidc/callback?state=x&code=y`, { redirect: 'manual' });
+    expect(callback.status).toBe(303);
+    expect(callback.headers.get('location')).toMatch(/\/sign-in\?ssoError=SSO_STATE_INVALID$/);
   });
 });

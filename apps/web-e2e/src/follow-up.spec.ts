@@ -1,4 +1,5 @@
-import { expect, request, test } from '@playwright/test';
+import { request } from '@playwright/test';
+import { expect, test } from './support/test';
 import type { APIRequestContext } from '@playwright/test';
 import { checkPage, signInAsDemo, signOut } from './support/checks';
 

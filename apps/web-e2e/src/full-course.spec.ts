@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { checkPage } from './support/checks';
 import { MAIL_CATCHER_URL, waitForMail } from './support/mail';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { checkPage, signInAsDemo } from './support/checks';
 
 test('nothing typed is lost when the connection drops, even if the tab is closed', async ({

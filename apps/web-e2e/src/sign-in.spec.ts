@@ -1,7 +1,34 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { checkPage, signOut } from './support/checks';
 
 test.describe('sign-in', () => {
+  test('is served with a strict Content-Security-Policy that refuses injected scripts', async ({ page }) => {
+    const response = await page.goto('/sign-in');
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    for (const directive of [
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ]) {
+      expect(csp).toContain(directive);
+    }
+    expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
+  test('notices a CSP violation (an injected inline script) and fails the test', async ({ page }) => {
+    // The automatic check in support/test.ts must turn this test red: that is what it expects.
+    test.fail();
+    await page.goto('/sign-in');
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true;';
+      document.body.append(script);
+    });
+    expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+  });
+
   test('works with the keyboard alone', async ({ page }) => {
     await page.goto('/');
     // Not signed in: the home page sends us to sign in.

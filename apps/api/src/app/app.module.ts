@@ -10,7 +10,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { dataSourceOptions } from '@stl/api/data-access-db';
 import { AnalysisFeatureModule } from '@stl/api/feature-analysis';
-import { AuthModule } from '@stl/api/feature-auth';
+import { AuthModule, SessionService } from '@stl/api/feature-auth';
+import type { RequestContext } from '@stl/api/feature-auth';
 import { CohortFeatureModule } from '@stl/api/feature-cohort';
 import { NotificationFeatureModule } from '@stl/api/feature-notification';
 import { OrganisationFeatureModule } from '@stl/api/feature-organisation';
@@ -20,9 +21,11 @@ import type { AppConfig } from '@stl/api/util-config';
 import { formatGraphQLError } from '@stl/api/util-errors';
 import { CODE_ENUMS } from '@stl/api/util-graphql';
 import { HealthController } from './health.controller';
+import { operationAllowListPlugin, requestLimitsPlugin } from './request-limits.plugin';
+import { WEB_OPERATIONS } from './web-operations.generated';
 
 /** Paths the web app's SPA fallback must never answer: the API's own routes. */
-export const API_PATHS = ['/graphql{/*rest}', '/health{/*rest}', '/unsubscribe{/*rest}'];
+export const API_PATHS = ['/graphql{/*rest}', '/health{/*rest}', '/unsubscribe{/*rest}', '/auth{/*rest}'];
 
 /** The built web app is served at / when its folder exists (after `nx build web`). */
 export function webAppServed(config: AppConfig): boolean {
@@ -64,8 +67,9 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [PinoLogger],
-          useFactory: (logger: PinoLogger) => ({
+          imports: [AuthModule],
+          inject: [PinoLogger, SessionService],
+          useFactory: (logger: PinoLogger, sessions: SessionService) => ({
             autoSchemaFile: true,
             sortSchema: true,
             buildSchemaOptions: { orphanedTypes: CODE_ENUMS },
@@ -73,7 +77,26 @@ export class AppModule {
             context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
             formatError: (formatted, error) => formatGraphQLError(formatted, error, logger),
             includeStacktraceInErrorResponses: false,
-            introspection: true,
+            introspection: config.graphql.introspection,
+            // Off in production: no "Did you mean …" field names in errors, no landing page.
+            hideSchemaDetailsFromClientErrors: config.env === 'production',
+            // GraphiQL at /graphql only where introspection is on (development); no landing page otherwise.
+            graphiql: config.graphql.introspection,
+            allowBatchedHttpRequests: false,
+            // graphql-js stops lexing past this many tokens; the plugin below applies the exact limits.
+            parseOptions: {
+              maxTokens: Math.max(config.graphql.signedIn.tokens, config.graphql.anonymous.tokens),
+            },
+            plugins: [
+              ...(config.graphql.persistedOnly
+                ? [operationAllowListPlugin<RequestContext>(WEB_OPERATIONS)]
+                : []),
+              requestLimitsPlugin<RequestContext>({
+                signedIn: config.graphql.signedIn,
+                anonymous: config.graphql.anonymous,
+                isSignedIn: async (context) => (await sessions.actorOf(context.req)) !== null,
+              }),
+            ],
           }),
         }),
         AuthModule,

@@ -48,7 +48,8 @@ export async function startTestApi(
     ...options.env,
   });
   const app: INestApplication = await createApp(config, scratch.url);
-  await app.listen(0, '127.0.0.1');
+  // A free port unless the test chose one (env PORT; e.g. to match PUBLIC_WEB_URL).
+  await app.listen(config.port, '127.0.0.1');
   const url = `${await app.getUrl()}`.replace('[::1]', '127.0.0.1');
   const api: TestApi = {
     url,

@@ -1,3 +1,4 @@
+import { APP_BASE_HREF } from '@angular/common';
 import { provideHttpClient, withFetch } from '@angular/common/http';
 import { provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
 import type { ApplicationConfig } from '@angular/core';
@@ -25,6 +26,8 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
     ),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
+    // No <base> element (the CSP has base-uri 'none'): the app lives at the root of its origin.
+    { provide: APP_BASE_HREF, useValue: '/' },
     provideI18n(),
   ],
 };

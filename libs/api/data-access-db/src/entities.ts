@@ -18,6 +18,9 @@ import { SchoolEntity } from './organisation/school.entity';
 import { CertificationEntity } from './person/certification.entity';
 import { PersonEntity } from './person/person.entity';
 import { RoleGrantEntity } from './person/role-grant.entity';
+import { OidcSignInAttemptEntity } from './sso/oidc-sign-in-attempt.entity';
+import { OrganisationSsoEntity } from './sso/organisation-sso.entity';
+import { PersonIdentityEntity } from './sso/person-identity.entity';
 import { AnalysisRoundEntity } from './round/analysis-round.entity';
 import { AnalysisTemplateVersionEntity } from './template/analysis-template-version.entity';
 import { AnalysisTemplateEntity } from './template/analysis-template.entity';
@@ -32,6 +35,9 @@ export const ENTITIES = [
   CertificationEntity,
   SessionEntity,
   LoginThrottleEntity,
+  OrganisationSsoEntity,
+  PersonIdentityEntity,
+  OidcSignInAttemptEntity,
   CohortEntity,
   CohortMembershipEntity,
   MeetingEntity,

@@ -14,6 +14,8 @@ const LOOSE_REFERENCES: Record<string, string> = {
   'outbox_message.message_id': "Not a row id: the e-mail's Message-ID header (text), kept for resends.",
   'session.public_id':
     "Not a reference: the session's own public id, shown in 'my sessions' instead of its key.",
+  'organisation_sso.client_id':
+    "Not a row id: the client (application) id the organisation's OpenID Connect provider gave the platform.",
 };
 
 interface RefColumn {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CohortCommandsModule } from '@stl/api/feature-cohort-commands';
 import {
   AnalysisEntity,
   AnalysisRoundEntity,
@@ -14,6 +15,7 @@ import { AnalysisService } from './analysis/analysis.service';
 
 @Module({
   imports: [
+    CohortCommandsModule,
     TypeOrmModule.forFeature([
       AnalysisEntity,
       AnalysisVersionEntity,

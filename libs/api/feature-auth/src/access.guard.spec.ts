@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { Reflector } from '@nestjs/core';
 import type { ExecutionContext } from '@nestjs/common';
-import { loadConfig } from '@stl/api/util-config';
 import { ForbiddenError, UnauthenticatedError } from '@stl/api/util-errors';
 import { AccessGuard } from './access.guard';
 import { Public, SignedIn } from './access.decorators';
@@ -56,10 +55,14 @@ function graphqlContext(cls: new () => object, method: string, cookies: Record<s
 }
 
 describe('AccessGuard (deny by default)', () => {
+  // The session lookup itself (cookie → session → actor) is SessionService's, tested with it.
   const sessions = {
-    resolve: jest.fn(async (t: string) => (t === 'good-token-good-token-1' ? actor : null)),
+    actorOf: jest.fn(async (req: { cookies: Record<string, string>; actor?: Actor | null }) => {
+      req.actor ??= req.cookies['stl_session'] === 'good-token-good-token-1' ? actor : null;
+      return req.actor;
+    }),
   };
-  const guard = new AccessGuard(new Reflector(), sessions as unknown as SessionService, loadConfig({}));
+  const guard = new AccessGuard(new Reflector(), sessions as unknown as SessionService);
 
   it('refuses a resolver that declares no access level, even for a signed-in person', async () => {
     const { ctx } = graphqlContext(Undeclared, 'handler', { stl_session: 'good-token-good-token-1' });

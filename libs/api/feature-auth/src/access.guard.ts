@@ -3,9 +3,6 @@ import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ForbiddenError, UnauthenticatedError } from '@stl/api/util-errors';
-import { Inject } from '@nestjs/common';
-import { APP_CONFIG } from '@stl/api/util-config';
-import type { AppConfig } from '@stl/api/util-config';
 import { ACCESS_KEY } from './access.decorators';
 import type { AccessLevel } from './access.decorators';
 import type { RequestContext } from './request-context';
@@ -20,7 +17,6 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,10 +30,7 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenError('This route declares no access rule.');
     }
     const { req } = GqlExecutionContext.create(context).getContext<RequestContext>();
-    if (req.actor === undefined) {
-      const token = (req.cookies as Record<string, string> | undefined)?.[this.config.session.cookieName];
-      req.actor = token ? await this.sessions.resolve(token) : null;
-    }
+    await this.sessions.actorOf(req);
     if (level === 'public') return true;
     if (level === 'signed-in') {
       if (!req.actor) throw new UnauthenticatedError();

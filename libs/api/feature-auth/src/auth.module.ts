@@ -4,8 +4,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import {
   CohortEntity,
   CohortMembershipEntity,
+  OidcSignInAttemptEntity,
   OrganisationEntity,
+  OrganisationSsoEntity,
   PersonEntity,
+  PersonIdentityEntity,
   RoleGrantEntity,
   SchoolEntity,
   SessionEntity,
@@ -20,6 +23,12 @@ import { PasswordService } from './password.service';
 import { PasswordChangeService } from './password-change.service';
 import { PasswordResolver } from './password.resolver';
 import { SessionService } from './session.service';
+// Single sign-on with OpenID Connect (ADR 0014)
+import { OidcController } from './oidc/oidc.controller';
+import { OidcProviderClient } from './oidc/oidc-provider.client';
+import { OidcSignInService } from './oidc/oidc-sign-in.service';
+import { SsoResolver } from './oidc/sso.resolver';
+import { SsoSettingsService } from './oidc/sso-settings.service';
 // My sessions (list, end one, sign out everywhere).
 import { SessionsResolver } from './sessions/sessions.resolver';
 
@@ -34,8 +43,13 @@ import { SessionsResolver } from './sessions/sessions.resolver';
       CohortEntity,
       CohortMembershipEntity,
       SchoolEntity,
+      // Single sign-on (ADR 0014)
+      OrganisationSsoEntity,
+      PersonIdentityEntity,
+      OidcSignInAttemptEntity,
     ]),
   ],
+  controllers: [OidcController],
   providers: [
     SessionService,
     PasswordService,
@@ -49,7 +63,12 @@ import { SessionsResolver } from './sessions/sessions.resolver';
     PasswordResolver,
     // Brute-force protection (ADR 0004, amendment 2026-12-06)
     LoginThrottleService,
+    // Single sign-on (ADR 0014)
+    OidcProviderClient,
+    SsoSettingsService,
+    OidcSignInService,
+    SsoResolver,
   ],
-  exports: [SessionService, PasswordService, AccessPolicy, LoginThrottleService],
+  exports: [SessionService, PasswordService, AccessPolicy, LoginThrottleService, SsoSettingsService],
 })
 export class AuthModule {}

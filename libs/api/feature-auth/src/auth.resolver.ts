@@ -11,7 +11,8 @@ import { SignInInput } from './dto/sign-in.input';
 import type { RequestContext } from './request-context';
 import { clientAddress, LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
-import { SessionService } from './session.service';
+import { SsoSettingsService } from './oidc/sso-settings.service';
+import { SessionService, sessionCookieOptions } from './session.service';
 import { ViewerModel } from './viewer.model';
 
 @Resolver(() => ViewerModel)
@@ -21,6 +22,7 @@ export class AuthResolver {
     private readonly sessions: SessionService,
     private readonly passwords: PasswordService,
     private readonly throttle: LoginThrottleService,
+    private readonly sso: SsoSettingsService,
     @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
     @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
     @InjectRepository(RoleGrantEntity) private readonly grants: Repository<RoleGrantEntity>,
@@ -35,7 +37,7 @@ export class AuthResolver {
 
   @Mutation(() => ViewerModel, {
     description:
-      'Signs in with e-mail and password; sets the session cookie. INVALID_CREDENTIALS for a wrong e-mail or password alike; TOO_MANY_ATTEMPTS (details.retryAfterSeconds) after too many attempts on the account or from the address, also for the right password, until the wait is over.',
+      'Signs in with e-mail and password; sets the session cookie. INVALID_CREDENTIALS for a wrong e-mail or password alike; TOO_MANY_ATTEMPTS (details.retryAfterSeconds) after too many attempts on the account or from the address, also for the right password, until the wait is over. PASSWORD_SIGN_IN_DISABLED (details.ssoStartPath) for the right password of someone whose organisation uses single sign-on with password sign-in off.',
   })
   async signIn(@Args('input') input: SignInInput, @Context() ctx: RequestContext): Promise<ViewerModel> {
     const email = input.email.trim().toLowerCase();
@@ -50,6 +52,15 @@ export class AuthResolver {
     const ok = await this.passwords.verify(person?.passwordHash ?? null, input.password);
     if (!person || !ok)
       throw new DomainError('INVALID_CREDENTIALS', 'That e-mail address and password do not match.');
+    // Said only after the right password, so it reveals nothing about who has an account (ADR 0014).
+    const refusal = await this.sso.passwordRefusal(person);
+    if (refusal)
+      throw new DomainError(
+        'PASSWORD_SIGN_IN_DISABLED',
+        'Your organisation signs you in with single sign-on; password sign-in is off.',
+        [],
+        refusal,
+      );
     await this.throttle.succeeded(email, address);
     // Session fixation: a token the browser brought along is never adopted; it ends, and a new one starts.
     const presented = (ctx.req.cookies as Record<string, string> | undefined)?.[
@@ -60,13 +71,7 @@ export class AuthResolver {
       person.id,
       ctx.req.get('user-agent') ?? null,
     );
-    ctx.res.cookie(this.config.session.cookieName, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.session.cookieSecure,
-      expires: cookieExpiresAt,
-      path: '/',
-    });
+    ctx.res.cookie(this.config.session.cookieName, token, sessionCookieOptions(this.config, cookieExpiresAt));
     // Fields of the answer (Person.roles, Person.email…) check the actor: it is the person just signed in.
     ctx.req.actor = await this.sessions.resolve(token);
     return this.viewer(person.id);

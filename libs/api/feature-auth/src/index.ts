@@ -7,3 +7,5 @@ export * from './password.service';
 export * from './password-rule';
 export * from './session.service';
 export type { RequestContext } from './request-context';
+export { SsoSettingsService } from './oidc/sso-settings.service';
+export { SsoFailure } from './oidc/sso-failure';

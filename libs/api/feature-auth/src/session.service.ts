@@ -1,3 +1,4 @@
+import type { RequestContext } from './request-context';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
@@ -34,6 +35,17 @@ export interface SessionPurgeReport {
   batches: number;
   /** True when the run stopped at its batch limit with expired sessions possibly left. */
   more: boolean;
+}
+
+/** The session cookie's attributes, the same for every way of signing in (password, single sign-on). */
+export function sessionCookieOptions(config: AppConfig, expires: Date) {
+  return {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.session.cookieSecure,
+    expires,
+    path: '/',
+  };
 }
 
 function digest(token: string): string {
@@ -111,6 +123,18 @@ export class SessionService {
    * cannot be revived. Activity moves the idle deadline, at most once a minute, never past the
    * absolute end.
    */
+  /**
+   * The actor of a request, from its session cookie, resolved once per request and kept on it: the
+   * AccessGuard and the GraphQL request limits both ask.
+   */
+  async actorOf(req: RequestContext['req']): Promise<Actor | null> {
+    if (req.actor === undefined) {
+      const token = (req.cookies as Record<string, string> | undefined)?.[this.config.session.cookieName];
+      req.actor = token ? await this.resolve(token) : null;
+    }
+    return req.actor;
+  }
+
   async resolve(token: string): Promise<Actor | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
     const id = digest(token);

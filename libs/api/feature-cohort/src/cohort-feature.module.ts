@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CohortCommandsModule } from '@stl/api/feature-cohort-commands';
 import {
   AnalysisRoundEntity,
   AnalysisTemplateEntity,
@@ -28,6 +29,7 @@ import { TemplateService } from './template/template.service';
 /** Cohorts, their leaders and participants, meetings, attendance, templates and rounds (see README). */
 @Module({
   imports: [
+    CohortCommandsModule,
     TypeOrmModule.forFeature([
       CohortEntity,
       CohortMembershipEntity,

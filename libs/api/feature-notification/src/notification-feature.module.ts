@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
+import { CohortCommandsModule } from '@stl/api/feature-cohort-commands';
 import { CohortReminderSettingsResolver } from './reminders/cohort-reminder-settings.resolver';
 import { CohortReminderSettingsService } from './reminders/cohort-reminder-settings.service';
 import { NotificationEvents } from './events/notification-events';
@@ -30,6 +31,7 @@ export class NotificationFeatureModule {
     return {
       module: NotificationFeatureModule,
       global: true,
+      imports: [CohortCommandsModule],
       controllers: [UnsubscribeController],
       providers: [
         { provide: NOTIFICATION_DATABASE_URL, useValue: options.databaseUrl },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CohortCommandsModule } from '@stl/api/feature-cohort-commands';
 import {
   AnalysisEntity,
   AnalysisRoundEntity,
@@ -34,6 +35,7 @@ import { ProgressService } from './progress/progress.service';
  */
 @Module({
   imports: [
+    CohortCommandsModule,
     TypeOrmModule.forFeature([
       AnalysisEntity,
       AnalysisRoundEntity,

@@ -1,4 +1,4 @@
-import { ConfigError, DEV_MAIL_LINK_SECRET, SECRET_KEYS, loadConfig } from './config';
+import { ConfigError, DEV_MAIL_LINK_SECRET, DEV_SSO_SECRET_KEY, SECRET_KEYS, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('applies defaults for an empty environment', () => {
@@ -48,6 +48,24 @@ describe('loadConfig', () => {
 
   it('splits web origins', () => {
     expect(loadConfig({ WEB_ORIGINS: 'http://a, http://b' }).webOrigins).toEqual(['http://a', 'http://b']);
+  });
+
+  describe('single sign-on key', () => {
+    it('uses the development key outside production, flagged so the boot warns', () => {
+      expect(loadConfig({}).sso).toEqual({ secretKey: DEV_SSO_SECRET_KEY, secretKeyIsDevDefault: true });
+    });
+
+    it('has no key in production unless one is set, and keeps it secret', () => {
+      const prod = { NODE_ENV: 'production', MAIL_LINK_SECRET: 'x'.repeat(32) };
+      expect(loadConfig(prod).sso).toEqual({ secretKey: null, secretKeyIsDevDefault: false });
+      const key = 'k'.repeat(44);
+      expect(loadConfig({ ...prod, SSO_SECRET_KEY: key }).sso).toEqual({
+        secretKey: key,
+        secretKeyIsDevDefault: false,
+      });
+      expect(SECRET_KEYS).toContain('SSO_SECRET_KEY');
+      expect(() => loadConfig({ SSO_SECRET_KEY: 'short' })).toThrow(/SSO_SECRET_KEY/);
+    });
   });
 
   describe('notification settings', () => {

@@ -4,6 +4,10 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** A whole-number limit from the environment, between min and max. */
+const limit = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
 /**
  * Every setting the API reads from the environment, validated once at boot.
  * Secrets are marked so they are never logged.
@@ -53,6 +57,22 @@ const schema = z.object({
     .default(512 * 1024),
   /** The built web app, served at / when the folder exists (relative to the working directory). */
   WEB_DIST_DIR: z.string().default('dist/apps/web/browser'),
+  /** Limits on one GraphQL request of a signed-in caller (ADR 0018; the web app's screens stay well under them). */
+  GRAPHQL_MAX_DEPTH: limit(2, 100, 12),
+  GRAPHQL_MAX_ALIASES: limit(0, 1000, 20),
+  GRAPHQL_MAX_DIRECTIVES: limit(0, 1000, 20),
+  GRAPHQL_MAX_TOKENS: limit(50, 100_000, 3000),
+  GRAPHQL_MAX_COST: limit(10, 10_000_000, 50_000),
+  /** The same limits for a caller without a session: tighter, since anyone may send them. */
+  GRAPHQL_ANON_MAX_DEPTH: limit(2, 100, 5),
+  GRAPHQL_ANON_MAX_ALIASES: limit(0, 1000, 3),
+  GRAPHQL_ANON_MAX_DIRECTIVES: limit(0, 1000, 3),
+  GRAPHQL_ANON_MAX_TOKENS: limit(50, 100_000, 300),
+  GRAPHQL_ANON_MAX_COST: limit(10, 10_000_000, 150),
+  /** Schema introspection; default: on outside production, off in production. */
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  /** Only the web app's own operations (registered at build time) are answered; others refused. */
+  GRAPHQL_PERSISTED_ONLY: bool.default(false),
   /**
    * Where people open the web app; every link in an e-mail starts here. Default: this API on
    * localhost, which serves the built web app at / (as `npm start` runs it).
@@ -63,6 +83,13 @@ const schema = z.object({
    * Required in production; elsewhere a fixed development value is used, with a warning.
    */
   MAIL_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * secret: the key that encrypts organisations' single sign-on client secrets in the database
+   * (AES-256-GCM), at least 32 characters (e.g. `openssl rand -base64 32`). Required in production
+   * before any organisation can turn single sign-on on; elsewhere a fixed development key is used,
+   * with a warning. Changing it makes the stored client secrets unreadable: enter them again.
+   */
+  SSO_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Run the background workers (mail delivery, reminder schedule) in this process. */
   WORKER_ENABLED: bool.default(true),
   /** When the reminder tick runs (cron, Stockholm time), or "off" to leave scheduling to other processes. */
@@ -97,6 +124,15 @@ const schema = z.object({
 
 export type RawAppConfig = z.infer<typeof schema>;
 
+/** The limits on one GraphQL request, in the units of the counting rules (see util-graphql). */
+export interface GraphQLRequestLimits {
+  depth: number;
+  aliases: number;
+  directives: number;
+  tokens: number;
+  cost: number;
+}
+
 export interface AppConfig {
   env: RawAppConfig['NODE_ENV'];
   port: number;
@@ -116,8 +152,26 @@ export interface AppConfig {
   logLevel: RawAppConfig['LOG_LEVEL'];
   maxBodyBytes: number;
   webDistDir: string;
+  graphql: {
+    signedIn: GraphQLRequestLimits;
+    anonymous: GraphQLRequestLimits;
+    introspection: boolean;
+    persistedOnly: boolean;
+  };
   notification: NotificationConfig;
+  sso: SsoConfig;
 }
+
+/** Single sign-on (ADR 0014). */
+export interface SsoConfig {
+  /** secret: SSO_SECRET_KEY, or the development key; null in production when unset (SSO unavailable). */
+  secretKey: string | null;
+  /** True when SSO_SECRET_KEY was not set outside production and the development key is in use. */
+  secretKeyIsDevDefault: boolean;
+}
+
+/** Used only outside production when SSO_SECRET_KEY is unset: secrets encrypted with it are readable by anyone. */
+export const DEV_SSO_SECRET_KEY = 'stl-development-only-sso-secret-key-do-not-use';
 
 /** Stockholm wall-clock minutes since midnight; start > end means the window spans midnight. */
 export interface QuietHours {
@@ -151,6 +205,7 @@ export const SECRET_KEYS: ReadonlyArray<keyof RawAppConfig> = [
   'DATABASE_URL',
   'MAIL_LINK_SECRET',
   'SMTP_PASS',
+  'SSO_SECRET_KEY',
 ];
 
 function parseQuietHours(value: string): QuietHours | null {
@@ -210,6 +265,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     maxBodyBytes: c.MAX_BODY_BYTES,
     webDistDir: c.WEB_DIST_DIR,
+    graphql: {
+      signedIn: {
+        depth: c.GRAPHQL_MAX_DEPTH,
+        aliases: c.GRAPHQL_MAX_ALIASES,
+        directives: c.GRAPHQL_MAX_DIRECTIVES,
+        tokens: c.GRAPHQL_MAX_TOKENS,
+        cost: c.GRAPHQL_MAX_COST,
+      },
+      anonymous: {
+        depth: c.GRAPHQL_ANON_MAX_DEPTH,
+        aliases: c.GRAPHQL_ANON_MAX_ALIASES,
+        directives: c.GRAPHQL_ANON_MAX_DIRECTIVES,
+        tokens: c.GRAPHQL_ANON_MAX_TOKENS,
+        cost: c.GRAPHQL_ANON_MAX_COST,
+      },
+      introspection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== 'production',
+      persistedOnly: c.GRAPHQL_PERSISTED_ONLY,
+    },
     notification: {
       publicWebUrl: (c.PUBLIC_WEB_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
       linkSecret: c.MAIL_LINK_SECRET ?? DEV_MAIL_LINK_SECRET,
@@ -229,6 +302,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         SMTP_PASS: c.SMTP_PASS,
         MAIL_FROM: c.MAIL_FROM,
       },
+    },
+    sso: {
+      secretKey: c.SSO_SECRET_KEY ?? (c.NODE_ENV === 'production' ? null : DEV_SSO_SECRET_KEY),
+      secretKeyIsDevDefault: !c.SSO_SECRET_KEY && c.NODE_ENV !== 'production',
     },
   };
 }

@@ -30,6 +30,24 @@ export const ErrorCode = {
   MeetingNotStarted: 'MEETING_NOT_STARTED',
   /** Too many password attempts on an account or from an address; `details.retryAfterSeconds`. */
   TooManyAttempts: 'TOO_MANY_ATTEMPTS',
+  /**
+   * A GraphQL request over one of the configured limits; `details` says which (`limit`: depth,
+   * aliases, directives, tokens or cost), the `max` and what was found (`actual`).
+   */
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  /** The request body is larger than MAX_BODY_BYTES (HTTP 413). */
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** The request body is not valid JSON or not a GraphQL request (HTTP 400). */
+  MalformedRequest: 'MALFORMED_REQUEST',
+  /** Only the web app's registered operations are answered here (GRAPHQL_PERSISTED_ONLY). */
+  OperationNotAllowed: 'OPERATION_NOT_ALLOWED',
+  /**
+   * Password sign-in is off for the person's organisation, which uses single sign-on (ADR 0014);
+   * `details.ssoStartPath` starts it. Said only after the right password, so it reveals nothing.
+   */
+  PasswordSignInDisabled: 'PASSWORD_SIGN_IN_DISABLED',
+  /** Single sign-on cannot be set up: the server has no SSO_SECRET_KEY (production). */
+  SsoKeyMissing: 'SSO_KEY_MISSING',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const satisfies Record<string, SharedErrorCode>;
 export type ErrorCode = SharedErrorCode;
@@ -41,6 +59,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.InvalidCredentials:
       return 401;
     case ErrorCode.Forbidden:
+    case ErrorCode.PasswordSignInDisabled:
       return 403;
     case ErrorCode.NotFound:
       return 404;
@@ -66,8 +85,16 @@ export function statusOf(code: ErrorCode): number {
       return 422;
     case ErrorCode.TooManyAttempts:
       return 429;
+    case ErrorCode.QueryTooComplex:
+    case ErrorCode.MalformedRequest:
+    case ErrorCode.OperationNotAllowed:
+      return 400;
+    case ErrorCode.PayloadTooLarge:
+      return 413;
     case ErrorCode.Internal:
       return 500;
+    case ErrorCode.SsoKeyMissing:
+      return 503;
     default: {
       const unreachable: never = code;
       return unreachable;

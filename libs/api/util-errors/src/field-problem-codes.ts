@@ -18,5 +18,19 @@ export const FieldProblemCode = {
   AlreadyLeader: 'ALREADY_LEADER',
   NumberTaken: 'NUMBER_TAKEN',
   RoundHasAnalyses: 'ROUND_HAS_ANALYSES',
+  /** SSO settings: the issuer is not an https URL (http only for localhost outside production). */
+  IssuerInvalid: 'ISSUER_INVALID',
+  /** SSO settings: the issuer's `/.well-known/openid-configuration` could not be read or is not for it. */
+  IssuerDiscoveryFailed: 'ISSUER_DISCOVERY_FAILED',
+  /** SSO settings: turning SSO on needs a client secret, and none is stored. */
+  ClientSecretRequired: 'CLIENT_SECRET_REQUIRED',
+  /** SSO settings: not an e-mail domain such as `larkby.se`. */
+  DomainInvalid: 'DOMAIN_INVALID',
+  /** SSO settings: turning SSO on needs at least one allowed e-mail domain. */
+  DomainsRequired: 'DOMAINS_REQUIRED',
+  /** SSO settings: another organisation's single sign-on already has this e-mail domain. */
+  DomainTaken: 'DOMAIN_TAKEN',
+  /** SSO settings: password sign-in can be turned off only while single sign-on is on. */
+  RequiresSsoEnabled: 'REQUIRES_SSO_ENABLED',
 } as const satisfies Record<string, SharedFieldProblemCode>;
 export type FieldProblemCode = SharedFieldProblemCode;

@@ -42,6 +42,16 @@ export function formatGraphQLError(
   }
   const code = formatted.extensions?.['code'];
   const fromGraphQL = !original || original instanceof GraphQLError;
+  // graphql-js stops parsing at the token limit (parseOptions.maxTokens): say which limit was hit.
+  // (graphql-js words it "more that N tokens".)
+  const tokens = /more th(?:an|at) (\d+) tokens/.exec(formatted.message);
+  if (code === 'GRAPHQL_PARSE_FAILED' && tokens && fromGraphQL) {
+    const max = Number(tokens[1]);
+    return {
+      message: `This request is over the tokens limit (more than ${max}). Ask for less in one request.`,
+      extensions: { code: ErrorCode.QueryTooComplex, details: { limit: 'tokens', max, actual: max + 1 } },
+    };
+  }
   if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code) && fromGraphQL) {
     return {
       message: formatted.message,

@@ -3,3 +3,6 @@ export * from './loaders';
 export * from './parse-id.pipe';
 export * from './input-validation';
 export * from './code-enums';
+export * from './request-limits';
+export * from './sample-variables';
+export * from './operation-hash';

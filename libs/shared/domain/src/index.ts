@@ -3,4 +3,5 @@ export * from './allocation';
 export * from './completion';
 export * from './calendar';
 export * from './passwords';
+export * from './cohort';
 export * from './errors';

@@ -1,6 +1,7 @@
 export * from './lib/graphql/api-error';
 export * from './lib/graphql/graphql-client';
 export * from './lib/graphql/loadable';
+export * from './lib/graphql/api-resource';
 export * from './lib/session/session.store';
 export * from './lib/session/session.guards';
 export * from './lib/cohort/cohort.api';
@@ -12,6 +13,7 @@ export * from './lib/setup/setup.api';
 export * from './lib/notifications/notifications.api';
 export * from './lib/password/password.api';
 export * from './lib/sessions/sessions.api';
+export * from './lib/sso/sso.api';
 export type {
   AnalysisStatus,
   CohortStatus,

@@ -9,19 +9,19 @@ import {
   AnalysisVersionEntity,
   CohortMembershipEntity,
   CohortRole,
-  CohortStatus,
   isUniqueViolation,
   TemplateSectionEntity,
 } from '@stl/api/data-access-db';
 import type { Answers } from '@stl/api/data-access-db';
 import { AccessPolicy } from '@stl/api/feature-auth';
+import { CohortCommands } from '@stl/api/feature-cohort-commands';
 import { NotificationEvents } from '@stl/api/feature-notification';
-import type { Actor } from '@stl/api/feature-auth';
+import type { Actor, CohortAccess } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
 import { paginate } from '@stl/api/util-graphql';
 import type { Page } from '@stl/api/util-graphql';
-import { MAX_TEXT_LENGTH } from '@stl/shared/domain';
+import { CohortChangeKind, MAX_TEXT_LENGTH } from '@stl/shared/domain';
 import type { PublishAnalysisInput, SaveAnalysisDraftInput, SharedSpaceArgs } from './dto/analysis.inputs';
 import { plainText, sanitizeRichText } from './rich-text';
 
@@ -31,6 +31,9 @@ function ordered(sections: TemplateSectionEntity[], answers: Answers): Answers {
   for (const s of sections) if (answers[s.key] !== undefined) out[s.key] = answers[s.key];
   return out;
 }
+
+/** Anyone of the cohort reaches the command; assertWriter then admits its active participants. */
+const WRITER = { actor: 'member' } as const;
 
 function sameAnswers(a: Answers, b: Answers): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -45,9 +48,8 @@ export class AnalysisService {
     @InjectRepository(AnalysisEntity) private readonly analyses: Repository<AnalysisEntity>,
     @InjectRepository(AnalysisRoundEntity) private readonly rounds: Repository<AnalysisRoundEntity>,
     @InjectRepository(TemplateSectionEntity) private readonly sections: Repository<TemplateSectionEntity>,
-    @InjectRepository(CohortMembershipEntity)
-    private readonly memberships: Repository<CohortMembershipEntity>,
     private readonly access: AccessPolicy,
+    private readonly commands: CohortCommands,
     private readonly notifications: NotificationEvents,
   ) {}
 
@@ -93,41 +95,48 @@ export class AnalysisService {
   }
 
   async saveDraft(actor: Actor, input: SaveAnalysisDraftInput): Promise<AnalysisEntity> {
-    const round = await this.visibleRound(actor, input.roundId);
-    const membership = await this.assertWriter(actor, round.cohortId);
-    const sections = await this.sectionsOf(round.templateVersionId);
-    const cleaned = this.cleanAnswers(sections, input.answers);
+    const target = { kind: 'analysis round', id: input.roundId } as const;
     try {
-      return await this.dataSource.transaction(async (m) => {
-        const existing = await m.findOne(AnalysisEntity, {
-          where: { roundId: round.id, authorId: actor.personId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!existing) {
-          if (input.expectedRevision !== 0) throw this.conflict(null);
-          const created = m.create(AnalysisEntity, {
-            roundId: round.id,
-            cohortId: round.cohortId,
-            authorId: actor.personId,
-            schoolId: membership.schoolId,
-            status: AnalysisStatus.DRAFT,
-            draftAnswers: ordered(sections, cleaned),
-            draftRevision: 1,
-            draftSavedAt: new Date(),
+      return await this.commands.runOn(
+        actor,
+        target,
+        CohortChangeKind.Analysis,
+        WRITER,
+        async (m, _c, access) => {
+          const round = await m.findOneOrFail(AnalysisRoundEntity, { where: { id: input.roundId } });
+          const membership = await this.assertWriter(m, actor, access);
+          const sections = await this.sectionsOf(round.templateVersionId, m);
+          const cleaned = this.cleanAnswers(sections, input.answers);
+          const existing = await m.findOne(AnalysisEntity, {
+            where: { roundId: round.id, authorId: actor.personId },
+            lock: { mode: 'pessimistic_write' },
           });
-          return m.save(created);
-        }
-        if (existing.draftRevision !== input.expectedRevision) throw this.conflict(existing);
-        existing.draftAnswers = ordered(sections, { ...existing.draftAnswers, ...cleaned });
-        existing.draftRevision += 1;
-        existing.draftSavedAt = new Date();
-        return m.save(existing);
-      });
+          if (!existing) {
+            if (input.expectedRevision !== 0) throw this.conflict(null);
+            const created = m.create(AnalysisEntity, {
+              roundId: round.id,
+              cohortId: round.cohortId,
+              authorId: actor.personId,
+              schoolId: membership.schoolId,
+              status: AnalysisStatus.DRAFT,
+              draftAnswers: ordered(sections, cleaned),
+              draftRevision: 1,
+              draftSavedAt: new Date(),
+            });
+            return m.save(created);
+          }
+          if (existing.draftRevision !== input.expectedRevision) throw this.conflict(existing);
+          existing.draftAnswers = ordered(sections, { ...existing.draftAnswers, ...cleaned });
+          existing.draftRevision += 1;
+          existing.draftSavedAt = new Date();
+          return m.save(existing);
+        },
+      );
     } catch (e) {
       // Two first saves at once (two tabs on a new analysis): the second loses and is told so.
       if (isUniqueViolation(e)) {
         const current = await this.analyses.findOne({
-          where: { roundId: round.id, authorId: actor.personId },
+          where: { roundId: input.roundId, authorId: actor.personId },
         });
         throw this.conflict(current);
       }
@@ -142,15 +151,14 @@ export class AnalysisService {
         { field: 'confirmNoPupilIdentifiable', code: 'CONFIRMATION_REQUIRED', message },
       ]);
     }
-    return this.dataSource.transaction(async (m) => {
-      const analysis = await m.findOne(AnalysisEntity, {
-        where: { id: input.analysisId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!analysis || analysis.authorId !== actor.personId)
-        throw new NotFoundError('analysis', input.analysisId);
+    // Only the author's own analysis: anyone else is told it does not exist, before any lock.
+    const own = await this.analyses.exists({ where: { id: input.analysisId, authorId: actor.personId } });
+    if (!own) throw new NotFoundError('analysis', input.analysisId);
+    const target = { kind: 'analysis', id: input.analysisId } as const;
+    return this.commands.runOn(actor, target, CohortChangeKind.Analysis, WRITER, async (m, _c, access) => {
+      const analysis = await m.findOneOrFail(AnalysisEntity, { where: { id: input.analysisId } });
       const round = await m.findOneOrFail(AnalysisRoundEntity, { where: { id: analysis.roundId } });
-      await this.assertWriter(actor, round.cohortId);
+      await this.assertWriter(m, actor, access);
       if (round.opensAt.getTime() > Date.now()) {
         throw new DomainError(
           'ROUND_NOT_OPEN',
@@ -202,20 +210,20 @@ export class AnalysisService {
     return round;
   }
 
-  /** Only active participants of an open cohort write and publish. */
-  private async assertWriter(actor: Actor, cohortId: string): Promise<CohortMembershipEntity> {
-    const access = await this.access.cohortAccess(actor, cohortId);
-    const membership = await this.memberships.findOne({
-      where: { cohortId, personId: actor.personId, role: CohortRole.PARTICIPANT },
+  /**
+   * Only active participants write and publish, read under the cohort's lock (a withdrawal just
+   * before counts). That the cohort is open is the lifecycle table's rule (ROUND_NOT_OPEN).
+   */
+  private async assertWriter(
+    m: EntityManager,
+    actor: Actor,
+    access: CohortAccess,
+  ): Promise<CohortMembershipEntity> {
+    const membership = await m.findOne(CohortMembershipEntity, {
+      where: { cohortId: access.cohort.id, personId: actor.personId, role: CohortRole.PARTICIPANT },
     });
     if (!access.participant || !membership || membership.leftAt) {
       throw new ForbiddenError('Only participants of the cohort write analyses in it.');
-    }
-    if (access.cohort.status !== CohortStatus.OPEN) {
-      throw new DomainError(
-        'ROUND_NOT_OPEN',
-        'The cohort is not open: analyses can be written only while it runs.',
-      );
     }
     return membership;
   }

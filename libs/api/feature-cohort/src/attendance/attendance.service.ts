@@ -8,16 +8,17 @@ import { BadInputError, DomainError, NotFoundError } from '@stl/api/util-errors'
 import type { FieldProblem } from '@stl/api/util-errors';
 import { groupBy, requestLoader } from '@stl/api/util-graphql';
 import { attendanceRecordingProblem } from '@stl/shared/domain';
+import { CohortCommands } from '@stl/api/feature-cohort-commands';
+import { CohortChangeKind } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
 import { MembershipService } from '../membership/membership.service';
-import { MeetingService } from '../meeting/meeting.service';
 import type { RecordAttendanceArgs } from './dto/record-attendance.args';
 
 @Injectable()
 export class AttendanceService {
   constructor(
     private readonly gate: CohortGate,
-    private readonly meetings: MeetingService,
+    private readonly commands: CohortCommands,
     private readonly memberships: MembershipService,
     @InjectRepository(AttendanceEntity) private readonly attendance: Repository<AttendanceEntity>,
   ) {}
@@ -29,14 +30,13 @@ export class AttendanceService {
    * counts it.
    */
   async record(actor: Actor, args: RecordAttendanceArgs): Promise<MeetingEntity> {
-    const { meeting: found } = await this.meetings.get(actor, args.meetingId);
-    await this.gate.manage(actor, found.cohortId, { kind: 'meeting', id: found.id });
     const entries = [...new Map(args.entries.map((e) => [e.personId, e])).values()];
-    return this.gate.change(found.cohortId, 'attendance', async (m) => {
-      // Read again under the cohort's lock: a meeting moved meanwhile (updateMeeting takes the same
+    const target = { kind: 'meeting', id: args.meetingId } as const;
+    return this.commands.runOn(actor, target, CohortChangeKind.Attendance, { actor: 'manage' }, async (m) => {
+      // Read under the cohort's lock: a meeting moved meanwhile (updateMeeting takes the same
       // lock) is judged by its start time as it is now, not as it was before the change.
-      const meeting = await m.findOne(MeetingEntity, { where: { id: found.id } });
-      if (!meeting) throw new NotFoundError('meeting', found.id);
+      const meeting = await m.findOne(MeetingEntity, { where: { id: args.meetingId } });
+      if (!meeting) throw new NotFoundError('meeting', args.meetingId);
       const now = new Date();
       const notStarted = attendanceRecordingProblem(meeting, now);
       if (notStarted) {

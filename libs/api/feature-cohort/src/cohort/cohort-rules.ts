@@ -1,23 +1,5 @@
 import { parseSchoolYear, schoolYearBounds } from '@stl/shared/domain';
-import type { CohortStatus } from '@stl/shared/domain';
 import type { FieldProblem } from '@stl/api/util-errors';
-
-/** What a mutation changes, to decide whether the cohort's status still allows it. */
-export type CohortChange = 'settings' | 'dates' | 'schedule' | 'membership' | 'attendance';
-
-/**
- * Why the cohort's status forbids a change, or null when it is allowed. Dates are fixed once the
- * cohort opens (rounds, certificates and reminders hang on them); a completed cohort only takes
- * attendance corrections; an archived one is read-only.
- */
-export function changeRefusal(status: CohortStatus, change: CohortChange): string | null {
-  if (status === 'ARCHIVED') return 'An archived cohort cannot be changed.';
-  if (status === 'COMPLETED' && change !== 'attendance')
-    return 'A completed cohort can only have its attendance corrected.';
-  if (change === 'dates' && status !== 'PLANNING')
-    return "The cohort's school year and dates can only be changed while it is being planned.";
-  return null;
-}
 
 export interface CohortPeriodInput {
   schoolYear: string;

@@ -29,12 +29,14 @@ import {
   toIsoDate,
 } from '@stl/shared/domain';
 import type { DatePeriod } from '@stl/shared/domain';
+import { CohortCommands } from '@stl/api/feature-cohort-commands';
+import { CohortChangeKind, cohortChangeRefusal } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
 import { definedOnly } from '../common/problems';
 import { MembershipService } from '../membership/membership.service';
 import type { CohortsArgs } from './cohort.args';
 import type { CohortOpeningProblemModel } from './cohort.models';
-import { changeRefusal, cohortPeriodProblems } from './cohort-rules';
+import { cohortPeriodProblems } from './cohort-rules';
 import type { CreateCohortInput } from './dto/create-cohort.input';
 import type { UpdateCohortInput } from './dto/update-cohort.input';
 
@@ -62,6 +64,7 @@ const VERB: Record<CohortStatus, string> = {
 export class CohortService {
   constructor(
     private readonly gate: CohortGate,
+    private readonly commands: CohortCommands,
     private readonly policy: AccessPolicy,
     private readonly memberships: MembershipService,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -119,7 +122,7 @@ export class CohortService {
     const leaderIds = admin ? named : [actor.personId];
     this.assertPeriod(input);
 
-    return this.dataSource.transaction(async (m) => {
+    return this.commands.create(async (m) => {
       await this.memberships.assertCanLead(m, input.organisationId, leaderIds, periodOf(input), (i) =>
         admin ? `leaderIds.${i}` : 'leaderIds',
       );
@@ -159,16 +162,15 @@ export class CohortService {
    * never so that a meeting or round already planned falls outside them.
    */
   async update(actor: Actor, id: string, input: UpdateCohortInput): Promise<CohortEntity> {
-    await this.gate.manage(actor, id);
-    return this.gate.change(id, 'settings', async (m, cohort) => {
+    return this.commands.run(actor, id, CohortChangeKind.Settings, { actor: 'manage' }, async (m, cohort) => {
       const next = { ...cohort, ...definedOnly(input) };
       const datesChange =
         next.schoolYear !== cohort.schoolYear ||
         next.startsOn !== cohort.startsOn ||
         next.endsOn !== cohort.endsOn;
       if (datesChange) {
-        const refusal = changeRefusal(cohort.status, 'dates');
-        if (refusal) throw new DomainError('CONFLICT', refusal);
+        const refusal = cohortChangeRefusal(cohort.status, CohortChangeKind.Dates);
+        if (refusal) throw new DomainError(refusal.code, refusal.message);
         this.assertPeriod(next);
         await this.assertPlanFits(m, cohort.id, periodOf(next));
       }
@@ -245,17 +247,22 @@ export class CohortService {
     to: CohortStatus,
     before: (m: EntityManager, cohort: CohortEntity) => Promise<void>,
   ): Promise<CohortEntity> {
-    await this.gate.manage(actor, id);
-    return this.gate.change(id, null, async (m, cohort) => {
-      if (!canTransitionCohort(cohort.status, to))
-        throw new DomainError(
-          'INVALID_STATE_TRANSITION',
-          `A cohort that is ${cohort.status.toLowerCase()} cannot be ${VERB[to]}.`,
-        );
-      await before(m, cohort);
-      cohort.status = to;
-      return m.save(CohortEntity, cohort);
-    });
+    return this.commands.run(
+      actor,
+      id,
+      CohortChangeKind.Lifecycle,
+      { actor: 'manage' },
+      async (m, cohort) => {
+        if (!canTransitionCohort(cohort.status, to))
+          throw new DomainError(
+            'INVALID_STATE_TRANSITION',
+            `A cohort that is ${cohort.status.toLowerCase()} cannot be ${VERB[to]}.`,
+          );
+        await before(m, cohort);
+        cohort.status = to;
+        return m.save(CohortEntity, cohort);
+      },
+    );
   }
 
   private assertPeriod(input: { schoolYear: string; startsOn: string; endsOn: string }): void {

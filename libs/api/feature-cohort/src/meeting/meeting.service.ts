@@ -13,6 +13,8 @@ import type { Actor, CohortAccess } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, NotFoundError } from '@stl/api/util-errors';
 import { groupBy, requestLoader } from '@stl/api/util-graphql';
 import { MIN_MEETINGS, meetingScheduleProblems } from '@stl/shared/domain';
+import { CohortCommands } from '@stl/api/feature-cohort-commands';
+import { CohortChangeKind } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
 import { definedOnly, toFieldProblems } from '../common/problems';
 import type { CreateMeetingInput } from './dto/create-meeting.input';
@@ -23,6 +25,7 @@ import { meetingPlaceProblems, nextNumber } from './meeting-rules';
 export class MeetingService {
   constructor(
     private readonly gate: CohortGate,
+    private readonly commands: CohortCommands,
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
   ) {}
 
@@ -35,40 +38,49 @@ export class MeetingService {
   }
 
   async create(actor: Actor, cohortId: string, input: CreateMeetingInput): Promise<MeetingEntity> {
-    await this.gate.manage(actor, cohortId);
-    return this.gate.change(cohortId, 'schedule', async (m, cohort) => {
-      const meeting = m.create(MeetingEntity, {
-        cohortId,
-        title: input.title,
-        theme: input.theme || null,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        mode: input.mode,
-        location: input.location || null,
-        videoUrl: input.videoUrl || null,
-        preparation: input.preparation ?? '',
-        discussionQuestions: input.discussionQuestions ?? [],
-      });
-      const numbers = await this.numbersInUse(m, cohortId);
-      meeting.number = input.number ?? nextNumber(numbers);
-      this.check(meeting, cohort, numbers);
-      return this.save(m, meeting);
-    });
+    return this.commands.run(
+      actor,
+      cohortId,
+      CohortChangeKind.Schedule,
+      { actor: 'manage' },
+      async (m, cohort) => {
+        const meeting = m.create(MeetingEntity, {
+          cohortId,
+          title: input.title,
+          theme: input.theme || null,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          mode: input.mode,
+          location: input.location || null,
+          videoUrl: input.videoUrl || null,
+          preparation: input.preparation ?? '',
+          discussionQuestions: input.discussionQuestions ?? [],
+        });
+        const numbers = await this.numbersInUse(m, cohortId);
+        meeting.number = input.number ?? nextNumber(numbers);
+        this.check(meeting, cohort, numbers);
+        return this.save(m, meeting);
+      },
+    );
   }
 
   async update(actor: Actor, id: string, input: UpdateMeetingInput): Promise<MeetingEntity> {
-    const { meeting: found } = await this.get(actor, id);
-    await this.gate.manage(actor, found.cohortId, { kind: 'meeting', id });
-    return this.gate.change(found.cohortId, 'schedule', async (m, cohort) => {
-      const meeting = await m.findOneOrFail(MeetingEntity, { where: { id } });
-      const { theme, location, videoUrl, ...rest } = input;
-      Object.assign(meeting, definedOnly(rest));
-      if (theme !== undefined) meeting.theme = theme || null;
-      if (location !== undefined) meeting.location = location || null;
-      if (videoUrl !== undefined) meeting.videoUrl = videoUrl || null;
-      this.check(meeting, cohort, await this.numbersInUse(m, cohort.id, id));
-      return this.save(m, meeting);
-    });
+    return this.commands.runOn(
+      actor,
+      { kind: 'meeting', id: id },
+      CohortChangeKind.Schedule,
+      { actor: 'manage' },
+      async (m, cohort) => {
+        const meeting = await m.findOneOrFail(MeetingEntity, { where: { id } });
+        const { theme, location, videoUrl, ...rest } = input;
+        Object.assign(meeting, definedOnly(rest));
+        if (theme !== undefined) meeting.theme = theme || null;
+        if (location !== undefined) meeting.location = location || null;
+        if (videoUrl !== undefined) meeting.videoUrl = videoUrl || null;
+        this.check(meeting, cohort, await this.numbersInUse(m, cohort.id, id));
+        return this.save(m, meeting);
+      },
+    );
   }
 
   /**
@@ -76,23 +88,27 @@ export class MeetingService {
    * eight (rule 1). Rounds discussed at it keep their dates and lose the link.
    */
   async delete(actor: Actor, id: string): Promise<CohortEntity> {
-    const { meeting } = await this.get(actor, id);
-    await this.gate.manage(actor, meeting.cohortId, { kind: 'meeting', id });
-    return this.gate.change(meeting.cohortId, 'schedule', async (m, cohort) => {
-      const count = await m.count(MeetingEntity, { where: { cohortId: cohort.id } });
-      if (cohort.status === CohortStatus.OPEN && count <= MIN_MEETINGS)
-        throw new DomainError(
-          'CONFLICT',
-          `An open cohort must keep at least ${MIN_MEETINGS} meetings; add another before deleting this one.`,
-        );
-      if (await m.exists(AttendanceEntity, { where: { meetingId: id } }))
-        throw new DomainError(
-          'CONFLICT',
-          'Attendance has been recorded for this meeting, so it cannot be deleted; change its date instead.',
-        );
-      await m.delete(MeetingEntity, { id });
-      return cohort;
-    });
+    return this.commands.runOn(
+      actor,
+      { kind: 'meeting', id: id },
+      CohortChangeKind.Schedule,
+      { actor: 'manage' },
+      async (m, cohort) => {
+        const count = await m.count(MeetingEntity, { where: { cohortId: cohort.id } });
+        if (cohort.status === CohortStatus.OPEN && count <= MIN_MEETINGS)
+          throw new DomainError(
+            'CONFLICT',
+            `An open cohort must keep at least ${MIN_MEETINGS} meetings; add another before deleting this one.`,
+          );
+        if (await m.exists(AttendanceEntity, { where: { meetingId: id } }))
+          throw new DomainError(
+            'CONFLICT',
+            'Attendance has been recorded for this meeting, so it cannot be deleted; change its date instead.',
+          );
+        await m.delete(MeetingEntity, { id });
+        return cohort;
+      },
+    );
   }
 
   /** A cohort's meetings by number; batched per request. */

@@ -20,6 +20,8 @@ import { groupBy, paginate, requestLoader } from '@stl/api/util-graphql';
 import type { Page } from '@stl/api/util-graphql';
 import { certificationsCover } from '@stl/shared/domain';
 import type { DatePeriod } from '@stl/shared/domain';
+import { CohortCommands } from '@stl/api/feature-cohort-commands';
+import { CohortChangeKind } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
 import { leaderProblems } from './leader-rules';
 import type {
@@ -36,6 +38,7 @@ const periodOf = (c: CohortEntity): DatePeriod => ({ startsOn: c.startsOn, endsO
 export class MembershipService {
   constructor(
     private readonly gate: CohortGate,
+    private readonly commands: CohortCommands,
     @InjectRepository(CohortMembershipEntity)
     private readonly memberships: Repository<CohortMembershipEntity>,
     @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
@@ -90,28 +93,42 @@ export class MembershipService {
   }
 
   async addLeader(actor: Actor, args: CohortPersonArgs): Promise<CohortEntity> {
-    await this.gate.administer(actor, args.cohortId);
-    return this.gate.change(args.cohortId, 'membership', async (m, cohort) => {
-      await this.assertCanLead(m, cohort.organisationId, [args.personId], periodOf(cohort), () => 'personId');
-      const rows = await m.find(CohortMembershipEntity, {
-        where: { cohortId: cohort.id, personId: args.personId },
-      });
-      if (rows.some((r) => r.role === CohortRole.PARTICIPANT && r.leftAt === null))
-        throw this.roleClash('personId', 'is a participant of this cohort and cannot also lead it');
-      const existing = rows.find((r) => r.role === CohortRole.LEADER);
-      if (existing) {
-        if (existing.leftAt !== null)
-          await m.update(CohortMembershipEntity, this.key(existing), { leftAt: null });
-      } else {
-        await m.insert(CohortMembershipEntity, {
-          cohortId: cohort.id,
-          personId: args.personId,
-          role: CohortRole.LEADER,
-          schoolId: null,
+    return this.commands.run(
+      actor,
+      args.cohortId,
+      CohortChangeKind.Leaders,
+      {
+        actor: 'administer',
+        forbidden: 'Only an administrator of the organisation may change who leads a cohort.',
+      },
+      async (m, cohort) => {
+        await this.assertCanLead(
+          m,
+          cohort.organisationId,
+          [args.personId],
+          periodOf(cohort),
+          () => 'personId',
+        );
+        const rows = await m.find(CohortMembershipEntity, {
+          where: { cohortId: cohort.id, personId: args.personId },
         });
-      }
-      return cohort;
-    });
+        if (rows.some((r) => r.role === CohortRole.PARTICIPANT && r.leftAt === null))
+          throw this.roleClash('personId', 'is a participant of this cohort and cannot also lead it');
+        const existing = rows.find((r) => r.role === CohortRole.LEADER);
+        if (existing) {
+          if (existing.leftAt !== null)
+            await m.update(CohortMembershipEntity, this.key(existing), { leftAt: null });
+        } else {
+          await m.insert(CohortMembershipEntity, {
+            cohortId: cohort.id,
+            personId: args.personId,
+            role: CohortRole.LEADER,
+            schoolId: null,
+          });
+        }
+        return cohort;
+      },
+    );
   }
 
   /**
@@ -119,34 +136,42 @@ export class MembershipService {
    * its dates (rule 1), so the last one cannot leave.
    */
   async removeLeader(actor: Actor, args: CohortPersonArgs): Promise<CohortEntity> {
-    await this.gate.administer(actor, args.cohortId);
-    return this.gate.change(args.cohortId, 'membership', async (m, cohort) => {
-      await this.peopleOf(m, cohort.organisationId, [args.personId], 'person', () => 'personId');
-      const leaders = await m.find(CohortMembershipEntity, {
-        where: { cohortId: cohort.id, role: CohortRole.LEADER, leftAt: IsNull() },
-      });
-      const leaving = leaders.find((l) => l.personId === args.personId);
-      if (!leaving) return cohort;
-      if (cohort.status === CohortStatus.OPEN) {
-        const remaining = leaders.filter((l) => l.personId !== args.personId).map((l) => l.personId);
-        const certs = remaining.length
-          ? await m.find(CertificationEntity, { where: { personId: In(remaining) } })
-          : [];
-        const stillLed = remaining.some((id) =>
-          certificationsCover(
-            certs.filter((c) => c.personId === id),
-            periodOf(cohort),
-          ),
-        );
-        if (!stillLed)
-          throw new DomainError(
-            'CONFLICT',
-            'An open cohort must keep at least one course leader certified for its dates; add another leader first.',
+    return this.commands.run(
+      actor,
+      args.cohortId,
+      CohortChangeKind.Leaders,
+      {
+        actor: 'administer',
+        forbidden: 'Only an administrator of the organisation may change who leads a cohort.',
+      },
+      async (m, cohort) => {
+        await this.peopleOf(m, cohort.organisationId, [args.personId], 'person', () => 'personId');
+        const leaders = await m.find(CohortMembershipEntity, {
+          where: { cohortId: cohort.id, role: CohortRole.LEADER, leftAt: IsNull() },
+        });
+        const leaving = leaders.find((l) => l.personId === args.personId);
+        if (!leaving) return cohort;
+        if (cohort.status === CohortStatus.OPEN) {
+          const remaining = leaders.filter((l) => l.personId !== args.personId).map((l) => l.personId);
+          const certs = remaining.length
+            ? await m.find(CertificationEntity, { where: { personId: In(remaining) } })
+            : [];
+          const stillLed = remaining.some((id) =>
+            certificationsCover(
+              certs.filter((c) => c.personId === id),
+              periodOf(cohort),
+            ),
           );
-      }
-      await m.update(CohortMembershipEntity, this.key(leaving), { leftAt: new Date() });
-      return cohort;
-    });
+          if (!stillLed)
+            throw new DomainError(
+              'CONFLICT',
+              'An open cohort must keep at least one course leader certified for its dates; add another leader first.',
+            );
+        }
+        await m.update(CohortMembershipEntity, this.key(leaving), { leftAt: new Date() });
+        return cohort;
+      },
+    );
   }
 
   /**
@@ -156,109 +181,124 @@ export class MembershipService {
    * enrolled. Already enrolled: unchanged; withdrawn: back in. Enrolment sends no mail.
    */
   async enrol(actor: Actor, args: EnrolParticipantsArgs): Promise<CohortMembershipEntity[]> {
-    await this.gate.manage(actor, args.cohortId);
-    return this.gate.change(args.cohortId, 'membership', async (m, cohort) => {
-      const ids = args.personIds;
-      const field = (i: number) => `personIds.${i}`;
-      const [found, teachers, rows] = await Promise.all([
-        m.find(PersonEntity, { where: { id: In([...ids]), organisationId: cohort.organisationId } }),
-        m.find(RoleGrantEntity, {
-          where: { personId: In(ids), role: Role.TEACHER, organisationId: cohort.organisationId },
-        }),
-        m.find(CohortMembershipEntity, { where: { cohortId: cohort.id, personId: In(ids) } }),
-      ]);
-      const people = new Map(found.map((p) => [p.id, p]));
-      const problems: FieldProblem[] = [];
-      ids.forEach((id, i) => {
-        const person = people.get(id);
-        if (!person)
-          problems.push({
-            field: field(i),
-            code: FieldProblemCode.NotFound,
-            message: `No teacher with id ${id} exists, or you may not see it.`,
-          });
-        else if (!person.active)
-          problems.push({
-            field: field(i),
-            code: FieldProblemCode.PersonInactive,
-            message: `${person.fullName} has no active account.`,
-          });
-        else if (!teachers.some((t) => t.personId === id))
-          problems.push({
-            field: field(i),
-            code: FieldProblemCode.NotATeacher,
-            message: `${person.fullName} is not a teacher in this organisation.`,
-          });
-        else if (rows.some((r) => r.personId === id && r.role === CohortRole.LEADER && r.leftAt === null))
-          problems.push({
-            field: field(i),
-            code: FieldProblemCode.AlreadyLeader,
-            message: `${person.fullName} leads this cohort and cannot also take part in it.`,
-          });
-      });
-      if (problems.length) {
-        // Unknown ids keep their NOT_FOUND code (as before); the problems list every refused row.
-        const code = problems.some((p) => p.code === FieldProblemCode.NotFound)
-          ? 'NOT_FOUND'
-          : 'BAD_USER_INPUT';
-        throw new DomainError(
-          code,
-          `Nobody was enrolled: ${problems.length} of ${ids.length} rows were refused. ${problems.map((p) => p.message).join(' ')}`,
-          problems,
-        );
-      }
+    return this.commands.run(
+      actor,
+      args.cohortId,
+      CohortChangeKind.Membership,
+      { actor: 'manage' },
+      async (m, cohort) => {
+        const ids = args.personIds;
+        const field = (i: number) => `personIds.${i}`;
+        const [found, teachers, rows] = await Promise.all([
+          m.find(PersonEntity, { where: { id: In([...ids]), organisationId: cohort.organisationId } }),
+          m.find(RoleGrantEntity, {
+            where: { personId: In(ids), role: Role.TEACHER, organisationId: cohort.organisationId },
+          }),
+          m.find(CohortMembershipEntity, { where: { cohortId: cohort.id, personId: In(ids) } }),
+        ]);
+        const people = new Map(found.map((p) => [p.id, p]));
+        const problems: FieldProblem[] = [];
+        ids.forEach((id, i) => {
+          const person = people.get(id);
+          if (!person)
+            problems.push({
+              field: field(i),
+              code: FieldProblemCode.NotFound,
+              message: `No teacher with id ${id} exists, or you may not see it.`,
+            });
+          else if (!person.active)
+            problems.push({
+              field: field(i),
+              code: FieldProblemCode.PersonInactive,
+              message: `${person.fullName} has no active account.`,
+            });
+          else if (!teachers.some((t) => t.personId === id))
+            problems.push({
+              field: field(i),
+              code: FieldProblemCode.NotATeacher,
+              message: `${person.fullName} is not a teacher in this organisation.`,
+            });
+          else if (rows.some((r) => r.personId === id && r.role === CohortRole.LEADER && r.leftAt === null))
+            problems.push({
+              field: field(i),
+              code: FieldProblemCode.AlreadyLeader,
+              message: `${person.fullName} leads this cohort and cannot also take part in it.`,
+            });
+        });
+        if (problems.length) {
+          // Unknown ids keep their NOT_FOUND code (as before); the problems list every refused row.
+          const code = problems.some((p) => p.code === FieldProblemCode.NotFound)
+            ? 'NOT_FOUND'
+            : 'BAD_USER_INPUT';
+          throw new DomainError(
+            code,
+            `Nobody was enrolled: ${problems.length} of ${ids.length} rows were refused. ${problems.map((p) => p.message).join(' ')}`,
+            problems,
+          );
+        }
 
-      const participant = (id: string) =>
-        rows.find((r) => r.personId === id && r.role === CohortRole.PARTICIPANT);
-      const fresh = ids.filter((id) => !participant(id));
-      const returning = ids.filter((id) => participant(id)?.leftAt != null);
-      if (fresh.length) {
-        await m.insert(
-          CohortMembershipEntity,
-          fresh.map((id) => ({
-            cohortId: cohort.id,
-            personId: id,
-            role: CohortRole.PARTICIPANT,
-            schoolId: people.get(id)?.schoolId ?? null,
-            wantsSameSchool: false,
-          })),
-        );
-      }
-      if (returning.length) {
-        await m.update(
-          CohortMembershipEntity,
-          { cohortId: cohort.id, role: CohortRole.PARTICIPANT, personId: In(returning) },
-          { leftAt: null },
-        );
-      }
-      const result = await m.find(CohortMembershipEntity, {
-        where: { cohortId: cohort.id, role: CohortRole.PARTICIPANT, personId: In(ids) },
-      });
-      return ids.map((id) => result.find((r) => r.personId === id) as CohortMembershipEntity);
-    });
+        const participant = (id: string) =>
+          rows.find((r) => r.personId === id && r.role === CohortRole.PARTICIPANT);
+        const fresh = ids.filter((id) => !participant(id));
+        const returning = ids.filter((id) => participant(id)?.leftAt != null);
+        if (fresh.length) {
+          await m.insert(
+            CohortMembershipEntity,
+            fresh.map((id) => ({
+              cohortId: cohort.id,
+              personId: id,
+              role: CohortRole.PARTICIPANT,
+              schoolId: people.get(id)?.schoolId ?? null,
+              wantsSameSchool: false,
+            })),
+          );
+        }
+        if (returning.length) {
+          await m.update(
+            CohortMembershipEntity,
+            { cohortId: cohort.id, role: CohortRole.PARTICIPANT, personId: In(returning) },
+            { leftAt: null },
+          );
+        }
+        const result = await m.find(CohortMembershipEntity, {
+          where: { cohortId: cohort.id, role: CohortRole.PARTICIPANT, personId: In(ids) },
+        });
+        return ids.map((id) => result.find((r) => r.personId === id) as CohortMembershipEntity);
+      },
+    );
   }
 
   /** Sets leftAt and keeps the membership, so attendance, analyses and feedback keep their history. */
   async withdraw(actor: Actor, args: CohortPersonArgs): Promise<CohortMembershipEntity> {
-    await this.gate.manage(actor, args.cohortId);
-    return this.gate.change(args.cohortId, 'membership', async (m, cohort) => {
-      const row = await this.participantRow(m, cohort.id, args.personId);
-      if (row.leftAt === null) {
-        row.leftAt = new Date();
-        await m.update(CohortMembershipEntity, this.key(row), { leftAt: row.leftAt });
-      }
-      return row;
-    });
+    return this.commands.run(
+      actor,
+      args.cohortId,
+      CohortChangeKind.Membership,
+      { actor: 'manage' },
+      async (m, cohort) => {
+        const row = await this.participantRow(m, cohort.id, args.personId);
+        if (row.leftAt === null) {
+          row.leftAt = new Date();
+          await m.update(CohortMembershipEntity, this.key(row), { leftAt: row.leftAt });
+        }
+        return row;
+      },
+    );
   }
 
   async setSameSchool(actor: Actor, args: SetSameSchoolArgs): Promise<CohortMembershipEntity> {
-    await this.gate.manage(actor, args.cohortId);
-    return this.gate.change(args.cohortId, 'settings', async (m, cohort) => {
-      const row = await this.participantRow(m, cohort.id, args.personId);
-      row.wantsSameSchool = args.wantsSameSchool;
-      await m.update(CohortMembershipEntity, this.key(row), { wantsSameSchool: args.wantsSameSchool });
-      return row;
-    });
+    return this.commands.run(
+      actor,
+      args.cohortId,
+      CohortChangeKind.Settings,
+      { actor: 'manage' },
+      async (m, cohort) => {
+        const row = await this.participantRow(m, cohort.id, args.personId);
+        row.wantsSameSchool = args.wantsSameSchool;
+        await m.update(CohortMembershipEntity, this.key(row), { wantsSameSchool: args.wantsSameSchool });
+        return row;
+      },
+    );
   }
 
   /**

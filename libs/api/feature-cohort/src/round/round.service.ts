@@ -16,6 +16,8 @@ import { DomainError, FieldProblemCode, NotFoundError } from '@stl/api/util-erro
 import type { FieldProblem } from '@stl/api/util-errors';
 import { groupBy, requestLoader } from '@stl/api/util-graphql';
 import { MIN_ANALYSIS_ROUNDS, roundScheduleProblems } from '@stl/shared/domain';
+import { CohortCommands } from '@stl/api/feature-cohort-commands';
+import { CohortChangeKind } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
 import { definedOnly, toFieldProblems } from '../common/problems';
 import { nextNumber } from '../meeting/meeting-rules';
@@ -27,6 +29,7 @@ import type { CreateAnalysisRoundInput, RoundPlanInput, UpdateAnalysisRoundInput
 export class RoundService {
   constructor(
     private readonly gate: CohortGate,
+    private readonly commands: CohortCommands,
     private readonly templates: TemplateService,
     @InjectRepository(AnalysisRoundEntity) private readonly rounds: Repository<AnalysisRoundEntity>,
   ) {}
@@ -43,70 +46,83 @@ export class RoundService {
     cohortId: string,
     input: CreateAnalysisRoundInput,
   ): Promise<AnalysisRoundEntity> {
-    await this.gate.manage(actor, cohortId);
-    return this.gate.change(cohortId, 'schedule', async (m, cohort) => {
-      const round = m.create(AnalysisRoundEntity, {
-        cohortId,
-        title: input.title,
-        templateVersionId: input.templateVersionId,
-        meetingId: input.meetingId ?? null,
-        opensAt: input.opensAt,
-        submissionDeadline: input.submissionDeadline,
-        feedbackDeadline: input.feedbackDeadline,
-      });
-      const numbers = await this.numbersInUse(m, cohortId);
-      round.number = input.number ?? nextNumber(numbers);
-      await this.check(m, round, cohort, numbers);
-      return this.save(m, round);
-    });
+    return this.commands.run(
+      actor,
+      cohortId,
+      CohortChangeKind.Schedule,
+      { actor: 'manage' },
+      async (m, cohort) => {
+        const round = m.create(AnalysisRoundEntity, {
+          cohortId,
+          title: input.title,
+          templateVersionId: input.templateVersionId,
+          meetingId: input.meetingId ?? null,
+          opensAt: input.opensAt,
+          submissionDeadline: input.submissionDeadline,
+          feedbackDeadline: input.feedbackDeadline,
+        });
+        const numbers = await this.numbersInUse(m, cohortId);
+        round.number = input.number ?? nextNumber(numbers);
+        await this.check(m, round, cohort, numbers);
+        return this.save(m, round);
+      },
+    );
   }
 
   async update(actor: Actor, id: string, input: UpdateAnalysisRoundInput): Promise<AnalysisRoundEntity> {
-    const { round: found } = await this.get(actor, id);
-    await this.gate.manage(actor, found.cohortId, { kind: 'analysis round', id });
-    return this.gate.change(found.cohortId, 'schedule', async (m, cohort) => {
-      const round = await m.findOneOrFail(AnalysisRoundEntity, { where: { id } });
-      const { meetingId, ...rest } = input;
-      const changesTemplate =
-        rest.templateVersionId !== undefined && rest.templateVersionId !== round.templateVersionId;
-      Object.assign(round, definedOnly(rest));
-      if (meetingId !== undefined) round.meetingId = meetingId;
-      await this.check(m, round, cohort, await this.numbersInUse(m, cohort.id, id));
-      if (changesTemplate && (await m.exists(AnalysisEntity, { where: { roundId: id } })))
-        throw new DomainError(
-          'TEMPLATE_VERSION_IN_USE',
-          'Participants have already started writing in this round, so its template version cannot change.',
-          [
-            {
-              field: 'templateVersionId',
-              code: 'ROUND_HAS_ANALYSES',
-              message: 'Participants have already started writing in this round.',
-            },
-          ],
-        );
-      return this.save(m, round);
-    });
+    return this.commands.runOn(
+      actor,
+      { kind: 'analysis round', id: id },
+      CohortChangeKind.Schedule,
+      { actor: 'manage' },
+      async (m, cohort) => {
+        const round = await m.findOneOrFail(AnalysisRoundEntity, { where: { id } });
+        const { meetingId, ...rest } = input;
+        const changesTemplate =
+          rest.templateVersionId !== undefined && rest.templateVersionId !== round.templateVersionId;
+        Object.assign(round, definedOnly(rest));
+        if (meetingId !== undefined) round.meetingId = meetingId;
+        await this.check(m, round, cohort, await this.numbersInUse(m, cohort.id, id));
+        if (changesTemplate && (await m.exists(AnalysisEntity, { where: { roundId: id } })))
+          throw new DomainError(
+            'TEMPLATE_VERSION_IN_USE',
+            'Participants have already started writing in this round, so its template version cannot change.',
+            [
+              {
+                field: 'templateVersionId',
+                code: 'ROUND_HAS_ANALYSES',
+                message: 'Participants have already started writing in this round.',
+              },
+            ],
+          );
+        return this.save(m, round);
+      },
+    );
   }
 
   /** Removes a round nobody has written in; an open cohort keeps at least six (rule 1). */
   async delete(actor: Actor, id: string): Promise<CohortEntity> {
-    const { round } = await this.get(actor, id);
-    await this.gate.manage(actor, round.cohortId, { kind: 'analysis round', id });
-    return this.gate.change(round.cohortId, 'schedule', async (m, cohort) => {
-      const count = await m.count(AnalysisRoundEntity, { where: { cohortId: cohort.id } });
-      if (cohort.status === CohortStatus.OPEN && count <= MIN_ANALYSIS_ROUNDS)
-        throw new DomainError(
-          'CONFLICT',
-          `An open cohort must keep at least ${MIN_ANALYSIS_ROUNDS} analysis rounds; add another before deleting this one.`,
-        );
-      if (await m.exists(AnalysisEntity, { where: { roundId: id } }))
-        throw new DomainError(
-          'CONFLICT',
-          'Participants have already written in this round, so it cannot be deleted; change its dates instead.',
-        );
-      await m.delete(AnalysisRoundEntity, { id });
-      return cohort;
-    });
+    return this.commands.runOn(
+      actor,
+      { kind: 'analysis round', id: id },
+      CohortChangeKind.Schedule,
+      { actor: 'manage' },
+      async (m, cohort) => {
+        const count = await m.count(AnalysisRoundEntity, { where: { cohortId: cohort.id } });
+        if (cohort.status === CohortStatus.OPEN && count <= MIN_ANALYSIS_ROUNDS)
+          throw new DomainError(
+            'CONFLICT',
+            `An open cohort must keep at least ${MIN_ANALYSIS_ROUNDS} analysis rounds; add another before deleting this one.`,
+          );
+        if (await m.exists(AnalysisEntity, { where: { roundId: id } }))
+          throw new DomainError(
+            'CONFLICT',
+            'Participants have already written in this round, so it cannot be deleted; change its dates instead.',
+          );
+        await m.delete(AnalysisRoundEntity, { id });
+        return cohort;
+      },
+    );
   }
 
   /**
@@ -120,163 +136,168 @@ export class RoundService {
    * all of it is allowed.
    */
   async plan(actor: Actor, cohortId: string, plan: readonly RoundPlanInput[]): Promise<CohortEntity> {
-    await this.gate.manage(actor, cohortId);
-    return this.gate.change(cohortId, 'schedule', async (m, cohort) => {
-      const existing = await m.find(AnalysisRoundEntity, { where: { cohortId } });
-      const byId = new Map(existing.map((r) => [r.id, r]));
-      const problems: FieldProblem[] = [];
-      const at = (i: number, field: string) => `rounds.${i}.${field}`;
-      const versionIds = [
-        ...new Set(plan.flatMap((p) => (p.templateVersionId ? [p.templateVersionId] : []))),
-      ];
-      const meetingIds = [...new Set(plan.flatMap((p) => (p.meetingId ? [p.meetingId] : [])))];
-      const [versions, meetings] = await Promise.all([
-        versionIds.length
-          ? m
-              .getRepository(AnalysisTemplateVersionEntity)
-              .createQueryBuilder('v')
-              .innerJoin('v.template', 't')
-              .select('v.id', 'id')
-              .where('v.id IN (:...versionIds) AND t.organisationId = :org', {
-                versionIds,
-                org: cohort.organisationId,
-              })
-              .getRawMany<{ id: string }>()
-          : [],
-        meetingIds.length
-          ? m.find(MeetingEntity, { select: { id: true }, where: { id: In(meetingIds), cohortId } })
-          : [],
-      ]);
-      const knownVersions = new Set(versions.map((v) => v.id));
-      const knownMeetings = new Set(meetings.map((x) => x.id));
-      const keptIds = new Set(plan.flatMap((p) => (p.id ? [p.id] : [])));
-      const firstWithNumber = new Map<number, number>();
-      const firstWithId = new Map<string, number>();
-      const period = { startsOn: cohort.startsOn, endsOn: cohort.endsOn };
+    return this.commands.run(
+      actor,
+      cohortId,
+      CohortChangeKind.Schedule,
+      { actor: 'manage' },
+      async (m, cohort) => {
+        const existing = await m.find(AnalysisRoundEntity, { where: { cohortId } });
+        const byId = new Map(existing.map((r) => [r.id, r]));
+        const problems: FieldProblem[] = [];
+        const at = (i: number, field: string) => `rounds.${i}.${field}`;
+        const versionIds = [
+          ...new Set(plan.flatMap((p) => (p.templateVersionId ? [p.templateVersionId] : []))),
+        ];
+        const meetingIds = [...new Set(plan.flatMap((p) => (p.meetingId ? [p.meetingId] : [])))];
+        const [versions, meetings] = await Promise.all([
+          versionIds.length
+            ? m
+                .getRepository(AnalysisTemplateVersionEntity)
+                .createQueryBuilder('v')
+                .innerJoin('v.template', 't')
+                .select('v.id', 'id')
+                .where('v.id IN (:...versionIds) AND t.organisationId = :org', {
+                  versionIds,
+                  org: cohort.organisationId,
+                })
+                .getRawMany<{ id: string }>()
+            : [],
+          meetingIds.length
+            ? m.find(MeetingEntity, { select: { id: true }, where: { id: In(meetingIds), cohortId } })
+            : [],
+        ]);
+        const knownVersions = new Set(versions.map((v) => v.id));
+        const knownMeetings = new Set(meetings.map((x) => x.id));
+        const keptIds = new Set(plan.flatMap((p) => (p.id ? [p.id] : [])));
+        const firstWithNumber = new Map<number, number>();
+        const firstWithId = new Map<string, number>();
+        const period = { startsOn: cohort.startsOn, endsOn: cohort.endsOn };
 
-      plan.forEach((p, i) => {
-        const notFound = (field: string, kind: string, id: string) =>
-          problems.push({
-            field: at(i, field),
-            code: FieldProblemCode.NotFound,
-            message: `Round ${p.number}: no ${kind} with id ${id} exists in this cohort, or you may not see it.`,
-          });
-        if (p.id && !byId.has(p.id)) notFound('id', 'analysis round', p.id);
-        if (p.id && firstWithId.has(p.id))
-          problems.push({
-            field: at(i, 'id'),
-            code: FieldProblemCode.NumberTaken,
-            message: `Round ${p.number}: the same round appears twice in the plan.`,
-          });
-        if (p.id) firstWithId.set(p.id, i);
-        const versionId = p.templateVersionId ?? (p.id ? byId.get(p.id)?.templateVersionId : undefined);
-        if (!versionId)
-          problems.push({
-            field: at(i, 'templateVersionId'),
-            code: 'REQUIRED',
-            message: `Round ${p.number}: a new round needs an analysis template version.`,
-          });
-        else if (p.templateVersionId && !knownVersions.has(p.templateVersionId))
-          notFound('templateVersionId', 'analysis template version', p.templateVersionId);
-        if (p.meetingId && !knownMeetings.has(p.meetingId)) notFound('meetingId', 'meeting', p.meetingId);
-        if (firstWithNumber.has(p.number))
-          problems.push({
-            field: at(i, 'number'),
-            code: FieldProblemCode.NumberTaken,
-            message: `Round number ${p.number} appears more than once in the plan.`,
-          });
-        else firstWithNumber.set(p.number, i);
-        problems.push(...toFieldProblems(roundScheduleProblems(p, period), `rounds.${i}`));
-      });
-      if (problems.length) {
-        const codes = new Set(problems.map((p) => p.code));
-        const code = codes.has(FieldProblemCode.NotFound)
-          ? 'NOT_FOUND'
-          : problems.some((p) => /\.(opensAt|submissionDeadline|feedbackDeadline)$/.test(p.field))
-            ? 'SCHEDULE_INVALID'
-            : 'BAD_USER_INPUT';
-        throw new DomainError(
-          code,
-          `The round plan was not saved: ${problems.map((p) => p.message).join(' ')}`,
-          problems,
+        plan.forEach((p, i) => {
+          const notFound = (field: string, kind: string, id: string) =>
+            problems.push({
+              field: at(i, field),
+              code: FieldProblemCode.NotFound,
+              message: `Round ${p.number}: no ${kind} with id ${id} exists in this cohort, or you may not see it.`,
+            });
+          if (p.id && !byId.has(p.id)) notFound('id', 'analysis round', p.id);
+          if (p.id && firstWithId.has(p.id))
+            problems.push({
+              field: at(i, 'id'),
+              code: FieldProblemCode.NumberTaken,
+              message: `Round ${p.number}: the same round appears twice in the plan.`,
+            });
+          if (p.id) firstWithId.set(p.id, i);
+          const versionId = p.templateVersionId ?? (p.id ? byId.get(p.id)?.templateVersionId : undefined);
+          if (!versionId)
+            problems.push({
+              field: at(i, 'templateVersionId'),
+              code: 'REQUIRED',
+              message: `Round ${p.number}: a new round needs an analysis template version.`,
+            });
+          else if (p.templateVersionId && !knownVersions.has(p.templateVersionId))
+            notFound('templateVersionId', 'analysis template version', p.templateVersionId);
+          if (p.meetingId && !knownMeetings.has(p.meetingId)) notFound('meetingId', 'meeting', p.meetingId);
+          if (firstWithNumber.has(p.number))
+            problems.push({
+              field: at(i, 'number'),
+              code: FieldProblemCode.NumberTaken,
+              message: `Round number ${p.number} appears more than once in the plan.`,
+            });
+          else firstWithNumber.set(p.number, i);
+          problems.push(...toFieldProblems(roundScheduleProblems(p, period), `rounds.${i}`));
+        });
+        if (problems.length) {
+          const codes = new Set(problems.map((p) => p.code));
+          const code = codes.has(FieldProblemCode.NotFound)
+            ? 'NOT_FOUND'
+            : problems.some((p) => /\.(opensAt|submissionDeadline|feedbackDeadline)$/.test(p.field))
+              ? 'SCHEDULE_INVALID'
+              : 'BAD_USER_INPUT';
+          throw new DomainError(
+            code,
+            `The round plan was not saved: ${problems.map((p) => p.message).join(' ')}`,
+            problems,
+          );
+        }
+
+        const removed = existing.filter((r) => !keptIds.has(r.id));
+        if (cohort.status === CohortStatus.OPEN && removed.length && plan.length < MIN_ANALYSIS_ROUNDS)
+          throw new DomainError(
+            'CONFLICT',
+            `An open cohort must keep at least ${MIN_ANALYSIS_ROUNDS} analysis rounds; this plan has ${plan.length}.`,
+            [
+              {
+                field: 'rounds',
+                code: 'TOO_FEW_ROUNDS',
+                message: `Plan at least ${MIN_ANALYSIS_ROUNDS} rounds.`,
+              },
+            ],
+          );
+        const changingTemplate = plan.flatMap((p, i) =>
+          p.id && p.templateVersionId && p.templateVersionId !== byId.get(p.id)?.templateVersionId
+            ? [{ p, i }]
+            : [],
         );
-      }
-
-      const removed = existing.filter((r) => !keptIds.has(r.id));
-      if (cohort.status === CohortStatus.OPEN && removed.length && plan.length < MIN_ANALYSIS_ROUNDS)
-        throw new DomainError(
-          'CONFLICT',
-          `An open cohort must keep at least ${MIN_ANALYSIS_ROUNDS} analysis rounds; this plan has ${plan.length}.`,
-          [
-            {
+        const touched = [...removed.map((r) => r.id), ...changingTemplate.map((c) => c.p.id as string)];
+        const written = new Set(
+          touched.length
+            ? (
+                await m
+                  .createQueryBuilder(AnalysisEntity, 'a')
+                  .select('DISTINCT a.roundId', 'roundId')
+                  .where('a.roundId IN (:...touched)', { touched })
+                  .getRawMany<{ roundId: string }>()
+              ).map((r) => r.roundId)
+            : [],
+        );
+        const removing = removed.filter((r) => written.has(r.id));
+        if (removing.length) {
+          const list = removing.map((r) => r.number).join(', ');
+          throw new DomainError(
+            'CONFLICT',
+            `Participants have already written in round ${list}, so it cannot be removed; keep it in the plan and change its dates instead.`,
+            removing.map((r) => ({
               field: 'rounds',
-              code: 'TOO_FEW_ROUNDS',
-              message: `Plan at least ${MIN_ANALYSIS_ROUNDS} rounds.`,
-            },
-          ],
-        );
-      const changingTemplate = plan.flatMap((p, i) =>
-        p.id && p.templateVersionId && p.templateVersionId !== byId.get(p.id)?.templateVersionId
-          ? [{ p, i }]
-          : [],
-      );
-      const touched = [...removed.map((r) => r.id), ...changingTemplate.map((c) => c.p.id as string)];
-      const written = new Set(
-        touched.length
-          ? (
-              await m
-                .createQueryBuilder(AnalysisEntity, 'a')
-                .select('DISTINCT a.roundId', 'roundId')
-                .where('a.roundId IN (:...touched)', { touched })
-                .getRawMany<{ roundId: string }>()
-            ).map((r) => r.roundId)
-          : [],
-      );
-      const removing = removed.filter((r) => written.has(r.id));
-      if (removing.length) {
-        const list = removing.map((r) => r.number).join(', ');
-        throw new DomainError(
-          'CONFLICT',
-          `Participants have already written in round ${list}, so it cannot be removed; keep it in the plan and change its dates instead.`,
-          removing.map((r) => ({
-            field: 'rounds',
-            code: FieldProblemCode.RoundHasAnalyses,
-            message: `Participants have already written in round ${r.number}, so it cannot be removed.`,
-          })),
-        );
-      }
-      const retemplated = changingTemplate.filter((c) => written.has(c.p.id as string));
-      if (retemplated.length)
-        throw new DomainError(
-          'TEMPLATE_VERSION_IN_USE',
-          'Participants have already started writing in a round of the plan, so its template version cannot change.',
-          retemplated.map((c) => ({
-            field: at(c.i, 'templateVersionId'),
-            code: FieldProblemCode.RoundHasAnalyses,
-            message: `Participants have already started writing in round ${c.p.number}.`,
-          })),
-        );
+              code: FieldProblemCode.RoundHasAnalyses,
+              message: `Participants have already written in round ${r.number}, so it cannot be removed.`,
+            })),
+          );
+        }
+        const retemplated = changingTemplate.filter((c) => written.has(c.p.id as string));
+        if (retemplated.length)
+          throw new DomainError(
+            'TEMPLATE_VERSION_IN_USE',
+            'Participants have already started writing in a round of the plan, so its template version cannot change.',
+            retemplated.map((c) => ({
+              field: at(c.i, 'templateVersionId'),
+              code: FieldProblemCode.RoundHasAnalyses,
+              message: `Participants have already started writing in round ${c.p.number}.`,
+            })),
+          );
 
-      // Remove, then move kept rounds out of the way (numbers are unique per cohort), then write.
-      if (removed.length) await m.delete(AnalysisRoundEntity, { id: In(removed.map((r) => r.id)) });
-      const kept = plan.filter((p) => p.id);
-      for (const [i, p] of kept.entries())
-        await m.update(AnalysisRoundEntity, { id: p.id as string }, { number: -1 - i });
-      for (const p of plan) {
-        const values = {
-          number: p.number,
-          title: p.title,
-          meetingId: p.meetingId ?? null,
-          opensAt: p.opensAt,
-          submissionDeadline: p.submissionDeadline,
-          feedbackDeadline: p.feedbackDeadline,
-          templateVersionId: (p.templateVersionId ?? byId.get(p.id ?? '')?.templateVersionId) as string,
-        };
-        if (p.id) await m.update(AnalysisRoundEntity, { id: p.id }, values);
-        else await m.insert(AnalysisRoundEntity, { ...values, cohortId });
-      }
-      return cohort;
-    });
+        // Remove, then move kept rounds out of the way (numbers are unique per cohort), then write.
+        if (removed.length) await m.delete(AnalysisRoundEntity, { id: In(removed.map((r) => r.id)) });
+        const kept = plan.filter((p) => p.id);
+        for (const [i, p] of kept.entries())
+          await m.update(AnalysisRoundEntity, { id: p.id as string }, { number: -1 - i });
+        for (const p of plan) {
+          const values = {
+            number: p.number,
+            title: p.title,
+            meetingId: p.meetingId ?? null,
+            opensAt: p.opensAt,
+            submissionDeadline: p.submissionDeadline,
+            feedbackDeadline: p.feedbackDeadline,
+            templateVersionId: (p.templateVersionId ?? byId.get(p.id ?? '')?.templateVersionId) as string,
+          };
+          if (p.id) await m.update(AnalysisRoundEntity, { id: p.id }, values);
+          else await m.insert(AnalysisRoundEntity, { ...values, cohortId });
+        }
+        return cohort;
+      },
+    );
   }
 
   /** A cohort's rounds by number; batched per request. */

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AccessPolicy } from '@stl/api/feature-auth';
+import { CohortCommands } from '@stl/api/feature-cohort-commands';
 import type { Actor } from '@stl/api/feature-auth';
 import { NotFoundError } from '@stl/api/util-errors';
 import { MailKind } from '@stl/mail/util-templates';
 import type { MissingItem } from '@stl/mail/util-templates';
 import { OutboxService } from '../outbox/outbox.service';
 import { missingByPerson } from '../reminders/summaries';
-import { wallClock } from '@stl/shared/domain';
+import { CohortChangeKind, wallClock } from '@stl/shared/domain';
 import { NudgeOutcome } from './nudge.models';
 import type { NudgeParticipantInput, NudgeResultModel } from './nudge.models';
 
@@ -23,45 +21,50 @@ const OWN_TASKS: ReadonlySet<MissingItem['type']> = new Set(['analysis', 'peerFe
 @Injectable()
 export class NudgeService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly commands: CohortCommands,
     private readonly outbox: OutboxService,
-    private readonly access: AccessPolicy,
   ) {}
 
   async nudge(actor: Actor, input: NudgeParticipantInput, now = new Date()): Promise<NudgeResultModel> {
-    const { cohort } = await this.access.assertCanManageCohort(actor, input.cohortId);
-    const [participant]: { id: string }[] = await this.dataSource.query(
-      `SELECT m.person_id AS id FROM cohort_membership m JOIN person p ON p.id = m.person_id AND p.active
-        WHERE m.cohort_id = $1 AND m.person_id = $2 AND m.role = 'PARTICIPANT' AND m.left_at IS NULL`,
-      [cohort.id, input.personId],
-    );
-    if (!participant) throw new NotFoundError('participant of this cohort', input.personId);
-    const [leader]: { full_name: string }[] = await this.dataSource.query(
-      `SELECT full_name FROM person WHERE id = $1`,
-      [actor.personId],
-    );
-    const person = (await missingByPerson(this.dataSource.manager, cohort.id, now)).find(
-      (p) => p.id === input.personId,
-    );
-    const missing = (person?.missing ?? []).filter((item) => OWN_TASKS.has(item.type));
-    const result = await this.dataSource.transaction((m) =>
-      this.outbox.enqueue(
-        m,
-        {
-          idempotencyKey: `NUDGE:${cohort.id}:${input.personId}:${wallClock(now).date}`,
-          kind: MailKind.NUDGE,
-          recipientId: input.personId,
-          refs: { cohortId: cohort.id },
-          data: {
-            cohortId: cohort.id,
-            cohortName: cohort.name,
-            leaderName: leader?.full_name ?? '',
-            message: input.message?.trim() || null,
-            missing,
+    const options = { actor: 'manage' } as const;
+    const result = await this.commands.run(
+      actor,
+      input.cohortId,
+      CohortChangeKind.Nudge,
+      options,
+      async (m, cohort) => {
+        // Read under the cohort's lock: a participant withdrawn a moment ago is not nudged.
+        const [participant]: { id: string }[] = await m.query(
+          `SELECT m.person_id AS id FROM cohort_membership m JOIN person p ON p.id = m.person_id AND p.active
+          WHERE m.cohort_id = $1 AND m.person_id = $2 AND m.role = 'PARTICIPANT' AND m.left_at IS NULL`,
+          [cohort.id, input.personId],
+        );
+        if (!participant) throw new NotFoundError('participant of this cohort', input.personId);
+        const [leader]: { full_name: string }[] = await m.query(
+          `SELECT full_name FROM person WHERE id = $1`,
+          [actor.personId],
+        );
+        const person = (await missingByPerson(m, cohort.id, now)).find((p) => p.id === input.personId);
+        const missing = (person?.missing ?? []).filter((item) => OWN_TASKS.has(item.type));
+        const queued = await this.outbox.enqueue(
+          m,
+          {
+            idempotencyKey: `NUDGE:${cohort.id}:${input.personId}:${wallClock(now).date}`,
+            kind: MailKind.NUDGE,
+            recipientId: input.personId,
+            refs: { cohortId: cohort.id },
+            data: {
+              cohortId: cohort.id,
+              cohortName: cohort.name,
+              leaderName: leader?.full_name ?? '',
+              message: input.message?.trim() || null,
+              missing,
+            },
           },
-        },
-        { now },
-      ),
+          { now },
+        );
+        return { outcome: queued.outcome, missingCount: missing.length };
+      },
     );
     const outcome =
       result.outcome === 'DUPLICATE'
@@ -69,6 +72,6 @@ export class NudgeService {
         : result.outcome === 'OPTED_OUT'
           ? NudgeOutcome.OPTED_OUT
           : NudgeOutcome.QUEUED;
-    return { outcome, missingCount: missing.length };
+    return { outcome, missingCount: result.missingCount };
   }
 }

@@ -5,6 +5,8 @@ import type { EntityManager } from 'typeorm';
 import { AnalysisRoundEntity, AssignmentSource, RoundAllocationEntity } from '@stl/api/data-access-db';
 import type { CohortEntity } from '@stl/api/data-access-db';
 import { AccessPolicy } from '@stl/api/feature-auth';
+import { CohortCommands } from '@stl/api/feature-cohort-commands';
+import { CohortChangeKind } from '@stl/shared/domain';
 import { NotificationEvents } from '@stl/api/feature-notification';
 import type { Actor, CohortAccess } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
@@ -60,8 +62,9 @@ function outcome(
 
 /**
  * Critical-friend allocation of a round (product rule 4): preview, apply, lock and repair. Only the
- * cohort's course leaders and the organisation's administrators may run it. Every change happens in
- * one transaction that first locks the round row, so two leaders clicking at once cannot interleave.
+ * cohort's course leaders and the organisation's administrators may run it. Every change is a cohort
+ * command (CohortCommands): one transaction holding the cohort's row lock, so two leaders clicking at
+ * once, or a withdrawal or publication in the same cohort, cannot interleave with it.
  */
 @Injectable()
 export class AllocationService {
@@ -70,6 +73,7 @@ export class AllocationService {
     @InjectRepository(AnalysisRoundEntity) private readonly rounds: Repository<AnalysisRoundEntity>,
     @InjectRepository(RoundAllocationEntity) private readonly allocations: Repository<RoundAllocationEntity>,
     private readonly access: AccessPolicy,
+    private readonly commands: CohortCommands,
     private readonly notifications: NotificationEvents,
   ) {}
 
@@ -108,9 +112,7 @@ export class AllocationService {
     seed?: string | null,
     overrides: readonly AllocationOverrideInput[] = [],
   ): Promise<AllocationOutcomeModel> {
-    const { access } = await this.managedRound(actor, roundId);
-    return this.dataSource.transaction(async (m) => {
-      const { round, state } = await this.lockRound(m, roundId);
+    return this.command(actor, roundId, async (m, cohort, round, state) => {
       if (state?.lockedAt) {
         throw new DomainError(
           'ALLOCATION_LOCKED',
@@ -118,10 +120,8 @@ export class AllocationService {
         );
       }
       const useSeed = seed ?? state?.seed ?? round.id;
-      const chosen = overrides.length
-        ? await this.chosenPairs(m, round, access.cohort, useSeed, overrides)
-        : [];
-      const plan = await this.plan(m, round, access.cohort, useSeed, 'apply', chosen);
+      const chosen = overrides.length ? await this.chosenPairs(m, round, cohort, useSeed, overrides) : [];
+      const plan = await this.plan(m, round, cohort, useSeed, 'apply', chosen);
       const now = new Date();
       await writePlan(m, round, plan, AssignmentSource.ALLOCATION, now);
       // In the same transaction: each new critical friend's mail exists exactly when the pair does.
@@ -142,16 +142,14 @@ export class AllocationService {
    * keeping every pair already in place (they are passed to the allocation as locked).
    */
   async repair(actor: Actor, roundId: string): Promise<AllocationOutcomeModel> {
-    const { access } = await this.managedRound(actor, roundId);
-    return this.dataSource.transaction(async (m) => {
-      const { round, state } = await this.lockRound(m, roundId);
+    return this.command(actor, roundId, async (m, cohort, round, state) => {
       if (!state) {
         throw new DomainError(
           'INVALID_STATE_TRANSITION',
           'This round has no allocation yet: apply one before repairing it.',
         );
       }
-      const plan = await this.plan(m, round, access.cohort, state.seed, 'repair');
+      const plan = await this.plan(m, round, cohort, state.seed, 'repair');
       await writePlan(m, round, plan, AssignmentSource.REPAIR, new Date());
       await this.notifications.reviewAssignedInRound(m, roundId);
       return outcome(round, plan, true, state);
@@ -159,9 +157,7 @@ export class AllocationService {
   }
 
   async lock(actor: Actor, roundId: string): Promise<RoundAllocationEntity> {
-    await this.managedRound(actor, roundId);
-    return this.dataSource.transaction(async (m) => {
-      const { state } = await this.lockRound(m, roundId);
+    return this.command(actor, roundId, async (m, _cohort, _round, state) => {
       if (!state) {
         throw new DomainError(
           'INVALID_STATE_TRANSITION',
@@ -263,14 +259,32 @@ export class AllocationService {
     return chosen;
   }
 
-  /** Serialises allocation changes of one round (row lock on the round until commit). */
-  private async lockRound(m: EntityManager, roundId: string) {
-    const round = await m.findOne(AnalysisRoundEntity, {
-      where: { id: roundId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!round) throw new NotFoundError('analysis round', roundId);
-    const state = await m.findOne(RoundAllocationEntity, { where: { roundId } });
-    return { round, state };
+  /**
+   * An allocation command: through the cohort command boundary (cohort row locked, access and the
+   * cohort's status checked in the transaction), with the round and its allocation state read
+   * under that lock. Withdrawals, publications and hand changes of the same cohort wait for it.
+   */
+  private command<T>(
+    actor: Actor,
+    roundId: string,
+    work: (
+      m: EntityManager,
+      cohort: CohortEntity,
+      round: AnalysisRoundEntity,
+      state: RoundAllocationEntity | null,
+    ) => Promise<T>,
+  ): Promise<T> {
+    const target = { kind: 'analysis round', id: roundId } as const;
+    return this.commands.runOn(
+      actor,
+      target,
+      CohortChangeKind.Allocation,
+      { actor: 'manage' },
+      async (m, cohort) => {
+        const round = await m.findOneOrFail(AnalysisRoundEntity, { where: { id: roundId } });
+        const state = await m.findOne(RoundAllocationEntity, { where: { roundId } });
+        return work(m, cohort, round, state);
+      },
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import {
   AnalysisEntity,
@@ -15,6 +15,8 @@ import {
 } from '@stl/api/data-access-db';
 import type { StoredReason } from '@stl/api/data-access-db';
 import { AccessPolicy } from '@stl/api/feature-auth';
+import { CohortCommands } from '@stl/api/feature-cohort-commands';
+import { CohortChangeKind } from '@stl/shared/domain';
 import { NotificationEvents } from '@stl/api/feature-notification';
 import type { Actor } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, NotFoundError } from '@stl/api/util-errors';
@@ -23,6 +25,8 @@ import type { MyReviewTasksArgs } from './dto/assignment.args';
 
 const MANUAL_ADD: StoredReason = { code: 'MANUAL', message: 'Added by a course leader.' };
 const MANUAL_SWAP: StoredReason = { code: 'MANUAL_SWAP', message: 'Swapped in by a course leader.' };
+/** Hand changes are for those who run the cohort. */
+const MANAGE = { actor: 'manage' } as const;
 
 /**
  * Critical-friend assignments: a reviewer's own tasks, the round's list for course leaders, and the
@@ -31,11 +35,11 @@ const MANUAL_SWAP: StoredReason = { code: 'MANUAL_SWAP', message: 'Swapped in by
 @Injectable()
 export class AssignmentService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(ReviewAssignmentEntity)
     private readonly assignments: Repository<ReviewAssignmentEntity>,
     @InjectRepository(AnalysisRoundEntity) private readonly rounds: Repository<AnalysisRoundEntity>,
     private readonly access: AccessPolicy,
+    private readonly commands: CohortCommands,
     private readonly notifications: NotificationEvents,
   ) {}
 
@@ -76,9 +80,9 @@ export class AssignmentService {
   }
 
   async addReviewer(actor: Actor, analysisId: string, reviewerId: string): Promise<ReviewAssignmentEntity> {
-    const analysis = await this.managedAnalysis(actor, analysisId);
-    return this.dataSource.transaction(async (m) => {
-      await this.lockRound(m, analysis.roundId);
+    const target = { kind: 'analysis', id: analysisId } as const;
+    return this.commands.runOn(actor, target, CohortChangeKind.Assignments, MANAGE, async (m) => {
+      const analysis = await this.publishedAnalysis(m, analysisId);
       await this.assertEligible(m, analysis, reviewerId);
       return this.assigned(m, await this.insertManual(m, analysis, reviewerId, MANUAL_ADD));
     });
@@ -86,9 +90,8 @@ export class AssignmentService {
 
   /** Cancels an assignment not yet done; it stays in the history. */
   async removeReviewer(actor: Actor, assignmentId: string): Promise<ReviewAssignmentEntity> {
-    const found = await this.managedAssignment(actor, assignmentId);
-    return this.dataSource.transaction(async (m) => {
-      await this.lockRound(m, found.roundId);
+    const target = { kind: 'review assignment', id: assignmentId } as const;
+    return this.commands.runOn(actor, target, CohortChangeKind.Assignments, MANAGE, async (m) => {
       const assignment = await this.openAssignment(m, assignmentId);
       assignment.cancelledAt = new Date();
       return m.save(ReviewAssignmentEntity, assignment);
@@ -101,21 +104,21 @@ export class AssignmentService {
     assignmentId: string,
     newReviewerId: string,
   ): Promise<ReviewAssignmentEntity> {
-    const found = await this.managedAssignment(actor, assignmentId);
-    if (found.kind !== ReviewerKind.PEER) {
-      throw new BadInputError(
-        "Leader assignments belong to the cohort's course leaders; they cannot be swapped.",
-        [
-          {
-            field: 'assignmentId',
-            code: 'NOT_PEER_ASSIGNMENT',
-            message: 'Only peer assignments can be swapped.',
-          },
-        ],
-      );
-    }
-    return this.dataSource.transaction(async (m) => {
-      await this.lockRound(m, found.roundId);
+    const target = { kind: 'review assignment', id: assignmentId } as const;
+    return this.commands.runOn(actor, target, CohortChangeKind.Assignments, MANAGE, async (m) => {
+      const found = await m.findOneOrFail(ReviewAssignmentEntity, { where: { id: assignmentId } });
+      if (found.kind !== ReviewerKind.PEER) {
+        throw new BadInputError(
+          "Leader assignments belong to the cohort's course leaders; they cannot be swapped.",
+          [
+            {
+              field: 'assignmentId',
+              code: 'NOT_PEER_ASSIGNMENT',
+              message: 'Only peer assignments can be swapped.',
+            },
+          ],
+        );
+      }
       const assignment = await this.openAssignment(m, assignmentId);
       const analysis = await m.findOneOrFail(AnalysisEntity, {
         select: { id: true, roundId: true, cohortId: true, authorId: true, status: true },
@@ -137,13 +140,12 @@ export class AssignmentService {
     return assignment;
   }
 
-  private async managedAnalysis(actor: Actor, analysisId: string): Promise<AnalysisEntity> {
-    const analysis = await this.dataSource.manager.findOne(AnalysisEntity, {
+  /** The analysis, read under the cohort's lock: it must be published to get critical friends. */
+  private async publishedAnalysis(m: EntityManager, analysisId: string): Promise<AnalysisEntity> {
+    const analysis = await m.findOneOrFail(AnalysisEntity, {
       select: { id: true, roundId: true, cohortId: true, authorId: true, status: true },
       where: { id: analysisId },
     });
-    if (!analysis) throw new NotFoundError('analysis', analysisId);
-    await this.access.assertCanManageCohort(actor, analysis.cohortId);
     if (analysis.status !== AnalysisStatus.PUBLISHED) {
       throw new DomainError(
         'ANALYSIS_NOT_PUBLISHED',
@@ -153,14 +155,7 @@ export class AssignmentService {
     return analysis;
   }
 
-  private async managedAssignment(actor: Actor, assignmentId: string): Promise<ReviewAssignmentEntity> {
-    const assignment = await this.assignments.findOne({ where: { id: assignmentId } });
-    if (!assignment) throw new NotFoundError('review assignment', assignmentId);
-    await this.access.assertCanManageCohort(actor, assignment.cohortId);
-    return assignment;
-  }
-
-  /** Re-read under the round lock: it may have been completed or cancelled meanwhile. */
+  /** Read under the cohort's lock: it may have been completed or cancelled meanwhile. */
   private async openAssignment(m: EntityManager, assignmentId: string): Promise<ReviewAssignmentEntity> {
     const assignment = await m.findOneOrFail(ReviewAssignmentEntity, { where: { id: assignmentId } });
     if (assignment.cancelledAt) {
@@ -231,13 +226,5 @@ export class AssignmentService {
       }
       throw err;
     }
-  }
-
-  private async lockRound(m: EntityManager, roundId: string): Promise<void> {
-    await m.findOne(AnalysisRoundEntity, {
-      select: { id: true },
-      where: { id: roundId },
-      lock: { mode: 'pessimistic_write' },
-    });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import {
   AnalysisEntity,
@@ -16,6 +16,8 @@ import {
   TemplateSectionEntity,
 } from '@stl/api/data-access-db';
 import { AccessPolicy } from '@stl/api/feature-auth';
+import { CohortCommands } from '@stl/api/feature-cohort-commands';
+import { CohortChangeKind } from '@stl/shared/domain';
 import { NotificationEvents } from '@stl/api/feature-notification';
 import type { Actor, CohortAccess } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
@@ -40,6 +42,12 @@ const ANALYSIS_FACTS = {
   publishedVersion: true,
 } as const;
 
+/** Feedback is for the cohort's participants, leaders and admins; school leaders see progress only. */
+const SEE_FEEDBACK = {
+  actor: 'content',
+  forbidden: "School leaders follow their teachers' progress, not the feedback they get.",
+} as const;
+
 function refuse(problems: FieldProblem[]): never {
   throw new BadInputError(problems.map((p) => p.message).join(' '), problems);
 }
@@ -52,28 +60,23 @@ function refuse(problems: FieldProblem[]): never {
 @Injectable()
 export class FeedbackService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(FeedbackEntity) private readonly feedback: Repository<FeedbackEntity>,
     @InjectRepository(FeedbackCommentEntity) private readonly comments: Repository<FeedbackCommentEntity>,
-    @InjectRepository(ReviewAssignmentEntity)
-    private readonly assignments: Repository<ReviewAssignmentEntity>,
     @InjectRepository(AnalysisEntity) private readonly analyses: Repository<AnalysisEntity>,
     private readonly access: AccessPolicy,
+    private readonly commands: CohortCommands,
     private readonly notifications: NotificationEvents,
   ) {}
 
   async give(actor: Actor, assignmentId: string, input: FeedbackInput): Promise<FeedbackEntity> {
-    const found = await this.assignments.findOne({ where: { id: assignmentId } });
-    if (!found) throw new NotFoundError('review assignment', assignmentId);
-    const access = await this.access.cohortAccess(actor, found.cohortId);
-    if (found.reviewerId !== actor.personId) {
-      throw new ForbiddenError('This critical-friend assignment is not yours.');
-    }
-    return this.dataSource.transaction(async (m) => {
-      const assignment = await m.findOneOrFail(ReviewAssignmentEntity, {
-        where: { id: assignmentId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const target = { kind: 'review assignment', id: assignmentId } as const;
+    const options = { actor: 'member' } as const;
+    return this.commands.runOn(actor, target, CohortChangeKind.Feedback, options, async (m, cohort) => {
+      // Read under the cohort's lock: a course leader may have swapped or removed it meanwhile.
+      const assignment = await m.findOneOrFail(ReviewAssignmentEntity, { where: { id: assignmentId } });
+      if (assignment.reviewerId !== actor.personId) {
+        throw new ForbiddenError('This critical-friend assignment is not yours.');
+      }
       if (assignment.cancelledAt) {
         throw new DomainError('ASSIGNMENT_CANCELLED', 'This assignment was cancelled by a course leader.');
       }
@@ -98,7 +101,7 @@ export class FeedbackService {
         questions: input.questions.trim(),
         nextSteps: input.nextSteps.trim(),
       };
-      const min = Math.max(1, access.cohort.feedbackMinLength);
+      const min = Math.max(1, cohort.feedbackMinLength);
       const problems = PARTS.flatMap(([field, label]) => plainTextProblems(field, label, text[field], min));
       const sectionKey = input.sectionKey ?? null;
       if (sectionKey && !(await this.sectionExists(m, analysis.roundId, sectionKey))) {
@@ -141,39 +144,42 @@ export class FeedbackService {
 
   /** A course leader's note on the quality of a critical friend's feedback. */
   async comment(actor: Actor, feedbackId: string, body: string): Promise<FeedbackCommentEntity> {
-    const { feedback, access } = await this.visible(actor, feedbackId);
-    if (!access.leader) {
-      throw new ForbiddenError("Only the cohort's course leaders comment on feedback.");
-    }
-    if (feedback.kind !== ReviewerKind.PEER) {
-      refuse([
-        {
-          field: 'feedbackId',
-          code: 'NOT_PEER_FEEDBACK',
-          message: "Leader notes are about a critical friend's feedback.",
-        },
-      ]);
-    }
-    return this.addComment(actor, feedback, FeedbackCommentKind.LEADER_NOTE, body);
+    return this.onFeedback(actor, feedbackId, async (m, { feedback, access }) => {
+      if (!access.leader) {
+        throw new ForbiddenError("Only the cohort's course leaders comment on feedback.");
+      }
+      if (feedback.kind !== ReviewerKind.PEER) {
+        refuse([
+          {
+            field: 'feedbackId',
+            code: 'NOT_PEER_FEEDBACK',
+            message: "Leader notes are about a critical friend's feedback.",
+          },
+        ]);
+      }
+      return this.addComment(m, actor, feedback, FeedbackCommentKind.LEADER_NOTE, body);
+    });
   }
 
   /** The analysis author answers feedback on their analysis. */
   async reply(actor: Actor, feedbackId: string, body: string): Promise<FeedbackCommentEntity> {
-    const { feedback, analysis } = await this.visible(actor, feedbackId);
-    if (analysis.authorId !== actor.personId) {
-      throw new ForbiddenError('Only the author of the analysis replies to its feedback.');
-    }
-    return this.addComment(actor, feedback, FeedbackCommentKind.REPLY, body);
+    return this.onFeedback(actor, feedbackId, async (m, { feedback, analysis }) => {
+      if (analysis.authorId !== actor.personId) {
+        throw new ForbiddenError('Only the author of the analysis replies to its feedback.');
+      }
+      return this.addComment(m, actor, feedback, FeedbackCommentKind.REPLY, body);
+    });
   }
 
   async markHelpful(actor: Actor, feedbackId: string, helpful: boolean): Promise<FeedbackEntity> {
-    const { feedback, analysis } = await this.visible(actor, feedbackId);
-    if (analysis.authorId !== actor.personId) {
-      throw new ForbiddenError('Only the author of the analysis marks its feedback as helpful.');
-    }
-    const markedHelpfulAt = helpful ? (feedback.markedHelpfulAt ?? new Date()) : null;
-    await this.feedback.update({ id: feedback.id }, { markedHelpfulAt });
-    return this.feedback.findOneOrFail({ where: { id: feedback.id } });
+    return this.onFeedback(actor, feedbackId, async (m, { feedback, analysis }) => {
+      if (analysis.authorId !== actor.personId) {
+        throw new ForbiddenError('Only the author of the analysis marks its feedback as helpful.');
+      }
+      const markedHelpfulAt = helpful ? (feedback.markedHelpfulAt ?? new Date()) : null;
+      await m.update(FeedbackEntity, { id: feedback.id }, { markedHelpfulAt });
+      return m.findOneOrFail(FeedbackEntity, { where: { id: feedback.id } });
+    });
   }
 
   async read(actor: Actor, feedbackId: string): Promise<FeedbackEntity> {
@@ -183,9 +189,7 @@ export class FeedbackService {
   /** Feedback is for the cohort's participants, leaders and admins; school leaders see progress only. */
   async assertCanSeeFeedback(actor: Actor, cohortId: string): Promise<CohortAccess> {
     const access = await this.access.cohortAccess(actor, cohortId);
-    if (!access.canSeeContent) {
-      throw new ForbiddenError("School leaders follow their teachers' progress, not the feedback they get.");
-    }
+    if (!access.canSeeContent) throw new ForbiddenError(SEE_FEEDBACK.forbidden);
     return access;
   }
 
@@ -242,7 +246,37 @@ export class FeedbackService {
     return { feedback, analysis, access };
   }
 
+  /**
+   * A change to a feedback's conversation, as a cohort command: those who see the cohort's content,
+   * with the feedback and its analysis read under the cohort's lock.
+   */
+  private onFeedback<T>(
+    actor: Actor,
+    feedbackId: string,
+    work: (
+      m: EntityManager,
+      found: { feedback: FeedbackEntity; analysis: AnalysisEntity; access: CohortAccess },
+    ) => Promise<T>,
+  ): Promise<T> {
+    const target = { kind: 'feedback', id: feedbackId } as const;
+    return this.commands.runOn(
+      actor,
+      target,
+      CohortChangeKind.Feedback,
+      SEE_FEEDBACK,
+      async (m, _c, access) => {
+        const feedback = await m.findOneOrFail(FeedbackEntity, { where: { id: feedbackId } });
+        const analysis = await m.findOneOrFail(AnalysisEntity, {
+          select: ANALYSIS_FACTS,
+          where: { id: feedback.analysisId },
+        });
+        return work(m, { feedback, analysis, access });
+      },
+    );
+  }
+
   private async addComment(
+    m: EntityManager,
     actor: Actor,
     feedback: FeedbackEntity,
     kind: FeedbackCommentKind,
@@ -251,8 +285,13 @@ export class FeedbackService {
     const text = body.trim();
     const problems = plainTextProblems('body', 'The comment', text, 1);
     if (problems.length) refuse(problems);
-    return this.comments.save(
-      this.comments.create({ feedbackId: feedback.id, authorId: actor.personId, kind, body: text }),
+    return m.save(
+      m.create(FeedbackCommentEntity, {
+        feedbackId: feedback.id,
+        authorId: actor.personId,
+        kind,
+        body: text,
+      }),
     );
   }
 

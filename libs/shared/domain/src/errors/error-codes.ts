@@ -37,6 +37,15 @@ export const ERROR_CODE_DESCRIPTIONS = {
   MEETING_NOT_STARTED: 'Attendance can only be recorded for a meeting that has started.',
   TOO_MANY_ATTEMPTS:
     'Too many password attempts on an account or from an address; `extensions.details.retryAfterSeconds` says when to retry.',
+  QUERY_TOO_COMPLEX:
+    'The GraphQL request is over one of the limits; `extensions.details` says which (`limit`: depth, aliases, directives, tokens or cost), the `max` and what was found (`actual`).',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than the server accepts (HTTP 413); nothing was changed.',
+  MALFORMED_REQUEST: 'The request body is not valid JSON or not a GraphQL request (HTTP 400).',
+  OPERATION_NOT_ALLOWED:
+    "Only the web app's registered operations are answered here (the server runs with GRAPHQL_PERSISTED_ONLY).",
+  PASSWORD_SIGN_IN_DISABLED:
+    "Password sign-in is off for the person's organisation, which uses single sign-on; `extensions.details.ssoStartPath` starts it.",
+  SSO_KEY_MISSING: 'Single sign-on cannot be set up: the server has no SSO_SECRET_KEY.',
   INTERNAL_SERVER_ERROR: 'Something failed on the server; nothing was changed. The message says no more.',
 } as const satisfies Record<string, string>;
 

@@ -33,6 +33,15 @@ export const RULE_PROBLEM_DESCRIPTIONS = {
   BEFORE_ISSUED_ON: 'A certification cannot be valid until a date before it was issued.',
   ROLE_CLASH:
     'The person already has a role in the cohort that clashes with this one (leader and participant at once).',
+  // Single sign-on settings (ADR 0014)
+  ISSUER_INVALID: 'The issuer is not an https URL (http only for localhost outside production).',
+  ISSUER_DISCOVERY_FAILED:
+    "The issuer's `/.well-known/openid-configuration` could not be read or is not for it.",
+  CLIENT_SECRET_REQUIRED: 'Turning single sign-on on needs a client secret, and none is stored.',
+  DOMAIN_INVALID: 'Not an e-mail domain such as `larkby.se`.',
+  DOMAINS_REQUIRED: 'Turning single sign-on on needs at least one allowed e-mail domain.',
+  DOMAIN_TAKEN: "Another organisation's single sign-on already has this e-mail domain.",
+  REQUIRES_SSO_ENABLED: 'Password sign-in can be turned off only while single sign-on is on.',
   // Cohorts, meetings, rounds, templates
   ENDS_BEFORE_START: 'The cohort period ends before it starts.',
   INVALID_SCHOOL_YEAR: 'The school year is not of the form 2026/27.',

@@ -268,9 +268,35 @@ export type SaveAnalysisDraftInput = {
   roundId: string;
 };
 
+/** An organisation's single sign-on settings, saved whole. */
+export type SaveOrganisationSsoInput = {
+  /** E-mail domains whose addresses may sign in this way. */
+  allowedDomains: Array<string>;
+  /** The client (application) id registered at the provider. */
+  clientId: string;
+  /** A new client secret, stored encrypted. Leave out (or null) to keep the stored one. */
+  clientSecret?: string | null | undefined;
+  /** The name on the sign-in button, e.g. "Lärkby kommun". */
+  displayName: string;
+  /** Turns single sign-on on or off. */
+  enabled: boolean;
+  /** The issuer URL, https (http only for localhost outside production). */
+  issuer: string;
+  /** The organisation; the caller must be one of its administrators. */
+  organisationId: string;
+  /** Refuses password sign-in for the organisation's people (administrators excepted). */
+  passwordSignInDisabled: boolean;
+};
+
 export type SignInInput = {
   email: string;
   password: string;
+};
+
+/** An e-mail address typed on the sign-in page. */
+export type SsoLookupInput = {
+  /** The e-mail address; only its domain is looked at. */
+  email: string;
 };
 
 /** Why a participant may need closer support (course rule 8), only from what is in the participant's own hands. Late feedback on their analysis is never a reason: it is the to-do of whoever owes it. */
@@ -2523,6 +2549,68 @@ export type SetupRemoveLeaderMutationVariables = Exact<{
 
 export type SetupRemoveLeaderMutation = { removeCohortLeader: { id: string } };
 
+export type SsoForEmailQueryVariables = Exact<{
+  input: SsoLookupInput;
+}>;
+
+export type SsoForEmailQuery = {
+  ssoForEmail: { displayName: string; organisationSlug: string; startPath: string } | null;
+};
+
+export type OrganisationSsoFieldsFragment = {
+  organisationId: string;
+  redirectUri: string;
+  configured: boolean;
+  issuer: string | null;
+  clientId: string | null;
+  clientSecretSet: boolean;
+  allowedDomains: Array<string>;
+  displayName: string | null;
+  enabled: boolean;
+  passwordSignInDisabled: boolean;
+  updatedAt: string | null;
+};
+
+export type OrganisationSsoQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+export type OrganisationSsoQuery = {
+  organisationSso: {
+    organisationId: string;
+    redirectUri: string;
+    configured: boolean;
+    issuer: string | null;
+    clientId: string | null;
+    clientSecretSet: boolean;
+    allowedDomains: Array<string>;
+    displayName: string | null;
+    enabled: boolean;
+    passwordSignInDisabled: boolean;
+    updatedAt: string | null;
+  };
+};
+
+export type SaveOrganisationSsoMutationVariables = Exact<{
+  input: SaveOrganisationSsoInput;
+}>;
+
+export type SaveOrganisationSsoMutation = {
+  saveOrganisationSso: {
+    organisationId: string;
+    redirectUri: string;
+    configured: boolean;
+    issuer: string | null;
+    clientId: string | null;
+    clientSecretSet: boolean;
+    allowedDomains: Array<string>;
+    displayName: string | null;
+    enabled: boolean;
+    passwordSignInDisabled: boolean;
+    updatedAt: string | null;
+  };
+};
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -3147,6 +3235,24 @@ fragment SetupRoundFields on AnalysisRound {
 }`,
   { fragmentName: 'SetupCohortFields' },
 ) as unknown as TypedDocumentString<SetupCohortFieldsFragment, unknown>;
+export const OrganisationSsoFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment OrganisationSsoFields on OrganisationSso {
+  organisationId
+  redirectUri
+  configured
+  issuer
+  clientId
+  clientSecretSet
+  allowedDomains
+  displayName
+  enabled
+  passwordSignInDisabled
+  updatedAt
+}
+    `,
+  { fragmentName: 'OrganisationSsoFields' },
+) as unknown as TypedDocumentString<OrganisationSsoFieldsFragment, unknown>;
 export const AdminOverviewDocument = /*#__PURE__*/ new TypedDocumentString(`
     query AdminOverview($organisationId: ID!) {
   schools(organisationId: $organisationId, first: 1) {
@@ -5349,6 +5455,53 @@ export const SetupRemoveLeaderDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetupRemoveLeaderMutation, SetupRemoveLeaderMutationVariables>;
+export const SsoForEmailDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SsoForEmail($input: SsoLookupInput!) {
+  ssoForEmail(input: $input) {
+    displayName
+    organisationSlug
+    startPath
+  }
+}
+    `) as unknown as TypedDocumentString<SsoForEmailQuery, SsoForEmailQueryVariables>;
+export const OrganisationSsoDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query OrganisationSso($organisationId: ID!) {
+  organisationSso(organisationId: $organisationId) {
+    ...OrganisationSsoFields
+  }
+}
+    fragment OrganisationSsoFields on OrganisationSso {
+  organisationId
+  redirectUri
+  configured
+  issuer
+  clientId
+  clientSecretSet
+  allowedDomains
+  displayName
+  enabled
+  passwordSignInDisabled
+  updatedAt
+}`) as unknown as TypedDocumentString<OrganisationSsoQuery, OrganisationSsoQueryVariables>;
+export const SaveOrganisationSsoDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SaveOrganisationSso($input: SaveOrganisationSsoInput!) {
+  saveOrganisationSso(input: $input) {
+    ...OrganisationSsoFields
+  }
+}
+    fragment OrganisationSsoFields on OrganisationSso {
+  organisationId
+  redirectUri
+  configured
+  issuer
+  clientId
+  clientSecretSet
+  allowedDomains
+  displayName
+  enabled
+  passwordSignInDisabled
+  updatedAt
+}`) as unknown as TypedDocumentString<SaveOrganisationSsoMutation, SaveOrganisationSsoMutationVariables>;
 /** Every value an error may carry in `extensions.code`. A code is never renamed or removed; new ones may be added. */
 export type ErrorCode =
   /** The allocation of the round is locked: change it by hand or repair it instead. */
@@ -5379,10 +5532,20 @@ export type ErrorCode =
   | 'INVALID_CREDENTIALS'
   /** The change is not allowed in the current status of the cohort, round or analysis. */
   | 'INVALID_STATE_TRANSITION'
+  /** The request body is not valid JSON or not a GraphQL request (HTTP 400). */
+  | 'MALFORMED_REQUEST'
   /** Attendance can only be recorded for a meeting that has started. */
   | 'MEETING_NOT_STARTED'
   /** The thing named by id does not exist, or the signed-in person may not see it. */
   | 'NOT_FOUND'
+  /** Only the web app's registered operations are answered here (the server runs with GRAPHQL_PERSISTED_ONLY). */
+  | 'OPERATION_NOT_ALLOWED'
+  /** Password sign-in is off for the person's organisation, which uses single sign-on; `extensions.details.ssoStartPath` starts it. */
+  | 'PASSWORD_SIGN_IN_DISABLED'
+  /** The request body is larger than the server accepts (HTTP 413); nothing was changed. */
+  | 'PAYLOAD_TOO_LARGE'
+  /** The GraphQL request is over one of the limits; `extensions.details` says which (`limit`: depth, aliases, directives, tokens or cost), the `max` and what was found (`actual`). */
+  | 'QUERY_TOO_COMPLEX'
   /** The reviewer must be an active participant of the same cohort. */
   | 'REVIEWER_NOT_ELIGIBLE'
   /** The round is not open for this now (before it opens, or after its deadline). */
@@ -5391,6 +5554,8 @@ export type ErrorCode =
   | 'SCHEDULE_INVALID'
   /** Nobody reviews their own analysis. */
   | 'SELF_REVIEW'
+  /** Single sign-on cannot be set up: the server has no SSO_SECRET_KEY. */
+  | 'SSO_KEY_MISSING'
   /** The analysis was published again since it was read; `extensions.details.currentVersion` names the newer version. */
   | 'STALE_VERSION'
   /** Participants have started writing in the round, so its template version cannot change. */
@@ -5410,10 +5575,18 @@ export type FieldProblemCode =
   | 'BEFORE_ISSUED_ON'
   /** The leaders would be told before the last reminder to the reviewer. */
   | 'BEFORE_LAST_REMINDER'
+  /** Turning single sign-on on needs a client secret, and none is stored. */
+  | 'CLIENT_SECRET_REQUIRED'
   /** Publishing needs the confirmation that no pupil can be identified. */
   | 'CONFIRMATION_REQUIRED'
   /** changePassword: the current password given is not the person's password. */
   | 'CURRENT_PASSWORD_WRONG'
+  /** Turning single sign-on on needs at least one allowed e-mail domain. */
+  | 'DOMAINS_REQUIRED'
+  /** Not an e-mail domain such as `larkby.se`. */
+  | 'DOMAIN_INVALID'
+  /** Another organisation's single sign-on already has this e-mail domain. */
+  | 'DOMAIN_TAKEN'
   /** This person already reviews this analysis. */
   | 'DUPLICATE_ASSIGNMENT'
   /** Two sections of the template have the same key. */
@@ -5436,6 +5609,10 @@ export type FieldProblemCode =
   | 'INVALID_DATE'
   /** The school year is not of the form 2026/27. */
   | 'INVALID_SCHOOL_YEAR'
+  /** The issuer's `/.well-known/openid-configuration` could not be read or is not for it. */
+  | 'ISSUER_DISCOVERY_FAILED'
+  /** The issuer is not an https URL (http only for localhost outside production). */
+  | 'ISSUER_INVALID'
   /** A meeting on site needs a location. */
   | 'LOCATION_REQUIRED'
   /** The text contains markup (HTML tags); plain text only. */
@@ -5492,6 +5669,8 @@ export type FieldProblemCode =
   | 'REQUIRED'
   /** A required section of the analysis is empty. */
   | 'REQUIRED_SECTION_EMPTY'
+  /** Password sign-in can be turned off only while single sign-on is on. */
+  | 'REQUIRES_SSO_ENABLED'
   /** A critical friend must be an active participant of the same cohort. */
   | 'REVIEWER_NOT_ELIGIBLE'
   /** The person already has a role in the cohort that clashes with this one (leader and participant at once). */

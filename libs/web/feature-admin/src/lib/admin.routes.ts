@@ -7,6 +7,7 @@ import { AdminPeoplePage } from './people/people.page';
 import { AdminPersonNewPage } from './people/person-new.page';
 import { AdminPersonPage } from './people/person.page';
 import { AdminSchoolsPage } from './schools/schools.page';
+import { AdminSsoPage } from './sso/sso-settings.page';
 import { administratorOnly } from './shared/admin-access';
 import { AdminNotAllowedPage, AdminNotFoundPage } from './shared/not-allowed.page';
 import { AdminTemplateEditorPage } from './templates/template-editor.page';
@@ -34,6 +35,7 @@ export const adminRoutes: Routes = [
       },
       { path: 'cohorts', component: AdminCohortsPage, title: 'admin.cohorts.title' },
       { path: 'mail', component: AdminFailedMailPage, title: 'admin.mail.title' },
+      { path: 'sso', component: AdminSsoPage, title: 'sso.admin.title' },
       { path: '**', component: AdminNotFoundPage, title: 'notFound.title' },
     ],
   },

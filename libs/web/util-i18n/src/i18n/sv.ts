@@ -13,5 +13,7 @@ import school from './school.sv.json';
 import setup from './setup.sv.json';
 // My sessions (settings) and the signed-out notice on the sign-in page.
 import sessions from './sessions.sv.json';
+// Single sign-on (ADR 0014): the sign-in page's entry and the administrators' settings.
+import sso from './sso.sv.json';
 
-export default { ...core, admin, review, followUp, school, setup, notifications, password, sessions };
+export default { ...core, admin, review, followUp, school, setup, notifications, password, sessions, sso };

@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AdminApi, LOADING, SessionStore, loadable } from '@stl/web/data-access';
-import { PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import { AdminApi, SessionStore, apiResource } from '@stl/web/data-access';
+import { LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import { leaderStandingOf } from '../certifications/certification-standing';
 
 interface Area {
@@ -19,45 +18,37 @@ interface Area {
 @Component({
   selector: 'stl-admin-overview-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, PageHeaderComponent, StatusBadgeComponent],
+  imports: [RouterLink, TranslocoPipe, LoadDirective, PageHeaderComponent, StatusBadgeComponent],
   template: `
     <stl-page-header
       [heading]="'admin.overview.title' | transloco"
       [lead]="'admin.overview.lead' | transloco: { organisation: organisation() }"
     />
-    @switch (state().status) {
-      @case ('loading') {
-        <p>{{ 'common.loading' | transloco }}</p>
-      }
-      @case ('error') {
-        <p class="error-text" role="alert">{{ errorKey() | transloco }}</p>
-      }
-      @case ('ready') {
-        <ul class="areas">
-          @for (area of areas(); track area.path) {
-            <li class="card area">
-              <h2>
-                <a [routerLink]="area.path">{{ 'admin.overview.' + area.key + '.title' | transloco }}</a>
-              </h2>
-              <p>{{ 'admin.overview.' + area.key + '.lead' | transloco }}</p>
-              @if (area.count !== undefined) {
-                <p class="muted">
-                  {{ 'admin.overview.' + area.key + '.count' | transloco: { count: area.count } }}
-                </p>
-              }
-              @if (area.attention) {
-                <p>
-                  <stl-status-badge tone="warning">{{
-                    'admin.overview.needsAction' | transloco
-                  }}</stl-status-badge>
-                  {{ 'admin.overview.certifications.attention' | transloco: { count: area.attention } }}
-                </p>
-              }
-            </li>
-          }
-        </ul>
-      }
-    }
+    <ng-container *stlLoad="state">
+      <ul class="areas">
+        @for (area of areas(); track area.path) {
+          <li class="card area">
+            <h2>
+              <a [routerLink]="area.path">{{ 'admin.overview.' + area.key + '.title' | transloco }}</a>
+            </h2>
+            <p>{{ 'admin.overview.' + area.key + '.lead' | transloco }}</p>
+            @if (area.count !== undefined) {
+              <p class="muted">
+                {{ 'admin.overview.' + area.key + '.count' | transloco: { count: area.count } }}
+              </p>
+            }
+            @if (area.attention) {
+              <p>
+                <stl-status-badge tone="warning">{{
+                  'admin.overview.needsAction' | transloco
+                }}</stl-status-badge>
+                {{ 'admin.overview.certifications.attention' | transloco: { count: area.attention } }}
+              </p>
+            }
+          </li>
+        }
+      </ul>
+    </ng-container>
   `,
   styles: `
     .areas {
@@ -81,18 +72,12 @@ export class AdminOverviewPage {
   private readonly session = inject(SessionStore);
   private readonly api = inject(AdminApi);
   protected readonly organisation = computed(() => this.session.viewer()?.organisation.name ?? '');
-  protected readonly state = toSignal(
-    loadable(this.api.overview(this.session.viewer()?.organisation.id ?? '')),
-    { initialValue: LOADING },
-  );
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.error.messageKey : '';
+  protected readonly state = apiResource({
+    stream: () => this.api.overview(this.session.viewer()?.organisation.id ?? ''),
   });
   protected readonly areas = computed<Area[]>(() => {
-    const s = this.state();
-    if (s.status !== 'ready') return [];
-    const d = s.data;
+    if (!this.state.hasValue()) return [];
+    const d = this.state.value();
     const attention = d.leaders.nodes.filter((p) => {
       const standing = leaderStandingOf(p.certifications ?? []);
       return standing !== 'CERTIFIED' && standing !== 'NOT_YET_VALID';
@@ -104,6 +89,8 @@ export class AdminOverviewPage {
       { path: 'templates', key: 'templates', count: d.analysisTemplates.length },
       { path: 'cohorts', key: 'cohorts', count: d.cohorts.totalCount },
       { path: 'mail', key: 'mail' },
+      // Single sign-on (ADR 0014)
+      { path: 'sso', key: 'sso' },
     ];
   });
 }

@@ -9,16 +9,15 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AdminApi, SessionStore, toApiError } from '@stl/web/data-access';
+import { AdminApi, SessionStore, apiResource, toApiError } from '@stl/web/data-access';
 import type { AdminSchool } from '@stl/web/data-access';
-import { ErrorSummaryComponent, PageHeaderComponent } from '@stl/web/ui';
-import { firstValueFrom, map } from 'rxjs';
+import { ErrorSummaryComponent, FIELD, LoadDirective, PageHeaderComponent, formProblems } from '@stl/web/ui';
+import { defer, firstValueFrom, map } from 'rxjs';
 import { allPages } from '../shared/all-pages';
 import { AdminBackLinkComponent } from '../shared/back-link.component';
-import { NO_ERRORS, formErrorsFrom, formErrorsOf } from '../shared/admin-errors';
-import type { FormErrors } from '../shared/admin-errors';
+import { formErrorsFrom, formErrorsOf } from '../shared/admin-errors';
 
 const UNIT_CODE = /^\d{8}$/;
 const FIELD_IDS: Record<string, string> = { name: 'school-name', unitCode: 'school-unit-code' };
@@ -27,7 +26,15 @@ const FIELD_IDS: Record<string, string> = { name: 'school-name', unitCode: 'scho
 @Component({
   selector: 'stl-admin-schools-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslocoPipe, PageHeaderComponent, ErrorSummaryComponent, AdminBackLinkComponent],
+  imports: [
+    ReactiveFormsModule,
+    TranslocoPipe,
+    LoadDirective,
+    PageHeaderComponent,
+    ErrorSummaryComponent,
+    AdminBackLinkComponent,
+    ...FIELD,
+  ],
   templateUrl: './schools.page.html',
   styleUrls: ['../shared/admin.css'],
 })
@@ -38,33 +45,26 @@ export class AdminSchoolsPage {
   private readonly document = inject(DOCUMENT);
   private readonly organisationId = this.session.viewer()?.organisation.id ?? '';
 
-  protected readonly schools = signal<AdminSchool[] | null>(null);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly schools = apiResource({
+    stream: () =>
+      defer(() =>
+        allPages((after) => this.api.schools(this.organisationId, after).pipe(map((r) => r.schools))),
+      ),
+  });
+  protected readonly count = computed(() => (this.schools.hasValue() ? this.schools.value().length : 0));
 
   /** The school being changed, or null when the form adds a new one. */
   protected readonly editing = signal<AdminSchool | null>(null);
-  protected readonly name = signal('');
-  protected readonly unitCode = signal('');
+  protected readonly form = inject(NonNullableFormBuilder).group({ name: '', unitCode: '' });
   protected readonly busy = signal(false);
-  protected readonly errors = signal<FormErrors>(NO_ERRORS);
+  private readonly summaryBox = viewChild(ErrorSummaryComponent);
+  protected readonly problems = formProblems(this.summaryBox);
   protected readonly saved = signal<{ key: string; name: string } | null>(null);
-  private readonly summary = viewChild(ErrorSummaryComponent);
-
-  protected readonly count = computed(() => this.schools()?.length ?? 0);
-
-  constructor() {
-    void this.load();
-  }
-
-  protected fieldError(id: string): string | null {
-    return this.errors().fields[id] ?? null;
-  }
 
   protected edit(school: AdminSchool): void {
     this.editing.set(school);
-    this.name.set(school.name);
-    this.unitCode.set(school.unitCode ?? '');
-    this.errors.set(NO_ERRORS);
+    this.form.setValue({ name: school.name, unitCode: school.unitCode ?? '' });
+    this.problems.clear();
     this.saved.set(null);
     afterNextRender(() => this.document.getElementById('school-form-heading')?.focus(), {
       injector: this.injector,
@@ -82,12 +82,12 @@ export class AdminSchoolsPage {
 
   protected async submit(): Promise<void> {
     this.saved.set(null);
-    const name = this.name().trim();
-    const unitCode = this.unitCode().trim();
+    const name = this.form.controls.name.value.trim();
+    const unitCode = this.form.controls.unitCode.value.trim();
     const problems: Record<string, string> = {};
     if (!name) problems[FIELD_IDS['name']] = 'admin.schools.nameMissing';
     if (unitCode && !UNIT_CODE.test(unitCode)) problems[FIELD_IDS['unitCode']] = 'admin.problems.unitCode';
-    if (Object.keys(problems).length) return this.fail(formErrorsOf(problems));
+    if (Object.keys(problems).length) return this.problems.fail(formErrorsOf(problems));
 
     const editing = this.editing();
     this.busy.set(true);
@@ -104,9 +104,9 @@ export class AdminSchoolsPage {
         this.saved.set({ key: 'admin.schools.created', name: createSchool.name });
       }
       this.reset(false);
-      await this.load();
+      this.schools.reload();
     } catch (e) {
-      this.fail(formErrorsFrom(toApiError(e), (field) => FIELD_IDS[field] ?? null));
+      this.problems.fail(formErrorsFrom(toApiError(e), (field) => FIELD_IDS[field] ?? null));
     } finally {
       this.busy.set(false);
     }
@@ -114,25 +114,8 @@ export class AdminSchoolsPage {
 
   private reset(clearNotice = true): void {
     this.editing.set(null);
-    this.name.set('');
-    this.unitCode.set('');
-    this.errors.set(NO_ERRORS);
+    this.form.reset();
+    this.problems.clear();
     if (clearNotice) this.saved.set(null);
-  }
-
-  private fail(errors: FormErrors): void {
-    this.errors.set(errors);
-    afterNextRender(() => this.summary()?.focus(), { injector: this.injector });
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.schools.set(
-        await allPages((after) => this.api.schools(this.organisationId, after).pipe(map((r) => r.schools))),
-      );
-      this.loadError.set(null);
-    } catch (e) {
-      this.loadError.set(toApiError(e).messageKey);
-    }
   }
 }

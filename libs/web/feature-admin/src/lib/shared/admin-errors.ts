@@ -1,19 +1,8 @@
-/** A field problem as the API reports it (the shape of data-access's FieldProblem). */
-export interface FieldProblem {
-  field: string;
-  code: string;
-  message: string;
-}
+import { formErrorsFrom as formErrorsFromRefusal } from '@stl/web/ui/form-errors';
+import type { FieldProblem, FormErrors, Refusal } from '@stl/web/ui/form-errors';
 
-/**
- * What the forms need of an ApiError. Structural, so this file and its tests need nothing of
- * Angular or the data-access lib.
- */
-export interface Refusal {
-  code: string;
-  problems: readonly FieldProblem[];
-  messageKey: string;
-}
+export { NO_ERRORS, formErrorsOf } from '@stl/web/ui/form-errors';
+export type { FieldProblem, FormErrors, Refusal, SummaryItem } from '@stl/web/ui/form-errors';
 
 /** A problem explained in the admin screens' own words, keyed by the API's problem code. */
 const DOMAIN_CODES = new Set([
@@ -74,54 +63,19 @@ export function adminProblemKey(problem: FieldProblem): string {
   }
 }
 
-export interface SummaryItem {
-  target?: string | null;
-  key: string;
-  params?: Record<string, unknown>;
-}
-
-export interface FormErrors {
-  /** Translation key per form field id, shown beside the field. */
-  fields: Record<string, string>;
-  /** What the error summary lists, each linking to its field when it has one. */
-  summary: SummaryItem[];
-}
-
-export const NO_ERRORS: FormErrors = { fields: {}, summary: [] };
-
 /**
- * An API refusal as what a form shows: each field problem beside its field (found with `fieldId`,
- * which turns an API field path into a form field id, or null when the form has no such field) and
- * in the summary; the error's own sentence when no problem could be placed. `overrides` gives a
- * screen its own sentence for a code (e.g. CONFLICT on a new school means the name is taken).
+ * An API refusal as what an admin form shows (see formErrorsFrom in @stl/web/ui), with the
+ * admin screens' own sentences for field problems.
  */
 export function formErrorsFrom(
   error: Refusal,
   fieldId: (field: string) => string | null,
   overrides: Partial<Record<string, string>> = {},
 ): FormErrors {
-  const fields: Record<string, string> = {};
-  const summary: SummaryItem[] = [];
-  for (const problem of error.problems) {
-    const key = adminProblemKey(problem);
-    const id = fieldId(problem.field);
-    if (id) fields[id] ??= key;
-    if (!summary.some((item) => item.key === key && item.target === (id ?? undefined)))
-      summary.push(id ? { target: id, key } : { key });
-  }
-  if (!summary.length) summary.push({ key: messageKeyOf(error, overrides) });
-  return { fields, summary };
+  return formErrorsFromRefusal(error, fieldId, adminProblemKey, overrides);
 }
 
 /** The sentence for a whole refusal, with a screen's own wording for some codes. */
 export function messageKeyOf(error: Refusal, overrides: Partial<Record<string, string>> = {}): string {
   return overrides[error.code] ?? error.messageKey;
-}
-
-/** Client-side checks as form errors: field id → translation key, in form order. */
-export function formErrorsOf(fields: Record<string, string>): FormErrors {
-  return {
-    fields,
-    summary: Object.entries(fields).map(([target, key]) => ({ target, key })),
-  };
 }

@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AdminApi, LOADING, SessionStore, loadable } from '@stl/web/data-access';
-import { PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import { AdminApi, SessionStore, apiResource } from '@stl/web/data-access';
+import { LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { AdminBackLinkComponent } from '../shared/back-link.component';
 import { roundsPerVersion } from './template-usage';
@@ -15,6 +14,7 @@ import { roundsPerVersion } from './template-usage';
   imports: [
     RouterLink,
     TranslocoPipe,
+    LoadDirective,
     PageHeaderComponent,
     StatusBadgeComponent,
     AdminBackLinkComponent,
@@ -30,76 +30,68 @@ import { roundsPerVersion } from './template-usage';
     <p>
       <a routerLink="new" class="button button--primary">{{ 'admin.templates.create' | transloco }}</a>
     </p>
-    @switch (state().status) {
-      @case ('loading') {
-        <p>{{ 'common.loading' | transloco }}</p>
-      }
-      @case ('error') {
-        <p class="error-text" role="alert">{{ errorKey() | transloco }}</p>
-      }
-      @case ('ready') {
-        <ul class="plain-list">
-          @for (t of templates(); track t.id) {
-            <li class="card" data-testid="template">
-              <h2 class="template__name">
-                <a [routerLink]="t.id">{{ t.name }}</a>
-              </h2>
-              @if (t.description) {
-                <p>{{ t.description }}</p>
-              }
-              <div class="table-wrap">
-                <table>
-                  <caption>
-                    {{
-                      'admin.templates.versionsCaption' | transloco: { name: t.name }
-                    }}
-                  </caption>
-                  <thead>
+    <ng-container *stlLoad="state">
+      <ul class="plain-list">
+        @for (t of templates(); track t.id) {
+          <li class="card" data-testid="template">
+            <h2 class="template__name">
+              <a [routerLink]="t.id">{{ t.name }}</a>
+            </h2>
+            @if (t.description) {
+              <p>{{ t.description }}</p>
+            }
+            <div class="table-wrap">
+              <table>
+                <caption>
+                  {{
+                    'admin.templates.versionsCaption' | transloco: { name: t.name }
+                  }}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{{ 'admin.templates.version' | transloco }}</th>
+                    <th scope="col">{{ 'admin.templates.created' | transloco }}</th>
+                    <th scope="col">{{ 'admin.templates.sectionCount' | transloco }}</th>
+                    <th scope="col">{{ 'admin.templates.usage' | transloco }}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  @for (v of t.versions; track v.id; let last = $last) {
                     <tr>
-                      <th scope="col">{{ 'admin.templates.version' | transloco }}</th>
-                      <th scope="col">{{ 'admin.templates.created' | transloco }}</th>
-                      <th scope="col">{{ 'admin.templates.sectionCount' | transloco }}</th>
-                      <th scope="col">{{ 'admin.templates.usage' | transloco }}</th>
+                      <th scope="row">
+                        {{ 'admin.templates.versionNumber' | transloco: { version: v.version } }}
+                        @if (last) {
+                          <stl-status-badge tone="info">{{
+                            'admin.templates.latest' | transloco
+                          }}</stl-status-badge>
+                        }
+                      </th>
+                      <td>{{ v.createdAt | stlDate: lang() }}</td>
+                      <td>{{ v.sections.length }}</td>
+                      <td>
+                        @if (usage().get(v.id); as n) {
+                          <stl-status-badge tone="warning">{{
+                            'admin.templates.inUse' | transloco
+                          }}</stl-status-badge>
+                          {{ 'admin.templates.usedInRounds' | transloco: { count: n } }}
+                        } @else {
+                          {{ 'admin.templates.notUsed' | transloco }}
+                        }
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    @for (v of t.versions; track v.id; let last = $last) {
-                      <tr>
-                        <th scope="row">
-                          {{ 'admin.templates.versionNumber' | transloco: { version: v.version } }}
-                          @if (last) {
-                            <stl-status-badge tone="info">{{
-                              'admin.templates.latest' | transloco
-                            }}</stl-status-badge>
-                          }
-                        </th>
-                        <td>{{ v.createdAt | stlDate: lang() }}</td>
-                        <td>{{ v.sections.length }}</td>
-                        <td>
-                          @if (usage().get(v.id); as n) {
-                            <stl-status-badge tone="warning">{{
-                              'admin.templates.inUse' | transloco
-                            }}</stl-status-badge>
-                            {{ 'admin.templates.usedInRounds' | transloco: { count: n } }}
-                          } @else {
-                            {{ 'admin.templates.notUsed' | transloco }}
-                          }
-                        </td>
-                      </tr>
-                    }
-                  </tbody>
-                </table>
-              </div>
-              <p>
-                <a [routerLink]="t.id">{{ 'admin.templates.newVersionOf' | transloco: { name: t.name } }}</a>
-              </p>
-            </li>
-          } @empty {
-            <li>{{ 'admin.templates.empty' | transloco }}</li>
-          }
-        </ul>
-      }
-    }
+                  }
+                </tbody>
+              </table>
+            </div>
+            <p>
+              <a [routerLink]="t.id">{{ 'admin.templates.newVersionOf' | transloco: { name: t.name } }}</a>
+            </p>
+          </li>
+        } @empty {
+          <li>{{ 'admin.templates.empty' | transloco }}</li>
+        }
+      </ul>
+    </ng-container>
   `,
   styles: `
     .template__name {
@@ -112,20 +104,12 @@ import { roundsPerVersion } from './template-usage';
 export class AdminTemplatesPage {
   private readonly api = inject(AdminApi);
   protected readonly lang = inject(LanguageService).lang;
-  protected readonly state = toSignal(
-    loadable(this.api.templates(inject(SessionStore).viewer()?.organisation.id ?? '')),
-    { initialValue: LOADING },
+  private readonly organisationId = inject(SessionStore).viewer()?.organisation.id ?? '';
+  protected readonly state = apiResource({ stream: () => this.api.templates(this.organisationId) });
+  protected readonly templates = computed(() =>
+    this.state.hasValue() ? this.state.value().analysisTemplates : [],
   );
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.error.messageKey : '';
-  });
-  protected readonly templates = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.data.analysisTemplates : [];
-  });
-  protected readonly usage = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? roundsPerVersion(s.data.cohorts.nodes) : new Map<string, number>();
-  });
+  protected readonly usage = computed(() =>
+    this.state.hasValue() ? roundsPerVersion(this.state.value().cohorts.nodes) : new Map<string, number>(),
+  );
 }

@@ -11,28 +11,20 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import {
-  AnalysisApi,
-  LOADING,
-  SessionStore,
-  loadable,
-  problemKey,
-  sectionOfProblem,
-} from '@stl/web/data-access';
+import { AnalysisApi, SessionStore, apiResource, problemKey, sectionOfProblem } from '@stl/web/data-access';
 import type { ApiError, FieldProblem, TemplateSection } from '@stl/web/data-access';
 import { MAX_TEXT_LENGTH } from '@stl/shared/domain';
 import {
   AutosaveIndicatorComponent,
   ErrorSummaryComponent,
+  LoadDirective,
   PageHeaderComponent,
   StatusBadgeComponent,
 } from '@stl/web/ui';
 import type { ErrorSummaryItem } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
-import { switchMap } from 'rxjs';
 import { normaliseText } from '../text/rich-text';
 import { ConflictPanelComponent } from './conflict-panel.component';
 import { DraftEditor } from './draft-editor';
@@ -49,6 +41,7 @@ const CONFIRM_ID = 'confirm-no-pupil';
   imports: [
     RouterLink,
     TranslocoPipe,
+    LoadDirective,
     PageHeaderComponent,
     StatusBadgeComponent,
     AutosaveIndicatorComponent,
@@ -73,20 +66,11 @@ export class AnalysisEditorPage {
   readonly cohortId = input.required<string>();
   readonly roundId = input.required<string>();
 
-  protected readonly state = toSignal(
-    toObservable(computed(() => ({ cohortId: this.cohortId(), roundId: this.roundId() }))).pipe(
-      switchMap(({ cohortId, roundId }) => loadable(this.api.editor(cohortId, roundId))),
-    ),
-    { initialValue: LOADING },
-  );
-  protected readonly data = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.data : null;
+  protected readonly state = apiResource({
+    params: () => ({ cohortId: this.cohortId(), roundId: this.roundId() }),
+    stream: ({ cohortId, roundId }) => this.api.editor(cohortId, roundId),
   });
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.error.messageKey : '';
-  });
+  protected readonly data = computed(() => (this.state.hasValue() ? this.state.value() : null));
   protected readonly sections = computed<readonly TemplateSection[]>(() =>
     [...(this.data()?.analysisRound.templateVersion.sections ?? [])].sort((a, b) => a.position - b.position),
   );

@@ -1,61 +1,55 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AnalysisApi, LOADING, loadable } from '@stl/web/data-access';
-import { PageHeaderComponent } from '@stl/web/ui';
+import { AnalysisApi, apiResource } from '@stl/web/data-access';
+import { LoadDirective, PageHeaderComponent } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
-import { switchMap } from 'rxjs';
 
 /** A published analysis as the cohort reads it, section by section in the template's order. */
 @Component({
   selector: 'stl-analysis-read-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, PageHeaderComponent, ...FORMAT_PIPES],
+  imports: [RouterLink, TranslocoPipe, LoadDirective, PageHeaderComponent, ...FORMAT_PIPES],
   template: `
-    @switch (state().status) {
-      @case ('loading') {
-        <p>{{ 'common.loading' | transloco }}</p>
-      }
-      @case ('error') {
-        <stl-page-header [heading]="'read.title' | transloco" />
-        <p class="error-text" role="alert">{{ errorKey() | transloco }}</p>
-        <p>
-          <a routerLink="/">{{ 'common.backHome' | transloco }}</a>
-        </p>
-      }
-      @case ('ready') {
-        @if (analysis(); as a) {
-          <stl-page-header
-            [heading]="'read.heading' | transloco: { author: a.author.fullName, number: a.round.number }"
-            [lead]="a.round.title"
-          >
-            <a stlBeforeHeading [routerLink]="['/cohorts', cohortId(), 'shared']" class="back-link">{{
-              'read.backToShared' | transloco
-            }}</a>
-          </stl-page-header>
-          @if (a.current; as current) {
-            <p class="muted">
-              {{ 'shared.publishedAt' | transloco: { when: (current.publishedAt | stlDateTime: lang()) } }} ·
-              {{ 'shared.version' | transloco: { version: current.version } }}
-            </p>
-            <article class="analysis">
-              @for (section of sections(); track section.key) {
-                <section [attr.aria-labelledby]="'read-' + section.key">
-                  <h2 [id]="'read-' + section.key">{{ section.position }}. {{ section.title }}</h2>
-                  @if (answers().get(section.key); as html) {
-                    <div class="analysis__text" [innerHTML]="html"></div>
-                  } @else {
-                    <p class="muted">{{ 'read.noAnswer' | transloco }}</p>
-                  }
-                </section>
-              }
-            </article>
-          } @else {
-            <p>{{ 'read.notPublished' | transloco }}</p>
-          }
+    @if (state.error()) {
+      <stl-page-header [heading]="'read.title' | transloco" />
+    }
+    <ng-container *stlLoad="state">
+      @if (analysis(); as a) {
+        <stl-page-header
+          [heading]="'read.heading' | transloco: { author: a.author.fullName, number: a.round.number }"
+          [lead]="a.round.title"
+        >
+          <a stlBeforeHeading [routerLink]="['/cohorts', cohortId(), 'shared']" class="back-link">{{
+            'read.backToShared' | transloco
+          }}</a>
+        </stl-page-header>
+        @if (a.current; as current) {
+          <p class="muted">
+            {{ 'shared.publishedAt' | transloco: { when: (current.publishedAt | stlDateTime: lang()) } }} ·
+            {{ 'shared.version' | transloco: { version: current.version } }}
+          </p>
+          <article class="analysis">
+            @for (section of sections(); track section.key) {
+              <section [attr.aria-labelledby]="'read-' + section.key">
+                <h2 [id]="'read-' + section.key">{{ section.position }}. {{ section.title }}</h2>
+                @if (answers().get(section.key); as html) {
+                  <div class="analysis__text" [innerHTML]="html"></div>
+                } @else {
+                  <p class="muted">{{ 'read.noAnswer' | transloco }}</p>
+                }
+              </section>
+            }
+          </article>
+        } @else {
+          <p>{{ 'read.notPublished' | transloco }}</p>
         }
       }
+    </ng-container>
+    @if (state.error()) {
+      <p>
+        <a routerLink="/">{{ 'common.backHome' | transloco }}</a>
+      </p>
     }
   `,
   styles: `
@@ -78,18 +72,8 @@ export class AnalysisReadPage {
   readonly cohortId = input.required<string>();
   readonly analysisId = input.required<string>();
 
-  protected readonly state = toSignal(
-    toObservable(this.analysisId).pipe(switchMap((id) => loadable(this.api.read(id)))),
-    { initialValue: LOADING },
-  );
-  protected readonly analysis = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.data.analysis : null;
-  });
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.error.messageKey : '';
-  });
+  protected readonly state = apiResource({ params: this.analysisId, stream: (id) => this.api.read(id) });
+  protected readonly analysis = computed(() => (this.state.hasValue() ? this.state.value().analysis : null));
   protected readonly sections = computed(() =>
     [...(this.analysis()?.round.templateVersion.sections ?? [])].sort((a, b) => a.position - b.position),
   );

@@ -1,87 +1,89 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AnalysisApi, LOADING, loadable, toApiError } from '@stl/web/data-access';
+import { AnalysisApi, apiResource, toApiError } from '@stl/web/data-access';
 import type { ApiError, SharedAnalysis } from '@stl/web/data-access';
-import { PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import { LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
-import { firstValueFrom, switchMap, tap } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 
 /** The cohort's shared space: every published analysis, newest first, by round if chosen. */
 @Component({
   selector: 'stl-shared-space-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, PageHeaderComponent, StatusBadgeComponent, ...FORMAT_PIPES],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    LoadDirective,
+    PageHeaderComponent,
+    StatusBadgeComponent,
+    ...FORMAT_PIPES,
+  ],
   template: `
-    @switch (state().status) {
-      @case ('loading') {
-        <p>{{ 'common.loading' | transloco }}</p>
-      }
-      @case ('error') {
-        <stl-page-header [heading]="'shared.title' | transloco" />
-        <p class="error-text" role="alert">{{ errorKey() | transloco }}</p>
-        <p>
-          <a routerLink="/">{{ 'common.backHome' | transloco }}</a>
-        </p>
-      }
-      @case ('ready') {
-        @if (data(); as d) {
-          <stl-page-header
-            [heading]="'shared.title' | transloco"
-            [lead]="'shared.lead' | transloco: { cohort: d.cohort.name }"
-          >
-            <a stlBeforeHeading [routerLink]="['/cohorts', d.cohort.id]" class="back-link">{{
-              'editor.backToCohort' | transloco: { cohort: d.cohort.name }
-            }}</a>
-          </stl-page-header>
+    @if (state.error()) {
+      <stl-page-header [heading]="'shared.title' | transloco" />
+    }
+    <ng-container *stlLoad="state">
+      @if (data(); as d) {
+        <stl-page-header
+          [heading]="'shared.title' | transloco"
+          [lead]="'shared.lead' | transloco: { cohort: d.cohort.name }"
+        >
+          <a stlBeforeHeading [routerLink]="['/cohorts', d.cohort.id]" class="back-link">{{
+            'editor.backToCohort' | transloco: { cohort: d.cohort.name }
+          }}</a>
+        </stl-page-header>
 
-          <div class="field filter">
-            <label for="round-filter">{{ 'shared.roundFilter' | transloco }}</label>
-            <select id="round-filter" [value]="round() ?? ''" (change)="chooseRound($event)">
-              <option value="">{{ 'shared.allRounds' | transloco }}</option>
-              @for (r of d.cohort.rounds; track r.id) {
-                <option [value]="r.id" [selected]="r.id === round()">
-                  {{ 'cohort.roundTitle' | transloco: { number: r.number, title: r.title } }}
-                </option>
-              }
-            </select>
-          </div>
-
-          <p role="status">{{ 'shared.count' | transloco: { count: d.sharedSpace.totalCount } }}</p>
-          <ul class="shared-list">
-            @for (a of items(); track a.id) {
-              <li class="card shared-item" data-testid="shared-item">
-                <h2 class="shared-item__title">
-                  @let label =
-                    'shared.itemTitle' | transloco: { author: a.author.fullName, number: a.round.number };
-                  <a [routerLink]="['/cohorts', d.cohort.id, 'analyses', a.id]">{{ label }}</a>
-                </h2>
-                <p class="muted">
-                  {{ a.round.title }} ·
-                  {{ 'shared.publishedAt' | transloco: { when: (a.lastPublishedAt | stlDateTime: lang()) } }}
-                  @if (a.publishedVersion > 1) {
-                    · {{ 'shared.version' | transloco: { version: a.publishedVersion } }}
-                  }
-                </p>
-                @if (a.publishedLate) {
-                  <stl-status-badge tone="warning">{{ 'shared.late' | transloco }}</stl-status-badge>
-                }
-              </li>
-            } @empty {
-              <li>{{ 'shared.empty' | transloco }}</li>
+        <div class="field filter">
+          <label for="round-filter">{{ 'shared.roundFilter' | transloco }}</label>
+          <select id="round-filter" [value]="round() ?? ''" (change)="chooseRound($event)">
+            <option value="">{{ 'shared.allRounds' | transloco }}</option>
+            @for (r of d.cohort.rounds; track r.id) {
+              <option [value]="r.id" [selected]="r.id === round()">
+                {{ 'cohort.roundTitle' | transloco: { number: r.number, title: r.title } }}
+              </option>
             }
-          </ul>
-          @if (moreError(); as error) {
-            <p class="error-text" role="alert">{{ error.messageKey | transloco }}</p>
+          </select>
+        </div>
+
+        <p role="status">{{ 'shared.count' | transloco: { count: d.sharedSpace.totalCount } }}</p>
+        <ul class="shared-list">
+          @for (a of items(); track a.id) {
+            <li class="card shared-item" data-testid="shared-item">
+              <h2 class="shared-item__title">
+                @let label =
+                  'shared.itemTitle' | transloco: { author: a.author.fullName, number: a.round.number };
+                <a [routerLink]="['/cohorts', d.cohort.id, 'analyses', a.id]">{{ label }}</a>
+              </h2>
+              <p class="muted">
+                {{ a.round.title }} ·
+                {{ 'shared.publishedAt' | transloco: { when: (a.lastPublishedAt | stlDateTime: lang()) } }}
+                @if (a.publishedVersion > 1) {
+                  · {{ 'shared.version' | transloco: { version: a.publishedVersion } }}
+                }
+              </p>
+              @if (a.publishedLate) {
+                <stl-status-badge tone="warning">{{ 'shared.late' | transloco }}</stl-status-badge>
+              }
+            </li>
+          } @empty {
+            <li>{{ 'shared.empty' | transloco }}</li>
           }
-          @if (hasMore()) {
-            <button type="button" class="button" [disabled]="loadingMore()" (click)="loadMore()">
-              {{ 'shared.more' | transloco }}
-            </button>
-          }
+        </ul>
+        @if (moreError(); as error) {
+          <p class="error-text" role="alert">{{ error.messageKey | transloco }}</p>
+        }
+        @if (hasMore()) {
+          <button type="button" class="button" [disabled]="loadingMore()" (click)="loadMore()">
+            {{ 'shared.more' | transloco }}
+          </button>
         }
       }
+    </ng-container>
+    @if (state.error()) {
+      <p>
+        <a routerLink="/">{{ 'common.backHome' | transloco }}</a>
+      </p>
     }
   `,
   styles: `
@@ -118,24 +120,16 @@ export class SharedSpacePage {
   protected readonly loadingMore = signal(false);
   protected readonly moreError = signal<ApiError | null>(null);
 
-  protected readonly state = toSignal(
-    toObservable(computed(() => ({ cohortId: this.cohortId(), round: this.round() ?? null }))).pipe(
-      tap(() => {
-        this.extra.set([]);
-        this.cursor.set(null);
-      }),
-      switchMap(({ cohortId, round }) => loadable(this.api.sharedSpace(cohortId, round, null))),
-    ),
-    { initialValue: LOADING },
-  );
-  protected readonly data = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.data : null;
+  protected readonly state = apiResource({
+    params: () => ({ cohortId: this.cohortId(), round: this.round() ?? null }),
+    stream: ({ cohortId, round }) => {
+      // A new filter starts from its first page.
+      this.extra.set([]);
+      this.cursor.set(null);
+      return this.api.sharedSpace(cohortId, round, null);
+    },
   });
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.error.messageKey : '';
-  });
+  protected readonly data = computed(() => (this.state.hasValue() ? this.state.value() : null));
   protected readonly items = computed(() => [...(this.data()?.sharedSpace.nodes ?? []), ...this.extra()]);
   private readonly pageInfo = computed(() => this.cursor() ?? this.data()?.sharedSpace.pageInfo ?? null);
   protected readonly hasMore = computed(() => !!this.pageInfo()?.hasNextPage);

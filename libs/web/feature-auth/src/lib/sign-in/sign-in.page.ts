@@ -16,6 +16,7 @@ import { SessionStore, toApiError } from '@stl/web/data-access';
 import type { ApiError, DemoAccount } from '@stl/web/data-access';
 import { ErrorSummaryComponent, PageHeaderComponent } from '@stl/web/ui';
 import type { ErrorSummaryItem } from '@stl/web/ui';
+import { SsoEntryComponent } from '../sso/sso-entry.component';
 
 /**
  * The password every demo account has (README, "Demo accounts"). Only used for the accounts the
@@ -31,7 +32,7 @@ function safeNext(next: string | undefined): string {
 @Component({
   selector: 'stl-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslocoPipe, PageHeaderComponent, ErrorSummaryComponent],
+  imports: [FormsModule, TranslocoPipe, PageHeaderComponent, ErrorSummaryComponent, SsoEntryComponent],
   templateUrl: './sign-in.page.html',
   styleUrl: './sign-in.page.css',
 })
@@ -45,6 +46,8 @@ export class SignInPage {
   /** Why the person is here (query parameter): `session-ended` when the API refused their session. */
   readonly reason = input<string>();
   protected readonly sessionEnded = computed(() => this.reason() === 'session-ended');
+  /** Why a single sign-on came back without signing in (query parameter from the API, ADR 0014). */
+  readonly ssoError = input<string>();
 
   protected readonly email = signal('');
   protected readonly password = signal('');

@@ -2,9 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LOADING, SessionStore, SetupApi, loadable, toApiError } from '@stl/web/data-access';
+import { SessionStore, SetupApi, apiResource, toApiError } from '@stl/web/data-access';
 import type { ApiError, CohortStatus } from '@stl/web/data-access';
-import { PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import { LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import type { BadgeTone } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { firstValueFrom } from 'rxjs';
@@ -28,6 +28,7 @@ const TONE: Record<CohortStatus, BadgeTone> = {
   imports: [
     RouterLink,
     TranslocoPipe,
+    LoadDirective,
     PageHeaderComponent,
     StatusBadgeComponent,
     CohortSettingsFormComponent,
@@ -68,50 +69,42 @@ const TONE: Record<CohortStatus, BadgeTone> = {
 
     <section aria-labelledby="mine-heading">
       <h2 id="mine-heading">{{ 'setup.list.mine' | transloco }}</h2>
-      @switch (state().status) {
-        @case ('loading') {
-          <p>{{ 'common.loading' | transloco }}</p>
-        }
-        @case ('error') {
-          <p class="error-text" role="alert">{{ errorKey() | transloco }}</p>
-        }
-        @case ('ready') {
-          @if (cohorts().length === 0) {
-            <p>{{ 'setup.list.none' | transloco }}</p>
-          } @else {
-            <ul class="cohort-list">
-              @for (c of cohorts(); track c.id) {
-                <li class="card" data-testid="cohort-item">
-                  <h3>
-                    <a [routerLink]="['/cohorts', c.id]">{{ c.name }}</a>
-                  </h3>
+      <ng-container *stlLoad="state">
+        @if (cohorts().length === 0) {
+          <p>{{ 'setup.list.none' | transloco }}</p>
+        } @else {
+          <ul class="cohort-list">
+            @for (c of cohorts(); track c.id) {
+              <li class="card" data-testid="cohort-item">
+                <h3>
+                  <a [routerLink]="['/cohorts', c.id]">{{ c.name }}</a>
+                </h3>
+                <p>
+                  <stl-status-badge [tone]="tone(c.status)">{{
+                    'cohortStatus.' + c.status | transloco
+                  }}</stl-status-badge>
+                  {{
+                    'setup.list.period'
+                      | transloco
+                        : {
+                            year: c.schoolYear,
+                            from: (c.startsOn | stlCalendarDate: lang()),
+                            to: (c.endsOn | stlCalendarDate: lang()),
+                          }
+                  }}
+                </p>
+                @if (c.viewerCanManage && (c.status === 'PLANNING' || c.status === 'OPEN')) {
                   <p>
-                    <stl-status-badge [tone]="tone(c.status)">{{
-                      'cohortStatus.' + c.status | transloco
-                    }}</stl-status-badge>
-                    {{
-                      'setup.list.period'
-                        | transloco
-                          : {
-                              year: c.schoolYear,
-                              from: (c.startsOn | stlCalendarDate: lang()),
-                              to: (c.endsOn | stlCalendarDate: lang()),
-                            }
-                    }}
+                    <a [routerLink]="['/cohorts', c.id, 'setup']">{{
+                      'setup.list.plan' | transloco: { name: c.name }
+                    }}</a>
                   </p>
-                  @if (c.viewerCanManage && (c.status === 'PLANNING' || c.status === 'OPEN')) {
-                    <p>
-                      <a [routerLink]="['/cohorts', c.id, 'setup']">{{
-                        'setup.list.plan' | transloco: { name: c.name }
-                      }}</a>
-                    </p>
-                  }
-                </li>
-              }
-            </ul>
-          }
+                }
+              </li>
+            }
+          </ul>
         }
-      }
+      </ng-container>
     </section>
   `,
   styles: `
@@ -136,16 +129,13 @@ export class CohortListPage {
   private readonly router = inject(Router);
   protected readonly lang = inject(LanguageService).lang;
 
-  protected readonly state = toSignal(loadable(this.api.cohorts()), { initialValue: LOADING });
+  protected readonly state = apiResource({ stream: () => this.api.cohorts() });
   /** Newest first. */
-  protected readonly cohorts = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? [...s.data].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) : [];
-  });
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.error.messageKey : '';
-  });
+  protected readonly cohorts = computed(() =>
+    this.state.hasValue()
+      ? [...this.state.value()].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      : [],
+  );
   private readonly certifications = toSignal(this.api.myCertifications(), { initialValue: [] });
   protected readonly mayCreate = computed(
     () =>

@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CohortApi, LOADING, loadable } from '@stl/web/data-access';
+import { CohortApi, apiResource } from '@stl/web/data-access';
 import type { AnalysisStatus, CohortDetail, MyProgress } from '@stl/web/data-access';
-import { PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import { LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import type { BadgeTone } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { map, of, switchMap } from 'rxjs';
@@ -25,7 +24,14 @@ interface OverviewData {
 @Component({
   selector: 'stl-cohort-overview-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, PageHeaderComponent, StatusBadgeComponent, ...FORMAT_PIPES],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    LoadDirective,
+    PageHeaderComponent,
+    StatusBadgeComponent,
+    ...FORMAT_PIPES,
+  ],
   templateUrl: './cohort-overview.page.html',
   styleUrl: './cohort-overview.page.css',
 })
@@ -36,34 +42,20 @@ export class CohortOverviewPage {
   readonly cohortId = input.required<string>();
   private readonly now = Date.now();
 
-  protected readonly state = toSignal(
-    toObservable(this.cohortId).pipe(
-      switchMap((id) =>
-        loadable(
-          this.api
-            .overview(id)
-            .pipe(
-              switchMap(({ cohort }) =>
-                cohort.viewerRole === 'PARTICIPANT'
-                  ? this.api
-                      .myProgress(id)
-                      .pipe(map((p): OverviewData => ({ cohort, progress: p.myProgress })))
-                  : of<OverviewData>({ cohort, progress: null }),
-              ),
-            ),
+  protected readonly state = apiResource({
+    params: this.cohortId,
+    stream: (id) =>
+      this.api
+        .overview(id)
+        .pipe(
+          switchMap(({ cohort }) =>
+            cohort.viewerRole === 'PARTICIPANT'
+              ? this.api.myProgress(id).pipe(map((p): OverviewData => ({ cohort, progress: p.myProgress })))
+              : of<OverviewData>({ cohort, progress: null }),
+          ),
         ),
-      ),
-    ),
-    { initialValue: LOADING },
-  );
-  protected readonly data = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.data : null;
   });
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.error.messageKey : '';
-  });
+  protected readonly data = computed(() => (this.state.hasValue() ? this.state.value() : null));
   protected readonly canReadAnalyses = computed(() => {
     const role = this.data()?.cohort.viewerRole;
     return role === 'PARTICIPANT' || role === 'LEADER' || role === 'ADMINISTRATOR';

@@ -10,9 +10,10 @@ import {
   viewChild,
   inject,
 } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ApiError } from '@stl/web/data-access';
-import { ErrorSummaryComponent } from '@stl/web/ui';
+import { ErrorSummaryComponent, FIELD } from '@stl/web/ui';
 import { afterRender, errorOf, summaryItems } from './form-errors';
 import type { FieldError } from './form-errors';
 import { isIsoDate } from '@stl/shared/domain';
@@ -49,74 +50,42 @@ export function settingsProblems(s: CohortSettings): FieldError[] {
 @Component({
   selector: 'stl-cohort-settings-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, ErrorSummaryComponent],
+  imports: [ReactiveFormsModule, TranslocoPipe, ErrorSummaryComponent, ...FIELD],
   styleUrl: './setup-form.css',
   template: `
     <stl-error-summary [heading]="'form.fixThese' | transloco" [errors]="summary()" />
-    <form class="form-grid" (submit)="$event.preventDefault(); submit()" novalidate>
-      <div class="field" [class.field--invalid]="err('name')">
-        <label for="cohort-name">{{ 'setup.settings.name' | transloco }}</label>
-        <p class="field__hint" id="cohort-name-hint">{{ 'setup.settings.nameHint' | transloco }}</p>
-        @if (err('name'); as e) {
-          <p class="field__error" id="cohort-name-error">{{ e | transloco }}</p>
-        }
-        <input
-          id="cohort-name"
-          type="text"
-          autocomplete="off"
-          [value]="name()"
-          (input)="name.set(val($event))"
-          [attr.aria-invalid]="!!err('name')"
-          [attr.aria-describedby]="describe('cohort-name', 'name')"
-        />
-      </div>
-      <div class="field" [class.field--invalid]="err('schoolYear')">
-        <label for="cohort-school-year">{{ 'setup.settings.schoolYear' | transloco }}</label>
-        <p class="field__hint" id="cohort-school-year-hint">
-          {{ 'setup.settings.schoolYearHint' | transloco }}
-        </p>
-        @if (err('schoolYear'); as e) {
-          <p class="field__error" id="cohort-school-year-error">{{ e | transloco }}</p>
-        }
-        <input
-          id="cohort-school-year"
-          type="text"
-          inputmode="numeric"
-          [value]="schoolYear()"
-          (input)="schoolYear.set(val($event))"
-          [attr.aria-invalid]="!!err('schoolYear')"
-          [attr.aria-describedby]="describe('cohort-school-year', 'schoolYear')"
-        />
-      </div>
+    <form class="form-grid" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <stl-field
+        fieldId="cohort-name"
+        [label]="'setup.settings.name' | transloco"
+        [hint]="'setup.settings.nameHint' | transloco"
+        [error]="err('name')"
+      >
+        <input stlControl formControlName="name" type="text" autocomplete="off" />
+      </stl-field>
+      <stl-field
+        fieldId="cohort-school-year"
+        [label]="'setup.settings.schoolYear' | transloco"
+        [hint]="'setup.settings.schoolYearHint' | transloco"
+        [error]="err('schoolYear')"
+      >
+        <input stlControl formControlName="schoolYear" type="text" inputmode="numeric" />
+      </stl-field>
       <div class="form-row">
-        <div class="field" [class.field--invalid]="err('startsOn')">
-          <label for="cohort-starts-on">{{ 'setup.settings.startsOn' | transloco }}</label>
-          @if (err('startsOn'); as e) {
-            <p class="field__error" id="cohort-starts-on-error">{{ e | transloco }}</p>
-          }
-          <input
-            id="cohort-starts-on"
-            type="date"
-            [value]="startsOn()"
-            (input)="startsOn.set(val($event))"
-            [attr.aria-invalid]="!!err('startsOn')"
-            [attr.aria-describedby]="err('startsOn') ? 'cohort-starts-on-error' : null"
-          />
-        </div>
-        <div class="field" [class.field--invalid]="err('endsOn')">
-          <label for="cohort-ends-on">{{ 'setup.settings.endsOn' | transloco }}</label>
-          @if (err('endsOn'); as e) {
-            <p class="field__error" id="cohort-ends-on-error">{{ e | transloco }}</p>
-          }
-          <input
-            id="cohort-ends-on"
-            type="date"
-            [value]="endsOn()"
-            (input)="endsOn.set(val($event))"
-            [attr.aria-invalid]="!!err('endsOn')"
-            [attr.aria-describedby]="err('endsOn') ? 'cohort-ends-on-error' : null"
-          />
-        </div>
+        <stl-field
+          fieldId="cohort-starts-on"
+          [label]="'setup.settings.startsOn' | transloco"
+          [error]="err('startsOn')"
+        >
+          <input stlControl formControlName="startsOn" type="date" />
+        </stl-field>
+        <stl-field
+          fieldId="cohort-ends-on"
+          [label]="'setup.settings.endsOn' | transloco"
+          [error]="err('endsOn')"
+        >
+          <input stlControl formControlName="endsOn" type="date" />
+        </stl-field>
       </div>
       @if (!datesEditable()) {
         <p class="muted">{{ 'setup.settings.datesFixed' | transloco }}</p>
@@ -140,10 +109,12 @@ export class CohortSettingsFormComponent {
   readonly datesEditable = input(true);
   readonly save = output<CohortSettings>();
 
-  protected readonly name = signal('');
-  protected readonly schoolYear = signal('');
-  protected readonly startsOn = signal('');
-  protected readonly endsOn = signal('');
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: '',
+    schoolYear: '',
+    startsOn: '',
+    endsOn: '',
+  });
   private readonly localErrors = signal<FieldError[]>([]);
   private readonly summaryBox = viewChild(ErrorSummaryComponent);
 
@@ -152,13 +123,8 @@ export class CohortSettingsFormComponent {
   );
 
   constructor() {
-    effect(() => {
-      const s = this.initial();
-      this.name.set(s.name);
-      this.schoolYear.set(s.schoolYear);
-      this.startsOn.set(s.startsOn);
-      this.endsOn.set(s.endsOn);
-    });
+    // The form starts from the cohort's saved settings, and again whenever they are saved.
+    effect(() => this.form.reset(this.initial()));
     // A refusal from the API: move focus to the summary, as after a failed check here.
     effect(() => {
       if (this.apiError()) afterRender(this.injector, () => this.summaryBox()?.focus());
@@ -169,20 +135,13 @@ export class CohortSettingsFormComponent {
     return errorOf(this.localErrors(), this.apiError(), field);
   }
 
-  protected describe(id: string, field: string): string {
-    return this.err(field) ? `${id}-hint ${id}-error` : `${id}-hint`;
-  }
-
-  protected val(event: Event): string {
-    return (event.target as HTMLInputElement).value;
-  }
-
   protected submit(): void {
+    const v = this.form.getRawValue();
     const value: CohortSettings = {
-      name: this.name().trim(),
-      schoolYear: this.schoolYear().trim(),
-      startsOn: this.startsOn(),
-      endsOn: this.endsOn(),
+      name: v.name.trim(),
+      schoolYear: v.schoolYear.trim(),
+      startsOn: v.startsOn,
+      endsOn: v.endsOn,
     };
     const problems = settingsProblems(value);
     this.localErrors.set(problems);

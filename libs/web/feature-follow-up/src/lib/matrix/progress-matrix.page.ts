@@ -9,10 +9,9 @@ import {
   input,
   signal,
 } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { FollowUpApi, LOADING, loadable, toApiError } from '@stl/web/data-access';
+import { FollowUpApi, apiResource, toApiError } from '@stl/web/data-access';
 import type {
   ApiError,
   FollowUpCohort,
@@ -20,9 +19,10 @@ import type {
   ProgressRow,
   PublishedAnalysisRef,
 } from '@stl/web/data-access';
-import { PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import { LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import type { BadgeTone } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
+import type { Observable } from 'rxjs';
 import { combineLatest, firstValueFrom, of, switchMap } from 'rxjs';
 import { STATUS_FILTERS, buildMatrix, filterMatrix, isStatusFilter, schoolsOf } from './matrix';
 import type { AnalysisState, MatrixFilter, MatrixRow } from './matrix';
@@ -41,7 +41,14 @@ interface MatrixData {
 @Component({
   selector: 'stl-progress-matrix-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, PageHeaderComponent, StatusBadgeComponent, ...FORMAT_PIPES],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    LoadDirective,
+    PageHeaderComponent,
+    StatusBadgeComponent,
+    ...FORMAT_PIPES,
+  ],
   templateUrl: './progress-matrix.page.html',
   styleUrl: './progress-matrix.page.css',
 })
@@ -61,33 +68,23 @@ export class ProgressMatrixPage {
 
   private readonly now = Date.now();
 
-  protected readonly state = toSignal(
-    toObservable(this.cohortId).pipe(
-      switchMap((id) =>
-        loadable(
-          this.api.cohort(id).pipe(
-            switchMap((cohort) =>
-              combineLatest({
-                cohort: of(cohort),
-                progress: this.api.progress(id),
-                // Leaders and administrators link to the analyses; school leaders never see them.
-                analyses: cohort.viewerCanManage ? this.api.publishedAnalyses(id) : of([]),
-              }),
-            ),
-          ),
+  protected readonly state = apiResource({
+    params: this.cohortId,
+    stream: (id): Observable<MatrixData> =>
+      this.api.cohort(id).pipe(
+        switchMap((cohort) =>
+          combineLatest({
+            cohort: of(cohort),
+            progress: this.api.progress(id),
+            // Leaders and administrators link to the analyses; school leaders never see them.
+            analyses: cohort.viewerCanManage ? this.api.publishedAnalyses(id) : of([]),
+          }),
         ),
       ),
-    ),
-    { initialValue: LOADING },
+  });
+  protected readonly data = computed<MatrixData | null>(() =>
+    this.state.hasValue() ? (this.state.value() ?? null) : null,
   );
-  protected readonly data = computed<MatrixData | null>(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.data : null;
-  });
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.error.messageKey : '';
-  });
 
   protected readonly rows = computed(() => {
     const d = this.data();

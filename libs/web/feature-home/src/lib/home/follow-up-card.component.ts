@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CohortApi, LOADING, loadable } from '@stl/web/data-access';
+import { CohortApi, apiResource } from '@stl/web/data-access';
+import { LoadDirective } from '@stl/web/ui';
 import type { CohortSummary } from '@stl/web/data-access';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
-import { switchMap } from 'rxjs';
 import { nextDeadline, nextMeeting } from './next-steps';
 
 /**
@@ -15,48 +14,40 @@ import { nextDeadline, nextMeeting } from './next-steps';
 @Component({
   selector: 'stl-follow-up-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, ...FORMAT_PIPES],
+  imports: [RouterLink, TranslocoPipe, LoadDirective, ...FORMAT_PIPES],
   template: `
     <h3>{{ 'home.followUp' | transloco }}</h3>
-    @switch (state().status) {
-      @case ('loading') {
-        <p>{{ 'common.loading' | transloco }}</p>
-      }
-      @case ('error') {
-        <p class="error-text">{{ errorKey() | transloco }}</p>
-      }
-      @case ('ready') {
-        @if (followUp(); as f) {
-          <p>
-            {{
-              (schoolView() ? 'home.teachersFromYourSchool' : 'home.participantsInCohort')
-                | transloco: { count: f.all.totalCount }
-            }}
-            {{ 'home.needSupportCount' | transloco: { count: f.needsSupport.totalCount } }}
-          </p>
-          @if (f.needsSupport.nodes.length) {
-            <ul class="support-list">
-              @for (p of f.needsSupport.nodes; track p.person.id) {
-                <li>
-                  <strong>{{ p.person.fullName }}</strong>
-                  @if (p.schoolName && !schoolView()) {
-                    ({{ p.schoolName }})
-                  }
-                  – {{ 'home.publishedSoFar' | transloco: { count: p.publishedCount } }}
-                  @if (p.missing.length) {
-                    <ul>
-                      @for (m of p.missing; track $index) {
-                        <li>{{ 'missing.' + m.code | transloco: { round: m.roundNumber } }}</li>
-                      }
-                    </ul>
-                  }
-                </li>
-              }
-            </ul>
-          }
+    <ng-container *stlLoad="state">
+      @if (followUp(); as f) {
+        <p>
+          {{
+            (schoolView() ? 'home.teachersFromYourSchool' : 'home.participantsInCohort')
+              | transloco: { count: f.all.totalCount }
+          }}
+          {{ 'home.needSupportCount' | transloco: { count: f.needsSupport.totalCount } }}
+        </p>
+        @if (f.needsSupport.nodes.length) {
+          <ul class="support-list">
+            @for (p of f.needsSupport.nodes; track p.person.id) {
+              <li>
+                <strong>{{ p.person.fullName }}</strong>
+                @if (p.schoolName && !schoolView()) {
+                  ({{ p.schoolName }})
+                }
+                – {{ 'home.publishedSoFar' | transloco: { count: p.publishedCount } }}
+                @if (p.missing.length) {
+                  <ul>
+                    @for (m of p.missing; track $index) {
+                      <li>{{ 'missing.' + m.code | transloco: { round: m.roundNumber } }}</li>
+                    }
+                  </ul>
+                }
+              </li>
+            }
+          </ul>
         }
       }
-    }
+    </ng-container>
     @if (cohort().viewerCanManage) {
       <p>
         <a [routerLink]="['/cohorts', cohort().id, 'follow-up']">{{
@@ -87,18 +78,11 @@ export class FollowUpCardComponent {
   private readonly now = Date.now();
 
   protected readonly schoolView = computed(() => this.cohort().viewerRole === 'SCHOOL_LEADER');
-  protected readonly state = toSignal(
-    toObservable(this.cohort).pipe(switchMap((c) => loadable(this.api.followUp(c.id)))),
-    { initialValue: LOADING },
-  );
-  protected readonly followUp = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.data : null;
+  protected readonly state = apiResource({
+    params: () => this.cohort().id,
+    stream: (cohortId) => this.api.followUp(cohortId),
   });
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.error.messageKey : '';
-  });
+  protected readonly followUp = computed(() => (this.state.hasValue() ? this.state.value() : null));
   protected readonly deadline = computed(() => nextDeadline(this.cohort(), this.now));
   protected readonly meeting = computed(() => nextMeeting(this.cohort(), this.now));
 }

@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CohortApi, LOADING, SessionStore, loadable } from '@stl/web/data-access';
-import { PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import { CohortApi, SessionStore, apiResource } from '@stl/web/data-access';
+import { LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import { FollowUpCardComponent } from './follow-up-card.component';
 import { ParticipantCardComponent } from './participant-card.component';
 
@@ -14,6 +13,7 @@ import { ParticipantCardComponent } from './participant-card.component';
   imports: [
     RouterLink,
     TranslocoPipe,
+    LoadDirective,
     PageHeaderComponent,
     StatusBadgeComponent,
     ParticipantCardComponent,
@@ -24,47 +24,39 @@ import { ParticipantCardComponent } from './participant-card.component';
       [heading]="'home.greeting' | transloco: { name: firstName() }"
       [lead]="'home.lead' | transloco: { organisation: organisation() }"
     />
-    @switch (cohorts().status) {
-      @case ('loading') {
-        <p>{{ 'common.loading' | transloco }}</p>
-      }
-      @case ('error') {
-        <p class="error-text" role="alert">{{ errorKey() | transloco }}</p>
-      }
-      @case ('ready') {
-        @for (cohort of list(); track cohort.id) {
-          <section class="card cohort-card" [attr.aria-labelledby]="'cohort-' + cohort.id">
-            <div class="cohort-card__head">
-              <h2 [id]="'cohort-' + cohort.id">
-                <a [routerLink]="['/cohorts', cohort.id]">{{ cohort.name }}</a>
-              </h2>
-              <stl-status-badge [tone]="cohort.status === 'OPEN' ? 'success' : 'neutral'">
-                {{ 'cohortStatus.' + cohort.status | transloco }}
-              </stl-status-badge>
-            </div>
-            <p class="muted">{{ 'home.yourRole.' + cohort.viewerRole | transloco }}</p>
-            @switch (cohort.viewerRole) {
-              @case ('PARTICIPANT') {
-                <stl-participant-card [cohort]="cohort" />
-              }
-              @case ('LEADER') {
-                <stl-follow-up-card [cohort]="cohort" />
-              }
-              @case ('SCHOOL_LEADER') {
-                <stl-follow-up-card [cohort]="cohort" />
-              }
-              @default {
-                <p>
-                  <a [routerLink]="['/cohorts', cohort.id]">{{ 'home.openCohort' | transloco }}</a>
-                </p>
-              }
+    <ng-container *stlLoad="cohorts">
+      @for (cohort of list(); track cohort.id) {
+        <section class="card cohort-card" [attr.aria-labelledby]="'cohort-' + cohort.id">
+          <div class="cohort-card__head">
+            <h2 [id]="'cohort-' + cohort.id">
+              <a [routerLink]="['/cohorts', cohort.id]">{{ cohort.name }}</a>
+            </h2>
+            <stl-status-badge [tone]="cohort.status === 'OPEN' ? 'success' : 'neutral'">
+              {{ 'cohortStatus.' + cohort.status | transloco }}
+            </stl-status-badge>
+          </div>
+          <p class="muted">{{ 'home.yourRole.' + cohort.viewerRole | transloco }}</p>
+          @switch (cohort.viewerRole) {
+            @case ('PARTICIPANT') {
+              <stl-participant-card [cohort]="cohort" />
             }
-          </section>
-        } @empty {
-          <p>{{ 'home.noCohorts' | transloco }}</p>
-        }
+            @case ('LEADER') {
+              <stl-follow-up-card [cohort]="cohort" />
+            }
+            @case ('SCHOOL_LEADER') {
+              <stl-follow-up-card [cohort]="cohort" />
+            }
+            @default {
+              <p>
+                <a [routerLink]="['/cohorts', cohort.id]">{{ 'home.openCohort' | transloco }}</a>
+              </p>
+            }
+          }
+        </section>
+      } @empty {
+        <p>{{ 'home.noCohorts' | transloco }}</p>
       }
-    }
+    </ng-container>
   `,
   styles: `
     .cohort-card {
@@ -85,15 +77,11 @@ import { ParticipantCardComponent } from './participant-card.component';
 })
 export class HomePage {
   private readonly session = inject(SessionStore);
-  protected readonly cohorts = toSignal(loadable(inject(CohortApi).myCohorts()), { initialValue: LOADING });
-  protected readonly list = computed(() => {
-    const c = this.cohorts();
-    return c.status === 'ready' ? c.data.cohorts.nodes : [];
-  });
-  protected readonly errorKey = computed(() => {
-    const c = this.cohorts();
-    return c.status === 'error' ? c.error.messageKey : '';
-  });
+  private readonly api = inject(CohortApi);
+  protected readonly cohorts = apiResource({ stream: () => this.api.myCohorts() });
+  protected readonly list = computed(() =>
+    this.cohorts.hasValue() ? this.cohorts.value().cohorts.nodes : [],
+  );
   protected readonly firstName = computed(() => this.session.viewer()?.person.fullName.split(' ')[0] ?? '');
   protected readonly organisation = computed(() => this.session.viewer()?.organisation.name ?? '');
 }

@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CohortApi, LOADING, ReviewApi, SessionStore, loadable } from '@stl/web/data-access';
+import { CohortApi, ReviewApi, SessionStore, apiResource } from '@stl/web/data-access';
 import type { CohortSummary } from '@stl/web/data-access';
-import { StatusBadgeComponent } from '@stl/web/ui';
+import { LoadDirective, StatusBadgeComponent } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
-import { combineLatest, map, switchMap } from 'rxjs';
+import { combineLatest, map } from 'rxjs';
 import { feedbackFormPath, feedbackOverviewPath, receivedFeedbackPath } from '@stl/web/feature-review';
 import { feedbackToRead, nextMeeting, nextRound, roundsToWrite } from './next-steps';
 
@@ -17,83 +16,72 @@ import { feedbackToRead, nextMeeting, nextRound, roundsToWrite } from './next-st
 @Component({
   selector: 'stl-participant-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, StatusBadgeComponent, ...FORMAT_PIPES],
+  imports: [RouterLink, TranslocoPipe, LoadDirective, StatusBadgeComponent, ...FORMAT_PIPES],
   template: `
     <h3>{{ 'home.toDo' | transloco }}</h3>
-    @switch (state().status) {
-      @case ('loading') {
-        <p>{{ 'common.loading' | transloco }}</p>
-      }
-      @case ('error') {
-        <p class="error-text">{{ errorKey() | transloco }}</p>
-      }
-      @case ('ready') {
-        <ul class="todo">
-          @for (item of toWrite(); track item.round.id) {
+    <ng-container *stlLoad="state">
+      <ul class="todo">
+        @for (item of toWrite(); track item.round.id) {
+          <li>
+            @let label =
+              (item.started ? 'home.continueAnalysis' : 'home.writeAnalysis')
+                | transloco: { number: item.round.number, title: item.round.title };
+            <a [routerLink]="['/cohorts', cohort().id, 'rounds', item.round.id, 'analysis']">{{ label }}</a>
+            <span class="todo__when">
+              {{ 'home.dueBy' | transloco: { when: (item.round.submissionDeadline | stlDateTime: lang()) } }}
+              ({{ item.round.submissionDeadline | stlWeek: lang() }})
+            </span>
+            @if (item.overdue) {
+              <stl-status-badge tone="danger">{{ 'status.overdue' | transloco }}</stl-status-badge>
+            } @else if (item.started) {
+              <stl-status-badge tone="info">{{ 'status.DRAFT' | transloco }}</stl-status-badge>
+            }
+          </li>
+        }
+        @for (task of tasks(); track task.id) {
+          @if (task.analysis; as analysis) {
             <li>
               @let label =
-                (item.started ? 'home.continueAnalysis' : 'home.writeAnalysis')
-                  | transloco: { number: item.round.number, title: item.round.title };
-              <a [routerLink]="['/cohorts', cohort().id, 'rounds', item.round.id, 'analysis']">{{ label }}</a>
-              <span class="todo__when">
-                {{
-                  'home.dueBy' | transloco: { when: (item.round.submissionDeadline | stlDateTime: lang()) }
-                }}
-                ({{ item.round.submissionDeadline | stlWeek: lang() }})
-              </span>
-              @if (item.overdue) {
+                'home.giveFeedback'
+                  | transloco: { author: analysis.author.fullName, number: analysis.round.number };
+              <a [routerLink]="formPath(analysis.id)">{{ label }}</a>
+              @if (task.dueAt) {
+                <span class="todo__when">
+                  {{ 'home.dueBy' | transloco: { when: (task.dueAt | stlDateTime: lang()) } }}
+                </span>
+              }
+              @if (task.dueAt && isPast(task.dueAt)) {
                 <stl-status-badge tone="danger">{{ 'status.overdue' | transloco }}</stl-status-badge>
-              } @else if (item.started) {
-                <stl-status-badge tone="info">{{ 'status.DRAFT' | transloco }}</stl-status-badge>
               }
             </li>
           }
-          @for (task of tasks(); track task.id) {
-            @if (task.analysis; as analysis) {
-              <li>
-                @let label =
-                  'home.giveFeedback'
-                    | transloco: { author: analysis.author.fullName, number: analysis.round.number };
-                <a [routerLink]="formPath(analysis.id)">{{ label }}</a>
-                @if (task.dueAt) {
-                  <span class="todo__when">
-                    {{ 'home.dueBy' | transloco: { when: (task.dueAt | stlDateTime: lang()) } }}
-                  </span>
-                }
-                @if (task.dueAt && isPast(task.dueAt)) {
-                  <stl-status-badge tone="danger">{{ 'status.overdue' | transloco }}</stl-status-badge>
-                }
-              </li>
-            }
-          }
-          @for (item of toRead(); track item.analysisId) {
-            <li data-testid="home-feedback-received">
-              <a [routerLink]="receivedPath(item.analysisId)">{{
-                'review.home.readFeedback'
-                  | transloco: { number: item.number, count: item.leader + item.peer }
-              }}</a>
-            </li>
-          }
-        </ul>
-        <p>
-          <a [routerLink]="overviewPath()">{{ 'review.home.toOverview' | transloco }}</a>
-        </p>
-        @if (!toWrite().length && !tasks().length) {
-          <p>{{ 'home.allDone' | transloco }}</p>
         }
-        @if (upcoming(); as round) {
-          <p>
-            {{
-              'home.nextRoundOpens'
-                | transloco: { number: round.number, when: (round.opensAt | stlDateTime: lang()) }
-            }}
-          </p>
+        @for (item of toRead(); track item.analysisId) {
+          <li data-testid="home-feedback-received">
+            <a [routerLink]="receivedPath(item.analysisId)">{{
+              'review.home.readFeedback' | transloco: { number: item.number, count: item.leader + item.peer }
+            }}</a>
+          </li>
         }
-        @if (progress(); as p) {
-          <p>{{ 'home.publishedCount' | transloco: { count: p.publishedCount, min: p.minPublished } }}</p>
-        }
+      </ul>
+      <p>
+        <a [routerLink]="overviewPath()">{{ 'review.home.toOverview' | transloco }}</a>
+      </p>
+      @if (!toWrite().length && !tasks().length) {
+        <p>{{ 'home.allDone' | transloco }}</p>
       }
-    }
+      @if (upcoming(); as round) {
+        <p>
+          {{
+            'home.nextRoundOpens'
+              | transloco: { number: round.number, when: (round.opensAt | stlDateTime: lang()) }
+          }}
+        </p>
+      }
+      @if (progress(); as p) {
+        <p>{{ 'home.publishedCount' | transloco: { count: p.publishedCount, min: p.minPublished } }}</p>
+      }
+    </ng-container>
     @if (meeting(); as m) {
       <p>
         <strong>{{ 'home.nextMeeting' | transloco }}</strong>
@@ -112,43 +100,26 @@ export class ParticipantCardComponent {
   readonly cohort = input.required<CohortSummary>();
   private readonly now = Date.now();
 
-  protected readonly state = toSignal(
-    toObservable(this.cohort).pipe(
-      switchMap((c) =>
-        loadable(
-          combineLatest([
-            this.api.myProgress(c.id),
-            this.api.myOpenReviewTasks(c.id),
-            this.reviews.received(c.id, this.session.viewer()?.person.id ?? ''),
-          ]).pipe(
-            map(([p, t, r]) => ({
-              progress: p.myProgress,
-              tasks: t.myReviewTasks,
-              received: feedbackToRead(r.sharedSpace.nodes),
-            })),
-          ),
-        ),
+  protected readonly state = apiResource({
+    params: () => this.cohort().id,
+    stream: (cohortId) =>
+      combineLatest([
+        this.api.myProgress(cohortId),
+        this.api.myOpenReviewTasks(cohortId),
+        this.reviews.received(cohortId, this.session.viewer()?.person.id ?? ''),
+      ]).pipe(
+        map(([p, t, r]) => ({
+          progress: p.myProgress,
+          tasks: t.myReviewTasks,
+          received: feedbackToRead(r.sharedSpace.nodes),
+        })),
       ),
-    ),
-    { initialValue: LOADING },
-  );
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.error.messageKey : '';
   });
-  protected readonly progress = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.data.progress : null;
-  });
-  protected readonly tasks = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.data.tasks : [];
-  });
+  private readonly data = computed(() => (this.state.hasValue() ? this.state.value() : null));
+  protected readonly progress = computed(() => this.data()?.progress ?? null);
+  protected readonly tasks = computed(() => this.data()?.tasks ?? []);
   /** My analyses with feedback to read and answer. */
-  protected readonly toRead = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.data.received : [];
-  });
+  protected readonly toRead = computed(() => this.data()?.received ?? []);
   protected readonly overviewPath = computed(() => feedbackOverviewPath(this.cohort().id));
   protected readonly toWrite = computed(() => {
     const p = this.progress();

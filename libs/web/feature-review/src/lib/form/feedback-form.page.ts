@@ -12,15 +12,14 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { LOADING, ReviewApi, SessionStore, loadable, toApiError } from '@stl/web/data-access';
+import { ReviewApi, SessionStore, apiResource, toApiError } from '@stl/web/data-access';
 import type { ApiError, FeedbackItem } from '@stl/web/data-access';
-import { ErrorSummaryComponent, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import { ErrorSummaryComponent, LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import type { ErrorSummaryItem } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
-import { combineLatest, firstValueFrom, switchMap } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { feedbackOverviewPath, receivedFeedbackPath } from '../review.paths';
 import { FeedbackCardComponent } from '../shared/feedback-card.component';
 import {
@@ -46,6 +45,7 @@ import { FeedbackDraftStore, emptyTexts, feedbackDraftKey, hasText } from './fee
   imports: [
     RouterLink,
     TranslocoPipe,
+    LoadDirective,
     PageHeaderComponent,
     StatusBadgeComponent,
     ErrorSummaryComponent,
@@ -68,22 +68,11 @@ export class FeedbackFormPage {
   readonly cohortId = input.required<string>();
   readonly analysisId = input.required<string>();
 
-  private readonly reloads = signal(0);
-  protected readonly state = toSignal(
-    combineLatest([
-      toObservable(computed(() => ({ cohortId: this.cohortId(), analysisId: this.analysisId() }))),
-      toObservable(this.reloads),
-    ]).pipe(switchMap(([{ cohortId, analysisId }]) => loadable(this.api.form(cohortId, analysisId)))),
-    { initialValue: LOADING },
-  );
-  protected readonly data = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.data : null;
+  protected readonly state = apiResource({
+    params: () => ({ cohortId: this.cohortId(), analysisId: this.analysisId() }),
+    stream: ({ cohortId, analysisId }) => this.api.form(cohortId, analysisId),
   });
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.error.messageKey : '';
-  });
+  protected readonly data = computed(() => (this.state.hasValue() ? this.state.value() : null));
   protected readonly overviewPath = computed(() => feedbackOverviewPath(this.cohortId()));
   protected readonly receivedPath = computed(() => receivedFeedbackPath(this.cohortId(), this.analysisId()));
 
@@ -178,7 +167,7 @@ export class FeedbackFormPage {
 
   protected reload(): void {
     this.formError.set(null);
-    this.reloads.update((n) => n + 1);
+    this.state.reload();
   }
 
   protected async submit(): Promise<void> {

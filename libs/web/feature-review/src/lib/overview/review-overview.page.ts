@@ -1,13 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LOADING, ReviewApi, SessionStore, loadable } from '@stl/web/data-access';
-import type { AnalysisWithFeedback, Loadable, FeedbackReceivedData } from '@stl/web/data-access';
-import { PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import { ReviewApi, SessionStore, apiResource } from '@stl/web/data-access';
+import type { AnalysisWithFeedback } from '@stl/web/data-access';
+import { LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import type { BadgeTone } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
-import { of, switchMap } from 'rxjs';
 import { feedbackFormPath, receivedFeedbackPath } from '../review.paths';
 import { missingLines, progressLines } from './progress-summary';
 import { tasksByRound } from './tasks';
@@ -23,7 +21,14 @@ const TONE: Record<TaskState, BadgeTone> = { done: 'success', overdue: 'danger',
 @Component({
   selector: 'stl-review-overview-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, PageHeaderComponent, StatusBadgeComponent, ...FORMAT_PIPES],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    LoadDirective,
+    PageHeaderComponent,
+    StatusBadgeComponent,
+    ...FORMAT_PIPES,
+  ],
   templateUrl: './review-overview.page.html',
   styleUrl: './review-overview.page.css',
 })
@@ -37,18 +42,8 @@ export class ReviewOverviewPage {
   /** Route parameter. */
   readonly cohortId = input.required<string>();
 
-  protected readonly state = toSignal(
-    toObservable(this.cohortId).pipe(switchMap((id) => loadable(this.api.tasks(id)))),
-    { initialValue: LOADING },
-  );
-  protected readonly data = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.data : null;
-  });
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.error.messageKey : '';
-  });
+  protected readonly state = apiResource({ params: this.cohortId, stream: (id) => this.api.tasks(id) });
+  protected readonly data = computed(() => (this.state.hasValue() ? this.state.value() : null));
   protected readonly isParticipant = computed(() => this.data()?.cohort.viewerRole === 'PARTICIPANT');
   protected readonly rounds = computed(() => tasksByRound(this.data()?.myReviewTasks ?? [], this.now));
 
@@ -57,22 +52,11 @@ export class ReviewOverviewPage {
     const personId = this.session.viewer()?.person.id;
     return this.isParticipant() && personId ? { cohortId: this.cohortId(), personId } : null;
   });
-  protected readonly received = toSignal(
-    toObservable(this.receivedRequest).pipe(
-      switchMap((r) =>
-        r ? loadable(this.api.received(r.cohortId, r.personId)) : of<Loadable<FeedbackReceivedData>>(LOADING),
-      ),
-    ),
-    { initialValue: LOADING },
-  );
-  protected readonly receivedData = computed(() => {
-    const s = this.received();
-    return s.status === 'ready' ? s.data : null;
+  protected readonly received = apiResource({
+    params: () => this.receivedRequest() ?? undefined,
+    stream: ({ cohortId, personId }) => this.api.received(cohortId, personId),
   });
-  protected readonly receivedErrorKey = computed(() => {
-    const s = this.received();
-    return s.status === 'error' ? s.error.messageKey : '';
-  });
+  protected readonly receivedData = computed(() => (this.received.hasValue() ? this.received.value() : null));
   protected readonly myAnalyses = computed(() =>
     [...(this.receivedData()?.sharedSpace.nodes ?? [])].sort((a, b) => a.round.number - b.round.number),
   );

@@ -1,10 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LOADING, ReviewApi, loadable } from '@stl/web/data-access';
+import { ReviewApi, apiResource } from '@stl/web/data-access';
 import type { SchoolCohort, SchoolParticipantProgress } from '@stl/web/data-access';
-import { StatusBadgeComponent } from '@stl/web/ui';
-import { switchMap } from 'rxjs';
+import { LoadDirective, StatusBadgeComponent } from '@stl/web/ui';
 import { bySchool, overdueCount } from './support-rule';
 
 type SupportReason = SchoolParticipantProgress['supportReasons'][number];
@@ -23,7 +21,7 @@ interface Row {
 @Component({
   selector: 'stl-school-cohort',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, StatusBadgeComponent],
+  imports: [TranslocoPipe, LoadDirective, StatusBadgeComponent],
   template: `
     @let c = cohort();
     <section class="cohort" [attr.aria-labelledby]="'cohort-' + c.id" data-testid="school-cohort">
@@ -31,108 +29,98 @@ interface Row {
       <p class="muted">
         {{ 'school.cohortFacts' | transloco: { year: c.schoolYear, share: attendancePercent() } }}
       </p>
-      @switch (state().status) {
-        @case ('loading') {
-          <p>{{ 'common.loading' | transloco }}</p>
-        }
-        @case ('error') {
-          <p class="error-text" role="alert">{{ errorKey() | transloco }}</p>
-        }
-        @case ('ready') {
-          @for (group of groups(); track group.schoolId) {
-            @let support = needing(group.people);
-            <h3>{{ group.schoolName || ('school.noSchool' | transloco) }}</h3>
-            <h4>{{ 'school.supportHeading' | transloco: { count: support.length } }}</h4>
-            @if (support.length) {
-              <ul class="support" data-testid="needs-support">
-                @for (row of support; track row.p.person.id) {
-                  <li>
-                    <strong>{{ row.p.person.fullName }}</strong>:
-                    @for (reason of row.reasons; track reason.code; let last = $last) {
-                      {{ 'school.reasons.' + reason.code | transloco: reasonParams(row.p, reason)
-                      }}{{ last ? '' : ';' }}
-                    }
-                  </li>
-                }
-              </ul>
-            } @else {
-              <p>{{ 'school.nobodyNeedsSupport' | transloco }}</p>
-            }
-
-            <div
-              class="table-wrap"
-              role="region"
-              tabindex="0"
-              [attr.aria-labelledby]="'caption-' + c.id + '-' + $index"
-            >
-              <table>
-                <caption [id]="'caption-' + c.id + '-' + $index">
-                  {{
-                    'school.tableCaption' | transloco: { school: group.schoolName, cohort: c.name }
-                  }}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{{ 'school.cols.teacher' | transloco }}</th>
-                    <th scope="col">{{ 'school.cols.published' | transloco }}</th>
-                    <th scope="col">{{ 'school.cols.tasks' | transloco }}</th>
-                    <th scope="col">{{ 'school.cols.attendance' | transloco }}</th>
-                    <th scope="col">{{ 'school.cols.overdue' | transloco }}</th>
-                    <th scope="col">{{ 'school.cols.status' | transloco }}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (row of group.people; track row.p.person.id) {
-                    <tr data-testid="participant-row">
-                      <th scope="row">{{ row.p.person.fullName }}</th>
-                      <td>
-                        {{
-                          'school.ofCount'
-                            | transloco: { count: row.p.publishedCount, total: row.p.minPublished }
-                        }}
-                      </td>
-                      <td>
-                        {{
-                          'school.ofCount' | transloco: { count: row.p.tasksDone, total: row.p.tasksTotal }
-                        }}
-                      </td>
-                      <td>
-                        {{
-                          'school.attendance'
-                            | transloco
-                              : {
-                                  attended: row.p.meetingsAttended,
-                                  held: row.p.meetingsHeld,
-                                  required: row.p.meetingsRequired,
-                                }
-                        }}
-                      </td>
-                      <td>{{ row.overdue }}</td>
-                      <td>
-                        @if (row.p.completed) {
-                          <stl-status-badge tone="success">{{
-                            'school.status.completed' | transloco
-                          }}</stl-status-badge>
-                        } @else if (row.reasons.length) {
-                          <stl-status-badge tone="danger">{{
-                            'school.status.support' | transloco
-                          }}</stl-status-badge>
-                        } @else {
-                          <stl-status-badge tone="neutral">{{
-                            'school.status.onTrack' | transloco
-                          }}</stl-status-badge>
-                        }
-                      </td>
-                    </tr>
+      <ng-container *stlLoad="state">
+        @for (group of groups(); track group.schoolId) {
+          @let support = needing(group.people);
+          <h3>{{ group.schoolName || ('school.noSchool' | transloco) }}</h3>
+          <h4>{{ 'school.supportHeading' | transloco: { count: support.length } }}</h4>
+          @if (support.length) {
+            <ul class="support" data-testid="needs-support">
+              @for (row of support; track row.p.person.id) {
+                <li>
+                  <strong>{{ row.p.person.fullName }}</strong>:
+                  @for (reason of row.reasons; track reason.code; let last = $last) {
+                    {{ 'school.reasons.' + reason.code | transloco: reasonParams(row.p, reason)
+                    }}{{ last ? '' : ';' }}
                   }
-                </tbody>
-              </table>
-            </div>
-          } @empty {
-            <p>{{ 'school.noParticipants' | transloco }}</p>
+                </li>
+              }
+            </ul>
+          } @else {
+            <p>{{ 'school.nobodyNeedsSupport' | transloco }}</p>
           }
+
+          <div
+            class="table-wrap"
+            role="region"
+            tabindex="0"
+            [attr.aria-labelledby]="'caption-' + c.id + '-' + $index"
+          >
+            <table>
+              <caption [id]="'caption-' + c.id + '-' + $index">
+                {{
+                  'school.tableCaption' | transloco: { school: group.schoolName, cohort: c.name }
+                }}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{{ 'school.cols.teacher' | transloco }}</th>
+                  <th scope="col">{{ 'school.cols.published' | transloco }}</th>
+                  <th scope="col">{{ 'school.cols.tasks' | transloco }}</th>
+                  <th scope="col">{{ 'school.cols.attendance' | transloco }}</th>
+                  <th scope="col">{{ 'school.cols.overdue' | transloco }}</th>
+                  <th scope="col">{{ 'school.cols.status' | transloco }}</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (row of group.people; track row.p.person.id) {
+                  <tr data-testid="participant-row">
+                    <th scope="row">{{ row.p.person.fullName }}</th>
+                    <td>
+                      {{
+                        'school.ofCount'
+                          | transloco: { count: row.p.publishedCount, total: row.p.minPublished }
+                      }}
+                    </td>
+                    <td>
+                      {{ 'school.ofCount' | transloco: { count: row.p.tasksDone, total: row.p.tasksTotal } }}
+                    </td>
+                    <td>
+                      {{
+                        'school.attendance'
+                          | transloco
+                            : {
+                                attended: row.p.meetingsAttended,
+                                held: row.p.meetingsHeld,
+                                required: row.p.meetingsRequired,
+                              }
+                      }}
+                    </td>
+                    <td>{{ row.overdue }}</td>
+                    <td>
+                      @if (row.p.completed) {
+                        <stl-status-badge tone="success">{{
+                          'school.status.completed' | transloco
+                        }}</stl-status-badge>
+                      } @else if (row.reasons.length) {
+                        <stl-status-badge tone="danger">{{
+                          'school.status.support' | transloco
+                        }}</stl-status-badge>
+                      } @else {
+                        <stl-status-badge tone="neutral">{{
+                          'school.status.onTrack' | transloco
+                        }}</stl-status-badge>
+                      }
+                    </td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        } @empty {
+          <p>{{ 'school.noParticipants' | transloco }}</p>
         }
-      }
+      </ng-container>
     </section>
   `,
   styles: `
@@ -184,36 +172,31 @@ export class SchoolCohortComponent {
   private readonly api = inject(ReviewApi);
   readonly cohort = input.required<SchoolCohort>();
 
-  protected readonly state = toSignal(
-    toObservable(this.cohort).pipe(switchMap((c) => loadable(this.api.schoolProgress(c.id)))),
-    { initialValue: LOADING },
-  );
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.error.messageKey : '';
+  protected readonly state = apiResource({
+    params: () => this.cohort().id,
+    stream: (cohortId) => this.api.schoolProgress(cohortId),
   });
   protected readonly attendancePercent = computed(() =>
     Math.round(this.cohort().requiredAttendanceShare * 100),
   );
   protected readonly groups = computed(() => {
-    const s = this.state();
     const rows: (Row & {
       schoolId?: string | null;
       schoolName?: string | null;
       person: { fullName: string };
-    })[] =
-      s.status === 'ready'
-        ? s.data
-            .filter((p) => !p.leftAt)
-            .map((p) => ({
-              p,
-              reasons: p.supportReasons,
-              overdue: overdueCount(p),
-              schoolId: p.schoolId,
-              schoolName: p.schoolName,
-              person: p.person,
-            }))
-        : [];
+    })[] = this.state.hasValue()
+      ? this.state
+          .value()
+          .filter((p) => !p.leftAt)
+          .map((p) => ({
+            p,
+            reasons: p.supportReasons,
+            overdue: overdueCount(p),
+            schoolId: p.schoolId,
+            schoolName: p.schoolName,
+            person: p.person,
+          }))
+      : [];
     return bySchool(rows);
   });
 

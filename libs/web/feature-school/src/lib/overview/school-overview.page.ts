@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LOADING, ReviewApi, loadable } from '@stl/web/data-access';
-import { PageHeaderComponent } from '@stl/web/ui';
+import { ReviewApi, apiResource } from '@stl/web/data-access';
+import { LoadDirective, PageHeaderComponent } from '@stl/web/ui';
 import { SchoolCohortComponent } from './school-cohort.component';
 
 /**
@@ -14,40 +13,34 @@ import { SchoolCohortComponent } from './school-cohort.component';
 @Component({
   selector: 'stl-school-overview-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, PageHeaderComponent, SchoolCohortComponent],
+  imports: [RouterLink, TranslocoPipe, LoadDirective, PageHeaderComponent, SchoolCohortComponent],
   template: `
     <stl-page-header [heading]="'school.title' | transloco" [lead]="'school.lead' | transloco" />
-    @switch (state().status) {
-      @case ('loading') {
-        <p>{{ 'common.loading' | transloco }}</p>
-      }
-      @case ('error') {
-        <p class="error-text" role="alert">{{ errorKey() | transloco }}</p>
-        <p>
-          <a routerLink="/">{{ 'common.backHome' | transloco }}</a>
-        </p>
-      }
-      @case ('ready') {
-        @if (!isSchoolLeader()) {
-          <p class="notice" data-testid="not-school-leader">{{ 'school.notSchoolLeader' | transloco }}</p>
-        } @else {
-          <details class="rule">
-            <summary>{{ 'school.rule.summary' | transloco }}</summary>
-            <p>{{ 'school.rule.intro' | transloco }}</p>
-            <ul>
-              <li>{{ 'school.rule.analysis' | transloco }}</li>
-              <li>{{ 'school.rule.tasks' | transloco }}</li>
-              <li>{{ 'school.rule.attendance' | transloco }}</li>
-            </ul>
-            <p>{{ 'school.rule.not' | transloco }}</p>
-          </details>
-          @for (c of cohorts(); track c.id) {
-            <stl-school-cohort [cohort]="c" />
-          } @empty {
-            <p>{{ 'school.noCohorts' | transloco }}</p>
-          }
+    <ng-container *stlLoad="state">
+      @if (!isSchoolLeader()) {
+        <p class="notice" data-testid="not-school-leader">{{ 'school.notSchoolLeader' | transloco }}</p>
+      } @else {
+        <details class="rule">
+          <summary>{{ 'school.rule.summary' | transloco }}</summary>
+          <p>{{ 'school.rule.intro' | transloco }}</p>
+          <ul>
+            <li>{{ 'school.rule.analysis' | transloco }}</li>
+            <li>{{ 'school.rule.tasks' | transloco }}</li>
+            <li>{{ 'school.rule.attendance' | transloco }}</li>
+          </ul>
+          <p>{{ 'school.rule.not' | transloco }}</p>
+        </details>
+        @for (c of cohorts(); track c.id) {
+          <stl-school-cohort [cohort]="c" />
+        } @empty {
+          <p>{{ 'school.noCohorts' | transloco }}</p>
         }
       }
+    </ng-container>
+    @if (state.error()) {
+      <p>
+        <a routerLink="/">{{ 'common.backHome' | transloco }}</a>
+      </p>
     }
   `,
   styles: `
@@ -60,15 +53,8 @@ import { SchoolCohortComponent } from './school-cohort.component';
 export class SchoolOverviewPage {
   private readonly api = inject(ReviewApi);
 
-  protected readonly state = toSignal(loadable(this.api.schoolCohorts()), { initialValue: LOADING });
-  private readonly data = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.data : null;
-  });
-  protected readonly errorKey = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.error.messageKey : '';
-  });
+  protected readonly state = apiResource({ stream: () => this.api.schoolCohorts() });
+  private readonly data = computed(() => (this.state.hasValue() ? this.state.value() : null));
   protected readonly isSchoolLeader = computed(
     () => this.data()?.me?.roles.some((r) => r.role === 'SCHOOL_LEADER') ?? false,
   );
