@@ -3,10 +3,130 @@ import { PasswordProblemCode } from '../passwords/password-rule';
 /**
  * The closed list of field-problem codes (`extensions.problems[].code`): why one input field was
  * refused. Like the error codes, a code is never renamed or removed; new ones are added here and
- * nowhere else (ADR 0016). The API registers the list as the GraphQL enum `FieldProblemCode` with
- * these descriptions; the web app gets its type by codegen and has a sentence for each code.
+ * nowhere else (ADR 0016), with a sentence in FIELD_PROBLEM_DESCRIPTIONS. The API registers the
+ * list as the GraphQL enum `FieldProblemCode` with those descriptions; the web app gets its type by
+ * codegen and has a sentence of its own for each code.
  */
-export const RULE_PROBLEM_DESCRIPTIONS = {
+export const FIELD_PROBLEM_CODES = [
+  // Input in general
+  'REQUIRED',
+  'TOO_SHORT',
+  'TOO_LONG',
+  'MARKUP_NOT_ALLOWED',
+  'INVALID_CHARACTERS',
+  'INVALID_DATE',
+  'INVALID_CURSOR',
+  'NOT_FOUND',
+  'INVALID',
+  // Passwords (the shared rule, ADR 0010)
+  PasswordProblemCode.TooShort,
+  PasswordProblemCode.TooLong,
+  PasswordProblemCode.Common,
+  PasswordProblemCode.ContainsPersonal,
+  'CURRENT_PASSWORD_WRONG',
+  // People, schools, certifications
+  'EMAIL_TAKEN',
+  'NAME_TAKEN',
+  'UNIT_CODE_TAKEN',
+  'SCHOOL_REQUIRED',
+  'SCHOOL_NOT_ALLOWED',
+  'BEFORE_ISSUED_ON',
+  'ROLE_CLASH',
+  // Single sign-on settings (ADR 0014)
+  'ISSUER_INVALID',
+  'ISSUER_DISCOVERY_FAILED',
+  'CLIENT_SECRET_REQUIRED',
+  'DOMAIN_INVALID',
+  'DOMAINS_REQUIRED',
+  'DOMAIN_TAKEN',
+  'REQUIRES_SSO_ENABLED',
+  // Cohorts, meetings, rounds, templates
+  'ENDS_BEFORE_START',
+  'INVALID_SCHOOL_YEAR',
+  'OUTSIDE_SCHOOL_YEAR',
+  'OUTSIDE_COHORT_PERIOD',
+  'MEETING_OUTSIDE_PERIOD',
+  'ROUND_OUTSIDE_PERIOD',
+  'MEETING_ENDS_BEFORE_START',
+  'MEETING_TOO_LONG',
+  'SUBMISSION_BEFORE_OPENING',
+  'FEEDBACK_BEFORE_SUBMISSION',
+  'LOCATION_REQUIRED',
+  'VIDEO_URL_REQUIRED',
+  'VIDEO_URL_NOT_HTTPS',
+  'NUMBER_TAKEN',
+  'ROUND_HAS_ANALYSES',
+  'TOO_FEW_MEETINGS',
+  'TOO_FEW_ROUNDS',
+  'NO_CERTIFIED_LEADER',
+  'NOT_A_COURSE_LEADER',
+  'NO_COVERING_CERTIFICATION',
+  'DUPLICATE_KEY',
+  // Participants and attendance
+  'NOT_A_TEACHER',
+  'PERSON_INACTIVE',
+  'ALREADY_LEADER',
+  'NOT_A_PARTICIPANT',
+  'MEETING_NOT_STARTED',
+  // Analyses and feedback
+  'CONFIRMATION_REQUIRED',
+  'REQUIRED_SECTION_EMPTY',
+  'UNKNOWN_SECTION',
+  'DUPLICATE_SECTION',
+  'NOT_PEER_FEEDBACK',
+  // Allocation and review tasks
+  'NOT_PEER_ASSIGNMENT',
+  'ANALYSIS_NOT_PUBLISHED',
+  'REVIEWER_NOT_ELIGIBLE',
+  'SELF_REVIEW',
+  'DUPLICATE_ASSIGNMENT',
+  'TOO_MANY_REVIEWERS',
+  'PAIR_KEPT',
+  'PAIR_NOT_PROPOSED',
+  // Notifications
+  'NOT_ASCENDING',
+  'BEFORE_LAST_REMINDER',
+  'USE_DIGEST_MODE',
+  // Input validation: class-validator names the broken constraint. These are the constraints the
+  // API's inputs use; an unlisted one reaches a client as INVALID (`fieldProblemCodeOf`).
+  'isNotEmpty',
+  'isNotBlank',
+  'isDefined',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isDate',
+  'isIsoDate',
+  'isEnum',
+  'isEmail',
+  'isUuid',
+  'isArray',
+  'arrayMinSize',
+  'arrayMaxSize',
+  'arrayUnique',
+  'minLength',
+  'maxLength',
+  'min',
+  'max',
+  'matches',
+  'whitelistValidation',
+  'nestedValidation',
+] as const;
+
+export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
+
+export function isFieldProblemCode(value: unknown): value is FieldProblemCode {
+  return typeof value === 'string' && (FIELD_PROBLEM_CODES as readonly string[]).includes(value);
+}
+
+/** A code as a client may see it: one of the list, else `INVALID` (e.g. a new validation constraint). */
+export function fieldProblemCodeOf(value: string): FieldProblemCode {
+  return isFieldProblemCode(value) ? value : 'INVALID';
+}
+
+/** When each field-problem code is returned, for the schema's enum (integrators read it there). */
+export const FIELD_PROBLEM_DESCRIPTIONS: Readonly<Record<FieldProblemCode, string>> = {
   // Input in general
   REQUIRED: 'The field must be filled in.',
   TOO_SHORT: 'The text is shorter than the rule allows.',
@@ -84,19 +204,12 @@ export const RULE_PROBLEM_DESCRIPTIONS = {
   DUPLICATE_ASSIGNMENT: 'This person already reviews this analysis.',
   TOO_MANY_REVIEWERS: 'The analysis would get more critical friends than the round asks for (k).',
   PAIR_KEPT: 'The pair is kept from before (under way or set by hand): change it in the assignment list.',
+  PAIR_NOT_PROPOSED: 'The allocation no longer proposes this pair (something changed since the preview).',
   // Notifications
   NOT_ASCENDING: 'The reminder days are not in ascending order, each once.',
   BEFORE_LAST_REMINDER: 'The leaders would be told before the last reminder to the reviewer.',
   USE_DIGEST_MODE: 'The daily digest is switched with setDigestMode, not setKind.',
-  PAIR_NOT_PROPOSED: 'The allocation no longer proposes this pair (something changed since the preview).',
-} as const satisfies Record<string, string>;
 
-/**
- * Input validation (class-validator) reports the name of the broken constraint as the code. These
- * are the constraints the API's inputs use; a constraint not listed here reaches a client as
- * `INVALID` (see `fieldProblemCodeOf`), so the list stays closed.
- */
-export const VALIDATION_PROBLEM_DESCRIPTIONS = {
   isNotEmpty: 'Input validation: the field is empty.',
   isNotBlank: 'Input validation: the field is empty or only spaces.',
   isDefined: 'Input validation: the field is missing.',
@@ -120,23 +233,4 @@ export const VALIDATION_PROBLEM_DESCRIPTIONS = {
   matches: 'Input validation: the text does not have the required form.',
   whitelistValidation: 'Input validation: the input has a field the API does not know.',
   nestedValidation: 'Input validation: a nested value is not an object of the expected shape.',
-} as const satisfies Record<string, string>;
-
-export const FIELD_PROBLEM_DESCRIPTIONS = {
-  ...RULE_PROBLEM_DESCRIPTIONS,
-  ...VALIDATION_PROBLEM_DESCRIPTIONS,
-} as const;
-
-export type FieldProblemCode = keyof typeof FIELD_PROBLEM_DESCRIPTIONS;
-
-/** Every field-problem code: the API's own rules first, then input validation's constraint names. */
-export const FIELD_PROBLEM_CODES = Object.keys(FIELD_PROBLEM_DESCRIPTIONS) as readonly FieldProblemCode[];
-
-export function isFieldProblemCode(value: unknown): value is FieldProblemCode {
-  return typeof value === 'string' && Object.hasOwn(FIELD_PROBLEM_DESCRIPTIONS, value);
-}
-
-/** A code as a client may see it: one of the list, else `INVALID` (e.g. a new validation constraint). */
-export function fieldProblemCodeOf(value: string): FieldProblemCode {
-  return isFieldProblemCode(value) ? value : 'INVALID';
-}
+};
