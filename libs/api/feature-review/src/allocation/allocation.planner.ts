@@ -105,6 +105,7 @@ async function loadRound(m: EntityManager, round: AnalysisRoundEntity, mode: Pla
     where: { roundId: round.id, cancelledAt: IsNull() },
     ...(mode === 'repair' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
+  // Raw SQL: one three-table join read as plain rows; a query builder would wrap the same strings.
   const history: AllocationHistoryPair[] = await m.query(
     `SELECT ra.reviewer_id AS "reviewerId", a.author_id AS "authorId", r.number AS "roundNumber"
        FROM review_assignment ra
