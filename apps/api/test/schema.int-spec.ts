@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { buildSchema, isEnumType } from 'graphql';
+import { ERROR_CODES, FIELD_PROBLEM_CODES } from '@stl/shared/domain';
 import { createScratchDatabase, runMigrations, testServerUrl } from '@stl/api/data-access-db';
 import { printApiSchema, SCHEMA_FILE } from '../src/app/schema-sdl';
 
@@ -15,6 +17,24 @@ describe('committed GraphQL schema', () => {
       expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printed);
     } finally {
       await scratch.drop();
+    }
+  });
+
+  it('lists every error code and field-problem code as a described enum (ADR 0016)', () => {
+    const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
+    for (const [name, codes] of [
+      ['ErrorCode', ERROR_CODES],
+      ['FieldProblemCode', FIELD_PROBLEM_CODES],
+    ] as const) {
+      const type = schema.getType(name);
+      if (!isEnumType(type)) throw new Error(`${name} is not an enum of the schema`);
+      expect(
+        type
+          .getValues()
+          .map((v) => v.name)
+          .sort(),
+      ).toEqual([...codes].sort());
+      expect(type.getValues().filter((v) => !v.description)).toEqual([]);
     }
   });
 });

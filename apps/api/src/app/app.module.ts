@@ -20,6 +20,7 @@ import { ReviewFeatureModule } from '@stl/api/feature-review';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { formatGraphQLError } from '@stl/api/util-errors';
+import { CODE_ENUMS } from '@stl/api/util-graphql';
 import { HealthController } from './health.controller';
 import { operationAllowListPlugin, requestLimitsPlugin } from './request-limits.plugin';
 import { WEB_OPERATIONS } from './web-operations.generated';
@@ -72,6 +73,7 @@ export class AppModule {
           useFactory: (logger: PinoLogger, sessions: SessionService) => ({
             autoSchemaFile: true,
             sortSchema: true,
+            buildSchemaOptions: { orphanedTypes: CODE_ENUMS },
             path: '/graphql',
             context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
             formatError: (formatted, error) => formatGraphQLError(formatted, error, logger),

@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { ValidationError } from 'class-validator';
 import type { AppConfig } from '@stl/api/util-config';
+import { fieldProblemCodeOf } from '@stl/shared/domain';
 import { BadInputError, ErrorCode } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
 import { AppModule } from './app.module';
@@ -16,7 +17,12 @@ import { AppModule } from './app.module';
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([code, message]) => ({ field, code, message }));
+    // class-validator names the broken constraint; an unlisted one reaches clients as INVALID.
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      code: fieldProblemCodeOf(constraint),
+      message,
+    }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }

@@ -15,3 +15,5 @@ export { SessionPurgeProcessor } from './housekeeping/session-purge.processor';
 export { JobQueue } from './queue/job-queue';
 export { accountLinkToken, accountTokenHash } from './outbox/account-link-token';
 export { QUEUE, QUEUE_SCHEMA } from './queue/queue-names';
+export { SendTimeCheck } from './outbox/send-time-check';
+export type { Verdict } from './outbox/send-time-check';

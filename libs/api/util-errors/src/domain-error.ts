@@ -1,9 +1,10 @@
+import type { FieldProblemCode } from '@stl/shared/domain';
 import type { ErrorCode } from './error-codes';
 
 /** One problem with one input field, so a form can show the message beside the field. */
 export interface FieldProblem {
   field: string;
-  code: string;
+  code: FieldProblemCode;
   message: string;
 }
 

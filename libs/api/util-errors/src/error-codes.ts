@@ -1,6 +1,9 @@
+import type { ErrorCode as SharedErrorCode } from '@stl/shared/domain';
+
 /**
- * Stable error codes that reach clients as `extensions.code`. Clients (the web app, integrations)
- * switch on these, so a code is never renamed; new ones are added.
+ * Names for the stable error codes that reach clients as `extensions.code`. The list itself, with
+ * a description of each code, lives in libs/shared/domain (`ERROR_CODES`, ADR 0016); this object
+ * only gives the API's services readable names for it, and a test checks it names every code.
  */
 export const ErrorCode = {
   Unauthenticated: 'UNAUTHENTICATED',
@@ -52,8 +55,8 @@ export const ErrorCode = {
   /** A mailed single-use link that was used already. */
   LinkUsed: 'LINK_USED',
   Internal: 'INTERNAL_SERVER_ERROR',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+} as const satisfies Record<string, SharedErrorCode>;
+export type ErrorCode = SharedErrorCode;
 
 /** HTTP-ish status for logs and for plain HTTP endpoints; GraphQL responses stay 200 with errors. */
 export function statusOf(code: ErrorCode): number {

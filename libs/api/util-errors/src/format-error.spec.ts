@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '@stl/shared/domain';
 import { GraphQLError } from 'graphql';
 import { DomainError, NotFoundError } from './domain-error';
 import { ErrorCode, statusOf } from './error-codes';
@@ -43,5 +44,11 @@ describe('formatGraphQLError', () => {
   it('maps every code to a status', () => {
     for (const code of Object.values(ErrorCode)) expect(statusOf(code)).toBeGreaterThanOrEqual(400);
     expect(statusOf(new NotFoundError('cohort').code)).toBe(404);
+  });
+});
+
+describe('the error-code names', () => {
+  it('name every code of the shared closed list, and nothing else', () => {
+    expect([...Object.values(ErrorCode)].sort()).toEqual([...ERROR_CODES].sort());
   });
 });

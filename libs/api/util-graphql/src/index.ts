@@ -2,6 +2,7 @@ export * from './pagination';
 export * from './loaders';
 export * from './parse-id.pipe';
 export * from './input-validation';
+export * from './code-enums';
 export * from './request-limits';
 export * from './sample-variables';
 export * from './operation-hash';

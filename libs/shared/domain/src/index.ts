@@ -5,3 +5,4 @@ export * from './calendar';
 export * from './passwords';
 export * from './cohort';
 export * from './tables';
+export * from './errors';

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CohortEntity } from '@stl/api/data-access-db';
+import type { FieldProblemCode } from '@stl/shared/domain';
 import { Paginated } from '@stl/api/util-graphql';
 import { CohortViewerRole } from './cohort-rules';
 
@@ -13,8 +14,8 @@ export const CohortPage = Paginated(CohortEntity, 'Cohort');
 /** One reason the cohort cannot open yet (rule 1), for a readiness checklist. */
 @ObjectType('CohortOpeningProblem')
 export class CohortOpeningProblemModel {
-  @Field({ description: 'TOO_FEW_MEETINGS, TOO_FEW_ROUNDS or NO_CERTIFIED_LEADER.' })
-  code!: string;
+  @Field(() => String, { description: 'TOO_FEW_MEETINGS, TOO_FEW_ROUNDS or NO_CERTIFIED_LEADER.' })
+  code!: FieldProblemCode;
 
   @Field({ description: 'meetings, rounds or leaders: the part of the plan to fix.' })
   field!: string;

@@ -280,14 +280,14 @@ export class CohortService {
     const problems: FieldProblem[] = [
       ...meetings
         .filter((mt) => meetingScheduleProblems(mt, period).length)
-        .map((mt) => ({
+        .map((mt): FieldProblem => ({
           field: field(mt.startsAt),
           code: 'MEETING_OUTSIDE_PERIOD',
           message: `Meeting ${mt.number} would fall outside the cohort's new dates; move it first.`,
         })),
       ...rounds
         .filter((r) => roundScheduleProblems(r, period).length)
-        .map((r) => ({
+        .map((r): FieldProblem => ({
           field: field(r.opensAt),
           code: 'ROUND_OUTSIDE_PERIOD',
           message: `Analysis round ${r.number} would fall outside the cohort's new dates; move it first.`,

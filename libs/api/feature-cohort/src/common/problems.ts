@@ -1,8 +1,9 @@
+import type { FieldProblemCode } from '@stl/shared/domain';
 import type { FieldProblem } from '@stl/api/util-errors';
 
 /** Keeps the fields a client reads (field, code, message) from the domain's richer problem objects. */
 export function toFieldProblems(
-  problems: readonly { field: string; code: string; message: string }[],
+  problems: readonly { field: string; code: FieldProblemCode; message: string }[],
   prefix = '',
 ): FieldProblem[] {
   return problems.map((p) => ({

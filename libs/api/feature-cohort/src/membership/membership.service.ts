@@ -70,7 +70,7 @@ export class MembershipService {
         ? [
             {
               field: field(i),
-              code: 'PERSON_INACTIVE',
+              code: 'PERSON_INACTIVE' as const,
               message: `${people.get(id)?.fullName} has no active account.`,
             },
           ]
@@ -400,7 +400,7 @@ export class MembershipService {
         : [
             {
               field: field(i),
-              code: 'NOT_FOUND',
+              code: 'NOT_FOUND' as const,
               message: `No ${kind} with id ${id} exists, or you may not see it.`,
             },
           ],

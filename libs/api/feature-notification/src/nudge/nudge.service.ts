@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { CohortMembershipEntity, CohortRole, PersonEntity } from '@stl/api/data-access-db';
 import { CohortCommands } from '@stl/api/feature-cohort-commands';
 import type { Actor } from '@stl/api/feature-auth';
 import { NotFoundError } from '@stl/api/util-errors';
@@ -34,16 +36,20 @@ export class NudgeService {
       options,
       async (m, cohort) => {
         // Read under the cohort's lock: a participant withdrawn a moment ago is not nudged.
-        const [participant]: { id: string }[] = await m.query(
-          `SELECT m.person_id AS id FROM cohort_membership m JOIN person p ON p.id = m.person_id AND p.active
-          WHERE m.cohort_id = $1 AND m.person_id = $2 AND m.role = 'PARTICIPANT' AND m.left_at IS NULL`,
-          [cohort.id, input.personId],
-        );
+        const participant = await m.exists(CohortMembershipEntity, {
+          where: {
+            cohortId: cohort.id,
+            personId: input.personId,
+            role: CohortRole.PARTICIPANT,
+            leftAt: IsNull(),
+            person: { active: true },
+          },
+        });
         if (!participant) throw new NotFoundError('participant of this cohort', input.personId);
-        const [leader]: { full_name: string }[] = await m.query(
-          `SELECT full_name FROM person WHERE id = $1`,
-          [actor.personId],
-        );
+        const leader = await m.findOne(PersonEntity, {
+          select: { id: true, fullName: true },
+          where: { id: actor.personId },
+        });
         const person = (await missingByPerson(m, cohort.id, now)).find((p) => p.id === input.personId);
         const missing = (person?.missing ?? []).filter((item) => OWN_TASKS.has(item.type));
         const queued = await this.outbox.enqueue(
@@ -56,7 +62,7 @@ export class NudgeService {
             data: {
               cohortId: cohort.id,
               cohortName: cohort.name,
-              leaderName: leader?.full_name ?? '',
+              leaderName: leader?.fullName ?? '',
               message: input.message?.trim() || null,
               missing,
             },

@@ -1,8 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CohortRole, CohortStatus, OutboxStatus } from '@stl/api/data-access-db';
-import type { OutboxMessageEntity, OutboxRefs } from '@stl/api/data-access-db';
+import { DataSource, In, IsNull } from 'typeorm';
+import type { FindOptionsWhere } from 'typeorm';
+import {
+  AnalysisEntity,
+  AnalysisStatus,
+  CohortMembershipEntity,
+  CohortRole,
+  CohortStatus,
+  FeedbackEntity,
+  MeetingEntity,
+  NotificationPreferenceEntity,
+  OutboxMessageEntity,
+  OutboxStatus,
+  PersonEntity,
+  ReviewAssignmentEntity,
+  Role,
+  RoleGrantEntity,
+} from '@stl/api/data-access-db';
+import type { OutboxRefs } from '@stl/api/data-access-db';
 import { MailKind, isAccountKind } from '@stl/mail/util-templates';
 import type { DigestItem, FeedbackDueData, MailDataByKind } from '@stl/mail/util-templates';
 
@@ -30,20 +46,17 @@ export class SendTimeCheck {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async check(msg: OutboxMessageEntity): Promise<Verdict> {
-    const [person]: {
-      id: string;
-      email: string;
-      full_name: string;
-      locale: string;
-      active: boolean;
-      disabled_kinds: string[] | null;
-    }[] = await this.dataSource.query(
-      `SELECT p.id, p.email, p.full_name, p.locale, p.active, np.disabled_kinds
-         FROM person p LEFT JOIN notification_preference np ON np.person_id = p.id WHERE p.id = $1`,
-      [msg.recipientId],
-    );
+    const m = this.dataSource.manager;
+    const person = await m.findOne(PersonEntity, {
+      select: { id: true, email: true, fullName: true, locale: true, active: true },
+      where: { id: msg.recipientId },
+    });
     if (!person?.active) return { send: false, reason: 'The recipient has no active account.' };
-    const disabled = new Set(person.disabled_kinds ?? []);
+    const preference = await m.findOne(NotificationPreferenceEntity, {
+      select: { personId: true, disabledKinds: true },
+      where: { personId: person.id },
+    });
+    const disabled = new Set<string>(preference?.disabledKinds ?? []);
     if (msg.kind !== MailKind.DIGEST && !isAccountKind(msg.kind) && disabled.has(msg.kind)) {
       return { send: false, reason: 'The recipient turned this kind of mail off.' };
     }
@@ -54,7 +67,7 @@ export class SendTimeCheck {
     if (!relevance.ok) return { send: false, reason: relevance.reason };
     return {
       send: true,
-      recipient: { id: person.id, email: person.email, fullName: person.full_name, locale: person.locale },
+      recipient: { id: person.id, email: person.email, fullName: person.fullName, locale: person.locale },
       data: relevance.data,
     };
   }
@@ -77,9 +90,7 @@ export class SendTimeCheck {
         return this.ifMember(refs.cohortId, personId, null, data);
       }
       case MailKind.FEEDBACK_RECEIVED: {
-        const [found] = await this.dataSource.query(`SELECT 1 FROM feedback WHERE id = $1`, [
-          refs.feedbackId,
-        ]);
+        const found = await this.exists(FeedbackEntity, refs.feedbackId && { id: refs.feedbackId });
         return found ? { ok: true, data } : no('The feedback no longer exists.');
       }
       case MailKind.FEEDBACK_DUE_48H:
@@ -95,26 +106,24 @@ export class SendTimeCheck {
       }
       case MailKind.SUBMISSION_DUE_48H:
       case MailKind.SUBMISSION_OVERDUE: {
-        const [published] = await this.dataSource.query(
-          `SELECT 1 FROM analysis WHERE round_id = $1 AND author_id = $2 AND status = 'PUBLISHED'`,
-          [refs.roundId, personId],
+        const published = await this.exists(
+          AnalysisEntity,
+          refs.roundId && { roundId: refs.roundId, authorId: personId, status: AnalysisStatus.PUBLISHED },
         );
         if (published) return no('The analysis has been published.');
         return this.ifMember(refs.cohortId, personId, CohortRole.PARTICIPANT, data);
       }
       case MailKind.MEETING_TOMORROW: {
-        const [meeting] = await this.dataSource.query(`SELECT 1 FROM meeting WHERE id = $1`, [
-          refs.meetingId,
-        ]);
+        const meeting = await this.exists(MeetingEntity, refs.meetingId && { id: refs.meetingId });
         if (!meeting) return no('The meeting was removed.');
         return this.ifMember(refs.cohortId, personId, null, data);
       }
       case MailKind.WEEKLY_LEADER_SUMMARY:
         return this.ifMember(refs.cohortId, personId, CohortRole.LEADER, data);
       case MailKind.SCHOOL_LEADER_SUMMARY: {
-        const [grant] = await this.dataSource.query(
-          `SELECT 1 FROM role_grant WHERE person_id = $1 AND role = 'SCHOOL_LEADER' AND school_id = $2`,
-          [personId, refs.schoolId],
+        const grant = await this.exists(
+          RoleGrantEntity,
+          refs.schoolId && { personId, role: Role.SCHOOL_LEADER, schoolId: refs.schoolId },
         );
         return grant ? { ok: true, data } : no('The recipient no longer leads this school.');
       }
@@ -141,11 +150,14 @@ export class SendTimeCheck {
 
   /** A digest sends what is still relevant of the messages it gathered, in the order they came. */
   private async digest(msg: OutboxMessageEntity, disabled: Set<string>): Promise<Relevance> {
-    const rows: { kind: MailKind; payload: unknown; refs: OutboxRefs }[] = await this.dataSource.query(
-      `SELECT kind, payload, refs FROM outbox_message
-        WHERE id = ANY($1::uuid[]) AND status = $2 ORDER BY created_at, id`,
-      [msg.refs.itemIds ?? [], OutboxStatus.DIGESTED],
-    );
+    const ids = msg.refs.itemIds ?? [];
+    const rows = ids.length
+      ? await this.dataSource.manager.find(OutboxMessageEntity, {
+          select: { id: true, kind: true, payload: true, refs: true, createdAt: true },
+          where: { id: In(ids), status: OutboxStatus.DIGESTED },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        })
+      : [];
     const items: DigestItem[] = [];
     for (const row of rows) {
       if (disabled.has(row.kind)) continue;
@@ -157,14 +169,21 @@ export class SendTimeCheck {
     return { ok: true, data: { date: data.date, items } };
   }
 
+  /** Whether a row matches; no condition (a reference missing from `refs`) is no row. */
+  private exists<E extends object>(
+    entity: new () => E,
+    where: FindOptionsWhere<E> | undefined | '',
+  ): Promise<boolean> {
+    return where ? this.dataSource.manager.exists(entity, { where }) : Promise.resolve(false);
+  }
+
   /** Ids among `ids` still live (not cancelled) and, with `openOnly`, not yet done. */
   private async openAssignments(ids: string[] | undefined, openOnly: boolean): Promise<Set<string>> {
     if (!ids?.length) return new Set();
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM review_assignment
-        WHERE id = ANY($1::uuid[]) AND cancelled_at IS NULL AND ($2 = false OR completed_at IS NULL)`,
-      [ids, openOnly],
-    );
+    const rows = await this.dataSource.manager.find(ReviewAssignmentEntity, {
+      select: { id: true },
+      where: { id: In(ids), cancelledAt: IsNull(), ...(openOnly ? { completedAt: IsNull() } : {}) },
+    });
     return new Set(rows.map((r) => r.id));
   }
 
@@ -175,14 +194,14 @@ export class SendTimeCheck {
     role: CohortRole | null,
     data: D,
   ): Promise<Relevance> {
-    const rows: { role: CohortRole; status: CohortStatus }[] = await this.dataSource.query(
-      `SELECT m.role, c.status FROM cohort_membership m JOIN cohort c ON c.id = m.cohort_id
-        WHERE m.cohort_id = $1 AND m.person_id = $2 AND m.left_at IS NULL`,
-      [cohortId, personId],
-    );
-    const member = rows.filter((r) => role === null || r.role === role);
-    if (member.length === 0) return no('The recipient is no longer in the cohort.');
-    if (member[0].status !== CohortStatus.OPEN) return no('The cohort is no longer running.');
+    const member = cohortId
+      ? await this.dataSource.manager.findOne(CohortMembershipEntity, {
+          relations: { cohort: true },
+          where: { cohortId, personId, leftAt: IsNull(), ...(role ? { role } : {}) },
+        })
+      : null;
+    if (!member) return no('The recipient is no longer in the cohort.');
+    if (member.cohort?.status !== CohortStatus.OPEN) return no('The cohort is no longer running.');
     return { ok: true, data: data as MailDataByKind[MailKind] };
   }
 }

@@ -2,16 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { OutboxStatus } from '@stl/api/data-access-db';
+import { NotificationPreferenceEntity, OutboxStatus } from '@stl/api/data-access-db';
 import { BadInputError } from '@stl/api/util-errors';
 import { DIGESTIBLE_KINDS, MAIL_KINDS, MailKind, isAccountKind } from '@stl/mail/util-templates';
 import { OutboxService } from '../outbox/outbox.service';
 import type { NotificationPreferencesModel } from './preference.models';
-
-interface PreferenceRow {
-  disabled_kinds: MailKind[];
-  digest_daily: boolean;
-}
 
 /**
  * Kinds a person chooses one by one; the digest itself is switched by digest mode, and account
@@ -34,13 +29,13 @@ export class PreferenceService {
     personId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<NotificationPreferencesModel> {
-    const [row]: PreferenceRow[] = await manager.query(
-      `SELECT disabled_kinds, digest_daily FROM notification_preference WHERE person_id = $1`,
-      [personId],
-    );
-    const disabled = new Set(row?.disabled_kinds ?? []);
+    const row = await manager.findOne(NotificationPreferenceEntity, {
+      select: { personId: true, disabledKinds: true, digestDaily: true },
+      where: { personId },
+    });
+    const disabled = new Set(row?.disabledKinds ?? []);
     return {
-      digestDaily: row?.digest_daily ?? false,
+      digestDaily: row?.digestDaily ?? false,
       kinds: CHOOSABLE_KINDS.map((kind) => ({
         kind,
         enabled: !disabled.has(kind),

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Post, Query, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { PersonEntity } from '@stl/api/data-access-db';
 import { Public } from '@stl/api/feature-auth';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig, NotificationConfig } from '@stl/api/util-config';
@@ -62,10 +63,10 @@ export class UnsubscribeController {
   private async claim(token: unknown): Promise<{ claim: UnsubscribeClaim; locale: MailLocale } | null> {
     const claim = verifyUnsubscribeToken(token, this.settings.linkSecret);
     if (!claim) return null;
-    const [person]: { locale: string }[] = await this.dataSource.query(
-      `SELECT locale FROM person WHERE id = $1`,
-      [claim.personId],
-    );
+    const person = await this.dataSource.getRepository(PersonEntity).findOne({
+      select: { id: true, locale: true },
+      where: { id: claim.personId },
+    });
     return person ? { claim, locale: toMailLocale(person.locale) } : null;
   }
 

@@ -8,6 +8,7 @@ import { CohortCommands } from '@stl/api/feature-cohort-commands';
 import { CohortChangeKind } from '@stl/shared/domain';
 import type { Actor } from '@stl/api/feature-auth';
 import { BadInputError } from '@stl/api/util-errors';
+import type { FieldProblem } from '@stl/api/util-errors';
 import type { CohortReminderSettingsInput } from './dto/cohort-reminder-settings.input';
 
 /** When a cohort's reminders go out; its leaders and the organisation's administrators set it. */
@@ -33,7 +34,7 @@ export class CohortReminderSettingsService {
     return this.commands.run(actor, cohortId, CohortChangeKind.Settings, options, async (m) => {
       const next = { ...(await this.current(cohortId, m)), ...stripUndefined(input) };
       const days = next.overdueReminderDays;
-      const problems = [];
+      const problems: FieldProblem[] = [];
       if (days.some((d, i) => i > 0 && d <= days[i - 1])) {
         problems.push({
           field: 'overdueReminderDays',

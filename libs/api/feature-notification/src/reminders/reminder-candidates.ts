@@ -1,3 +1,4 @@
+// Raw SQL: one statement per reminder kind over all due cohorts (LATERAL joins, date windows); typed rows, covered by notification-reminders.int-spec.ts.
 import type { EntityManager } from 'typeorm';
 import { MailKind } from '@stl/mail/util-templates';
 import type { MeetingTomorrowData, ReviewTask } from '@stl/mail/util-templates';

@@ -1,3 +1,4 @@
+// Raw SQL: read-only aggregates over a whole cohort (joins, GROUP BY, date windows) for summaries; typed rows, covered by notification-reminders.int-spec.ts.
 import type { EntityManager } from 'typeorm';
 import { MailKind } from '@stl/mail/util-templates';
 import type { MissingItem, PersonMissing, SupportSignal, TeacherProgress } from '@stl/mail/util-templates';

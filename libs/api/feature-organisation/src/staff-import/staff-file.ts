@@ -1,5 +1,6 @@
 import { readSheet } from 'read-excel-file/node';
 import { readDelimitedText } from '@stl/shared/domain';
+import type { FieldProblemCode } from '@stl/shared/domain';
 import { BadInputError } from '@stl/api/util-errors';
 
 /** The largest file accepted (decoded). Its base64 form still fits the request body limit (MAX_BODY_BYTES). */
@@ -14,7 +15,7 @@ export interface StaffTable {
   lines: number[];
 }
 
-function fileProblem(code: string, message: string): BadInputError {
+function fileProblem(code: FieldProblemCode, message: string): BadInputError {
   return new BadInputError(message, [{ field: 'file', code, message }]);
 }
 

@@ -12,7 +12,13 @@ import {
 import type { AnalysisRoundEntity, CohortEntity, StoredReason } from '@stl/api/data-access-db';
 import { BadInputError, DomainError } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
-import { AllocationInputError, allocateCriticalFriends, checkAllocation } from '@stl/shared/domain';
+import {
+  AllocationInputError,
+  PAIR_RULE_PROBLEMS,
+  allocateCriticalFriends,
+  pairRuleViolation,
+} from '@stl/shared/domain';
+import type { PairRuleInput } from '@stl/shared/domain';
 import type {
   AllocationAnalysis,
   AllocationAssignment,
@@ -99,6 +105,7 @@ async function loadRound(m: EntityManager, round: AnalysisRoundEntity, mode: Pla
     where: { roundId: round.id, cancelledAt: IsNull() },
     ...(mode === 'repair' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
+  // Raw SQL: one three-table join read as plain rows; a query builder would wrap the same strings.
   const history: AllocationHistoryPair[] = await m.query(
     `SELECT ra.reviewer_id AS "reviewerId", a.author_id AS "authorId", r.number AS "roundNumber"
        FROM review_assignment ra
@@ -185,7 +192,7 @@ export async function planAllocation(
 
   const k = cohort.peersPerAnalysis;
   if (chosen.length) {
-    checkChosen(chosen, { analyses: allocationAnalyses, reviewers, k, seed }, locked, keptPeers, k);
+    checkChosen(chosen, { analyses: allocationAnalyses, reviewers }, locked, keptPeers, k);
     locked.push(...chosen.map((c) => ({ analysisId: c.analysisId, reviewerId: c.reviewerId })));
   }
   let result: AllocationResult;
@@ -318,12 +325,12 @@ export async function writePlan(
 
 /**
  * Rule 4's hard rules for the pairs a course leader chose, by the domain's own check
- * (`checkAllocation`): each one is checked against the pairs kept from before and the chosen pairs
- * before it. Refused with BAD_USER_INPUT naming `overrides.<index>.<field>`; nothing is written.
+ * (`pairRuleViolation`, which the web app runs too while the leader changes pairs): each one is
+ * checked against the pairs kept from before and the chosen pairs before it. Refused with BAD_USER_INPUT naming `overrides.<index>.<field>`; nothing is written.
  */
 function checkChosen(
   chosen: readonly ChosenPair[],
-  input: Parameters<typeof checkAllocation>[0],
+  input: PairRuleInput,
   locked: readonly { analysisId: string; reviewerId: string }[],
   kept: readonly ReviewAssignmentEntity[],
   k: number,
@@ -339,35 +346,9 @@ function checkChosen(
   chosen.forEach((c, i) => {
     const at = c.overrideIndex ?? i;
     const pair = { analysisId: c.analysisId, reviewerId: c.reviewerId };
-    const violation = checkAllocation(input, [...accepted, pair]).violations.find(
-      (v) =>
-        v.analysisId === c.analysisId &&
-        v.reviewerId === c.reviewerId &&
-        ['UNKNOWN_ANALYSIS', 'UNKNOWN_REVIEWER', 'SELF_REVIEW', 'DUPLICATE_PAIR'].includes(v.code),
-    );
+    const violation = pairRuleViolation(input, accepted, pair);
     if (violation) {
-      const problem = {
-        UNKNOWN_ANALYSIS: {
-          field: 'analysisId',
-          code: 'ANALYSIS_NOT_PUBLISHED',
-          message: 'Not a published analysis of this round by an active participant.',
-        },
-        UNKNOWN_REVIEWER: {
-          field: 'reviewerId',
-          code: 'REVIEWER_NOT_ELIGIBLE',
-          message: 'A critical friend must be an active participant of the same cohort.',
-        },
-        SELF_REVIEW: {
-          field: 'reviewerId',
-          code: 'SELF_REVIEW',
-          message: 'Nobody reviews their own analysis.',
-        },
-        DUPLICATE_PAIR: {
-          field: 'reviewerId',
-          code: 'DUPLICATE_ASSIGNMENT',
-          message: 'This person already reviews this analysis.',
-        },
-      }[violation.code as 'UNKNOWN_ANALYSIS' | 'UNKNOWN_REVIEWER' | 'SELF_REVIEW' | 'DUPLICATE_PAIR'];
+      const problem = PAIR_RULE_PROBLEMS[violation.code];
       problems.push({ ...problem, field: `overrides.${at}.${problem.field}` });
       return;
     }

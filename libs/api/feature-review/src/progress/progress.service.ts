@@ -5,10 +5,8 @@ import {
   AnalysisEntity,
   AnalysisRoundEntity,
   AnalysisStatus,
-  AttendanceStatus,
   CohortMembershipEntity,
   CohortRole,
-  ReviewerKind,
   SchoolEntity,
 } from '@stl/api/data-access-db';
 import type { CohortEntity } from '@stl/api/data-access-db';
@@ -19,6 +17,7 @@ import { paginate } from '@stl/api/util-graphql';
 import type { Page } from '@stl/api/util-graphql';
 import { participantCompletion } from '@stl/shared/domain';
 import type { CohortProgressArgs } from './dto/progress.args';
+import { ProgressFacts } from './progress-facts.repository';
 import { AnalysisProgressStatus, ProgressFilter } from './progress.models';
 import type { ParticipantProgressModel } from './progress.models';
 
@@ -27,18 +26,6 @@ interface Scope {
   schoolIds: string[] | null;
   personId?: string;
   includeWithdrawn: boolean;
-}
-
-interface FeedbackCounts {
-  analysisId: string;
-  peer: number;
-  leader: boolean;
-}
-interface TaskCounts {
-  personId: string;
-  roundId: string;
-  total: number;
-  done: number;
 }
 
 const key = (a: string, b: string) => `${a}:${b}`;
@@ -57,8 +44,8 @@ function bySchoolAndName(a: ParticipantProgressModel, b: ParticipantProgressMode
 
 /**
  * Progress and completion (rule 6), computed on every request from the facts and never stored.
- * A fixed set of queries (participants, rounds, analyses, feedback and task aggregates, meetings,
- * attendance) serves any number of participants; the rule itself is the pure
+ * A fixed set of queries (participants, rounds, analyses, and the aggregates of `ProgressFacts`:
+ * feedback, tasks, meetings, attendance) serves any number of participants; the rule itself is the pure
  * `participantCompletion` from the shared domain lib.
  */
 @Injectable()
@@ -105,7 +92,8 @@ export class ProgressService {
     const m = this.dataSource.manager;
     const now = new Date();
     const cohortId = cohort.id;
-    const [members, schools, rounds, analyses, feedback, tasks, [meetings], attendance] = await Promise.all([
+    const facts = new ProgressFacts(m);
+    const [members, schools, rounds, analyses, feedback, tasks, meetings, attendance] = await Promise.all([
       m.find(CohortMembershipEntity, {
         relations: { person: true },
         where: {
@@ -125,35 +113,10 @@ export class ProgressService {
         select: { id: true, roundId: true, authorId: true, status: true },
         where: { cohortId, ...(scope.personId ? { authorId: scope.personId } : {}) },
       }),
-      m.query(
-        `SELECT f.analysis_id AS "analysisId",
-                (count(*) FILTER (WHERE f.kind = $2))::int AS "peer",
-                bool_or(f.kind = $3) AS "leader"
-           FROM feedback f JOIN analysis a ON a.id = f.analysis_id
-          WHERE a.cohort_id = $1
-          GROUP BY f.analysis_id`,
-        [cohortId, ReviewerKind.PEER, ReviewerKind.LEADER],
-      ) as Promise<FeedbackCounts[]>,
-      m.query(
-        `SELECT reviewer_id AS "personId", round_id AS "roundId",
-                count(*)::int AS "total", count(completed_at)::int AS "done"
-           FROM review_assignment
-          WHERE cohort_id = $1 AND kind = $2 AND cancelled_at IS NULL
-          GROUP BY reviewer_id, round_id`,
-        [cohortId, ReviewerKind.PEER],
-      ) as Promise<TaskCounts[]>,
-      m.query(
-        `SELECT count(*)::int AS "planned", (count(*) FILTER (WHERE starts_at <= $2))::int AS "held"
-           FROM meeting WHERE cohort_id = $1`,
-        [cohortId, now],
-      ) as Promise<{ planned: number; held: number }[]>,
-      m.query(
-        `SELECT a.person_id AS "personId", count(*)::int AS "attended"
-           FROM attendance a JOIN meeting mt ON mt.id = a.meeting_id
-          WHERE mt.cohort_id = $1 AND a.status = $2
-          GROUP BY a.person_id`,
-        [cohortId, AttendanceStatus.PRESENT],
-      ) as Promise<{ personId: string; attended: number }[]>,
+      facts.feedbackCounts(cohortId),
+      facts.taskCounts(cohortId),
+      facts.meetingCounts(cohortId, now),
+      facts.attendanceCounts(cohortId),
     ]);
 
     const schoolName = new Map(schools.map((s) => [s.id, s.name]));
@@ -193,8 +156,8 @@ export class ProgressService {
         rounds: facts.map((f) => f.input),
         meetings: {
           attended: attendedBy.get(personId) ?? 0,
-          held: meetings?.held ?? 0,
-          planned: meetings?.planned ?? 0,
+          held: meetings.held,
+          planned: meetings.planned,
         },
         requiredAttendanceShare: cohort.requiredAttendanceShare,
         now,

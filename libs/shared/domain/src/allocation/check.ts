@@ -25,6 +25,11 @@ export interface AllocationCheck {
   readonly stats: AllocationStats;
 }
 
+/** Rule 4's balance: with `pairs` pairs over `reviewers` reviewers, each load lies in [lo, hi]. */
+export function balancedLoadRange(pairs: number, reviewers: number): { lo: number; hi: number } {
+  return { lo: Math.floor(pairs / reviewers), hi: Math.ceil(pairs / reviewers) };
+}
+
 /**
  * Checks a complete allocation (e.g. one adjusted by hand by the course leader) against the hard
  * constraints of rule 4 for the same round input: known ids, no self-review, no duplicate pair,
@@ -98,8 +103,7 @@ export function checkAllocation(input: AllocationInput, pairs: readonly Allocati
     }
   });
   if (R > 0) {
-    const lo = Math.floor(known.length / R);
-    const hi = Math.ceil(known.length / R);
+    const { lo, hi } = balancedLoadRange(known.length, R);
     n.reviewers.forEach((rv, r) => {
       const l = load[r] ?? 0;
       if (l < lo || l > hi) {

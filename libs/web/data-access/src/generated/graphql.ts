@@ -6276,3 +6276,294 @@ export const ApplyStaffImportDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApplyStaffImportMutation, ApplyStaffImportMutationVariables>;
+/** Every value an error may carry in `extensions.code`. A code is never renamed or removed; new ones may be added. */
+export type ErrorCode =
+  /** The allocation of the round is locked: change it by hand or repair it instead. */
+  | 'ALLOCATION_LOCKED'
+  /** The analysis is not published, so it cannot be reviewed or given feedback. */
+  | 'ANALYSIS_NOT_PUBLISHED'
+  /** The review task was cancelled (for example swapped to another reviewer). */
+  | 'ASSIGNMENT_CANCELLED'
+  /** The review task is already completed and cannot be changed. */
+  | 'ASSIGNMENT_COMPLETED'
+  /** The input breaks a rule; `extensions.problems` names each field, with a field-problem code. */
+  | 'BAD_USER_INPUT'
+  /** A course leader has no certification covering the cohort period; see `problems`. */
+  | 'CERTIFICATION_INVALID'
+  /** The cohort cannot open yet (too few meetings or rounds, or no certified leader); see `problems`. */
+  | 'COHORT_NOT_READY'
+  /** The change clashes with data already stored (a name, number or unit code that is taken); see `problems`. */
+  | 'CONFLICT'
+  /** This person already reviews this analysis. */
+  | 'DUPLICATE_ASSIGNMENT'
+  /** The draft was saved elsewhere since it was loaded; `extensions.details` carries the newer text. */
+  | 'EDIT_CONFLICT'
+  /** The signed-in person may not do this, or may not see this. */
+  | 'FORBIDDEN'
+  /** Something failed on the server; nothing was changed. The message says no more. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** Sign-in refused: the e-mail address and password do not match an active account. */
+  | 'INVALID_CREDENTIALS'
+  /** The change is not allowed in the current status of the cohort, round or analysis. */
+  | 'INVALID_STATE_TRANSITION'
+  /** A mailed single-use link past its lifetime: ask for a new one. */
+  | 'LINK_EXPIRED'
+  /** A mailed single-use link (invitation, password reset, sign-in link) that does not exist or was replaced by a newer one. */
+  | 'LINK_INVALID'
+  /** A mailed single-use link that was used already: ask for a new one. */
+  | 'LINK_USED'
+  /** The request body is not valid JSON or not a GraphQL request (HTTP 400). */
+  | 'MALFORMED_REQUEST'
+  /** Attendance can only be recorded for a meeting that has started. */
+  | 'MEETING_NOT_STARTED'
+  /** The thing named by id does not exist, or the signed-in person may not see it. */
+  | 'NOT_FOUND'
+  /** Only the web app's registered operations are answered here (the server runs with GRAPHQL_PERSISTED_ONLY). */
+  | 'OPERATION_NOT_ALLOWED'
+  /** Password sign-in is off for the person's organisation, which uses single sign-on; `extensions.details.ssoStartPath` starts it. */
+  | 'PASSWORD_SIGN_IN_DISABLED'
+  /** The request body is larger than the server accepts (HTTP 413); nothing was changed. */
+  | 'PAYLOAD_TOO_LARGE'
+  /** The GraphQL request is over one of the limits; `extensions.details` says which (`limit`: depth, aliases, directives, tokens or cost), the `max` and what was found (`actual`). */
+  | 'QUERY_TOO_COMPLEX'
+  /** The reviewer must be an active participant of the same cohort. */
+  | 'REVIEWER_NOT_ELIGIBLE'
+  /** The round is not open for this now (before it opens, or after its deadline). */
+  | 'ROUND_NOT_OPEN'
+  /** Dates or times of meetings or rounds do not fit together or the cohort period; see `problems`. */
+  | 'SCHEDULE_INVALID'
+  /** Nobody reviews their own analysis. */
+  | 'SELF_REVIEW'
+  /** Single sign-on cannot be set up: the server has no SSO_SECRET_KEY. */
+  | 'SSO_KEY_MISSING'
+  /** The analysis was published again since it was read; `extensions.details.currentVersion` names the newer version. */
+  | 'STALE_VERSION'
+  /** Participants have started writing in the round, so its template version cannot change. */
+  | 'TEMPLATE_VERSION_IN_USE'
+  /** Too many password attempts on an account or from an address; `extensions.details.retryAfterSeconds` says when to retry. */
+  | 'TOO_MANY_ATTEMPTS'
+  /** Nobody is signed in, or the session has ended. Sign in and try again. */
+  | 'UNAUTHENTICATED';
+
+/** Every value `extensions.problems[].code` may carry: why one input field was refused. Lower-case values are the names of input-validation constraints. A code is never renamed or removed; new ones may be added. */
+export type FieldProblemCode =
+  /** enrolParticipants: the person leads this cohort and cannot also take part in it. */
+  | 'ALREADY_LEADER'
+  /** Not a published analysis of this round by an active participant. */
+  | 'ANALYSIS_NOT_PUBLISHED'
+  /** A certification cannot be valid until a date before it was issued. */
+  | 'BEFORE_ISSUED_ON'
+  /** The leaders would be told before the last reminder to the reviewer. */
+  | 'BEFORE_LAST_REMINDER'
+  /** Turning single sign-on on needs a client secret, and none is stored. */
+  | 'CLIENT_SECRET_REQUIRED'
+  /** The file lacks a required column (name, e-mail, roles). */
+  | 'COLUMNS_MISSING'
+  /** Publishing needs the confirmation that no pupil can be identified. */
+  | 'CONFIRMATION_REQUIRED'
+  /** changePassword: the current password given is not the person's password. */
+  | 'CURRENT_PASSWORD_WRONG'
+  /** Turning single sign-on on needs at least one allowed e-mail domain. */
+  | 'DOMAINS_REQUIRED'
+  /** Not an e-mail domain such as `larkby.se`. */
+  | 'DOMAIN_INVALID'
+  /** Another organisation's single sign-on already has this e-mail domain. */
+  | 'DOMAIN_TAKEN'
+  /** This person already reviews this analysis. */
+  | 'DUPLICATE_ASSIGNMENT'
+  /** The same e-mail address appears on more than one row of the file. */
+  | 'DUPLICATE_IN_FILE'
+  /** Two sections of the template have the same key. */
+  | 'DUPLICATE_KEY'
+  /** The same section is given twice. */
+  | 'DUPLICATE_SECTION'
+  /** Not an e-mail address such as anna.larsson@skola.se. */
+  | 'EMAIL_INVALID'
+  /** An e-mail address is needed. */
+  | 'EMAIL_MISSING'
+  /** Another person already has this e-mail address. */
+  | 'EMAIL_TAKEN'
+  /** The cohort period ends before it starts. */
+  | 'ENDS_BEFORE_START'
+  /** The feedback deadline is before the submission deadline. */
+  | 'FEEDBACK_BEFORE_SUBMISSION'
+  /** The file holds no rows. */
+  | 'FILE_EMPTY'
+  /** The file is larger than allowed. */
+  | 'FILE_TOO_LARGE'
+  /** The file could not be read as CSV or XLSX. */
+  | 'FILE_UNREADABLE'
+  /** The value is not valid (a rule the API does not name more precisely). */
+  | 'INVALID'
+  /** The text contains characters that are not allowed (control characters). */
+  | 'INVALID_CHARACTERS'
+  /** The page cursor (`after`) is not one the API gave out. */
+  | 'INVALID_CURSOR'
+  /** Not a valid date or time. */
+  | 'INVALID_DATE'
+  /** The school year is not of the form 2026/27. */
+  | 'INVALID_SCHOOL_YEAR'
+  /** The issuer's `/.well-known/openid-configuration` could not be read or is not for it. */
+  | 'ISSUER_DISCOVERY_FAILED'
+  /** The issuer is not an https URL (http only for localhost outside production). */
+  | 'ISSUER_INVALID'
+  /** A meeting on site needs a location. */
+  | 'LOCATION_REQUIRED'
+  /** The text contains markup (HTML tags); plain text only. */
+  | 'MARKUP_NOT_ALLOWED'
+  /** The meeting ends before it starts. */
+  | 'MEETING_ENDS_BEFORE_START'
+  /** Attendance is recorded only for a meeting that has started. */
+  | 'MEETING_NOT_STARTED'
+  /** A meeting of the cohort lies outside the new period. */
+  | 'MEETING_OUTSIDE_PERIOD'
+  /** The meeting is longer than a meeting may be. */
+  | 'MEETING_TOO_LONG'
+  /** A name is needed. */
+  | 'NAME_MISSING'
+  /** Another school already has this name. */
+  | 'NAME_TAKEN'
+  /** The name is longer than allowed. */
+  | 'NAME_TOO_LONG'
+  /** The reminder days are not in ascending order, each once. */
+  | 'NOT_ASCENDING'
+  /** The person has no COURSE_LEADER role. */
+  | 'NOT_A_COURSE_LEADER'
+  /** The person is not an active participant of the cohort. */
+  | 'NOT_A_PARTICIPANT'
+  /** enrolParticipants: the person has no TEACHER role in the cohort's organisation. */
+  | 'NOT_A_TEACHER'
+  /** This kind of mail cannot be turned off (invitations, password resets and sign-in links). */
+  | 'NOT_CHOOSABLE'
+  /** The person, meeting, round, school or template version named by id does not exist or may not be seen. */
+  | 'NOT_FOUND'
+  /** The person was never invited, so there is no invitation to send again. */
+  | 'NOT_INVITED'
+  /** Only a critical-friend task can be swapped. */
+  | 'NOT_PEER_ASSIGNMENT'
+  /** A course leader's note is about a critical friend's feedback only. */
+  | 'NOT_PEER_FEEDBACK'
+  /** No course leader of the cohort has a certification covering its period. */
+  | 'NO_CERTIFIED_LEADER'
+  /** The leader's certifications do not cover the cohort period. */
+  | 'NO_COVERING_CERTIFICATION'
+  /** Another meeting or round of the cohort has this number. */
+  | 'NUMBER_TAKEN'
+  /** The date is outside the cohort period. */
+  | 'OUTSIDE_COHORT_PERIOD'
+  /** The cohort period is outside its school year. */
+  | 'OUTSIDE_SCHOOL_YEAR'
+  /** The pair is kept from before (under way or set by hand): change it in the assignment list. */
+  | 'PAIR_KEPT'
+  /** The allocation no longer proposes this pair (something changed since the preview). */
+  | 'PAIR_NOT_PROPOSED'
+  /** The new password is on the list of common or leaked passwords. */
+  | 'PASSWORD_COMMON'
+  /** The new password contains the person's name or e-mail address. */
+  | 'PASSWORD_CONTAINS_PERSONAL'
+  /** The new password is longer than the rule allows. */
+  | 'PASSWORD_TOO_LONG'
+  /** The new password is shorter than 12 characters. */
+  | 'PASSWORD_TOO_SHORT'
+  /** The person's account is switched off. */
+  | 'PERSON_INACTIVE'
+  /** The field must be filled in. */
+  | 'REQUIRED'
+  /** A required section of the analysis is empty. */
+  | 'REQUIRED_SECTION_EMPTY'
+  /** Password sign-in can be turned off only while single sign-on is on. */
+  | 'REQUIRES_SSO_ENABLED'
+  /** A critical friend must be an active participant of the same cohort. */
+  | 'REVIEWER_NOT_ELIGIBLE'
+  /** The person already has a role in the cohort that clashes with this one (leader and participant at once). */
+  | 'ROLE_CLASH'
+  /** The row names no role. */
+  | 'ROLE_MISSING'
+  /** Participants have written in the round, so it cannot be removed or change template. */
+  | 'ROUND_HAS_ANALYSES'
+  /** A round of the cohort lies outside the new period. */
+  | 'ROUND_OUTSIDE_PERIOD'
+  /** Only a school leader role names a school. */
+  | 'SCHOOL_NOT_ALLOWED'
+  /** A school leader role needs the school they lead. */
+  | 'SCHOOL_REQUIRED'
+  /** Nobody reviews their own analysis. */
+  | 'SELF_REVIEW'
+  /** A short name may hold only lower-case letters a–z, digits and hyphens. */
+  | 'SLUG_INVALID'
+  /** Another organisation already has this short name. */
+  | 'SLUG_TAKEN'
+  /** The submission deadline is before the round opens. */
+  | 'SUBMISSION_BEFORE_OPENING'
+  /** The cohort has fewer meetings than the course needs before it can open. */
+  | 'TOO_FEW_MEETINGS'
+  /** The cohort has fewer analysis rounds than the course needs. */
+  | 'TOO_FEW_ROUNDS'
+  /** The text is longer than the rule allows. */
+  | 'TOO_LONG'
+  /** The analysis would get more critical friends than the round asks for (k). */
+  | 'TOO_MANY_REVIEWERS'
+  /** The file has more rows than one import takes. */
+  | 'TOO_MANY_ROWS'
+  /** The text is shorter than the rule allows. */
+  | 'TOO_SHORT'
+  /** Another school already has this unit code. */
+  | 'UNIT_CODE_TAKEN'
+  /** Not one of the roles (administrator, course leader, teacher, school leader). */
+  | 'UNKNOWN_ROLE'
+  /** No school of the organisation has this name or unit code. */
+  | 'UNKNOWN_SCHOOL'
+  /** The section key is not one of the template version. */
+  | 'UNKNOWN_SECTION'
+  /** The daily digest is switched with setDigestMode, not setKind. */
+  | 'USE_DIGEST_MODE'
+  /** The video link must start with https://. */
+  | 'VIDEO_URL_NOT_HTTPS'
+  /** A digital meeting needs a video link. */
+  | 'VIDEO_URL_REQUIRED'
+  /** Input validation: the list has too many items. */
+  | 'arrayMaxSize'
+  /** Input validation: the list has too few items. */
+  | 'arrayMinSize'
+  /** Input validation: the list names the same item twice. */
+  | 'arrayUnique'
+  /** Input validation: the value is not a list. */
+  | 'isArray'
+  /** Input validation: the value is not true or false. */
+  | 'isBoolean'
+  /** Input validation: the value is not a date and time. */
+  | 'isDate'
+  /** Input validation: the field is missing. */
+  | 'isDefined'
+  /** Input validation: the value is not an e-mail address. */
+  | 'isEmail'
+  /** Input validation: the value is not one of the allowed values. */
+  | 'isEnum'
+  /** Input validation: the value is not a whole number. */
+  | 'isInt'
+  /** Input validation: the value is not a date of the form 2026-08-17. */
+  | 'isIsoDate'
+  /** Input validation: the field is empty or only spaces. */
+  | 'isNotBlank'
+  /** Input validation: the field is empty. */
+  | 'isNotEmpty'
+  /** Input validation: the value is not a number. */
+  | 'isNumber'
+  /** Input validation: the value is not text. */
+  | 'isString'
+  /** Input validation: the value is not a valid id. */
+  | 'isUuid'
+  /** Input validation: the text does not have the required form. */
+  | 'matches'
+  /** Input validation: the number is too large. */
+  | 'max'
+  /** Input validation: the text is too long. */
+  | 'maxLength'
+  /** Input validation: the number is too small. */
+  | 'min'
+  /** Input validation: the text is too short. */
+  | 'minLength'
+  /** Input validation: a nested value is not an object of the expected shape. */
+  | 'nestedValidation'
+  /** Input validation: the input has a field the API does not know. */
+  | 'whitelistValidation';

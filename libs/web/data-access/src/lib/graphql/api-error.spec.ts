@@ -3,7 +3,7 @@ import {
   API_ERROR_CODES,
   ApiError,
   CLIENT_ERROR_CODES,
-  KNOWN_PROBLEM_CODES,
+  FIELD_PROBLEM_CODES,
   apiErrorFrom,
   editConflictDetails,
   errorSentence,
@@ -67,15 +67,23 @@ describe('API errors as the web app shows them', () => {
     expect(editConflictDetails(ApiError.network())).toBeNull();
   });
 
-  it('has a sentence in both languages for every code and known problem', () => {
+  it('has a sentence in Swedish and English for every error code and field-problem code', () => {
     const needed = [
       ...[...API_ERROR_CODES, ...CLIENT_ERROR_CODES].map((c) => `errors.${c}`),
-      ...[...KNOWN_PROBLEM_CODES, 'INVALID'].map((c) => `problems.${c}`),
+      ...[...FIELD_PROBLEM_CODES, 'INVALID'].map((c) => `problems.${c}`),
     ];
-    for (const dict of [DICTIONARIES.sv, DICTIONARIES.en]) {
+    for (const [lang, dict] of Object.entries(DICTIONARIES)) {
       const keys = dictionaryKeys(dict);
-      expect(needed.filter((k) => !keys.includes(k))).toEqual([]);
+      expect({ lang, missing: needed.filter((k) => !keys.includes(k)) }).toEqual({ lang, missing: [] });
     }
+  });
+
+  it('uses the closed lists from the API schema', () => {
+    expect(API_ERROR_CODES).toContain('TOO_MANY_ATTEMPTS');
+    expect(FIELD_PROBLEM_CODES).toEqual(
+      expect.arrayContaining(['PAIR_KEPT', 'maxLength', 'PASSWORD_COMMON']),
+    );
+    expect(problemKey({ field: 'name', code: 'maxLength', message: '' })).toBe('problems.maxLength');
   });
 });
 

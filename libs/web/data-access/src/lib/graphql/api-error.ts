@@ -2,57 +2,39 @@
  * Errors from the API, as the web app shows them: a translation key for a plain sentence in the
  * reader's language, never the raw code. Pure (no Angular), so the mapping is unit-tested.
  */
+import {
+  ERROR_CODES,
+  FIELD_PROBLEM_CODES as SHARED_FIELD_PROBLEM_CODES,
+  isErrorCode,
+  isFieldProblemCode,
+} from '@stl/shared/domain';
+import type {
+  ErrorCode as SharedErrorCode,
+  FieldProblemCode as SharedFieldProblemCode,
+} from '@stl/shared/domain';
+import type { ErrorCode, FieldProblemCode } from '../../generated/graphql';
 
-/** The API's stable `extensions.code` values (libs/api/util-errors/src/error-codes.ts). */
-export const API_ERROR_CODES = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'CONFLICT',
-  'INVALID_CREDENTIALS',
-  'COHORT_NOT_READY',
-  'INVALID_STATE_TRANSITION',
-  'SCHEDULE_INVALID',
-  'CERTIFICATION_INVALID',
-  'TEMPLATE_VERSION_IN_USE',
-  'EDIT_CONFLICT',
-  'ROUND_NOT_OPEN',
-  'ALLOCATION_LOCKED',
-  'ANALYSIS_NOT_PUBLISHED',
-  'ASSIGNMENT_CANCELLED',
-  'ASSIGNMENT_COMPLETED',
-  'DUPLICATE_ASSIGNMENT',
-  'SELF_REVIEW',
-  'REVIEWER_NOT_ELIGIBLE',
-  'STALE_VERSION',
-  'MEETING_NOT_STARTED',
-  'TOO_MANY_ATTEMPTS',
-  'QUERY_TOO_COMPLEX',
-  'PAYLOAD_TOO_LARGE',
-  'MALFORMED_REQUEST',
-  'OPERATION_NOT_ALLOWED',
-  'PASSWORD_SIGN_IN_DISABLED',
-  'SSO_KEY_MISSING',
-  'LINK_INVALID',
-  'LINK_EXPIRED',
-  'LINK_USED',
-  'INTERNAL_SERVER_ERROR',
-] as const;
-export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+/** Fails to compile when the generated enums and the shared lists differ (codegen not rerun). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const CODES_MATCH_SCHEMA: [
+  Same<ErrorCode, SharedErrorCode>,
+  Same<FieldProblemCode, SharedFieldProblemCode>,
+] = [true, true];
+
+/**
+ * The API's error codes (`extensions.code`): the type is generated from the schema's `ErrorCode`
+ * enum, the list at run time is the shared one the API registers that enum from (ADR 0016).
+ */
+export type ApiErrorCode = ErrorCode;
+export const API_ERROR_CODES: readonly ApiErrorCode[] = ERROR_CODES;
+
+/** The field-problem codes (`extensions.problems[].code`), the same way: each has a sentence. */
+export type ApiFieldProblemCode = FieldProblemCode;
+export const FIELD_PROBLEM_CODES: readonly ApiFieldProblemCode[] = SHARED_FIELD_PROBLEM_CODES;
 
 /** Codes of our own, for failures that never reached the API or came back unreadable. */
 export const CLIENT_ERROR_CODES = ['NETWORK', 'UNKNOWN'] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
-
-/** Field-level problem codes the web app explains in its own words (others fall back by field). */
-export const KNOWN_PROBLEM_CODES = [
-  'REQUIRED_SECTION_EMPTY',
-  'CONFIRMATION_REQUIRED',
-  'TOO_LONG',
-  'UNKNOWN_SECTION',
-  'DUPLICATE_SECTION',
-] as const;
 
 export interface FieldProblem {
   field: string;
@@ -88,7 +70,7 @@ export class ApiError extends Error {
 }
 
 function isApiCode(code: unknown): code is ApiErrorCode {
-  return typeof code === 'string' && (API_ERROR_CODES as readonly string[]).includes(code);
+  return isErrorCode(code);
 }
 
 function asProblems(value: unknown): FieldProblem[] {
@@ -117,13 +99,11 @@ export function toApiError(error: unknown): ApiError {
 }
 
 /**
- * The translation key for one field problem: a known code gets its own sentence; anything else
- * gets a general one about the field, so a reader never sees a code.
+ * The translation key for one field problem: every listed code has its own sentence; anything else
+ * (a code newer than this build) gets a general one about the field, so a reader never sees a code.
  */
 export function problemKey(problem: FieldProblem): string {
-  return (KNOWN_PROBLEM_CODES as readonly string[]).includes(problem.code)
-    ? `problems.${problem.code}`
-    : 'problems.INVALID';
+  return isFieldProblemCode(problem.code) ? `problems.${problem.code}` : 'problems.INVALID';
 }
 
 /** `answers.goals` → `goals`: the template section a problem is about, if any. */

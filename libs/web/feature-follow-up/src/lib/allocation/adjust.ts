@@ -2,8 +2,10 @@
  * Changes by hand to an allocation preview, as pure data. Apply with the preview's seed makes
  * exactly the previewed pairs (the allocation is deterministic), and the changes go with it as
  * overrides in the same request. So a change is kept as "pair (analysis, original reviewer) now goes
- * to reviewer X", checked against the same hard rules as the API.
+ * to reviewer X", checked by the same domain rules as the API (libs/shared/domain).
  */
+import { loadsBalanced, pairRuleViolation } from '@stl/shared/domain';
+import type { PairRuleCode } from '@stl/shared/domain';
 
 export interface PairLike {
   analysisId: string;
@@ -56,7 +58,11 @@ export function plannedPairs<P extends PairLike>(
   });
 }
 
-/** Why `reviewerId` cannot take pair `key` (ignoring the pair `except`, which is moving too). */
+/**
+ * Why `reviewerId` cannot take pair `target` (ignoring the pair `except`, which is moving too): a
+ * kept pair is changed after apply; otherwise the domain's own pair rules decide, the same check the
+ * API runs on the overrides of apply (`pairRuleViolation`, libs/shared/domain).
+ */
 function problemFor(
   planned: readonly PlannedPair[],
   target: PlannedPair,
@@ -64,16 +70,28 @@ function problemFor(
   except: string,
 ): AdjustProblem | null {
   if (target.pair.locked) return 'LOCKED';
-  if (reviewerId === target.authorId) return 'SELF_REVIEW';
-  const taken = planned.some(
-    (p) =>
-      p.key !== target.key &&
-      p.key !== except &&
-      p.analysisId === target.analysisId &&
-      p.reviewerId === reviewerId,
+  const people = new Set([reviewerId, ...planned.flatMap((p) => [p.authorId, p.reviewerId])]);
+  const analyses = new Map(planned.map((p) => [p.analysisId, p.authorId]));
+  const violation = pairRuleViolation(
+    {
+      analyses: [...analyses].map(([analysisId, authorId]) => ({ analysisId, authorId })),
+      reviewers: [...people].map((id) => ({ reviewerId: id })),
+    },
+    planned
+      .filter((p) => p.key !== target.key && p.key !== except)
+      .map((p) => ({ analysisId: p.analysisId, reviewerId: p.reviewerId })),
+    { analysisId: target.analysisId, reviewerId },
   );
-  return taken ? 'DUPLICATE' : null;
+  return violation ? PAIR_RULE_TO_PROBLEM[violation.code] : null;
 }
+
+/** The web's words for the domain's pair rules (the sentences under `followUp.problem`). */
+const PAIR_RULE_TO_PROBLEM: Readonly<Record<PairRuleCode, AdjustProblem>> = {
+  SELF_REVIEW: 'SELF_REVIEW',
+  DUPLICATE_PAIR: 'DUPLICATE',
+  UNKNOWN_ANALYSIS: 'UNKNOWN_PAIR',
+  UNKNOWN_REVIEWER: 'UNKNOWN_PAIR',
+};
 
 function withReviewer(adjustments: Adjustments, target: PlannedPair, reviewerId: string): Adjustments {
   const next: Record<string, string> = { ...adjustments };
@@ -130,10 +148,9 @@ export function reviewerLoads(
   return loads;
 }
 
-/** Rule 4: every reviewer within ±1 of the mean, i.e. loads differ by at most one. */
+/** Rule 4: every reviewer within ±1 of the mean, by the domain's rule (`loadsBalanced`). */
 export function isBalanced(loads: ReadonlyMap<string, number>): boolean {
-  const values = [...loads.values()];
-  return values.length === 0 || Math.max(...values) - Math.min(...values) <= 1;
+  return loadsBalanced(loads.values());
 }
 
 export interface Candidate {
