@@ -5,6 +5,7 @@ import {
   OTHER_COHORT_MANAGERS,
   SIGNED_IN,
 } from './authz-world';
+import { own } from './authz-world';
 import type { Actor, World } from './authz-world';
 
 /**
@@ -223,25 +224,25 @@ export const MUTATIONS: MatrixEntry[] = [
   {
     operation: 'addReviewer',
     query: `mutation($a: ID!, $r: ID!) { addReviewer(analysisId: $a, reviewerId: $r) { id } }`,
-    variables: (w) => ({ a: w.saraAnalysis, r: w.freeReviewer }),
+    variables: (w, actor) => ({ a: w.saraAnalysis, r: own(w.freeReviewers, actor) }),
     allowed: COHORT_MANAGERS,
   },
   {
     operation: 'applyAllocation',
     query: `mutation($r: ID!) { applyAllocation(roundId: $r) { applied } }`,
-    variables: (w) => ({ r: w.draftRound }),
+    variables: (w) => ({ r: w.unallocatedRound }),
     allowed: COHORT_MANAGERS,
   },
   {
     operation: 'lockAllocation',
     query: `mutation($r: ID!) { lockAllocation(roundId: $r) { lockedAt } }`,
-    variables: (w) => ({ r: w.draftRound }),
+    variables: (w) => ({ r: w.unallocatedRound }),
     allowed: COHORT_MANAGERS,
   },
   {
     operation: 'repairAllocation',
     query: `mutation($r: ID!) { repairAllocation(roundId: $r) { applied } }`,
-    variables: (w) => ({ r: w.draftRound }),
+    variables: (w) => ({ r: w.unallocatedRound }),
     allowed: COHORT_MANAGERS,
   },
   {
@@ -384,7 +385,7 @@ export const MUTATIONS: MatrixEntry[] = [
   {
     operation: 'removeReviewer',
     query: `mutation($a: ID!) { removeReviewer(assignmentId: $a) { id } }`,
-    variables: (w) => ({ a: w.openAssignments[0] }),
+    variables: (w, actor) => ({ a: own(w.removable, actor) }),
     allowed: COHORT_MANAGERS,
   },
   {
@@ -408,7 +409,7 @@ export const MUTATIONS: MatrixEntry[] = [
   {
     operation: 'saveAnalysisDraft',
     query: `mutation($r: ID!, $rev: Int!) { saveAnalysisDraft(input: { roundId: $r, expectedRevision: $rev, answers: [{ sectionKey: "plan", html: "<p>Plan</p>" }] }) { id } }`,
-    variables: (w) => ({ r: w.draftRound, rev: w.saraDraftRevision }),
+    variables: (w, actor) => ({ r: w.draftRound, rev: actor === 'participant' ? w.saraDraftRevision : 0 }),
     // Every participant saves their own draft; the peer's is a new one.
     allowed: ['participant', 'peer'],
   },
@@ -439,7 +440,7 @@ export const MUTATIONS: MatrixEntry[] = [
   {
     operation: 'swapReviewer',
     query: `mutation($a: ID!, $r: ID!) { swapReviewer(assignmentId: $a, newReviewerId: $r) { id } }`,
-    variables: (w) => ({ a: w.openAssignments[1], r: w.swapTo }),
+    variables: (w, actor) => ({ a: own(w.swappable, actor), r: own(w.swapTo, actor) }),
     allowed: COHORT_MANAGERS,
   },
   {

@@ -72,8 +72,10 @@ export interface World {
   otherCohort: string;
   /** Round 1: published by everyone, allocated, with feedback. */
   round: string;
-  /** Round 2: Sara has a draft; nothing published, nothing allocated. */
+  /** Round 2: Sara has a complete draft; nothing published, nothing allocated. */
   draftRound: string;
+  /** Round 3: published by six participants (not Sara or the peer), not yet allocated. */
+  unallocatedRound: string;
   /** A round of the cohort nobody has written in (round 6), and another (round 5). */
   emptyRound: string;
   laterRound: string;
@@ -107,11 +109,14 @@ export interface World {
   feedback: string;
   /** Sara's own open critical-friend task. */
   saraTask: string;
-  /** Open peer assignments not touching Sara or the peer, for removeReviewer and swapReviewer. */
-  openAssignments: [string, string];
-  /** A participant who may be added as reviewer of Sara's analysis (not on it yet), and one who may take over openAssignments[1]. */
-  freeReviewer: string;
-  swapTo: string;
+  /**
+   * Per allowed actor (course leader, administrator): an open peer assignment not touching Sara or
+   * the peer to remove; one to give to `swapTo`; a participant to add as reviewer of Sara's analysis.
+   */
+  removable: [string, string];
+  swappable: [string, string];
+  swapTo: [string, string];
+  freeReviewers: [string, string];
   mariaCertification: string;
   johanCertification: string;
   failedMail: string;
@@ -228,20 +233,34 @@ export async function buildWorld(api: TestApi): Promise<World> {
       !involved.has(a.author_id) &&
       a.analysis_id !== saraAnalysis,
   );
-  const [first, second] = [untouched[0], untouched.find((a) => a.analysis_id !== untouched[0].analysis_id)];
-  if (!first || !second) throw new Error('Too few open assignments');
-  const onSara = new Set(live.filter((a) => a.analysis_id === saraAnalysis).map((a) => a.reviewer_id));
-  const freeReviewer = participants.find((p) => p.id !== sara && !onSara.has(p.id))?.id as string;
-  const onSecond = new Set(live.filter((a) => a.analysis_id === second.analysis_id).map((a) => a.reviewer_id));
-  const swapTo = participants.find(
-    (p) => p.id !== second.author_id && !onSecond.has(p.id) && !involved.has(p.id),
-  )?.id as string;
+  // Four open assignments on four different analyses.
+  const picked: typeof untouched = [];
+  for (const a of untouched) if (!picked.some((p) => p.analysis_id === a.analysis_id)) picked.push(a);
+  if (picked.length < 4) throw new Error('Too few open assignments');
+  const onAnalysis = (id: string) => new Set(live.filter((a) => a.analysis_id === id).map((a) => a.reviewer_id));
+  const onSara = onAnalysis(saraAnalysis);
+  const free = participants.filter((p) => p.id !== sara && !onSara.has(p.id)).map((p) => p.id);
+  const swapTo = [picked[2], picked[3]].map((a) => {
+    const on = onAnalysis(a.analysis_id);
+    return participants.find((p) => p.id !== a.author_id && !on.has(p.id) && !involved.has(p.id))?.id as string;
+  }) as [string, string];
 
   // Sara's round-2 draft.
   const draftRound = DEMO_IDS.round(2);
   const { saveAnalysisDraft } = await saraClient.ok(
     `mutation($input: SaveAnalysisDraftInput!) { saveAnalysisDraft(input: $input) { id draft { revision } } }`,
-    { input: { roundId: draftRound, expectedRevision: 0, answers: answers('Utkast', ['goals']) } },
+    { input: { roundId: draftRound, expectedRevision: 0, answers: answers('Utkast') } },
+  );
+
+  // Round 3: six participants published, from the end of the list.
+  const unallocatedRound = DEMO_IDS.round(3);
+  await publishDirectly(
+    db,
+    unallocatedRound,
+    participants
+      .filter((p) => !involved.has(p.id))
+      .slice(-6)
+      .map((p) => p.id),
   );
 
   // Attendance at meeting 1: Sara and a participant of Solviksskolan.
@@ -316,6 +335,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
     otherCohort: other.id,
     round,
     draftRound,
+    unallocatedRound,
     emptyRound: DEMO_IDS.round(6),
     laterRound: DEMO_IDS.round(5),
     meeting: DEMO_IDS.meeting(1),
@@ -352,15 +372,19 @@ export async function buildWorld(api: TestApi): Promise<World> {
     saraDraftRevision: saveAnalysisDraft.draft.revision,
     feedback,
     saraTask: saraTask.id,
-    openAssignments: [first.id, second.id],
-    freeReviewer,
+    removable: [picked[0].id, picked[1].id],
+    swappable: [picked[2].id, picked[3].id],
     swapTo,
+    freeReviewers: [free[0], free[1]],
     mariaCertification: DEMO_IDS.certification(2),
     johanCertification: DEMO_IDS.certification(3),
     failedMail: mail.id,
     saraOtherSession,
   };
 }
+
+/** Which of two objects an allowed actor works on: the administrator the second, everyone else the first. */
+export const own = <T>(pair: readonly [T, T], actor: Actor): T => pair[actor === 'admin' ? 1 : 0];
 
 /** A client for the actor: a new session of theirs, or none for `anonymous`. */
 export async function clientFor(api: TestApi, world: World, actor: Actor): Promise<GqlClient> {
