@@ -27,5 +27,7 @@ export const FieldProblemCode = {
   NumberTaken: 'NUMBER_TAKEN',
   /** Rounds: participants have written in the round, so it cannot be removed or change template. */
   RoundHasAnalyses: 'ROUND_HAS_ANALYSES',
+  /** Text with a NUL character or broken Unicode (a lone surrogate): it cannot be stored. */
+  InvalidCharacters: 'INVALID_CHARACTERS',
 } as const;
 export type FieldProblemCode = (typeof FieldProblemCode)[keyof typeof FieldProblemCode];
