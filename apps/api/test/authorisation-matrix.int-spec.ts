@@ -67,7 +67,9 @@ describe('the schema and the authorisation matrix', () => {
       ...schema.getMutationType()?.getFields(),
     };
     const problems = entries.flatMap((e) => [
-      ...(known[e.operation] ? [] : [`${label(e)}: no such operation in the schema; remove or rename the entry`]),
+      ...(known[e.operation]
+        ? []
+        : [`${label(e)}: no such operation in the schema; remove or rename the entry`]),
       ...(calledField(e) === e.operation ? [] : [`${label(e)}: its query calls ${calledField(e)}`]),
       ...(e.allowed.every((a) => ACTORS.includes(a)) ? [] : [`${label(e)}: unknown actor`]),
     ]);
@@ -93,7 +95,10 @@ describe('the authorisation matrix against the running API', () => {
     const failures: string[] = [];
     for (const entry of QUERIES) {
       for (const actor of ACTORS) {
-        const r = await client(actor).request<Record<string, unknown>>(entry.query, entry.variables(world, actor));
+        const r = await client(actor).request<Record<string, unknown>>(
+          entry.query,
+          entry.variables(world, actor),
+        );
         if (entry.allowed.includes(actor)) {
           if (r.errors?.length || !r.data || r.data[entry.operation] === undefined)
             failures.push(`${label(entry)} as ${actor}: expected data, got ${describeAnswer(r)}`);

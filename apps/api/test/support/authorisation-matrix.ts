@@ -580,7 +580,13 @@ export interface FieldRule {
   shown: (data: any, w: World) => boolean;
 }
 
-const MAY_SEE_SARA: readonly Actor[] = ['participant', 'schoolLeader', 'courseLeader', 'otherCourseLeader', 'admin'];
+const MAY_SEE_SARA: readonly Actor[] = [
+  'participant',
+  'schoolLeader',
+  'courseLeader',
+  'otherCourseLeader',
+  'admin',
+];
 const MAY_LIST_PEOPLE: readonly Actor[] = [
   'schoolLeader',
   'otherSchoolLeader',

@@ -47,7 +47,9 @@ export type Actor = (typeof ACTORS)[number];
 /** Everyone signed in. */
 export const SIGNED_IN: readonly Actor[] = ACTORS.filter((a) => a !== 'anonymous');
 /** Everyone signed in to Lärkby, the organisation the objects belong to. */
-export const LARKBY_PEOPLE: readonly Actor[] = SIGNED_IN.filter((a) => a !== 'otherAdmin' && a !== 'otherTeacher');
+export const LARKBY_PEOPLE: readonly Actor[] = SIGNED_IN.filter(
+  (a) => a !== 'otherAdmin' && a !== 'otherTeacher',
+);
 /** Who relates to the cohort: its participants, leaders, administrators and the school leaders of its participants. */
 export const COHORT_READERS: readonly Actor[] = [
   'participant',
@@ -161,9 +163,30 @@ export async function buildWorld(api: TestApi): Promise<World> {
   const sara = DEMO_IDS.person(100);
   const norrby = await createOtherOrganisation(db);
 
-  const teacher = await addPerson(db, DEMO_IDS.organisation, larkby('tilda.ny'), 'Tilda Ny', ekbacke, 'TEACHER');
-  const spare = await addPerson(db, DEMO_IDS.organisation, larkby('sven.extra'), 'Sven Extra', ekbacke, 'TEACHER');
-  const leaving = await addPerson(db, DEMO_IDS.organisation, larkby('lea.gar'), 'Lea Går', ekbacke, 'TEACHER');
+  const teacher = await addPerson(
+    db,
+    DEMO_IDS.organisation,
+    larkby('tilda.ny'),
+    'Tilda Ny',
+    ekbacke,
+    'TEACHER',
+  );
+  const spare = await addPerson(
+    db,
+    DEMO_IDS.organisation,
+    larkby('sven.extra'),
+    'Sven Extra',
+    ekbacke,
+    'TEACHER',
+  );
+  const leaving = await addPerson(
+    db,
+    DEMO_IDS.organisation,
+    larkby('lea.gar'),
+    'Lea Går',
+    ekbacke,
+    'TEACHER',
+  );
   await db.getRepository(CohortMembershipEntity).insert({
     cohortId: cohort,
     personId: leaving,
@@ -237,12 +260,14 @@ export async function buildWorld(api: TestApi): Promise<World> {
   const picked: typeof untouched = [];
   for (const a of untouched) if (!picked.some((p) => p.analysis_id === a.analysis_id)) picked.push(a);
   if (picked.length < 4) throw new Error('Too few open assignments');
-  const onAnalysis = (id: string) => new Set(live.filter((a) => a.analysis_id === id).map((a) => a.reviewer_id));
+  const onAnalysis = (id: string) =>
+    new Set(live.filter((a) => a.analysis_id === id).map((a) => a.reviewer_id));
   const onSara = onAnalysis(saraAnalysis);
   const free = participants.filter((p) => p.id !== sara && !onSara.has(p.id)).map((p) => p.id);
   const swapTo = [picked[2], picked[3]].map((a) => {
     const on = onAnalysis(a.analysis_id);
-    return participants.find((p) => p.id !== a.author_id && !on.has(p.id) && !involved.has(p.id))?.id as string;
+    return participants.find((p) => p.id !== a.author_id && !on.has(p.id) && !involved.has(p.id))
+      ?.id as string;
   }) as [string, string];
 
   // Sara's round-2 draft.
@@ -264,7 +289,9 @@ export async function buildWorld(api: TestApi): Promise<World> {
   );
 
   // Attendance at meeting 1: Sara and a participant of Solviksskolan.
-  const solvik = participants.find((p) => p.school_id === DEMO_IDS.school(2)) as (typeof participants)[number];
+  const solvik = participants.find(
+    (p) => p.school_id === DEMO_IDS.school(2),
+  ) as (typeof participants)[number];
   await maria.ok(
     `mutation($m: ID!, $e: [AttendanceEntryInput!]!) { recordAttendance(meetingId: $m, entries: $e) { id } }`,
     {
@@ -325,7 +352,8 @@ export async function buildWorld(api: TestApi): Promise<World> {
   const second2 = new GqlClient(api.url);
   await second2.signIn(larkby('sara.lindqvist'));
   const { mySessions } = await second2.ok(`{ mySessions { id current } }`);
-  const saraOtherSession = (mySessions as { id: string; current: boolean }[]).find((s) => s.current)?.id as string;
+  const saraOtherSession = (mySessions as { id: string; current: boolean }[]).find((s) => s.current)
+    ?.id as string;
 
   return {
     organisation: DEMO_IDS.organisation,

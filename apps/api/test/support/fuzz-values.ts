@@ -60,7 +60,11 @@ export function badValues(): BadValue[] {
     { name: 'zero-width', value: '\u200B\u200C\u200D\uFEFF', for: TEXT },
     { name: 'NUL', value: 'a\u0000b', for: TEXT },
     { name: 'lone surrogate', value: 'a\uD800b\uDFFF', for: TEXT },
-    { name: 'combining marks', value: 'e\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301', for: TEXT },
+    {
+      name: 'combining marks',
+      value: 'e\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301',
+      for: TEXT,
+    },
     { name: 'emoji', value: '👩🏽‍🏫🏳️‍🌈', for: TEXT },
     { name: 'SQL injection', value: "x'); DROP TABLE person; --", for: ['text', 'enum'] },
     { name: 'HTML injection', value: '<img src=x onerror=alert(1)><script>alert(1)</script>', for: TEXT },
@@ -80,12 +84,9 @@ export function badValues(): BadValue[] {
 
 /** The values for a position of this type: those aimed at its kind (and at lists, for a list). */
 export function badValuesFor(type: GraphQLInputType, all: readonly BadValue[]): BadValue[] {
-  let inner = getNullableType(type);
   const targets = new Set<Target>(['any']);
-  if (isListType(inner)) {
-    targets.add('list');
-    inner = getNullableType(inner.ofType);
-  }
+  if (isListType(getNullableType(type))) targets.add('list');
+  const inner = getNamedType(type);
   if (isInputObjectType(inner)) targets.add('object');
   else if (isEnumType(inner)) targets.add('enum');
   else if (['Int', 'Float'].includes(inner.name)) targets.add('number');

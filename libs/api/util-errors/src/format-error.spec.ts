@@ -41,7 +41,9 @@ describe('formatGraphQLError', () => {
   });
 
   it("gives graphql-js's give-up on too many variable errors the BAD_USER_INPUT code", () => {
-    const gql = new GraphQLError('Too many errors processing variables, error limit reached. Execution aborted.');
+    const gql = new GraphQLError(
+      'Too many errors processing variables, error limit reached. Execution aborted.',
+    );
     const formatted = { ...gql.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     const out = formatGraphQLError(formatted, gql);
     expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT' });

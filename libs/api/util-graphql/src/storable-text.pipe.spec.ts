@@ -13,7 +13,10 @@ describe('StorableTextPipe', () => {
   });
 
   it('refuses NUL and lone surrogates anywhere in an argument, naming each field', () => {
-    const value = Object.assign(Object.create(null), { name: 'a\u0000b', sections: [{ title: 'x\uD800' }, { key: '\uDC00' }] });
+    const value = Object.assign(Object.create(null), {
+      name: 'a\u0000b',
+      sections: [{ title: 'x\uD800' }, { key: '\uDC00' }],
+    });
     try {
       pipe.transform(value, args);
       throw new Error('not refused');

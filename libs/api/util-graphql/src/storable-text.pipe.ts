@@ -49,7 +49,8 @@ export class StorableTextPipe implements PipeTransform<unknown, unknown> {
         for (const [key, item] of Object.entries(v)) stack.push([at(key), item]);
       }
     }
-    if (problems.length) throw new BadInputError(problems.map((p) => p.message).join(' '), problems.reverse());
+    if (problems.length)
+      throw new BadInputError(problems.map((p) => p.message).join(' '), problems.reverse());
     return value;
   }
 }
