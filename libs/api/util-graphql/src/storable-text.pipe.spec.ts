@@ -23,15 +23,18 @@ describe('StorableTextPipe', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(BadInputError);
       expect((e as BadInputError).problems.map((p) => [p.field, p.code])).toEqual([
-        ['input.name', 'INVALID_CHARACTERS'],
-        ['input.sections.0.title', 'INVALID_CHARACTERS'],
-        ['input.sections.1.key', 'INVALID_CHARACTERS'],
+        ['name', 'INVALID_CHARACTERS'],
+        ['sections.0.title', 'INVALID_CHARACTERS'],
+        ['sections.1.key', 'INVALID_CHARACTERS'],
       ]);
     }
   });
 
   it('checks a scalar argument and leaves other parameters alone', () => {
-    expect(() => pipe.transform('a\u0000', { type: 3 as never, data: 'body' })).toThrow(BadInputError);
+    expect(() => pipe.transform('a\u0000', { type: 3 as never, data: 'body' })).toThrow(/body contains/);
+    expect(() => pipe.transform(['ok', '\uD800'], { type: 3 as never, data: 'ids' })).toThrow(
+      /ids\.1 contains/,
+    );
     const context = { req: { note: 'a\u0000' } };
     expect(pipe.transform(context, { type: 1 as never })).toBe(context);
     expect(pipe.transform('a\u0000', { type: 'custom' })).toBe('a\u0000');

@@ -30,7 +30,9 @@ export class StorableTextPipe implements PipeTransform<unknown, unknown> {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (!CHECKED.has(metadata.type)) return value;
     const problems: FieldProblem[] = [];
-    const stack: [string, unknown][] = [[metadata.data ?? '', value]];
+    // Fields of an input object are named as validation names them (`name`, `sections.0.title`);
+    // a scalar or list argument by its own name (`body`, `personIds.3`).
+    const stack: [string, unknown][] = [[isPlain(value) ? '' : (metadata.data ?? ''), value]];
     while (stack.length) {
       const [path, v] = stack.pop() as [string, unknown];
       const at = (key: string | number) => (path ? `${path}.${key}` : String(key));
