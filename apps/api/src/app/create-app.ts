@@ -12,6 +12,7 @@ import type { AppConfig } from '@stl/api/util-config';
 import { fieldProblemCodeOf } from '@stl/shared/domain';
 import { BadInputError, ErrorCode } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
+import { StorableTextPipe } from '@stl/api/util-graphql';
 import { AppModule } from './app.module';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -111,6 +112,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.enableCors({ origin: config.webOrigins, credentials: true });
   app.enableShutdownHooks();
   app.useGlobalPipes(
+    // Before validation: text the database or a validator cannot take is refused, not an internal error.
+    new StorableTextPipe(),
     new ValidationPipe({
       transform: true,
       whitelist: true,

@@ -32,5 +32,7 @@ export const FieldProblemCode = {
   DomainTaken: 'DOMAIN_TAKEN',
   /** SSO settings: password sign-in can be turned off only while single sign-on is on. */
   RequiresSsoEnabled: 'REQUIRES_SSO_ENABLED',
+  /** Text with a NUL character or broken Unicode (a lone surrogate): it cannot be stored. */
+  InvalidCharacters: 'INVALID_CHARACTERS',
 } as const satisfies Record<string, SharedFieldProblemCode>;
 export type FieldProblemCode = SharedFieldProblemCode;

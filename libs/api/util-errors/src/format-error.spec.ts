@@ -41,6 +41,16 @@ describe('formatGraphQLError', () => {
     expect(out.message).toContain('Cannot query field');
   });
 
+  it("gives graphql-js's give-up on too many variable errors the BAD_USER_INPUT code", () => {
+    const gql = new GraphQLError(
+      'Too many errors processing variables, error limit reached. Execution aborted.',
+    );
+    const formatted = { ...gql.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    const out = formatGraphQLError(formatted, gql);
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(out.message).toMatch(/Too many errors processing variables/);
+  });
+
   it('maps every code to a status', () => {
     for (const code of Object.values(ErrorCode)) expect(statusOf(code)).toBeGreaterThanOrEqual(400);
     expect(statusOf(new NotFoundError('cohort').code)).toBe(404);

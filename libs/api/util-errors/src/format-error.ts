@@ -52,6 +52,11 @@ export function formatGraphQLError(
       extensions: { code: ErrorCode.QueryTooComplex, details: { limit: 'tokens', max, actual: max + 1 } },
     };
   }
+  // graphql-js gives up on variables after 50 errors (e.g. a list of 5000 wrong values) with an
+  // error Apollo leaves without a code; it is as much bad input as the 50 before it.
+  if (fromGraphQL && formatted.message.startsWith('Too many errors processing variables')) {
+    return { message: formatted.message, extensions: { code: ErrorCode.BadUserInput } };
+  }
   if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code) && fromGraphQL) {
     return {
       message: formatted.message,

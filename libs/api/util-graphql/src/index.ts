@@ -1,6 +1,7 @@
 export * from './pagination';
 export * from './loaders';
 export * from './parse-id.pipe';
+export * from './storable-text.pipe';
 export * from './input-validation';
 export * from './code-enums';
 export * from './request-limits';

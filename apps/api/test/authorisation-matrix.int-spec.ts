@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema, parse } from 'graphql';
+import type { OperationDefinitionNode } from 'graphql';
+import { SCHEMA_FILE } from '../src/app/schema-sdl';
+import { FIELD_RULES, MUTATIONS, QUERIES } from './support/authorisation-matrix';
+import type { MatrixEntry } from './support/authorisation-matrix';
+import { ACTORS, buildWorld, clientFor, databaseFingerprint } from './support/authz-world';
+import type { Actor, World } from './support/authz-world';
+import type { GqlClient, GqlResponse } from './support/gql-client';
+import { startTestApi } from './support/test-api';
+import type { TestApi } from './support/test-api';
+
+/**
+ * The authorisation matrix (issue 11): every query and mutation of the schema × every kind of
+ * actor, against real objects, asserting exactly who may see and change what. The table is in
+ * ./support/authorisation-matrix.ts; the README says how to add an operation to it.
+ */
+const MATRIX_FILE = 'apps/api/test/support/authorisation-matrix.ts';
+const REFUSALS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'];
+
+/** The one top-level field an entry's query calls. */
+function calledField(entry: MatrixEntry): string {
+  const op = parse(entry.query).definitions[0] as OperationDefinitionNode;
+  const fields = op.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : '?'));
+  return fields.join(',');
+}
+
+const label = (entry: { operation?: string; field?: string; case?: string }) =>
+  `${entry.operation ?? entry.field}${entry.case ? ` (${entry.case})` : ''}`;
+
+function describeAnswer(r: GqlResponse<unknown>): string {
+  if (r.errors?.length)
+    return `${r.errors.map((e) => e.extensions?.code ?? 'no code').join(', ')}: ${r.errors[0].message}`;
+  return `data ${JSON.stringify(r.data).slice(0, 200)}`;
+}
+
+/** Why an answer is not a typed refusal without data, or null when it is one. */
+function notARefusal(r: GqlResponse<Record<string, unknown>>, field: string): string | null {
+  const code = r.errors?.[0]?.extensions?.code;
+  if (!code || !REFUSALS.includes(code)) return `expected a refusal, got ${describeAnswer(r)}`;
+  if (r.data && r.data[field] !== null && r.data[field] !== undefined)
+    return `refused with ${code} but data came too: ${JSON.stringify(r.data).slice(0, 200)}`;
+  return null;
+}
+
+describe('the schema and the authorisation matrix', () => {
+  const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
+  const entries = [...QUERIES, ...MUTATIONS];
+
+  it.each([
+    ['Query', QUERIES],
+    ['Mutation', MUTATIONS],
+  ] as const)('has an entry for every %s field of the schema', (typeName, list) => {
+    const type = typeName === 'Query' ? schema.getQueryType() : schema.getMutationType();
+    const covered = new Set(list.map((e) => e.operation));
+    const missing = Object.keys(type?.getFields() ?? {}).filter((f) => !covered.has(f));
+    const messages = missing.map(
+      (f) =>
+        `${typeName}.${f} has no entry in the authorisation matrix: add one to ${typeName === 'Query' ? 'QUERIES' : 'MUTATIONS'} in ${MATRIX_FILE} (how to call it against the objects of the test world and which actors may; see the README, "Adding an API operation").`,
+    );
+    expect(messages).toEqual([]);
+  });
+
+  it('has no entry for an operation the schema does not have, and each entry calls its own operation', () => {
+    const known = {
+      ...schema.getQueryType()?.getFields(),
+      ...schema.getMutationType()?.getFields(),
+    };
+    const problems = entries.flatMap((e) => [
+      ...(known[e.operation]
+        ? []
+        : [`${label(e)}: no such operation in the schema; remove or rename the entry`]),
+      ...(calledField(e) === e.operation ? [] : [`${label(e)}: its query calls ${calledField(e)}`]),
+      ...(e.allowed.every((a) => ACTORS.includes(a)) ? [] : [`${label(e)}: unknown actor`]),
+    ]);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the authorisation matrix against the running API', () => {
+  let api: TestApi;
+  let world: World;
+  const clients = new Map<Actor, GqlClient>();
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    world = await buildWorld(api);
+    for (const actor of ACTORS) clients.set(actor, await clientFor(api, world, actor));
+  }, 120_000);
+  afterAll(() => api?.close());
+
+  const client = (actor: Actor) => clients.get(actor) as GqlClient;
+
+  it('gives every query exactly to the actors allowed, and a typed refusal without data to everyone else', async () => {
+    const failures: string[] = [];
+    for (const entry of QUERIES) {
+      for (const actor of ACTORS) {
+        const r = await client(actor).request<Record<string, unknown>>(
+          entry.query,
+          entry.variables(world, actor),
+        );
+        if (entry.allowed.includes(actor)) {
+          if (r.errors?.length || !r.data || r.data[entry.operation] === undefined)
+            failures.push(`${label(entry)} as ${actor}: expected data, got ${describeAnswer(r)}`);
+          else if (actor === 'anonymous' && entry.operation === 'me' && r.data['me'] !== null)
+            failures.push(`me as anonymous: expected null, got ${describeAnswer(r)}`);
+        } else {
+          const why = notARefusal(r, entry.operation);
+          if (why) failures.push(`${label(entry)} as ${actor}: ${why}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('shows every field restricted by role only to the actors who may see it', async () => {
+    const failures: string[] = [];
+    for (const rule of FIELD_RULES) {
+      for (const actor of rule.readers) {
+        const r = await client(actor).request<Record<string, unknown>>(rule.query, rule.variables(world));
+        const may = rule.allowed.includes(actor);
+        if (r.errors?.length) {
+          const code = r.errors[0].extensions?.code ?? '';
+          if (may || !REFUSALS.includes(code))
+            failures.push(`${label(rule)} as ${actor}: got ${describeAnswer(r)}`);
+          continue;
+        }
+        const shown = rule.shown(r.data, world);
+        if (shown !== may)
+          failures.push(
+            `${label(rule)} as ${actor}: ${may ? 'expected to see it, but it was hidden' : 'saw what it may not'}: ${describeAnswer(r)}`,
+          );
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses every mutation to the actors not allowed, writing nothing, and lets the allowed ones through', async () => {
+    const failures: string[] = [];
+    let allowedSucceeded = 0;
+    for (const entry of MUTATIONS) {
+      const run = async (actor: Actor) => {
+        const c = entry.freshSession ? await clientFor(api, world, actor) : client(actor);
+        return c.request<Record<string, unknown>>(entry.query, entry.variables(world, actor));
+      };
+      const before = await databaseFingerprint(api.db);
+      for (const actor of ACTORS.filter((a) => !entry.allowed.includes(a))) {
+        const why = notARefusal(await run(actor), entry.operation);
+        if (why) failures.push(`${label(entry)} as ${actor}: ${why}`);
+      }
+      const after = await databaseFingerprint(api.db);
+      const changed = Object.keys(before).filter((t) => before[t] !== after[t]);
+      if (changed.length)
+        failures.push(`${label(entry)}: refused actors changed the table(s) ${changed.join(', ')}`);
+      for (const actor of entry.allowed) {
+        const r = await run(actor);
+        const code = r.errors?.[0]?.extensions?.code;
+        if (code && (REFUSALS.includes(code) || code === 'INTERNAL_SERVER_ERROR'))
+          failures.push(`${label(entry)} as ${actor}: expected to be let through, got ${describeAnswer(r)}`);
+        else if (!code) allowedSucceeded += 1;
+      }
+    }
+    expect(failures).toEqual([]);
+    // Most allowed calls really do what they ask; a matrix whose calls all fail on bad input proves little.
+    expect(allowedSucceeded).toBeGreaterThan(MUTATIONS.length);
+  });
+});

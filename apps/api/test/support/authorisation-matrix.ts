@@ -1,0 +1,730 @@
+import {
+  COHORT_MANAGERS,
+  COHORT_READERS,
+  LARKBY_PEOPLE,
+  OTHER_COHORT_MANAGERS,
+  SIGNED_IN,
+} from './authz-world';
+import { own } from './authz-world';
+import type { Actor, World } from './authz-world';
+
+/**
+ * THE AUTHORISATION MATRIX (issue 11): every query and mutation of apps/api/schema.graphql, how to
+ * call it against the real objects of the test world (./authz-world.ts), and which actors may.
+ * apps/api/test/authorisation-matrix.int-spec.ts runs each entry as every actor:
+ *
+ * - a query: the actors in `allowed` get data without errors; every other actor gets a typed
+ *   refusal (UNAUTHENTICATED, FORBIDDEN or NOT_FOUND) and no data;
+ * - a mutation: every actor not in `allowed` is refused with such an error and nothing is written
+ *   (a digest of every table); the allowed actors are not refused for authorisation (they may
+ *   succeed or get a domain error such as a bad state). Mutations run in the order listed here,
+ *   after all queries, so the ones that change what later entries rely on come last.
+ *
+ * A new operation in the schema without an entry here fails the test, naming it. To add one:
+ * add `{ operation, query, variables, allowed }` in the Query or Mutation part below (a mutation
+ * that ends sessions or makes objects read-only near the end), aimed at objects of the world
+ * (add what it needs to `World` in ./authz-world.ts). An operation may have several entries, e.g.
+ * one per input field that only some actors may set.
+ */
+export interface MatrixEntry {
+  /** The Query or Mutation field; `query` must call exactly this field at its top level. */
+  operation: string;
+  /** What this entry checks, when an operation has several. */
+  case?: string;
+  query: string;
+  /** The variables; `actor` lets each allowed actor of a destructive entry have its own object. */
+  variables: (w: World, actor: Actor) => Record<string, unknown>;
+  /** Who may see or do it; everyone else is refused. */
+  allowed: readonly Actor[];
+  /** Run each actor on a new session of theirs (for mutations that end or change sessions). */
+  freshSession?: boolean;
+}
+
+const ALL: readonly Actor[] = [...SIGNED_IN, 'anonymous'];
+
+export const QUERIES: MatrixEntry[] = [
+  {
+    operation: 'analysis',
+    query: `query($id: ID!) { analysis(id: $id) { id current { version } } }`,
+    variables: (w) => ({ id: w.saraAnalysis }),
+    allowed: ['participant', 'peer', 'courseLeader', 'admin'],
+  },
+  {
+    operation: 'analysisRound',
+    query: `query($id: ID!) { analysisRound(id: $id) { id title } }`,
+    variables: (w) => ({ id: w.round }),
+    allowed: COHORT_READERS,
+  },
+  {
+    operation: 'analysisTemplate',
+    query: `query($id: ID!) { analysisTemplate(id: $id) { id name } }`,
+    variables: (w) => ({ id: w.template }),
+    allowed: LARKBY_PEOPLE,
+  },
+  {
+    operation: 'analysisTemplates',
+    query: `query($org: ID) { analysisTemplates(organisationId: $org) { id } }`,
+    variables: (w) => ({ org: w.organisation }),
+    allowed: LARKBY_PEOPLE,
+  },
+  {
+    operation: 'cohort',
+    query: `query($id: ID!) { cohort(id: $id) { id name } }`,
+    variables: (w) => ({ id: w.cohort }),
+    allowed: COHORT_READERS,
+  },
+  {
+    operation: 'cohortProgress',
+    query: `query($id: ID!) { cohortProgress(cohortId: $id) { totalCount } }`,
+    variables: (w) => ({ id: w.cohort }),
+    allowed: ['schoolLeader', 'otherSchoolLeader', ...COHORT_MANAGERS],
+  },
+  {
+    operation: 'cohortProgress',
+    case: "another school's participants",
+    query: `query($id: ID!, $school: ID) { cohortProgress(cohortId: $id, schoolId: $school) { totalCount } }`,
+    variables: (w) => ({ id: w.cohort, school: w.school }),
+    allowed: ['schoolLeader', ...COHORT_MANAGERS],
+  },
+  {
+    operation: 'cohortReminderSettings',
+    query: `query($id: ID!) { cohortReminderSettings(cohortId: $id) { cohortId } }`,
+    variables: (w) => ({ id: w.cohort }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'cohorts',
+    query: `query($org: ID) { cohorts(organisationId: $org) { totalCount } }`,
+    variables: (w) => ({ org: w.organisation }),
+    allowed: LARKBY_PEOPLE,
+  },
+  {
+    operation: 'demoAccounts',
+    query: `{ demoAccounts { email } }`,
+    variables: () => ({}),
+    allowed: ALL,
+  },
+  {
+    operation: 'failedMail',
+    query: `query($org: ID!) { failedMail(organisationId: $org) { totalCount } }`,
+    variables: (w) => ({ org: w.organisation }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'feedback',
+    query: `query($id: ID!) { feedback(id: $id) { id worksWell } }`,
+    variables: (w) => ({ id: w.feedback }),
+    allowed: ['participant', 'peer', 'courseLeader', 'admin'],
+  },
+  {
+    operation: 'me',
+    query: `{ me { person { id } } }`,
+    variables: () => ({}),
+    // Anonymous callers get `me: null`, no error.
+    allowed: ALL,
+  },
+  {
+    operation: 'meeting',
+    query: `query($id: ID!) { meeting(id: $id) { id title } }`,
+    variables: (w) => ({ id: w.meeting }),
+    allowed: COHORT_READERS,
+  },
+  {
+    operation: 'myAnalysis',
+    query: `query($r: ID!) { myAnalysis(roundId: $r) { id } }`,
+    variables: (w) => ({ r: w.draftRound }),
+    // Whoever may see the round gets their own analysis, null when they have none.
+    allowed: COHORT_READERS,
+  },
+  {
+    operation: 'myNotificationPreferences',
+    query: `{ myNotificationPreferences { digestDaily } }`,
+    variables: () => ({}),
+    allowed: SIGNED_IN,
+  },
+  {
+    operation: 'myProgress',
+    query: `query($id: ID!) { myProgress(cohortId: $id) { completed } }`,
+    variables: (w) => ({ id: w.cohort }),
+    allowed: ['participant', 'peer'],
+  },
+  {
+    operation: 'myReviewTasks',
+    query: `{ myReviewTasks { id } }`,
+    variables: () => ({}),
+    allowed: SIGNED_IN,
+  },
+  {
+    operation: 'mySessions',
+    query: `{ mySessions { id } }`,
+    variables: () => ({}),
+    allowed: SIGNED_IN,
+  },
+  {
+    operation: 'organisation',
+    query: `query($id: ID!) { organisation(id: $id) { name } }`,
+    variables: (w) => ({ id: w.organisation }),
+    allowed: LARKBY_PEOPLE,
+  },
+  {
+    operation: 'people',
+    query: `query($org: ID!) { people(organisationId: $org) { totalCount } }`,
+    variables: (w) => ({ org: w.organisation }),
+    allowed: ['schoolLeader', 'otherSchoolLeader', 'courseLeader', 'otherCourseLeader', 'admin'],
+  },
+  {
+    operation: 'person',
+    query: `query($id: ID!) { person(id: $id) { id fullName } }`,
+    variables: (w) => ({ id: w.people.sara }),
+    allowed: ['participant', 'schoolLeader', 'courseLeader', 'otherCourseLeader', 'admin'],
+  },
+  {
+    operation: 'previewAllocation',
+    query: `query($r: ID!) { previewAllocation(roundId: $r) { applied } }`,
+    variables: (w) => ({ r: w.round }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'school',
+    query: `query($id: ID!) { school(id: $id) { name } }`,
+    variables: (w) => ({ id: w.school }),
+    allowed: LARKBY_PEOPLE,
+  },
+  {
+    operation: 'schools',
+    query: `query($org: ID!) { schools(organisationId: $org) { totalCount } }`,
+    variables: (w) => ({ org: w.organisation }),
+    allowed: LARKBY_PEOPLE,
+  },
+  {
+    operation: 'sharedSpace',
+    query: `query($id: ID!) { sharedSpace(cohortId: $id) { totalCount } }`,
+    variables: (w) => ({ id: w.cohort }),
+    allowed: ['participant', 'peer', ...COHORT_MANAGERS],
+  },
+];
+
+const SECTIONS = `[{ key: "goals", title: "Mål", prompt: "Vad ville du?" }]`;
+
+export const MUTATIONS: MatrixEntry[] = [
+  {
+    operation: 'addCertification',
+    query: `mutation($p: ID!) { addCertification(input: { personId: $p, issuedOn: "2026-06-01", validUntil: "2030-06-30", issuer: "STL-utbildarnätverket" }) { id } }`,
+    // Not Karin: her certification stays expired, so she leads no cohort but her own planning one.
+    variables: (w) => ({ p: w.people.spare }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'addCohortLeader',
+    case: 'Karin, whose certification has expired (a domain refusal for the administrator)',
+    query: `mutation($c: ID!, $p: ID!) { addCohortLeader(cohortId: $c, personId: $p) { id } }`,
+    variables: (w) => ({ c: w.cohort, p: w.people.karin }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'addReviewer',
+    query: `mutation($a: ID!, $r: ID!) { addReviewer(analysisId: $a, reviewerId: $r) { id } }`,
+    variables: (w, actor) => ({ a: w.saraAnalysis, r: own(w.freeReviewers, actor) }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'applyAllocation',
+    query: `mutation($r: ID!) { applyAllocation(roundId: $r) { applied } }`,
+    variables: (w) => ({ r: w.unallocatedRound }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'lockAllocation',
+    query: `mutation($r: ID!) { lockAllocation(roundId: $r) { lockedAt } }`,
+    variables: (w) => ({ r: w.unallocatedRound }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'repairAllocation',
+    query: `mutation($r: ID!) { repairAllocation(roundId: $r) { applied } }`,
+    variables: (w) => ({ r: w.unallocatedRound }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'changePassword',
+    case: 'with a wrong current password (a domain refusal, so nothing changes)',
+    query: `mutation { changePassword(input: { currentPassword: "not-my-password", newPassword: "ett helt nytt lösenord 2026" }) }`,
+    variables: () => ({}),
+    allowed: SIGNED_IN,
+    freshSession: true,
+  },
+  {
+    operation: 'commentOnFeedback',
+    query: `mutation($f: ID!) { commentOnFeedback(feedbackId: $f, body: "En anteckning om kvaliteten.") { id } }`,
+    variables: (w) => ({ f: w.feedback }),
+    // The cohort's course leaders only, not administrators.
+    allowed: ['courseLeader'],
+  },
+  {
+    operation: 'completeCohort',
+    query: `mutation($id: ID!) { completeCohort(id: $id) { status } }`,
+    variables: (w) => ({ id: w.otherCohort }),
+    allowed: OTHER_COHORT_MANAGERS,
+  },
+  {
+    operation: 'createAnalysisRound',
+    query: `mutation($c: ID!, $t: ID!) { createAnalysisRound(cohortId: $c, input: { title: "Extra", templateVersionId: $t, opensAt: "2027-05-01T08:00:00Z", submissionDeadline: "2027-05-15T08:00:00Z", feedbackDeadline: "2027-05-25T08:00:00Z" }) { id } }`,
+    variables: (w) => ({ c: w.cohort, t: w.templateVersion }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'createAnalysisTemplate',
+    query: `mutation($org: ID!) { createAnalysisTemplate(input: { organisationId: $org, name: "Ny mall", sections: ${SECTIONS} }) { id } }`,
+    variables: (w) => ({ org: w.organisation }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'createAnalysisTemplateVersion',
+    query: `mutation($t: ID!) { createAnalysisTemplateVersion(templateId: $t, sections: ${SECTIONS}) { id } }`,
+    variables: (w) => ({ t: w.template }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'createCohort',
+    query: `mutation($org: ID!) { createCohort(input: { organisationId: $org, name: "Ny omgång", schoolYear: "2027/28", startsOn: "2027-08-20", endsOn: "2028-06-01" }) { id } }`,
+    variables: (w) => ({ org: w.organisation }),
+    // Karin's certification has expired: she is refused with a domain error, not for her role.
+    allowed: ['courseLeader', 'otherCourseLeader', 'admin'],
+  },
+  {
+    operation: 'createMeeting',
+    query: `mutation($c: ID!) { createMeeting(cohortId: $c, input: { title: "Extraträff", mode: DIGITAL, videoUrl: "https://meet.larkby.example/extra", startsAt: "2027-05-20T11:00:00Z", endsAt: "2027-05-20T13:00:00Z" }) { id } }`,
+    variables: (w) => ({ c: w.cohort }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'createPerson',
+    query: `mutation($org: ID!) { createPerson(input: { organisationId: $org, fullName: "Ny Person", email: "ny.person@larkby.example", roles: [{ role: TEACHER }] }) { id } }`,
+    variables: (w) => ({ org: w.organisation }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'createSchool',
+    query: `mutation($org: ID!) { createSchool(input: { organisationId: $org, name: "Nyskolan" }) { id } }`,
+    variables: (w) => ({ org: w.organisation }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'deleteAnalysisRound',
+    query: `mutation($id: ID!) { deleteAnalysisRound(id: $id) { id } }`,
+    variables: (w, actor) => ({ id: w.deletable.rounds[actor === 'admin' ? 1 : 0] }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'deleteMeeting',
+    query: `mutation($id: ID!) { deleteMeeting(id: $id) { id } }`,
+    variables: (w, actor) => ({ id: w.deletable.meetings[actor === 'admin' ? 1 : 0] }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'enrolParticipants',
+    query: `mutation($c: ID!, $p: [ID!]!) { enrolParticipants(cohortId: $c, personIds: $p) { personId } }`,
+    variables: (w) => ({ c: w.cohort, p: [w.people.spare] }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'giveFeedback',
+    query: `mutation($a: ID!, $input: FeedbackInput!) { giveFeedback(assignmentId: $a, input: $input) { id } }`,
+    variables: (w) => ({
+      a: w.saraTask,
+      input: {
+        worksWell: 'Tydlig koppling mellan målen och elevernas texter, väl beskriven.',
+        questions: 'Hur vet du att responsen hjälpte alla elever, även de som skriver minst?',
+        nextSteps: 'Pröva att låta eleverna formulera egna kriterier före nästa skrivpass.',
+      },
+    }),
+    allowed: ['participant'],
+  },
+  {
+    operation: 'grantRole',
+    query: `mutation($p: ID!) { grantRole(personId: $p, role: TEACHER) { id } }`,
+    variables: (w) => ({ p: w.people.spare }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'markFeedbackHelpful',
+    query: `mutation($f: ID!) { markFeedbackHelpful(feedbackId: $f, helpful: true) { helpful } }`,
+    variables: (w) => ({ f: w.feedback }),
+    allowed: ['participant'],
+  },
+  {
+    operation: 'nudgeParticipant',
+    query: `mutation($c: ID!, $p: ID!) { nudgeParticipant(input: { cohortId: $c, personId: $p, message: "Hör av dig!" }) { outcome } }`,
+    variables: (w) => ({ c: w.cohort, p: w.people.sara }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'openCohort',
+    query: `mutation($id: ID!) { openCohort(id: $id) { status } }`,
+    variables: (w) => ({ id: w.otherCohort }),
+    allowed: OTHER_COHORT_MANAGERS,
+  },
+  {
+    operation: 'planRounds',
+    query: `mutation($c: ID!) { planRounds(cohortId: $c, rounds: []) { id } }`,
+    variables: (w) => ({ c: w.otherCohort }),
+    allowed: OTHER_COHORT_MANAGERS,
+  },
+  {
+    operation: 'publishAnalysis',
+    query: `mutation($a: ID!, $rev: Int!) { publishAnalysis(input: { analysisId: $a, expectedRevision: $rev, confirmNoPupilIdentifiable: true }) { id } }`,
+    variables: (w) => ({ a: w.saraDraft, rev: w.saraDraftRevision }),
+    allowed: ['participant'],
+  },
+  {
+    operation: 'recordAttendance',
+    query: `mutation($m: ID!, $p: ID!) { recordAttendance(meetingId: $m, entries: [{ personId: $p, status: EXCUSED }]) { id } }`,
+    variables: (w) => ({ m: w.meeting, p: w.people.sara }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'removeReviewer',
+    query: `mutation($a: ID!) { removeReviewer(assignmentId: $a) { id } }`,
+    variables: (w, actor) => ({ a: own(w.removable, actor) }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'replyToFeedback',
+    query: `mutation($f: ID!) { replyToFeedback(feedbackId: $f, body: "Ett svar till.") { id } }`,
+    variables: (w) => ({ f: w.feedback }),
+    allowed: ['participant'],
+  },
+  {
+    operation: 'retryMail',
+    query: `mutation($id: ID!) { retryMail(id: $id) { status } }`,
+    variables: (w) => ({ id: w.failedMail }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'revokeRole',
+    query: `mutation($p: ID!, $s: ID) { revokeRole(personId: $p, role: SCHOOL_LEADER, schoolId: $s) { id } }`,
+    variables: (w) => ({ p: w.people.spare, s: w.school }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'saveAnalysisDraft',
+    query: `mutation($r: ID!, $rev: Int!) { saveAnalysisDraft(input: { roundId: $r, expectedRevision: $rev, answers: [{ sectionKey: "plan", html: "<p>Plan</p>" }] }) { id } }`,
+    variables: (w, actor) => ({ r: w.draftRound, rev: actor === 'participant' ? w.saraDraftRevision : 0 }),
+    // Every participant saves their own draft; the peer's is a new one.
+    allowed: ['participant', 'peer'],
+  },
+  {
+    operation: 'setDigestMode',
+    query: `mutation { setDigestMode(daily: true) { digestDaily } }`,
+    variables: () => ({}),
+    allowed: SIGNED_IN,
+  },
+  {
+    operation: 'setNotificationPreference',
+    query: `mutation { setNotificationPreference(kind: NUDGE, enabled: false) { digestDaily } }`,
+    variables: () => ({}),
+    allowed: SIGNED_IN,
+  },
+  {
+    operation: 'setParticipantSameSchool',
+    query: `mutation($c: ID!, $p: ID!) { setParticipantSameSchool(cohortId: $c, personId: $p, wantsSameSchool: true) { wantsSameSchool } }`,
+    variables: (w) => ({ c: w.cohort, p: w.people.sara }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'setPassword',
+    query: `mutation($p: ID!) { setPassword(personId: $p, password: "ett helt nytt lösenord 2026") }`,
+    variables: (w) => ({ p: w.people.spare }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'swapReviewer',
+    query: `mutation($a: ID!, $r: ID!) { swapReviewer(assignmentId: $a, newReviewerId: $r) { id } }`,
+    variables: (w, actor) => ({ a: own(w.swappable, actor), r: own(w.swapTo, actor) }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'updateAnalysisRound',
+    query: `mutation($id: ID!) { updateAnalysisRound(id: $id, input: { title: "Analys 5 (ny titel)" }) { id } }`,
+    variables: (w) => ({ id: w.laterRound }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'updateCertification',
+    query: `mutation($id: ID!) { updateCertification(id: $id, input: { reference: "STL-2025-0142-B" }) { id } }`,
+    variables: (w) => ({ id: w.mariaCertification }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'updateCohort',
+    query: `mutation($id: ID!) { updateCohort(id: $id, input: { feedbackMinLength: 60 }) { id } }`,
+    variables: (w) => ({ id: w.cohort }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'updateCohortReminderSettings',
+    query: `mutation($c: ID!) { updateCohortReminderSettings(cohortId: $c, input: { feedbackDueSoonHours: 24 }) { cohortId } }`,
+    variables: (w) => ({ c: w.cohort }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'updateMeeting',
+    query: `mutation($id: ID!) { updateMeeting(id: $id, input: { theme: "Ny inriktning" }) { id } }`,
+    variables: (w) => ({ id: w.lastMeeting }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'updateOrganisation',
+    query: `mutation($id: ID!) { updateOrganisation(id: $id, input: { name: "Lärkby kommun" }) { id } }`,
+    variables: (w) => ({ id: w.organisation }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'updatePerson',
+    case: "Sara's own name",
+    query: `mutation($id: ID!) { updatePerson(id: $id, input: { fullName: "Sara Lindqvist" }) { id } }`,
+    variables: (w) => ({ id: w.people.sara }),
+    allowed: ['participant', 'admin'],
+  },
+  {
+    operation: 'updatePerson',
+    case: 'home school: administrators only, also for oneself',
+    query: `mutation($id: ID!, $s: ID) { updatePerson(id: $id, input: { schoolId: $s }) { id } }`,
+    variables: (w) => ({ id: w.people.sara, s: w.school }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'updatePerson',
+    case: 'deactivating: administrators only, also for oneself',
+    query: `mutation($id: ID!) { updatePerson(id: $id, input: { active: true }) { id } }`,
+    variables: (w) => ({ id: w.people.sara }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'updateSchool',
+    query: `mutation($id: ID!) { updateSchool(id: $id, input: { unitCode: "12345678" }) { id } }`,
+    variables: (w) => ({ id: w.school }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'withdrawParticipant',
+    query: `mutation($c: ID!, $p: ID!) { withdrawParticipant(cohortId: $c, personId: $p) { leftAt } }`,
+    variables: (w) => ({ c: w.cohort, p: w.people.leaving }),
+    allowed: COHORT_MANAGERS,
+  },
+  // From here on entries change what earlier ones rely on: keep them last.
+  {
+    operation: 'removeCohortLeader',
+    query: `mutation($c: ID!, $p: ID!) { removeCohortLeader(cohortId: $c, personId: $p) { id } }`,
+    variables: (w) => ({ c: w.cohort, p: w.people.johan }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'revokeCertification',
+    query: `mutation($id: ID!) { revokeCertification(id: $id) { id } }`,
+    variables: (w) => ({ id: w.johanCertification }),
+    allowed: ['admin'],
+  },
+  {
+    operation: 'archiveCohort',
+    query: `mutation($id: ID!) { archiveCohort(id: $id) { status } }`,
+    variables: (w) => ({ id: w.otherCohort }),
+    allowed: OTHER_COHORT_MANAGERS,
+  },
+  {
+    operation: 'signIn',
+    case: 'with an unknown e-mail address',
+    query: `mutation($e: String!) { signIn(input: { email: $e, password: "not-the-password" }) { email } }`,
+    // An address nobody has: wrong passwords on a real account would lock it (ten attempts).
+    variables: () => ({ e: 'nobody@larkby.example' }),
+    allowed: ALL,
+    freshSession: true,
+  },
+  {
+    operation: 'endMySession',
+    query: `mutation($id: ID!) { endMySession(id: $id) }`,
+    variables: (w) => ({ id: w.saraOtherSession }),
+    allowed: ['participant'],
+  },
+  {
+    operation: 'signOut',
+    query: `mutation { signOut }`,
+    variables: () => ({}),
+    // Anonymous callers get false.
+    allowed: ALL,
+    freshSession: true,
+  },
+  {
+    operation: 'signOutEverywhere',
+    query: `mutation { signOutEverywhere }`,
+    variables: () => ({}),
+    allowed: SIGNED_IN,
+    freshSession: true,
+  },
+];
+
+/**
+ * Fields that only some of those who may read their object may see (the schema descriptions that
+ * say "only …"). For each actor in `readers` (who get the query's data at all; the others are
+ * covered by the entry of the query above), the field is shown exactly to the actors in `allowed`:
+ * the others get it empty or null, or a typed refusal, never its content.
+ */
+export interface FieldRule {
+  /** Type.field as in the schema. */
+  field: string;
+  case: string;
+  query: string;
+  variables: (w: World) => Record<string, unknown>;
+  readers: readonly Actor[];
+  allowed: readonly Actor[];
+  /** Whether the answer shows what only `allowed` may see. */
+  shown: (data: any, w: World) => boolean;
+}
+
+const MAY_SEE_SARA: readonly Actor[] = [
+  'participant',
+  'schoolLeader',
+  'courseLeader',
+  'otherCourseLeader',
+  'admin',
+];
+const MAY_LIST_PEOPLE: readonly Actor[] = [
+  'schoolLeader',
+  'otherSchoolLeader',
+  'courseLeader',
+  'otherCourseLeader',
+  'admin',
+];
+const MAY_READ_ANALYSIS: readonly Actor[] = ['participant', 'peer', 'courseLeader', 'admin'];
+
+export const FIELD_RULES: FieldRule[] = [
+  {
+    field: 'Person.email',
+    case: "Sara's address: herself, administrators and course leaders",
+    query: `query($id: ID!) { person(id: $id) { email } }`,
+    variables: (w) => ({ id: w.people.sara }),
+    readers: MAY_SEE_SARA,
+    allowed: ['participant', 'courseLeader', 'otherCourseLeader', 'admin'],
+    shown: (d) => d.person.email !== null,
+  },
+  {
+    field: 'Person.email',
+    case: "other participants' addresses in the cohort's participant list",
+    query: `query($id: ID!) { cohort(id: $id) { participants(first: 100) { nodes { person { id email } } } } }`,
+    variables: (w) => ({ id: w.cohort }),
+    readers: COHORT_READERS,
+    allowed: COHORT_MANAGERS,
+    // More than one address: one's own is always shown.
+    shown: (d) => d.cohort.participants.nodes.filter((n: any) => n.person.email !== null).length > 1,
+  },
+  {
+    field: 'PeopleFilterInput.search',
+    case: 'matching on e-mail addresses: only for those who may read them',
+    query: `query($org: ID!) { people(organisationId: $org, filter: { search: "sara.lindqvist@" }) { totalCount } }`,
+    variables: (w) => ({ org: w.organisation }),
+    readers: MAY_LIST_PEOPLE,
+    allowed: ['courseLeader', 'otherCourseLeader', 'admin'],
+    shown: (d) => d.people.totalCount > 0,
+  },
+  {
+    field: 'Person.certifications',
+    case: "Maria's certifications: herself and administrators",
+    query: `query($id: ID!) { person(id: $id) { certifications { id } } }`,
+    variables: (w) => ({ id: w.people.maria }),
+    readers: ['schoolLeader', 'courseLeader', 'otherCourseLeader', 'admin'],
+    allowed: ['courseLeader', 'admin'],
+    shown: (d) => d.person.certifications !== null,
+  },
+  {
+    field: 'Analysis.draft',
+    case: 'the working copy: its author only',
+    query: `query($id: ID!) { analysis(id: $id) { draft { revision } } }`,
+    variables: (w) => ({ id: w.saraAnalysis }),
+    readers: MAY_READ_ANALYSIS,
+    allowed: ['participant'],
+    shown: (d) => d.analysis.draft !== null,
+  },
+  {
+    field: 'Feedback.comments',
+    case: "leader notes: the cohort's leaders and the feedback's author only",
+    query: `query($id: ID!) { feedback(id: $id) { comments { kind body } } }`,
+    variables: (w) => ({ id: w.feedback }),
+    readers: MAY_READ_ANALYSIS,
+    // The description says the cohort's leaders; administrators, who run every cohort, see them too.
+    allowed: ['peer', 'courseLeader', 'admin'],
+    shown: (d) => d.feedback.comments.some((c: any) => c.kind === 'LEADER_NOTE'),
+  },
+  {
+    field: 'Analysis.feedback',
+    case: 'leader notes through the analysis',
+    query: `query($id: ID!) { analysis(id: $id) { feedback { comments { kind } } } }`,
+    variables: (w) => ({ id: w.saraAnalysis }),
+    readers: MAY_READ_ANALYSIS,
+    // The description says the cohort's leaders; administrators, who run every cohort, see them too.
+    allowed: ['peer', 'courseLeader', 'admin'],
+    shown: (d) => d.analysis.feedback.some((f: any) => f.comments.some((c: any) => c.kind === 'LEADER_NOTE')),
+  },
+  {
+    field: 'Cohort.openingProblems',
+    case: "the cohort's managers only",
+    query: `query($id: ID!) { cohort(id: $id) { openingProblems { code } } }`,
+    variables: (w) => ({ id: w.cohort }),
+    readers: COHORT_READERS,
+    allowed: COHORT_MANAGERS,
+    shown: (d) => d.cohort.openingProblems !== null,
+  },
+  {
+    field: 'Cohort.participants',
+    case: "school leaders see only their own schools' participants",
+    query: `query($id: ID!) { cohort(id: $id) { participants(first: 100) { nodes { schoolId } } } }`,
+    variables: (w) => ({ id: w.cohort }),
+    readers: COHORT_READERS,
+    allowed: ['participant', 'peer', ...COHORT_MANAGERS],
+    shown: (d) => new Set(d.cohort.participants.nodes.map((n: any) => n.schoolId)).size > 1,
+  },
+  {
+    field: 'Meeting.attendance',
+    case: "Sara's attendance: herself, her school leader, leaders and administrators",
+    query: `query($id: ID!) { meeting(id: $id) { attendance { personId } } }`,
+    variables: (w) => ({ id: w.meeting }),
+    readers: COHORT_READERS,
+    allowed: ['participant', 'schoolLeader', ...COHORT_MANAGERS],
+    shown: (d, w) => d.meeting.attendance.some((a: any) => a.personId === w.people.sara),
+  },
+  {
+    field: 'AnalysisRound.assignments',
+    case: 'course leaders (and administrators) only',
+    query: `query($id: ID!) { analysisRound(id: $id) { assignments { id } } }`,
+    variables: (w) => ({ id: w.round }),
+    readers: COHORT_READERS,
+    allowed: COHORT_MANAGERS,
+    shown: (d) => d.analysisRound.assignments.length > 0,
+  },
+  {
+    field: 'AnalysisRound.allocation',
+    case: 'members of the cohort',
+    query: `query($id: ID!) { analysisRound(id: $id) { allocation { seed } } }`,
+    variables: (w) => ({ id: w.round }),
+    readers: COHORT_READERS,
+    allowed: ['participant', 'peer', ...COHORT_MANAGERS],
+    shown: (d) => d.analysisRound.allocation !== null,
+  },
+  {
+    field: 'Query.cohortProgress',
+    case: "Sara's progress: her own school leader, leaders and administrators",
+    query: `query($id: ID!) { cohortProgress(cohortId: $id, first: 100) { nodes { person { id } } } }`,
+    variables: (w) => ({ id: w.cohort }),
+    readers: ['schoolLeader', 'otherSchoolLeader', ...COHORT_MANAGERS],
+    allowed: ['schoolLeader', ...COHORT_MANAGERS],
+    shown: (d, w) => d.cohortProgress.nodes.some((n: any) => n.person.id === w.people.sara),
+  },
+  {
+    field: 'Query.sharedSpace',
+    case: "Sara's unpublished draft: nobody",
+    query: `query($id: ID!) { sharedSpace(cohortId: $id, first: 100) { nodes { id } } }`,
+    variables: (w) => ({ id: w.cohort }),
+    readers: ['participant', 'peer', ...COHORT_MANAGERS],
+    allowed: [],
+    shown: (d, w) => d.sharedSpace.nodes.some((n: any) => n.id === w.saraDraft),
+  },
+];
