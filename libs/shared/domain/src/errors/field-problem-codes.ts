@@ -1,4 +1,4 @@
-import { PasswordProblemCode } from '../passwords/password-rule';
+import { PasswordProblemCode } from '../passwords/password-problem-codes';
 
 /**
  * The closed list of field-problem codes (`extensions.problems[].code`): why one input field was

@@ -19,15 +19,9 @@ export const PASSWORD_MAX_INPUT_LENGTH = 1024;
 /** Personal words shorter than this are ignored (too many ordinary passwords contain "bo" or "li"). */
 export const PERSONAL_WORD_MIN_LENGTH = 3;
 
-/** Why a password is refused: the field-problem codes both the API and the web app use. */
-export const PasswordProblemCode = {
-  TooShort: 'PASSWORD_TOO_SHORT',
-  TooLong: 'PASSWORD_TOO_LONG',
-  Common: 'PASSWORD_COMMON',
-  ContainsPersonal: 'PASSWORD_CONTAINS_PERSONAL',
-} as const;
-export type PasswordProblemCode = (typeof PasswordProblemCode)[keyof typeof PasswordProblemCode];
-export const PASSWORD_PROBLEM_CODES: readonly PasswordProblemCode[] = Object.values(PasswordProblemCode);
+import { PasswordProblemCode } from './password-problem-codes';
+
+export { PASSWORD_PROBLEM_CODES, PasswordProblemCode } from './password-problem-codes';
 
 /** What is known about the person whose password it is; their words may not be in it. */
 export interface PasswordContext {

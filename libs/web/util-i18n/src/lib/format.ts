@@ -3,7 +3,7 @@
  * whatever the reader's computer says): "onsdag 11 nov. 2026 kl. 13.00", "v. 46". English gets
  * the British order: "Wednesday 11 Nov 2026, 13:00", "week 46". Pure: no Angular, easy to test.
  */
-import { COURSE_TIME_ZONE, isoWeek as stockholmIsoWeek } from '@stl/shared/domain';
+import { COURSE_TIME_ZONE, isoWeek as stockholmIsoWeek } from '@stl/shared/domain/calendar';
 export type Lang = 'sv' | 'en';
 export const LANGS: readonly Lang[] = ['sv', 'en'];
 export const DEFAULT_LANG: Lang = 'sv';

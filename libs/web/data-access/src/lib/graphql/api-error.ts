@@ -1,17 +1,19 @@
 /**
  * Errors from the API, as the web app shows them: a translation key for a plain sentence in the
  * reader's language, never the raw code. Pure (no Angular), so the mapping is unit-tested.
+ * The shared lists come by their own entry point, not the domain's index: the start bundle takes
+ * whole modules it reaches, and through the index it would reach the password list as well.
  */
 import {
   ERROR_CODES,
   FIELD_PROBLEM_CODES as SHARED_FIELD_PROBLEM_CODES,
   isErrorCode,
   isFieldProblemCode,
-} from '@stl/shared/domain';
+} from '@stl/shared/domain/errors';
 import type {
   ErrorCode as SharedErrorCode,
   FieldProblemCode as SharedFieldProblemCode,
-} from '@stl/shared/domain';
+} from '@stl/shared/domain/errors';
 import type { ErrorCode, FieldProblemCode } from '../../generated/graphql';
 
 /** Fails to compile when the generated enums and the shared lists differ (codegen not rerun). */
