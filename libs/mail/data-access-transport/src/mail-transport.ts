@@ -25,6 +25,11 @@ export interface OutgoingMail {
    * message re-sent after a crash has the same Message-ID and mail systems can drop the copy.
    */
   messageId?: string;
+  /**
+   * The Date header. Set it once, when the mail is made (the outbox row's creation), so a message
+   * sent again is byte-identical to the first copy; without it, the moment of sending.
+   */
+  date?: Date;
 }
 
 export interface SendResult {

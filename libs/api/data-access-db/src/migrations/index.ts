@@ -4,6 +4,7 @@ import { Notifications1795344991578 } from './1795344991578-Notifications';
 import { SessionPublicId1796524371599 } from './1796524371599-SessionPublicId';
 import { AddMissingForeignKeys1796525271745 } from './1796525271745-AddMissingForeignKeys';
 import { LoginThrottle1796527624364 } from './1796527624364-LoginThrottle';
+import { OutboxUnconfirmed1796531924753 } from './1796531924753-OutboxUnconfirmed';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [
   SessionPublicId1796524371599,
   AddMissingForeignKeys1796525271745,
   LoginThrottle1796527624364,
+  OutboxUnconfirmed1796531924753,
 ];

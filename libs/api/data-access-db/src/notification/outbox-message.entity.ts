@@ -21,6 +21,12 @@ export enum OutboxStatus {
   FAILED = 'FAILED',
   /** No longer relevant at send time (done, cancelled, left the cohort, opted out). */
   CANCELLED = 'CANCELLED',
+  /**
+   * Outcome unknown: the whole message reached the SMTP server, which then never replied (a timeout
+   * or a dropped connection after the end of data). It may well have been delivered, so it is not
+   * sent again by itself, nor listed as failed mail to resend.
+   */
+  UNCONFIRMED = 'UNCONFIRMED',
 }
 registerEnumType(OutboxStatus, { name: 'MailStatus' });
 
@@ -51,7 +57,7 @@ export interface OutboxRefs {
 @Index(['recipientId', 'status'])
 // Named by hand: TypeORM 1.x derives partial indexes' names differently from 0.3.
 @Index('IDX_outbox_message_digest_id', ['digestId'], { where: '"digest_id" IS NOT NULL' })
-@Check('outbox_status_known', `"status" IN ('PENDING', 'HELD', 'DIGESTED', 'SENT', 'FAILED', 'CANCELLED')`)
+@Check('outbox_status_known', `"status" IN ('PENDING', 'HELD', 'DIGESTED', 'SENT', 'FAILED', 'CANCELLED', 'UNCONFIRMED')`)
 @Check('outbox_kind_known', `"kind" IN (${MAIL_KINDS.map((k) => `'${k}'`).join(', ')})`)
 @Check('outbox_attempts_positive', '"attempts" >= 0')
 export class OutboxMessageEntity extends BaseEntity {

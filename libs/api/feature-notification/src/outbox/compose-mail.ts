@@ -15,7 +15,10 @@ export interface ComposeInput {
   kind: MailKind;
   /** Template data of `kind`, ready to render (for a digest: with its items filled in). */
   data: MailDataByKind[MailKind];
-  /** When the message was made: the DTSTAMP of calendar files, so a resend is byte-identical. */
+  /**
+   * When the message was made: its Date header and the DTSTAMP of calendar files, so a resend is
+   * byte-identical.
+   */
   createdAt: Date;
   recipient: { id: string; email: string; fullName: string; locale: string };
 }
@@ -76,5 +79,6 @@ export function composeMail(input: ComposeInput, ctx: ComposeContext): OutgoingM
     headers: { [IDEMPOTENCY_HEADER]: input.idempotencyKey, ...listUnsubscribeHeaders(unsubscribe) },
     attachments,
     messageId: messageIdFor(input.idempotencyKey, ctx.from),
+    date: input.createdAt,
   };
 }

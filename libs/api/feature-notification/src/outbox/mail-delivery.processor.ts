@@ -98,22 +98,31 @@ export class MailDeliveryProcessor {
       await this.finish(outboxId, OutboxStatus.FAILED, reason);
       return;
     }
-    await this.dataSource.query(
-      `UPDATE outbox_message SET attempts = attempts + 1, to_address = $2, updated_at = now() WHERE id = $1`,
-      [outboxId, verdict.recipient.email],
-    );
+    // `attempts` counts SMTP transactions, so it is raised with their outcome below, not here: a mail
+    // waiting for a pool connection when the process died was never attempted (issue 16).
+    const to = verdict.recipient.email;
     try {
       await this.sender.send(mail);
     } catch (err) {
-      const { permanent, reason } = classifySmtpError(err);
-      if (permanent) {
-        await this.finish(outboxId, OutboxStatus.FAILED, reason);
+      const { permanent, reason, outcomeUnknown } = classifySmtpError(err);
+      if (outcomeUnknown) {
+        // The server has the whole message and never answered: it may have delivered it. Sending
+        // it again would risk a copy, calling it failed would invite one (issue 16).
+        await this.finish(
+          outboxId,
+          OutboxStatus.UNCONFIRMED,
+          `Outcome unknown: the server received the whole message but did not confirm it (${reason}). It may have been delivered; it is not sent again.`,
+          to,
+        );
+      } else if (permanent) {
+        await this.finish(outboxId, OutboxStatus.FAILED, reason, to);
       } else if (lastAttempt) {
-        await this.finish(outboxId, OutboxStatus.FAILED, `Gave up after the last retry: ${reason}`);
+        await this.finish(outboxId, OutboxStatus.FAILED, `Gave up after the last retry: ${reason}`, to);
       } else {
         await this.dataSource.query(
-          `UPDATE outbox_message SET last_error = $2, updated_at = now() WHERE id = $1`,
-          [outboxId, reason],
+          `UPDATE outbox_message SET attempts = attempts + 1, to_address = $3, last_error = $2, updated_at = now()
+            WHERE id = $1`,
+          [outboxId, reason, to],
         );
         throw new RetryLater(reason);
       }
@@ -122,9 +131,10 @@ export class MailDeliveryProcessor {
     // If this fails (or the process dies first), the job is retried and the mail sent again: the
     // at-least-once end of the bargain, made recognisable by the fixed Message-ID.
     await this.dataSource.query(
-      `UPDATE outbox_message SET status = $2, sent_at = now(), message_id = $3, updated_at = now()
+      `UPDATE outbox_message
+          SET status = $2, sent_at = now(), message_id = $3, attempts = attempts + 1, to_address = $5, updated_at = now()
         WHERE id = $1 AND status = $4`,
-      [outboxId, OutboxStatus.SENT, mail.messageId, OutboxStatus.PENDING],
+      [outboxId, OutboxStatus.SENT, mail.messageId, OutboxStatus.PENDING, to],
     );
   }
 
@@ -140,10 +150,20 @@ export class MailDeliveryProcessor {
     }
   }
 
-  private async finish(outboxId: string, status: OutboxStatus, reason: string): Promise<void> {
+  /** Settles a PENDING message; with `attemptedTo`, after an SMTP transaction to that address. */
+  private async finish(
+    outboxId: string,
+    status: OutboxStatus,
+    reason: string,
+    attemptedTo: string | null = null,
+  ): Promise<void> {
     await this.dataSource.query(
-      `UPDATE outbox_message SET status = $2, last_error = $3, updated_at = now() WHERE id = $1 AND status = $4`,
-      [outboxId, status, reason.slice(0, 2000), OutboxStatus.PENDING],
+      `UPDATE outbox_message
+          SET status = $2, last_error = $3, updated_at = now(),
+              attempts = attempts + CASE WHEN $5::text IS NULL THEN 0 ELSE 1 END,
+              to_address = COALESCE($5::text, to_address)
+        WHERE id = $1 AND status = $4`,
+      [outboxId, status, reason.slice(0, 2000), OutboxStatus.PENDING, attemptedTo],
     );
   }
 }

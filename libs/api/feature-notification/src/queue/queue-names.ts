@@ -43,5 +43,3 @@ export const SESSION_PURGE_CRON = '7 * * * *';
  */
 export const REMINDER_TICK_RETENTION_SECONDS = 3600;
 
-/** A delivery job may run this long (SMTP timeouts are far shorter) before pg-boss retries it. */
-export const DELIVER_EXPIRE_SECONDS = 300;

@@ -1,0 +1,39 @@
+import type { NotificationConfig } from '@stl/api/util-config';
+import { smtpTransactionBoundMs } from '@stl/mail/data-access-transport';
+import type { SmtpTransportOptions } from '@stl/mail/data-access-transport';
+
+/** The worker's fetch loops (JobQueue.workDeliveries), each handling one batch at a time. */
+export const DELIVERY_LOOPS = 2;
+
+/** The SMTP pool of a process, from SMTP_TIMEOUT_SECONDS and SMTP_MAX_CONNECTIONS. */
+export function smtpOptions(s: NotificationConfig): SmtpTransportOptions {
+  return {
+    maxConnections: s.smtpMaxConnections,
+    socketTimeoutMs: s.smtpTimeoutMs,
+    connectionTimeoutMs: Math.min(10_000, s.smtpTimeoutMs),
+    greetingTimeoutMs: Math.min(10_000, s.smtpTimeoutMs),
+  };
+}
+
+export interface DeliveryTiming {
+  /** Jobs one fetch loop takes at a time: never more than the pool can have in flight. */
+  batchSize: number;
+  /**
+   * How long a delivery job may stay active: every job a process holds can be sent, one pool
+   * connection after the other, within the SMTP timeouts, plus a margin. Bounds a hung worker; a
+   * dead one is caught sooner by the heartbeat.
+   */
+  expireInSeconds: number;
+  heartbeatSeconds: number;
+}
+
+/**
+ * Sized from the SMTP settings (issue 16): a process fetches no more than its pool can send, and
+ * its jobs expire once that much sending must have finished.
+ */
+export function deliveryTiming(s: NotificationConfig): DeliveryTiming {
+  const batchSize = Math.min(s.batchSize, s.smtpMaxConnections);
+  const rounds = Math.ceil((DELIVERY_LOOPS * batchSize) / s.smtpMaxConnections);
+  const expireInSeconds = Math.ceil((rounds * smtpTransactionBoundMs(smtpOptions(s))) / 1000) + 30;
+  return { batchSize, expireInSeconds, heartbeatSeconds: s.heartbeatSeconds };
+}
