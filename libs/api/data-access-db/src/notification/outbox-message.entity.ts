@@ -28,7 +28,22 @@ export enum OutboxStatus {
    */
   UNCONFIRMED = 'UNCONFIRMED',
 }
-registerEnumType(OutboxStatus, { name: 'MailStatus' });
+registerEnumType(OutboxStatus, {
+  name: 'MailStatus',
+  description: 'Where an e-mail of the outbox stands. Seen by the administrators of its organisation.',
+  valuesMap: {
+    PENDING: { description: 'Waiting to be sent (a delivery job exists).' },
+    HELD: { description: "Waiting for the recipient's daily digest." },
+    DIGESTED: { description: 'Sent as part of a digest.' },
+    SENT: { description: 'Accepted by the SMTP server.' },
+    FAILED: { description: 'Refused by the server or still failing after every retry; may be retried.' },
+    CANCELLED: { description: 'No longer relevant when it was due, so not sent.' },
+    UNCONFIRMED: {
+      description:
+        'Outcome unknown: the server received the whole message but never confirmed it (a timeout or a cut connection). It may have been delivered, so it is neither retried nor offered for a resend.',
+    },
+  },
+});
 
 /**
  * What the worker re-checks at send time, so a reminder stops by itself when its task is done,
