@@ -7,7 +7,7 @@ import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { MailDeliveryError } from './classify-smtp-error';
 import { parseMailConfig } from './mail-config';
 import type { SmtpMailConfig } from './mail-config';
-import type { MailTransport, OutgoingMail, SendResult } from './mail-transport';
+import type { MailTransport, OutgoingMail, SendHooks, SendResult } from './mail-transport';
 
 export interface SmtpTransportOptions {
   /** Parallel connections to the server. */
@@ -88,7 +88,7 @@ export class SmtpMailTransport implements MailTransport {
     });
   }
 
-  async send(message: OutgoingMail): Promise<SendResult> {
+  async send(message: OutgoingMail, hooks: SendHooks = {}): Promise<SendResult> {
     // Composed here, not by sendMail: the bytes are fixed before the conversation (Date and MIME
     // boundaries included, so a resend is identical), and the stream below tells when all of them
     // were handed over — after that, a timeout or a dropped connection leaves the outcome unknown.
@@ -121,6 +121,7 @@ export class SmtpMailTransport implements MailTransport {
     let handedOver = false;
     const stream = new Readable({
       read() {
+        hooks.onTransmit?.();
         this.push(raw);
         this.push(null);
       },

@@ -98,12 +98,23 @@ export class MailDeliveryProcessor {
       await this.finish(outboxId, OutboxStatus.FAILED, reason);
       return;
     }
-    // `attempts` counts SMTP transactions, so it is raised with their outcome below, not here: a mail
-    // waiting for a pool connection when the process died was never attempted (issue 16).
+    // `attempts` counts SMTP transactions (issue 16), not hand-overs to the pool: it is raised when
+    // the message starts going out (so a crash after that still counts it), or with the outcome of
+    // a transaction that failed before (a refused connection or recipient). A mail still waiting for
+    // a pool connection when the process died was never attempted.
     const to = verdict.recipient.email;
+    let counted: Promise<unknown> | null = null;
+    const onTransmit = () => {
+      counted ??= this.dataSource
+        .query(`UPDATE outbox_message SET attempts = attempts + 1, to_address = $2 WHERE id = $1`, [outboxId, to])
+        .catch((err: unknown) => this.log.warn(`Outbox message ${outboxId}: attempt not counted: ${String(err)}`));
+    };
     try {
-      await this.sender.send(mail);
+      await this.sender.send(mail, { onTransmit });
     } catch (err) {
+      await counted;
+      // Counted already if the message started going out; else this failed transaction counts now.
+      const attemptedTo = counted ? null : to;
       const { permanent, reason, outcomeUnknown } = classifySmtpError(err);
       if (outcomeUnknown) {
         // The server has the whole message and never answered: it may have delivered it. Sending
@@ -112,29 +123,33 @@ export class MailDeliveryProcessor {
           outboxId,
           OutboxStatus.UNCONFIRMED,
           `Outcome unknown: the server received the whole message but did not confirm it (${reason}). It may have been delivered; it is not sent again.`,
-          to,
+          attemptedTo,
         );
       } else if (permanent) {
-        await this.finish(outboxId, OutboxStatus.FAILED, reason, to);
+        await this.finish(outboxId, OutboxStatus.FAILED, reason, attemptedTo);
       } else if (lastAttempt) {
-        await this.finish(outboxId, OutboxStatus.FAILED, `Gave up after the last retry: ${reason}`, to);
+        await this.finish(outboxId, OutboxStatus.FAILED, `Gave up after the last retry: ${reason}`, attemptedTo);
       } else {
         await this.dataSource.query(
-          `UPDATE outbox_message SET attempts = attempts + 1, to_address = $3, last_error = $2, updated_at = now()
+          `UPDATE outbox_message
+              SET attempts = attempts + CASE WHEN $3::text IS NULL THEN 0 ELSE 1 END,
+                  to_address = COALESCE($3::text, to_address), last_error = $2, updated_at = now()
             WHERE id = $1`,
-          [outboxId, reason, to],
+          [outboxId, reason, attemptedTo],
         );
         throw new RetryLater(reason);
       }
       return;
     }
+    await counted;
     // If this fails (or the process dies first), the job is retried and the mail sent again: the
     // at-least-once end of the bargain, made recognisable by the fixed Message-ID.
     await this.dataSource.query(
       `UPDATE outbox_message
-          SET status = $2, sent_at = now(), message_id = $3, attempts = attempts + 1, to_address = $5, updated_at = now()
+          SET status = $2, sent_at = now(), message_id = $3, to_address = $5, updated_at = now(),
+              attempts = attempts + $6
         WHERE id = $1 AND status = $4`,
-      [outboxId, OutboxStatus.SENT, mail.messageId, OutboxStatus.PENDING, to],
+      [outboxId, OutboxStatus.SENT, mail.messageId, OutboxStatus.PENDING, to, counted ? 0 : 1],
     );
   }
 

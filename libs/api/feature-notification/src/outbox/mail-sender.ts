@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import { SmtpMailTransport, describeMailConfig, mailConfigFromEnv } from '@stl/mail/data-access-transport';
-import type { MailTransport, OutgoingMail, SendResult } from '@stl/mail/data-access-transport';
+import type { MailTransport, OutgoingMail, SendHooks, SendResult } from '@stl/mail/data-access-transport';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { smtpOptions } from '../queue/delivery-timing';
@@ -23,8 +23,8 @@ export class MailSender implements OnApplicationShutdown {
       new Logger('MailSender').log(`Mail goes to ${describeMailConfig(smtp)}`);
   }
 
-  send(mail: OutgoingMail): Promise<SendResult> {
-    return this.transport.send(mail);
+  send(mail: OutgoingMail, hooks?: SendHooks): Promise<SendResult> {
+    return this.transport.send(mail, hooks);
   }
 
   onApplicationShutdown(): void {
