@@ -16,23 +16,21 @@ export function smtpOptions(s: NotificationConfig): SmtpTransportOptions {
 }
 
 export interface DeliveryTiming {
-  /** Jobs one fetch loop takes at a time: never more than the pool can have in flight. */
+  /** Jobs one fetch loop takes at a time (MAIL_BATCH_SIZE). */
   batchSize: number;
   /**
-   * How long a delivery job may stay active: every job a process holds can be sent, one pool
-   * connection after the other, within the SMTP timeouts, plus a margin. Bounds a hung worker; a
-   * dead one is caught sooner by the heartbeat.
+   * How long a delivery job may stay active: every job a process holds (both loops' batches) can
+   * be sent, the pool's connections one transaction after the other, within the SMTP timeouts,
+   * plus a margin. Only a backstop for a hung worker: a dead one is caught by the heartbeat within
+   * MAIL_RECOVERY_SECONDS, and the SMTP timeouts end every transaction of a live one.
    */
   expireInSeconds: number;
   heartbeatSeconds: number;
 }
 
-/**
- * Sized from the SMTP settings (issue 16): a process fetches no more than its pool can send, and
- * its jobs expire once that much sending must have finished.
- */
+/** Sized from the SMTP settings (issue 16) instead of a fixed 300 s. */
 export function deliveryTiming(s: NotificationConfig): DeliveryTiming {
-  const batchSize = Math.min(s.batchSize, s.smtpMaxConnections);
+  const batchSize = s.batchSize;
   const rounds = Math.ceil((DELIVERY_LOOPS * batchSize) / s.smtpMaxConnections);
   const expireInSeconds = Math.ceil((rounds * smtpTransactionBoundMs(smtpOptions(s))) / 1000) + 30;
   return { batchSize, expireInSeconds, heartbeatSeconds: s.heartbeatSeconds };

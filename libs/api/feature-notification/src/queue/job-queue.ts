@@ -213,8 +213,8 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Registers the delivery workers: `loops` fetch loops, each taking at a time MAIL_BATCH_SIZE jobs
-   * but never more than the SMTP pool has connections (what it holds, it can send before expiry).
+   * Registers the delivery workers: `loops` fetch loops, each taking MAIL_BATCH_SIZE jobs at a time
+   * (their expiry is sized so that all of them can be sent in time, see deliveryTiming).
    */
   async workDeliveries(handler: DeliverHandler, loops = DELIVERY_LOOPS): Promise<void> {
     for (let i = 0; i < loops; i++) {
