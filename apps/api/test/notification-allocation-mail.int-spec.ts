@@ -31,7 +31,10 @@ describe('allocation mail: re-applying and applying twice at once', () => {
     return n;
   };
   const peerIds = async (roundId: string): Promise<string[]> =>
-    (await liveAssignments(api.db, roundId)).filter((a) => a.kind === 'PEER').map((a) => a.id).sort();
+    (await liveAssignments(api.db, roundId))
+      .filter((a) => a.kind === 'PEER')
+      .map((a) => a.id)
+      .sort();
 
   beforeAll(async () => {
     api = await startMailTestApi();
@@ -62,9 +65,22 @@ describe('allocation mail: re-applying and applying twice at once', () => {
     expect(await assignedRows(round)).toBe(16);
 
     const { applyAllocation: again } = await maria.ok(APPLY, { roundId: round, seed: 'same-seed' });
-    expect(again).toMatchObject({ applied: false, created: 0, replaced: 0, cancelled: 0, leaderAssignmentsCreated: 0 });
-    expect(again.pairs.map((p: { reviewerId: string; analysisId: string }) => `${p.analysisId}:${p.reviewerId}`).sort())
-      .toEqual(first.pairs.map((p: { reviewerId: string; analysisId: string }) => `${p.analysisId}:${p.reviewerId}`).sort());
+    expect(again).toMatchObject({
+      applied: false,
+      created: 0,
+      replaced: 0,
+      cancelled: 0,
+      leaderAssignmentsCreated: 0,
+    });
+    expect(
+      again.pairs
+        .map((p: { reviewerId: string; analysisId: string }) => `${p.analysisId}:${p.reviewerId}`)
+        .sort(),
+    ).toEqual(
+      first.pairs
+        .map((p: { reviewerId: string; analysisId: string }) => `${p.analysisId}:${p.reviewerId}`)
+        .sort(),
+    );
     // The same rows, so the same idempotency keys: nothing new in the outbox, nothing sent.
     expect(await peerIds(round)).toEqual(ids);
     expect(await assignedRows(round)).toBe(16);
@@ -84,7 +100,9 @@ describe('allocation mail: re-applying and applying twice at once', () => {
       maria.ok(APPLY, { roundId: round, seed: 'race' }),
       johan.ok(APPLY, { roundId: round, seed: 'race' }),
     ]);
-    const outcomes = results.map((r) => r.applyAllocation as { applied: boolean; created: number; replaced: number });
+    const outcomes = results.map(
+      (r) => r.applyAllocation as { applied: boolean; created: number; replaced: number },
+    );
     expect(outcomes.map((o) => o.applied).sort()).toEqual([false, true]);
     expect(outcomes.find((o) => !o.applied)).toMatchObject({ created: 0, replaced: 0 });
     expect(outcomes.find((o) => o.applied)).toMatchObject({ created: 16 });

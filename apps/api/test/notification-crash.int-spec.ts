@@ -2,7 +2,16 @@ import type { INestApplication } from '@nestjs/common';
 import { DEMO_IDS } from '@stl/api/data-access-db';
 import { startApiProcess } from './support/api-process';
 import type { ApiProcess } from './support/api-process';
-import { byKey, keyOf, mailEnv, outboxRows, startMailTestApi, startSecondApi, testDraft, waitFor } from './support/mail-fixtures';
+import {
+  byKey,
+  keyOf,
+  mailEnv,
+  outboxRows,
+  startMailTestApi,
+  startSecondApi,
+  testDraft,
+  waitFor,
+} from './support/mail-fixtures';
 import type { MailTestApi } from './support/mail-fixtures';
 
 /**
@@ -48,8 +57,7 @@ describe('mail when the delivering process dies or is stopped', () => {
   });
   afterAll(() => api.close());
 
-  const workerEnv = (extra: Record<string, string> = {}) =>
-    mailEnv(api.smtp.port, { ...SETTINGS, ...extra });
+  const workerEnv = (extra: Record<string, string> = {}) => mailEnv(api.smtp.port, { ...SETTINGS, ...extra });
   const enqueueAll = (keys: string[]) =>
     api.appDb.transaction((m) =>
       api.outbox.enqueueMany(

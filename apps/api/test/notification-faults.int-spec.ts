@@ -22,9 +22,7 @@ const has = (raw: Buffer, key: string) =>
   raw.toString('latin1').toLowerCase().includes(`x-stl-idempotency-key: ${key.toLowerCase()}\r\n`);
 /** The message without trace headers a relay would add (none from the test server, but to be exact). */
 const untraced = (mail: ReceivedMail) =>
-  mail.raw
-    .toString('latin1')
-    .replace(/^(Received|Return-Path|Delivered-To):.*\r\n(?:[ \t].*\r\n)*/gim, '');
+  mail.raw.toString('latin1').replace(/^(Received|Return-Path|Delivered-To):.*\r\n(?:[ \t].*\r\n)*/gim, '');
 
 describe('mail under faults: an unconfirmed outcome, identical resends', () => {
   let api: MailTestApi;

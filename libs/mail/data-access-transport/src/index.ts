@@ -12,5 +12,10 @@ export {
 export type { SmtpMailConfig } from './mail-config';
 export { MailDeliveryError, classifySmtpError } from './classify-smtp-error';
 export type { SmtpErrorClass } from './classify-smtp-error';
-export { SMTP_DEFAULTS, SmtpMailTransport, messageIdFor, smtpTransactionBoundMs } from './smtp-mail-transport';
+export {
+  SMTP_DEFAULTS,
+  SmtpMailTransport,
+  messageIdFor,
+  smtpTransactionBoundMs,
+} from './smtp-mail-transport';
 export type { SmtpTransportOptions } from './smtp-mail-transport';

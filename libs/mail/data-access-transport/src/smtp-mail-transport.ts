@@ -56,7 +56,9 @@ export function messageIdFor(idempotencyKey: string, from: string): string {
  * has the same bytes. nodemailer otherwise draws it at random for each send.
  */
 function boundaryFor(messageId: string | undefined): string | undefined {
-  return messageId ? createHash('sha256').update(`boundary:${messageId}`).digest('hex').slice(0, 16) : undefined;
+  return messageId
+    ? createHash('sha256').update(`boundary:${messageId}`).digest('hex').slice(0, 16)
+    : undefined;
 }
 
 /**

@@ -72,7 +72,10 @@ export interface OutboxRefs {
 @Index(['recipientId', 'status'])
 // Named by hand: TypeORM 1.x derives partial indexes' names differently from 0.3.
 @Index('IDX_outbox_message_digest_id', ['digestId'], { where: '"digest_id" IS NOT NULL' })
-@Check('outbox_status_known', `"status" IN ('PENDING', 'HELD', 'DIGESTED', 'SENT', 'FAILED', 'CANCELLED', 'UNCONFIRMED')`)
+@Check(
+  'outbox_status_known',
+  `"status" IN ('PENDING', 'HELD', 'DIGESTED', 'SENT', 'FAILED', 'CANCELLED', 'UNCONFIRMED')`,
+)
 @Check('outbox_kind_known', `"kind" IN (${MAIL_KINDS.map((k) => `'${k}'`).join(', ')})`)
 @Check('outbox_attempts_positive', '"attempts" >= 0')
 export class OutboxMessageEntity extends BaseEntity {

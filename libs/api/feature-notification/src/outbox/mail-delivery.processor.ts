@@ -106,8 +106,13 @@ export class MailDeliveryProcessor {
     let counted: Promise<unknown> | null = null;
     const onTransmit = () => {
       counted ??= this.dataSource
-        .query(`UPDATE outbox_message SET attempts = attempts + 1, to_address = $2 WHERE id = $1`, [outboxId, to])
-        .catch((err: unknown) => this.log.warn(`Outbox message ${outboxId}: attempt not counted: ${String(err)}`));
+        .query(`UPDATE outbox_message SET attempts = attempts + 1, to_address = $2 WHERE id = $1`, [
+          outboxId,
+          to,
+        ])
+        .catch((err: unknown) =>
+          this.log.warn(`Outbox message ${outboxId}: attempt not counted: ${String(err)}`),
+        );
     };
     try {
       await this.sender.send(mail, { onTransmit });
@@ -128,7 +133,12 @@ export class MailDeliveryProcessor {
       } else if (permanent) {
         await this.finish(outboxId, OutboxStatus.FAILED, reason, attemptedTo);
       } else if (lastAttempt) {
-        await this.finish(outboxId, OutboxStatus.FAILED, `Gave up after the last retry: ${reason}`, attemptedTo);
+        await this.finish(
+          outboxId,
+          OutboxStatus.FAILED,
+          `Gave up after the last retry: ${reason}`,
+          attemptedTo,
+        );
       } else {
         await this.dataSource.query(
           `UPDATE outbox_message

@@ -10,12 +10,7 @@ import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig, NotificationConfig } from '@stl/api/util-config';
 import { DELIVERY_LOOPS, deliveryTiming } from './delivery-timing';
 import type { DeliveryTiming } from './delivery-timing';
-import {
-  QUEUE,
-  QUEUE_SCHEMA,
-  REMINDER_TICK_RETENTION_SECONDS,
-  SESSION_PURGE_CRON,
-} from './queue-names';
+import { QUEUE, QUEUE_SCHEMA, REMINDER_TICK_RETENTION_SECONDS, SESSION_PURGE_CRON } from './queue-names';
 import type { DeliverJobData, QueueName } from './queue-names';
 import { dropUnmigratableQueueSchema, lockQueueUpkeep, pendingWithoutLiveJob } from './queue-schema';
 import { transactionDb } from './transaction-db';

@@ -42,4 +42,3 @@ export const SESSION_PURGE_CRON = '7 * * * *';
  * works out what is due when it runs), so one that has waited an hour is dropped.
  */
 export const REMINDER_TICK_RETENTION_SECONDS = 3600;
-

@@ -124,12 +124,14 @@ export class AllocationOutcomeModel {
   stats!: AllocationStatsModel;
 
   @Field(() => Int, {
-    description: 'New peer assignments. Pairs an apply proposes again keep their assignment and are not counted.',
+    description:
+      'New peer assignments. Pairs an apply proposes again keep their assignment and are not counted.',
   })
   created!: number;
 
   @Field(() => Int, {
-    description: 'Earlier allocation pairs not yet under way that the new allocation does not keep (removed).',
+    description:
+      'Earlier allocation pairs not yet under way that the new allocation does not keep (removed).',
   })
   replaced!: number;
 

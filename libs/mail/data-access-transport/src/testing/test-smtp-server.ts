@@ -110,8 +110,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
                 callback(null);
               }, delay);
               delayed.add(timer);
-            }
-            else callback(null);
+            } else callback(null);
           },
           (err: Error) => callback(err),
         );

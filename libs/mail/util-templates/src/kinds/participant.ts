@@ -6,11 +6,7 @@ import { MAIL_PATHS } from '../links';
  * The analysis's title as a fact, unless it only repeats the round ("Analys 3" in round 3, the
  * default titles): then the round row says it all, and "Analys: Analys 3" would say it twice.
  */
-function analysisFact(
-  k: RenderKit,
-  title: string,
-  round: number,
-): { label: string; value: string }[] {
+function analysisFact(k: RenderKit, title: string, round: number): { label: string; value: string }[] {
   const generic = new RegExp(`^\\s*(analys|analysis|analysomgång|round)\\s*${round}\\s*$`, 'i');
   return generic.test(title) ? [] : [{ label: k.t.common.analysis, value: title }];
 }
