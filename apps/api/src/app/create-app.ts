@@ -80,10 +80,7 @@ function securityHeaders(config: AppConfig) {
     const isStatic = req.method === 'GET' && /\.(js|css|svg|png|ico|woff2?|webmanifest|json)$/.test(req.path);
     if (!isStatic) res.set('Cache-Control', 'no-store');
     const graphiql =
-      config.graphql.introspection &&
-      req.method === 'GET' &&
-      req.path === '/graphql' &&
-      req.accepts('html') !== false;
+      config.graphql.introspection && req.method === 'GET' && req.path === '/graphql' && req.accepts('html') !== false;
     return (graphiql ? withoutCsp : strict)(req, res, next);
   };
 }
