@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, JobWithMetadata } from 'pg-boss';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { OutboxMessageEntity, OutboxStatus } from '@stl/api/data-access-db';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig, NotificationConfig } from '@stl/api/util-config';
@@ -13,9 +13,19 @@ import type { DeliverJobData } from '../queue/queue-names';
 import { composeMail } from './compose-mail';
 import { MailSender } from './mail-sender';
 import { SendTimeCheck } from './send-time-check';
+import type { Verdict } from './send-time-check';
 
 /** Thrown for a transient failure: pg-boss retries the job later, with exponential backoff. */
 class RetryLater extends Error {}
+
+/** A message the server accepted, to be marked SENT. */
+interface SentRecord {
+  outboxId: string;
+  messageId: string | null;
+  to: string;
+  /** Its attempt was counted when it started going out. */
+  counted: boolean;
+}
 
 /**
  * Delivers outbox messages, one job each. At-least-once: a message is marked SENT after the SMTP
@@ -38,42 +48,127 @@ export class MailDeliveryProcessor {
     this.settings = config.notification;
   }
 
-  /** A batch of jobs, each settled on its own: one bad message does not hold back the others. */
+  /**
+   * A batch of jobs, each settled on its own: one bad message does not hold back the others. The
+   * messages, their send-time checks and their SENT marks are read and written for the whole batch
+   * at once (issue 16).
+   */
   async handle(jobs: JobWithMetadata<DeliverJobData>[]): Promise<void> {
+    const valid: { job: JobWithMetadata<DeliverJobData>; outboxId: string }[] = [];
+    for (const job of jobs) {
+      // Job data is JSON from the queue table, not checked input: its type is a promise, not a
+      // fact. A job without a message id is a bug to fail loudly, never a lookup by undefined.
+      const outboxId: unknown = job.data?.outboxId;
+      if (typeof outboxId !== 'string' || outboxId === '') {
+        const reason = 'Delivery stopped: the job names no outbox message.';
+        this.log.error(`Job ${job.id}: ${reason}`);
+        await this.queue.fail(QUEUE.MAIL_DELIVER, job.id, reason);
+        continue;
+      }
+      valid.push({ job, outboxId });
+    }
+    if (valid.length === 0) return;
+    const errors = await this.deliverMany(
+      valid.map(({ job, outboxId }) => ({ outboxId, lastAttempt: job.retryCount >= job.retryLimit })),
+    );
     await Promise.all(
-      jobs.map(async (job) => {
-        // Job data is JSON from the queue table, not checked input: its type is a promise, not a
-        // fact. A job without a message id is a bug to fail loudly, never a lookup by undefined.
-        const outboxId: unknown = job.data?.outboxId;
-        if (typeof outboxId !== 'string' || outboxId === '') {
-          const reason = 'Delivery stopped: the job names no outbox message.';
-          this.log.error(`Job ${job.id}: ${reason}`);
-          await this.queue.fail(QUEUE.MAIL_DELIVER, job.id, reason);
-          return;
-        }
-        try {
-          await this.deliver(outboxId, job.retryCount >= job.retryLimit);
-        } catch (err) {
-          const reason = err instanceof RetryLater ? err.message : `Delivery stopped: ${String(err)}`;
-          if (!(err instanceof RetryLater)) this.log.error(`Outbox message ${outboxId}: ${reason}`);
-          await this.queue.fail(QUEUE.MAIL_DELIVER, job.id, reason);
-        }
+      valid.map(async ({ job, outboxId }, i) => {
+        const err = errors[i];
+        if (!err) return;
+        const reason = err instanceof RetryLater ? err.message : `Delivery stopped: ${String(err)}`;
+        if (!(err instanceof RetryLater)) this.log.error(`Outbox message ${outboxId}: ${reason}`);
+        await this.queue.fail(QUEUE.MAIL_DELIVER, job.id, reason);
       }),
     );
   }
 
-  /**
-   * Sends one message if it is still PENDING and still relevant. Permanent SMTP errors and the last
-   * transient one make it FAILED (the dead letter an administrator sees); other transient errors
-   * throw RetryLater.
-   */
+  /** One message, as a batch of one; throws what its job would be failed with. */
   async deliver(outboxId: string, lastAttempt: boolean): Promise<void> {
-    const msg = await this.dataSource.getRepository(OutboxMessageEntity).findOne({ where: { id: outboxId } });
-    if (!msg || msg.status !== OutboxStatus.PENDING) return;
-    const verdict = await this.check.check(msg);
+    const [err] = await this.deliverMany([{ outboxId, lastAttempt }]);
+    if (err) throw err;
+  }
+
+  /**
+   * Delivers a batch: every message still PENDING and still relevant is sent (concurrently, as the
+   * pool allows); returns per message null or the error its job fails with (RetryLater for a
+   * transient SMTP failure). The SENT marks are one statement after the batch; should it fail, each
+   * row is marked on its own, so one bad row does not send the whole batch again.
+   */
+  private async deliverMany(
+    items: readonly { outboxId: string; lastAttempt: boolean }[],
+  ): Promise<(Error | null)[]> {
+    const rows = await this.dataSource
+      .getRepository(OutboxMessageEntity)
+      .find({ where: { id: In([...new Set(items.map((i) => i.outboxId))]), status: OutboxStatus.PENDING } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const verdicts = await this.check.checkMany(rows);
+    const sent: (SentRecord & { index: number })[] = [];
+    const errors = await Promise.all(
+      items.map(async (item, index): Promise<Error | null> => {
+        const msg = byId.get(item.outboxId);
+        if (!msg) return null;
+        byId.delete(item.outboxId);
+        try {
+          const record = await this.sendOne(msg, verdicts.get(msg.id) as Verdict, item.lastAttempt);
+          if (record) sent.push({ ...record, index });
+          return null;
+        } catch (err) {
+          return err instanceof Error ? err : new Error(String(err));
+        }
+      }),
+    );
+    if (sent.length > 0) {
+      try {
+        await this.markSent(sent);
+      } catch {
+        for (const record of sent) {
+          // If this fails (or the process dies first), the job is retried and the mail sent again:
+          // the at-least-once end of the bargain, made recognisable by the fixed Message-ID.
+          await this.markSent([record]).catch((err: unknown) => {
+            errors[record.index] = err instanceof Error ? err : new Error(String(err));
+          });
+        }
+      }
+    }
+    return errors;
+  }
+
+  private async markSent(records: readonly SentRecord[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outbox_message o
+          SET status = $2, sent_at = now(), message_id = x.message_id, to_address = x.to_address,
+              attempts = o.attempts + x.add, updated_at = now()
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, message_id varchar, to_address varchar, add int)
+        WHERE o.id = x.id AND o.status = $3`,
+      [
+        JSON.stringify(
+          records.map((r) => ({
+            id: r.outboxId,
+            message_id: r.messageId,
+            to_address: r.to,
+            add: r.counted ? 0 : 1,
+          })),
+        ),
+        OutboxStatus.SENT,
+        OutboxStatus.PENDING,
+      ],
+    );
+  }
+
+  /**
+   * Sends one PENDING message if it is still relevant; returns what to mark it SENT with. Permanent
+   * SMTP errors and the last transient one make it FAILED (the dead letter an administrator sees);
+   * other transient errors throw RetryLater.
+   */
+  private async sendOne(
+    msg: OutboxMessageEntity,
+    verdict: Verdict,
+    lastAttempt: boolean,
+  ): Promise<SentRecord | null> {
+    const outboxId = msg.id;
     if (!verdict.send) {
       await this.finish(outboxId, OutboxStatus.CANCELLED, verdict.reason);
-      return;
+      return null;
     }
     let mail: OutgoingMail;
     try {
@@ -96,7 +191,7 @@ export class MailDeliveryProcessor {
       const reason = `Could not render: ${(err as Error).message}`;
       this.log.error(`Outbox message ${outboxId} (${msg.kind}): ${reason}`);
       await this.finish(outboxId, OutboxStatus.FAILED, reason);
-      return;
+      return null;
     }
     // `attempts` counts SMTP transactions (issue 16), not hand-overs to the pool: it is raised when
     // the message starts going out (so a crash after that still counts it), or with the outcome of
@@ -149,18 +244,10 @@ export class MailDeliveryProcessor {
         );
         throw new RetryLater(reason);
       }
-      return;
+      return null;
     }
     await counted;
-    // If this fails (or the process dies first), the job is retried and the mail sent again: the
-    // at-least-once end of the bargain, made recognisable by the fixed Message-ID.
-    await this.dataSource.query(
-      `UPDATE outbox_message
-          SET status = $2, sent_at = now(), message_id = $3, to_address = $5, updated_at = now(),
-              attempts = attempts + $6
-        WHERE id = $1 AND status = $4`,
-      [outboxId, OutboxStatus.SENT, mail.messageId, OutboxStatus.PENDING, to, counted ? 0 : 1],
-    );
+    return { outboxId, messageId: mail.messageId ?? null, to, counted: counted !== null };
   }
 
   /** Jobs that pg-boss gave up on (every retry failed, or the worker died each time). */
