@@ -70,6 +70,8 @@ function boundaryFor(messageId: string | undefined): string | undefined {
 export class SmtpMailTransport implements MailTransport {
   private readonly transporter: Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
   private readonly config: SmtpMailConfig;
+  /** Per message being sent (keyed by its raw stream): called once the server asked for the data. */
+  private readonly dataTaken = new WeakMap<object, () => void>();
 
   constructor(config: SmtpMailConfig, options: SmtpTransportOptions = {}) {
     this.config = parseMailConfig(config);
@@ -88,12 +90,26 @@ export class SmtpMailTransport implements MailTransport {
       disableFileAccess: true,
       disableUrlAccess: true,
     });
+    // The stream the SMTP connection reads the message from is only read once the server answered
+    // DATA with 354: when it ends, the whole message went to the server (nodemailer's public plugin
+    // step 'stream'; the returned stream is the same one, only watched).
+    this.transporter.use('stream', (mail, done) => {
+      const raw = (mail.data as { raw?: unknown }).raw;
+      const taken = raw && typeof raw === 'object' ? this.dataTaken.get(raw) : undefined;
+      if (taken) {
+        mail.message.processFunc((output) => {
+          output.once('end', taken);
+          return output;
+        });
+      }
+      done();
+    });
   }
 
   async send(message: OutgoingMail, hooks: SendHooks = {}): Promise<SendResult> {
     // Composed here, not by sendMail: the bytes are fixed before the conversation (Date and MIME
-    // boundaries included, so a resend is identical), and the stream below tells when all of them
-    // were handed over — after that, a timeout or a dropped connection leaves the outcome unknown.
+    // boundaries included, so a resend is identical). The 'stream' plugin tells when the server
+    // took all of them: after that, a timeout or a dropped connection leaves the outcome unknown.
     const node = new MailComposer({
       from: message.from ?? this.config.from,
       to: message.to,
@@ -123,12 +139,13 @@ export class SmtpMailTransport implements MailTransport {
     let handedOver = false;
     const stream = new Readable({
       read() {
+        // Read when the pool starts the transaction for this message (MAIL FROM follows).
         hooks.onTransmit?.();
         this.push(raw);
         this.push(null);
       },
     });
-    stream.once('end', () => {
+    this.dataTaken.set(stream, () => {
       handedOver = true;
     });
     try {
