@@ -37,6 +37,12 @@ interface SentRecord {
 export class MailDeliveryProcessor {
   private readonly log = new Logger('MailDelivery');
   private readonly settings: NotificationConfig;
+  private readonly maxInFlight: number;
+  private inFlight = 0;
+  private readonly slotWaiters: (() => void)[] = [];
+  private stopping = false;
+  private readonly marks: { record: SentRecord; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private flushing: Promise<void> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -46,6 +52,7 @@ export class MailDeliveryProcessor {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.settings = config.notification;
+    this.maxInFlight = Math.max(1, this.settings.smtpMaxConnections || 1);
   }
 
   /**
@@ -89,10 +96,9 @@ export class MailDeliveryProcessor {
   }
 
   /**
-   * Delivers a batch: every message still PENDING and still relevant is sent (concurrently, as the
-   * pool allows); returns per message null or the error its job fails with (RetryLater for a
-   * transient SMTP failure). The SENT marks are one statement after the batch; should it fail, each
-   * row is marked on its own, so one bad row does not send the whole batch again.
+   * Delivers a batch: every message still PENDING and still relevant is sent (concurrently, at most
+   * as many at once as the pool has connections); returns per message null or the error its job
+   * fails with (RetryLater for a transient SMTP failure or a shutdown before it started).
    */
   private async deliverMany(
     items: readonly { outboxId: string; lastAttempt: boolean }[],
@@ -102,35 +108,73 @@ export class MailDeliveryProcessor {
       .find({ where: { id: In([...new Set(items.map((i) => i.outboxId))]), status: OutboxStatus.PENDING } });
     const byId = new Map(rows.map((r) => [r.id, r]));
     const verdicts = await this.check.checkMany(rows);
-    const sent: (SentRecord & { index: number })[] = [];
-    const errors = await Promise.all(
-      items.map(async (item, index): Promise<Error | null> => {
+    return Promise.all(
+      items.map(async (item): Promise<Error | null> => {
         const msg = byId.get(item.outboxId);
         if (!msg) return null;
         byId.delete(item.outboxId);
         try {
           const record = await this.sendOne(msg, verdicts.get(msg.id) as Verdict, item.lastAttempt);
-          if (record) sent.push({ ...record, index });
+          // If marking fails (or the process dies first), the job is retried and the mail sent
+          // again: the at-least-once end of the bargain, made recognisable by the fixed Message-ID.
+          if (record) await this.markSoon(record);
           return null;
         } catch (err) {
           return err instanceof Error ? err : new Error(String(err));
         }
       }),
     );
-    if (sent.length > 0) {
+  }
+
+  /**
+   * Marks a sent message SENT as soon as possible, together with whatever else was sent meanwhile
+   * (one statement while the previous one runs: a group commit). Should a group fail, each row is
+   * tried alone, so one bad row does not send the others again.
+   */
+  private markSoon(record: SentRecord): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.marks.push({ record, resolve, reject });
+      this.flushing ??= this.flushMarks();
+    });
+  }
+
+  private async flushMarks(): Promise<void> {
+    while (this.marks.length > 0) {
+      const group = this.marks.splice(0);
       try {
-        await this.markSent(sent);
+        await this.markSent(group.map((g) => g.record));
+        for (const g of group) g.resolve();
       } catch {
-        for (const record of sent) {
-          // If this fails (or the process dies first), the job is retried and the mail sent again:
-          // the at-least-once end of the bargain, made recognisable by the fixed Message-ID.
-          await this.markSent([record]).catch((err: unknown) => {
-            errors[record.index] = err instanceof Error ? err : new Error(String(err));
-          });
+        for (const g of group) {
+          await this.markSent([g.record]).then(g.resolve, g.reject);
         }
       }
     }
-    return errors;
+    this.flushing = null;
+  }
+
+  /**
+   * At shutdown (SIGTERM): mail not yet in an SMTP transaction is not started; its job is failed
+   * to be retried after the restart, while transactions in flight finish within the grace period.
+   */
+  stopSending(): void {
+    this.stopping = true;
+    for (const wake of this.slotWaiters.splice(0)) wake();
+  }
+
+  /** A pool connection's worth of sending; refused once the process is stopping. */
+  private async acquireSlot(): Promise<void> {
+    while (this.inFlight >= this.maxInFlight && !this.stopping) {
+      await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+    }
+    if (this.stopping)
+      throw new RetryLater('Not sent: the process was stopping; it goes out after the restart.');
+    this.inFlight++;
+  }
+
+  private releaseSlot(): void {
+    this.inFlight--;
+    this.slotWaiters.shift()?.();
   }
 
   private async markSent(records: readonly SentRecord[]): Promise<void> {
@@ -209,9 +253,11 @@ export class MailDeliveryProcessor {
           this.log.warn(`Outbox message ${outboxId}: attempt not counted: ${String(err)}`),
         );
     };
+    await this.acquireSlot();
     try {
       await this.sender.send(mail, { onTransmit });
     } catch (err) {
+      this.releaseSlot();
       await counted;
       // Counted already if the message started going out; else this failed transaction counts now.
       const attemptedTo = counted ? null : to;
@@ -246,6 +292,7 @@ export class MailDeliveryProcessor {
       }
       return null;
     }
+    this.releaseSlot();
     await counted;
     return { outboxId, messageId: mail.messageId ?? null, to, counted: counted !== null };
   }
