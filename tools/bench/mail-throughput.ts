@@ -19,8 +19,14 @@
  *    fetch loops of MAIL_BATCH_SIZE jobs and sends each batch at once, so the plain sender keeps
  *    2 × MAIL_BATCH_SIZE sends in flight.
  *
- * Settings (environment): BENCH_MAILS (10000), BENCH_BATCH_SIZE (MAIL_BATCH_SIZE of the worker, 50),
- * BENCH_TX_SIZE (reminders per enqueue transaction, 500), BENCH_LOG_LEVEL (the app's log level,
+ * 5. Crash recovery (issue 16): BENCH_CRASH_MAILS reminders are enqueued, the API is started as a
+ *    child process (apps/api/src/main.ts, workers on) and killed with SIGKILL once the sink has the
+ *    first hundred of them; a new app starts, and the time from its start until the sink has every mail is
+ *    printed with the configured bound (MAIL_RECOVERY_SECONDS = BENCH_RECOVERY_SECONDS), along with
+ *    how many delivery jobs the dead process held and how many mails went out twice.
+ *
+ * Settings (environment): BENCH_MAILS (10000), BENCH_CRASH_MAILS (2000), BENCH_RECOVERY_SECONDS
+ * (30), BENCH_BATCH_SIZE (MAIL_BATCH_SIZE of the worker, 50), BENCH_TX_SIZE (reminders per enqueue transaction, 500), BENCH_LOG_LEVEL (the app's log level,
  * warn), DATABASE_URL (a PostgreSQL server URL; its scratch database is created and dropped),
  * BENCH_TCP_NODELAY=1 (see below).
  *
