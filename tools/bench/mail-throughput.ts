@@ -26,8 +26,8 @@
  *    how many delivery jobs the dead process held and how many mails went out twice.
  *
  * Settings (environment): BENCH_MAILS (10000), BENCH_CRASH_MAILS (2000), BENCH_RECOVERY_SECONDS
- * (30), BENCH_BATCH_SIZE (MAIL_BATCH_SIZE of the worker, 50), BENCH_TX_SIZE (reminders per enqueue transaction, 500), BENCH_LOG_LEVEL (the app's log level,
- * warn), DATABASE_URL (a PostgreSQL server URL; its scratch database is created and dropped),
+ * (30), BENCH_BATCH_SIZE (MAIL_BATCH_SIZE of the worker, 50), BENCH_TX_SIZE (reminders per enqueue
+ * transaction, 500), BENCH_LOG_LEVEL (the app's log level, warn), DATABASE_URL (a PostgreSQL server URL; its scratch database is created and dropped),
  * BENCH_TCP_NODELAY=1 (see below).
  *
  * nodemailer leaves Nagle's algorithm on: the end-of-data line of each message then waits for the
