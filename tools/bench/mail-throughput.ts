@@ -27,8 +27,8 @@
  *
  * Settings (environment): BENCH_MAILS (10000), BENCH_CRASH_MAILS (2000), BENCH_RECOVERY_SECONDS
  * (30), BENCH_BATCH_SIZE (MAIL_BATCH_SIZE of the worker, 50), BENCH_TX_SIZE (reminders per enqueue
- * transaction, 500), BENCH_LOG_LEVEL (the app's log level, warn), DATABASE_URL (a PostgreSQL server URL; its scratch database is created and dropped),
- * BENCH_TCP_NODELAY=1 (see below).
+ * transaction, 500), BENCH_LOG_LEVEL (the app's log level, warn), DATABASE_URL (a PostgreSQL
+ * server URL; its scratch database is created and dropped), BENCH_TCP_NODELAY=1 (see below).
  *
  * nodemailer leaves Nagle's algorithm on: the end-of-data line of each message then waits for the
  * server's delayed ACK (about 40 ms on the loopback here), which caps every pooled connection at
