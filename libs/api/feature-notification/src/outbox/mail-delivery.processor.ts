@@ -57,8 +57,8 @@ export class MailDeliveryProcessor {
 
   /**
    * A batch of jobs, each settled on its own: one bad message does not hold back the others. The
-   * messages, their send-time checks and their SENT marks are read and written for the whole batch
-   * at once (issue 16).
+   * messages and the facts of their send-time checks are read for the whole batch at once, and
+   * SENT marks are grouped (issue 16).
    */
   async handle(jobs: JobWithMetadata<DeliverJobData>[]): Promise<void> {
     const valid: { job: JobWithMetadata<DeliverJobData>; outboxId: string }[] = [];
