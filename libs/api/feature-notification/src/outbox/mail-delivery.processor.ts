@@ -18,6 +18,38 @@ import type { Verdict } from './send-time-check';
 /** Thrown for a transient failure: pg-boss retries the job later, with exponential backoff. */
 class RetryLater extends Error {}
 
+/**
+ * Runs a statement for items as they come, grouped: the first item runs at once, items arriving
+ * while it runs go together in the next (a group commit). Should a group fail, each of its items
+ * runs alone, so one bad item does not fail the others.
+ */
+class Grouped<T> {
+  private readonly queue: { item: T; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly run: (items: T[]) => Promise<unknown>) {}
+
+  add(item: T): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      this.running ??= this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const group = this.queue.splice(0);
+      try {
+        await this.run(group.map((g) => g.item));
+        for (const g of group) g.resolve();
+      } catch {
+        for (const g of group) await this.run([g.item]).then(() => g.resolve(), g.reject);
+      }
+    }
+    this.running = null;
+  }
+}
+
 /** A message the server accepted, to be marked SENT. */
 interface SentRecord {
   outboxId: string;
@@ -41,8 +73,16 @@ export class MailDeliveryProcessor {
   private inFlight = 0;
   private readonly slotWaiters: (() => void)[] = [];
   private stopping = false;
-  private readonly marks: { record: SentRecord; resolve: () => void; reject: (err: unknown) => void }[] = [];
-  private flushing: Promise<void> | null = null;
+  /** SENT marks, grouped. */
+  private readonly marks = new Grouped<SentRecord>((records) => this.markSent(records));
+  /** Attempts counted when a message starts going out, grouped. */
+  private readonly counts = new Grouped<{ id: string; to: string }>((items) =>
+    this.dataSource.query(
+      `UPDATE outbox_message o SET attempts = o.attempts + 1, to_address = x.to_address
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, to_address varchar) WHERE o.id = x.id`,
+      [JSON.stringify(items.map((i) => ({ id: i.id, to_address: i.to })))],
+    ),
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -115,42 +155,16 @@ export class MailDeliveryProcessor {
         byId.delete(item.outboxId);
         try {
           const record = await this.sendOne(msg, verdicts.get(msg.id) as Verdict, item.lastAttempt);
-          // If marking fails (or the process dies first), the job is retried and the mail sent
-          // again: the at-least-once end of the bargain, made recognisable by the fixed Message-ID.
-          if (record) await this.markSoon(record);
+          // Marked SENT with whatever else was sent meanwhile (grouped). If marking fails (or the
+          // process dies first), the job is retried and the mail sent again: the at-least-once end
+          // of the bargain, made recognisable by the fixed Message-ID.
+          if (record) await this.marks.add(record);
           return null;
         } catch (err) {
           return err instanceof Error ? err : new Error(String(err));
         }
       }),
     );
-  }
-
-  /**
-   * Marks a sent message SENT as soon as possible, together with whatever else was sent meanwhile
-   * (one statement while the previous one runs: a group commit). Should a group fail, each row is
-   * tried alone, so one bad row does not send the others again.
-   */
-  private markSoon(record: SentRecord): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.marks.push({ record, resolve, reject });
-      this.flushing ??= this.flushMarks();
-    });
-  }
-
-  private async flushMarks(): Promise<void> {
-    while (this.marks.length > 0) {
-      const group = this.marks.splice(0);
-      try {
-        await this.markSent(group.map((g) => g.record));
-        for (const g of group) g.resolve();
-      } catch {
-        for (const g of group) {
-          await this.markSent([g.record]).then(g.resolve, g.reject);
-        }
-      }
-    }
-    this.flushing = null;
   }
 
   /**
@@ -244,11 +258,8 @@ export class MailDeliveryProcessor {
     const to = verdict.recipient.email;
     let counted: Promise<unknown> | null = null;
     const onTransmit = () => {
-      counted ??= this.dataSource
-        .query(`UPDATE outbox_message SET attempts = attempts + 1, to_address = $2 WHERE id = $1`, [
-          outboxId,
-          to,
-        ])
+      counted ??= this.counts
+        .add({ id: outboxId, to })
         .catch((err: unknown) =>
           this.log.warn(`Outbox message ${outboxId}: attempt not counted: ${String(err)}`),
         );
