@@ -92,7 +92,8 @@ export class MailDeliveryProcessor {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.settings = config.notification;
-    this.maxInFlight = Math.max(1, this.settings.smtpMaxConnections || 1);
+    // Twice the pool's connections: each connection has its next mail waiting when one ends.
+    this.maxInFlight = 2 * Math.max(1, this.settings.smtpMaxConnections || 1);
   }
 
   /**
@@ -168,7 +169,8 @@ export class MailDeliveryProcessor {
   }
 
   /**
-   * At shutdown (SIGTERM): mail not yet in an SMTP transaction is not started; its job is failed
+   * At shutdown (SIGTERM): mail not yet handed to the pool is not started (at most twice the pool's
+   * connections are, so each connection has its next mail waiting); its job is failed
    * to be retried after the restart, while transactions in flight finish within the grace period.
    */
   stopSending(): void {

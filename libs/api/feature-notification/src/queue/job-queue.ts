@@ -220,6 +220,10 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
         {
           batchSize: this.timing.batchSize,
           pollingIntervalSeconds: this.settings.pollSeconds,
+          // While fetches come back full, fetch again at once instead of after the poll interval:
+          // without it a loop sent at most one batch per interval (2 × 50 mails per 0.5 s in the
+          // bench, the 200 mails/s ceiling of issue 16).
+          burstWhenBatchFull: true,
           includeMetadata: true,
         },
         handler,
