@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, JobWithMetadata } from 'pg-boss';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { OutboxMessageEntity, OutboxStatus } from '@stl/api/data-access-db';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig, NotificationConfig } from '@stl/api/util-config';
@@ -48,6 +48,18 @@ class Grouped<T> {
     }
     this.running = null;
   }
+}
+
+/** The columns of an outbox row that delivery reads. */
+interface DeliveryRow {
+  id: string;
+  idempotency_key: string;
+  kind: OutboxMessageEntity['kind'];
+  recipient_id: string;
+  payload: Record<string, unknown>;
+  refs: OutboxMessageEntity['refs'];
+  status: OutboxStatus;
+  created_at: Date;
 }
 
 /** A message the server accepted, to be marked SENT. */
@@ -144,9 +156,25 @@ export class MailDeliveryProcessor {
   private async deliverMany(
     items: readonly { outboxId: string; lastAttempt: boolean }[],
   ): Promise<(Error | null)[]> {
-    const rows = await this.dataSource
-      .getRepository(OutboxMessageEntity)
-      .find({ where: { id: In([...new Set(items.map((i) => i.outboxId))]), status: OutboxStatus.PENDING } });
+    // Plain SQL, not the repository: only what delivery reads, without entity hydration per row.
+    const found: DeliveryRow[] = await this.dataSource.query(
+      `SELECT id, idempotency_key, kind, recipient_id, payload, refs, status, created_at
+         FROM outbox_message WHERE id = ANY($1::uuid[]) AND status = $2`,
+      [[...new Set(items.map((i) => i.outboxId))], OutboxStatus.PENDING],
+    );
+    const rows = found.map(
+      (r) =>
+        ({
+          id: r.id,
+          idempotencyKey: r.idempotency_key,
+          kind: r.kind,
+          recipientId: r.recipient_id,
+          payload: r.payload,
+          refs: r.refs,
+          status: r.status,
+          createdAt: r.created_at,
+        }) as OutboxMessageEntity,
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const verdicts = await this.check.checkMany(rows);
     return Promise.all(
