@@ -19,10 +19,16 @@
  *    fetch loops of MAIL_BATCH_SIZE jobs and sends each batch at once, so the plain sender keeps
  *    2 × MAIL_BATCH_SIZE sends in flight.
  *
- * Settings (environment): BENCH_MAILS (10000), BENCH_BATCH_SIZE (MAIL_BATCH_SIZE of the worker, 50),
- * BENCH_TX_SIZE (reminders per enqueue transaction, 500), BENCH_LOG_LEVEL (the app's log level,
- * warn), DATABASE_URL (a PostgreSQL server URL; its scratch database is created and dropped),
- * BENCH_TCP_NODELAY=1 (see below).
+ * 5. Crash recovery (issue 16): BENCH_CRASH_MAILS reminders are enqueued, the API is started as a
+ *    child process (apps/api/src/main.ts, workers on) and killed with SIGKILL once the sink has the
+ *    first hundred of them; a new app starts, and the time from its start until the sink has every mail is
+ *    printed with the configured bound (MAIL_RECOVERY_SECONDS = BENCH_RECOVERY_SECONDS), along with
+ *    how many delivery jobs the dead process held and how many mails went out twice.
+ *
+ * Settings (environment): BENCH_MAILS (10000), BENCH_CRASH_MAILS (2000), BENCH_RECOVERY_SECONDS
+ * (30), BENCH_BATCH_SIZE (MAIL_BATCH_SIZE of the worker, 50), BENCH_TX_SIZE (reminders per enqueue
+ * transaction, 500), BENCH_LOG_LEVEL (the app's log level, warn), DATABASE_URL (a PostgreSQL
+ * server URL; its scratch database is created and dropped), BENCH_TCP_NODELAY=1 (see below).
  *
  * nodemailer leaves Nagle's algorithm on: the end-of-data line of each message then waits for the
  * server's delayed ACK (about 40 ms on the loopback here), which caps every pooled connection at
@@ -34,6 +40,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import * as net from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { INestApplication } from '@nestjs/common';
@@ -69,6 +76,9 @@ const MAILS = intEnv('BENCH_MAILS', 10_000);
 const BATCH_SIZE = intEnv('BENCH_BATCH_SIZE', 50);
 const TX_SIZE = intEnv('BENCH_TX_SIZE', 500);
 const LOG_LEVEL = process.env['BENCH_LOG_LEVEL'] || 'warn';
+/** The crash-recovery run: mails enqueued, and MAIL_RECOVERY_SECONDS of every process in it. */
+const CRASH_MAILS = intEnv('BENCH_CRASH_MAILS', 2_000);
+const RECOVERY_SECONDS = intEnv('BENCH_RECOVERY_SECONDS', 30);
 const TCP_NODELAY = ['1', 'true', 'yes'].includes(process.env['BENCH_TCP_NODELAY'] ?? '');
 /** The worker's fetch loops (JobQueue.workDeliveries), each sending a batch at once. */
 const WORKER_LOOPS = 2;
@@ -471,6 +481,86 @@ function disableNagle(): void {
   } as typeof net.connect;
 }
 
+interface CrashResult {
+  /** Delivery jobs the killed process held (active) when it died. */
+  held: number;
+  /** Mails not yet at the sink when it died. */
+  missing: number;
+  /** From the restart until the last of them arrived. */
+  recoveryMs: number;
+  duplicates: number;
+}
+
+/**
+ * Crash recovery (issue 16): the API as a child process (apps/api/src/main.ts) delivers a burst;
+ * it is killed with SIGKILL mid-burst; a new process starts and the time until every mail the
+ * dead one had not sent has arrived is measured, against MAIL_RECOVERY_SECONDS.
+ */
+async function runCrash(
+  databaseUrl: string,
+  sink: Sink,
+  env: Record<string, string>,
+  drafts: NotificationDraft[],
+): Promise<CrashResult> {
+  await sink.reset();
+  const config = loadConfig({ ...env, WORKER_ENABLED: 'false' });
+  const enqueuer = await createApp(config, databaseUrl);
+  await enqueuer.init();
+  enqueuer.flushLogs();
+  const outbox = enqueuer.get(OutboxService);
+  const db = enqueuer.get(DataSource);
+  for (let i = 0; i < drafts.length; i += TX_SIZE) {
+    await db.transaction((m) => outbox.enqueueMany(m, drafts.slice(i, i + TX_SIZE)));
+  }
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      SWC_NODE_PROJECT: 'tsconfig.base.json',
+      ...env,
+      DATABASE_URL: databaseUrl,
+      HOST: '127.0.0.1',
+      WORKER_ENABLED: 'true',
+    },
+    stdio: 'ignore',
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const started = performance.now();
+  while (sink.received() < Math.min(100, drafts.length / 10)) {
+    if (performance.now() - started > 120_000) throw new Error('crash: the child process delivered nothing');
+    await sleep(5);
+  }
+  child.kill('SIGKILL');
+  await exited;
+  const [{ held }]: { held: number }[] = await db.query(
+    `SELECT count(*)::int AS held FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND state = 'active'`,
+    [QUEUE.MAIL_DELIVER],
+  );
+  const atKill = await sink.stats();
+  await enqueuer.close();
+  const restarted = await createApp(loadConfig({ ...env, WORKER_ENABLED: 'true' }), databaseUrl);
+  const restartedAt = performance.now();
+  await restarted.init();
+  restarted.flushLogs();
+  try {
+    for (;;) {
+      const now = await sink.stats();
+      if (now.distinct >= drafts.length) {
+        return {
+          held,
+          missing: drafts.length - atKill.distinct,
+          recoveryMs: performance.now() - restartedAt,
+          duplicates: now.received - now.distinct,
+        };
+      }
+      if (performance.now() - restartedAt > 10 * 60_000)
+        throw new Error(`crash: ${now.distinct} of ${drafts.length} after 10 min`);
+      await sleep(50);
+    }
+  } finally {
+    await restarted.close();
+  }
+}
+
 async function main(): Promise<void> {
   if (TCP_NODELAY) disableNagle();
   const loadStart = loadavg()[0].toFixed(1);
@@ -505,7 +595,7 @@ async function main(): Promise<void> {
     const sink = await startSink();
     cleanups.push({ what: 'SMTP sink', run: () => sink.close() });
 
-    const config = loadConfig({
+    const env: Record<string, string> = {
       NODE_ENV: 'production',
       LOG_LEVEL,
       PORT: '0',
@@ -523,7 +613,9 @@ async function main(): Promise<void> {
       MAIL_RETRY_LIMIT: '3',
       WORKER_POLL_SECONDS: '0.5',
       MAIL_BATCH_SIZE: String(BATCH_SIZE),
-    });
+      MAIL_RECOVERY_SECONDS: String(RECOVERY_SECONDS),
+    };
+    const config = loadConfig(env);
     const app = await createApp(config, scratch.url);
     await app.init();
     // createApp buffers logs until listen(); without listening they would stay in memory, unseen.
@@ -554,6 +646,12 @@ async function main(): Promise<void> {
     const concurrency = WORKER_LOOPS * BATCH_SIZE;
     const plain = await runPlain(sink, composed.mails, concurrency);
     log(`plain: sink ${JSON.stringify(plain.sink)}`);
+    const crash = await runCrash(
+      scratch.url,
+      sink,
+      env,
+      Array.from({ length: CRASH_MAILS }, (_, i) => reminder(`${runId}-crash`, i)),
+    );
 
     const queuedRate = MAILS / seconds(queued.settledMs);
     const plainRate = MAILS / seconds(plain.ms);
@@ -593,6 +691,11 @@ async function main(): Promise<void> {
     console.log(`queued mails/s:  ${queuedRate.toFixed(0)}`);
     console.log(`plain mails/s:   ${plainRate.toFixed(0)}`);
     console.log(`ratio queued/plain: ${(queuedRate / plainRate).toFixed(3)}`);
+    console.log(
+      `crash recovery: ${CRASH_MAILS} mails, the API killed (SIGKILL) holding ${crash.held} delivery jobs with ` +
+        `${crash.missing} mails not yet sent; after a restart all arrived in ${seconds(crash.recoveryMs).toFixed(1)} s ` +
+        `(MAIL_RECOVERY_SECONDS ${RECOVERY_SECONDS}); ${crash.duplicates} sent twice`,
+    );
     const problems: string[] = [];
     if ((queued.statuses['SENT'] ?? 0) !== MAILS) problems.push(`outbox: ${JSON.stringify(queued.statuses)}`);
     if (queued.sink.received !== MAILS || queued.sink.distinct !== MAILS) {
@@ -600,6 +703,9 @@ async function main(): Promise<void> {
     }
     if (plain.sink.received !== MAILS || plain.sink.distinct !== MAILS) {
       problems.push(`plain sink: ${plain.sink.received} received, ${plain.sink.distinct} distinct keys`);
+    }
+    if (crash.recoveryMs > RECOVERY_SECONDS * 1000 + 10_000) {
+      problems.push(`crash recovery took ${seconds(crash.recoveryMs).toFixed(1)} s`);
     }
     if (problems.length > 0) throw new Error(`Not every mail arrived exactly once: ${problems.join('; ')}`);
   } finally {

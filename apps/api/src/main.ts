@@ -36,12 +36,24 @@ async function bootstrap(): Promise<void> {
   }
   const app = await createApp(config, databaseUrl);
   let stopping = false;
+  // Graceful (issue 16): the job queue stops fetching, mail in an SMTP transaction gets up to
+  // MAIL_SHUTDOWN_GRACE_SECONDS to finish, then connections close and the process exits 0. Should
+  // closing hang past that (and a margin), it exits 1 rather than wait for the orchestrator's kill.
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.log(`${signal}: shutting down`);
-    await app.close();
-    await embedded?.stop();
+    log.log(`${signal}: shutting down (mail in flight gets ${config.notification.shutdownGraceMs / 1000} s)`);
+    setTimeout(() => {
+      process.stderr.write('Shutdown did not finish in time: exiting.\n');
+      process.exit(1);
+    }, config.notification.shutdownGraceMs + 10_000).unref();
+    try {
+      await app.close();
+      await embedded?.stop();
+    } catch (err) {
+      process.stderr.write(`Shutdown failed: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

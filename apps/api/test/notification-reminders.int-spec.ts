@@ -211,6 +211,9 @@ describe('what people receive, and when', () => {
     // Each new critical friend was told.
     const assigned = await arrived(`REVIEW_ASSIGNED:${swedish[0].id}`);
     expect(recipientOf(assigned)).toBe(emailOf(lazy));
+    // The round is named once, not as "Analys: Analys 3" beside "Analysomgång: 3" (issue 16).
+    expect(assigned.parsed.text).not.toMatch(/Analys: Analys 3/);
+    expect(assigned.parsed.text).toMatch(/Analysomgång: 3/);
 
     await api.planner.tick(new Date(round.feedback.getTime() - 30 * HOUR));
     const soon = await arrived(`FEEDBACK_DUE_48H:${round.id}:${lazy}`);
@@ -364,6 +367,8 @@ describe('what people receive, and when', () => {
     );
     expect(recipientOf(report)).toBe(schoolLeader.email);
     expect(report.parsed.subject).toMatch(/^Lägesrapport för /);
+    // November is reported as it is on the calendar: the 1st to the 30th (issue 16).
+    expect(report.parsed.text).toContain('1 november 2026 – 30 november 2026');
     // The withdrawn participant is no longer reported on.
     const sameSchool = people.filter((p) => p.schoolId === schoolLeader.school_id && p !== people[3]);
     for (const p of sameSchool) expect(report.parsed.text).toContain(p.fullName);

@@ -155,8 +155,17 @@ describe('a whole round: publish, allocate, lock, feedback, replies and completi
     const reviewer = people.find((p) => p.id === started.reviewer_id) as Participant;
     await (await as(reviewer)).ok(GIVE, { assignmentId: started.id, input: feedbackInput('Första') });
 
+    const before = await liveAssignments(api.db, ROUND);
     const { applyAllocation: again } = await maria.ok(APPLY, { roundId: ROUND, seed: 'another-seed' });
-    expect(again).toMatchObject({ replaced: 47, created: 47, leaderAssignmentsCreated: 0 });
+    // Of the 47 open pairs, those the other seed proposes again keep their assignment (issue 16):
+    // only the others are replaced, each by a new pair.
+    expect(again).toMatchObject({ leaderAssignmentsCreated: 0 });
+    expect(again.created).toBe(again.replaced);
+    expect(again.replaced).toBeGreaterThan(30);
+    expect(again.replaced).toBeLessThan(47);
+    const after = await liveAssignments(api.db, ROUND);
+    const keptPeers = after.filter((a) => a.kind === 'PEER' && before.some((b) => b.id === a.id));
+    expect(keptPeers).toHaveLength(48 - again.replaced);
     expect(again.pairs.filter((p: { locked: boolean }) => p.locked)).toEqual([
       expect.objectContaining({ reviewerId: started.reviewer_id, analysisId: started.analysis_id }),
     ]);

@@ -110,7 +110,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(jsonBody(config.maxBodyBytes));
   app.use(cookieParser());
   app.enableCors({ origin: config.webOrigins, credentials: true });
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts owns SIGTERM and SIGINT. Nest's hook re-raised the signal
+  // after closing, so the process ended by it (143) instead of exiting 0 (issue 16).
   app.useGlobalPipes(
     // Before validation: text the database or a validator cannot take is refused, not an internal error.
     new StorableTextPipe(),

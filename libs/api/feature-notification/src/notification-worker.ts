@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationBootstrap } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig, NotificationConfig } from '@stl/api/util-config';
 import { SessionPurgeProcessor } from './housekeeping/session-purge.processor';
@@ -10,10 +10,12 @@ import { ReminderPlanner } from './reminders/reminder-planner';
 /**
  * Starts the background work of this process once the app is up (WORKER_ENABLED): delivery
  * workers, the dead-letter worker, the reminder schedule, and the hourly purge of expired sessions.
- * JobQueue stops them on shutdown, before the database connections close.
+ * On shutdown it stops them before anything else closes (Nest destroys dependants first): mail
+ * not yet in an SMTP transaction is not started, fetching stops, and transactions in flight get
+ * MAIL_SHUTDOWN_GRACE_SECONDS to finish (JobQueue.stop) before the database connections close.
  */
 @Injectable()
-export class NotificationWorker implements OnApplicationBootstrap {
+export class NotificationWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('NotificationWorker');
   private readonly settings: NotificationConfig;
 
@@ -45,5 +47,10 @@ export class NotificationWorker implements OnApplicationBootstrap {
     this.log.log(
       `Mail workers started${this.settings.reminderCron ? `; reminders on "${this.settings.reminderCron}" (Stockholm time)` : ''}; expired sessions purged hourly.`,
     );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.delivery.stopSending();
+    await this.queue.stop();
   }
 }

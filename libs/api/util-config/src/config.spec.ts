@@ -135,6 +135,26 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ WORKER_POLL_SECONDS: '0.1' })).toThrow(/WORKER_POLL_SECONDS/);
     });
 
+    it('bounds crash recovery: heartbeat and check interval fit MAIL_RECOVERY_SECONDS with the retry delay', () => {
+      const n = loadConfig({}).notification;
+      expect(n).toMatchObject({ recoverySeconds: 90, superviseSeconds: 15, smtpTimeoutMs: 30_000 });
+      expect(n.shutdownGraceMs).toBe(25_000);
+      // heartbeat + check interval + twice the first retry delay (jitter) + poll stays within it.
+      expect(
+        n.heartbeatSeconds + n.superviseSeconds + 2 * n.retryDelaySeconds + n.pollSeconds,
+      ).toBeLessThanOrEqual(n.recoverySeconds);
+      expect(n.heartbeatSeconds).toBeGreaterThanOrEqual(10);
+      const quick = loadConfig({
+        MAIL_RECOVERY_SECONDS: '15',
+        MAIL_RETRY_DELAY_SECONDS: '1',
+        WORKER_POLL_SECONDS: '0.5',
+      }).notification;
+      expect(quick).toMatchObject({ superviseSeconds: 2, heartbeatSeconds: 10 });
+      expect(() => loadConfig({ MAIL_RECOVERY_SECONDS: '60' })).toThrow(
+        /MAIL_RECOVERY_SECONDS: must be at least 82/,
+      );
+    });
+
     it('passes the SMTP variables through for the mail transport', () => {
       const n = loadConfig({
         SMTP_HOST: 'smtp.larkby.se',

@@ -146,6 +146,27 @@ const schema = z.object({
   WORKER_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** Messages one worker fetches and sends at once. */
   MAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /**
+   * How long the SMTP server may take to answer one command (the end of data included) before the
+   * worker gives up on the conversation; also bounds connecting and the greeting (at most 10 s).
+   * Delivery jobs expire after the longest transaction this allows, so mail a crashed process had
+   * taken is sent by another within that time.
+   */
+  SMTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** Parallel SMTP connections of one process (also how many mails it has in flight at most). */
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
+  /**
+   * Mail a crashed process had taken is sent by another process within this time: its delivery jobs
+   * carry a heartbeat, checked every sixth of this time, and are retried after the first retry
+   * delay. Must leave at least 10 s for the heartbeat beyond the check interval, twice
+   * MAIL_RETRY_DELAY_SECONDS (the first retry waits up to that) and WORKER_POLL_SECONDS.
+   */
+  MAIL_RECOVERY_SECONDS: z.coerce.number().int().min(15).max(3600).default(90),
+  /**
+   * On SIGTERM: how long mail already handed to the SMTP server may take to finish before the
+   * process exits anyway. Keep it below the orchestrator's grace period (Kubernetes: 30 s).
+   */
+  MAIL_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(25),
   /** SMTP settings, validated by mailConfigFromEnv (libs/mail/data-access-transport). */
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.string().optional(),
@@ -255,8 +276,35 @@ export interface NotificationConfig {
   retryDelaySeconds: number;
   pollSeconds: number;
   batchSize: number;
+  /** SMTP_TIMEOUT_SECONDS in milliseconds. */
+  smtpTimeoutMs: number;
+  smtpMaxConnections: number;
+  /** MAIL_SHUTDOWN_GRACE_SECONDS in milliseconds. */
+  shutdownGraceMs: number;
+  /** MAIL_RECOVERY_SECONDS: the bound on resending mail a crashed process had taken. */
+  recoverySeconds: number;
+  /** How often a worker process checks for delivery jobs whose worker died (heartbeat, expiry). */
+  superviseSeconds: number;
+  /** A delivery job whose worker has not signalled for this long is retried by another. */
+  heartbeatSeconds: number;
   /** The SMTP_* and MAIL_FROM variables as given, for mailConfigFromEnv. */
   smtpEnv: Record<string, string | undefined>;
+}
+
+/** Splits MAIL_RECOVERY_SECONDS into the check interval and the heartbeat (see the variable). */
+function recoveryTiming(
+  c: RawAppConfig,
+): Pick<NotificationConfig, 'recoverySeconds' | 'superviseSeconds' | 'heartbeatSeconds'> {
+  const recovery = c.MAIL_RECOVERY_SECONDS;
+  const supervise = Math.min(60, Math.max(1, Math.floor(recovery / 6)));
+  const heartbeat = Math.floor(recovery - supervise - 2 * c.MAIL_RETRY_DELAY_SECONDS - c.WORKER_POLL_SECONDS);
+  if (heartbeat < 10) {
+    const least = Math.ceil(10 + supervise + 2 * c.MAIL_RETRY_DELAY_SECONDS + c.WORKER_POLL_SECONDS);
+    throw new ConfigError([
+      `MAIL_RECOVERY_SECONDS: must be at least ${least} with MAIL_RETRY_DELAY_SECONDS=${c.MAIL_RETRY_DELAY_SECONDS} (10 s heartbeat, the check interval, twice the first retry delay and the poll interval)`,
+    ]);
+  }
+  return { recoverySeconds: recovery, superviseSeconds: supervise, heartbeatSeconds: heartbeat };
 }
 
 /** Used only outside production when MAIL_LINK_SECRET is unset: links signed with it are forgeable. */
@@ -361,6 +409,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryDelaySeconds: c.MAIL_RETRY_DELAY_SECONDS,
       pollSeconds: c.WORKER_POLL_SECONDS,
       batchSize: c.MAIL_BATCH_SIZE,
+      smtpTimeoutMs: c.SMTP_TIMEOUT_SECONDS * 1000,
+      smtpMaxConnections: c.SMTP_MAX_CONNECTIONS,
+      shutdownGraceMs: c.MAIL_SHUTDOWN_GRACE_SECONDS * 1000,
+      ...recoveryTiming(c),
       smtpEnv: {
         SMTP_HOST: c.SMTP_HOST,
         SMTP_PORT: c.SMTP_PORT,

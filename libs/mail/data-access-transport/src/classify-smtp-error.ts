@@ -3,6 +3,12 @@ export interface SmtpErrorClass {
   permanent: boolean;
   /** Short, loggable and fit to show an administrator: code, SMTP reply, command. */
   reason: string;
+  /**
+   * true: the whole message reached the server, which then neither accepted nor refused it (a
+   * timeout or a dropped connection after the end of data). It may have been delivered: sending it
+   * again risks a copy, so it is neither retried nor failed.
+   */
+  outcomeUnknown?: boolean;
 }
 
 interface SmtpErrorLike {
@@ -61,9 +67,13 @@ function reasonOf(e: SmtpErrorLike): string {
  */
 export function classifySmtpError(err: unknown): SmtpErrorClass {
   if (err && typeof err === 'object' && 'permanent' in err && 'reason' in err) {
-    const known = err as { permanent: unknown; reason: unknown };
+    const known = err as { permanent: unknown; reason: unknown; outcomeUnknown?: unknown };
     if (typeof known.permanent === 'boolean' && typeof known.reason === 'string') {
-      return { permanent: known.permanent, reason: known.reason };
+      return {
+        permanent: known.permanent,
+        reason: known.reason,
+        ...(known.outcomeUnknown === true ? { outcomeUnknown: true } : {}),
+      };
     }
   }
   const e: SmtpErrorLike = err && typeof err === 'object' ? (err as SmtpErrorLike) : { message: String(err) };
@@ -81,13 +91,20 @@ export class MailDeliveryError extends Error {
   readonly reason: string;
   readonly code: string | undefined;
   readonly responseCode: number | undefined;
+  /** The message was handed over whole and no reply came: it may have been delivered. */
+  readonly outcomeUnknown: boolean;
 
-  constructor(cause: unknown) {
+  constructor(cause: unknown, options: { outcomeUnknown?: boolean } = {}) {
     const { permanent, reason } = classifySmtpError(cause);
-    super(`Mail delivery failed (${permanent ? 'permanent' : 'transient'}): ${reason}`, { cause });
+    const unknown = options.outcomeUnknown === true;
+    super(
+      `Mail delivery ${unknown ? 'unconfirmed' : `failed (${permanent ? 'permanent' : 'transient'})`}: ${reason}`,
+      { cause },
+    );
     this.name = 'MailDeliveryError';
     this.permanent = permanent;
     this.reason = reason;
+    this.outcomeUnknown = unknown;
     const e = (cause && typeof cause === 'object' ? cause : {}) as SmtpErrorLike;
     this.code = typeof e.code === 'string' ? e.code : undefined;
     this.responseCode = typeof e.responseCode === 'number' ? e.responseCode : undefined;

@@ -1,5 +1,5 @@
 export { IDEMPOTENCY_HEADER } from './mail-transport';
-export type { MailAttachment, MailTransport, OutgoingMail, SendResult } from './mail-transport';
+export type { MailAttachment, MailTransport, OutgoingMail, SendHooks, SendResult } from './mail-transport';
 export {
   DEFAULT_MAIL_FROM,
   LOCAL_CATCHER,
@@ -12,5 +12,10 @@ export {
 export type { SmtpMailConfig } from './mail-config';
 export { MailDeliveryError, classifySmtpError } from './classify-smtp-error';
 export type { SmtpErrorClass } from './classify-smtp-error';
-export { SmtpMailTransport, messageIdFor } from './smtp-mail-transport';
+export {
+  SMTP_DEFAULTS,
+  SmtpMailTransport,
+  messageIdFor,
+  smtpTransactionBoundMs,
+} from './smtp-mail-transport';
 export type { SmtpTransportOptions } from './smtp-mail-transport';

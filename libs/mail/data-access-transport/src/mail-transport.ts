@@ -25,6 +25,11 @@ export interface OutgoingMail {
    * message re-sent after a crash has the same Message-ID and mail systems can drop the copy.
    */
   messageId?: string;
+  /**
+   * The Date header. Set it once, when the mail is made (the outbox row's creation), so a message
+   * sent again is byte-identical to the first copy; without it, the moment of sending.
+   */
+  date?: Date;
 }
 
 export interface SendResult {
@@ -35,8 +40,16 @@ export interface SendResult {
 }
 
 /** The one way the platform sends mail. Implementations: `SmtpMailTransport`. */
+export interface SendHooks {
+  /**
+   * Called once when the message itself starts going out (the server took the envelope and asked
+   * for the data): from here on the send is an SMTP transaction that may reach the server.
+   */
+  onTransmit?: () => void;
+}
+
 export interface MailTransport {
-  send(message: OutgoingMail): Promise<SendResult>;
+  send(message: OutgoingMail, hooks?: SendHooks): Promise<SendResult>;
   /** Connects and (if configured) authenticates, to check the settings at boot or in a health check. */
   verify(): Promise<void>;
   close(): void;

@@ -152,6 +152,8 @@ describe('SmtpMailTransport against a real SMTP server', () => {
     const err = await caught(transport.send(mail({ to: 'busy@larkby.se' })));
     expect(err.permanent).toBe(false);
     expect(err.responseCode).toBe(451);
+    // A refusal is a known outcome, even one after the data.
+    expect(err.outcomeUnknown).toBe(false);
   });
 
   it('fails permanently when the server refuses the message (554)', async () => {
@@ -175,12 +177,38 @@ describe('SmtpMailTransport against a real SMTP server', () => {
   });
 });
 
+describe('SmtpMailTransport when the server takes the message and does not answer', () => {
+  it('marks the outcome unknown after the data (slow reply, cut connection), not before it', async () => {
+    const server = await startTestSmtpServer({
+      replyDelayMs: (raw) => (raw.includes('slow') ? 3_000 : 0),
+      dropAfterData: (raw) => raw.includes('cut'),
+      rejectRecipient: (address) => (address.startsWith('busy') ? 451 : undefined),
+    });
+    const transport = new SmtpMailTransport(configFor(server.port), { socketTimeoutMs: 1_000 });
+    try {
+      const slow = await caught(transport.send(mail({ subject: 'slow' })));
+      expect(slow).toMatchObject({ outcomeUnknown: true, permanent: false, code: 'ETIMEDOUT' });
+      expect(classifySmtpError(slow)).toMatchObject({ outcomeUnknown: true });
+      const cut = await caught(transport.send(mail({ subject: 'cut' })));
+      expect(cut.outcomeUnknown).toBe(true);
+      // Refused before the data: nothing reached the server.
+      const refused = await caught(transport.send(mail({ to: 'busy@larkby.se', subject: 'slow' })));
+      expect(refused.outcomeUnknown).toBe(false);
+      expect(server.received).toHaveLength(2);
+    } finally {
+      transport.close();
+      await server.close();
+    }
+  });
+});
+
 describe('SmtpMailTransport when the server is unreachable', () => {
   it('fails transiently when nothing listens on the port', async () => {
     const transport = new SmtpMailTransport(configFor(await closedPort()));
     try {
       const err = await caught(transport.send(mail()));
       expect(err.permanent).toBe(false);
+      expect(err.outcomeUnknown).toBe(false);
       expect(err.reason).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
       const verifyErr = await caught(transport.verify());
       expect(verifyErr.permanent).toBe(false);

@@ -149,6 +149,7 @@ export interface SchoolLeaderSummaryData {
   schoolId: string;
   schoolName: string;
   periodStart: Instant;
+  /** The first moment after the period (exclusive): 1 December 00:00 for November. */
   periodEnd: Instant;
   cohorts: (CohortRef & { teachers: TeacherProgress[] })[];
 }

@@ -7,6 +7,7 @@ import { LoginThrottle1796527624364 } from './1796527624364-LoginThrottle';
 import { OidcSingleSignOn1796530359917 } from './1796530359917-OidcSingleSignOn';
 import { AccountTokens1796530597485 } from './1796530597485-AccountTokens';
 import { PlatformOperator1796530900000 } from './1796530900000-PlatformOperator';
+import { OutboxUnconfirmed1796531924753 } from './1796531924753-OutboxUnconfirmed';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   OidcSingleSignOn1796530359917,
   AccountTokens1796530597485,
   PlatformOperator1796530900000,
+  OutboxUnconfirmed1796531924753,
 ];

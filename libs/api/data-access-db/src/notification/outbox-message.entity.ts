@@ -21,8 +21,29 @@ export enum OutboxStatus {
   FAILED = 'FAILED',
   /** No longer relevant at send time (done, cancelled, left the cohort, opted out). */
   CANCELLED = 'CANCELLED',
+  /**
+   * Outcome unknown: the whole message reached the SMTP server, which then never replied (a timeout
+   * or a dropped connection after the end of data). It may well have been delivered, so it is not
+   * sent again by itself, nor listed as failed mail to resend.
+   */
+  UNCONFIRMED = 'UNCONFIRMED',
 }
-registerEnumType(OutboxStatus, { name: 'MailStatus' });
+registerEnumType(OutboxStatus, {
+  name: 'MailStatus',
+  description: 'Where an e-mail of the outbox stands. Seen by the administrators of its organisation.',
+  valuesMap: {
+    PENDING: { description: 'Waiting to be sent (a delivery job exists).' },
+    HELD: { description: "Waiting for the recipient's daily digest." },
+    DIGESTED: { description: 'Sent as part of a digest.' },
+    SENT: { description: 'Accepted by the SMTP server.' },
+    FAILED: { description: 'Refused by the server or still failing after every retry; may be retried.' },
+    CANCELLED: { description: 'No longer relevant when it was due, so not sent.' },
+    UNCONFIRMED: {
+      description:
+        'Outcome unknown: the server received the whole message but never confirmed it (a timeout or a cut connection). It may have been delivered, so it is neither retried nor offered for a resend.',
+    },
+  },
+});
 
 /**
  * What the worker re-checks at send time, so a reminder stops by itself when its task is done,
@@ -53,7 +74,10 @@ export interface OutboxRefs {
 @Index(['recipientId', 'status'])
 // Named by hand: TypeORM 1.x derives partial indexes' names differently from 0.3.
 @Index('IDX_outbox_message_digest_id', ['digestId'], { where: '"digest_id" IS NOT NULL' })
-@Check('outbox_status_known', `"status" IN ('PENDING', 'HELD', 'DIGESTED', 'SENT', 'FAILED', 'CANCELLED')`)
+@Check(
+  'outbox_status_known',
+  `"status" IN ('PENDING', 'HELD', 'DIGESTED', 'SENT', 'FAILED', 'CANCELLED', 'UNCONFIRMED')`,
+)
 @Check('outbox_kind_known', `"kind" IN (${MAIL_KINDS.map((k) => `'${k}'`).join(', ')})`)
 @Check('outbox_attempts_positive', '"attempts" >= 0')
 export class OutboxMessageEntity extends BaseEntity {

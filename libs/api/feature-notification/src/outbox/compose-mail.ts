@@ -22,7 +22,10 @@ export interface ComposeInput {
   kind: MailKind;
   /** Template data of `kind`, ready to render (for a digest: with its items filled in). */
   data: MailDataByKind[MailKind];
-  /** When the message was made: the DTSTAMP of calendar files, so a resend is byte-identical. */
+  /**
+   * When the message was made: its Date header and the DTSTAMP of calendar files, so a resend is
+   * byte-identical.
+   */
   createdAt: Date;
   recipient: { id: string; email: string; fullName: string; locale: string };
 }
@@ -87,6 +90,7 @@ export function composeMail(input: ComposeInput, ctx: ComposeContext): OutgoingM
     },
     attachments,
     messageId: messageIdFor(input.idempotencyKey, ctx.from),
+    date: input.createdAt,
   };
 }
 

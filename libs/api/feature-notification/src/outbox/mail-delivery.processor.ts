@@ -13,9 +13,63 @@ import type { DeliverJobData } from '../queue/queue-names';
 import { composeMail } from './compose-mail';
 import { MailSender } from './mail-sender';
 import { SendTimeCheck } from './send-time-check';
+import type { Verdict } from './send-time-check';
 
 /** Thrown for a transient failure: pg-boss retries the job later, with exponential backoff. */
 class RetryLater extends Error {}
+
+/**
+ * Runs a statement for items as they come, grouped: the first item runs at once, items arriving
+ * while it runs go together in the next (a group commit). Should a group fail, each of its items
+ * runs alone, so one bad item does not fail the others.
+ */
+class Grouped<T> {
+  private readonly queue: { item: T; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly run: (items: T[]) => Promise<unknown>) {}
+
+  add(item: T): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      this.running ??= this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const group = this.queue.splice(0);
+      try {
+        await this.run(group.map((g) => g.item));
+        for (const g of group) g.resolve();
+      } catch {
+        for (const g of group) await this.run([g.item]).then(() => g.resolve(), g.reject);
+      }
+    }
+    this.running = null;
+  }
+}
+
+/** The columns of an outbox row that delivery reads. */
+interface DeliveryRow {
+  id: string;
+  idempotency_key: string;
+  kind: OutboxMessageEntity['kind'];
+  recipient_id: string;
+  payload: Record<string, unknown>;
+  refs: OutboxMessageEntity['refs'];
+  status: OutboxStatus;
+  created_at: Date;
+}
+
+/** A message the server accepted, to be marked SENT. */
+interface SentRecord {
+  outboxId: string;
+  messageId: string | null;
+  to: string;
+  /** Its attempt was counted when it started going out. */
+  counted: boolean;
+}
 
 /**
  * Delivers outbox messages, one job each. At-least-once: a message is marked SENT after the SMTP
@@ -27,6 +81,20 @@ class RetryLater extends Error {}
 export class MailDeliveryProcessor {
   private readonly log = new Logger('MailDelivery');
   private readonly settings: NotificationConfig;
+  private readonly maxInFlight: number;
+  private inFlight = 0;
+  private readonly slotWaiters: (() => void)[] = [];
+  private stopping = false;
+  /** SENT marks, grouped. */
+  private readonly marks = new Grouped<SentRecord>((records) => this.markSent(records));
+  /** Attempts counted when a message starts going out, grouped. */
+  private readonly counts = new Grouped<{ id: string; to: string }>((items) =>
+    this.dataSource.query(
+      `UPDATE outbox_message o SET attempts = o.attempts + 1, to_address = x.to_address
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, to_address varchar) WHERE o.id = x.id`,
+      [JSON.stringify(items.map((i) => ({ id: i.id, to_address: i.to })))],
+    ),
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -36,44 +104,159 @@ export class MailDeliveryProcessor {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.settings = config.notification;
+    // Twice the pool's connections: each connection has its next mail waiting when one ends.
+    this.maxInFlight = 2 * Math.max(1, this.settings.smtpMaxConnections || 1);
   }
 
-  /** A batch of jobs, each settled on its own: one bad message does not hold back the others. */
+  /**
+   * A batch of jobs, each settled on its own: one bad message does not hold back the others. The
+   * messages and the facts of their send-time checks are read for the whole batch at once, and
+   * SENT marks are grouped (issue 16).
+   */
   async handle(jobs: JobWithMetadata<DeliverJobData>[]): Promise<void> {
+    const valid: { job: JobWithMetadata<DeliverJobData>; outboxId: string }[] = [];
+    for (const job of jobs) {
+      // Job data is JSON from the queue table, not checked input: its type is a promise, not a
+      // fact. A job without a message id is a bug to fail loudly, never a lookup by undefined.
+      const outboxId: unknown = job.data?.outboxId;
+      if (typeof outboxId !== 'string' || outboxId === '') {
+        const reason = 'Delivery stopped: the job names no outbox message.';
+        this.log.error(`Job ${job.id}: ${reason}`);
+        await this.queue.fail(QUEUE.MAIL_DELIVER, job.id, reason);
+        continue;
+      }
+      valid.push({ job, outboxId });
+    }
+    if (valid.length === 0) return;
+    const errors = await this.deliverMany(
+      valid.map(({ job, outboxId }) => ({ outboxId, lastAttempt: job.retryCount >= job.retryLimit })),
+    );
     await Promise.all(
-      jobs.map(async (job) => {
-        // Job data is JSON from the queue table, not checked input: its type is a promise, not a
-        // fact. A job without a message id is a bug to fail loudly, never a lookup by undefined.
-        const outboxId: unknown = job.data?.outboxId;
-        if (typeof outboxId !== 'string' || outboxId === '') {
-          const reason = 'Delivery stopped: the job names no outbox message.';
-          this.log.error(`Job ${job.id}: ${reason}`);
-          await this.queue.fail(QUEUE.MAIL_DELIVER, job.id, reason);
-          return;
-        }
+      valid.map(async ({ job, outboxId }, i) => {
+        const err = errors[i];
+        if (!err) return;
+        const reason = err instanceof RetryLater ? err.message : `Delivery stopped: ${String(err)}`;
+        if (!(err instanceof RetryLater)) this.log.error(`Outbox message ${outboxId}: ${reason}`);
+        await this.queue.fail(QUEUE.MAIL_DELIVER, job.id, reason);
+      }),
+    );
+  }
+
+  /** One message, as a batch of one; throws what its job would be failed with. */
+  async deliver(outboxId: string, lastAttempt: boolean): Promise<void> {
+    const [err] = await this.deliverMany([{ outboxId, lastAttempt }]);
+    if (err) throw err;
+  }
+
+  /**
+   * Delivers a batch: every message still PENDING and still relevant is sent (concurrently, at most
+   * as many at once as the pool has connections); returns per message null or the error its job
+   * fails with (RetryLater for a transient SMTP failure or a shutdown before it started).
+   */
+  private async deliverMany(
+    items: readonly { outboxId: string; lastAttempt: boolean }[],
+  ): Promise<(Error | null)[]> {
+    // Plain SQL, not the repository: only what delivery reads, without entity hydration per row.
+    const found: DeliveryRow[] = await this.dataSource.query(
+      `SELECT id, idempotency_key, kind, recipient_id, payload, refs, status, created_at
+         FROM outbox_message WHERE id = ANY($1::uuid[]) AND status = $2`,
+      [[...new Set(items.map((i) => i.outboxId))], OutboxStatus.PENDING],
+    );
+    const rows = found.map(
+      (r) =>
+        ({
+          id: r.id,
+          idempotencyKey: r.idempotency_key,
+          kind: r.kind,
+          recipientId: r.recipient_id,
+          payload: r.payload,
+          refs: r.refs,
+          status: r.status,
+          createdAt: r.created_at,
+        }) as OutboxMessageEntity,
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const verdicts = await this.check.checkMany(rows);
+    return Promise.all(
+      items.map(async (item): Promise<Error | null> => {
+        const msg = byId.get(item.outboxId);
+        if (!msg) return null;
+        byId.delete(item.outboxId);
         try {
-          await this.deliver(outboxId, job.retryCount >= job.retryLimit);
+          const record = await this.sendOne(msg, verdicts.get(msg.id) as Verdict, item.lastAttempt);
+          // Marked SENT with whatever else was sent meanwhile (grouped). If marking fails (or the
+          // process dies first), the job is retried and the mail sent again: the at-least-once end
+          // of the bargain, made recognisable by the fixed Message-ID.
+          if (record) await this.marks.add(record);
+          return null;
         } catch (err) {
-          const reason = err instanceof RetryLater ? err.message : `Delivery stopped: ${String(err)}`;
-          if (!(err instanceof RetryLater)) this.log.error(`Outbox message ${outboxId}: ${reason}`);
-          await this.queue.fail(QUEUE.MAIL_DELIVER, job.id, reason);
+          return err instanceof Error ? err : new Error(String(err));
         }
       }),
     );
   }
 
   /**
-   * Sends one message if it is still PENDING and still relevant. Permanent SMTP errors and the last
-   * transient one make it FAILED (the dead letter an administrator sees); other transient errors
-   * throw RetryLater.
+   * At shutdown (SIGTERM): mail not yet handed to the pool is not started (at most twice the pool's
+   * connections are, so each connection has its next mail waiting); its job is failed
+   * to be retried after the restart, while transactions in flight finish within the grace period.
    */
-  async deliver(outboxId: string, lastAttempt: boolean): Promise<void> {
-    const msg = await this.dataSource.getRepository(OutboxMessageEntity).findOne({ where: { id: outboxId } });
-    if (!msg || msg.status !== OutboxStatus.PENDING) return;
-    const verdict = await this.check.check(msg);
+  stopSending(): void {
+    this.stopping = true;
+    for (const wake of this.slotWaiters.splice(0)) wake();
+  }
+
+  /** A pool connection's worth of sending; refused once the process is stopping. */
+  private async acquireSlot(): Promise<void> {
+    while (this.inFlight >= this.maxInFlight && !this.stopping) {
+      await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+    }
+    if (this.stopping)
+      throw new RetryLater('Not sent: the process was stopping; it goes out after the restart.');
+    this.inFlight++;
+  }
+
+  private releaseSlot(): void {
+    this.inFlight--;
+    this.slotWaiters.shift()?.();
+  }
+
+  private async markSent(records: readonly SentRecord[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outbox_message o
+          SET status = $2, sent_at = now(), message_id = x.message_id, to_address = x.to_address,
+              attempts = o.attempts + x.add, updated_at = now()
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, message_id varchar, to_address varchar, add int)
+        WHERE o.id = x.id AND o.status = $3`,
+      [
+        JSON.stringify(
+          records.map((r) => ({
+            id: r.outboxId,
+            message_id: r.messageId,
+            to_address: r.to,
+            add: r.counted ? 0 : 1,
+          })),
+        ),
+        OutboxStatus.SENT,
+        OutboxStatus.PENDING,
+      ],
+    );
+  }
+
+  /**
+   * Sends one PENDING message if it is still relevant; returns what to mark it SENT with. Permanent
+   * SMTP errors and the last transient one make it FAILED (the dead letter an administrator sees);
+   * other transient errors throw RetryLater.
+   */
+  private async sendOne(
+    msg: OutboxMessageEntity,
+    verdict: Verdict,
+    lastAttempt: boolean,
+  ): Promise<SentRecord | null> {
+    const outboxId = msg.id;
     if (!verdict.send) {
       await this.finish(outboxId, OutboxStatus.CANCELLED, verdict.reason);
-      return;
+      return null;
     }
     let mail: OutgoingMail;
     try {
@@ -96,36 +279,63 @@ export class MailDeliveryProcessor {
       const reason = `Could not render: ${(err as Error).message}`;
       this.log.error(`Outbox message ${outboxId} (${msg.kind}): ${reason}`);
       await this.finish(outboxId, OutboxStatus.FAILED, reason);
-      return;
+      return null;
     }
-    await this.dataSource.query(
-      `UPDATE outbox_message SET attempts = attempts + 1, to_address = $2, updated_at = now() WHERE id = $1`,
-      [outboxId, verdict.recipient.email],
-    );
+    // `attempts` counts SMTP transactions (issue 16), not hand-overs to the pool: it is raised when
+    // the message starts going out (so a crash after that still counts it), or with the outcome of
+    // a transaction that failed before (a refused connection or recipient). A mail still waiting for
+    // a pool connection when the process died was never attempted.
+    const to = verdict.recipient.email;
+    let counted: Promise<unknown> | null = null;
+    const onTransmit = () => {
+      counted ??= this.counts
+        .add({ id: outboxId, to })
+        .catch((err: unknown) =>
+          this.log.warn(`Outbox message ${outboxId}: attempt not counted: ${String(err)}`),
+        );
+    };
+    await this.acquireSlot();
     try {
-      await this.sender.send(mail);
+      await this.sender.send(mail, { onTransmit });
     } catch (err) {
-      const { permanent, reason } = classifySmtpError(err);
-      if (permanent) {
-        await this.finish(outboxId, OutboxStatus.FAILED, reason);
+      this.releaseSlot();
+      await counted;
+      // Counted already if the message started going out; else this failed transaction counts now.
+      const attemptedTo = counted ? null : to;
+      const { permanent, reason, outcomeUnknown } = classifySmtpError(err);
+      if (outcomeUnknown) {
+        // The server has the whole message and never answered: it may have delivered it. Sending
+        // it again would risk a copy, calling it failed would invite one (issue 16).
+        await this.finish(
+          outboxId,
+          OutboxStatus.UNCONFIRMED,
+          `Outcome unknown: the server received the whole message but did not confirm it (${reason}). It may have been delivered; it is not sent again.`,
+          attemptedTo,
+        );
+      } else if (permanent) {
+        await this.finish(outboxId, OutboxStatus.FAILED, reason, attemptedTo);
       } else if (lastAttempt) {
-        await this.finish(outboxId, OutboxStatus.FAILED, `Gave up after the last retry: ${reason}`);
+        await this.finish(
+          outboxId,
+          OutboxStatus.FAILED,
+          `Gave up after the last retry: ${reason}`,
+          attemptedTo,
+        );
       } else {
         await this.dataSource.query(
-          `UPDATE outbox_message SET last_error = $2, updated_at = now() WHERE id = $1`,
-          [outboxId, reason],
+          `UPDATE outbox_message
+              SET attempts = attempts + CASE WHEN $3::text IS NULL THEN 0 ELSE 1 END,
+                  to_address = COALESCE($3::text, to_address), last_error = $2, updated_at = now()
+            WHERE id = $1`,
+          [outboxId, reason, attemptedTo],
         );
         throw new RetryLater(reason);
       }
-      return;
+      return null;
     }
-    // If this fails (or the process dies first), the job is retried and the mail sent again: the
-    // at-least-once end of the bargain, made recognisable by the fixed Message-ID.
-    await this.dataSource.query(
-      `UPDATE outbox_message SET status = $2, sent_at = now(), message_id = $3, updated_at = now()
-        WHERE id = $1 AND status = $4`,
-      [outboxId, OutboxStatus.SENT, mail.messageId, OutboxStatus.PENDING],
-    );
+    this.releaseSlot();
+    await counted;
+    return { outboxId, messageId: mail.messageId ?? null, to, counted: counted !== null };
   }
 
   /** Jobs that pg-boss gave up on (every retry failed, or the worker died each time). */
@@ -140,10 +350,20 @@ export class MailDeliveryProcessor {
     }
   }
 
-  private async finish(outboxId: string, status: OutboxStatus, reason: string): Promise<void> {
+  /** Settles a PENDING message; with `attemptedTo`, after an SMTP transaction to that address. */
+  private async finish(
+    outboxId: string,
+    status: OutboxStatus,
+    reason: string,
+    attemptedTo: string | null = null,
+  ): Promise<void> {
     await this.dataSource.query(
-      `UPDATE outbox_message SET status = $2, last_error = $3, updated_at = now() WHERE id = $1 AND status = $4`,
-      [outboxId, status, reason.slice(0, 2000), OutboxStatus.PENDING],
+      `UPDATE outbox_message
+          SET status = $2, last_error = $3, updated_at = now(),
+              attempts = attempts + CASE WHEN $5::text IS NULL THEN 0 ELSE 1 END,
+              to_address = COALESCE($5::text, to_address)
+        WHERE id = $1 AND status = $4`,
+      [outboxId, status, reason.slice(0, 2000), OutboxStatus.PENDING, attemptedTo],
     );
   }
 }

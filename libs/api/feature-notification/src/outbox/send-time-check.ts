@@ -1,24 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
-import type { FindOptionsWhere } from 'typeorm';
-import {
-  AnalysisEntity,
-  AnalysisStatus,
-  CohortMembershipEntity,
-  CohortRole,
-  CohortStatus,
-  FeedbackEntity,
-  MeetingEntity,
-  NotificationPreferenceEntity,
-  OutboxMessageEntity,
-  OutboxStatus,
-  PersonEntity,
-  ReviewAssignmentEntity,
-  Role,
-  RoleGrantEntity,
-} from '@stl/api/data-access-db';
-import type { OutboxRefs } from '@stl/api/data-access-db';
+import { DataSource } from 'typeorm';
+import { CohortRole, CohortStatus, OutboxStatus } from '@stl/api/data-access-db';
+import type { OutboxMessageEntity, OutboxRefs } from '@stl/api/data-access-db';
 import { MailKind, isAccountKind } from '@stl/mail/util-templates';
 import type { DigestItem, FeedbackDueData, MailDataByKind } from '@stl/mail/util-templates';
 
@@ -36,6 +20,40 @@ type Relevance = { ok: true; data: MailDataByKind[MailKind] } | { ok: false; rea
 
 const no = (reason: string): Relevance => ({ ok: false, reason });
 
+interface PersonRow {
+  id: string;
+  email: string;
+  full_name: string;
+  locale: string;
+  active: boolean;
+  disabled_kinds: string[] | null;
+}
+
+/**
+ * Facts read once for a batch. `checked…` says what was asked: a key asked and not found is a
+ * negative answer, a key not asked is read on its own (digest items, single checks).
+ */
+interface Facts {
+  persons: Map<string, PersonRow>;
+  members: Map<string, { role: CohortRole; status: CohortStatus }[]>;
+  checkedMembers: Set<string>;
+  published: Set<string>;
+  checkedPublished: Set<string>;
+  /** Live (not cancelled) assignments: id → done. */
+  assignments: Map<string, boolean>;
+  checkedAssignments: Set<string>;
+}
+
+const NO_FACTS: Facts = {
+  persons: new Map(),
+  members: new Map(),
+  checkedMembers: new Set(),
+  published: new Set(),
+  checkedPublished: new Set(),
+  assignments: new Map(),
+  checkedAssignments: new Set(),
+};
+
 /**
  * Reminders stop by themselves: right before sending, the worker asks the database whether the
  * message still makes sense — the task not done, nothing cancelled, the person still in the
@@ -46,28 +64,92 @@ export class SendTimeCheck {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async check(msg: OutboxMessageEntity): Promise<Verdict> {
-    const m = this.dataSource.manager;
-    const person = await m.findOne(PersonEntity, {
-      select: { id: true, email: true, fullName: true, locale: true, active: true },
-      where: { id: msg.recipientId },
-    });
+    return (await this.checkMany([msg])).get(msg.id) as Verdict;
+  }
+
+  /**
+   * The verdicts of a batch of messages, with the facts most kinds need (recipients, memberships,
+   * published analyses, assignments) read in one query each for the whole batch (issue 16: six
+   * sequential queries per mail held throughput down). Rarer facts are read per message.
+   */
+  async checkMany(msgs: readonly OutboxMessageEntity[]): Promise<Map<string, Verdict>> {
+    const facts = await this.prefetch(msgs);
+    const out = new Map<string, Verdict>();
+    for (const msg of msgs) out.set(msg.id, await this.checkOne(msg, facts));
+    return out;
+  }
+
+  private async prefetch(msgs: readonly OutboxMessageEntity[]): Promise<Facts> {
+    const personIds = [...new Set(msgs.map((m) => m.recipientId))];
+    const persons: PersonRow[] = personIds.length
+      ? await this.dataSource.query(
+          `SELECT p.id, p.email, p.full_name, p.locale, p.active, np.disabled_kinds
+             FROM person p LEFT JOIN notification_preference np ON np.person_id = p.id WHERE p.id = ANY($1::uuid[])`,
+          [personIds],
+        )
+      : [];
+    const memberPairs = msgs.filter((m) => m.refs.cohortId);
+    const memberships: { cohort_id: string; person_id: string; role: CohortRole; status: CohortStatus }[] =
+      memberPairs.length
+        ? await this.dataSource.query(
+            `SELECT m.cohort_id, m.person_id, m.role, c.status
+               FROM cohort_membership m JOIN cohort c ON c.id = m.cohort_id
+              WHERE m.left_at IS NULL
+                AND (m.cohort_id, m.person_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
+            [memberPairs.map((m) => m.refs.cohortId), memberPairs.map((m) => m.recipientId)],
+          )
+        : [];
+    const submission = msgs.filter(
+      (m) =>
+        (m.kind === MailKind.SUBMISSION_DUE_48H || m.kind === MailKind.SUBMISSION_OVERDUE) && m.refs.roundId,
+    );
+    const published: { round_id: string; author_id: string }[] = submission.length
+      ? await this.dataSource.query(
+          `SELECT round_id, author_id FROM analysis
+            WHERE status = 'PUBLISHED' AND (round_id, author_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
+          [submission.map((m) => m.refs.roundId), submission.map((m) => m.recipientId)],
+        )
+      : [];
+    const assignmentIds = [...new Set(msgs.flatMap((m) => m.refs.assignmentIds ?? []))];
+    const assignments: { id: string; done: boolean }[] = assignmentIds.length
+      ? await this.dataSource.query(
+          `SELECT id, completed_at IS NOT NULL AS done FROM review_assignment
+            WHERE id = ANY($1::uuid[]) AND cancelled_at IS NULL`,
+          [assignmentIds],
+        )
+      : [];
+    const members = new Map<string, { role: CohortRole; status: CohortStatus }[]>();
+    for (const r of memberships) {
+      const key = `${r.cohort_id}:${r.person_id}`;
+      members.set(key, [...(members.get(key) ?? []), { role: r.role, status: r.status }]);
+    }
+    return {
+      persons: new Map(persons.map((p) => [p.id, p])),
+      members,
+      checkedMembers: new Set(memberPairs.map((m) => `${m.refs.cohortId}:${m.recipientId}`)),
+      published: new Set(published.map((r) => `${r.round_id}:${r.author_id}`)),
+      checkedPublished: new Set(submission.map((m) => `${m.refs.roundId}:${m.recipientId}`)),
+      assignments: new Map(assignments.map((a) => [a.id, a.done])),
+      checkedAssignments: new Set(assignmentIds),
+    };
+  }
+
+  private async checkOne(msg: OutboxMessageEntity, facts: Facts): Promise<Verdict> {
+    const person = facts.persons.get(msg.recipientId);
     if (!person?.active) return { send: false, reason: 'The recipient has no active account.' };
-    const preference = await m.findOne(NotificationPreferenceEntity, {
-      select: { personId: true, disabledKinds: true },
-      where: { personId: person.id },
-    });
-    const disabled = new Set<string>(preference?.disabledKinds ?? []);
+    const disabled = new Set(person.disabled_kinds ?? []);
+    // Account mails (invitation, reset, sign-in link) cannot be turned off.
     if (msg.kind !== MailKind.DIGEST && !isAccountKind(msg.kind) && disabled.has(msg.kind)) {
       return { send: false, reason: 'The recipient turned this kind of mail off.' };
     }
     const relevance =
       msg.kind === MailKind.DIGEST
         ? await this.digest(msg, disabled)
-        : await this.relevant(msg.kind, msg.payload as never, msg.refs, msg.recipientId);
+        : await this.relevant(msg.kind, msg.payload as never, msg.refs, msg.recipientId, facts);
     if (!relevance.ok) return { send: false, reason: relevance.reason };
     return {
       send: true,
-      recipient: { id: person.id, email: person.email, fullName: person.fullName, locale: person.locale },
+      recipient: { id: person.id, email: person.email, fullName: person.full_name, locale: person.locale },
       data: relevance.data,
     };
   }
@@ -77,58 +159,71 @@ export class SendTimeCheck {
     data: MailDataByKind[K],
     refs: OutboxRefs,
     personId: string,
+    facts: Facts = NO_FACTS,
   ): Promise<Relevance> {
+    const ifMember = <D>(role: CohortRole | null, d: D) =>
+      this.ifMember(refs.cohortId, personId, role, d, facts);
+    const openAssignments = (openOnly: boolean) => this.openAssignments(refs.assignmentIds, openOnly, facts);
     switch (kind) {
       case MailKind.REVIEW_ASSIGNED: {
-        const open = await this.openAssignments(refs.assignmentIds, true);
+        const open = await openAssignments(true);
         if (open.size === 0) return no('The assignment was completed or cancelled.');
-        return this.ifMember(refs.cohortId, personId, null, data);
+        return ifMember(null, data);
       }
       case MailKind.ANALYSIS_PUBLISHED: {
-        const live = await this.openAssignments(refs.assignmentIds, false);
+        const live = await openAssignments(false);
         if (live.size === 0) return no('The assignment was cancelled.');
-        return this.ifMember(refs.cohortId, personId, null, data);
+        return ifMember(null, data);
       }
       case MailKind.FEEDBACK_RECEIVED: {
-        const found = await this.exists(FeedbackEntity, refs.feedbackId && { id: refs.feedbackId });
+        const [found] = await this.dataSource.query(`SELECT 1 FROM feedback WHERE id = $1`, [
+          refs.feedbackId,
+        ]);
         return found ? { ok: true, data } : no('The feedback no longer exists.');
       }
       case MailKind.FEEDBACK_DUE_48H:
       case MailKind.FEEDBACK_DUE_TODAY:
       case MailKind.FEEDBACK_OVERDUE:
       case MailKind.FEEDBACK_OVERDUE_LEADER_NOTICE: {
-        const open = await this.openAssignments(refs.assignmentIds, true);
+        const open = await openAssignments(true);
         const due = data as FeedbackDueData;
         const reviews = due.reviews.filter((r) => open.has(r.assignmentId));
         if (reviews.length === 0) return no('The feedback was given or the assignments were cancelled.');
         const role = kind === MailKind.FEEDBACK_OVERDUE_LEADER_NOTICE ? CohortRole.LEADER : null;
-        return this.ifMember(refs.cohortId, personId, role, { ...due, reviews } as MailDataByKind[K]);
+        return ifMember(role, { ...due, reviews } as MailDataByKind[K]);
       }
       case MailKind.SUBMISSION_DUE_48H:
       case MailKind.SUBMISSION_OVERDUE: {
-        const published = await this.exists(
-          AnalysisEntity,
-          refs.roundId && { roundId: refs.roundId, authorId: personId, status: AnalysisStatus.PUBLISHED },
-        );
+        const key = `${refs.roundId}:${personId}`;
+        const published = facts.checkedPublished.has(key)
+          ? facts.published.has(key)
+          : (
+              await this.dataSource.query(
+                `SELECT 1 FROM analysis WHERE round_id = $1 AND author_id = $2 AND status = 'PUBLISHED'`,
+                [refs.roundId, personId],
+              )
+            ).length > 0;
         if (published) return no('The analysis has been published.');
-        return this.ifMember(refs.cohortId, personId, CohortRole.PARTICIPANT, data);
+        return ifMember(CohortRole.PARTICIPANT, data);
       }
       case MailKind.MEETING_TOMORROW: {
-        const meeting = await this.exists(MeetingEntity, refs.meetingId && { id: refs.meetingId });
+        const [meeting] = await this.dataSource.query(`SELECT 1 FROM meeting WHERE id = $1`, [
+          refs.meetingId,
+        ]);
         if (!meeting) return no('The meeting was removed.');
-        return this.ifMember(refs.cohortId, personId, null, data);
+        return ifMember(null, data);
       }
       case MailKind.WEEKLY_LEADER_SUMMARY:
-        return this.ifMember(refs.cohortId, personId, CohortRole.LEADER, data);
+        return ifMember(CohortRole.LEADER, data);
       case MailKind.SCHOOL_LEADER_SUMMARY: {
-        const grant = await this.exists(
-          RoleGrantEntity,
-          refs.schoolId && { personId, role: Role.SCHOOL_LEADER, schoolId: refs.schoolId },
+        const [grant] = await this.dataSource.query(
+          `SELECT 1 FROM role_grant WHERE person_id = $1 AND role = 'SCHOOL_LEADER' AND school_id = $2`,
+          [personId, refs.schoolId],
         );
         return grant ? { ok: true, data } : no('The recipient no longer leads this school.');
       }
       case MailKind.NUDGE:
-        return this.ifMember(refs.cohortId, personId, CohortRole.PARTICIPANT, data);
+        return ifMember(CohortRole.PARTICIPANT, data);
       case MailKind.DIGEST:
         return no('A digest inside a digest is not sent.');
       case MailKind.INVITATION:
@@ -150,14 +245,11 @@ export class SendTimeCheck {
 
   /** A digest sends what is still relevant of the messages it gathered, in the order they came. */
   private async digest(msg: OutboxMessageEntity, disabled: Set<string>): Promise<Relevance> {
-    const ids = msg.refs.itemIds ?? [];
-    const rows = ids.length
-      ? await this.dataSource.manager.find(OutboxMessageEntity, {
-          select: { id: true, kind: true, payload: true, refs: true, createdAt: true },
-          where: { id: In(ids), status: OutboxStatus.DIGESTED },
-          order: { createdAt: 'ASC', id: 'ASC' },
-        })
-      : [];
+    const rows: { kind: MailKind; payload: unknown; refs: OutboxRefs }[] = await this.dataSource.query(
+      `SELECT kind, payload, refs FROM outbox_message
+        WHERE id = ANY($1::uuid[]) AND status = $2 ORDER BY created_at, id`,
+      [msg.refs.itemIds ?? [], OutboxStatus.DIGESTED],
+    );
     const items: DigestItem[] = [];
     for (const row of rows) {
       if (disabled.has(row.kind)) continue;
@@ -169,21 +261,23 @@ export class SendTimeCheck {
     return { ok: true, data: { date: data.date, items } };
   }
 
-  /** Whether a row matches; no condition (a reference missing from `refs`) is no row. */
-  private exists<E extends object>(
-    entity: new () => E,
-    where: FindOptionsWhere<E> | undefined | '',
-  ): Promise<boolean> {
-    return where ? this.dataSource.manager.exists(entity, { where }) : Promise.resolve(false);
-  }
-
   /** Ids among `ids` still live (not cancelled) and, with `openOnly`, not yet done. */
-  private async openAssignments(ids: string[] | undefined, openOnly: boolean): Promise<Set<string>> {
+  private async openAssignments(
+    ids: string[] | undefined,
+    openOnly: boolean,
+    facts: Facts = NO_FACTS,
+  ): Promise<Set<string>> {
     if (!ids?.length) return new Set();
-    const rows = await this.dataSource.manager.find(ReviewAssignmentEntity, {
-      select: { id: true },
-      where: { id: In(ids), cancelledAt: IsNull(), ...(openOnly ? { completedAt: IsNull() } : {}) },
-    });
+    if (ids.every((id) => facts.checkedAssignments.has(id))) {
+      return new Set(
+        ids.filter((id) => facts.assignments.has(id) && (!openOnly || !facts.assignments.get(id))),
+      );
+    }
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM review_assignment
+        WHERE id = ANY($1::uuid[]) AND cancelled_at IS NULL AND ($2 = false OR completed_at IS NULL)`,
+      [ids, openOnly],
+    );
     return new Set(rows.map((r) => r.id));
   }
 
@@ -193,15 +287,19 @@ export class SendTimeCheck {
     personId: string,
     role: CohortRole | null,
     data: D,
+    facts: Facts = NO_FACTS,
   ): Promise<Relevance> {
-    const member = cohortId
-      ? await this.dataSource.manager.findOne(CohortMembershipEntity, {
-          relations: { cohort: true },
-          where: { cohortId, personId, leftAt: IsNull(), ...(role ? { role } : {}) },
-        })
-      : null;
-    if (!member) return no('The recipient is no longer in the cohort.');
-    if (member.cohort?.status !== CohortStatus.OPEN) return no('The cohort is no longer running.');
+    const key = `${cohortId}:${personId}`;
+    const rows: { role: CohortRole; status: CohortStatus }[] = facts.checkedMembers.has(key)
+      ? (facts.members.get(key) ?? [])
+      : await this.dataSource.query(
+          `SELECT m.role, c.status FROM cohort_membership m JOIN cohort c ON c.id = m.cohort_id
+        WHERE m.cohort_id = $1 AND m.person_id = $2 AND m.left_at IS NULL`,
+          [cohortId, personId],
+        );
+    const member = rows.filter((r) => role === null || r.role === role);
+    if (member.length === 0) return no('The recipient is no longer in the cohort.');
+    if (member[0].status !== CohortStatus.OPEN) return no('The cohort is no longer running.');
     return { ok: true, data: data as MailDataByKind[MailKind] };
   }
 }

@@ -42,6 +42,3 @@ export const SESSION_PURGE_CRON = '7 * * * *';
  * works out what is due when it runs), so one that has waited an hour is dropped.
  */
 export const REMINDER_TICK_RETENTION_SECONDS = 3600;
-
-/** A delivery job may run this long (SMTP timeouts are far shorter) before pg-boss retries it. */
-export const DELIVER_EXPIRE_SECONDS = 300;

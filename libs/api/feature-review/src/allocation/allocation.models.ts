@@ -96,7 +96,10 @@ export class AllocationOutcomeModel {
   @Field(() => AnalysisRoundEntity)
   round!: AnalysisRoundEntity;
 
-  @Field({ description: 'False for a preview: nothing was written.' })
+  @Field({
+    description:
+      'False when nothing was written: a preview, or an apply that found this allocation already in place (the same apply again, or a second one made at the same time).',
+  })
   applied!: boolean;
 
   @Field()
@@ -120,10 +123,16 @@ export class AllocationOutcomeModel {
   @Field(() => AllocationStatsModel)
   stats!: AllocationStatsModel;
 
-  @Field(() => Int, { description: 'New peer assignments.' })
+  @Field(() => Int, {
+    description:
+      'New peer assignments. Pairs an apply proposes again keep their assignment and are not counted.',
+  })
   created!: number;
 
-  @Field(() => Int, { description: 'Earlier allocation pairs not yet under way, replaced.' })
+  @Field(() => Int, {
+    description:
+      'Earlier allocation pairs not yet under way that the new allocation does not keep (removed).',
+  })
   replaced!: number;
 
   @Field(() => Int, {

@@ -80,8 +80,15 @@ export interface AllocationPlan {
   result: AllocationResult;
   /** Kept (locked) pairs and the new pairs, as they will be after the change. */
   pairs: PlannedPair[];
+  /** Pairs to write as new assignments (not in place before). */
   newPairs: PlannedPair[];
+  /** Open allocation pairs of before that the plan does not propose again: deleted. */
   replace: ReviewAssignmentEntity[];
+  /**
+   * Open allocation pairs of before that the plan proposes again (apply): kept as they are, the
+   * same row and so the same mail key, with their source and reasons brought up to date.
+   */
+  retained: { assignment: ReviewAssignmentEntity; pair: PlannedPair }[];
   /** Open assignments cancelled: of people who left, and (repair) those moved to another reviewer. */
   cancel: ReviewAssignmentEntity[];
   leaderPairs: { analysisId: string; reviewerId: string }[];
@@ -261,17 +268,61 @@ export async function planAllocation(
       leaderPairs.push({ analysisId: a.id, reviewerId: leaderId });
     }
   }
+  // Apply: a pair proposed again keeps its assignment (issue 16). Replacing it by an equal new row
+  // would mail the critical friend a second time under a new key and report a change that is none.
+  const replaceable = new Map(replace.map((a) => [pairKey(a.analysisId, a.reviewerId), a]));
+  const retained: AllocationPlan['retained'] = [];
+  const fresh: PlannedPair[] = [];
+  for (const p of newPairs) {
+    const key = pairKey(p.analysisId, p.reviewerId);
+    const assignment = replaceable.get(key);
+    if (assignment) {
+      replaceable.delete(key);
+      retained.push({ assignment, pair: p });
+    } else fresh.push(p);
+  }
   return {
     seed,
     k,
     analysisCount: active.length,
     result,
     pairs: output,
-    newPairs,
-    replace,
+    newPairs: fresh,
+    replace: [...replaceable.values()],
+    retained,
     cancel,
     leaderPairs,
   };
+}
+
+const sameReasons = (a: readonly StoredReason[], b: readonly StoredReason[]) =>
+  a.length === b.length && a.every((r, i) => r.code === b[i].code && r.message === b[i].message);
+
+/** The retained pairs whose stored source or reasons the plan changes (the rest stay untouched). */
+export function retainedUpdates(
+  plan: AllocationPlan,
+  source: AssignmentSource,
+): { id: string; source: AssignmentSource; reasons: StoredReason[] }[] {
+  return plan.retained
+    .map(({ assignment, pair }) => ({
+      id: assignment.id,
+      source: pair.source ?? source,
+      reasons: pair.reasons.map(({ code, message }) => ({ code, message })),
+      before: assignment,
+    }))
+    .filter((u) => u.source !== u.before.source || !sameReasons(u.reasons, u.before.reasons ?? []))
+    .map(({ id, source: s, reasons }) => ({ id, source: s, reasons }));
+}
+
+/** Whether writing the plan would change anything at all. */
+export function planChanges(plan: AllocationPlan, source: AssignmentSource): boolean {
+  return (
+    plan.newPairs.length > 0 ||
+    plan.replace.length > 0 ||
+    plan.cancel.length > 0 ||
+    plan.leaderPairs.length > 0 ||
+    retainedUpdates(plan, source).length > 0
+  );
 }
 
 /** Writes a plan: cancels, replaces and inserts in the caller's transaction. */
@@ -299,6 +350,9 @@ export async function writePlan(
   }
   if (plan.replace.length) {
     await m.delete(ReviewAssignmentEntity, { id: In(plan.replace.map((a) => a.id)) });
+  }
+  for (const u of retainedUpdates(plan, source)) {
+    await m.update(ReviewAssignmentEntity, { id: u.id }, { source: u.source, reasons: u.reasons });
   }
   const rows: Partial<ReviewAssignmentEntity>[] = [
     ...plan.newPairs.map((p) => ({

@@ -12,7 +12,7 @@ import type { Actor, CohortAccess } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
 import type { AllocationOutcomeModel } from './allocation.models';
-import { OVERRIDE_REASONS, planAllocation, writePlan } from './allocation.planner';
+import { OVERRIDE_REASONS, planAllocation, planChanges, writePlan } from './allocation.planner';
 import type { AllocationPlan, ChosenPair, PlanMode } from './allocation.planner';
 import type { AllocationOverrideInput } from './dto/allocation.args';
 
@@ -122,6 +122,12 @@ export class AllocationService {
       const useSeed = seed ?? state?.seed ?? round.id;
       const chosen = overrides.length ? await this.chosenPairs(m, round, cohort, useSeed, overrides) : [];
       const plan = await this.plan(m, round, cohort, useSeed, 'apply', chosen);
+      // The allocation already in place (the same apply again, or two at once: the second waited
+      // for the first on the cohort's row): nothing is written, nobody is mailed, and the answer
+      // says so (applied: false) with the state as the first apply left it.
+      if (state && state.seed === plan.seed && !planChanges(plan, AssignmentSource.ALLOCATION)) {
+        return outcome(round, plan, false, state);
+      }
       const now = new Date();
       await writePlan(m, round, plan, AssignmentSource.ALLOCATION, now);
       // In the same transaction: each new critical friend's mail exists exactly when the pair does.

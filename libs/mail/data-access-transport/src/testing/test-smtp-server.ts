@@ -21,6 +21,14 @@ export interface TestSmtpServerOptions {
   rejectRecipient?: (address: string) => number | undefined;
   /** An SMTP reply code to refuse the whole message with after DATA. */
   rejectMessage?: (raw: Buffer) => number | undefined;
+  /**
+   * A slow server: milliseconds to wait, after the whole message arrived (and was kept, so it
+   * counts as received), before replying 250. Longer than the client's timeout: the client never
+   * learns that the message was accepted.
+   */
+  replyDelayMs?: (raw: Buffer) => number;
+  /** Keep the message, then cut the connection without replying to the end of data. */
+  dropAfterData?: (raw: Buffer) => boolean;
   /** Require a login with these credentials (over plain text: test only). */
   auth?: { user: string; pass: string };
 }
@@ -35,6 +43,12 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
+/** What the server keeps of a client connection (smtp-server's internals, for cutting one). */
+interface SessionConnection {
+  id: string;
+  _socket?: { destroy(): void };
+}
+
 function smtpError(code: number, message: string): Error {
   return Object.assign(new Error(message), { responseCode: code });
 }
@@ -42,6 +56,7 @@ function smtpError(code: number, message: string): Error {
 export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
+  const delayed = new Set<NodeJS.Timeout>();
 
   const server = new SMTPServer({
     authOptional: !options.auth,
@@ -83,7 +98,19 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
               raw,
             });
             for (const wake of [...waiters]) wake();
-            callback(null);
+            if (options.dropAfterData?.(raw)) {
+              const connections = (server as unknown as { connections: Set<SessionConnection> }).connections;
+              for (const c of connections) if (c.id === session.id) c._socket?.destroy();
+              return;
+            }
+            const delay = options.replyDelayMs?.(raw) ?? 0;
+            if (delay > 0) {
+              const timer = setTimeout(() => {
+                delayed.delete(timer);
+                callback(null);
+              }, delay);
+              delayed.add(timer);
+            } else callback(null);
           },
           (err: Error) => callback(err),
         );
@@ -123,6 +150,10 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
         check();
       });
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      for (const timer of delayed) clearTimeout(timer);
+      delayed.clear();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

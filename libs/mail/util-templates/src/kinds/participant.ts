@@ -1,6 +1,15 @@
-import type { Composer } from '../kit';
+import type { Composer, RenderKit } from '../kit';
 import type { AnalysisPublishedData, FeedbackReceivedData, ReviewAssignedData } from '../mail-data';
 import { MAIL_PATHS } from '../links';
+
+/**
+ * The analysis's title as a fact, unless it only repeats the round ("Analys 3" in round 3, the
+ * default titles): then the round row says it all, and "Analys: Analys 3" would say it twice.
+ */
+function analysisFact(k: RenderKit, title: string, round: number): { label: string; value: string }[] {
+  const generic = new RegExp(`^\\s*(analys|analysis|analysomgång|round)\\s*${round}\\s*$`, 'i');
+  return generic.test(title) ? [] : [{ label: k.t.common.analysis, value: title }];
+}
 
 export const composeReviewAssigned: Composer<ReviewAssignedData> = (d, k) => {
   const t = k.t.reviewAssigned;
@@ -15,7 +24,7 @@ export const composeReviewAssigned: Composer<ReviewAssignedData> = (d, k) => {
       {
         type: 'facts',
         items: [
-          { label: k.t.common.analysis, value: d.analysisTitle },
+          ...analysisFact(k, d.analysisTitle, d.roundNumber),
           { label: k.t.common.author, value: d.authorName },
           { label: k.t.common.round, value: String(d.roundNumber) },
           { label: k.t.common.feedbackDue, value: k.dateTime(d.feedbackDueAt) },
@@ -76,8 +85,9 @@ export const composeAnalysisPublished: Composer<AnalysisPublishedData> = (d, k) 
       {
         type: 'facts',
         items: [
-          { label: k.t.common.analysis, value: d.analysisTitle },
+          ...analysisFact(k, d.analysisTitle, d.roundNumber),
           { label: k.t.common.author, value: d.authorName },
+          { label: k.t.common.round, value: String(d.roundNumber) },
           { label: k.t.common.feedbackDue, value: k.dateTime(d.feedbackDueAt) },
         ],
       },

@@ -3,6 +3,7 @@ import type { Block } from '../layout';
 import { MAIL_PATHS } from '../links';
 import type { MissingItem, SchoolLeaderSummaryData, WeeklyLeaderSummaryData } from '../mail-data';
 import { isoWeek } from '../format';
+import type { Instant } from '../format';
 
 /** One missing thing as a sentence in the mail's language (also used by the nudge). */
 export function missingText(item: MissingItem, k: RenderKit): string {
@@ -83,7 +84,8 @@ export const composeSchoolLeaderSummary: Composer<SchoolLeaderSummaryData> = (d,
     blocks: [
       {
         type: 'paragraph',
-        text: t.intro({ from: k.plainDate(d.periodStart), to: k.plainDate(d.periodEnd) }),
+        // periodEnd is the first moment after the period: the last day shown is the one before it.
+        text: t.intro({ from: k.plainDate(d.periodStart), to: k.plainDate(lastMomentBefore(d.periodEnd)) }),
       },
       { type: 'section', heading: t.supportHeading, blocks: supportBlocks },
       ...d.cohorts.map((c): Block => ({
@@ -103,3 +105,8 @@ export const composeSchoolLeaderSummary: Composer<SchoolLeaderSummaryData> = (d,
     reason: t.reason({ school: d.schoolName }),
   };
 };
+
+/** The instant just before `end`: the last day of a period that ends (exclusively) at midnight. */
+function lastMomentBefore(end: Instant): Date {
+  return new Date(new Date(end).getTime() - 1);
+}

@@ -242,7 +242,22 @@ export type MailKind =
   | 'SUBMISSION_OVERDUE'
   | 'WEEKLY_LEADER_SUMMARY';
 
-export type MailStatus = 'CANCELLED' | 'DIGESTED' | 'FAILED' | 'HELD' | 'PENDING' | 'SENT';
+/** Where an e-mail of the outbox stands. Seen by the administrators of its organisation. */
+export type MailStatus =
+  /** No longer relevant when it was due, so not sent. */
+  | 'CANCELLED'
+  /** Sent as part of a digest. */
+  | 'DIGESTED'
+  /** Refused by the server or still failing after every retry; may be retried. */
+  | 'FAILED'
+  /** Waiting for the recipient's daily digest. */
+  | 'HELD'
+  /** Waiting to be sent (a delivery job exists). */
+  | 'PENDING'
+  /** Accepted by the SMTP server. */
+  | 'SENT'
+  /** Outcome unknown: the server received the whole message but never confirmed it (a timeout or a cut connection). It may have been delivered, so it is neither retried nor offered for a resend. */
+  | 'UNCONFIRMED';
 
 export type MeetingMode = 'DIGITAL' | 'PHYSICAL';
 
