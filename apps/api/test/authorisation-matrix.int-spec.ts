@@ -108,8 +108,13 @@ describe('the authorisation matrix against the running API', () => {
         if (entry.allowed.includes(actor)) {
           if (r.errors?.length || !r.data || r.data[entry.operation] === undefined)
             failures.push(`${label(entry)} as ${actor}: expected data, got ${describeAnswer(r)}`);
-          else if ('answer' in entry && JSON.stringify(r.data[entry.operation]) !== JSON.stringify(entry.answer))
-            failures.push(`${label(entry)} as ${actor}: expected ${JSON.stringify(entry.answer)}, got ${describeAnswer(r)}`);
+          else if (
+            'answer' in entry &&
+            JSON.stringify(r.data[entry.operation]) !== JSON.stringify(entry.answer)
+          )
+            failures.push(
+              `${label(entry)} as ${actor}: expected ${JSON.stringify(entry.answer)}, got ${describeAnswer(r)}`,
+            );
           else if (actor === 'anonymous' && entry.operation === 'me' && r.data['me'] !== null)
             failures.push(`me as anonymous: expected null, got ${describeAnswer(r)}`);
         } else {
@@ -165,8 +170,13 @@ describe('the authorisation matrix against the running API', () => {
         const code = r.errors?.[0]?.extensions?.code;
         if (code && (REFUSALS.includes(code) || code === 'INTERNAL_SERVER_ERROR' || code === entry.refusal))
           failures.push(`${label(entry)} as ${actor}: expected to be let through, got ${describeAnswer(r)}`);
-        else if ('answer' in entry && JSON.stringify(r.data?.[entry.operation]) !== JSON.stringify(entry.answer))
-          failures.push(`${label(entry)} as ${actor}: expected ${JSON.stringify(entry.answer)}, got ${describeAnswer(r)}`);
+        else if (
+          'answer' in entry &&
+          JSON.stringify(r.data?.[entry.operation]) !== JSON.stringify(entry.answer)
+        )
+          failures.push(
+            `${label(entry)} as ${actor}: expected ${JSON.stringify(entry.answer)}, got ${describeAnswer(r)}`,
+          );
         else if (!code) allowedSucceeded += 1;
       }
       if (entry.writes) {
@@ -175,12 +185,16 @@ describe('the authorisation matrix against the running API', () => {
         let written: string[] = [];
         for (let i = 0; i < 50; i++) {
           const now = await databaseFingerprint(api.db);
-          written = Object.keys(after).filter((t) => after[t] !== now[t]).sort();
+          written = Object.keys(after)
+            .filter((t) => after[t] !== now[t])
+            .sort();
           if (JSON.stringify(written) === JSON.stringify(expected)) break;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
         if (JSON.stringify(written) !== JSON.stringify(expected))
-          failures.push(`${label(entry)}: the allowed calls changed ${written.join(', ') || 'nothing'}, not exactly ${expected.join(', ')}`);
+          failures.push(
+            `${label(entry)}: the allowed calls changed ${written.join(', ') || 'nothing'}, not exactly ${expected.join(', ')}`,
+          );
       }
     }
     expect(failures).toEqual([]);

@@ -387,18 +387,53 @@ export async function buildWorld(api: TestApi): Promise<World> {
   };
   const links = { invitation: {}, reset: {}, signIn: {} } as World['links'];
   for (const actor of ACTORS) {
-    const invitee = await addPerson(db, DEMO_IDS.organisation, larkby(`inbjuden.${actor}`), `Inbjuden ${actor}`, ekbacke, 'TEACHER');
+    const invitee = await addPerson(
+      db,
+      DEMO_IDS.organisation,
+      larkby(`inbjuden.${actor}`),
+      `Inbjuden ${actor}`,
+      ekbacke,
+      'TEACHER',
+    );
     await db.query(`UPDATE person SET password_hash = NULL WHERE id = $1`, [invitee]);
     links.invitation[actor] = await linkFor(AccountTokenPurpose.INVITATION, invitee);
-    const resetter = await addPerson(db, DEMO_IDS.organisation, larkby(`glomsk.${actor}`), `Glömsk ${actor}`, ekbacke, 'TEACHER');
+    const resetter = await addPerson(
+      db,
+      DEMO_IDS.organisation,
+      larkby(`glomsk.${actor}`),
+      `Glömsk ${actor}`,
+      ekbacke,
+      'TEACHER',
+    );
     links.reset[actor] = await linkFor(AccountTokenPurpose.PASSWORD_RESET, resetter);
-    const linker = await addPerson(db, DEMO_IDS.organisation, larkby(`lank.${actor}`), `Länk ${actor}`, ekbacke, 'TEACHER');
+    const linker = await addPerson(
+      db,
+      DEMO_IDS.organisation,
+      larkby(`lank.${actor}`),
+      `Länk ${actor}`,
+      ekbacke,
+      'TEACHER',
+    );
     links.signIn[actor] = await linkFor(AccountTokenPurpose.SIGN_IN_LINK, linker);
   }
-  const previewed = await addPerson(db, DEMO_IDS.organisation, larkby('titta.forst'), 'Titta Först', ekbacke, 'TEACHER');
+  const previewed = await addPerson(
+    db,
+    DEMO_IDS.organisation,
+    larkby('titta.forst'),
+    'Titta Först',
+    ekbacke,
+    'TEACHER',
+  );
   await db.query(`UPDATE person SET password_hash = NULL WHERE id = $1`, [previewed]);
   links.preview = await linkFor(AccountTokenPurpose.INVITATION, previewed);
-  const toInvite = await addPerson(db, DEMO_IDS.organisation, larkby('ny.inbjudan'), 'Ny Inbjudan', ekbacke, 'TEACHER');
+  const toInvite = await addPerson(
+    db,
+    DEMO_IDS.organisation,
+    larkby('ny.inbjudan'),
+    'Ny Inbjudan',
+    ekbacke,
+    'TEACHER',
+  );
   await db.query(`UPDATE person SET password_hash = NULL WHERE id = $1`, [toInvite]);
 
   const operator = new GqlClient(api.url);
