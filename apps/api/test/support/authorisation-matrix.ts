@@ -729,6 +729,8 @@ export const MUTATIONS: MatrixEntry[] = [
   },
   {
     operation: 'requestSignInLink',
+    // Shares the limits with requestPasswordReset: two requests per e-mail (limit 3) and 24 from
+    // the test's one address (limit 30) in all.
     query: `mutation($e: String!) { requestSignInLink(input: { email: $e }) }`,
     variables: (w, actor) => ({ e: actor === 'anonymous' ? 'ingen.alls@larkby.example' : w.emails[actor] }),
     allowed: ALL,
