@@ -34,10 +34,16 @@ function describeAnswer(r: GqlResponse<unknown>): string {
   return `data ${JSON.stringify(r.data).slice(0, 200)}`;
 }
 
-/** Why an answer is not a typed refusal without data, or null when it is one. */
-function notARefusal(r: GqlResponse<Record<string, unknown>>, field: string): string | null {
+/**
+ * Why an answer is not a typed refusal without data (the entry's own refusal code when it names
+ * one), or null when it is one.
+ */
+function notARefusal(r: GqlResponse<Record<string, unknown>>, entry: MatrixEntry): string | null {
+  const field = entry.operation;
   const code = r.errors?.[0]?.extensions?.code;
-  if (!code || !REFUSALS.includes(code)) return `expected a refusal, got ${describeAnswer(r)}`;
+  const expected = entry.refusal ? [entry.refusal] : REFUSALS;
+  if (!code || !expected.includes(code))
+    return `expected ${entry.refusal ?? 'a refusal'}, got ${describeAnswer(r)}`;
   if (r.data && r.data[field] !== null && r.data[field] !== undefined)
     return `refused with ${code} but data came too: ${JSON.stringify(r.data).slice(0, 200)}`;
   return null;
@@ -102,10 +108,17 @@ describe('the authorisation matrix against the running API', () => {
         if (entry.allowed.includes(actor)) {
           if (r.errors?.length || !r.data || r.data[entry.operation] === undefined)
             failures.push(`${label(entry)} as ${actor}: expected data, got ${describeAnswer(r)}`);
+          else if (
+            'answer' in entry &&
+            JSON.stringify(r.data[entry.operation]) !== JSON.stringify(entry.answer)
+          )
+            failures.push(
+              `${label(entry)} as ${actor}: expected ${JSON.stringify(entry.answer)}, got ${describeAnswer(r)}`,
+            );
           else if (actor === 'anonymous' && entry.operation === 'me' && r.data['me'] !== null)
             failures.push(`me as anonymous: expected null, got ${describeAnswer(r)}`);
         } else {
-          const why = notARefusal(r, entry.operation);
+          const why = notARefusal(r, entry);
           if (why) failures.push(`${label(entry)} as ${actor}: ${why}`);
         }
       }
@@ -145,7 +158,7 @@ describe('the authorisation matrix against the running API', () => {
       };
       const before = await databaseFingerprint(api.db);
       for (const actor of ACTORS.filter((a) => !entry.allowed.includes(a))) {
-        const why = notARefusal(await run(actor), entry.operation);
+        const why = notARefusal(await run(actor), entry);
         if (why) failures.push(`${label(entry)} as ${actor}: ${why}`);
       }
       const after = await databaseFingerprint(api.db);
@@ -155,9 +168,33 @@ describe('the authorisation matrix against the running API', () => {
       for (const actor of entry.allowed) {
         const r = await run(actor);
         const code = r.errors?.[0]?.extensions?.code;
-        if (code && (REFUSALS.includes(code) || code === 'INTERNAL_SERVER_ERROR'))
+        if (code && (REFUSALS.includes(code) || code === 'INTERNAL_SERVER_ERROR' || code === entry.refusal))
           failures.push(`${label(entry)} as ${actor}: expected to be let through, got ${describeAnswer(r)}`);
+        else if (
+          'answer' in entry &&
+          JSON.stringify(r.data?.[entry.operation]) !== JSON.stringify(entry.answer)
+        )
+          failures.push(
+            `${label(entry)} as ${actor}: expected ${JSON.stringify(entry.answer)}, got ${describeAnswer(r)}`,
+          );
         else if (!code) allowedSucceeded += 1;
+      }
+      if (entry.writes) {
+        // Link requests answer at once and write afterwards: wait until the writes have settled.
+        const expected = [...entry.writes].sort();
+        let written: string[] = [];
+        for (let i = 0; i < 50; i++) {
+          const now = await databaseFingerprint(api.db);
+          written = Object.keys(after)
+            .filter((t) => after[t] !== now[t])
+            .sort();
+          if (JSON.stringify(written) === JSON.stringify(expected)) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        if (JSON.stringify(written) !== JSON.stringify(expected))
+          failures.push(
+            `${label(entry)}: the allowed calls changed ${written.join(', ') || 'nothing'}, not exactly ${expected.join(', ')}`,
+          );
       }
     }
     expect(failures).toEqual([]);

@@ -2,6 +2,7 @@ import {
   COHORT_MANAGERS,
   COHORT_READERS,
   LARKBY_PEOPLE,
+  MEMBERS,
   OTHER_COHORT_MANAGERS,
   SIGNED_IN,
 } from './authz-world';
@@ -38,9 +39,29 @@ export interface MatrixEntry {
   allowed: readonly Actor[];
   /** Run each actor on a new session of theirs (for mutations that end or change sessions). */
   freshSession?: boolean;
+  /**
+   * The one error code the refused actors must get, when it is not an authorisation refusal: a
+   * public operation that needs a working link refuses a forged one with LINK_INVALID.
+   */
+  refusal?: string;
+  /** The exact answer every allowed actor must get (e.g. `true` for the link requests). */
+  answer?: unknown;
+  /**
+   * Tables the allowed actors' calls may change, checked (with mail work that runs after the
+   * answer settled) when given: exactly these change, nothing else.
+   */
+  writes?: readonly string[];
 }
 
 const ALL: readonly Actor[] = [...SIGNED_IN, 'anonymous'];
+/** The platform operator only (ADR 0015, @PlatformOperatorOnly). */
+const OPERATOR: readonly Actor[] = ['operator'];
+
+const SSO_SETTINGS = `organisationId: $org, displayName: "Lärkby kommun", issuer: "https://login.larkby.example", clientId: "stl", allowedDomains: ["larkby.example"], enabled: false, passwordSignInDisabled: false`;
+/** A staff file (CSV, base64) of one new teacher of Ekbackeskolan. */
+const STAFF_FILE = Buffer.from(
+  'Namn;E-post;Skola;Roller\r\nIda Import;ida.import@larkby.example;Ekbackeskolan;Lärare\r\n',
+).toString('base64');
 
 export const QUERIES: MatrixEntry[] = [
   {
@@ -117,6 +138,21 @@ export const QUERIES: MatrixEntry[] = [
     allowed: ['participant', 'peer', 'courseLeader', 'admin'],
   },
   {
+    operation: 'invitationPreview',
+    query: `query($t: String!) { invitationPreview(token: $t) { firstName } }`,
+    variables: (w) => ({ t: w.links.preview }),
+    // Public: anyone holding a working link.
+    allowed: ALL,
+  },
+  {
+    operation: 'invitationPreview',
+    case: 'with a forged link',
+    query: `query($t: String!) { invitationPreview(token: $t) { firstName } }`,
+    variables: (w) => ({ t: w.forgedLink }),
+    allowed: [],
+    refusal: 'LINK_INVALID',
+  },
+  {
     operation: 'me',
     query: `{ me { person { id } } }`,
     variables: () => ({}),
@@ -140,7 +176,7 @@ export const QUERIES: MatrixEntry[] = [
     operation: 'myNotificationPreferences',
     query: `{ myNotificationPreferences { digestDaily } }`,
     variables: () => ({}),
-    allowed: SIGNED_IN,
+    allowed: MEMBERS,
   },
   {
     operation: 'myProgress',
@@ -152,19 +188,26 @@ export const QUERIES: MatrixEntry[] = [
     operation: 'myReviewTasks',
     query: `{ myReviewTasks { id } }`,
     variables: () => ({}),
-    allowed: SIGNED_IN,
+    allowed: MEMBERS,
   },
   {
     operation: 'mySessions',
     query: `{ mySessions { id } }`,
     variables: () => ({}),
-    allowed: SIGNED_IN,
+    allowed: MEMBERS,
   },
   {
     operation: 'organisation',
     query: `query($id: ID!) { organisation(id: $id) { name } }`,
     variables: (w) => ({ id: w.organisation }),
     allowed: LARKBY_PEOPLE,
+  },
+  {
+    operation: 'organisationSso',
+    query: `query($org: ID!) { organisationSso(organisationId: $org) { enabled } }`,
+    variables: (w) => ({ org: w.organisation }),
+    // The organisation's administrators only (ADR 0014).
+    allowed: ['admin'],
   },
   {
     operation: 'people',
@@ -177,6 +220,24 @@ export const QUERIES: MatrixEntry[] = [
     query: `query($id: ID!) { person(id: $id) { id fullName } }`,
     variables: (w) => ({ id: w.people.sara }),
     allowed: ['participant', 'schoolLeader', 'courseLeader', 'otherCourseLeader', 'admin'],
+  },
+  {
+    operation: 'platformOperators',
+    query: `{ platformOperators { email } }`,
+    variables: () => ({}),
+    allowed: OPERATOR,
+  },
+  {
+    operation: 'platformOrganisation',
+    query: `query($id: ID!) { platformOrganisation(id: $id) { peopleCount } }`,
+    variables: (w) => ({ id: w.organisation }),
+    allowed: OPERATOR,
+  },
+  {
+    operation: 'platformOrganisations',
+    query: `{ platformOrganisations { organisation { id } } }`,
+    variables: () => ({}),
+    allowed: OPERATOR,
   },
   {
     operation: 'previewAllocation',
@@ -202,11 +263,35 @@ export const QUERIES: MatrixEntry[] = [
     variables: (w) => ({ id: w.cohort }),
     allowed: ['participant', 'peer', ...COHORT_MANAGERS],
   },
+  {
+    operation: 'ssoForEmail',
+    query: `query($e: String!) { ssoForEmail(input: { email: $e }) { displayName } }`,
+    variables: (w) => ({ e: w.emails.participant }),
+    // Public, and says nothing about whether the address has an account.
+    allowed: ALL,
+  },
 ];
 
 const SECTIONS = `[{ key: "goals", title: "Mål", prompt: "Vad ville du?" }]`;
 
 export const MUTATIONS: MatrixEntry[] = [
+  {
+    operation: 'acceptInvitation',
+    query: `mutation($t: String!) { acceptInvitation(input: { token: $t, newPassword: "ett helt nytt lösenord 2026" }) { email } }`,
+    // Public: anyone holding a working link (each actor its own), signed in or not.
+    variables: (w, actor) => ({ t: w.links.invitation[actor] }),
+    allowed: ALL,
+    freshSession: true,
+  },
+  {
+    operation: 'acceptInvitation',
+    case: 'with a forged link',
+    query: `mutation($t: String!) { acceptInvitation(input: { token: $t, newPassword: "ett helt nytt lösenord 2026" }) { email } }`,
+    variables: (w) => ({ t: w.forgedLink }),
+    allowed: [],
+    refusal: 'LINK_INVALID',
+    freshSession: true,
+  },
   {
     operation: 'addCertification',
     query: `mutation($p: ID!) { addCertification(input: { personId: $p, issuedOn: "2026-06-01", validUntil: "2030-06-30", issuer: "STL-utbildarnätverket" }) { id } }`,
@@ -246,11 +331,18 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: COHORT_MANAGERS,
   },
   {
+    operation: 'applyStaffImport',
+    query: `mutation($org: ID!, $file: String!) { applyStaffImport(organisationId: $org, file: $file, sendInvitations: false) { created } }`,
+    variables: (w) => ({ org: w.organisation, file: STAFF_FILE }),
+    // The organisation's administrators only.
+    allowed: ['admin'],
+  },
+  {
     operation: 'changePassword',
     case: 'with a wrong current password (a domain refusal, so nothing changes)',
     query: `mutation { changePassword(input: { currentPassword: "not-my-password", newPassword: "ett helt nytt lösenord 2026" }) }`,
     variables: () => ({}),
-    allowed: SIGNED_IN,
+    allowed: MEMBERS,
     freshSession: true,
   },
   {
@@ -296,6 +388,12 @@ export const MUTATIONS: MatrixEntry[] = [
     query: `mutation($c: ID!) { createMeeting(cohortId: $c, input: { title: "Extraträff", mode: DIGITAL, videoUrl: "https://meet.larkby.example/extra", startsAt: "2027-05-20T11:00:00Z", endsAt: "2027-05-20T13:00:00Z" }) { id } }`,
     variables: (w) => ({ c: w.cohort }),
     allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'createOrganisation',
+    query: `mutation { createOrganisation(input: { name: "Västby kommun", adminName: "Vera Väst", adminEmail: "vera.vast@vastby.example" }) { organisation { id } } }`,
+    variables: () => ({}),
+    allowed: OPERATOR,
   },
   {
     operation: 'createPerson',
@@ -347,6 +445,26 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: ['admin'],
   },
   {
+    operation: 'inviteOrganisationAdministrator',
+    query: `mutation($org: ID!) { inviteOrganisationAdministrator(organisationId: $org, input: { name: "Nils Norr", email: "nils.norr@norrby.example" }) { peopleCount } }`,
+    variables: (w) => ({ org: w.otherOrganisation }),
+    allowed: OPERATOR,
+  },
+  {
+    operation: 'invitePerson',
+    query: `mutation($p: ID!) { invitePerson(personId: $p) { id } }`,
+    variables: (w) => ({ p: w.toInvite }),
+    // Administrators of the person's organisation only.
+    allowed: ['admin'],
+  },
+  {
+    operation: 'resendInvitation',
+    query: `mutation($p: ID!) { resendInvitation(personId: $p) { id } }`,
+    // After invitePerson above: the person has been invited and not yet accepted.
+    variables: (w) => ({ p: w.toInvite }),
+    allowed: ['admin'],
+  },
+  {
     operation: 'markFeedbackHelpful',
     query: `mutation($f: ID!) { markFeedbackHelpful(feedbackId: $f, helpful: true) { helpful } }`,
     variables: (w) => ({ f: w.feedback }),
@@ -371,6 +489,12 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: OTHER_COHORT_MANAGERS,
   },
   {
+    operation: 'previewStaffImport',
+    query: `mutation($org: ID!, $file: String!) { previewStaffImport(organisationId: $org, file: $file) { rows { outcome } } }`,
+    variables: (w) => ({ org: w.organisation, file: STAFF_FILE }),
+    allowed: ['admin'],
+  },
+  {
     operation: 'publishAnalysis',
     query: `mutation($a: ID!, $rev: Int!) { publishAnalysis(input: { analysisId: $a, expectedRevision: $rev, confirmNoPupilIdentifiable: true }) { id } }`,
     variables: (w) => ({ a: w.saraDraft, rev: w.saraDraftRevision }),
@@ -389,10 +513,39 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: COHORT_MANAGERS,
   },
   {
+    operation: 'renameOrganisation',
+    query: `mutation($id: ID!) { renameOrganisation(id: $id, name: "Norrby kommun") { organisation { name } } }`,
+    variables: (w) => ({ id: w.otherOrganisation }),
+    allowed: OPERATOR,
+  },
+  {
     operation: 'replyToFeedback',
     query: `mutation($f: ID!) { replyToFeedback(feedbackId: $f, body: "Ett svar till.") { id } }`,
     variables: (w) => ({ f: w.feedback }),
     allowed: ['participant'],
+  },
+  {
+    operation: 'resendAdministratorInvitation',
+    query: `mutation($p: ID!) { resendAdministratorInvitation(personId: $p) { peopleCount } }`,
+    variables: (w) => ({ p: w.invitedAdmin }),
+    allowed: OPERATOR,
+  },
+  {
+    operation: 'resetPassword',
+    query: `mutation($t: String!) { resetPassword(input: { token: $t, newPassword: "ett helt nytt lösenord 2026" }) { email } }`,
+    // Public: anyone holding a working link (each actor its own).
+    variables: (w, actor) => ({ t: w.links.reset[actor] }),
+    allowed: ALL,
+    freshSession: true,
+  },
+  {
+    operation: 'resetPassword',
+    case: 'with a forged link',
+    query: `mutation($t: String!) { resetPassword(input: { token: $t, newPassword: "ett helt nytt lösenord 2026" }) { email } }`,
+    variables: (w) => ({ t: w.forgedLink }),
+    allowed: [],
+    refusal: 'LINK_INVALID',
+    freshSession: true,
   },
   {
     operation: 'retryMail',
@@ -414,16 +567,23 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: ['participant', 'peer'],
   },
   {
+    operation: 'saveOrganisationSso',
+    query: `mutation($org: ID!) { saveOrganisationSso(input: { ${SSO_SETTINGS} }) { enabled } }`,
+    variables: (w) => ({ org: w.organisation }),
+    // The organisation's administrators only (ADR 0014); saved turned off, so no issuer is asked.
+    allowed: ['admin'],
+  },
+  {
     operation: 'setDigestMode',
     query: `mutation { setDigestMode(daily: true) { digestDaily } }`,
     variables: () => ({}),
-    allowed: SIGNED_IN,
+    allowed: MEMBERS,
   },
   {
     operation: 'setNotificationPreference',
     query: `mutation { setNotificationPreference(kind: NUDGE, enabled: false) { digestDaily } }`,
     variables: () => ({}),
-    allowed: SIGNED_IN,
+    allowed: MEMBERS,
   },
   {
     operation: 'setParticipantSameSchool',
@@ -541,6 +701,43 @@ export const MUTATIONS: MatrixEntry[] = [
     freshSession: true,
   },
   {
+    operation: 'signInWithLink',
+    query: `mutation($t: String!) { signInWithLink(token: $t) { email } }`,
+    // Public: anyone holding a working link (each actor its own).
+    variables: (w, actor) => ({ t: w.links.signIn[actor] }),
+    allowed: ALL,
+    freshSession: true,
+  },
+  {
+    operation: 'signInWithLink',
+    case: 'with a forged link',
+    query: `mutation($t: String!) { signInWithLink(token: $t) { email } }`,
+    variables: (w) => ({ t: w.forgedLink }),
+    allowed: [],
+    refusal: 'LINK_INVALID',
+    freshSession: true,
+  },
+  {
+    operation: 'requestPasswordReset',
+    // Each actor asks for its own address (anonymous for one nobody has): three per e-mail are allowed.
+    query: `mutation($e: String!) { requestPasswordReset(input: { email: $e }) }`,
+    variables: (w, actor) => ({ e: actor === 'anonymous' ? 'ingen.alls@larkby.example' : w.emails[actor] }),
+    allowed: ALL,
+    answer: true,
+    // A link and its mail for the members; nothing for the operator (no organisation) or nobody.
+    writes: ['account_token', 'outbox_message'],
+  },
+  {
+    operation: 'requestSignInLink',
+    // Shares the limits with requestPasswordReset: two requests per e-mail (limit 3) and 24 from
+    // the test's one address (limit 30) in all.
+    query: `mutation($e: String!) { requestSignInLink(input: { email: $e }) }`,
+    variables: (w, actor) => ({ e: actor === 'anonymous' ? 'ingen.alls@larkby.example' : w.emails[actor] }),
+    allowed: ALL,
+    answer: true,
+    writes: ['account_token', 'outbox_message'],
+  },
+  {
     operation: 'endMySession',
     query: `mutation($id: ID!) { endMySession(id: $id) }`,
     variables: (w) => ({ id: w.saraOtherSession }),
@@ -558,7 +755,7 @@ export const MUTATIONS: MatrixEntry[] = [
     operation: 'signOutEverywhere',
     query: `mutation { signOutEverywhere }`,
     variables: () => ({}),
-    allowed: SIGNED_IN,
+    allowed: MEMBERS,
     freshSession: true,
   },
 ];

@@ -1,13 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
+  AccountTokenPurpose,
   CohortEntity,
   CohortMembershipEntity,
   CohortRole,
   CohortStatus,
   DEMO_IDS,
+  DEMO_OPERATOR_EMAIL,
   OutboxMessageEntity,
   OutboxStatus,
 } from '@stl/api/data-access-db';
+import { AccountTokenService } from '@stl/api/feature-account';
+import { accountLinkToken } from '@stl/api/feature-notification';
+import { DEV_MAIL_LINK_SECRET } from '@stl/api/util-config';
 import { createOtherOrganisation } from '../organisation.fixtures';
 import { GqlClient } from './gql-client';
 import { answers } from './analysis-fixtures';
@@ -40,14 +46,21 @@ export const ACTORS = [
   'otherAdmin',
   /** Teacher of another organisation (Norrby). */
   'otherTeacher',
+  /**
+   * The demo platform operator (ADR 0015): no organisation, person.platform_operator. May run the
+   * platform (organisations, their first administrators), never anything of an organisation.
+   */
+  'operator',
   'anonymous',
 ] as const;
 export type Actor = (typeof ACTORS)[number];
 
-/** Everyone signed in. */
+/** Everyone signed in, the platform operator included. */
 export const SIGNED_IN: readonly Actor[] = ACTORS.filter((a) => a !== 'anonymous');
+/** Everyone signed in as a member of an organisation: not the platform operator, who has none. */
+export const MEMBERS: readonly Actor[] = SIGNED_IN.filter((a) => a !== 'operator');
 /** Everyone signed in to Lärkby, the organisation the objects belong to. */
-export const LARKBY_PEOPLE: readonly Actor[] = SIGNED_IN.filter(
+export const LARKBY_PEOPLE: readonly Actor[] = MEMBERS.filter(
   (a) => a !== 'otherAdmin' && a !== 'otherTeacher',
 );
 /** Who relates to the cohort: its participants, leaders, administrators and the school leaders of its participants. */
@@ -122,6 +135,23 @@ export interface World {
   mariaCertification: string;
   johanCertification: string;
   failedMail: string;
+  /** A Lärkby teacher without a password, never invited: for invitePerson, then resendInvitation. */
+  toInvite: string;
+  /** The first administrator of an organisation the operator created, invited but not accepted. */
+  invitedAdmin: string;
+  /**
+   * Working single-use links (ADR 0013), one per actor so each may use its own: an invitation of a
+   * person without a password, a password reset and a sign-in link of people with one. `preview`
+   * is one more invitation, only ever previewed.
+   */
+  links: {
+    invitation: Record<Actor, string>;
+    reset: Record<Actor, string>;
+    signIn: Record<Actor, string>;
+    preview: string;
+  };
+  /** A well-formed link token the server never issued (signed with another secret). */
+  forgedLink: string;
   /** A second session of Sara's, which only she may end. */
   saraOtherSession: string;
 }
@@ -349,6 +379,70 @@ export async function buildWorld(api: TestApi): Promise<World> {
     lastError: '550 mailbox unavailable',
   });
 
+  // One person per actor and kind of link, so every actor may use a working link of its own.
+  const tokens = api.app.get(AccountTokenService);
+  const linkFor = async (purpose: AccountTokenPurpose, personId: string) => {
+    const [link] = await db.transaction((m) => tokens.issue(m, purpose, [personId], null));
+    return accountLinkToken(link.tokenId, DEV_MAIL_LINK_SECRET);
+  };
+  const links = { invitation: {}, reset: {}, signIn: {} } as World['links'];
+  for (const actor of ACTORS) {
+    const invitee = await addPerson(
+      db,
+      DEMO_IDS.organisation,
+      larkby(`inbjuden.${actor}`),
+      `Inbjuden ${actor}`,
+      ekbacke,
+      'TEACHER',
+    );
+    await db.query(`UPDATE person SET password_hash = NULL WHERE id = $1`, [invitee]);
+    links.invitation[actor] = await linkFor(AccountTokenPurpose.INVITATION, invitee);
+    const resetter = await addPerson(
+      db,
+      DEMO_IDS.organisation,
+      larkby(`glomsk.${actor}`),
+      `Glömsk ${actor}`,
+      ekbacke,
+      'TEACHER',
+    );
+    links.reset[actor] = await linkFor(AccountTokenPurpose.PASSWORD_RESET, resetter);
+    const linker = await addPerson(
+      db,
+      DEMO_IDS.organisation,
+      larkby(`lank.${actor}`),
+      `Länk ${actor}`,
+      ekbacke,
+      'TEACHER',
+    );
+    links.signIn[actor] = await linkFor(AccountTokenPurpose.SIGN_IN_LINK, linker);
+  }
+  const previewed = await addPerson(
+    db,
+    DEMO_IDS.organisation,
+    larkby('titta.forst'),
+    'Titta Först',
+    ekbacke,
+    'TEACHER',
+  );
+  await db.query(`UPDATE person SET password_hash = NULL WHERE id = $1`, [previewed]);
+  links.preview = await linkFor(AccountTokenPurpose.INVITATION, previewed);
+  const toInvite = await addPerson(
+    db,
+    DEMO_IDS.organisation,
+    larkby('ny.inbjudan'),
+    'Ny Inbjudan',
+    ekbacke,
+    'TEACHER',
+  );
+  await db.query(`UPDATE person SET password_hash = NULL WHERE id = $1`, [toInvite]);
+
+  const operator = new GqlClient(api.url);
+  await operator.signIn(DEMO_OPERATOR_EMAIL);
+  const { createOrganisation } = await operator.ok(
+    `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { administrators { personId } } }`,
+    { input: { name: 'Östby kommun', adminName: 'Östen Ek', adminEmail: 'osten.ek@ostby.example' } },
+  );
+
   const second2 = new GqlClient(api.url);
   await second2.signIn(larkby('sara.lindqvist'));
   const { mySessions } = await second2.ok(`{ mySessions { id current } }`);
@@ -394,6 +488,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
       admin: larkby('admin'),
       otherAdmin: norrby.adminEmail,
       otherTeacher: 'larare@norrby.example',
+      operator: DEMO_OPERATOR_EMAIL,
     },
     saraAnalysis,
     saraDraft: saveAnalysisDraft.id,
@@ -407,6 +502,10 @@ export async function buildWorld(api: TestApi): Promise<World> {
     mariaCertification: DEMO_IDS.certification(2),
     johanCertification: DEMO_IDS.certification(3),
     failedMail: mail.id,
+    toInvite,
+    invitedAdmin: createOrganisation.administrators[0].personId,
+    links,
+    forgedLink: accountLinkToken(randomUUID(), 'a-secret-the-server-does-not-have'),
     saraOtherSession,
   };
 }
