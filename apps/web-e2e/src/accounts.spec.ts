@@ -1,7 +1,7 @@
 import { expect, test } from './support/test';
 import type { Page } from '@playwright/test';
 import { checkPage, signInAsDemo, signOut } from './support/checks';
-import { MAIL_CATCHER_URL, waitForMail } from './support/mail';
+import { linkIn, waitForMail } from './support/mail';
 
 /**
  * Mailed single-use links (ADR 0013), as people meet them: the administrator adds a teacher and
@@ -15,14 +15,6 @@ const NAME = 'Tova Träd';
 const EMAIL = 'tova.trad@larkby.example';
 const FIRST = 'björkar och lönnar i oktober';
 const SECOND = 'en ny vår med hägg och syren';
-
-/** The link to `path` in the text of a caught mail. */
-async function linkIn(mailId: string, path: string): Promise<string> {
-  const mail = (await (await fetch(`${MAIL_CATCHER_URL}/api/messages/${mailId}`)).json()) as { text: string };
-  const match = new RegExp(`https?://\\S*${path}#[A-Za-z0-9_-]+`).exec(mail.text);
-  expect(match, `a ${path} link in the mail`).not.toBeNull();
-  return (match as RegExpExecArray)[0];
-}
 
 async function choosePassword(page: Page, password: string, button: string): Promise<void> {
   await page.getByLabel('Nytt lösenord').fill('kort');

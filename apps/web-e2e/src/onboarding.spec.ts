@@ -1,13 +1,15 @@
 import { expect, test } from './support/test';
 import type { Page } from '@playwright/test';
 import { checkPage, signOut } from './support/checks';
-import { MAIL_CATCHER_URL, waitForMail } from './support/mail';
+import { linkIn, waitForMail } from './support/mail';
 
 /**
  * Onboarding an organisation (issue 9, ADR 0015), as the people do it: the platform operator
  * creates an organisation and invites its administrator; the invitation arrives; the administrator
  * chooses a password, adds a school and imports 30 staff from a CSV file with two bad rows (refused
- * with reasons, nothing applied), fixes them and applies; a teacher accepts her invitation.
+ * with reasons, nothing applied), fixes them and applies; a teacher accepts her invitation and
+ * signs in; later she forgets her password, resets it through the mailed link, and the old link no
+ * longer works.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -15,14 +17,6 @@ const PASSWORD = 'stl-demo-2026';
 const ORGANISATION = 'Östby kommun';
 const ADMIN = { name: 'Olle Öst', email: 'olle.ost@ostby.example', password: 'granar på en höjd i norr' };
 const SCHOOL = 'Östbyskolan';
-
-/** The link to `path` in the text of a caught mail. */
-async function linkIn(mailId: string, path: string): Promise<string> {
-  const mail = (await (await fetch(`${MAIL_CATCHER_URL}/api/messages/${mailId}`)).json()) as { text: string };
-  const match = new RegExp(`https?://\\S*${path}#[A-Za-z0-9_-]+`).exec(mail.text);
-  expect(match, `a ${path} link in the mail`).not.toBeNull();
-  return (match as RegExpExecArray)[0];
-}
 
 /** 30 staff as Swedish Excel saves them ("CSV UTF-8": BOM, semicolons); `bad` spoils two rows. */
 function staffCsv(bad: boolean): Buffer {
@@ -124,4 +118,38 @@ test('an imported teacher accepts her invitation and is signed in', async ({ pag
   await page.getByLabel('Nytt lösenord').fill('sju sorters blommor i juni');
   await page.getByRole('button', { name: 'Spara lösenordet och logga in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Hej Lärare!' })).toBeVisible();
+});
+
+test('the teacher forgets her password, resets it through the mailed link; the old link is refused', async ({
+  page,
+}) => {
+  const teacher = 'larare7@ostby.example';
+  const renewed = 'åtta sorters blommor i juli';
+  await page.goto('/sign-in');
+  await page.getByRole('link', { name: 'Glömt lösenordet?' }).click();
+  await page.getByLabel('E-postadress').fill(teacher);
+  await page.getByRole('button', { name: 'Skicka länken' }).click();
+  await expect(page.getByTestId('link-sent')).toContainText(`Om det finns ett konto med adressen ${teacher}`);
+
+  const mail = await waitForMail(teacher, /^Välj ett nytt lösenord till STL-plattformen$/);
+  const link = await linkIn(mail.id, '/reset-password');
+  await page.goto(link);
+  await page.getByLabel('Nytt lösenord').fill(renewed);
+  await page.getByRole('button', { name: 'Spara och logga in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hej Lärare!' })).toBeVisible();
+  await signOut(page);
+
+  // The link worked once; the old password no longer does, the new one does.
+  await page.goto(link);
+  await page.getByLabel('Nytt lösenord').fill('ännu ett lösenord som är långt');
+  await page.getByRole('button', { name: 'Spara och logga in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Det gick inte' })).toContainText(
+    'Länken har redan använts.',
+  );
+  await page.goto('/sign-in');
+  await page.getByLabel('E-postadress').fill(teacher);
+  await page.getByLabel('Lösenord', { exact: true }).fill('sju sorters blommor i juni');
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await signIn(page, teacher, renewed, /^Hej Lärare!/);
 });

@@ -30,3 +30,11 @@ export async function waitForMail(address: string, subject: RegExp): Promise<Cau
     .toBe(true);
   return found as CaughtMailSummary;
 }
+
+/** The single-use link to `path` (the token after #) in the text of a caught mail. */
+export async function linkIn(mailId: string, path: string): Promise<string> {
+  const mail = (await (await fetch(`${MAIL_CATCHER_URL}/api/messages/${mailId}`)).json()) as { text: string };
+  const match = new RegExp(`https?://\\S*${path}#[A-Za-z0-9_-]+`).exec(mail.text);
+  expect(match, `a ${path} link in the mail`).not.toBeNull();
+  return (match as RegExpExecArray)[0];
+}
