@@ -3066,6 +3066,8 @@ export type FieldProblemCode =
   | 'BEFORE_LAST_REMINDER'
   /** Turning single sign-on on needs a client secret, and none is stored. */
   | 'CLIENT_SECRET_REQUIRED'
+  /** Another cohort of the organisation already has this name in the same school year (ignoring case). */
+  | 'COHORT_NAME_TAKEN'
   /** The file lacks a required column (name, e-mail, roles). */
   | 'COLUMNS_MISSING'
   /** Publishing needs the confirmation that no pupil can be identified. */
