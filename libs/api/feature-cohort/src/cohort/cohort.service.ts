@@ -27,6 +27,7 @@ import {
   cohortOpeningProblems,
   meetingScheduleProblems,
   addDays,
+  deriveRounds,
   roundScheduleProblems,
   schoolYearOf,
   shiftStockholmDays,
@@ -216,9 +217,10 @@ export class CohortService {
   /**
    * A new PLANNING cohort from an earlier one: its settings and reminder settings, its leaders (an
    * administrator's copy keeps them all; a course leader's copy is led by them, as when creating),
-   * its meetings and rounds moved by the difference between the start dates rounded to whole weeks
-   * (same weekday, same clock time; a year later is 52 weeks), each round tied again to the copy of
-   * its meeting. Participants, attendance and everything written are not copied. One transaction.
+   * its meetings moved by the difference between the start dates rounded to whole weeks (same
+   * weekday, same clock time; a year later is 52 weeks), and its rounds derived again from those
+   * meetings (`deriveRounds`, the set-up screens' rule) with last year's titles and templates.
+   * Participants, attendance and everything written are not copied. One transaction.
    */
   async copy(actor: Actor, input: CopyCohortInput): Promise<CohortEntity> {
     const source = await this.gate.read(actor, input.sourceId);
@@ -307,21 +309,35 @@ export class CohortService {
         );
         meetingIdOf.set(mt.id, copy.id);
       }
+      // Rounds are derived again from the copy's meetings by the planning rule of the set-up screens;
+      // titles and templates follow last year's rounds by number. A round the meetings cannot carry
+      // (fewer than n + 2 meetings) is moved like the meetings instead.
       const rounds = await m.find(AnalysisRoundEntity, {
         where: { cohortId: from.id },
         order: { number: 'ASC' },
       });
-      for (const r of rounds) {
+      const newMeetings = [...meetingIdOf.entries()].map(([oldId, id]) => {
+        const mt = meetings.find((x) => x.id === oldId) as MeetingEntity;
+        return {
+          id,
+          number: mt.number,
+          startsAt: shift(mt.startsAt).toISOString(),
+          endsAt: shift(mt.endsAt).toISOString(),
+        };
+      });
+      const derived = deriveRounds(newMeetings, rounds.length);
+      for (const [i, r] of rounds.entries()) {
+        const d = derived[i];
         await m.save(
           m.create(AnalysisRoundEntity, {
             cohortId: cohort.id,
             number: r.number,
             title: r.title,
             templateVersionId: r.templateVersionId,
-            meetingId: r.meetingId ? (meetingIdOf.get(r.meetingId) ?? null) : null,
-            opensAt: shift(r.opensAt),
-            submissionDeadline: shift(r.submissionDeadline),
-            feedbackDeadline: shift(r.feedbackDeadline),
+            meetingId: d ? d.meetingId : r.meetingId ? (meetingIdOf.get(r.meetingId) ?? null) : null,
+            opensAt: d ? new Date(d.opensAt) : shift(r.opensAt),
+            submissionDeadline: d ? new Date(d.submissionDeadline) : shift(r.submissionDeadline),
+            feedbackDeadline: d ? new Date(d.feedbackDeadline) : shift(r.feedbackDeadline),
           }),
         );
       }
