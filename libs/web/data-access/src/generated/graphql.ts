@@ -91,6 +91,15 @@ export type CompletionMissingCode =
   | 'REVIEW_TASKS_OPEN'
   | 'TOO_FEW_PUBLISHED';
 
+export type CopyCohortInput = {
+  /** The new cohort's name, 1–200 characters, trimmed; unique in its school year. */
+  name: string;
+  /** The cohort to copy: its leaders, settings, meetings and rounds. */
+  sourceId: string;
+  /** First day of the new cohort, YYYY-MM-DD. Its school year follows from it; meetings, rounds and the end date move by the difference to the source’s first day, rounded to whole weeks. */
+  startsOn: string;
+};
+
 export type CreateAnalysisRoundInput = {
   feedbackDeadline: string;
   /** The meeting of this cohort where the analyses are discussed. */
@@ -951,6 +960,29 @@ export type AdminCreateCohortMutation = {
     participants: { totalCount: number };
   };
 };
+
+export type AdminCopyCohortMutationVariables = Exact<{
+  input: CopyCohortInput;
+}>;
+
+export type AdminCopyCohortMutation = {
+  copyCohort: {
+    id: string;
+    name: string;
+    status: CohortStatus;
+    schoolYear: string;
+    startsOn: string;
+    endsOn: string;
+    leaders: Array<{ id: string; fullName: string }>;
+    participants: { totalCount: number };
+  };
+};
+
+export type AdminDeleteCohortMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type AdminDeleteCohortMutation = { deleteCohort: string };
 
 export type AdminInvitePersonMutationVariables = Exact<{
   id: string;
