@@ -88,6 +88,7 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['2e0e6a47cb4355785685ce91355965a8349d0998a157f66813fd31892b7121b5', 'SetupCreateCohort'],
   ['c58bbbb6f932e0558442c00dba94f53d62d1b77e16e6e452d324929a6c8019f0', 'SetupCreateMeeting'],
   ['daaec5bbcbf8b2b86065991cbea1af2cd46e45373107563e7baef61c5844b08a', 'SetupCreateRound'],
+  ['e0fc106be8d746f46299ff6a1857a84ce8718c33de5a7b082dd268b43ced27c6', 'SetupDeleteCohort'],
   ['8cc6275d9ec4f194733786f44ead4a5cfa8874bb5bb4b741743f14d848019db3', 'SetupDeleteMeeting'],
   ['b81c3bef53b1c2864cdad36432ba88884692af1db563af673b7939669def775d', 'SetupDeleteRound'],
   ['37ad0b5cebf415e4f9608adb8195273715ec189a4a7f4b6ad253423774de6cb5', 'SetupEnrol'],

@@ -2669,6 +2669,12 @@ export type SetupCreateCohortMutationVariables = Exact<{
 
 export type SetupCreateCohortMutation = { createCohort: { id: string } };
 
+export type SetupDeleteCohortMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type SetupDeleteCohortMutation = { deleteCohort: string };
+
 export type SetupUpdateCohortMutationVariables = Exact<{
   id: string;
   input: UpdateCohortInput;

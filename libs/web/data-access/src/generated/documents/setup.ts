@@ -17,6 +17,8 @@ import type {
   SetupCreateMeetingMutationVariables,
   SetupCreateRoundMutation,
   SetupCreateRoundMutationVariables,
+  SetupDeleteCohortMutation,
+  SetupDeleteCohortMutationVariables,
   SetupDeleteMeetingMutation,
   SetupDeleteMeetingMutationVariables,
   SetupDeleteRoundMutation,
@@ -251,6 +253,11 @@ export const SetupCreateCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetupCreateCohortMutation, SetupCreateCohortMutationVariables>;
+export const SetupDeleteCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SetupDeleteCohort($id: ID!) {
+  deleteCohort(id: $id)
+}
+    `) as unknown as TypedDocumentString<SetupDeleteCohortMutation, SetupDeleteCohortMutationVariables>;
 export const SetupUpdateCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupUpdateCohort($id: ID!, $input: UpdateCohortInput!) {
   updateCohort(id: $id, input: $input) {

@@ -14,6 +14,7 @@ import {
   SetupDeleteRoundDocument,
   SetupEnrolDocument,
   SetupOpenCohortDocument,
+  SetupDeleteCohortDocument,
   SetupParticipantsDocument,
   SetupPlanRoundsDocument,
   SetupRecordAttendanceDocument,
@@ -196,6 +197,11 @@ export class SetupApi {
   /** Refused with COHORT_NOT_READY (every problem in `problems`) until rule 1 is met. */
   open(id: string): Observable<unknown> {
     return this.gql.request(SetupOpenCohortDocument, { id });
+  }
+
+  /** Only while planning; refused with CONFLICT once the cohort has opened. */
+  deleteCohort(id: string): Observable<unknown> {
+    return this.gql.request(SetupDeleteCohortDocument, { id });
   }
 
   /** The organisation's course leaders (whether their certification covers a cohort is checked on adding). */
