@@ -1,1 +1,2 @@
 export * from './derive-rounds';
+export * from './school-holidays';
