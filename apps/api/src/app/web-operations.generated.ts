@@ -84,6 +84,7 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['44bcf84555ec99278d525c86d3c49a6ae96aa35eae261c0e87088e3410d81ad4', 'SetupAttendance'],
   ['945d2b4df26eb33f13a59991e6154c02874dac191b72b9b3bba6bce0e2458581', 'SetupCohort'],
   ['11bd910d4a0462e437ddb50c53f1ca316f0b070c03d665dca5daeeb7591a1214', 'SetupCohortList'],
+  ['4a45515ed146709d9853a0db68544b766bba883de3e8b3c0b591f7c1db9ba60d', 'SetupCopyCohort'],
   ['11335886884863cf34c0d2c810c49246384878a2f41de2f0b644483f7d36c23a', 'SetupCourseLeaders'],
   ['2e0e6a47cb4355785685ce91355965a8349d0998a157f66813fd31892b7121b5', 'SetupCreateCohort'],
   ['c58bbbb6f932e0558442c00dba94f53d62d1b77e16e6e452d324929a6c8019f0', 'SetupCreateMeeting'],

@@ -2669,6 +2669,12 @@ export type SetupCreateCohortMutationVariables = Exact<{
 
 export type SetupCreateCohortMutation = { createCohort: { id: string } };
 
+export type SetupCopyCohortMutationVariables = Exact<{
+  input: CopyCohortInput;
+}>;
+
+export type SetupCopyCohortMutation = { copyCohort: { id: string } };
+
 export type SetupDeleteCohortMutationVariables = Exact<{
   id: string;
 }>;
