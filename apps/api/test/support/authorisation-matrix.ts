@@ -185,6 +185,13 @@ export const QUERIES: MatrixEntry[] = [
     allowed: ['participant', 'peer'],
   },
   {
+    operation: 'leaderToDo',
+    // Personal: every member gets their own list (empty unless they lead an open cohort).
+    query: `{ leaderToDo { kind cohortId } }`,
+    variables: () => ({}),
+    allowed: MEMBERS,
+  },
+  {
     operation: 'myReviewTasks',
     query: `{ myReviewTasks { id } }`,
     variables: () => ({}),

@@ -28,6 +28,8 @@ import {
 import { FeedbackService } from './feedback/feedback.service';
 import { ProgressResolver } from './progress/progress.resolver';
 import { ProgressService } from './progress/progress.service';
+import { LeaderToDoResolver } from './todo/leader-todo.resolver';
+import { LeaderToDoService } from './todo/leader-todo.service';
 
 /**
  * Critical friends and feedback (product rules 4–6): allocation of reviewers per round, review
@@ -62,6 +64,8 @@ import { ProgressService } from './progress/progress.service';
     FeedbackCommentResolver,
     AnalysisFeedbackResolver,
     ProgressResolver,
+    LeaderToDoService,
+    LeaderToDoResolver,
   ],
   exports: [ProgressService],
 })
