@@ -219,6 +219,17 @@ export type InviteAdministratorInput = {
   name: string;
 };
 
+/** A kind of work on a course leader's to-do list; each is done at its own place. */
+export type LeaderTaskKind =
+  /** A meeting has started and no attendance is registered for it. Done on the attendance page of `meetingId`. */
+  | 'ATTENDANCE_TO_REGISTER'
+  /** An analysis was published in a round already allocated and has no critical friend yet. Done on the allocation page of `roundId`. */
+  | 'LATE_PUBLISHER'
+  /** A published analysis has no course leader feedback yet and the viewer holds an open leader assignment on it. Done on the feedback form of `analysisId`. */
+  | 'LEADER_FEEDBACK'
+  /** A round's submission deadline has passed, or every participant has published, and critical friends are not allocated yet. Done on the allocation page of `roundId`. */
+  | 'ROUND_TO_ALLOCATE';
+
 /** Language for the UI and e-mail. */
 export type Locale = 'en' | 'sv';
 
@@ -1370,9 +1381,33 @@ export type CohortFollowUpQuery = {
       schoolName: string | null;
       publishedCount: number;
       person: { id: string; fullName: string };
-      missing: Array<{ code: CompletionMissingCode; roundNumber: number | null }>;
+      missing: Array<{
+        code: CompletionMissingCode;
+        roundNumber: number | null;
+        required: number | null;
+        actual: number | null;
+      }>;
     }>;
   };
+};
+
+export type LeaderToDoQueryVariables = Exact<{ [key: string]: never }>;
+
+export type LeaderToDoQuery = {
+  leaderToDo: Array<{
+    kind: LeaderTaskKind;
+    cohortId: string;
+    cohortName: string;
+    roundId: string | null;
+    roundNumber: number | null;
+    analysisId: string | null;
+    authorName: string | null;
+    meetingId: string | null;
+    meetingNumber: number | null;
+    meetingTitle: string | null;
+    publishedCount: number | null;
+    dueAt: string;
+  }>;
 };
 
 export type FollowUpRoundFragment = {

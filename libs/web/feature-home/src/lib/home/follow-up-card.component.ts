@@ -38,7 +38,13 @@ import { nextDeadline, nextMeeting } from './next-steps';
                 @if (p.missing.length) {
                   <ul>
                     @for (m of p.missing; track $index) {
-                      <li>{{ 'missing.' + m.code | transloco: { round: m.roundNumber } }}</li>
+                      <li>
+                        {{
+                          'missing.' + m.code
+                            | transloco
+                              : { round: m.roundNumber, left: (m.required ?? 0) - (m.actual ?? 0), total: m.required }
+                        }}
+                      </li>
                     }
                   </ul>
                 }
