@@ -14,6 +14,7 @@ const RECORD = `mutation($meetingId: ID!, $entries: [AttendanceEntryInput!]!) {
   recordAttendance(meetingId: $meetingId, entries: $entries) { id }
 }`;
 const ADD_REVIEWER = `mutation($a: ID!, $r: ID!) { addReviewer(analysisId: $a, reviewerId: $r) { id } }`;
+const START = `mutation($a: ID!) { startLeaderFeedback(analysisId: $a) { id kind analysisId done } }`;
 const MY_LEADER_TASKS = `query($roundId: ID) { myReviewTasks(roundId: $roundId, done: false) { id kind analysisId } }`;
 
 const ROUND = DEMO_IDS.round(1);
@@ -78,12 +79,35 @@ describe("the course leader's to-do: each kind appears when due and leaves when 
     expect(after.map((i) => i.meetingId)).not.toContain(DEMO_IDS.meeting(1));
   });
 
-  it('lists a round to allocate once its deadline has passed, and drops it once allocated', async () => {
+  it('lists published analyses for leader feedback before allocation; a leader gives it at once and it is gone for both', async () => {
     analysisOf = await publishDirectly(
       api.db,
       ROUND,
       people.slice(0, 20).map((p) => p.id),
     );
+    const waiting = await ofKind(maria, 'LEADER_FEEDBACK');
+    expect(waiting).toHaveLength(20);
+    expect(new Set(waiting.map((i) => i.analysisId))).toEqual(new Set(analysisOf.values()));
+    expect(waiting[0].authorName).toBeTruthy();
+    expect(await ofKind(johan, 'LEADER_FEEDBACK')).toHaveLength(20);
+
+    const target = waiting[0].analysisId as string;
+    // Not for participants nor administrators who do not lead the cohort; nothing is written.
+    expect(await (await api.signedIn(SARA)).code(START, { a: target })).toBe('FORBIDDEN');
+    expect(await (await api.signedIn(ADMIN)).code(START, { a: target })).toBe('FORBIDDEN');
+    const { startLeaderFeedback: task } = await maria.ok(START, { a: target });
+    expect(task).toMatchObject({ kind: 'LEADER', analysisId: target, done: false });
+    // Asking again gives the same assignment.
+    expect((await maria.ok(START, { a: target })).startLeaderFeedback.id).toBe(task.id);
+    await maria.ok(GIVE, { assignmentId: task.id, input: feedbackInput('before allocation') });
+
+    expect((await ofKind(maria, 'LEADER_FEEDBACK')).map((i) => i.analysisId)).not.toContain(target);
+    expect(await ofKind(maria, 'LEADER_FEEDBACK')).toHaveLength(19);
+    expect(await ofKind(johan, 'LEADER_FEEDBACK')).toHaveLength(19);
+    analysisOf.set('given', target);
+  });
+
+  it('lists a round to allocate once its deadline has passed, and drops it once allocated', async () => {
     await submissionDeadlineIn('3 days');
     // 20 of 24 published before the deadline: not ready yet.
     expect(await ofKind(maria, 'ROUND_TO_ALLOCATE')).toEqual([]);
@@ -92,27 +116,28 @@ describe("the course leader's to-do: each kind appears when due and leaves when 
     expect(await ofKind(maria, 'ROUND_TO_ALLOCATE')).toEqual([
       expect.objectContaining({ roundId: ROUND, cohortId: COHORT, publishedCount: 20 }),
     ]);
-    expect(await ofKind(maria, 'LEADER_FEEDBACK')).toEqual([]);
-
     await maria.ok(APPLY, { roundId: ROUND });
     expect(await ofKind(maria, 'ROUND_TO_ALLOCATE')).toEqual([]);
+    // The allocation keeps the leader assignment made before it instead of adding a second one.
+    const [{ n }] = await api.db.query(
+      `SELECT count(*)::int AS n FROM review_assignment
+        WHERE analysis_id = $1 AND kind = 'LEADER' AND cancelled_at IS NULL`,
+      [analysisOf.get('given')],
+    );
+    expect(n).toBe(2);
   });
 
-  it('lists the analyses awaiting leader feedback for each leader; one leader giving it clears it for both', async () => {
-    const waiting = await ofKind(maria, 'LEADER_FEEDBACK');
-    expect(waiting).toHaveLength(20);
-    expect(new Set(waiting.map((i) => i.analysisId))).toEqual(new Set(analysisOf.values()));
-    expect(waiting[0].authorName).toBeTruthy();
-    expect(await ofKind(johan, 'LEADER_FEEDBACK')).toHaveLength(20);
-
+  it('after allocation, a leader giving feedback through their assignment clears it for both', async () => {
+    const waiting = await ofKind(johan, 'LEADER_FEEDBACK');
+    expect(waiting).toHaveLength(19);
     const target = waiting[0].analysisId;
-    const { myReviewTasks } = await maria.ok(MY_LEADER_TASKS, { roundId: ROUND });
+    const { myReviewTasks } = await johan.ok(MY_LEADER_TASKS, { roundId: ROUND });
     const mine = myReviewTasks.find((t: { analysisId: string }) => t.analysisId === target);
-    await maria.ok(GIVE, { assignmentId: mine.id, input: feedbackInput('todo') });
+    await johan.ok(GIVE, { assignmentId: mine.id, input: feedbackInput('todo') });
 
     expect((await ofKind(maria, 'LEADER_FEEDBACK')).map((i) => i.analysisId)).not.toContain(target);
-    expect(await ofKind(maria, 'LEADER_FEEDBACK')).toHaveLength(19);
-    expect(await ofKind(johan, 'LEADER_FEEDBACK')).toHaveLength(19);
+    expect(await ofKind(maria, 'LEADER_FEEDBACK')).toHaveLength(18);
+    expect(await ofKind(johan, 'LEADER_FEEDBACK')).toHaveLength(18);
   });
 
   it('lists a late publisher in an allocated round, and drops them once a critical friend is added', async () => {

@@ -320,6 +320,13 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: COHORT_MANAGERS,
   },
   {
+    operation: 'startLeaderFeedback',
+    // Leader feedback is the cohort's course leaders' own: an administrator who does not lead it may not.
+    query: `mutation($a: ID!) { startLeaderFeedback(analysisId: $a) { id } }`,
+    variables: (w) => ({ a: w.saraAnalysis }),
+    allowed: ['courseLeader'],
+  },
+  {
     operation: 'applyAllocation',
     query: `mutation($r: ID!) { applyAllocation(roundId: $r) { applied } }`,
     variables: (w) => ({ r: w.unallocatedRound }),

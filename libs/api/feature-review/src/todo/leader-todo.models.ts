@@ -13,7 +13,7 @@ registerEnumType(LeaderTaskKind, {
   valuesMap: {
     LEADER_FEEDBACK: {
       description:
-        'A published analysis has no course leader feedback yet and the viewer holds an open leader assignment on it. Done on the feedback form of `analysisId`.',
+        "A published analysis (not the viewer's own) has no course leader feedback yet, whether or not the round is allocated. Done on the feedback form of `analysisId`; gone once any of its course leaders gives it.",
     },
     ROUND_TO_ALLOCATE: {
       description:

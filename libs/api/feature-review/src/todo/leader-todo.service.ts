@@ -53,9 +53,7 @@ export class LeaderToDoService {
               NULL::uuid AS "meetingId", NULL::int AS "meetingNumber", NULL::varchar AS "meetingTitle",
               NULL::int AS "publishedCount", r.feedback_deadline AS "dueAt"
          FROM my_cohorts c
-         JOIN review_assignment ra ON ra.cohort_id = c.id AND ra.reviewer_id = $1 AND ra.kind = ${LEADER}
-              AND ra.cancelled_at IS NULL AND ra.completed_at IS NULL
-         JOIN analysis a ON a.id = ra.analysis_id AND a.status = ${PUBLISHED}
+         JOIN analysis a ON a.cohort_id = c.id AND a.status = ${PUBLISHED} AND a.author_id <> $1
          JOIN analysis_round r ON r.id = a.round_id
          JOIN person p ON p.id = a.author_id
         WHERE NOT EXISTS (SELECT 1 FROM feedback f WHERE f.analysis_id = a.id AND f.kind = ${LEADER})`,

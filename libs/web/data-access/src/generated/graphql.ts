@@ -225,7 +225,7 @@ export type LeaderTaskKind =
   | 'ATTENDANCE_TO_REGISTER'
   /** An analysis was published in a round already allocated and has no critical friend yet. Done on the allocation page of `roundId`. */
   | 'LATE_PUBLISHER'
-  /** A published analysis has no course leader feedback yet and the viewer holds an open leader assignment on it. Done on the feedback form of `analysisId`. */
+  /** A published analysis (not the viewer's own) has no course leader feedback yet, whether or not the round is allocated. Done on the feedback form of `analysisId`; gone once any of its course leaders gives it. */
   | 'LEADER_FEEDBACK'
   /** A round's submission deadline has passed, or every participant has published, and critical friends are not allocated yet. Done on the allocation page of `roundId`. */
   | 'ROUND_TO_ALLOCATE';
