@@ -110,5 +110,6 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['06562a4643f1d41111c4f2edc22f3adf88348b04a76a979592af164d785a7b6d', 'SignOut'],
   ['f4898911aa2c2a39f711e9923e8845918cc29d91ea18b79659bcaff249071e4a', 'SignOutEverywhere'],
   ['ad6215d182a004a104c3b9ac5f73a8ae03f2688407338aeab0115b4804cf4acc', 'SsoForEmail'],
+  ['c819c3a11ab0765c6b49272f5888669b4ebe5907721f721961dd54fec1367b36', 'StartLeaderFeedback'],
   ['ff962f869a654595eebfc786a09a22ae46f9e6560edc583a8c3d175b96c2f60e', 'SwapReviewer'],
 ]);

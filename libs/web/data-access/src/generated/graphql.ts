@@ -2268,6 +2268,12 @@ export type FeedbackFormQuery = {
   }>;
 };
 
+export type StartLeaderFeedbackMutationVariables = Exact<{
+  analysisId: string;
+}>;
+
+export type StartLeaderFeedbackMutation = { startLeaderFeedback: { id: string } };
+
 export type GiveFeedbackMutationVariables = Exact<{
   assignmentId: string;
   input: FeedbackInput;
