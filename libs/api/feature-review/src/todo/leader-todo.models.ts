@@ -46,7 +46,8 @@ export class LeaderTaskModel {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The round (all kinds but ATTENDANCE_TO_REGISTER; the allocation page for ROUND_TO_ALLOCATE and LATE_PUBLISHER).',
+    description:
+      'The round (all kinds but ATTENDANCE_TO_REGISTER; the allocation page for ROUND_TO_ALLOCATE and LATE_PUBLISHER).',
   })
   roundId!: string | null;
 
@@ -62,7 +63,10 @@ export class LeaderTaskModel {
   @Field(() => String, { nullable: true, description: "The analysis author's full name." })
   authorName!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The meeting (ATTENDANCE_TO_REGISTER; its attendance page).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The meeting (ATTENDANCE_TO_REGISTER; its attendance page).',
+  })
   meetingId!: string | null;
 
   @Field(() => Int, { nullable: true, description: "The meeting's number in the cohort." })

@@ -22,7 +22,6 @@ const LEADER = `'${ReviewerKind.LEADER}'`;
 
 type Row = Omit<LeaderTaskModel, 'dueAt'> & { dueAt: Date };
 
-
 /**
  * A course leader's to-do across the cohorts they lead (issue 19): every kind is one statement
  * over all those cohorts, whatever their number; an item leaves the list when its work is done
@@ -39,9 +38,7 @@ export class LeaderToDoService {
       this.latePublishers(actor.personId),
       this.attendance(actor.personId, now),
     ]);
-    return lists
-      .flat()
-      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.kind.localeCompare(b.kind));
+    return lists.flat().sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.kind.localeCompare(b.kind));
   }
 
   // Raw SQL here and below: anti-joins over several tables for all the leader's cohorts in one statement.

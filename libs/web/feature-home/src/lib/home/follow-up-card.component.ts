@@ -42,7 +42,11 @@ import { nextDeadline, nextMeeting } from './next-steps';
                         {{
                           'missing.' + m.code
                             | transloco
-                              : { round: m.roundNumber, left: (m.required ?? 0) - (m.actual ?? 0), total: m.required }
+                              : {
+                                  round: m.roundNumber,
+                                  left: (m.required ?? 0) - (m.actual ?? 0),
+                                  total: m.required,
+                                }
                         }}
                       </li>
                     }
