@@ -72,7 +72,10 @@ export class ProgressService {
     let rows = await this.compute(access.cohort, { schoolIds, includeWithdrawn: args.includeWithdrawn });
     if (args.status === ProgressFilter.COMPLETED) rows = rows.filter((r) => r.completed);
     if (args.status === ProgressFilter.NOT_COMPLETED) rows = rows.filter((r) => !r.completed);
-    if (args.status === ProgressFilter.NEEDS_SUPPORT) rows = rows.filter((r) => r.needsSupport);
+    if (args.status === ProgressFilter.BEHIND) rows = rows.filter((r) => r.supportLevel !== 'ON_TRACK');
+    if (args.status === ProgressFilter.NEEDS_SUPPORT) {
+      rows = rows.filter((r) => r.supportLevel === 'NEEDS_SUPPORT');
+    }
     return paginate(args, async (skip, take) => [rows.slice(skip, skip + take), rows.length]);
   }
 
@@ -193,6 +196,7 @@ export class ProgressService {
         attendanceOnTrack: result.attendanceOnTrack,
         completed: result.completed,
         // Someone who has left the cohort is no one's to support here any more.
+        supportLevel: member.leftAt ? 'ON_TRACK' : result.supportLevel,
         needsSupport: !member.leftAt && result.needsSupport,
         supportReasons: member.leftAt
           ? []

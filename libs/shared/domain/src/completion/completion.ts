@@ -165,13 +165,11 @@ export function participantCompletion(input: CompletionInput): CompletionResult 
   const completed = missing.length === 0;
   const reasons = completed
     ? []
-    : supportReasons(
-        rounds,
-        input.rounds,
-        now,
-        thresholds(input.supportThresholds),
-        { attended, held: Math.min(held, planned), onTrack: attendanceOnTrack },
-      );
+    : supportReasons(rounds, input.rounds, now, thresholds(input.supportThresholds), {
+        attended,
+        held: Math.min(held, planned),
+        onTrack: attendanceOnTrack,
+      });
   const supportLevel: SupportLevel = reasons.some((r) => r.level === 'NEEDS_SUPPORT')
     ? 'NEEDS_SUPPORT'
     : reasons.length

@@ -102,7 +102,12 @@ const cases: [string, CompletionInput, SupportLevel, Expected[]][] = [
     'ON_TRACK',
     [],
   ],
-  ['round 3 not published, but its deadline is still ahead', participant({ 3: { published: false } }), 'ON_TRACK', []],
+  [
+    'round 3 not published, but its deadline is still ahead',
+    participant({ 3: { published: false } }),
+    'ON_TRACK',
+    [],
+  ],
   [
     'critical-friend task of round 2 open 12 days after its deadline',
     participant({ 2: { tasksDone: 1 } }),

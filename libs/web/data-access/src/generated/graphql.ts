@@ -379,6 +379,15 @@ export type StaffImportOutcome =
   /** The person with this address is updated (name, school) and/or given roles. */
   | 'UPDATE';
 
+/** The graded support signal (course rule 8), only from what is in the participant's own hands: their analyses, their critical-friend tasks and their attendance of the meetings held. The organisation's thresholds (supportThresholds) decide the grades. */
+export type SupportLevel =
+  /** An own analysis or critical-friend task is overdue by at least the "behind" number of days. */
+  | 'BEHIND'
+  /** An own task is overdue by at least the "needs support" number of days, enough analyses are overdue, or attendance of the meetings held is below the required share. */
+  | 'NEEDS_SUPPORT'
+  /** Nothing in the participant's own hands is overdue. */
+  | 'ON_TRACK';
+
 /** Why a participant may need closer support (course rule 8), only from what is in the participant's own hands. Late feedback on their analysis is never a reason: it is the to-do of whoever owes it. */
 export type SupportReasonCode =
   /** A round's submission deadline has passed and the participant's analysis is not published. */
@@ -1332,7 +1341,7 @@ export type MyProgressQuery = {
     publishedCount: number;
     minPublished: number;
     completed: boolean;
-    needsSupport: boolean;
+    supportLevel: SupportLevel;
     rounds: Array<{
       roundId: string;
       number: number;
@@ -1370,7 +1379,14 @@ export type CohortFollowUpQuery = {
       schoolName: string | null;
       publishedCount: number;
       person: { id: string; fullName: string };
-      missing: Array<{ code: CompletionMissingCode; roundNumber: number | null }>;
+      supportReasons: Array<{
+        code: SupportReasonCode;
+        level: SupportLevel;
+        roundNumbers: Array<number>;
+        days: number | null;
+        missed: number | null;
+        held: number | null;
+      }>;
     }>;
   };
 };
@@ -1412,8 +1428,16 @@ export type ProgressRowFragment = {
   publishedCount: number;
   minPublished: number;
   completed: boolean;
-  needsSupport: boolean;
+  supportLevel: SupportLevel;
   person: { id: string; fullName: string };
+  supportReasons: Array<{
+    code: SupportReasonCode;
+    level: SupportLevel;
+    roundNumbers: Array<number>;
+    days: number | null;
+    missed: number | null;
+    held: number | null;
+  }>;
   rounds: Array<{
     roundId: string;
     number: number;
@@ -1473,8 +1497,16 @@ export type FollowUpProgressQuery = {
       publishedCount: number;
       minPublished: number;
       completed: boolean;
-      needsSupport: boolean;
+      supportLevel: SupportLevel;
       person: { id: string; fullName: string };
+      supportReasons: Array<{
+        code: SupportReasonCode;
+        level: SupportLevel;
+        roundNumbers: Array<number>;
+        days: number | null;
+        missed: number | null;
+        held: number | null;
+      }>;
       rounds: Array<{
         roundId: string;
         number: number;
@@ -1973,7 +2005,7 @@ export type ReviewProgressFieldsFragment = {
   minPublished: number;
   completeCount: number;
   completed: boolean;
-  needsSupport: boolean;
+  supportLevel: SupportLevel;
   tasksDone: number;
   tasksTotal: number;
   meetingsAttended: number;
@@ -2037,7 +2069,7 @@ export type MyFeedbackReceivedQuery = {
     minPublished: number;
     completeCount: number;
     completed: boolean;
-    needsSupport: boolean;
+    supportLevel: SupportLevel;
     tasksDone: number;
     tasksTotal: number;
     meetingsAttended: number;
@@ -2336,7 +2368,7 @@ export type SchoolCohortProgressQuery = {
       publishedCount: number;
       minPublished: number;
       completed: boolean;
-      needsSupport: boolean;
+      supportLevel: SupportLevel;
       tasksDone: number;
       tasksTotal: number;
       meetingsAttended: number;
@@ -2346,7 +2378,14 @@ export type SchoolCohortProgressQuery = {
       attendanceOnTrack: boolean;
       leftAt: string | null;
       person: { id: string; fullName: string };
-      supportReasons: Array<{ code: SupportReasonCode; roundNumbers: Array<number> }>;
+      supportReasons: Array<{
+        code: SupportReasonCode;
+        level: SupportLevel;
+        roundNumbers: Array<number>;
+        days: number | null;
+        missed: number | null;
+        held: number | null;
+      }>;
       rounds: Array<{
         roundId: string;
         number: number;

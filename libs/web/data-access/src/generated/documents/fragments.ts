@@ -299,7 +299,15 @@ export const ProgressRowFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   publishedCount
   minPublished
   completed
-  needsSupport
+  supportLevel
+  supportReasons {
+    code
+    level
+    roundNumbers
+    days
+    missed
+    held
+  }
   rounds {
     roundId
     number
@@ -507,7 +515,7 @@ export const ReviewProgressFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentSt
   minPublished
   completeCount
   completed
-  needsSupport
+  supportLevel
   tasksDone
   tasksTotal
   meetingsAttended
