@@ -59,7 +59,7 @@ registerEnumType(SUPPORT_LEVELS, {
     },
     NEEDS_SUPPORT: {
       description:
-        'An own task is overdue by at least the "needs support" number of days, enough analyses are overdue, or attendance of the meetings held is below the required share.',
+        'An own analysis is overdue by at least the "needs support" number of days, enough analyses are overdue, or attendance of the meetings held is below the required share.',
     },
   },
 });

@@ -169,6 +169,7 @@ export function participantCompletion(input: CompletionInput): CompletionResult 
         attended,
         held: Math.min(held, planned),
         onTrack: attendanceOnTrack,
+        allowedAbsences: planned - meetingsRequired,
       });
   const supportLevel: SupportLevel = reasons.some((r) => r.level === 'NEEDS_SUPPORT')
     ? 'NEEDS_SUPPORT'
@@ -202,10 +203,11 @@ export function participantCompletion(input: CompletionInput): CompletionResult 
  * reason with its numbers and its own level.
  * - An analysis not published `behindAfterDays`+ whole days after its submission deadline: BEHIND;
  *   NEEDS_SUPPORT when `needsSupportAfterDays`+ late or when `needsSupportRoundsMissed`+ analyses are.
- * - Own critical-friend tasks open `behindAfterDays`+ days after the feedback deadline: BEHIND;
- *   NEEDS_SUPPORT from `needsSupportAfterDays`.
+ * - Own critical-friend tasks open `behindAfterDays`+ days after the feedback deadline: BEHIND
+ *   (never more on their own: the analyses and the meetings are what the course stands on).
  * - Attendance below the cohort's required share of the meetings held so far (never of planned
- *   ones): NEEDS_SUPPORT.
+ *   ones): BEHIND; NEEDS_SUPPORT once they have missed as many meetings as the course allows in all
+ *   (planned minus required), so one more absence would cost them the course.
  * Late feedback *on* the participant's analysis is the debtor's to-do, never the participant's flag.
  */
 function supportReasons(
@@ -213,7 +215,7 @@ function supportReasons(
   inputs: readonly CompletionRoundInput[],
   now: Date | undefined,
   t: SupportThresholds,
-  attendance: { attended: number; held: number; onTrack: boolean },
+  attendance: { attended: number; held: number; onTrack: boolean; allowedAbsences: number },
 ): SupportReason[] {
   const deadlines = new Map(inputs.map((r) => [r.roundId, r]));
   const late = rounds
@@ -234,7 +236,7 @@ function supportReasons(
     if (days < t.behindAfterDays) continue;
     reasons.push({
       code: 'TASKS_OVERDUE',
-      level: days >= t.needsSupportAfterDays ? 'NEEDS_SUPPORT' : 'BEHIND',
+      level: 'BEHIND',
       roundNumbers: [r.number],
       days,
       message: `Critical-friend feedback in round ${r.number} is ${plural(days, 'day', 'days')} past its deadline.`,
@@ -244,11 +246,11 @@ function supportReasons(
     const missed = Math.max(0, attendance.held - attendance.attended);
     reasons.push({
       code: 'ATTENDANCE_BEHIND',
-      level: 'NEEDS_SUPPORT',
+      level: missed >= Math.max(1, attendance.allowedAbsences) ? 'NEEDS_SUPPORT' : 'BEHIND',
       roundNumbers: [],
       missed,
       held: attendance.held,
-      message: `Missed ${missed} of the ${plural(attendance.held, 'meeting', 'meetings')} held so far, more than allowed.`,
+      message: `Missed ${missed} of the ${plural(attendance.held, 'meeting', 'meetings')} held so far, below the required share.`,
     });
   }
   return reasons;

@@ -54,7 +54,7 @@ export type SupportLevel = 'ON_TRACK' | 'BEHIND' | 'NEEDS_SUPPORT';
 export interface SupportThresholds {
   /** An own task (analysis or critical-friend task) this many whole days past its deadline makes the participant BEHIND. */
   readonly behindAfterDays: number;
-  /** An own task this many whole days past its deadline makes the participant NEEDS_SUPPORT. */
+  /** An own analysis this many whole days past its deadline makes the participant NEEDS_SUPPORT. */
   readonly needsSupportAfterDays: number;
   /** This many rounds with the participant's analysis overdue makes them NEEDS_SUPPORT. */
   readonly needsSupportRoundsMissed: number;
