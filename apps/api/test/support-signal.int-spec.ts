@@ -222,4 +222,79 @@ describe('the support signal on the demo cohort', () => {
     const all: Row[] = (await rektor.ok(ALL, { cohortId: COHORT })).cohortProgress.nodes;
     expect(all.filter((r) => r.supportLevel === 'NEEDS_SUPPORT')).toEqual(theirs);
   });
+
+  it("follows the organisation's own thresholds, set by its administrators", async () => {
+    const SET = `mutation($input: SetSupportThresholdsInput!) {
+      setSupportThresholds(input: $input) { behindAfterDays needsSupportAfterDays needsSupportRoundsMissed isDefault }
+    }`;
+    const GET = `query($org: ID!) { supportThresholds(organisationId: $org) { needsSupportAfterDays isDefault } }`;
+    const org = DEMO_IDS.organisation;
+    const admin = await api.signedIn('admin@larkby.example');
+    expect((await admin.ok(GET, { org })).supportThresholds).toEqual({
+      needsSupportAfterDays: 7,
+      isDefault: true,
+    });
+
+    const bad = await admin.request(SET, {
+      input: {
+        organisationId: org,
+        behindAfterDays: 5,
+        needsSupportAfterDays: 3,
+        needsSupportRoundsMissed: 0,
+      },
+    });
+    expect(bad.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [expect.objectContaining({ field: 'needsSupportRoundsMissed' })],
+    });
+    const before = await admin.request(SET, {
+      input: {
+        organisationId: org,
+        behindAfterDays: 5,
+        needsSupportAfterDays: 3,
+        needsSupportRoundsMissed: 2,
+      },
+    });
+    expect(before.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'needsSupportAfterDays', code: 'INVALID', message: expect.any(String) }],
+    });
+    expect((await admin.ok(GET, { org })).supportThresholds.isDefault).toBe(true);
+    const maria = await api.signedIn(LEADER_EMAILS[0]);
+    expect(
+      await maria.code(SET, {
+        input: {
+          organisationId: org,
+          behindAfterDays: 1,
+          needsSupportAfterDays: 60,
+          needsSupportRoundsMissed: 3,
+        },
+      }),
+    ).toBe('FORBIDDEN');
+
+    // Lenient: only analyses 60+ days late, three missing rounds or attendance make NEEDS_SUPPORT.
+    const saved = await admin.ok(SET, {
+      input: {
+        organisationId: org,
+        behindAfterDays: 1,
+        needsSupportAfterDays: 60,
+        needsSupportRoundsMissed: 3,
+      },
+    });
+    expect(saved.setSupportThresholds).toEqual({
+      behindAfterDays: 1,
+      needsSupportAfterDays: 60,
+      needsSupportRoundsMissed: 3,
+      isDefault: false,
+    });
+    const lenient: Row[] = (await maria.ok(ALL, { cohortId: COHORT, status: 'NEEDS_SUPPORT' })).cohortProgress
+      .nodes;
+    const analysisOnly = flagged.filter((r) => r.supportReasons.every((x) => x.code === 'ANALYSIS_OVERDUE'));
+    expect(analysisOnly.length).toBeGreaterThan(0);
+    for (const row of analysisOnly) {
+      expect(lenient.map((r) => r.person.id)).not.toContain(row.person.id);
+    }
+    const behind: Row[] = (await maria.ok(ALL, { cohortId: COHORT, status: 'BEHIND' })).cohortProgress.nodes;
+    for (const row of analysisOnly) expect(behind.map((r) => r.person.id)).toContain(row.person.id);
+  });
 });

@@ -383,7 +383,7 @@ export type StaffImportOutcome =
 export type SupportLevel =
   /** An own analysis or critical-friend task is overdue by at least the "behind" number of days. */
   | 'BEHIND'
-  /** An own task is overdue by at least the "needs support" number of days, enough analyses are overdue, or attendance of the meetings held is below the required share. */
+  /** An own analysis is overdue by at least the "needs support" number of days, enough analyses are overdue, or attendance of the meetings held is below the required share. */
   | 'NEEDS_SUPPORT'
   /** Nothing in the participant's own hands is overdue. */
   | 'ON_TRACK';
