@@ -78,6 +78,7 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['c17a849e4912c01040553ace026ebbf5194f40fd7d42de683adb963b9e0b0ab9', 'SchoolCohorts'],
   ['b62a54c3cf7b2bde213591b4b47d542d41a929de07af72017944240e106fe123', 'SetDigestMode'],
   ['dc0ea584e4fbb0d91008462ec24b3a31a54991473b509ae0d3efa3910a8d185a', 'SetNotificationPreference'],
+  ['53f05b6b588c21c1874652f0e209045054348cc96db76442642df95ad743befd', 'SetSupportThresholds'],
   ['02ae2a23c22a986e0de527b8b83ca00aeaafd334e162a864168a89fd5df3becf', 'SetupAddLeader'],
   ['44bcf84555ec99278d525c86d3c49a6ae96aa35eae261c0e87088e3410d81ad4', 'SetupAttendance'],
   ['945d2b4df26eb33f13a59991e6154c02874dac191b72b9b3bba6bce0e2458581', 'SetupCohort'],
@@ -109,5 +110,6 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['06562a4643f1d41111c4f2edc22f3adf88348b04a76a979592af164d785a7b6d', 'SignOut'],
   ['f4898911aa2c2a39f711e9923e8845918cc29d91ea18b79659bcaff249071e4a', 'SignOutEverywhere'],
   ['ad6215d182a004a104c3b9ac5f73a8ae03f2688407338aeab0115b4804cf4acc', 'SsoForEmail'],
+  ['97aa68fd4f801c9dea9f8b3869e3f1253a7bc2003074864a2000d02afb5be96f', 'SupportThresholds'],
   ['ff962f869a654595eebfc786a09a22ae46f9e6560edc583a8c3d175b96c2f60e', 'SwapReviewer'],
 ]);

@@ -357,6 +357,18 @@ export type SetPasswordWithLinkInput = {
   token: string;
 };
 
+/** New thresholds of the organisation's support signal; administrators of the organisation only. */
+export type SetSupportThresholdsInput = {
+  /** Whole days, 1–60. */
+  behindAfterDays: number;
+  /** Whole days, at least behindAfterDays and at most 120. */
+  needsSupportAfterDays: number;
+  /** Rounds, 1–12. */
+  needsSupportRoundsMissed: number;
+  /** The organisation; the caller must be one of its administrators. */
+  organisationId: string;
+};
+
 export type SignInInput = {
   email: string;
   password: string;
@@ -3024,6 +3036,42 @@ export type ApplyStaffImportMutation = {
   applyStaffImport: { created: number; updated: number; unchanged: number; invited: number };
 };
 
+export type SupportThresholdsFieldsFragment = {
+  organisationId: string;
+  behindAfterDays: number;
+  needsSupportAfterDays: number;
+  needsSupportRoundsMissed: number;
+  isDefault: boolean;
+};
+
+export type SupportThresholdsQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+export type SupportThresholdsQuery = {
+  supportThresholds: {
+    organisationId: string;
+    behindAfterDays: number;
+    needsSupportAfterDays: number;
+    needsSupportRoundsMissed: number;
+    isDefault: boolean;
+  };
+};
+
+export type SetSupportThresholdsMutationVariables = Exact<{
+  input: SetSupportThresholdsInput;
+}>;
+
+export type SetSupportThresholdsMutation = {
+  setSupportThresholds: {
+    organisationId: string;
+    behindAfterDays: number;
+    needsSupportAfterDays: number;
+    needsSupportRoundsMissed: number;
+    isDefault: boolean;
+  };
+};
+
 /** Every value an error may carry in `extensions.code`. A code is never renamed or removed; new ones may be added. */
 export type ErrorCode =
   /** The allocation of the round is locked: change it by hand or repair it instead. */
@@ -3332,3 +3380,4 @@ export * from './documents/sessions';
 export * from './documents/setup';
 export * from './documents/sso';
 export * from './documents/staff-import';
+export * from './documents/support';

@@ -28,6 +28,7 @@ import type {
   SetupMeetingFieldsFragment,
   SetupParticipantFieldsFragment,
   SetupRoundFieldsFragment,
+  SupportThresholdsFieldsFragment,
   ViewerFieldsFragment,
 } from '../graphql';
 
@@ -692,3 +693,15 @@ export const OrganisationSsoFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentS
     `,
   { fragmentName: 'OrganisationSsoFields' },
 ) as unknown as TypedDocumentString<OrganisationSsoFieldsFragment, unknown>;
+export const SupportThresholdsFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment SupportThresholdsFields on SupportThresholds {
+  organisationId
+  behindAfterDays
+  needsSupportAfterDays
+  needsSupportRoundsMissed
+  isDefault
+}
+    `,
+  { fragmentName: 'SupportThresholdsFields' },
+) as unknown as TypedDocumentString<SupportThresholdsFieldsFragment, unknown>;
