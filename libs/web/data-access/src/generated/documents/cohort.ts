@@ -112,7 +112,7 @@ export const MyProgressDocument = /*#__PURE__*/ new TypedDocumentString(`
     publishedCount
     minPublished
     completed
-    needsSupport
+    supportLevel
     rounds {
       roundId
       number
@@ -162,9 +162,13 @@ export const CohortFollowUpDocument = /*#__PURE__*/ new TypedDocumentString(`
       }
       schoolName
       publishedCount
-      missing {
+      supportReasons {
         code
-        roundNumber
+        level
+        roundNumbers
+        days
+        missed
+        held
       }
     }
   }

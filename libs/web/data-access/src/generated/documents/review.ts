@@ -113,7 +113,7 @@ fragment ReviewProgressFields on ParticipantProgress {
   minPublished
   completeCount
   completed
-  needsSupport
+  supportLevel
   tasksDone
   tasksTotal
   meetingsAttended
@@ -415,10 +415,14 @@ export const SchoolCohortProgressDocument = /*#__PURE__*/ new TypedDocumentStrin
       publishedCount
       minPublished
       completed
-      needsSupport
+      supportLevel
       supportReasons {
         code
+        level
         roundNumbers
+        days
+        missed
+        held
       }
       tasksDone
       tasksTotal
