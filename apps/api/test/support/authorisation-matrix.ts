@@ -217,6 +217,13 @@ export const QUERIES: MatrixEntry[] = [
     allowed: ['admin'],
   },
   {
+    operation: 'supportThresholds',
+    query: `query($org: ID!) { supportThresholds(organisationId: $org) { behindAfterDays isDefault } }`,
+    variables: (w) => ({ org: w.organisation }),
+    // They explain the support signal: anyone of the organisation may read them.
+    allowed: LARKBY_PEOPLE,
+  },
+  {
     operation: 'people',
     query: `query($org: ID!) { people(organisationId: $org) { totalCount } }`,
     variables: (w) => ({ org: w.organisation }),
@@ -586,6 +593,14 @@ export const MUTATIONS: MatrixEntry[] = [
     variables: (w) => ({ org: w.organisation }),
     // The organisation's administrators only (ADR 0014); saved turned off, so no issuer is asked.
     allowed: ['admin'],
+  },
+  {
+    operation: 'setSupportThresholds',
+    query: `mutation($org: ID!) { setSupportThresholds(input: { organisationId: $org, behindAfterDays: 2, needsSupportAfterDays: 10, needsSupportRoundsMissed: 2 }) { isDefault } }`,
+    variables: (w) => ({ org: w.organisation }),
+    // The organisation's administrators only.
+    allowed: ['admin'],
+    writes: ['organisation_support_settings'],
   },
   {
     operation: 'setDigestMode',

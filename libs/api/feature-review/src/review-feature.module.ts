@@ -7,6 +7,7 @@ import {
   AnalysisVersionEntity,
   FeedbackCommentEntity,
   FeedbackEntity,
+  OrganisationSupportSettingsEntity,
   PersonEntity,
   ReviewAssignmentEntity,
   RoundAllocationEntity,
@@ -28,6 +29,8 @@ import {
 import { FeedbackService } from './feedback/feedback.service';
 import { ProgressResolver } from './progress/progress.resolver';
 import { ProgressService } from './progress/progress.service';
+import { SupportThresholdsResolver } from './progress/support-thresholds.resolver';
+import { SupportThresholdsService } from './progress/support-thresholds.service';
 import { LeaderToDoResolver } from './todo/leader-todo.resolver';
 import { LeaderToDoService } from './todo/leader-todo.service';
 
@@ -44,6 +47,7 @@ import { LeaderToDoService } from './todo/leader-todo.service';
       AnalysisVersionEntity,
       FeedbackCommentEntity,
       FeedbackEntity,
+      OrganisationSupportSettingsEntity,
       PersonEntity,
       ReviewAssignmentEntity,
       RoundAllocationEntity,
@@ -55,6 +59,7 @@ import { LeaderToDoService } from './todo/leader-todo.service';
     AssignmentService,
     FeedbackService,
     ProgressService,
+    SupportThresholdsService,
     AllocationResolver,
     AllocationPairResolver,
     RoundAllocationResolver,
@@ -64,9 +69,10 @@ import { LeaderToDoService } from './todo/leader-todo.service';
     FeedbackCommentResolver,
     AnalysisFeedbackResolver,
     ProgressResolver,
+    SupportThresholdsResolver,
     LeaderToDoService,
     LeaderToDoResolver,
   ],
-  exports: [ProgressService],
+  exports: [ProgressService, SupportThresholdsService],
 })
 export class ReviewFeatureModule {}

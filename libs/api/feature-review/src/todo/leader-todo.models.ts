@@ -30,7 +30,7 @@ registerEnumType(LeaderTaskKind, {
   },
 });
 
-@ObjectType({
+@ObjectType('LeaderTask', {
   description:
     "One item on the signed-in course leader's to-do list, with the ids of the place where it is done. Only the viewer's own items, in cohorts they lead.",
 })

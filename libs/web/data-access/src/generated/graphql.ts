@@ -368,6 +368,18 @@ export type SetPasswordWithLinkInput = {
   token: string;
 };
 
+/** New thresholds of the organisation's support signal; administrators of the organisation only. */
+export type SetSupportThresholdsInput = {
+  /** Whole days, 1–60. */
+  behindAfterDays: number;
+  /** Whole days, at least behindAfterDays and at most 120. */
+  needsSupportAfterDays: number;
+  /** Rounds, 1–12. */
+  needsSupportRoundsMissed: number;
+  /** The organisation; the caller must be one of its administrators. */
+  organisationId: string;
+};
+
 export type SignInInput = {
   email: string;
   password: string;
@@ -389,6 +401,15 @@ export type StaffImportOutcome =
   | 'UNCHANGED'
   /** The person with this address is updated (name, school) and/or given roles. */
   | 'UPDATE';
+
+/** The graded support signal (course rule 8), only from what is in the participant's own hands: their analyses, their critical-friend tasks and their attendance of the meetings held. The organisation's thresholds (supportThresholds) decide the grades. */
+export type SupportLevel =
+  /** An own analysis or critical-friend task is overdue by at least the "behind" number of days. */
+  | 'BEHIND'
+  /** An own analysis is overdue by at least the "needs support" number of days, enough analyses are overdue, or attendance of the meetings held is below the required share. */
+  | 'NEEDS_SUPPORT'
+  /** Nothing in the participant's own hands is overdue. */
+  | 'ON_TRACK';
 
 /** Why a participant may need closer support (course rule 8), only from what is in the participant's own hands. Late feedback on their analysis is never a reason: it is the to-do of whoever owes it. */
 export type SupportReasonCode =
@@ -1343,7 +1364,7 @@ export type MyProgressQuery = {
     publishedCount: number;
     minPublished: number;
     completed: boolean;
-    needsSupport: boolean;
+    supportLevel: SupportLevel;
     rounds: Array<{
       roundId: string;
       number: number;
@@ -1381,11 +1402,13 @@ export type CohortFollowUpQuery = {
       schoolName: string | null;
       publishedCount: number;
       person: { id: string; fullName: string };
-      missing: Array<{
-        code: CompletionMissingCode;
-        roundNumber: number | null;
-        required: number | null;
-        actual: number | null;
+      supportReasons: Array<{
+        code: SupportReasonCode;
+        level: SupportLevel;
+        roundNumbers: Array<number>;
+        days: number | null;
+        missed: number | null;
+        held: number | null;
       }>;
     }>;
   };
@@ -1447,8 +1470,16 @@ export type ProgressRowFragment = {
   publishedCount: number;
   minPublished: number;
   completed: boolean;
-  needsSupport: boolean;
+  supportLevel: SupportLevel;
   person: { id: string; fullName: string };
+  supportReasons: Array<{
+    code: SupportReasonCode;
+    level: SupportLevel;
+    roundNumbers: Array<number>;
+    days: number | null;
+    missed: number | null;
+    held: number | null;
+  }>;
   rounds: Array<{
     roundId: string;
     number: number;
@@ -1508,8 +1539,16 @@ export type FollowUpProgressQuery = {
       publishedCount: number;
       minPublished: number;
       completed: boolean;
-      needsSupport: boolean;
+      supportLevel: SupportLevel;
       person: { id: string; fullName: string };
+      supportReasons: Array<{
+        code: SupportReasonCode;
+        level: SupportLevel;
+        roundNumbers: Array<number>;
+        days: number | null;
+        missed: number | null;
+        held: number | null;
+      }>;
       rounds: Array<{
         roundId: string;
         number: number;
@@ -2008,7 +2047,7 @@ export type ReviewProgressFieldsFragment = {
   minPublished: number;
   completeCount: number;
   completed: boolean;
-  needsSupport: boolean;
+  supportLevel: SupportLevel;
   tasksDone: number;
   tasksTotal: number;
   meetingsAttended: number;
@@ -2072,7 +2111,7 @@ export type MyFeedbackReceivedQuery = {
     minPublished: number;
     completeCount: number;
     completed: boolean;
-    needsSupport: boolean;
+    supportLevel: SupportLevel;
     tasksDone: number;
     tasksTotal: number;
     meetingsAttended: number;
@@ -2377,7 +2416,7 @@ export type SchoolCohortProgressQuery = {
       publishedCount: number;
       minPublished: number;
       completed: boolean;
-      needsSupport: boolean;
+      supportLevel: SupportLevel;
       tasksDone: number;
       tasksTotal: number;
       meetingsAttended: number;
@@ -2387,7 +2426,14 @@ export type SchoolCohortProgressQuery = {
       attendanceOnTrack: boolean;
       leftAt: string | null;
       person: { id: string; fullName: string };
-      supportReasons: Array<{ code: SupportReasonCode; roundNumbers: Array<number> }>;
+      supportReasons: Array<{
+        code: SupportReasonCode;
+        level: SupportLevel;
+        roundNumbers: Array<number>;
+        days: number | null;
+        missed: number | null;
+        held: number | null;
+      }>;
       rounds: Array<{
         roundId: string;
         number: number;
@@ -3026,6 +3072,42 @@ export type ApplyStaffImportMutation = {
   applyStaffImport: { created: number; updated: number; unchanged: number; invited: number };
 };
 
+export type SupportThresholdsFieldsFragment = {
+  organisationId: string;
+  behindAfterDays: number;
+  needsSupportAfterDays: number;
+  needsSupportRoundsMissed: number;
+  isDefault: boolean;
+};
+
+export type SupportThresholdsQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+export type SupportThresholdsQuery = {
+  supportThresholds: {
+    organisationId: string;
+    behindAfterDays: number;
+    needsSupportAfterDays: number;
+    needsSupportRoundsMissed: number;
+    isDefault: boolean;
+  };
+};
+
+export type SetSupportThresholdsMutationVariables = Exact<{
+  input: SetSupportThresholdsInput;
+}>;
+
+export type SetSupportThresholdsMutation = {
+  setSupportThresholds: {
+    organisationId: string;
+    behindAfterDays: number;
+    needsSupportAfterDays: number;
+    needsSupportRoundsMissed: number;
+    isDefault: boolean;
+  };
+};
+
 /** Every value an error may carry in `extensions.code`. A code is never renamed or removed; new ones may be added. */
 export type ErrorCode =
   /** The allocation of the round is locked: change it by hand or repair it instead. */
@@ -3334,3 +3416,4 @@ export * from './documents/sessions';
 export * from './documents/setup';
 export * from './documents/sso';
 export * from './documents/staff-import';
+export * from './documents/support';

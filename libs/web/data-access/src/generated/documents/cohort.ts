@@ -114,7 +114,7 @@ export const MyProgressDocument = /*#__PURE__*/ new TypedDocumentString(`
     publishedCount
     minPublished
     completed
-    needsSupport
+    supportLevel
     rounds {
       roundId
       number
@@ -164,11 +164,13 @@ export const CohortFollowUpDocument = /*#__PURE__*/ new TypedDocumentString(`
       }
       schoolName
       publishedCount
-      missing {
+      supportReasons {
         code
-        roundNumber
-        required
-        actual
+        level
+        roundNumbers
+        days
+        missed
+        held
       }
     }
   }

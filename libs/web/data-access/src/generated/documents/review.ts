@@ -115,7 +115,7 @@ fragment ReviewProgressFields on ParticipantProgress {
   minPublished
   completeCount
   completed
-  needsSupport
+  supportLevel
   tasksDone
   tasksTotal
   meetingsAttended
@@ -424,10 +424,14 @@ export const SchoolCohortProgressDocument = /*#__PURE__*/ new TypedDocumentStrin
       publishedCount
       minPublished
       completed
-      needsSupport
+      supportLevel
       supportReasons {
         code
+        level
         roundNumbers
+        days
+        missed
+        held
       }
       tasksDone
       tasksTotal
