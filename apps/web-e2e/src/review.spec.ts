@@ -272,7 +272,9 @@ test('the course leader gives leader feedback on the same page and notes on the 
 
 test('the author reads the feedback, replies, marks it helpful and sees their progress', async ({ page }) => {
   await signIn(page, AUTHOR);
-  const toRead = page.getByRole('link', { name: 'Läs och svara på återkopplingen på din analys 3 (2)' });
+  const toRead = page.getByRole('link', {
+    name: 'Läs och svara på återkopplingen på din analys 3 (2 obesvarade)',
+  });
   await expect(toRead).toBeVisible();
   await checkPage(page, 'review-home-author');
   await toRead.click();

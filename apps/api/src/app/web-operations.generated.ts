@@ -42,6 +42,7 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['5840c978892ba6101ddb95b2dde21613757c79e8054ccbe01a5886da2643083f', 'FollowUpProgress'],
   ['c645a37711a42b125509d140dc2140a91d9ec4e17cd76e27bc284cae9cd8c08f', 'GiveFeedback'],
   ['b730686ba281632ce78303ee6ad1e34a128d76100ba567200554258dc3e7e94d', 'InvitationPreview'],
+  ['7a45f1f40b52d7ad78e65e98b41e867eca9402ccc9ea5f33e7d161e2c5fc7390', 'LeaderToDo'],
   ['5f6e7d12fed3e2b2b2e127cb01f1bb2d003d5109eee1e16451fbf560f37101b4', 'LockAllocation'],
   ['cea9a530864cbc2a0278cee1668748f41a104a25c94f117c66088eadc01c8e01', 'MarkFeedbackHelpful'],
   ['3b7f6745ee31aa9fa43ede45fc0a185c85e023909915d356aad831ef182dc967', 'Me'],
@@ -110,6 +111,7 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['06562a4643f1d41111c4f2edc22f3adf88348b04a76a979592af164d785a7b6d', 'SignOut'],
   ['f4898911aa2c2a39f711e9923e8845918cc29d91ea18b79659bcaff249071e4a', 'SignOutEverywhere'],
   ['ad6215d182a004a104c3b9ac5f73a8ae03f2688407338aeab0115b4804cf4acc', 'SsoForEmail'],
+  ['c819c3a11ab0765c6b49272f5888669b4ebe5907721f721961dd54fec1367b36', 'StartLeaderFeedback'],
   ['97aa68fd4f801c9dea9f8b3869e3f1253a7bc2003074864a2000d02afb5be96f', 'SupportThresholds'],
   ['ff962f869a654595eebfc786a09a22ae46f9e6560edc583a8c3d175b96c2f60e', 'SwapReviewer'],
 ]);

@@ -185,6 +185,13 @@ export const QUERIES: MatrixEntry[] = [
     allowed: ['participant', 'peer'],
   },
   {
+    operation: 'leaderToDo',
+    // Personal: every member gets their own list (empty unless they lead an open cohort).
+    query: `{ leaderToDo { kind cohortId } }`,
+    variables: () => ({}),
+    allowed: MEMBERS,
+  },
+  {
     operation: 'myReviewTasks',
     query: `{ myReviewTasks { id } }`,
     variables: () => ({}),
@@ -318,6 +325,13 @@ export const MUTATIONS: MatrixEntry[] = [
     query: `mutation($a: ID!, $r: ID!) { addReviewer(analysisId: $a, reviewerId: $r) { id } }`,
     variables: (w, actor) => ({ a: w.saraAnalysis, r: own(w.freeReviewers, actor) }),
     allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'startLeaderFeedback',
+    // Leader feedback is the cohort's course leaders' own: an administrator who does not lead it may not.
+    query: `mutation($a: ID!) { startLeaderFeedback(analysisId: $a) { id } }`,
+    variables: (w) => ({ a: w.saraAnalysis }),
+    allowed: ['courseLeader'],
   },
   {
     operation: 'applyAllocation',

@@ -31,6 +31,8 @@ import { ProgressResolver } from './progress/progress.resolver';
 import { ProgressService } from './progress/progress.service';
 import { SupportThresholdsResolver } from './progress/support-thresholds.resolver';
 import { SupportThresholdsService } from './progress/support-thresholds.service';
+import { LeaderToDoResolver } from './todo/leader-todo.resolver';
+import { LeaderToDoService } from './todo/leader-todo.service';
 
 /**
  * Critical friends and feedback (product rules 4–6): allocation of reviewers per round, review
@@ -68,6 +70,8 @@ import { SupportThresholdsService } from './progress/support-thresholds.service'
     AnalysisFeedbackResolver,
     ProgressResolver,
     SupportThresholdsResolver,
+    LeaderToDoService,
+    LeaderToDoResolver,
   ],
   exports: [ProgressService, SupportThresholdsService],
 })

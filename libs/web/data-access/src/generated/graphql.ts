@@ -219,6 +219,17 @@ export type InviteAdministratorInput = {
   name: string;
 };
 
+/** A kind of work on a course leader's to-do list; each is done at its own place. */
+export type LeaderTaskKind =
+  /** A meeting has started and no attendance is registered for it. Done on the attendance page of `meetingId`. */
+  | 'ATTENDANCE_TO_REGISTER'
+  /** An analysis was published in a round already allocated and has no critical friend yet. Done on the allocation page of `roundId`. */
+  | 'LATE_PUBLISHER'
+  /** A published analysis (not the viewer's own) has no course leader feedback yet, whether or not the round is allocated. Done on the feedback form of `analysisId`; gone once any of its course leaders gives it. */
+  | 'LEADER_FEEDBACK'
+  /** A round's submission deadline has passed, or every participant has published, and critical friends are not allocated yet. Done on the allocation page of `roundId`. */
+  | 'ROUND_TO_ALLOCATE';
+
 /** Language for the UI and e-mail. */
 export type Locale = 'en' | 'sv';
 
@@ -1403,6 +1414,25 @@ export type CohortFollowUpQuery = {
   };
 };
 
+export type LeaderToDoQueryVariables = Exact<{ [key: string]: never }>;
+
+export type LeaderToDoQuery = {
+  leaderToDo: Array<{
+    kind: LeaderTaskKind;
+    cohortId: string;
+    cohortName: string;
+    roundId: string | null;
+    roundNumber: number | null;
+    analysisId: string | null;
+    authorName: string | null;
+    meetingId: string | null;
+    meetingNumber: number | null;
+    meetingTitle: string | null;
+    publishedCount: number | null;
+    dueAt: string;
+  }>;
+};
+
 export type FollowUpRoundFragment = {
   id: string;
   number: number;
@@ -2276,6 +2306,12 @@ export type FeedbackFormQuery = {
     } | null;
   }>;
 };
+
+export type StartLeaderFeedbackMutationVariables = Exact<{
+  analysisId: string;
+}>;
+
+export type StartLeaderFeedbackMutation = { startLeaderFeedback: { id: string } };
 
 export type GiveFeedbackMutationVariables = Exact<{
   assignmentId: string;

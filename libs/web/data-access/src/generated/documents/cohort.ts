@@ -5,6 +5,8 @@ import type {
   CohortFollowUpQueryVariables,
   CohortOverviewQuery,
   CohortOverviewQueryVariables,
+  LeaderToDoQuery,
+  LeaderToDoQueryVariables,
   MyCohortsQuery,
   MyCohortsQueryVariables,
   MyOpenReviewTasksQuery,
@@ -174,3 +176,21 @@ export const CohortFollowUpDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CohortFollowUpQuery, CohortFollowUpQueryVariables>;
+export const LeaderToDoDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query LeaderToDo {
+  leaderToDo {
+    kind
+    cohortId
+    cohortName
+    roundId
+    roundNumber
+    analysisId
+    authorName
+    meetingId
+    meetingNumber
+    meetingTitle
+    publishedCount
+    dueAt
+  }
+}
+    `) as unknown as TypedDocumentString<LeaderToDoQuery, LeaderToDoQueryVariables>;

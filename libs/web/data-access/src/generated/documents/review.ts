@@ -21,6 +21,8 @@ import type {
   SchoolCohortProgressQueryVariables,
   SchoolCohortsQuery,
   SchoolCohortsQueryVariables,
+  StartLeaderFeedbackMutation,
+  StartLeaderFeedbackMutationVariables,
 } from '../graphql';
 
 export const ReviewTasksDocument = /*#__PURE__*/ new TypedDocumentString(`
@@ -293,6 +295,13 @@ fragment ReviewFeedbackFields on Feedback {
     ...ReviewCommentFields
   }
 }`) as unknown as TypedDocumentString<FeedbackFormQuery, FeedbackFormQueryVariables>;
+export const StartLeaderFeedbackDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation StartLeaderFeedback($analysisId: ID!) {
+  startLeaderFeedback(analysisId: $analysisId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<StartLeaderFeedbackMutation, StartLeaderFeedbackMutationVariables>;
 export const GiveFeedbackDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation GiveFeedback($assignmentId: ID!, $input: FeedbackInput!) {
   giveFeedback(assignmentId: $assignmentId, input: $input) {
