@@ -67,6 +67,8 @@ const OUTSIDE_THE_BOUNDARY = [
   '**/*.spec.ts',
   // Analysis templates belong to the organisation, not to a cohort.
   'libs/api/feature-cohort/src/template/template.service.ts',
+  // The support signal's thresholds belong to the organisation, not to a cohort.
+  'libs/api/feature-review/src/progress/support-thresholds.service.ts',
   // The outbox, its queue and delivery: mail rows written in the caller's command or by workers.
   'libs/api/feature-notification/src/outbox/**',
   'libs/api/feature-notification/src/queue/**',

@@ -185,6 +185,13 @@ export const QUERIES: MatrixEntry[] = [
     allowed: ['participant', 'peer'],
   },
   {
+    operation: 'leaderToDo',
+    // Personal: every member gets their own list (empty unless they lead an open cohort).
+    query: `{ leaderToDo { kind cohortId } }`,
+    variables: () => ({}),
+    allowed: MEMBERS,
+  },
+  {
     operation: 'myReviewTasks',
     query: `{ myReviewTasks { id } }`,
     variables: () => ({}),
@@ -208,6 +215,13 @@ export const QUERIES: MatrixEntry[] = [
     variables: (w) => ({ org: w.organisation }),
     // The organisation's administrators only (ADR 0014).
     allowed: ['admin'],
+  },
+  {
+    operation: 'supportThresholds',
+    query: `query($org: ID!) { supportThresholds(organisationId: $org) { behindAfterDays isDefault } }`,
+    variables: (w) => ({ org: w.organisation }),
+    // They explain the support signal: anyone of the organisation may read them.
+    allowed: LARKBY_PEOPLE,
   },
   {
     operation: 'people',
@@ -311,6 +325,13 @@ export const MUTATIONS: MatrixEntry[] = [
     query: `mutation($a: ID!, $r: ID!) { addReviewer(analysisId: $a, reviewerId: $r) { id } }`,
     variables: (w, actor) => ({ a: w.saraAnalysis, r: own(w.freeReviewers, actor) }),
     allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'startLeaderFeedback',
+    // Leader feedback is the cohort's course leaders' own: an administrator who does not lead it may not.
+    query: `mutation($a: ID!) { startLeaderFeedback(analysisId: $a) { id } }`,
+    variables: (w) => ({ a: w.saraAnalysis }),
+    allowed: ['courseLeader'],
   },
   {
     operation: 'applyAllocation',
@@ -587,6 +608,14 @@ export const MUTATIONS: MatrixEntry[] = [
     variables: (w) => ({ org: w.organisation }),
     // The organisation's administrators only (ADR 0014); saved turned off, so no issuer is asked.
     allowed: ['admin'],
+  },
+  {
+    operation: 'setSupportThresholds',
+    query: `mutation($org: ID!) { setSupportThresholds(input: { organisationId: $org, behindAfterDays: 2, needsSupportAfterDays: 10, needsSupportRoundsMissed: 2 }) { isDefault } }`,
+    variables: (w) => ({ org: w.organisation }),
+    // The organisation's administrators only.
+    allowed: ['admin'],
+    writes: ['organisation_support_settings'],
   },
   {
     operation: 'setDigestMode',

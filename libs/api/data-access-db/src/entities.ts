@@ -14,6 +14,7 @@ import { MeetingEntity } from './meeting/meeting.entity';
 import { CohortReminderSettingsEntity } from './notification/cohort-reminder-settings.entity';
 import { NotificationPreferenceEntity } from './notification/notification-preference.entity';
 import { OutboxMessageEntity } from './notification/outbox-message.entity';
+import { OrganisationSupportSettingsEntity } from './organisation/organisation-support-settings.entity';
 import { OrganisationEntity } from './organisation/organisation.entity';
 import { SchoolEntity } from './organisation/school.entity';
 import { CertificationEntity } from './person/certification.entity';
@@ -30,6 +31,7 @@ import { TemplateSectionEntity } from './template/template-section.entity';
 /** Every entity, for the DataSource. Order does not matter. */
 export const ENTITIES = [
   OrganisationEntity,
+  OrganisationSupportSettingsEntity,
   SchoolEntity,
   PersonEntity,
   RoleGrantEntity,

@@ -7,6 +7,7 @@ import {
   AnalysisVersionEntity,
   FeedbackCommentEntity,
   FeedbackEntity,
+  OrganisationSupportSettingsEntity,
   PersonEntity,
   ReviewAssignmentEntity,
   RoundAllocationEntity,
@@ -28,6 +29,10 @@ import {
 import { FeedbackService } from './feedback/feedback.service';
 import { ProgressResolver } from './progress/progress.resolver';
 import { ProgressService } from './progress/progress.service';
+import { SupportThresholdsResolver } from './progress/support-thresholds.resolver';
+import { SupportThresholdsService } from './progress/support-thresholds.service';
+import { LeaderToDoResolver } from './todo/leader-todo.resolver';
+import { LeaderToDoService } from './todo/leader-todo.service';
 
 /**
  * Critical friends and feedback (product rules 4–6): allocation of reviewers per round, review
@@ -42,6 +47,7 @@ import { ProgressService } from './progress/progress.service';
       AnalysisVersionEntity,
       FeedbackCommentEntity,
       FeedbackEntity,
+      OrganisationSupportSettingsEntity,
       PersonEntity,
       ReviewAssignmentEntity,
       RoundAllocationEntity,
@@ -53,6 +59,7 @@ import { ProgressService } from './progress/progress.service';
     AssignmentService,
     FeedbackService,
     ProgressService,
+    SupportThresholdsService,
     AllocationResolver,
     AllocationPairResolver,
     RoundAllocationResolver,
@@ -62,7 +69,10 @@ import { ProgressService } from './progress/progress.service';
     FeedbackCommentResolver,
     AnalysisFeedbackResolver,
     ProgressResolver,
+    SupportThresholdsResolver,
+    LeaderToDoService,
+    LeaderToDoResolver,
   ],
-  exports: [ProgressService],
+  exports: [ProgressService, SupportThresholdsService],
 })
 export class ReviewFeatureModule {}

@@ -14,6 +14,7 @@ export * from './lib/notifications/notifications.api';
 export * from './lib/password/password.api';
 export * from './lib/sessions/sessions.api';
 export * from './lib/sso/sso.api';
+export * from './lib/support/support.api';
 export * from './lib/account/account.api';
 export * from './lib/operator/operator.api';
 export type {

@@ -8,6 +8,7 @@ import { OidcSingleSignOn1796530359917 } from './1796530359917-OidcSingleSignOn'
 import { AccountTokens1796530597485 } from './1796530597485-AccountTokens';
 import { PlatformOperator1796530900000 } from './1796530900000-PlatformOperator';
 import { OutboxUnconfirmed1796531924753 } from './1796531924753-OutboxUnconfirmed';
+import { SupportThresholds1796536380498 } from './1796536380498-SupportThresholds';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   AccountTokens1796530597485,
   PlatformOperator1796530900000,
   OutboxUnconfirmed1796531924753,
+  SupportThresholds1796536380498,
 ];

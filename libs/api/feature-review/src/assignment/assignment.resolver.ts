@@ -2,6 +2,7 @@ import {
   Args,
   Context,
   GraphQLISODateTime,
+  ID,
   Mutation,
   Parent,
   Query,
@@ -46,6 +47,18 @@ export class AssignmentResolver {
   @Mutation(() => ReviewAssignmentEntity, { description: 'Course leaders: adds a critical friend by hand.' })
   addReviewer(@CurrentActor() actor: Actor, @Args() args: AddReviewerArgs): Promise<ReviewAssignmentEntity> {
     return this.assignments.addReviewer(actor, args.analysisId, args.reviewerId);
+  }
+
+  @Mutation(() => ReviewAssignmentEntity, {
+    description:
+      "Course leaders of the analysis's cohort (not administrators who do not lead it): their leader-feedback assignment on a published analysis, made now if the round is not allocated yet, so leader feedback never waits for critical friends. Returns the live one if they have it.",
+  })
+  startLeaderFeedback(
+    @CurrentActor() actor: Actor,
+    @Args('analysisId', { type: () => ID, description: 'The published analysis to give leader feedback on.' })
+    analysisId: string,
+  ): Promise<ReviewAssignmentEntity> {
+    return this.assignments.startLeaderFeedback(actor, analysisId);
   }
 
   @Mutation(() => ReviewAssignmentEntity, {

@@ -19,8 +19,9 @@ import { CohortCommands } from '@stl/api/feature-cohort-commands';
 import { CohortChangeKind } from '@stl/shared/domain';
 import { NotificationEvents } from '@stl/api/feature-notification';
 import type { Actor } from '@stl/api/feature-auth';
-import { BadInputError, DomainError, NotFoundError } from '@stl/api/util-errors';
+import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
 import { groupBy } from '@stl/api/util-graphql';
+import { LEADER_REASON } from '../allocation/allocation.planner';
 import type { MyReviewTasksArgs } from './dto/assignment.args';
 
 const MANUAL_ADD: StoredReason = { code: 'MANUAL', message: 'Added by a course leader.' };
@@ -85,6 +86,48 @@ export class AssignmentService {
       const analysis = await this.publishedAnalysis(m, analysisId);
       await this.assertEligible(m, analysis, reviewerId);
       return this.assigned(m, await this.insertManual(m, analysis, reviewerId, MANUAL_ADD));
+    });
+  }
+
+  /**
+   * A course leader's leader-feedback assignment on a published analysis, made now when the round's
+   * allocation has not made it yet: leader feedback does not wait for critical friends (issue 19).
+   * The allocation later keeps it rather than adding a second one. Returns a live one if there is.
+   */
+  async startLeaderFeedback(actor: Actor, analysisId: string): Promise<ReviewAssignmentEntity> {
+    const target = { kind: 'analysis', id: analysisId } as const;
+    return this.commands.runOn(actor, target, CohortChangeKind.Assignments, MANAGE, async (m) => {
+      const analysis = await this.publishedAnalysis(m, analysisId);
+      const leads = await m.exists(CohortMembershipEntity, {
+        where: {
+          cohortId: analysis.cohortId,
+          personId: actor.personId,
+          role: CohortRole.LEADER,
+          leftAt: IsNull(),
+        },
+      });
+      if (!leads) throw new ForbiddenError("Only the cohort's course leaders give leader feedback.");
+      if (analysis.authorId === actor.personId) {
+        throw new DomainError('SELF_REVIEW', 'Nobody reviews their own analysis.');
+      }
+      const live = await m.findOne(ReviewAssignmentEntity, {
+        where: { analysisId, reviewerId: actor.personId, cancelledAt: IsNull() },
+      });
+      if (live) return live;
+      return m.save(
+        ReviewAssignmentEntity,
+        m.create(ReviewAssignmentEntity, {
+          roundId: analysis.roundId,
+          cohortId: analysis.cohortId,
+          analysisId,
+          reviewerId: actor.personId,
+          kind: ReviewerKind.LEADER,
+          source: AssignmentSource.MANUAL,
+          reasons: [LEADER_REASON],
+          completedAt: null,
+          cancelledAt: null,
+        }),
+      );
     });
   }
 

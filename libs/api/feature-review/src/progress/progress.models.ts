@@ -1,6 +1,6 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PersonEntity } from '@stl/api/data-access-db';
-import type { CompletionMissingCode, SupportReasonCode } from '@stl/shared/domain';
+import type { CompletionMissingCode, SupportLevel, SupportReasonCode } from '@stl/shared/domain';
 
 /** Mirrors the domain's codes; the record makes the compiler notice a code added there. */
 const MISSING_CODES: Record<CompletionMissingCode, CompletionMissingCode> = {
@@ -41,6 +41,29 @@ registerEnumType(SUPPORT_REASON_CODES, {
   },
 });
 
+/** Mirrors the domain's levels (course rule 8); the record makes the compiler notice a level added there. */
+const SUPPORT_LEVELS: Record<SupportLevel, SupportLevel> = {
+  ON_TRACK: 'ON_TRACK',
+  BEHIND: 'BEHIND',
+  NEEDS_SUPPORT: 'NEEDS_SUPPORT',
+};
+registerEnumType(SUPPORT_LEVELS, {
+  name: 'SupportLevel',
+  description:
+    "The graded support signal (course rule 8), only from what is in the participant's own hands: their analyses, their critical-friend tasks and their attendance of the meetings held. The organisation's thresholds (supportThresholds) decide the grades.",
+  valuesMap: {
+    ON_TRACK: { description: "Nothing in the participant's own hands is overdue." },
+    BEHIND: {
+      description:
+        'An own analysis or critical-friend task is overdue by at least the "behind" number of days.',
+    },
+    NEEDS_SUPPORT: {
+      description:
+        'An own analysis is overdue by at least the "needs support" number of days, enough analyses are overdue, or attendance of the meetings held is below the required share.',
+    },
+  },
+});
+
 export enum AnalysisProgressStatus {
   NOT_STARTED = 'NOT_STARTED',
   DRAFT = 'DRAFT',
@@ -51,9 +74,19 @@ registerEnumType(AnalysisProgressStatus, { name: 'AnalysisProgressStatus' });
 export enum ProgressFilter {
   COMPLETED = 'COMPLETED',
   NOT_COMPLETED = 'NOT_COMPLETED',
+  BEHIND = 'BEHIND',
   NEEDS_SUPPORT = 'NEEDS_SUPPORT',
 }
-registerEnumType(ProgressFilter, { name: 'ProgressFilter' });
+registerEnumType(ProgressFilter, {
+  name: 'ProgressFilter',
+  description: 'Which participants a progress list shows.',
+  valuesMap: {
+    COMPLETED: { description: 'Those who have completed the course (rule 6).' },
+    NOT_COMPLETED: { description: 'Those who have not completed the course yet.' },
+    BEHIND: { description: 'Those whose supportLevel is BEHIND or NEEDS_SUPPORT.' },
+    NEEDS_SUPPORT: { description: 'Those whose supportLevel is NEEDS_SUPPORT.' },
+  },
+});
 
 @ObjectType('SupportReason', {
   description:
@@ -63,8 +96,31 @@ export class SupportReasonModel {
   @Field(() => SUPPORT_REASON_CODES, { description: 'What kind of reason; the web words it from this code.' })
   code!: SupportReasonCode;
 
-  @Field(() => [Int], { description: 'The round numbers concerned, ascending; empty for attendance.' })
+  @Field(() => SUPPORT_LEVELS, { description: 'How serious this reason alone is: BEHIND or NEEDS_SUPPORT.' })
+  level!: SupportLevel;
+
+  @Field(() => [Int], {
+    description: 'The round concerned, as a one-item list, for analyses and tasks; empty for attendance.',
+  })
   roundNumbers!: number[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Whole days past the deadline, for analyses and tasks; null for attendance.',
+  })
+  days?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Attendance: meetings held so far that the participant missed.',
+  })
+  missed?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Attendance: meetings held so far (planned ones do not count).',
+  })
+  held?: number | null;
 
   @Field({ description: 'The reason as a plain English sentence, e.g. for logs and integrations.' })
   message!: string;
@@ -204,15 +260,21 @@ export class ParticipantProgressModel {
   @Field()
   completed!: boolean;
 
-  @Field({
+  @Field(() => SUPPORT_LEVELS, {
     description:
-      "Course rule 8: something in the participant's own hands is overdue or behind, as `supportReasons` lists. False for participants who have completed or left the cohort.",
+      'Course rule 8, graded: the most serious level among `supportReasons`, ON_TRACK when there are none. ON_TRACK for participants who have completed or left the cohort.',
+  })
+  supportLevel!: SupportLevel;
+
+  @Field({
+    description: 'Deprecated: the same as `supportLevel` being NEEDS_SUPPORT; kept for older clients.',
+    deprecationReason: 'Use supportLevel.',
   })
   needsSupport!: boolean;
 
   @Field(() => [SupportReasonModel], {
     description:
-      'Why the participant may need support, in rule order; empty exactly when `needsSupport` is false.',
+      'Why the participant is behind or needs support, in rule order, with numbers; empty exactly when `supportLevel` is ON_TRACK.',
   })
   supportReasons!: SupportReasonModel[];
 

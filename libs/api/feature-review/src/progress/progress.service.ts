@@ -19,6 +19,7 @@ import { participantCompletion } from '@stl/shared/domain';
 import type { CohortProgressArgs } from './dto/progress.args';
 import { ProgressFacts } from './progress-facts.repository';
 import { AnalysisProgressStatus, ProgressFilter } from './progress.models';
+import { SupportThresholdsService } from './support-thresholds.service';
 import type { ParticipantProgressModel } from './progress.models';
 
 interface Scope {
@@ -53,6 +54,7 @@ export class ProgressService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
+    private readonly thresholds: SupportThresholdsService,
   ) {}
 
   /** Course leaders and admins: everyone; school leaders: participants from their own schools. */
@@ -72,7 +74,10 @@ export class ProgressService {
     let rows = await this.compute(access.cohort, { schoolIds, includeWithdrawn: args.includeWithdrawn });
     if (args.status === ProgressFilter.COMPLETED) rows = rows.filter((r) => r.completed);
     if (args.status === ProgressFilter.NOT_COMPLETED) rows = rows.filter((r) => !r.completed);
-    if (args.status === ProgressFilter.NEEDS_SUPPORT) rows = rows.filter((r) => r.needsSupport);
+    if (args.status === ProgressFilter.BEHIND) rows = rows.filter((r) => r.supportLevel !== 'ON_TRACK');
+    if (args.status === ProgressFilter.NEEDS_SUPPORT) {
+      rows = rows.filter((r) => r.supportLevel === 'NEEDS_SUPPORT');
+    }
     return paginate(args, async (skip, take) => [rows.slice(skip, skip + take), rows.length]);
   }
 
@@ -93,31 +98,33 @@ export class ProgressService {
     const now = new Date();
     const cohortId = cohort.id;
     const facts = new ProgressFacts(m);
-    const [members, schools, rounds, analyses, feedback, tasks, meetings, attendance] = await Promise.all([
-      m.find(CohortMembershipEntity, {
-        relations: { person: true },
-        where: {
-          cohortId,
-          role: CohortRole.PARTICIPANT,
-          ...(scope.includeWithdrawn ? {} : { leftAt: IsNull() }),
-          ...(scope.schoolIds ? { schoolId: In(scope.schoolIds) } : {}),
-          ...(scope.personId ? { personId: scope.personId } : {}),
-        },
-      }),
-      m.find(SchoolEntity, {
-        select: { id: true, name: true },
-        where: { organisationId: cohort.organisationId },
-      }),
-      m.find(AnalysisRoundEntity, { where: { cohortId }, order: { number: 'ASC' } }),
-      m.find(AnalysisEntity, {
-        select: { id: true, roundId: true, authorId: true, status: true },
-        where: { cohortId, ...(scope.personId ? { authorId: scope.personId } : {}) },
-      }),
-      facts.feedbackCounts(cohortId),
-      facts.taskCounts(cohortId),
-      facts.meetingCounts(cohortId, now),
-      facts.attendanceCounts(cohortId),
-    ]);
+    const [members, schools, rounds, analyses, feedback, tasks, meetings, attendance, thresholds] =
+      await Promise.all([
+        m.find(CohortMembershipEntity, {
+          relations: { person: true },
+          where: {
+            cohortId,
+            role: CohortRole.PARTICIPANT,
+            ...(scope.includeWithdrawn ? {} : { leftAt: IsNull() }),
+            ...(scope.schoolIds ? { schoolId: In(scope.schoolIds) } : {}),
+            ...(scope.personId ? { personId: scope.personId } : {}),
+          },
+        }),
+        m.find(SchoolEntity, {
+          select: { id: true, name: true },
+          where: { organisationId: cohort.organisationId },
+        }),
+        m.find(AnalysisRoundEntity, { where: { cohortId }, order: { number: 'ASC' } }),
+        m.find(AnalysisEntity, {
+          select: { id: true, roundId: true, authorId: true, status: true },
+          where: { cohortId, ...(scope.personId ? { authorId: scope.personId } : {}) },
+        }),
+        facts.feedbackCounts(cohortId),
+        facts.taskCounts(cohortId),
+        facts.meetingCounts(cohortId, now),
+        facts.attendanceCounts(cohortId),
+        this.thresholds.thresholdsOf(cohort.organisationId),
+      ]);
 
     const schoolName = new Map(schools.map((s) => [s.id, s.name]));
     const analysisOf = new Map(analyses.map((a) => [key(a.authorId, a.roundId), a]));
@@ -161,6 +168,7 @@ export class ProgressService {
         },
         requiredAttendanceShare: cohort.requiredAttendanceShare,
         now,
+        supportThresholds: thresholds,
       });
       const byRound = new Map(facts.map((f) => [f.round.id, f]));
       return {
@@ -193,6 +201,7 @@ export class ProgressService {
         attendanceOnTrack: result.attendanceOnTrack,
         completed: result.completed,
         // Someone who has left the cohort is no one's to support here any more.
+        supportLevel: member.leftAt ? 'ON_TRACK' : result.supportLevel,
         needsSupport: !member.leftAt && result.needsSupport,
         supportReasons: member.leftAt
           ? []

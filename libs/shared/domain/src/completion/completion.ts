@@ -5,8 +5,19 @@ import type {
   CompletionResult,
   CompletionRoundInput,
   RoundCompletion,
+  SupportLevel,
   SupportReason,
+  SupportThresholds,
 } from './types';
+
+/** The thresholds an organisation starts with (course rule 8). */
+export const DEFAULT_SUPPORT_THRESHOLDS: SupportThresholds = Object.freeze({
+  behindAfterDays: 1,
+  needsSupportAfterDays: 7,
+  needsSupportRoundsMissed: 2,
+});
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Shares like 0.7 × 10 are 7.000000000000001 in floating point; never ask for a meeting too many. */
 const EPSILON = 1e-9;
@@ -30,6 +41,25 @@ function passed(deadline: Date | undefined, now: Date | undefined): boolean {
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Whole days from `deadline` to `now`; 0 when either is missing or the deadline is ahead. */
+function daysPast(deadline: Date | undefined, now: Date | undefined): number {
+  if (!deadline || !now) return 0;
+  return Math.max(0, Math.floor((now.getTime() - deadline.getTime()) / DAY_MS));
+}
+
+/** Thresholds below 1 would flag people before anything is overdue; bad values fall back to the defaults. */
+function thresholds(t: SupportThresholds | undefined): SupportThresholds {
+  const pick = (value: number | undefined, fallback: number) =>
+    value !== undefined && Number.isInteger(value) && value >= 1 ? value : fallback;
+  const d = DEFAULT_SUPPORT_THRESHOLDS;
+  const behindAfterDays = pick(t?.behindAfterDays, d.behindAfterDays);
+  return {
+    behindAfterDays,
+    needsSupportAfterDays: Math.max(behindAfterDays, pick(t?.needsSupportAfterDays, d.needsSupportAfterDays)),
+    needsSupportRoundsMissed: pick(t?.needsSupportRoundsMissed, d.needsSupportRoundsMissed),
+  };
 }
 
 function roundCompletion(r: CompletionRoundInput, now: Date | undefined): RoundCompletion {
@@ -135,7 +165,17 @@ export function participantCompletion(input: CompletionInput): CompletionResult 
   const completed = missing.length === 0;
   const reasons = completed
     ? []
-    : supportReasons(rounds, { attended, held: Math.min(held, planned), onTrack: attendanceOnTrack });
+    : supportReasons(rounds, input.rounds, now, thresholds(input.supportThresholds), {
+        attended,
+        held: Math.min(held, planned),
+        onTrack: attendanceOnTrack,
+        allowedAbsences: planned - meetingsRequired,
+      });
+  const supportLevel: SupportLevel = reasons.some((r) => r.level === 'NEEDS_SUPPORT')
+    ? 'NEEDS_SUPPORT'
+    : reasons.length
+      ? 'BEHIND'
+      : 'ON_TRACK';
   return {
     completed,
     rounds,
@@ -151,48 +191,66 @@ export function participantCompletion(input: CompletionInput): CompletionResult 
     attendanceShare: planned === 0 ? 0 : attended / planned,
     attendanceMet,
     attendanceOnTrack,
-    needsSupport: reasons.length > 0,
+    supportLevel,
+    needsSupport: supportLevel === 'NEEDS_SUPPORT',
     supportReasons: reasons,
     missing,
   };
 }
 
-function roundList(numbers: readonly number[]): string {
-  return numbers.length === 1 ? `round ${numbers[0]}` : `rounds ${numbers.join(', ')}`;
-}
-
 /**
- * Course rule 8, the one "needs support" rule: only what is in the participant's own hands counts.
- * An analysis not published by its submission deadline, critical-friend tasks still open after
- * their feedback deadline, attendance below the required share of the meetings held so far. Late
- * feedback *on* the participant's analysis is the debtor's to-do, never the participant's flag.
+ * Course rule 8, the one support rule: only what is in the participant's own hands counts, each
+ * reason with its numbers and its own level.
+ * - An analysis not published `behindAfterDays`+ whole days after its submission deadline: BEHIND;
+ *   NEEDS_SUPPORT when `needsSupportAfterDays`+ late or when `needsSupportRoundsMissed`+ analyses are.
+ * - Own critical-friend tasks open `behindAfterDays`+ days after the feedback deadline: BEHIND
+ *   (never more on their own: the analyses and the meetings are what the course stands on).
+ * - Attendance below the cohort's required share of the meetings held so far (never of planned
+ *   ones): BEHIND; NEEDS_SUPPORT once they have missed as many meetings as the course allows in all
+ *   (planned minus required), so one more absence would cost them the course.
+ * Late feedback *on* the participant's analysis is the debtor's to-do, never the participant's flag.
  */
 function supportReasons(
   rounds: readonly RoundCompletion[],
-  attendance: { attended: number; held: number; onTrack: boolean },
+  inputs: readonly CompletionRoundInput[],
+  now: Date | undefined,
+  t: SupportThresholds,
+  attendance: { attended: number; held: number; onTrack: boolean; allowedAbsences: number },
 ): SupportReason[] {
-  const reasons: SupportReason[] = [];
-  const late = rounds.filter((r) => r.submissionOverdue).map((r) => r.number);
-  if (late.length) {
-    reasons.push({
-      code: 'ANALYSIS_OVERDUE',
-      roundNumbers: late,
-      message: `The analysis of ${roundList(late)} is not published and its deadline has passed.`,
-    });
-  }
-  const tasks = rounds.filter((r) => r.tasksOverdue).map((r) => r.number);
-  if (tasks.length) {
+  const deadlines = new Map(inputs.map((r) => [r.roundId, r]));
+  const late = rounds
+    .filter((r) => r.submissionOverdue)
+    .map((r) => ({ round: r.number, days: daysPast(deadlines.get(r.roundId)?.submissionDeadline, now) }))
+    .filter((r) => r.days >= t.behindAfterDays);
+  const manyMissed = late.length >= t.needsSupportRoundsMissed;
+  const reasons: SupportReason[] = late.map(({ round, days }) => ({
+    code: 'ANALYSIS_OVERDUE',
+    level: manyMissed || days >= t.needsSupportAfterDays ? 'NEEDS_SUPPORT' : 'BEHIND',
+    roundNumbers: [round],
+    days,
+    message: `The analysis of round ${round} is ${plural(days, 'day', 'days')} past its deadline and not published.`,
+  }));
+  for (const r of rounds) {
+    if (!r.tasksOverdue) continue;
+    const days = daysPast(deadlines.get(r.roundId)?.feedbackDeadline, now);
+    if (days < t.behindAfterDays) continue;
     reasons.push({
       code: 'TASKS_OVERDUE',
-      roundNumbers: tasks,
-      message: `Critical-friend feedback in ${roundList(tasks)} is past its deadline.`,
+      level: 'BEHIND',
+      roundNumbers: [r.number],
+      days,
+      message: `Critical-friend feedback in round ${r.number} is ${plural(days, 'day', 'days')} past its deadline.`,
     });
   }
   if (!attendance.onTrack) {
+    const missed = Math.max(0, attendance.held - attendance.attended);
     reasons.push({
       code: 'ATTENDANCE_BEHIND',
+      level: missed >= Math.max(1, attendance.allowedAbsences) ? 'NEEDS_SUPPORT' : 'BEHIND',
       roundNumbers: [],
-      message: `Attended ${attendance.attended} of the ${plural(attendance.held, 'meeting', 'meetings')} held so far, fewer than required.`,
+      missed,
+      held: attendance.held,
+      message: `Missed ${missed} of the ${plural(attendance.held, 'meeting', 'meetings')} held so far, below the required share.`,
     });
   }
   return reasons;

@@ -3,7 +3,7 @@
  * overall, whether a participant has completed the course and what is still missing. Computed on
  * demand from facts (published analyses, feedback, assignments, attendance); never stored.
  */
-export { participantCompletion } from './completion';
+export { DEFAULT_SUPPORT_THRESHOLDS, participantCompletion } from './completion';
 export type {
   CompletionInput,
   CompletionMeetings,
@@ -12,6 +12,8 @@ export type {
   CompletionResult,
   CompletionRoundInput,
   RoundCompletion,
+  SupportLevel,
   SupportReason,
   SupportReasonCode,
+  SupportThresholds,
 } from './types';

@@ -38,6 +38,26 @@ export interface CompletionInput {
   readonly minPublished?: number;
   /** The moment overdue flags refer to; without it no round is ever overdue. */
   readonly now?: Date;
+  /** The organisation's thresholds of the support signal; DEFAULT_SUPPORT_THRESHOLDS when absent. */
+  readonly supportThresholds?: SupportThresholds;
+}
+
+/**
+ * The graded support signal (course rule 8), from least to most serious. ON_TRACK: nothing in the
+ * participant's own hands is overdue. BEHIND: something is, but not (yet) by much. NEEDS_SUPPORT:
+ * an own task is long overdue, several analyses are missing, or attendance of the meetings held is
+ * below the cohort's required share.
+ */
+export type SupportLevel = 'ON_TRACK' | 'BEHIND' | 'NEEDS_SUPPORT';
+
+/** What an organisation may set about the support signal; whole days and rounds, easy to explain. */
+export interface SupportThresholds {
+  /** An own task (analysis or critical-friend task) this many whole days past its deadline makes the participant BEHIND. */
+  readonly behindAfterDays: number;
+  /** An own analysis this many whole days past its deadline makes the participant NEEDS_SUPPORT. */
+  readonly needsSupportAfterDays: number;
+  /** This many rounds with the participant's analysis overdue makes them NEEDS_SUPPORT. */
+  readonly needsSupportRoundsMissed: number;
 }
 
 export type CompletionMissingCode =
@@ -103,11 +123,13 @@ export interface CompletionResult {
   /** attended ≥ required share of the meetings held so far. */
   readonly attendanceOnTrack: boolean;
   /**
-   * Course rule 8: something in the participant's own hands is overdue or behind (`supportReasons`
-   * is not empty). Never set by what others owe them, such as late feedback on their analysis.
+   * Course rule 8, graded: the most serious level of `supportReasons`, ON_TRACK when there are none.
+   * Never raised by what others owe them, such as late feedback on their analysis.
    */
+  readonly supportLevel: SupportLevel;
+  /** `supportLevel` is NEEDS_SUPPORT (kept for callers of the former yes/no signal). */
   readonly needsSupport: boolean;
-  /** Why the participant may need support, in rule order; empty when they do not (or have completed). */
+  /** Why the participant is behind or needs support, in rule order; empty exactly when ON_TRACK (always after completion). */
   readonly supportReasons: readonly SupportReason[];
   /** Empty exactly when `completed`. */
   readonly missing: readonly CompletionMissing[];
@@ -125,10 +147,20 @@ export type SupportReasonCode =
   /** The participant attended fewer meetings than the cohort's required share of those held so far. */
   | 'ATTENDANCE_BEHIND';
 
-/** One reason, with the rounds it concerns and a plain English sentence (the UI words its own from the code). */
+/**
+ * One reason with its numbers and a plain English sentence (the UI words its own from the code and
+ * the numbers, e.g. "omgång 3: analysen 6 dagar sen").
+ */
 export interface SupportReason {
   readonly code: SupportReasonCode;
-  /** Round numbers concerned, ascending; empty for attendance. */
+  /** How serious this reason alone is: BEHIND or NEEDS_SUPPORT. */
+  readonly level: Exclude<SupportLevel, 'ON_TRACK'>;
+  /** The round concerned ([n]) for analyses and tasks; empty for attendance. */
   readonly roundNumbers: readonly number[];
+  /** Whole days past the deadline (analyses and tasks). */
+  readonly days?: number;
+  /** Attendance: meetings held so far that the participant missed, and how many were held. */
+  readonly missed?: number;
+  readonly held?: number;
   readonly message: string;
 }

@@ -228,6 +228,17 @@ export type InviteAdministratorInput = {
   name: string;
 };
 
+/** A kind of work on a course leader's to-do list; each is done at its own place. */
+export type LeaderTaskKind =
+  /** A meeting has started and no attendance is registered for it. Done on the attendance page of `meetingId`. */
+  | 'ATTENDANCE_TO_REGISTER'
+  /** An analysis was published in a round already allocated and has no critical friend yet. Done on the allocation page of `roundId`. */
+  | 'LATE_PUBLISHER'
+  /** A published analysis (not the viewer's own) has no course leader feedback yet, whether or not the round is allocated. Done on the feedback form of `analysisId`; gone once any of its course leaders gives it. */
+  | 'LEADER_FEEDBACK'
+  /** A round's submission deadline has passed, or every participant has published, and critical friends are not allocated yet. Done on the allocation page of `roundId`. */
+  | 'ROUND_TO_ALLOCATE';
+
 /** Language for the UI and e-mail. */
 export type Locale = 'en' | 'sv';
 
@@ -366,6 +377,18 @@ export type SetPasswordWithLinkInput = {
   token: string;
 };
 
+/** New thresholds of the organisation's support signal; administrators of the organisation only. */
+export type SetSupportThresholdsInput = {
+  /** Whole days, 1–60. */
+  behindAfterDays: number;
+  /** Whole days, at least behindAfterDays and at most 120. */
+  needsSupportAfterDays: number;
+  /** Rounds, 1–12. */
+  needsSupportRoundsMissed: number;
+  /** The organisation; the caller must be one of its administrators. */
+  organisationId: string;
+};
+
 export type SignInInput = {
   email: string;
   password: string;
@@ -387,6 +410,15 @@ export type StaffImportOutcome =
   | 'UNCHANGED'
   /** The person with this address is updated (name, school) and/or given roles. */
   | 'UPDATE';
+
+/** The graded support signal (course rule 8), only from what is in the participant's own hands: their analyses, their critical-friend tasks and their attendance of the meetings held. The organisation's thresholds (supportThresholds) decide the grades. */
+export type SupportLevel =
+  /** An own analysis or critical-friend task is overdue by at least the "behind" number of days. */
+  | 'BEHIND'
+  /** An own analysis is overdue by at least the "needs support" number of days, enough analyses are overdue, or attendance of the meetings held is below the required share. */
+  | 'NEEDS_SUPPORT'
+  /** Nothing in the participant's own hands is overdue. */
+  | 'ON_TRACK';
 
 /** Why a participant may need closer support (course rule 8), only from what is in the participant's own hands. Late feedback on their analysis is never a reason: it is the to-do of whoever owes it. */
 export type SupportReasonCode =
@@ -1364,7 +1396,7 @@ export type MyProgressQuery = {
     publishedCount: number;
     minPublished: number;
     completed: boolean;
-    needsSupport: boolean;
+    supportLevel: SupportLevel;
     rounds: Array<{
       roundId: string;
       number: number;
@@ -1402,9 +1434,35 @@ export type CohortFollowUpQuery = {
       schoolName: string | null;
       publishedCount: number;
       person: { id: string; fullName: string };
-      missing: Array<{ code: CompletionMissingCode; roundNumber: number | null }>;
+      supportReasons: Array<{
+        code: SupportReasonCode;
+        level: SupportLevel;
+        roundNumbers: Array<number>;
+        days: number | null;
+        missed: number | null;
+        held: number | null;
+      }>;
     }>;
   };
+};
+
+export type LeaderToDoQueryVariables = Exact<{ [key: string]: never }>;
+
+export type LeaderToDoQuery = {
+  leaderToDo: Array<{
+    kind: LeaderTaskKind;
+    cohortId: string;
+    cohortName: string;
+    roundId: string | null;
+    roundNumber: number | null;
+    analysisId: string | null;
+    authorName: string | null;
+    meetingId: string | null;
+    meetingNumber: number | null;
+    meetingTitle: string | null;
+    publishedCount: number | null;
+    dueAt: string;
+  }>;
 };
 
 export type FollowUpRoundFragment = {
@@ -1444,8 +1502,16 @@ export type ProgressRowFragment = {
   publishedCount: number;
   minPublished: number;
   completed: boolean;
-  needsSupport: boolean;
+  supportLevel: SupportLevel;
   person: { id: string; fullName: string };
+  supportReasons: Array<{
+    code: SupportReasonCode;
+    level: SupportLevel;
+    roundNumbers: Array<number>;
+    days: number | null;
+    missed: number | null;
+    held: number | null;
+  }>;
   rounds: Array<{
     roundId: string;
     number: number;
@@ -1505,8 +1571,16 @@ export type FollowUpProgressQuery = {
       publishedCount: number;
       minPublished: number;
       completed: boolean;
-      needsSupport: boolean;
+      supportLevel: SupportLevel;
       person: { id: string; fullName: string };
+      supportReasons: Array<{
+        code: SupportReasonCode;
+        level: SupportLevel;
+        roundNumbers: Array<number>;
+        days: number | null;
+        missed: number | null;
+        held: number | null;
+      }>;
       rounds: Array<{
         roundId: string;
         number: number;
@@ -2005,7 +2079,7 @@ export type ReviewProgressFieldsFragment = {
   minPublished: number;
   completeCount: number;
   completed: boolean;
-  needsSupport: boolean;
+  supportLevel: SupportLevel;
   tasksDone: number;
   tasksTotal: number;
   meetingsAttended: number;
@@ -2069,7 +2143,7 @@ export type MyFeedbackReceivedQuery = {
     minPublished: number;
     completeCount: number;
     completed: boolean;
-    needsSupport: boolean;
+    supportLevel: SupportLevel;
     tasksDone: number;
     tasksTotal: number;
     meetingsAttended: number;
@@ -2265,6 +2339,12 @@ export type FeedbackFormQuery = {
   }>;
 };
 
+export type StartLeaderFeedbackMutationVariables = Exact<{
+  analysisId: string;
+}>;
+
+export type StartLeaderFeedbackMutation = { startLeaderFeedback: { id: string } };
+
 export type GiveFeedbackMutationVariables = Exact<{
   assignmentId: string;
   input: FeedbackInput;
@@ -2368,7 +2448,7 @@ export type SchoolCohortProgressQuery = {
       publishedCount: number;
       minPublished: number;
       completed: boolean;
-      needsSupport: boolean;
+      supportLevel: SupportLevel;
       tasksDone: number;
       tasksTotal: number;
       meetingsAttended: number;
@@ -2378,7 +2458,14 @@ export type SchoolCohortProgressQuery = {
       attendanceOnTrack: boolean;
       leftAt: string | null;
       person: { id: string; fullName: string };
-      supportReasons: Array<{ code: SupportReasonCode; roundNumbers: Array<number> }>;
+      supportReasons: Array<{
+        code: SupportReasonCode;
+        level: SupportLevel;
+        roundNumbers: Array<number>;
+        days: number | null;
+        missed: number | null;
+        held: number | null;
+      }>;
       rounds: Array<{
         roundId: string;
         number: number;
@@ -3029,6 +3116,42 @@ export type ApplyStaffImportMutation = {
   applyStaffImport: { created: number; updated: number; unchanged: number; invited: number };
 };
 
+export type SupportThresholdsFieldsFragment = {
+  organisationId: string;
+  behindAfterDays: number;
+  needsSupportAfterDays: number;
+  needsSupportRoundsMissed: number;
+  isDefault: boolean;
+};
+
+export type SupportThresholdsQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+export type SupportThresholdsQuery = {
+  supportThresholds: {
+    organisationId: string;
+    behindAfterDays: number;
+    needsSupportAfterDays: number;
+    needsSupportRoundsMissed: number;
+    isDefault: boolean;
+  };
+};
+
+export type SetSupportThresholdsMutationVariables = Exact<{
+  input: SetSupportThresholdsInput;
+}>;
+
+export type SetSupportThresholdsMutation = {
+  setSupportThresholds: {
+    organisationId: string;
+    behindAfterDays: number;
+    needsSupportAfterDays: number;
+    needsSupportRoundsMissed: number;
+    isDefault: boolean;
+  };
+};
+
 /** Every value an error may carry in `extensions.code`. A code is never renamed or removed; new ones may be added. */
 export type ErrorCode =
   /** The allocation of the round is locked: change it by hand or repair it instead. */
@@ -3339,3 +3462,4 @@ export * from './documents/sessions';
 export * from './documents/setup';
 export * from './documents/sso';
 export * from './documents/staff-import';
+export * from './documents/support';

@@ -9,6 +9,7 @@ import { AdminPersonPage } from './people/person.page';
 import { AdminSchoolsPage } from './schools/schools.page';
 import { AdminSsoPage } from './sso/sso-settings.page';
 import { AdminStaffImportPage } from './people/staff-import.page';
+import { AdminSupportThresholdsPage } from './support/support-thresholds.page';
 import { administratorOnly } from './shared/admin-access';
 import { AdminNotAllowedPage, AdminNotFoundPage } from './shared/not-allowed.page';
 import { AdminTemplateEditorPage } from './templates/template-editor.page';
@@ -38,6 +39,7 @@ export const adminRoutes: Routes = [
       { path: 'cohorts', component: AdminCohortsPage, title: 'admin.cohorts.title' },
       { path: 'mail', component: AdminFailedMailPage, title: 'admin.mail.title' },
       { path: 'sso', component: AdminSsoPage, title: 'sso.admin.title' },
+      { path: 'support', component: AdminSupportThresholdsPage, title: 'admin.support.title' },
       { path: '**', component: AdminNotFoundPage, title: 'notFound.title' },
     ],
   },

@@ -5,6 +5,8 @@ import type {
   CohortFollowUpQueryVariables,
   CohortOverviewQuery,
   CohortOverviewQueryVariables,
+  LeaderToDoQuery,
+  LeaderToDoQueryVariables,
   MyCohortsQuery,
   MyCohortsQueryVariables,
   MyOpenReviewTasksQuery,
@@ -112,7 +114,7 @@ export const MyProgressDocument = /*#__PURE__*/ new TypedDocumentString(`
     publishedCount
     minPublished
     completed
-    needsSupport
+    supportLevel
     rounds {
       roundId
       number
@@ -162,11 +164,33 @@ export const CohortFollowUpDocument = /*#__PURE__*/ new TypedDocumentString(`
       }
       schoolName
       publishedCount
-      missing {
+      supportReasons {
         code
-        roundNumber
+        level
+        roundNumbers
+        days
+        missed
+        held
       }
     }
   }
 }
     `) as unknown as TypedDocumentString<CohortFollowUpQuery, CohortFollowUpQueryVariables>;
+export const LeaderToDoDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query LeaderToDo {
+  leaderToDo {
+    kind
+    cohortId
+    cohortName
+    roundId
+    roundNumber
+    analysisId
+    authorName
+    meetingId
+    meetingNumber
+    meetingTitle
+    publishedCount
+    dueAt
+  }
+}
+    `) as unknown as TypedDocumentString<LeaderToDoQuery, LeaderToDoQueryVariables>;

@@ -90,7 +90,15 @@ export const FollowUpProgressDocument = /*#__PURE__*/ new TypedDocumentString(`
   publishedCount
   minPublished
   completed
-  needsSupport
+  supportLevel
+  supportReasons {
+    code
+    level
+    roundNumbers
+    days
+    missed
+    held
+  }
   rounds {
     roundId
     number

@@ -28,6 +28,7 @@ import type {
   SetupMeetingFieldsFragment,
   SetupParticipantFieldsFragment,
   SetupRoundFieldsFragment,
+  SupportThresholdsFieldsFragment,
   ViewerFieldsFragment,
 } from '../graphql';
 
@@ -299,7 +300,15 @@ export const ProgressRowFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   publishedCount
   minPublished
   completed
-  needsSupport
+  supportLevel
+  supportReasons {
+    code
+    level
+    roundNumbers
+    days
+    missed
+    held
+  }
   rounds {
     roundId
     number
@@ -507,7 +516,7 @@ export const ReviewProgressFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentSt
   minPublished
   completeCount
   completed
-  needsSupport
+  supportLevel
   tasksDone
   tasksTotal
   meetingsAttended
@@ -684,3 +693,15 @@ export const OrganisationSsoFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentS
     `,
   { fragmentName: 'OrganisationSsoFields' },
 ) as unknown as TypedDocumentString<OrganisationSsoFieldsFragment, unknown>;
+export const SupportThresholdsFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment SupportThresholdsFields on SupportThresholds {
+  organisationId
+  behindAfterDays
+  needsSupportAfterDays
+  needsSupportRoundsMissed
+  isDefault
+}
+    `,
+  { fragmentName: 'SupportThresholdsFields' },
+) as unknown as TypedDocumentString<SupportThresholdsFieldsFragment, unknown>;

@@ -21,6 +21,8 @@ import type {
   SchoolCohortProgressQueryVariables,
   SchoolCohortsQuery,
   SchoolCohortsQueryVariables,
+  StartLeaderFeedbackMutation,
+  StartLeaderFeedbackMutationVariables,
 } from '../graphql';
 
 export const ReviewTasksDocument = /*#__PURE__*/ new TypedDocumentString(`
@@ -113,7 +115,7 @@ fragment ReviewProgressFields on ParticipantProgress {
   minPublished
   completeCount
   completed
-  needsSupport
+  supportLevel
   tasksDone
   tasksTotal
   meetingsAttended
@@ -293,6 +295,13 @@ fragment ReviewFeedbackFields on Feedback {
     ...ReviewCommentFields
   }
 }`) as unknown as TypedDocumentString<FeedbackFormQuery, FeedbackFormQueryVariables>;
+export const StartLeaderFeedbackDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation StartLeaderFeedback($analysisId: ID!) {
+  startLeaderFeedback(analysisId: $analysisId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<StartLeaderFeedbackMutation, StartLeaderFeedbackMutationVariables>;
 export const GiveFeedbackDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation GiveFeedback($assignmentId: ID!, $input: FeedbackInput!) {
   giveFeedback(assignmentId: $assignmentId, input: $input) {
@@ -415,10 +424,14 @@ export const SchoolCohortProgressDocument = /*#__PURE__*/ new TypedDocumentStrin
       publishedCount
       minPublished
       completed
-      needsSupport
+      supportLevel
       supportReasons {
         code
+        level
         roundNumbers
+        days
+        missed
+        held
       }
       tasksDone
       tasksTotal

@@ -3,6 +3,7 @@ import type { Observable } from 'rxjs';
 import {
   CohortFollowUpDocument,
   CohortOverviewDocument,
+  LeaderToDoDocument,
   MyCohortsDocument,
   MyOpenReviewTasksDocument,
   MyProgressDocument,
@@ -10,6 +11,7 @@ import {
 import type {
   CohortFollowUpQuery,
   CohortOverviewQuery,
+  LeaderToDoQuery,
   MyCohortsQuery,
   MyOpenReviewTasksQuery,
   MyProgressQuery,
@@ -23,6 +25,7 @@ export type Round = CohortSummary['rounds'][number];
 export type MyProgress = MyProgressQuery['myProgress'];
 export type ReviewTask = MyOpenReviewTasksQuery['myReviewTasks'][number];
 export type CohortFollowUp = CohortFollowUpQuery;
+export type LeaderTask = LeaderToDoQuery['leaderToDo'][number];
 
 /** Cohorts, their meetings and rounds, and progress as each role may see it. */
 @Injectable({ providedIn: 'root' })
@@ -44,6 +47,11 @@ export class CohortApi {
 
   myOpenReviewTasks(cohortId: string): Observable<MyOpenReviewTasksQuery> {
     return this.gql.request(MyOpenReviewTasksDocument, { cohortId });
+  }
+
+  /** My to-do as course leader across the open cohorts I lead, oldest first (empty for anyone else). */
+  leaderToDo(): Observable<LeaderToDoQuery> {
+    return this.gql.request(LeaderToDoDocument);
   }
 
   /** Leaders: the whole cohort; school leaders: their own school's teachers. Never analysis text. */

@@ -12,6 +12,7 @@ import {
   ReviewTasksDocument,
   SchoolCohortProgressDocument,
   SchoolCohortsDocument,
+  StartLeaderFeedbackDocument,
 } from '../../generated/graphql';
 import type {
   CommentOnFeedbackMutation,
@@ -22,6 +23,7 @@ import type {
   MyFeedbackReceivedQuery,
   ReceivedFeedbackOnAnalysisQuery,
   ReplyToFeedbackMutation,
+  StartLeaderFeedbackMutation,
   ReviewCommentFieldsFragment,
   ReviewFeedbackFieldsFragment,
   ReviewTasksQuery,
@@ -68,6 +70,11 @@ export class ReviewApi {
   }
 
   /** Final once given; refused with STALE_VERSION when the author published again meanwhile. */
+  /** Course leaders: their leader-feedback assignment on a published analysis, made now if allocation has not. */
+  startLeaderFeedback(analysisId: string): Observable<StartLeaderFeedbackMutation> {
+    return this.gql.request(StartLeaderFeedbackDocument, { analysisId });
+  }
+
   give(assignmentId: string, input: FeedbackInput): Observable<GiveFeedbackMutation> {
     return this.gql.request(GiveFeedbackDocument, { assignmentId, input });
   }

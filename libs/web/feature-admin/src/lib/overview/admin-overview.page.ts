@@ -92,6 +92,8 @@ export class AdminOverviewPage {
       { path: 'mail', key: 'mail' },
       // Single sign-on (ADR 0014)
       { path: 'sso', key: 'sso' },
+      // When participants show as behind or needing support (course rule 8)
+      { path: 'support', key: 'support' },
     ];
   });
 }

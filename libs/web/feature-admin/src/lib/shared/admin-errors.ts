@@ -1,11 +1,15 @@
 import { formErrorsFrom as formErrorsFromRefusal } from '@stl/web/ui/form-errors';
 import type { FieldProblem, FormErrors, Refusal } from '@stl/web/ui/form-errors';
+import type { ApiFieldProblemCode } from '@stl/web/data-access';
 
 export { NO_ERRORS, formErrorsOf } from '@stl/web/ui/form-errors';
 export type { FieldProblem, FormErrors, Refusal, SummaryItem } from '@stl/web/ui/form-errors';
 
-/** A problem explained in the admin screens' own words, keyed by the API's problem code. */
-const DOMAIN_CODES = new Set([
+/**
+ * Problems explained in the admin screens' own words, keyed by codes of the API's one list of
+ * field-problem codes (the compiler refuses a code that is not on it).
+ */
+const DOMAIN_CODES = new Set<string>([
   'NAME_TAKEN',
   'UNIT_CODE_TAKEN',
   'EMAIL_TAKEN',
@@ -25,7 +29,7 @@ const DOMAIN_CODES = new Set([
   'PASSWORD_TOO_LONG',
   'PASSWORD_COMMON',
   'PASSWORD_CONTAINS_PERSONAL',
-]);
+] satisfies ApiFieldProblemCode[]);
 
 /** The last part of a problem's field path: `sections.2.key` → `key`. */
 function leafOf(field: string): string {

@@ -1,13 +1,17 @@
 import { afterNextRender } from '@angular/core';
 import type { Injector } from '@angular/core';
-import type { ApiError } from '@stl/web/data-access';
+import type { ApiError, ApiFieldProblemCode } from '@stl/web/data-access';
 import { problemKey } from '@stl/web/data-access';
 import type { ErrorSummaryItem } from '@stl/web/ui';
 import type { FieldError } from './field-error';
 
 export type { FieldError } from './field-error';
 
-/** Field problems the setup screens explain in their own words (`setup.problems.<CODE>`). */
+/**
+ * Field problems the setup screens explain in their own words (`setup.problems.<CODE>`): codes of
+ * the API's one list (checked by the compiler), and INVALID_TIME, which only the web's own time
+ * field reports.
+ */
 export const SETUP_PROBLEM_CODES = [
   'REQUIRED',
   'INVALID_DATE',
@@ -39,7 +43,7 @@ export const SETUP_PROBLEM_CODES = [
   'NO_CERTIFIED_LEADER',
   'COHORT_NAME_TAKEN',
   'TOO_LONG',
-] as const;
+] as const satisfies readonly (ApiFieldProblemCode | 'INVALID_TIME')[];
 
 export function fieldErrorKey(code: string): string {
   return (SETUP_PROBLEM_CODES as readonly string[]).includes(code)

@@ -31,7 +31,8 @@ function row(id: string, school: string, rounds: RoundProgressLike[], over: Part
     person: { id, fullName: `Person ${id}` },
     schoolId: school,
     schoolName: school === 's1' ? 'Solviksskolan' : 'Ekbackeskolan',
-    needsSupport: false,
+    supportLevel: 'ON_TRACK' as const,
+    supportReasons: [],
     completed: false,
     rounds,
     ...over,
@@ -89,11 +90,15 @@ describe('filtering the matrix', () => {
   const rows = buildMatrix(
     [
       row('p1', 's1', [published('r1', { leaderFeedback: true, peerFeedbackCount: 2 }), progress('r2')]),
-      row('p2', 's2', [published('r1'), published('r2', { leaderFeedback: true })], { needsSupport: true }),
-      row('p3', 's2', [
-        progress('r1', { submissionOverdue: true }),
-        progress('r2', { analysisStatus: 'DRAFT' }),
-      ]),
+      row('p2', 's2', [published('r1'), published('r2', { leaderFeedback: true })], {
+        supportLevel: 'NEEDS_SUPPORT',
+      }),
+      row(
+        'p3',
+        's2',
+        [progress('r1', { submissionOverdue: true }), progress('r2', { analysisStatus: 'DRAFT' })],
+        { supportLevel: 'BEHIND' },
+      ),
       row(
         'p4',
         's1',
@@ -134,6 +139,7 @@ describe('filtering the matrix', () => {
     expect(ids({ status: 'NOT_PUBLISHED' })).toEqual(['p1', 'p3']);
     expect(ids({ status: 'NOT_PUBLISHED', roundId: 'r1' })).toEqual(['p3']);
     expect(ids({ status: 'NEEDS_SUPPORT' })).toEqual(['p2']);
+    expect(ids({ status: 'BEHIND' })).toEqual(['p2', 'p3']);
     expect(ids({ status: 'COMPLETED' })).toEqual(['p4']);
   });
 

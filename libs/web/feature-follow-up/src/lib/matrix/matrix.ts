@@ -2,6 +2,7 @@
  * The progress matrix as pure data: what each cell (participant × round) says, and which rows a
  * filter keeps. No Angular here, so the rules are unit-tested.
  */
+import type { SupportReasonFacts } from '@stl/web/util-i18n';
 
 /** One participant's round, as the API reports it (facts and flags, never text). */
 export interface RoundProgressLike {
@@ -28,10 +29,14 @@ export interface ProgressRowLike {
   person: { id: string; fullName: string };
   schoolId?: string | null;
   schoolName?: string | null;
-  needsSupport: boolean;
+  /** The API's graded signal (course rule 8), the same as its filter and the school leader's page. */
+  supportLevel: SupportLevelLike;
+  supportReasons: readonly SupportReasonFacts[];
   completed: boolean;
   rounds: readonly RoundProgressLike[];
 }
+
+export type SupportLevelLike = 'ON_TRACK' | 'BEHIND' | 'NEEDS_SUPPORT';
 
 export interface AnalysisRefLike {
   id: string;
@@ -68,7 +73,8 @@ export interface MatrixRow {
   fullName: string;
   schoolId: string | null;
   schoolName: string | null;
-  needsSupport: boolean;
+  supportLevel: SupportLevelLike;
+  supportReasons: readonly SupportReasonFacts[];
   completed: boolean;
   cells: MatrixCell[];
 }
@@ -119,7 +125,8 @@ export function buildMatrix(
       fullName: row.person.fullName,
       schoolId: row.schoolId ?? null,
       schoolName: row.schoolName ?? null,
-      needsSupport: row.needsSupport,
+      supportLevel: row.supportLevel,
+      supportReasons: row.supportReasons,
       completed: row.completed,
       cells: rounds.map((round) =>
         deriveCell(
@@ -139,6 +146,7 @@ export const STATUS_FILTERS = [
   'OVERDUE',
   'MISSING_LEADER_FEEDBACK',
   'NOT_PUBLISHED',
+  'BEHIND',
   'NEEDS_SUPPORT',
   'COMPLETED',
 ] as const;
@@ -174,8 +182,10 @@ export function rowMatches(row: MatrixRow, filter: MatrixFilter): boolean {
   switch (filter.status) {
     case 'ALL':
       return true;
+    case 'BEHIND':
+      return row.supportLevel !== 'ON_TRACK';
     case 'NEEDS_SUPPORT':
-      return row.needsSupport;
+      return row.supportLevel === 'NEEDS_SUPPORT';
     case 'COMPLETED':
       return row.completed;
     default: {

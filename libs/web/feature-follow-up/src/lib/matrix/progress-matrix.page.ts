@@ -21,7 +21,7 @@ import type {
 } from '@stl/web/data-access';
 import { LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import type { BadgeTone } from '@stl/web/ui';
-import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
+import { FORMAT_PIPES, LanguageService, supportReasonText } from '@stl/web/util-i18n';
 import type { Observable } from 'rxjs';
 import { combineLatest, firstValueFrom, of, switchMap } from 'rxjs';
 import { STATUS_FILTERS, buildMatrix, filterMatrix, isStatusFilter, schoolsOf } from './matrix';
@@ -59,6 +59,7 @@ export class ProgressMatrixPage {
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   protected readonly statusFilters = STATUS_FILTERS;
+  protected readonly reasonText = supportReasonText;
 
   /** Route parameter and query parameters. */
   readonly cohortId = input.required<string>();

@@ -4,7 +4,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { CohortApi, apiResource } from '@stl/web/data-access';
 import { LoadDirective } from '@stl/web/ui';
 import type { CohortSummary } from '@stl/web/data-access';
-import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
+import { FORMAT_PIPES, LanguageService, supportReasonText } from '@stl/web/util-i18n';
 import { nextDeadline, nextMeeting } from './next-steps';
 
 /**
@@ -35,10 +35,11 @@ import { nextDeadline, nextMeeting } from './next-steps';
                   ({{ p.schoolName }})
                 }
                 – {{ 'home.publishedSoFar' | transloco: { count: p.publishedCount } }}
-                @if (p.missing.length) {
+                @if (p.supportReasons.length) {
                   <ul>
-                    @for (m of p.missing; track $index) {
-                      <li>{{ 'missing.' + m.code | transloco: { round: m.roundNumber } }}</li>
+                    @for (r of p.supportReasons; track $index) {
+                      @let t = reasonText(r);
+                      <li>{{ t.key | transloco: t.params }}</li>
                     }
                   </ul>
                 }
@@ -74,6 +75,8 @@ import { nextDeadline, nextMeeting } from './next-steps';
 export class FollowUpCardComponent {
   private readonly api = inject(CohortApi);
   protected readonly lang = inject(LanguageService).lang;
+  /** The same words for the same reasons as the follow-up matrix and the school leader's page. */
+  protected readonly reasonText = supportReasonText;
   readonly cohort = input.required<CohortSummary>();
   private readonly now = Date.now();
 

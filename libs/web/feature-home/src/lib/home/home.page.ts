@@ -4,6 +4,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { CohortApi, SessionStore, apiResource } from '@stl/web/data-access';
 import { LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import { FollowUpCardComponent } from './follow-up-card.component';
+import { LeaderToDoComponent } from './leader-todo.component';
 import { ParticipantCardComponent } from './participant-card.component';
 
 /** What to do next, by role, for every cohort the person may see. */
@@ -18,6 +19,7 @@ import { ParticipantCardComponent } from './participant-card.component';
     StatusBadgeComponent,
     ParticipantCardComponent,
     FollowUpCardComponent,
+    LeaderToDoComponent,
   ],
   template: `
     <stl-page-header
@@ -25,6 +27,9 @@ import { ParticipantCardComponent } from './participant-card.component';
       [lead]="'home.lead' | transloco: { organisation: organisation() }"
     />
     <ng-container *stlLoad="cohorts">
+      @if (leads()) {
+        <stl-leader-todo />
+      }
       @for (cohort of list(); track cohort.id) {
         <section class="card cohort-card" [attr.aria-labelledby]="'cohort-' + cohort.id">
           <div class="cohort-card__head">
@@ -82,6 +87,8 @@ export class HomePage {
   protected readonly list = computed(() =>
     this.cohorts.hasValue() ? this.cohorts.value().cohorts.nodes : [],
   );
+  /** Course leaders of any cohort get their to-do across all of them first. */
+  protected readonly leads = computed(() => this.list().some((c) => c.viewerRole === 'LEADER'));
   protected readonly firstName = computed(() => this.session.viewer()?.person.fullName.split(' ')[0] ?? '');
   protected readonly organisation = computed(() => this.session.viewer()?.organisation?.name ?? '');
 }

@@ -41,21 +41,34 @@ export function nextDeadline(cohort: CohortSummary, now: number): Round | null {
 export interface FeedbackToRead {
   analysisId: string;
   number: number;
-  leader: number;
-  peer: number;
+  /** Feedback not yet answered: neither marked helpful nor replied to by the author. */
+  open: number;
 }
 
-/** My published analyses that have feedback, newest round first: what the home page offers to read. */
+interface ReceivedFeedback {
+  kind: string;
+  helpful: boolean;
+  comments: readonly { kind: string }[];
+}
+
+/** The author has dealt with this feedback: marked it helpful or replied to it. */
+export function feedbackAnswered(f: ReceivedFeedback): boolean {
+  return f.helpful || f.comments.some((c) => c.kind === 'REPLY');
+}
+
+/**
+ * My published analyses with feedback still to answer, newest round first: what the home page
+ * offers to read. An analysis leaves the list once all its feedback is answered.
+ */
 export function feedbackToRead(
-  analyses: readonly { id: string; round: { number: number }; feedback: readonly { kind: string }[] }[],
+  analyses: readonly { id: string; round: { number: number }; feedback: readonly ReceivedFeedback[] }[],
 ): FeedbackToRead[] {
   return analyses
-    .filter((a) => a.feedback.length > 0)
     .map((a) => ({
       analysisId: a.id,
       number: a.round.number,
-      leader: a.feedback.filter((f) => f.kind === 'LEADER').length,
-      peer: a.feedback.filter((f) => f.kind === 'PEER').length,
+      open: a.feedback.filter((f) => !feedbackAnswered(f)).length,
     }))
+    .filter((a) => a.open > 0)
     .sort((a, b) => b.number - a.number);
 }

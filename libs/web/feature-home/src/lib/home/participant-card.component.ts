@@ -59,7 +59,7 @@ import { feedbackToRead, nextMeeting, nextRound, roundsToWrite } from './next-st
         @for (item of toRead(); track item.analysisId) {
           <li data-testid="home-feedback-received">
             <a [routerLink]="receivedPath(item.analysisId)">{{
-              'review.home.readFeedback' | transloco: { number: item.number, count: item.leader + item.peer }
+              'review.home.readFeedback' | transloco: { number: item.number, count: item.open }
             }}</a>
           </li>
         }
@@ -67,7 +67,7 @@ import { feedbackToRead, nextMeeting, nextRound, roundsToWrite } from './next-st
       <p>
         <a [routerLink]="overviewPath()">{{ 'review.home.toOverview' | transloco }}</a>
       </p>
-      @if (!toWrite().length && !tasks().length) {
+      @if (!toWrite().length && !tasks().length && !toRead().length) {
         <p>{{ 'home.allDone' | transloco }}</p>
       }
       @if (upcoming(); as round) {

@@ -165,6 +165,23 @@ export class FeedbackFormPage {
     this.save();
   }
 
+  protected readonly starting = signal(false);
+  protected readonly startError = signal<ApiError | null>(null);
+
+  /** A course leader before allocation: make their leader assignment, then the form opens. */
+  protected async startLeaderFeedback(): Promise<void> {
+    this.starting.set(true);
+    this.startError.set(null);
+    try {
+      await firstValueFrom(this.api.startLeaderFeedback(this.analysisId()));
+      this.state.reload();
+    } catch (e) {
+      this.startError.set(toApiError(e));
+    } finally {
+      this.starting.set(false);
+    }
+  }
+
   protected reload(): void {
     this.formError.set(null);
     this.state.reload();

@@ -3,6 +3,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { ReviewApi, apiResource } from '@stl/web/data-access';
 import type { SchoolCohort, SchoolParticipantProgress } from '@stl/web/data-access';
 import { LoadDirective, StatusBadgeComponent } from '@stl/web/ui';
+import { supportReasonText } from '@stl/web/util-i18n';
 import { bySchool, overdueCount } from './support-rule';
 
 type SupportReason = SchoolParticipantProgress['supportReasons'][number];
@@ -39,9 +40,9 @@ interface Row {
               @for (row of support; track row.p.person.id) {
                 <li>
                   <strong>{{ row.p.person.fullName }}</strong>:
-                  @for (reason of row.reasons; track reason.code; let last = $last) {
-                    {{ 'school.reasons.' + reason.code | transloco: reasonParams(row.p, reason)
-                    }}{{ last ? '' : ';' }}
+                  @for (reason of row.reasons; track $index; let last = $last) {
+                    @let t = reasonText(reason);
+                    {{ t.key | transloco: t.params }}{{ last ? '' : ';' }}
                   }
                 </li>
               }
@@ -102,10 +103,11 @@ interface Row {
                         <stl-status-badge tone="success">{{
                           'school.status.completed' | transloco
                         }}</stl-status-badge>
-                      } @else if (row.reasons.length) {
-                        <stl-status-badge tone="danger">{{
-                          'school.status.support' | transloco
-                        }}</stl-status-badge>
+                      } @else if (row.p.supportLevel !== 'ON_TRACK') {
+                        <stl-status-badge
+                          [tone]="row.p.supportLevel === 'NEEDS_SUPPORT' ? 'danger' : 'warning'"
+                          >{{ 'support.level.' + row.p.supportLevel | transloco }}</stl-status-badge
+                        >
                       } @else {
                         <stl-status-badge tone="neutral">{{
                           'school.status.onTrack' | transloco
@@ -200,15 +202,11 @@ export class SchoolCohortComponent {
     return bySchool(rows);
   });
 
+  /** Those the API grades NEEDS_SUPPORT: the same set as the follow-up filter and the home card. */
   protected needing(rows: readonly Row[]): Row[] {
-    return rows.filter((r) => r.reasons.length > 0);
+    return rows.filter((r) => r.p.supportLevel === 'NEEDS_SUPPORT');
   }
 
-  protected reasonParams(p: SchoolParticipantProgress, reason: SupportReason): Record<string, unknown> {
-    return {
-      rounds: reason.roundNumbers.join(', '),
-      attended: p.meetingsAttended,
-      held: p.meetingsHeld,
-    };
-  }
+  /** The same words for the same reasons as the follow-up matrix and the home card. */
+  protected readonly reasonText = supportReasonText;
 }
