@@ -119,12 +119,20 @@ test('the course leader previews, changes by choosing and applies the critical f
   await pair.getByRole('button', { name: /^Ändra/ }).click();
   const select = pair.getByLabel('Ny kritisk vän för analysen av Peter Holm');
   await expect(select).toBeFocused();
+  // The author is never offered as their own critical friend (issue 19).
+  const offered = await select.evaluate((el: HTMLSelectElement) => Array.from(el.options).map((o) => o.text));
+  expect(offered.length).toBeGreaterThan(2);
+  expect(offered.filter((text) => text.includes('Peter Holm'))).toEqual([]);
   const choice = await select.evaluate((el: HTMLSelectElement) => {
     const option = Array.from(el.options).find((o) => o.value && !o.disabled);
     return option ? { value: option.value, name: option.text.split('(')[0].split('–')[0].trim() } : null;
   });
   expect(choice).not.toBeNull();
   await select.selectOption(choice?.value ?? '');
+  // The same checks as the server, live: the chosen friend's warnings, or that there are none.
+  await expect(pair.locator('.pair-warnings')).toContainText(
+    /samma skola|tidigare omgång|läsa varandra|analyser fler|Inga varningar/,
+  );
   await checkPage(page, 'follow-up-allocation-choosing');
   await pair.getByRole('button', { name: 'Använd' }).click();
   await expect(page.getByTestId('allocation-message')).toHaveText(

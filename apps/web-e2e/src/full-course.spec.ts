@@ -209,7 +209,8 @@ test('2. Karin plans a cohort whose first round is open now, enrols two teachers
   await page.getByLabel('Namn', { exact: true }).fill(NAME);
   await page.getByLabel('Läsår').fill('2026/27');
   await page.getByLabel('Första dag').fill('2026-11-23');
-  await page.getByLabel('Sista dag').fill('2027-06-10');
+  // To the end of the school year: the suggested meetings skip the school holidays (issue 19).
+  await page.getByLabel('Sista dag').fill('2027-06-30');
   await checkPage(page, 'full-cohort-new');
   await page.getByRole('button', { name: 'Skapa utbildningsomgången' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Planera ${NAME}` })).toBeVisible();
@@ -217,7 +218,8 @@ test('2. Karin plans a cohort whose first round is open now, enrols two teachers
   cohortId = new URL(page.url()).pathname.split('/')[2];
   await checkPage(page, 'full-setup-settings');
 
-  // Eight meetings: the first on 25 November, already held; the rest four weeks apart as suggested.
+  // Eight meetings: the first on 25 November, already held; the rest four weeks apart as suggested,
+  // never in a school holiday: 23 December and 6 January are jullov, so the second is 13 January.
   await page.getByRole('link', { name: /^2\. Träffar/ }).click();
   await expect(page.getByRole('heading', { name: 'Träffar (0 av minst 8)' })).toBeVisible();
   await page.getByLabel('Datum').fill('2026-11-25');
@@ -226,7 +228,7 @@ test('2. Karin plans a cohort whose first round is open now, enrols two teachers
   await page.getByLabel('Plats').fill('Solviksskolan, biblioteket');
   await addMeeting(page, 0);
   await expect(page.getByText('onsdag 25 nov. 2026 kl. 13.00–16.00 (v. 48)')).toBeVisible();
-  await expect(page.getByLabel('Datum')).toHaveValue('2026-12-23');
+  await expect(page.getByLabel('Datum')).toHaveValue('2027-01-13');
   for (let i = 1; i < MEETINGS.length; i++) await addMeeting(page, i);
   await expect(page.getByRole('heading', { name: 'Träffar (8 av minst 8)' })).toBeVisible();
   await checkPage(page, 'full-setup-meetings');
@@ -237,7 +239,7 @@ test('2. Karin plans a cohort whose first round is open now, enrols two teachers
   const proposal = page.getByTestId('derived-table');
   await expect(proposal.locator('tbody tr')).toHaveCount(6);
   await expect(proposal.locator('tbody tr').first()).toContainText('onsdag 25 nov. 2026 kl. 16.00');
-  await expect(proposal.locator('tbody tr').first()).toContainText('tisdag 22 dec. 2026 kl. 23.59');
+  await expect(proposal.locator('tbody tr').first()).toContainText('tisdag 12 jan. 2027 kl. 23.59');
   await checkPage(page, 'full-setup-rounds-derived');
   await page.getByRole('button', { name: 'Spara de 6 omgångarna' }).click();
   await expect(page.getByText('6 omgångar är sparade.')).toBeVisible();

@@ -183,8 +183,8 @@ test('a course leader plans a cohort, enrols participants, opens it and records 
 
   // Same-school support for one, and one withdrawn.
   await page.getByLabel('Kritiska vänner från egen skola för Klara Dahl').check();
-  await page.getByRole('button', { name: 'Skriv ut Ebba Forsberg' }).click();
-  await page.getByRole('button', { name: 'Ja, skriv ut Ebba Forsberg' }).click();
+  await page.getByRole('button', { name: 'Ta bort Ebba Forsberg ur kursen' }).click();
+  await page.getByRole('button', { name: 'Ja, ta bort Ebba Forsberg ur kursen' }).click();
   await expect(page.getByTestId('participant')).toHaveCount(4);
   await expect(page.getByText('Har lämnat utbildningen (1)')).toBeVisible();
   await checkPage(page, 'setup-participants');

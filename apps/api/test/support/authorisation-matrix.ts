@@ -380,6 +380,13 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: OTHER_COHORT_MANAGERS,
   },
   {
+    operation: 'copyCohort',
+    query: `mutation($c: ID!, $n: String!) { copyCohort(input: { sourceId: $c, name: $n, startsOn: "2027-08-23" }) { id } }`,
+    // Each manager copies under a name of their own, so neither meets the other's copy's name.
+    variables: (w, actor) => ({ c: w.cohort, n: `Kopia ${actor}` }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
     operation: 'createAnalysisRound',
     query: `mutation($c: ID!, $t: ID!) { createAnalysisRound(cohortId: $c, input: { title: "Extra", templateVersionId: $t, opensAt: "2027-05-01T08:00:00Z", submissionDeadline: "2027-05-15T08:00:00Z", feedbackDeadline: "2027-05-25T08:00:00Z" }) { id } }`,
     variables: (w) => ({ c: w.cohort, t: w.templateVersion }),
@@ -432,6 +439,14 @@ export const MUTATIONS: MatrixEntry[] = [
     operation: 'deleteAnalysisRound',
     query: `mutation($id: ID!) { deleteAnalysisRound(id: $id) { id } }`,
     variables: (w, actor) => ({ id: w.deletable.rounds[actor === 'admin' ? 1 : 0] }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'deleteCohort',
+    query: `mutation($id: ID!) { deleteCohort(id: $id) }`,
+    // The running cohort: its managers pass authorisation and are then refused with CONFLICT
+    // (only a draft can be deleted), so the entries after this one keep their cohort.
+    variables: (w) => ({ id: w.cohort }),
     allowed: COHORT_MANAGERS,
   },
   {

@@ -6,3 +6,4 @@ export * from './passwords';
 export * from './cohort';
 export * from './tables';
 export * from './errors';
+export * from './planning';

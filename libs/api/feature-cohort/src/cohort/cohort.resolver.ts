@@ -20,6 +20,7 @@ import { CohortsArgs } from './cohort.args';
 import { CohortOpeningProblemModel, CohortPage } from './cohort.models';
 import { CohortViewerRole, viewerRoleOf } from './cohort-rules';
 import { CohortService } from './cohort.service';
+import { CopyCohortInput } from './dto/copy-cohort.input';
 import { CreateCohortInput } from './dto/create-cohort.input';
 import { UpdateCohortInput } from './dto/update-cohort.input';
 import { ParseIdPipe } from '@stl/api/util-graphql';
@@ -51,7 +52,7 @@ export class CohortResolver {
 
   @Mutation(() => CohortEntity, {
     description:
-      'Creates a cohort in PLANNING. Administrators; or a certified course leader, who then leads it.',
+      'Creates a cohort in PLANNING; a name already used in the organisation and school year (ignoring case) is refused with COHORT_NAME_TAKEN. Administrators; or a certified course leader, who then leads it.',
   })
   createCohort(@Args('input') input: CreateCohortInput, @CurrentActor() actor: Actor) {
     return this.service.create(actor, input);
@@ -74,6 +75,22 @@ export class CohortResolver {
   })
   openCohort(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.service.open(actor, id);
+  }
+
+  @Mutation(() => CohortEntity, {
+    description:
+      'Creates a PLANNING cohort from an earlier one: settings, leaders, meetings and rounds moved to the same weekdays; no participants. Refused with COHORT_NAME_TAKEN for a name already used in that school year. Those who manage the source and may create cohorts.',
+  })
+  copyCohort(@Args('input') input: CopyCohortInput, @CurrentActor() actor: Actor) {
+    return this.service.copy(actor, input);
+  }
+
+  @Mutation(() => ID, {
+    description:
+      "Deletes a PLANNING cohort and everything in it; returns its id. Any other status is refused with CONFLICT (archive it instead). The cohort's leaders or an administrator.",
+  })
+  deleteCohort(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.service.delete(actor, id);
   }
 
   @Mutation(() => CohortEntity, { description: 'OPEN → COMPLETED.' })

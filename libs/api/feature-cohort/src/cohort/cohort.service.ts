@@ -8,6 +8,7 @@ import {
   CohortEntity,
   CohortMembershipEntity,
   CohortRole,
+  CohortReminderSettingsEntity,
   CohortStatus,
   MeetingEntity,
   Role,
@@ -25,8 +26,13 @@ import {
   canTransitionCohort,
   cohortOpeningProblems,
   meetingScheduleProblems,
+  addDays,
+  deriveRounds,
   roundScheduleProblems,
+  schoolYearOf,
+  shiftStockholmDays,
   toIsoDate,
+  weekAlignedOffsetDays,
 } from '@stl/shared/domain';
 import type { DatePeriod } from '@stl/shared/domain';
 import { CohortCommands } from '@stl/api/feature-cohort-commands';
@@ -37,6 +43,7 @@ import { MembershipService } from '../membership/membership.service';
 import type { CohortsArgs } from './cohort.args';
 import type { CohortOpeningProblemModel } from './cohort.models';
 import { cohortPeriodProblems } from './cohort-rules';
+import type { CopyCohortInput } from './dto/copy-cohort.input';
 import type { CreateCohortInput } from './dto/create-cohort.input';
 import type { UpdateCohortInput } from './dto/update-cohort.input';
 
@@ -123,6 +130,7 @@ export class CohortService {
     this.assertPeriod(input);
 
     return this.commands.create(async (m) => {
+      await this.assertNameFree(m, input);
       await this.memberships.assertCanLead(m, input.organisationId, leaderIds, periodOf(input), (i) =>
         admin ? `leaderIds.${i}` : 'leaderIds',
       );
@@ -174,8 +182,167 @@ export class CohortService {
         this.assertPeriod(next);
         await this.assertPlanFits(m, cohort.id, periodOf(next));
       }
+      if (next.name !== cohort.name || next.schoolYear !== cohort.schoolYear)
+        await this.assertNameFree(m, { ...next, id: cohort.id });
       Object.assign(cohort, definedOnly(input));
       return m.save(CohortEntity, cohort);
+    });
+  }
+
+  /**
+   * Deletes a cohort still being planned, with everything in it (leaders, participants, meetings,
+   * attendance, rounds, reminder settings: their rows cascade in the same transaction). Any other
+   * status is refused with CONFLICT: what has run is archived, never deleted.
+   */
+  async delete(actor: Actor, id: string): Promise<string> {
+    return this.commands.run(
+      actor,
+      id,
+      CohortChangeKind.Lifecycle,
+      { actor: 'manage' },
+      async (m, cohort) => {
+        if (cohort.status !== CohortStatus.PLANNING)
+          throw new DomainError(
+            'CONFLICT',
+            `Only a cohort still being planned can be deleted; this one is ${cohort.status.toLowerCase()}. Archive it instead.`,
+            [],
+            { cohortStatus: cohort.status },
+          );
+        await m.delete(CohortEntity, { id: cohort.id });
+        return cohort.id;
+      },
+    );
+  }
+
+  /**
+   * A new PLANNING cohort from an earlier one: its settings and reminder settings, its leaders (an
+   * administrator's copy keeps them all; a course leader's copy is led by them, as when creating),
+   * its meetings moved by the difference between the start dates rounded to whole weeks (same
+   * weekday, same clock time; a year later is 52 weeks), and its rounds derived again from those
+   * meetings (`deriveRounds`, the set-up screens' rule) with last year's titles and templates.
+   * Participants, attendance and everything written are not copied. One transaction.
+   */
+  async copy(actor: Actor, input: CopyCohortInput): Promise<CohortEntity> {
+    const source = await this.gate.read(actor, input.sourceId);
+    if (!source.canManage)
+      throw new ForbiddenError("Only the cohort's course leaders or an administrator may copy it.");
+    const from = source.cohort;
+    const admin = this.policy.isAdminOf(actor, from.organisationId);
+    if (!admin && !hasRole(actor, Role.COURSE_LEADER, from.organisationId))
+      throw new ForbiddenError('Only an administrator or a certified course leader may create a cohort.');
+
+    const offset = weekAlignedOffsetDays(from.startsOn, input.startsOn);
+    const startsOn = input.startsOn;
+    const endsOn = addDays(from.endsOn, offset);
+    const schoolYear = schoolYearOf(new Date(`${startsOn}T12:00:00Z`)).label;
+    const period = { schoolYear, startsOn, endsOn };
+    const periodProblems = cohortPeriodProblems(period).map((p) => ({
+      ...p,
+      field: p.field === 'schoolYear' ? 'startsOn' : p.field,
+    }));
+    if (periodProblems.length)
+      throw new BadInputError(periodProblems.map((p) => p.message).join(' '), periodProblems);
+
+    return this.commands.create(async (m) => {
+      await this.assertNameFree(m, { organisationId: from.organisationId, name: input.name, schoolYear });
+      const leaders = await m.find(CohortMembershipEntity, {
+        where: { cohortId: from.id, role: CohortRole.LEADER, leftAt: IsNull() },
+        order: { joinedAt: 'ASC' },
+      });
+      const leaderIds = admin ? leaders.map((l) => l.personId) : [actor.personId];
+      await this.memberships.assertCanLead(m, from.organisationId, leaderIds, period, () => 'sourceId');
+
+      const cohort = await m.save(
+        m.create(CohortEntity, {
+          organisationId: from.organisationId,
+          name: input.name,
+          schoolYear,
+          startsOn,
+          endsOn,
+          status: CohortStatus.PLANNING,
+          requiredAttendanceShare: from.requiredAttendanceShare,
+          peersPerAnalysis: from.peersPerAnalysis,
+          feedbackMinLength: from.feedbackMinLength,
+          sameSchoolSupport: from.sameSchoolSupport,
+          openedAt: null,
+          completedAt: null,
+        }),
+      );
+      if (leaderIds.length)
+        await m.insert(
+          CohortMembershipEntity,
+          leaderIds.map((personId) => ({
+            cohortId: cohort.id,
+            personId,
+            role: CohortRole.LEADER,
+            schoolId: null,
+          })),
+        );
+
+      const reminders = await m.findOne(CohortReminderSettingsEntity, { where: { cohortId: from.id } });
+      if (reminders) {
+        const { cohortId: _from, updatedAt: _at, ...settings } = reminders;
+        await m.insert(CohortReminderSettingsEntity, { ...settings, cohortId: cohort.id });
+      }
+
+      const shift = (at: Date) => shiftStockholmDays(at, offset);
+      const meetings = await m.find(MeetingEntity, {
+        where: { cohortId: from.id },
+        order: { number: 'ASC' },
+      });
+      const meetingIdOf = new Map<string, string>();
+      for (const mt of meetings) {
+        const copy = await m.save(
+          m.create(MeetingEntity, {
+            cohortId: cohort.id,
+            number: mt.number,
+            title: mt.title,
+            theme: mt.theme,
+            startsAt: shift(mt.startsAt),
+            endsAt: shift(mt.endsAt),
+            mode: mt.mode,
+            location: mt.location,
+            videoUrl: mt.videoUrl,
+            preparation: mt.preparation,
+            discussionQuestions: mt.discussionQuestions,
+          }),
+        );
+        meetingIdOf.set(mt.id, copy.id);
+      }
+      // Rounds are derived again from the copy's meetings by the planning rule of the set-up screens;
+      // titles and templates follow last year's rounds by number. A round the meetings cannot carry
+      // (fewer than n + 2 meetings) is moved like the meetings instead.
+      const rounds = await m.find(AnalysisRoundEntity, {
+        where: { cohortId: from.id },
+        order: { number: 'ASC' },
+      });
+      const newMeetings = [...meetingIdOf.entries()].map(([oldId, id]) => {
+        const mt = meetings.find((x) => x.id === oldId) as MeetingEntity;
+        return {
+          id,
+          number: mt.number,
+          startsAt: shift(mt.startsAt).toISOString(),
+          endsAt: shift(mt.endsAt).toISOString(),
+        };
+      });
+      const derived = deriveRounds(newMeetings, rounds.length);
+      for (const [i, r] of rounds.entries()) {
+        const d = derived[i];
+        await m.save(
+          m.create(AnalysisRoundEntity, {
+            cohortId: cohort.id,
+            number: r.number,
+            title: r.title,
+            templateVersionId: r.templateVersionId,
+            meetingId: d ? d.meetingId : r.meetingId ? (meetingIdOf.get(r.meetingId) ?? null) : null,
+            opensAt: d ? new Date(d.opensAt) : shift(r.opensAt),
+            submissionDeadline: d ? new Date(d.submissionDeadline) : shift(r.submissionDeadline),
+            feedbackDeadline: d ? new Date(d.feedbackDeadline) : shift(r.feedbackDeadline),
+          }),
+        );
+      }
+      await this.assertPlanFits(m, cohort.id, periodOf(cohort));
+      return cohort;
     });
   }
 
@@ -263,6 +430,38 @@ export class CohortService {
         return m.save(CohortEntity, cohort);
       },
     );
+  }
+
+  /**
+   * One name per organisation and school year, ignoring case ("STL Lärkby" and "stl lärkby" are the
+   * same to a reader). A transaction-scoped advisory lock on the organisation and year serialises
+   * two creations of the same name, so the second sees the first.
+   */
+  private async assertNameFree(
+    m: EntityManager,
+    c: { id?: string; organisationId: string; name: string; schoolYear: string },
+  ): Promise<void> {
+    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `cohort-name:${c.organisationId}:${c.schoolYear}`,
+    ]);
+    const qb = m
+      .createQueryBuilder(CohortEntity, 'c')
+      .where('c.organisationId = :org', { org: c.organisationId })
+      .andWhere('c.schoolYear = :year', { year: c.schoolYear })
+      .andWhere('lower(c.name) = lower(:name)', { name: c.name.trim() });
+    if (c.id) qb.andWhere('c.id <> :id', { id: c.id });
+    if (await qb.getExists())
+      throw new DomainError(
+        'CONFLICT',
+        `There is already a cohort named "${c.name}" in the school year ${c.schoolYear}.`,
+        [
+          {
+            field: 'name',
+            code: 'COHORT_NAME_TAKEN',
+            message: 'Another cohort already has this name in the same school year.',
+          },
+        ],
+      );
   }
 
   private assertPeriod(input: { schoolYear: string; startsOn: string; endsOn: string }): void {

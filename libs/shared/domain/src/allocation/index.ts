@@ -6,8 +6,14 @@
  */
 export { allocateCriticalFriends } from './allocate';
 export { checkAllocation } from './check';
-export { PAIR_RULE_PROBLEMS, loadsBalanced, pairRuleViolation } from './pair-rules';
-export type { PairRuleCode, PairRuleInput, PairRuleViolation } from './pair-rules';
+export { PAIR_RULE_PROBLEMS, loadsBalanced, pairRuleViolation, pairWarnings } from './pair-rules';
+export type {
+  PairRuleCode,
+  PairRuleInput,
+  PairRuleViolation,
+  PairWarningCode,
+  PairWarningInput,
+} from './pair-rules';
 export type { AllocationCheck, AllocationViolation, AllocationViolationCode } from './check';
 export { DEFAULT_ALLOCATION_K } from './normalize';
 export { explainAssignment, allocationReasonMessage } from './reasons';

@@ -143,3 +143,25 @@ export function previousMonth(at: Date): CalendarMonth {
 export function hoursBetween(from: Date, to: Date): number {
   return (to.getTime() - from.getTime()) / 3_600_000;
 }
+
+/**
+ * The same Stockholm wall-clock time `days` calendar days later: a meeting at 13.00 stays at 13.00
+ * across a daylight-saving change (adding milliseconds would move it an hour).
+ */
+export function shiftStockholmDays(at: Date, days: number): Date {
+  const { date, minuteOfDay } = wallClock(at);
+  const [y, m, d] = date.split('-').map(Number);
+  const shifted = new Date(Date.UTC(y, m - 1, d + days));
+  const iso = `${pad(shifted.getUTCFullYear(), 4)}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
+  return stockholmInstant(iso, minuteOfDay);
+}
+
+/**
+ * How many days to move a cohort's plan when it is copied to start on `toStart` instead of
+ * `fromStart`: the difference rounded to whole weeks, so every meeting keeps its weekday (a year
+ * later is 52 weeks, 364 days).
+ */
+export function weekAlignedOffsetDays(fromStart: IsoDate, toStart: IsoDate): number {
+  const ms = Date.parse(`${toStart}T00:00:00Z`) - Date.parse(`${fromStart}T00:00:00Z`);
+  return Math.round(ms / DAY_MS / 7) * 7;
+}

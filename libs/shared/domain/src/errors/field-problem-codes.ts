@@ -58,6 +58,7 @@ export const FIELD_PROBLEM_CODES = [
   'ROUND_HAS_ANALYSES',
   'TOO_FEW_MEETINGS',
   'TOO_FEW_ROUNDS',
+  'COHORT_NAME_TAKEN',
   'NO_CERTIFIED_LEADER',
   'NOT_A_COURSE_LEADER',
   'NO_COVERING_CERTIFICATION',
@@ -198,6 +199,8 @@ export const FIELD_PROBLEM_DESCRIPTIONS: Readonly<Record<FieldProblemCode, strin
   ROUND_HAS_ANALYSES: 'Participants have written in the round, so it cannot be removed or change template.',
   TOO_FEW_MEETINGS: 'The cohort has fewer meetings than the course needs before it can open.',
   TOO_FEW_ROUNDS: 'The cohort has fewer analysis rounds than the course needs.',
+  COHORT_NAME_TAKEN:
+    'Another cohort of the organisation already has this name in the same school year (ignoring case).',
   NO_CERTIFIED_LEADER: 'No course leader of the cohort has a certification covering its period.',
   NOT_A_COURSE_LEADER: 'The person has no COURSE_LEADER role.',
   NO_COVERING_CERTIFICATION: "The leader's certifications do not cover the cohort period.",

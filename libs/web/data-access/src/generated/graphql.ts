@@ -91,6 +91,15 @@ export type CompletionMissingCode =
   | 'REVIEW_TASKS_OPEN'
   | 'TOO_FEW_PUBLISHED';
 
+export type CopyCohortInput = {
+  /** The new cohort's name, 1–200 characters, trimmed; unique in its school year. */
+  name: string;
+  /** The cohort to copy: its leaders, settings, meetings and rounds. */
+  sourceId: string;
+  /** First day of the new cohort, YYYY-MM-DD. Its school year follows from it; meetings, rounds and the end date move by the difference to the source’s first day, rounded to whole weeks. */
+  startsOn: string;
+};
+
 export type CreateAnalysisRoundInput = {
   feedbackDeadline: string;
   /** The meeting of this cohort where the analyses are discussed. */
@@ -983,6 +992,29 @@ export type AdminCreateCohortMutation = {
     participants: { totalCount: number };
   };
 };
+
+export type AdminCopyCohortMutationVariables = Exact<{
+  input: CopyCohortInput;
+}>;
+
+export type AdminCopyCohortMutation = {
+  copyCohort: {
+    id: string;
+    name: string;
+    status: CohortStatus;
+    schoolYear: string;
+    startsOn: string;
+    endsOn: string;
+    leaders: Array<{ id: string; fullName: string }>;
+    participants: { totalCount: number };
+  };
+};
+
+export type AdminDeleteCohortMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type AdminDeleteCohortMutation = { deleteCohort: string };
 
 export type AdminInvitePersonMutationVariables = Exact<{
   id: string;
@@ -2724,6 +2756,18 @@ export type SetupCreateCohortMutationVariables = Exact<{
 
 export type SetupCreateCohortMutation = { createCohort: { id: string } };
 
+export type SetupCopyCohortMutationVariables = Exact<{
+  input: CopyCohortInput;
+}>;
+
+export type SetupCopyCohortMutation = { copyCohort: { id: string } };
+
+export type SetupDeleteCohortMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type SetupDeleteCohortMutation = { deleteCohort: string };
+
 export type SetupUpdateCohortMutationVariables = Exact<{
   id: string;
   input: UpdateCohortInput;
@@ -3189,6 +3233,8 @@ export type FieldProblemCode =
   | 'BEFORE_LAST_REMINDER'
   /** Turning single sign-on on needs a client secret, and none is stored. */
   | 'CLIENT_SECRET_REQUIRED'
+  /** Another cohort of the organisation already has this name in the same school year (ignoring case). */
+  | 'COHORT_NAME_TAKEN'
   /** The file lacks a required column (name, e-mail, roles). */
   | 'COLUMNS_MISSING'
   /** Publishing needs the confirmation that no pupil can be identified. */

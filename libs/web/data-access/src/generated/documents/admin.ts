@@ -7,6 +7,8 @@ import type {
   AdminCertificationsQueryVariables,
   AdminCohortsQuery,
   AdminCohortsQueryVariables,
+  AdminCopyCohortMutation,
+  AdminCopyCohortMutationVariables,
   AdminCreateCohortMutation,
   AdminCreateCohortMutationVariables,
   AdminCreatePersonMutation,
@@ -17,6 +19,8 @@ import type {
   AdminCreateTemplateMutationVariables,
   AdminCreateTemplateVersionMutation,
   AdminCreateTemplateVersionMutationVariables,
+  AdminDeleteCohortMutation,
+  AdminDeleteCohortMutationVariables,
   AdminGrantRoleMutation,
   AdminGrantRoleMutationVariables,
   AdminInvitePersonMutation,
@@ -535,6 +539,32 @@ export const AdminCreateCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
     totalCount
   }
 }`) as unknown as TypedDocumentString<AdminCreateCohortMutation, AdminCreateCohortMutationVariables>;
+export const AdminCopyCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation AdminCopyCohort($input: CopyCohortInput!) {
+  copyCohort(input: $input) {
+    ...AdminCohort
+  }
+}
+    fragment AdminCohort on Cohort {
+  id
+  name
+  status
+  schoolYear
+  startsOn
+  endsOn
+  leaders {
+    id
+    fullName
+  }
+  participants(first: 1) {
+    totalCount
+  }
+}`) as unknown as TypedDocumentString<AdminCopyCohortMutation, AdminCopyCohortMutationVariables>;
+export const AdminDeleteCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation AdminDeleteCohort($id: ID!) {
+  deleteCohort(id: $id)
+}
+    `) as unknown as TypedDocumentString<AdminDeleteCohortMutation, AdminDeleteCohortMutationVariables>;
 export const AdminInvitePersonDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation AdminInvitePerson($id: ID!) {
   invitePerson(personId: $id) {

@@ -9,6 +9,8 @@ import type {
   SetupCohortListQueryVariables,
   SetupCohortQuery,
   SetupCohortQueryVariables,
+  SetupCopyCohortMutation,
+  SetupCopyCohortMutationVariables,
   SetupCourseLeadersQuery,
   SetupCourseLeadersQueryVariables,
   SetupCreateCohortMutation,
@@ -17,6 +19,8 @@ import type {
   SetupCreateMeetingMutationVariables,
   SetupCreateRoundMutation,
   SetupCreateRoundMutationVariables,
+  SetupDeleteCohortMutation,
+  SetupDeleteCohortMutationVariables,
   SetupDeleteMeetingMutation,
   SetupDeleteMeetingMutationVariables,
   SetupDeleteRoundMutation,
@@ -251,6 +255,18 @@ export const SetupCreateCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetupCreateCohortMutation, SetupCreateCohortMutationVariables>;
+export const SetupCopyCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SetupCopyCohort($input: CopyCohortInput!) {
+  copyCohort(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetupCopyCohortMutation, SetupCopyCohortMutationVariables>;
+export const SetupDeleteCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SetupDeleteCohort($id: ID!) {
+  deleteCohort(id: $id)
+}
+    `) as unknown as TypedDocumentString<SetupDeleteCohortMutation, SetupDeleteCohortMutationVariables>;
 export const SetupUpdateCohortDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SetupUpdateCohort($id: ID!, $input: UpdateCohortInput!) {
   updateCohort(id: $id, input: $input) {

@@ -6,6 +6,8 @@ import {
   AdminCertificationsDocument,
   AdminCohortsDocument,
   AdminCreateCohortDocument,
+  AdminCopyCohortDocument,
+  AdminDeleteCohortDocument,
   AdminCreatePersonDocument,
   AdminCreateSchoolDocument,
   AdminCreateTemplateDocument,
@@ -33,6 +35,8 @@ import type {
   AdminCohortFragment,
   AdminCohortsQuery,
   AdminCreateCohortMutation,
+  AdminCopyCohortMutation,
+  AdminDeleteCohortMutation,
   AdminCreatePersonMutation,
   AdminCreateSchoolMutation,
   AdminCreateTemplateMutation,
@@ -57,6 +61,7 @@ import type {
   CertificationStatus,
   CreateAnalysisTemplateInput,
   CreateCohortInput,
+  CopyCohortInput,
   CreatePersonInput,
   CreateSchoolInput,
   Locale,
@@ -205,5 +210,13 @@ export class AdminApi {
 
   createCohort(input: CreateCohortInput): Observable<AdminCreateCohortMutation> {
     return this.gql.request(AdminCreateCohortDocument, { input });
+  }
+
+  copyCohort(input: CopyCohortInput): Observable<AdminCopyCohortMutation> {
+    return this.gql.request(AdminCopyCohortDocument, { input });
+  }
+
+  deleteCohort(id: string): Observable<AdminDeleteCohortMutation> {
+    return this.gql.request(AdminDeleteCohortDocument, { id });
   }
 }

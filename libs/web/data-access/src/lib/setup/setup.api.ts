@@ -14,6 +14,8 @@ import {
   SetupDeleteRoundDocument,
   SetupEnrolDocument,
   SetupOpenCohortDocument,
+  SetupDeleteCohortDocument,
+  SetupCopyCohortDocument,
   SetupParticipantsDocument,
   SetupPlanRoundsDocument,
   SetupRecordAttendanceDocument,
@@ -30,6 +32,7 @@ import {
 } from '../../generated/graphql';
 import type {
   AttendanceEntryInput,
+  CopyCohortInput,
   CreateAnalysisRoundInput,
   CreateCohortInput,
   CreateMeetingInput,
@@ -196,6 +199,16 @@ export class SetupApi {
   /** Refused with COHORT_NOT_READY (every problem in `problems`) until rule 1 is met. */
   open(id: string): Observable<unknown> {
     return this.gql.request(SetupOpenCohortDocument, { id });
+  }
+
+  /** A PLANNING copy of an earlier cohort: its settings, leaders, meetings and rounds; its id. */
+  copyCohort(input: CopyCohortInput): Observable<string> {
+    return this.gql.request(SetupCopyCohortDocument, { input }).pipe(map((r) => r.copyCohort.id));
+  }
+
+  /** Only while planning; refused with CONFLICT once the cohort has opened. */
+  deleteCohort(id: string): Observable<unknown> {
+    return this.gql.request(SetupDeleteCohortDocument, { id });
   }
 
   /** The organisation's course leaders (whether their certification covers a cohort is checked on adding). */

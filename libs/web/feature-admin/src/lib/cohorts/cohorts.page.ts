@@ -16,6 +16,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { AdminApi, SessionStore, apiResource, toApiError } from '@stl/web/data-access';
 import type { AdminCohort, AdminLeader } from '@stl/web/data-access';
 import {
+  addDays,
   DEFAULT_FEEDBACK_MIN_LENGTH,
   DEFAULT_PEERS_PER_ANALYSIS,
   DEFAULT_REQUIRED_ATTENDANCE_SHARE,
@@ -47,6 +48,12 @@ const FIELD_IDS: Record<string, string> = {
   requiredAttendanceShare: 'cohort-attendance',
   feedbackMinLength: 'cohort-feedback-length',
   leaderIds: 'cohort-leaders',
+};
+
+const COPY_FIELD_IDS: Record<string, string> = {
+  sourceId: 'copy-source',
+  name: 'copy-name',
+  startsOn: 'copy-starts',
 };
 
 const STATUS_TONES: Record<AdminCohort['status'], BadgeTone> = {
@@ -108,7 +115,7 @@ export class AdminCohortsPage {
   protected readonly leaderIds = signal<ReadonlySet<string>>(new Set());
   protected readonly busy = signal(false);
   protected readonly created = signal<AdminCohort | null>(null);
-  private readonly summaryBox = viewChild(ErrorSummaryComponent);
+  private readonly summaryBox = viewChild<ErrorSummaryComponent>('createSummary');
   protected readonly problems = formProblems(this.summaryBox);
 
   /** Active course leaders, and whether their certification covers the dates now in the form. */
@@ -129,6 +136,72 @@ export class AdminCohortsPage {
       ({ people }) => this.leaders.set(people.nodes),
       () => this.leaders.set([]),
     );
+  }
+
+  // Copying an earlier cohort (issue 19): a source, a new name and a first day.
+  protected readonly copyForm = this.fb.group({ sourceId: '', name: '', startsOn: '' });
+  protected readonly copyBusy = signal(false);
+  private readonly copySummary = viewChild<ErrorSummaryComponent>('copySummary');
+  protected readonly copyProblems = formProblems(this.copySummary);
+  /** A cohort being deleted: asked to confirm first. */
+  protected readonly confirmingDelete = signal<string | null>(null);
+  protected readonly deleted = signal<string | null>(null);
+  protected readonly deleteError = signal<string | null>(null);
+
+  /** Choosing a source suggests next year's first day: the same weekday 52 weeks later. */
+  protected chooseSource(id: string, list: readonly AdminCohort[]): void {
+    const source = list.find((c) => c.id === id);
+    this.copyForm.controls.sourceId.setValue(id);
+    if (source && !this.copyForm.controls.startsOn.value)
+      this.copyForm.controls.startsOn.setValue(addDays(source.startsOn, 364));
+  }
+
+  protected async copy(): Promise<void> {
+    this.created.set(null);
+    const v = this.copyForm.getRawValue();
+    const name = v.name.trim();
+    const problems: Record<string, string> = {};
+    if (!v.sourceId) problems['copy-source'] = 'admin.cohorts.copySourceMissing';
+    if (!name) problems['copy-name'] = 'admin.cohorts.nameMissing';
+    if (!ISO_DATE.test(v.startsOn)) problems['copy-starts'] = 'admin.problems.date';
+    if (Object.keys(problems).length) return this.copyProblems.fail(formErrorsOf(problems));
+    this.copyBusy.set(true);
+    try {
+      const { copyCohort } = await firstValueFrom(
+        this.api.copyCohort({ sourceId: v.sourceId, name, startsOn: v.startsOn }),
+      );
+      this.created.set(copyCohort);
+      this.copyProblems.clear();
+      this.copyForm.reset();
+      this.cohorts.reload();
+      afterNextRender(() => this.document.getElementById('cohort-created')?.focus(), {
+        injector: this.injector,
+      });
+    } catch (e) {
+      this.copyProblems.fail(
+        formErrorsFrom(toApiError(e), (field) => COPY_FIELD_IDS[field.replace(/^input\./, '')] ?? null),
+      );
+    } finally {
+      this.copyBusy.set(false);
+    }
+  }
+
+  protected async deleteCohort(c: AdminCohort): Promise<void> {
+    this.deleteError.set(null);
+    this.busy.set(true);
+    try {
+      await firstValueFrom(this.api.deleteCohort(c.id));
+      this.confirmingDelete.set(null);
+      this.deleted.set(c.name);
+      this.cohorts.reload();
+      afterNextRender(() => this.document.getElementById('cohort-deleted')?.focus(), {
+        injector: this.injector,
+      });
+    } catch (e) {
+      this.deleteError.set(toApiError(e).messageKey);
+    } finally {
+      this.busy.set(false);
+    }
   }
 
   protected readonly settingsInvalid = computed(() =>

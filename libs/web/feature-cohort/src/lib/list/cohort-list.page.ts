@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -7,9 +16,11 @@ import type { ApiError, CohortStatus } from '@stl/web/data-access';
 import { LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import type { BadgeTone } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
+import { addDays } from '@stl/shared/domain';
 import { firstValueFrom } from 'rxjs';
 import { CohortSettingsFormComponent } from '../setup/cohort-settings-form.component';
 import type { CohortSettings } from '../setup/cohort-settings-form.component';
+import { fieldErrorKey } from '../setup/form-errors';
 
 const TONE: Record<CohortStatus, BadgeTone> = {
   PLANNING: 'info',
@@ -100,6 +111,48 @@ const TONE: Record<CohortStatus, BadgeTone> = {
                     }}</a>
                   </p>
                 }
+                @if (c.viewerCanManage && mayCreate()) {
+                  @if (copying() === c.id) {
+                    <form class="copy-form" (submit)="copy($event, c.id)" novalidate>
+                      <p [id]="'copy-lead-' + c.id">{{ 'setup.list.copyLead' | transloco }}</p>
+                      <label [for]="'copy-name-' + c.id">{{ 'setup.list.copyName' | transloco }}</label>
+                      <input
+                        type="text"
+                        maxlength="200"
+                        name="name"
+                        [id]="'copy-name-' + c.id"
+                        [attr.aria-describedby]="copyError() ? 'copy-error-' + c.id : null"
+                        [attr.aria-invalid]="copyError() ? 'true' : null"
+                      />
+                      <label [for]="'copy-starts-' + c.id">{{ 'setup.list.copyStartsOn' | transloco }}</label>
+                      <input
+                        type="date"
+                        name="startsOn"
+                        [id]="'copy-starts-' + c.id"
+                        [value]="nextYear(c.startsOn)"
+                      />
+                      @if (copyError(); as key) {
+                        <p class="error-text" role="alert" [id]="'copy-error-' + c.id">
+                          {{ key | transloco }}
+                        </p>
+                      }
+                      <div class="actions">
+                        <button type="submit" class="button button--primary" [disabled]="busy()">
+                          {{ 'setup.list.copy' | transloco }}
+                        </button>
+                        <button type="button" class="button" (click)="copying.set(null)">
+                          {{ 'setup.list.cancel' | transloco }}
+                        </button>
+                      </div>
+                    </form>
+                  } @else {
+                    <p>
+                      <button type="button" class="link-button" (click)="startCopy(c.id)">
+                        {{ 'setup.list.copyFrom' | transloco: { name: c.name } }}
+                      </button>
+                    </p>
+                  }
+                }
               </li>
             }
           </ul>
@@ -121,12 +174,20 @@ const TONE: Record<CohortStatus, BadgeTone> = {
     .cohort-list p {
       margin: 0.25rem 0 0;
     }
+    .copy-form {
+      display: grid;
+      gap: 0.25rem;
+      max-width: 28rem;
+      margin-top: 0.5rem;
+    }
   `,
 })
 export class CohortListPage {
   private readonly api = inject(SetupApi);
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
   protected readonly lang = inject(LanguageService).lang;
 
   protected readonly state = apiResource({ stream: () => this.api.cohorts() });
@@ -149,6 +210,44 @@ export class CohortListPage {
   protected readonly error = signal<ApiError | null>(null);
   /** Next school year, from 1 August to 30 June; the leader changes what does not fit. */
   protected readonly suggested = suggestedSettings(new Date());
+
+  /** Which cohort is being copied, and why the last copy was refused (a translation key). */
+  protected readonly copying = signal<string | null>(null);
+  protected readonly copyError = signal<string | null>(null);
+
+  /** The same weekday a year later (52 weeks), the copy's suggested first day. */
+  protected nextYear(startsOn: string): string {
+    return addDays(startsOn, 364);
+  }
+
+  protected startCopy(id: string): void {
+    this.copying.set(id);
+    this.copyError.set(null);
+    afterNextRender(() => this.document.getElementById(`copy-name-${id}`)?.focus(), {
+      injector: this.injector,
+    });
+  }
+
+  /** Copies the cohort and opens the copy's set-up. */
+  protected async copy(event: Event, sourceId: string): Promise<void> {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const name = String(form.get('name') ?? '').trim();
+    const startsOn = String(form.get('startsOn') ?? '');
+    if (!name) return this.copyError.set('setup.list.copyNameMissing');
+    this.busy.set(true);
+    this.copyError.set(null);
+    try {
+      const id = await firstValueFrom(this.api.copyCohort({ sourceId, name, startsOn }));
+      await this.router.navigate(['/cohorts', id, 'setup']);
+    } catch (e) {
+      const error = toApiError(e);
+      const problem = error.problems[0]?.code;
+      this.copyError.set(problem ? fieldErrorKey(problem) : error.messageKey);
+    } finally {
+      this.busy.set(false);
+    }
+  }
 
   protected tone(status: CohortStatus): BadgeTone {
     return TONE[status];

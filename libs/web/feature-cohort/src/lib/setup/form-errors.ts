@@ -41,6 +41,7 @@ export const SETUP_PROBLEM_CODES = [
   'TOO_FEW_MEETINGS',
   'TOO_FEW_ROUNDS',
   'NO_CERTIFIED_LEADER',
+  'COHORT_NAME_TAKEN',
   'TOO_LONG',
 ] as const satisfies readonly (ApiFieldProblemCode | 'INVALID_TIME')[];
 

@@ -49,4 +49,16 @@ describe('the meeting form', () => {
     });
     expect(nextDraft(null)).toEqual(EMPTY_MEETING);
   });
+
+  it('does not suggest a meeting in the school holidays: it moves on a week at a time', () => {
+    // 2 December + 4 weeks is 30 December (jullov), then 6 January (jullov): 13 January.
+    const december = nextDraft({
+      ...meetingInput({ ...draft, date: '2026-12-02' }),
+      discussionQuestions: [],
+    });
+    expect(december.date).toBe('2027-01-13');
+    // 30 September + 4 weeks is 28 October, in höstlov (week 44): 4 November.
+    const autumn = nextDraft({ ...meetingInput({ ...draft, date: '2026-09-30' }), discussionQuestions: [] });
+    expect(autumn.date).toBe('2026-11-04');
+  });
 });

@@ -1,5 +1,11 @@
 import type { FieldError } from './field-error';
-import { addDays, isIsoDate } from '@stl/shared/domain';
+import {
+  addDays,
+  avoidSchoolHolidays,
+  defaultSchoolHolidays,
+  isIsoDate,
+  schoolYearOf,
+} from '@stl/shared/domain';
 import { isClockTime, toInstant, toLocalParts } from './local-time';
 
 /** A meeting as typed into the form: strings, exactly as the person wrote them. */
@@ -60,14 +66,17 @@ export function draftOf(m: MeetingLike): MeetingDraft {
 
 /**
  * What the form offers after a meeting is added: the next one four weeks later, same weekday, time
- * and place, so a course leader planning a year types only what differs.
+ * and place, so a course leader planning a year types only what differs. A date in a school holiday
+ * (höstlov, jullov, sportlov, påsklov; the shared defaults) moves on a week at a time.
  */
 export function nextDraft(last: MeetingLike | null): MeetingDraft {
   if (!last) return EMPTY_MEETING;
   const d = draftOf(last);
+  const date = addDays(d.date, 28);
+  const holidays = defaultSchoolHolidays(schoolYearOf(new Date(`${date}T12:00:00Z`)).label);
   return {
     ...EMPTY_MEETING,
-    date: addDays(d.date, 28),
+    date: avoidSchoolHolidays(date, holidays),
     startTime: d.startTime,
     endTime: d.endTime,
     mode: d.mode,

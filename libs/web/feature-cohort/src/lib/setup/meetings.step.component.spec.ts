@@ -59,7 +59,8 @@ describe('MeetingsStep', () => {
     expect(screen.getByRole('status').textContent).toContain('The meeting is added.');
     expect(screen.getAllByTestId('setup-meeting')).toHaveLength(2);
     expect(field('Title').value).toBe('');
-    expect(field('Date').value).toBe('2027-11-03');
+    // Four weeks after 6 October is 3 November, in höstlov (week 44): the week after is offered.
+    expect(field('Date').value).toBe('2027-11-10');
   });
 
   it('edits a meeting chosen in the list; deleting it returns the form to adding', async () => {

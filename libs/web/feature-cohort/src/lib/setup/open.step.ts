@@ -1,13 +1,14 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DOCUMENT,
   Injector,
   computed,
   inject,
   signal,
   viewChild,
 } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { SetupApi, toApiError } from '@stl/web/data-access';
 import type { ApiError } from '@stl/web/data-access';
@@ -79,6 +80,36 @@ const STEP_OF: Record<string, string> = {
         @if (otherError(); as e) {
           <p class="error-text" role="alert">{{ e.messageKey | transloco }}</p>
         }
+        @if (c.status === 'PLANNING') {
+          <section class="section" aria-labelledby="delete-draft-heading" data-testid="delete-draft">
+            <h3 id="delete-draft-heading">{{ 'setup.open.deleteHeading' | transloco }}</h3>
+            <p id="delete-draft-lead">{{ 'setup.open.deleteLead' | transloco }}</p>
+            <div class="actions">
+              @if (confirmingDelete()) {
+                <button
+                  type="button"
+                  id="confirm-delete-draft"
+                  class="button button--danger"
+                  aria-describedby="delete-draft-lead"
+                  [disabled]="busy()"
+                  (click)="deleteDraft()"
+                >
+                  {{ 'setup.open.confirmDelete' | transloco: { name: c.name } }}
+                </button>
+                <button type="button" class="button" (click)="confirmingDelete.set(false)">
+                  {{ 'setup.open.cancelDelete' | transloco }}
+                </button>
+              } @else {
+                <button type="button" class="button" (click)="askDelete()">
+                  {{ 'setup.open.delete' | transloco: { name: c.name } }}
+                </button>
+              }
+            </div>
+            @if (deleteError(); as e) {
+              <p class="error-text" role="alert">{{ e.messageKey | transloco }}</p>
+            }
+          </section>
+        }
       }
     }
   `,
@@ -94,6 +125,10 @@ export class OpenStep {
   private readonly refusal = signal<string[]>([]);
   protected readonly otherError = signal<ApiError | null>(null);
   private readonly summaryBox = viewChild(ErrorSummaryComponent);
+  private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
+  protected readonly confirmingDelete = signal(false);
+  protected readonly deleteError = signal<ApiError | null>(null);
 
   private readonly problems = computed(() => this.store.cohort()?.openingProblems ?? []);
   protected readonly meetingsOk = computed(() => !this.problems().some((p) => p.code === 'TOO_FEW_MEETINGS'));
@@ -123,6 +158,29 @@ export class OpenStep {
       };
     });
   });
+
+  protected askDelete(): void {
+    this.confirmingDelete.set(true);
+    this.deleteError.set(null);
+    afterRender(this.injector, () => this.document.getElementById('confirm-delete-draft')?.focus());
+  }
+
+  /** Deletes the draft with everything in it and goes back to the list of cohorts. */
+  protected async deleteDraft(): Promise<void> {
+    const c = this.store.cohort();
+    if (!c) return;
+    this.busy.set(true);
+    this.deleteError.set(null);
+    try {
+      await firstValueFrom(this.api.deleteCohort(c.id));
+      await this.router.navigate(['/cohorts']);
+    } catch (e) {
+      this.deleteError.set(toApiError(e));
+      await this.store.reload();
+    } finally {
+      this.busy.set(false);
+    }
+  }
 
   protected async open(): Promise<void> {
     const c = this.store.cohort();

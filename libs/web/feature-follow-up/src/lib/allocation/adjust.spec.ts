@@ -47,7 +47,7 @@ describe('changing a preview by choosing', () => {
     expect(replaceReviewer(PAIRS, {}, 'X:y', 'd')).toEqual({ ok: false, problem: 'UNKNOWN_PAIR' });
   });
 
-  it('shows the loads, with who cannot take the pair and why', () => {
+  it('shows the loads, with who cannot take the pair and why, and never offers the author', () => {
     const planned = plannedPairs(PAIRS, ok(replaceReviewer(PAIRS, {}, 'A:c', 'd')));
     expect([...reviewerLoads(planned, REVIEWERS)]).toEqual([
       ['a', 1],
@@ -55,11 +55,25 @@ describe('changing a preview by choosing', () => {
       ['c', 0],
       ['d', 1],
     ]);
-    expect(candidatesFor(planned, 'A:c', REVIEWERS)).toEqual([
-      { reviewerId: 'a', load: 1, problem: 'SELF_REVIEW' },
-      { reviewerId: 'b', load: 1, problem: null },
-      { reviewerId: 'c', load: 0, problem: null },
+    // Pair A (author a) is now read by d. Moving it to b makes b read two and d none (unbalanced),
+    // and a already reads b's analysis B (reciprocal); c (load 0) evens the loads out again.
+    const candidates = candidatesFor(planned, 'A:c', REVIEWERS);
+    expect(candidates.map((c) => c.reviewerId)).not.toContain('a');
+    expect(candidates).toEqual([
+      { reviewerId: 'b', load: 1, problem: null, warnings: ['RECIPROCAL', 'UNBALANCED_LOAD'] },
+      { reviewerId: 'c', load: 0, problem: null, warnings: [] },
     ]);
+  });
+
+  it('warns live of a same-school, reciprocal or unbalancing change', () => {
+    const planned = plannedPairs(PAIRS, {});
+    const school = (id: string) => ({ a: 'ek', b: 'ek', c: 'sol', d: 'sol' })[id] ?? null;
+    const byId = new Map(candidatesFor(planned, 'A:c', REVIEWERS, school).map((c) => [c.reviewerId, c]));
+    expect([...byId.keys()]).toEqual(['b', 'd']);
+    // b works with a, and a already reads b's analysis B: same school and reciprocal, and b would read two.
+    expect(byId.get('b')?.warnings).toEqual(['SAME_SCHOOL', 'RECIPROCAL', 'UNBALANCED_LOAD']);
+    // d is at another school and reads nothing yet: taking A from c keeps every load at one.
+    expect(byId.get('d')?.warnings).toEqual([]);
   });
 
   it('tells a balanced allocation from an unbalanced one', () => {

@@ -4,8 +4,8 @@
  * overrides in the same request. So a change is kept as "pair (analysis, original reviewer) now goes
  * to reviewer X", checked by the same domain rules as the API (libs/shared/domain).
  */
-import { loadsBalanced, pairRuleViolation } from '@stl/shared/domain';
-import type { PairRuleCode } from '@stl/shared/domain';
+import { loadsBalanced, pairRuleViolation, pairWarnings } from '@stl/shared/domain';
+import type { PairRuleCode, PairWarningCode } from '@stl/shared/domain';
 
 export interface PairLike {
   analysisId: string;
@@ -155,26 +155,51 @@ export function isBalanced(loads: ReadonlyMap<string, number>): boolean {
 
 export interface Candidate {
   reviewerId: string;
+  /** Their load now. */
   load: number;
+  /** What stops them taking the pair (a hard rule), if anything. */
   problem: AdjustProblem | null;
+  /** What the leader should know if they do (the soft rules, `pairWarnings` of the domain). */
+  warnings: PairWarningCode[];
 }
 
-/** Who could take pair `key` instead, with their load now and what stops them, if anything. */
+/**
+ * Who could take pair `key` instead, with their load now, what stops them and what to know. The
+ * author is never offered: nobody reviews their own analysis, so they are left out of the list
+ * rather than shown as a choice that cannot be made.
+ */
 export function candidatesFor(
   planned: readonly PlannedPair[],
   key: string,
   reviewerIds: readonly string[],
+  schoolOf: (personId: string) => string | null = () => null,
 ): Candidate[] {
   const target = planned.find((p) => p.key === key);
   if (!target) return [];
   const loads = reviewerLoads(planned, reviewerIds);
+  const roundPairs = planned
+    .filter((p) => p.key !== key)
+    .map((p) => ({ authorId: p.authorId, reviewerId: p.reviewerId }));
   return reviewerIds
-    .filter((id) => id !== target.reviewerId)
-    .map((reviewerId) => ({
-      reviewerId,
-      load: loads.get(reviewerId) ?? 0,
-      problem: problemFor(planned, target, reviewerId, key),
-    }));
+    .filter((id) => id !== target.reviewerId && id !== target.authorId)
+    .map((reviewerId) => {
+      const after = new Map(loads);
+      after.set(target.reviewerId, (after.get(target.reviewerId) ?? 0) - 1);
+      after.set(reviewerId, (after.get(reviewerId) ?? 0) + 1);
+      return {
+        reviewerId,
+        load: loads.get(reviewerId) ?? 0,
+        problem: problemFor(planned, target, reviewerId, key),
+        warnings: pairWarnings({
+          authorId: target.authorId,
+          reviewerId,
+          schoolOf,
+          roundPairs,
+          earlierPairs: [],
+          loadsAfter: after.values(),
+        }),
+      };
+    });
 }
 
 /** One change sent with apply: this analysis gets `reviewerId` instead of `replacesReviewerId`. */

@@ -79,8 +79,13 @@ export class AllocationPreviewComponent {
   protected readonly groups = computed(() => groupByAnalysis(this.planned(), (p) => p.authorId));
   protected readonly candidates = computed(() => {
     const key = this.editing();
-    return key ? candidatesFor(this.planned(), key, this.reviewers()) : [];
+    const schoolOf = (id: string) => this.ctx.people().get(id)?.schoolId ?? null;
+    return key ? candidatesFor(this.planned(), key, this.reviewers(), schoolOf) : [];
   });
+  /** The candidate chosen in the open form, whose warnings are read out as soon as it is chosen. */
+  protected readonly chosen = computed(
+    () => this.candidates().find((c) => c.reviewerId === this.choice()) ?? null,
+  );
 
   protected readonly reasonKey = reasonKey;
   protected readonly noticeKey = noticeKey;

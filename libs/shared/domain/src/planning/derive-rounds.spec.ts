@@ -1,6 +1,9 @@
 import { derivableRoundCount, deriveRounds } from './derive-rounds';
 import type { MeetingSlot } from './derive-rounds';
-import { toInstant } from './local-time';
+import { stockholmInstant } from '../calendar/stockholm';
+
+const toInstant = (date: string, time: string) =>
+  stockholmInstant(date, Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))).toISOString();
 
 /** Meetings every four weeks from 8 September 2027, 13.00–16.00 Swedish time. */
 function plan(count: number): MeetingSlot[] {

@@ -1,0 +1,2 @@
+export * from './derive-rounds';
+export * from './school-holidays';
