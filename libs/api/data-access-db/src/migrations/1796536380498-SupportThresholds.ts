@@ -15,11 +15,15 @@ export class SupportThresholds1796536380498 implements MigrationInterface {
       CONSTRAINT "support_needs_support_days_range" CHECK ("needs_support_after_days" BETWEEN "behind_after_days" AND 120),
       CONSTRAINT "support_behind_days_range" CHECK ("behind_after_days" BETWEEN 1 AND 60),
       CONSTRAINT "PK_b9327b16b78ee684ed0a18b8f43" PRIMARY KEY ("organisation_id"))`);
-    await queryRunner.query(`ALTER TABLE "organisation_support_settings" ADD CONSTRAINT "FK_b9327b16b78ee684ed0a18b8f43" FOREIGN KEY ("organisation_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "organisation_support_settings" ADD CONSTRAINT "FK_b9327b16b78ee684ed0a18b8f43" FOREIGN KEY ("organisation_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "organisation_support_settings" DROP CONSTRAINT "FK_b9327b16b78ee684ed0a18b8f43"`);
+    await queryRunner.query(
+      `ALTER TABLE "organisation_support_settings" DROP CONSTRAINT "FK_b9327b16b78ee684ed0a18b8f43"`,
+    );
     await queryRunner.query(`DROP TABLE "organisation_support_settings"`);
   }
 }
