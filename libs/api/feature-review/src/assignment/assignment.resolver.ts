@@ -18,7 +18,7 @@ import {
 } from '@stl/api/data-access-db';
 import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
 import type { Actor, RequestContext } from '@stl/api/feature-auth';
-import { requestLoader } from '@stl/api/util-graphql';
+import { ParseIdPipe, requestLoader } from '@stl/api/util-graphql';
 import { ReviewLookups } from '../common/review-lookups.service';
 import { ReviewReasonModel } from '../common/review.models';
 import { FeedbackService } from '../feedback/feedback.service';
@@ -55,7 +55,11 @@ export class AssignmentResolver {
   })
   startLeaderFeedback(
     @CurrentActor() actor: Actor,
-    @Args('analysisId', { type: () => ID, description: 'The published analysis to give leader feedback on.' })
+    @Args(
+      'analysisId',
+      { type: () => ID, description: 'The published analysis to give leader feedback on.' },
+      ParseIdPipe,
+    )
     analysisId: string,
   ): Promise<ReviewAssignmentEntity> {
     return this.assignments.startLeaderFeedback(actor, analysisId);
