@@ -281,9 +281,10 @@ test('cohorts: the list, and a new one led by a certified course leader', async 
   await checkPage(page, 'admin-cohorts');
 
   await page.getByLabel('Namn', { exact: true }).fill(COHORT);
-  await page.getByLabel('Läsår').fill(schoolYear);
-  await page.getByLabel('Första dag').fill(`${year}-08-16`);
-  await page.getByLabel('Sista dag').fill(`${year + 1}-06-09`);
+  // Exact labels: the page also has the form for copying a cohort ("Första dag i den nya omgången").
+  await page.getByLabel('Läsår', { exact: true }).fill(schoolYear);
+  await page.getByLabel('Första dag', { exact: true }).fill(`${year}-08-16`);
+  await page.getByLabel('Sista dag', { exact: true }).fill(`${year + 1}-06-09`);
   await page.getByRole('checkbox', { name: /^Karin Sjö/ }).check();
   await page.getByRole('checkbox', { name: `${PERSON} – certifierad för de här datumen` }).check();
   await page.getByRole('button', { name: 'Skapa utbildningsomgången' }).click();

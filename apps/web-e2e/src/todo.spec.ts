@@ -73,8 +73,8 @@ test("the leader's to-do lists the analysis awaiting leader feedback; once given
   await expect(todo.getByRole('heading', { level: 2, name: 'Att göra' })).toBeVisible();
   const item = todo.getByRole('link', { name: `Ge kursledaråterkoppling på ${AUTHOR}s analys 3` });
   await expect(item).toBeVisible();
-  // The other kinds of work in the bare demo cohort: meetings held without attendance.
-  await expect(todo.getByRole('link', { name: /^Registrera närvaro för träff 1:/ })).toBeVisible();
+  // (The other kinds of work, such as meetings held without attendance, depend on what earlier
+  // specs did in the shared database; leader-todo.int-spec.ts shows each kind come and go.)
   await checkPage(page, 'todo-leader-home');
 
   await item.click();
@@ -93,7 +93,6 @@ test("the leader's to-do lists the analysis awaiting leader feedback; once given
 
   await page.goto('/');
   await expect(todo.getByRole('heading', { level: 2, name: 'Att göra' })).toBeVisible();
-  await expect(todo.getByRole('link', { name: /^Registrera närvaro för träff 1:/ })).toBeVisible();
   await expect(item).toHaveCount(0);
 
   // SETUP for the next test: Ulf becomes Fatima's critical friend (the allocation page is tested elsewhere).
