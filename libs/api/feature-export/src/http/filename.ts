@@ -5,7 +5,7 @@
  * quote, a path separator or a line break, so a cohort's name cannot break the header or choose
  * where the file lands.
  */
-const UNSAFE = /[\u0000-\u001f\u007f"\\/:*?<>|;]+/g;
+const UNSAFE = /[\p{Cc}"\\/:*?<>|;]+/gu;
 
 /** The readable name: the caller's words with anything a file system or header refuses removed. */
 export function safeFileName(name: string): string {
