@@ -183,7 +183,7 @@ describe('exports of the follow-up: what the screen shows, to whom the screen sh
     const day = wallClock(new Date()).date;
     expect(res.headers.get('content-disposition')).toBe(
       `attachment; filename="Framsteg-STL-Larkby-2026-27-${day}.xlsx"; ` +
-        `filename*=UTF-8''Framsteg%20STL%20L%C3%A4rkby%202026%2027%20${day}.xlsx`,
+        `filename*=UTF-8''Framsteg%20STL%20L%C3%A4rkby%202026-27%20${day}.xlsx`,
     );
     const now = new Date();
     const [progress, rounds] = await readXlsxFile(Buffer.from(await res.arrayBuffer()));

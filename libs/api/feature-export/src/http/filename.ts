@@ -12,6 +12,8 @@ export function safeFileName(name: string): string {
   return (
     name
       .normalize('NFC')
+      // A school year is written 2026/27: keep it readable as 2026-27.
+      .replace(/(\d)\s*[/\\]\s*(\d)/g, '$1-$2')
       .replace(UNSAFE, ' ')
       .replace(/\s+/g, ' ')
       .trim()
