@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, parse } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
 import { SCHEMA_FILE } from '../src/app/schema-sdl';
-import { FIELD_RULES, MUTATIONS, QUERIES } from './support/authorisation-matrix';
+import { FIELD_RULES, HTTP_ROUTES, MUTATIONS, QUERIES } from './support/authorisation-matrix';
 import type { MatrixEntry } from './support/authorisation-matrix';
 import { ACTORS, buildWorld, clientFor, databaseFingerprint } from './support/authz-world';
 import type { Actor, World } from './support/authz-world';
@@ -143,6 +143,29 @@ describe('the authorisation matrix against the running API', () => {
           failures.push(
             `${label(rule)} as ${actor}: ${may ? 'expected to see it, but it was hidden' : 'saw what it may not'}: ${describeAnswer(r)}`,
           );
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('gives every download exactly to the actors of the query it mirrors, and a typed JSON refusal to everyone else', async () => {
+    const failures: string[] = [];
+    for (const route of HTTP_ROUTES) {
+      const mirrored = QUERIES.find((q) => q.operation === route.mirrors && !q.case);
+      if (JSON.stringify([...(mirrored?.allowed ?? [])].sort()) !== JSON.stringify([...route.allowed].sort()))
+        failures.push(`${route.path(world)}: allows others than ${route.mirrors}`);
+      for (const actor of ACTORS) {
+        const cookie = client(actor).sessionCookie;
+        const res = await fetch(`${api.url}${route.path(world)}`, { headers: cookie ? { cookie } : {} });
+        if (route.allowed.includes(actor)) {
+          if (res.status !== 200) failures.push(`${route.path(world)} as ${actor}: got ${res.status}`);
+          await res.arrayBuffer();
+          continue;
+        }
+        const body = (await res.json().catch(() => null)) as GqlResponse<unknown> | null;
+        const code = body?.errors?.[0]?.extensions?.code ?? '';
+        if (![401, 403, 404].includes(res.status) || !REFUSALS.includes(code))
+          failures.push(`${route.path(world)} as ${actor}: expected a refusal, got ${res.status} ${code}`);
       }
     }
     expect(failures).toEqual([]);

@@ -14,6 +14,7 @@ import { AnalysisFeatureModule } from '@stl/api/feature-analysis';
 import { AuthModule, SessionService } from '@stl/api/feature-auth';
 import type { RequestContext } from '@stl/api/feature-auth';
 import { CohortFeatureModule } from '@stl/api/feature-cohort';
+import { ExportFeatureModule } from '@stl/api/feature-export';
 import { NotificationFeatureModule } from '@stl/api/feature-notification';
 import { OrganisationFeatureModule } from '@stl/api/feature-organisation';
 import { ReviewFeatureModule } from '@stl/api/feature-review';
@@ -26,7 +27,13 @@ import { operationAllowListPlugin, requestLimitsPlugin } from './request-limits.
 import { WEB_OPERATIONS } from './web-operations.generated';
 
 /** Paths the web app's SPA fallback must never answer: the API's own routes. */
-export const API_PATHS = ['/graphql{/*rest}', '/health{/*rest}', '/unsubscribe{/*rest}', '/auth{/*rest}'];
+export const API_PATHS = [
+  '/graphql{/*rest}',
+  '/health{/*rest}',
+  '/unsubscribe{/*rest}',
+  '/auth{/*rest}',
+  '/export{/*rest}',
+];
 
 /** The built web app is served at / when its folder exists (after `nx build web`). */
 export function webAppServed(config: AppConfig): boolean {
@@ -109,6 +116,7 @@ export class AppModule {
         CohortFeatureModule,
         AnalysisFeatureModule,
         ReviewFeatureModule,
+        ExportFeatureModule,
         ...webApp(config),
       ],
       controllers: [HealthController],

@@ -969,3 +969,25 @@ export const FIELD_RULES: FieldRule[] = [
     shown: (d, w) => d.sharedSpace.nodes.some((n: any) => n.id === w.saraDraft),
   },
 ];
+
+/**
+ * Plain HTTP routes that answer with personal data (downloads, issue 19): who may fetch each with
+ * their session cookie. The allowed actors get 200; everyone else a typed JSON refusal (401, 403
+ * or 404). Each download mirrors a query above and must allow exactly the same actors.
+ */
+export interface HttpRouteEntry {
+  path: (w: World) => string;
+  /** The query whose rule the route follows. */
+  mirrors: string;
+  allowed: readonly Actor[];
+}
+
+const FOLLOW_UP_READERS: readonly Actor[] = ['schoolLeader', 'otherSchoolLeader', ...COHORT_MANAGERS];
+
+export const HTTP_ROUTES: HttpRouteEntry[] = [
+  ...['progress.xlsx', 'progress.csv', 'attendance.xlsx', 'attendance.csv'].map((file) => ({
+    path: (w: World) => `/export/cohorts/${w.cohort}/${file}`,
+    mirrors: 'cohortProgress',
+    allowed: FOLLOW_UP_READERS,
+  })),
+];

@@ -18,7 +18,11 @@ export const SignedIn = () => SetMetadata(ACCESS_KEY, 'signed-in' satisfies Acce
 export const PlatformOperatorOnly = () => SetMetadata(ACCESS_KEY, 'operator' satisfies AccessLevel);
 
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
-  const req = GqlExecutionContext.create(ctx).getContext<RequestContext>().req;
+  // GraphQL resolvers, and plain HTTP routes declared @SignedIn() (downloads).
+  const req =
+    ctx.getType<string>() === 'graphql'
+      ? GqlExecutionContext.create(ctx).getContext<RequestContext>().req
+      : ctx.switchToHttp().getRequest<RequestContext['req']>();
   // Field resolvers are not guarded; a platform operator still never gets an organisation actor.
   if (!req.actor && req.operator) throw new ForbiddenError('A platform operator has no access to this.');
   if (!req.actor) throw new UnauthenticatedError();

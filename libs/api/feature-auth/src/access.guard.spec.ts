@@ -66,6 +66,20 @@ function graphqlContext(cls: new () => object, method: string, cookies: Record<s
   return { ctx, req };
 }
 
+/** A plain HTTP route (a download), as Nest hands it to a guard. */
+function httpContext(cls: new () => object, method: string, cookies: Record<string, string> = {}) {
+  const req: { cookies: Record<string, string>; actor?: Actor | null; operator?: OperatorActor | null } = {
+    cookies,
+  };
+  const ctx = {
+    getType: () => 'http',
+    getHandler: () => (cls.prototype as Record<string, unknown>)[method],
+    getClass: () => cls,
+    switchToHttp: () => ({ getRequest: () => req }),
+  } as unknown as ExecutionContext;
+  return { ctx, req };
+}
+
 describe('AccessGuard (deny by default)', () => {
   const sessions = {
     resolveHolder: jest.fn(async (t: string): Promise<SessionHolder | null> =>
@@ -117,6 +131,23 @@ describe('AccessGuard (deny by default)', () => {
     await expect(guard.canActivate(asMember.ctx)).rejects.toBeInstanceOf(ForbiddenError);
     const anonymous = graphqlContext(OperatorResolver, 'handler');
     await expect(guard.canActivate(anonymous.ctx)).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('applies the same levels to plain HTTP routes (downloads), and no operator level there', async () => {
+    const signedIn = httpContext(SignedInResolver, 'handler', { stl_session: 'good-token-good-token-1' });
+    await expect(guard.canActivate(signedIn.ctx)).resolves.toBe(true);
+    expect(signedIn.req.actor).toBe(actor);
+    const anonymous = httpContext(SignedInResolver, 'handler');
+    await expect(guard.canActivate(anonymous.ctx)).rejects.toBeInstanceOf(UnauthenticatedError);
+    const asOperator = httpContext(SignedInResolver, 'handler', { stl_session: 'operator-token-operator-1' });
+    await expect(guard.canActivate(asOperator.ctx)).rejects.toBeInstanceOf(ForbiddenError);
+    const operatorRoute = httpContext(OperatorResolver, 'handler', {
+      stl_session: 'operator-token-operator-1',
+    });
+    await expect(guard.canActivate(operatorRoute.ctx)).rejects.toBeInstanceOf(ForbiddenError);
+    const undeclared = httpContext(Undeclared, 'handler', { stl_session: 'good-token-good-token-1' });
+    await expect(guard.canActivate(undeclared.ctx)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(guard.canActivate(httpContext(PublicResolver, 'handler').ctx)).resolves.toBe(true);
   });
 
   it('lets a method override its class', async () => {

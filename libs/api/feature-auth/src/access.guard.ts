@@ -25,11 +25,14 @@ export class AccessGuard implements CanActivate {
       context.getClass(),
     ]);
     if (context.getType<string>() !== 'graphql') {
-      // Plain HTTP routes (health) declare @Public() the same way.
+      // Plain HTTP routes declare @Public() (health) or @SignedIn() (downloads) the same way.
       if (level === 'public') return true;
-      throw new ForbiddenError('This route declares no access rule.');
+      if (level !== 'signed-in') throw new ForbiddenError('This route declares no access rule.');
     }
-    const { req } = GqlExecutionContext.create(context).getContext<RequestContext>();
+    const req =
+      context.getType<string>() === 'graphql'
+        ? GqlExecutionContext.create(context).getContext<RequestContext>().req
+        : context.switchToHttp().getRequest<RequestContext['req']>();
     await this.sessions.actorOf(req);
     if (level === 'public') return true;
     if (level === 'signed-in') {

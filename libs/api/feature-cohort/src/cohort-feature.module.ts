@@ -58,6 +58,13 @@ import { TemplateService } from './template/template.service';
     RoundService,
     RoundResolver,
   ],
-  exports: [CohortService, MembershipService, MeetingService, RoundService, TemplateService],
+  exports: [
+    CohortService,
+    MembershipService,
+    MeetingService,
+    AttendanceService,
+    RoundService,
+    TemplateService,
+  ],
 })
 export class CohortFeatureModule {}

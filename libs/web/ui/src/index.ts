@@ -2,6 +2,7 @@ export * from './lib/page-header/page-header.component';
 export * from './lib/status-badge/status-badge.component';
 export * from './lib/autosave-indicator/autosave-indicator.component';
 export * from './lib/error-summary/error-summary.component';
+export * from './lib/export-links/export-links.component';
 export { LoadDirective, errorKeyOf } from './lib/load/load';
 export type { LoadContext } from './lib/load/load';
 // Also at @stl/web/ui/form-errors: pure, for code and specs that need no Angular.

@@ -59,6 +59,19 @@ export class ProgressService {
 
   /** Course leaders and admins: everyone; school leaders: participants from their own schools. */
   async cohortProgress(actor: Actor, args: CohortProgressArgs): Promise<Page<ParticipantProgressModel>> {
+    const rows = await this.followUpRows(actor, args);
+    return paginate(args, async (skip, take) => [rows.slice(skip, skip + take), rows.length]);
+  }
+
+  /**
+   * Every row of `cohortProgress` at once, under the same rule (course leaders and admins see
+   * everyone, school leaders their own schools, anyone else is refused): the exports use it, so a
+   * download shows exactly what the screen shows.
+   */
+  async followUpRows(
+    actor: Actor,
+    args: Pick<CohortProgressArgs, 'cohortId' | 'schoolId' | 'status' | 'includeWithdrawn'>,
+  ): Promise<ParticipantProgressModel[]> {
     const access = await this.access.cohortAccess(actor, args.cohortId);
     let schoolIds: string[] | null;
     if (access.canManage) {
@@ -78,7 +91,7 @@ export class ProgressService {
     if (args.status === ProgressFilter.NEEDS_SUPPORT) {
       rows = rows.filter((r) => r.supportLevel === 'NEEDS_SUPPORT');
     }
-    return paginate(args, async (skip, take) => [rows.slice(skip, skip + take), rows.length]);
+    return rows;
   }
 
   async myProgress(actor: Actor, cohortId: string): Promise<ParticipantProgressModel> {

@@ -5,6 +5,8 @@
 import account from './account.en.json';
 import admin from './admin.en.json';
 import core from './en.json';
+// Downloads (XLSX, CSV) of the follow-up screens.
+import exports from './export.en.json';
 import followUp from './followUp.en.json';
 import notifications from './notifications.en.json';
 // Platform operators (ADR 0015)
@@ -32,4 +34,5 @@ export default {
   password,
   sessions,
   sso,
+  export: exports,
 };

@@ -5,6 +5,8 @@
 import account from './account.sv.json';
 import admin from './admin.sv.json';
 import core from './sv.json';
+// Downloads (XLSX, CSV) of the follow-up screens.
+import exports from './export.sv.json';
 import followUp from './followUp.sv.json';
 import notifications from './notifications.sv.json';
 // Platform operators (ADR 0015)
@@ -32,4 +34,5 @@ export default {
   password,
   sessions,
   sso,
+  export: exports,
 };

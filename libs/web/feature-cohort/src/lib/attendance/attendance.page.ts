@@ -11,7 +11,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { SetupApi, apiResource, toApiError } from '@stl/web/data-access';
 import type { ApiError, AttendanceStatus } from '@stl/web/data-access';
-import { LoadDirective, PageHeaderComponent } from '@stl/web/ui';
+import { ExportLinksComponent, LoadDirective, PageHeaderComponent } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { attendanceRecordingProblem } from '@stl/shared/domain';
 import { firstValueFrom, forkJoin } from 'rxjs';
@@ -27,7 +27,14 @@ const STATUSES: readonly AttendanceStatus[] = ['PRESENT', 'ABSENT', 'EXCUSED'];
 @Component({
   selector: 'stl-attendance-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, LoadDirective, PageHeaderComponent, ...FORMAT_PIPES],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    LoadDirective,
+    PageHeaderComponent,
+    ExportLinksComponent,
+    ...FORMAT_PIPES,
+  ],
   styleUrl: '../setup/setup-form.css',
   template: `
     @if (state.error()) {
@@ -50,6 +57,9 @@ const STATUSES: readonly AttendanceStatus[] = ['PRESENT', 'ABSENT', 'EXCUSED'];
           'setup.attendance.back' | transloco
         }}</a>
       </stl-page-header>
+      <div class="toolbar">
+        <stl-export-links [cohortId]="cohortId()" kind="attendance" />
+      </div>
       @if (notStarted()) {
         <p class="notice notice--warning" data-testid="attendance-not-started">
           {{
@@ -137,6 +147,9 @@ const STATUSES: readonly AttendanceStatus[] = ['PRESENT', 'ABSENT', 'EXCUSED'];
     }
   `,
   styles: `
+    .toolbar {
+      margin-bottom: 1rem;
+    }
     .statuses {
       display: flex;
       flex-wrap: wrap;

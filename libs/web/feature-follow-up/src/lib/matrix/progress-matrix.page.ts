@@ -19,7 +19,7 @@ import type {
   ProgressRow,
   PublishedAnalysisRef,
 } from '@stl/web/data-access';
-import { LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
+import { ExportLinksComponent, LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import type { BadgeTone } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService, supportReasonText } from '@stl/web/util-i18n';
 import type { Observable } from 'rxjs';
@@ -47,6 +47,7 @@ interface MatrixData {
     LoadDirective,
     PageHeaderComponent,
     StatusBadgeComponent,
+    ExportLinksComponent,
     ...FORMAT_PIPES,
   ],
   templateUrl: './progress-matrix.page.html',

@@ -1,0 +1,78 @@
+import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { isUUID } from 'class-validator';
+import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
+import type { Actor } from '@stl/api/feature-auth';
+import { ForbiddenError, NotFoundError } from '@stl/api/util-errors';
+import { ExportErrorFilter } from '../http/export-error.filter';
+import { sendExport } from '../http/export-response';
+import { EXPORT_FORMATS } from '../table/export-table';
+import type { ExportFormat } from '../table/export-table';
+import { CohortExportService } from './cohort-export.service';
+
+/** The base path of every download; the web app links to it and its SPA fallback leaves it alone. */
+export const EXPORT_PATH = 'export';
+
+function formatOf(format: string): ExportFormat {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new NotFoundError('export format');
+  return format as ExportFormat;
+}
+
+function cohortIdOf(cohortId: string): string {
+  // A malformed id is a cohort that does not exist, answered before any query.
+  if (!isUUID(cohortId, 'all')) throw new NotFoundError('cohort', cohortId.slice(0, 60));
+  return cohortId;
+}
+
+/**
+ * A downloaded export is read by the person who asked, never by a page of another site: a GET
+ * changes nothing, the session cookie is SameSite=Lax (no cookie on another site's images,
+ * scripts or fetches) and CORS lets no other origin read the answer. As a further line, a request
+ * the browser marks as made by another site (`Sec-Fetch-Site: cross-site`, e.g. a link planted on
+ * another site) is refused; links typed, bookmarked or followed in the web app pass.
+ */
+function refuseCrossSite(req: Request): void {
+  if (req.get('sec-fetch-site') === 'cross-site') {
+    throw new ForbiddenError('Exports are downloaded from the platform itself, not from another site.');
+  }
+}
+
+/**
+ * Downloads of a cohort's follow-up (issue 19): `GET /export/cohorts/:cohortId/progress.xlsx|csv`
+ * (the progress matrix) and `…/attendance.xlsx|csv` (the attendance list). Signed in with the
+ * session cookie; refused as JSON (401, 403, 404) by the same rules as the `cohortProgress` query.
+ */
+@Controller(`${EXPORT_PATH}/cohorts`)
+@SignedIn()
+@UseFilters(ExportErrorFilter)
+export class CohortExportController {
+  constructor(private readonly exports: CohortExportService) {}
+
+  @Get(':cohortId/progress.:format')
+  async progress(
+    @CurrentActor() actor: Actor,
+    @Param('cohortId') cohortId: string,
+    @Param('format') format: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    refuseCrossSite(req);
+    const as = formatOf(format);
+    const { workbook, fileName } = await this.exports.progressExport(actor, req, cohortIdOf(cohortId));
+    await sendExport(res, workbook, as, fileName);
+  }
+
+  @Get(':cohortId/attendance.:format')
+  async attendance(
+    @CurrentActor() actor: Actor,
+    @Param('cohortId') cohortId: string,
+    @Param('format') format: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    refuseCrossSite(req);
+    const as = formatOf(format);
+    const { workbook, fileName } = await this.exports.attendanceExport(actor, req, cohortIdOf(cohortId));
+    await sendExport(res, workbook, as, fileName);
+  }
+}
