@@ -16,10 +16,13 @@ import {
   AllocationInputError,
   PAIR_RULE_PROBLEMS,
   allocateCriticalFriends,
+  allocationFindings,
   pairRuleViolation,
 } from '@stl/shared/domain';
 import type { PairRuleInput } from '@stl/shared/domain';
 import type {
+  AllocationFindings,
+  FindingsInput,
   AllocationAnalysis,
   AllocationAssignment,
   AllocationHistoryPair,
@@ -92,6 +95,10 @@ export interface AllocationPlan {
   /** Open assignments cancelled: of people who left, and (repair) those moved to another reviewer. */
   cancel: ReviewAssignmentEntity[];
   leaderPairs: { analysisId: string; reviewerId: string }[];
+  /** What rule 4's checks need, with schools as stored (null when unknown): also returned to the page. */
+  checks: Required<Omit<FindingsInput, 'assignments'>>;
+  /** Rule 4's checks on `pairs` (`allocationFindings`, which the allocation page runs live too). */
+  findings: AllocationFindings;
 }
 
 const pairKey = (analysisId: string, reviewerId: string) => `${analysisId}:${reviewerId}`;
@@ -281,9 +288,26 @@ export async function planAllocation(
       retained.push({ assignment, pair: p });
     } else fresh.push(p);
   }
+  const checks: AllocationPlan['checks'] = {
+    analyses: active.map((a) => ({
+      analysisId: a.id,
+      authorId: a.authorId,
+      schoolId: a.schoolId ?? participants.get(a.authorId)?.schoolId ?? null,
+      wantsSameSchool: participants.get(a.authorId)?.wantsSameSchool === true,
+    })),
+    reviewers: reviewers.map((r) => ({
+      reviewerId: r.reviewerId,
+      schoolId: participants.get(r.reviewerId)?.schoolId ?? null,
+    })),
+    earlierPairs: history,
+    cohortSameSchool: cohort.sameSchoolSupport,
+  };
+  const findings = allocationFindings({ ...checks, assignments: output });
   return {
     seed,
     k,
+    checks,
+    findings,
     analysisCount: active.length,
     result,
     pairs: output,
