@@ -5,6 +5,11 @@ import { AllocationContext } from './allocation-context';
 
 const ORDER = { OVER: 0, UNDER: 1, WITHIN: 2 } as const;
 
+/** Rule 4's target as people write it: "2" or "1–2". */
+export function targetText(load: Pick<ReviewerLoadFinding, 'min' | 'max'>): string {
+  return load.min === load.max ? String(load.min) : `${load.min}–${load.max}`;
+}
+
 /**
  * How many analyses each critical friend reads, against rule 4's target (floor to ceiling of the
  * mean): those over or under it first, flagged with an icon and words, not colour alone.
@@ -24,6 +29,8 @@ export class AllocationLoadsComponent {
 
   protected readonly target = computed(() => this.loads()[0] ?? null);
   protected readonly off = computed(() => this.loads().filter((l) => l.status !== 'WITHIN').length);
+  protected readonly targetText = targetText;
+
   protected readonly sorted = computed(() =>
     [...this.loads()].sort(
       (a, b) =>

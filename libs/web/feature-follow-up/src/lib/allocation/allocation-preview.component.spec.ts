@@ -137,8 +137,8 @@ describe('AllocationPreviewComponent: the grid with live checks (issue 19)', () 
       '⚠ Bo Ek and Anna Ek work at the same school.',
       "⚠ Anna Ek already reads Bo Ek's analysis: they would read each other.",
     ]);
-    expect(loadRow('Bo Ek').textContent).toContain('Too many (the target is 1–1)');
-    expect(loadRow('Dan Sol').textContent).toContain('Too few (the target is 1–1)');
+    expect(loadRow('Bo Ek').textContent).toContain('Too many (the target is 1)');
+    expect(loadRow('Dan Sol').textContent).toContain('Too few (the target is 1)');
     const summary = screen.getByTestId('checks-summary').textContent;
     expect(summary).toContain('3 same-school pairs');
     expect(summary).toContain('2 pairs who read each other');

@@ -25,7 +25,7 @@ import {
 import type { AdjustProblem, AdjustResult, Adjustments, CheckData, Override, PlannedPair } from './adjust';
 import { AllocationContext } from './allocation-context';
 import { AllocationFindingsComponent } from './allocation-findings';
-import { AllocationLoadsComponent } from './allocation-loads';
+import { AllocationLoadsComponent, targetText } from './allocation-loads';
 
 /** One row of the grid: an analysis and its critical friends (empty slots up to k). */
 interface GridRow {
@@ -159,6 +159,7 @@ export class AllocationPreviewComponent {
   );
 
   protected readonly reasonKey = reasonKey;
+  protected readonly targetText = targetText;
   protected readonly noticeKey = noticeKey;
 
   protected findingsOf(p: PlannedPair<AllocationPair>): readonly AllocationFinding[] {
