@@ -119,6 +119,35 @@ describe('the checks of an allocation, as the API returns them for the allocatio
     expect({ findings: o.findings, loads: o.loads }).toEqual(recomputed(o));
   });
 
+  it('refuses impossible changes by the same checks, as typed problems, and writes nothing', async () => {
+    const { previewAllocation: o } = (await maria.ok(PREVIEW_CHECKS, { roundId: ROUND2, seed: 'f-4' })) as {
+      previewAllocation: Checks;
+    };
+    const [a] = o.pairs;
+    const other = people.find((p) => p.id !== a.authorId && p.id !== a.reviewerId) as Participant;
+    const before = await api.db.query(
+      `SELECT count(*)::int AS n FROM review_assignment WHERE round_id = $1`,
+      [ROUND2],
+    );
+    const r = await maria.request(APPLY_CHECKS, {
+      roundId: ROUND2,
+      seed: o.seed,
+      overrides: [
+        { analysisId: a.analysisId, reviewerId: a.authorId },
+        { analysisId: a.analysisId, reviewerId: other.id },
+        { analysisId: a.analysisId, reviewerId: other.id },
+      ],
+    });
+    expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0].extensions?.problems).toEqual([
+      expect.objectContaining({ field: 'overrides.0.reviewerId', code: 'SELF_REVIEW' }),
+      expect.objectContaining({ field: 'overrides.2.reviewerId', code: 'DUPLICATE_ASSIGNMENT' }),
+    ]);
+    expect(
+      await api.db.query(`SELECT count(*)::int AS n FROM review_assignment WHERE round_id = $1`, [ROUND2]),
+    ).toEqual(before);
+  });
+
   it('returns the warnings of the leader’s own changes on apply: same school, repeated pair', async () => {
     const { previewAllocation: o } = (await maria.ok(PREVIEW_CHECKS, { roundId: ROUND2, seed: 'f-3' })) as {
       previewAllocation: Checks;

@@ -19,7 +19,7 @@ import {
   allocationFindings,
   pairRuleViolation,
 } from '@stl/shared/domain';
-import type { PairRuleInput } from '@stl/shared/domain';
+import type { AllocationFindingCode, PairRuleCode, PairRuleInput } from '@stl/shared/domain';
 import type {
   AllocationFindings,
   FindingsInput,
@@ -401,14 +401,22 @@ export async function writePlan(
   if (rows.length) await m.insert(ReviewAssignmentEntity, rows);
 }
 
+/** The field problem of an impossible finding: the pair rule it breaks. */
+const IMPOSSIBLE_AS_RULE: Partial<Record<AllocationFindingCode, PairRuleCode>> = {
+  OWN: 'SELF_REVIEW',
+  DUPLICATE: 'DUPLICATE_PAIR',
+};
+
 /**
- * Rule 4's hard rules for the pairs a course leader chose, by the domain's own check
- * (`pairRuleViolation`, which the web app runs too while the leader changes pairs): each one is
- * checked against the pairs kept from before and the chosen pairs before it. Refused with BAD_USER_INPUT naming `overrides.<index>.<field>`; nothing is written.
+ * Rule 4's hard rules for the pairs a course leader chose, by the domain's own checks
+ * (`allocationFindings`' impossible findings, which the allocation page runs live, and
+ * `pairRuleViolation` for the ids): each one is checked against the pairs kept from before and the
+ * chosen pairs before it. Refused with BAD_USER_INPUT naming `overrides.<index>.<field>`; nothing
+ * is written.
  */
 function checkChosen(
   chosen: readonly ChosenPair[],
-  input: PairRuleInput,
+  input: PairRuleInput & Pick<FindingsInput, 'analyses' | 'reviewers'>,
   locked: readonly { analysisId: string; reviewerId: string }[],
   kept: readonly ReviewAssignmentEntity[],
   k: number,
@@ -424,9 +432,15 @@ function checkChosen(
   chosen.forEach((c, i) => {
     const at = c.overrideIndex ?? i;
     const pair = { analysisId: c.analysisId, reviewerId: c.reviewerId };
-    const violation = pairRuleViolation(input, accepted, pair);
-    if (violation) {
-      const problem = PAIR_RULE_PROBLEMS[violation.code];
+    // The impossible findings first, by the check the allocation page runs live (own analysis, a
+    // reviewer twice on it); then the ids (a published analysis, an eligible reviewer).
+    const own = allocationFindings({ ...input, assignments: [...accepted, pair] }).assignments.at(-1);
+    const impossible = own?.findings.find((f) => f.severity === 'IMPOSSIBLE');
+    const code = impossible
+      ? IMPOSSIBLE_AS_RULE[impossible.code]
+      : pairRuleViolation(input, accepted, pair)?.code;
+    if (code) {
+      const problem = PAIR_RULE_PROBLEMS[code];
       problems.push({ ...problem, field: `overrides.${at}.${problem.field}` });
       return;
     }
