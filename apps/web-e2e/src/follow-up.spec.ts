@@ -91,8 +91,15 @@ test('the course leader previews, changes by choosing and applies the critical f
   if (await rerun.isVisible()) await rerun.click();
   const preview = page.getByTestId('preview');
   await expect(preview).toBeVisible();
+  // The proposal as a grid: one row per analysis, one cell per critical friend (issue 19).
+  await expect(
+    preview.getByRole('table', { name: 'Förslaget: varje analys med sina kritiska vänner' }),
+  ).toBeVisible();
   const group = preview.getByTestId('preview-group').filter({ hasText: 'Analys av Peter Holm' });
   await expect(group.getByTestId('pair')).toHaveCount(2);
+  // The checks, live from the start: a summary, and every critical friend's load against the target.
+  await expect(preview.getByTestId('checks-summary')).toContainText(/Kontrollerna/);
+  await expect(preview.getByTestId('loads')).toContainText(/Målet är \d/);
   // Reasons as sentences, never codes.
   await expect(group.getByText('Från en annan skola (externt nätverk).').first()).toBeVisible();
   await expect(preview).not.toContainText('OTHER_SCHOOL');
@@ -119,19 +126,35 @@ test('the course leader previews, changes by choosing and applies the critical f
   await pair.getByRole('button', { name: /^Ändra/ }).click();
   const select = pair.getByLabel('Ny kritisk vän för analysen av Peter Holm');
   await expect(select).toBeFocused();
-  // The author is never offered as their own critical friend (issue 19).
+  // The author is never offered as their own critical friend, nor anyone already on the analysis (issue 19).
+  const onAnalysis = (await group.getByTestId('reviewer-chip').allTextContents()).map((t) =>
+    t.split('(')[0].trim(),
+  );
+  expect(onAnalysis).toHaveLength(2);
   const offered = await select.evaluate((el: HTMLSelectElement) => Array.from(el.options).map((o) => o.text));
-  expect(offered.length).toBeGreaterThan(2);
+  // Four authors published: of the other three, two are on Peter's analysis already, so one is left
+  // (after the placeholder).
+  expect(offered).toHaveLength(2);
   expect(offered.filter((text) => text.includes('Peter Holm'))).toEqual([]);
+  for (const name of onAnalysis) expect(offered.filter((text) => text.includes(name))).toEqual([]);
   const choice = await select.evaluate((el: HTMLSelectElement) => {
     const option = Array.from(el.options).find((o) => o.value && !o.disabled);
     return option ? { value: option.value, name: option.text.split('(')[0].split('–')[0].trim() } : null;
   });
   expect(choice).not.toBeNull();
+  const loadOf = async (name: string) =>
+    Number(
+      await preview
+        .getByTestId('load-row')
+        .filter({ has: page.getByRole('rowheader', { name, exact: true }) })
+        .locator('td.num')
+        .textContent(),
+    );
+  const loadBefore = await loadOf(choice?.name ?? '');
   await select.selectOption(choice?.value ?? '');
-  // The same checks as the server, live: the chosen friend's warnings, or that there are none.
+  // The same checks as the server, live: the chosen friend's findings, or that there are none.
   await expect(pair.locator('.pair-warnings')).toContainText(
-    /samma skola|tidigare omgång|läsa varandra|analyser fler|Inga varningar/,
+    /samma skola|tidigare omgång|läsa varandra|ojämn|Inga varningar/,
   );
   await checkPage(page, 'follow-up-allocation-choosing');
   await pair.getByRole('button', { name: 'Använd' }).click();
@@ -140,6 +163,8 @@ test('the course leader previews, changes by choosing and applies the critical f
   );
   await expect(group.getByText('Ändrad av dig')).toBeVisible();
   await expect(group.getByTestId('reviewer-chip').filter({ hasText: choice?.name ?? '' })).toBeVisible();
+  // Checked again after the change: the new critical friend reads one more analysis.
+  expect(await loadOf(choice?.name ?? '')).toBe(loadBefore + 1);
   await checkPage(page, 'follow-up-allocation-changed');
 
   // Apply: the allocation is made, and the change with it, in one request (no swaps afterwards).

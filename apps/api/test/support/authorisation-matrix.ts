@@ -255,7 +255,7 @@ export const QUERIES: MatrixEntry[] = [
   },
   {
     operation: 'previewAllocation',
-    query: `query($r: ID!) { previewAllocation(roundId: $r) { applied } }`,
+    query: `query($r: ID!) { previewAllocation(roundId: $r) { applied earlierPairs { authorId } reviewers { schoolId } findings { reviewerId } loads { status } } }`,
     variables: (w) => ({ r: w.round }),
     allowed: COHORT_MANAGERS,
   },

@@ -1,5 +1,6 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AnalysisRoundEntity, RoundAllocationEntity } from '@stl/api/data-access-db';
+import type { AllocationFindingCode, AllocationFindingSeverity, LoadStatus } from '@stl/shared/domain';
 import { ReviewReasonModel } from '../common/review.models';
 
 @ObjectType('AllocationPair', {
@@ -88,6 +89,157 @@ export class AllocationStatsModel {
   loadMax!: number;
 }
 
+/** A finding of rule 4's checks on one pair (`allocationFindings` of libs/shared/domain). */
+export enum AllocationFindingCodeEnum {
+  OWN = 'OWN',
+  DUPLICATE = 'DUPLICATE',
+  SAME_SCHOOL = 'SAME_SCHOOL',
+  REPEAT = 'REPEAT',
+  RECIPROCAL = 'RECIPROCAL',
+}
+registerEnumType(AllocationFindingCodeEnum, {
+  name: 'AllocationFindingCode',
+  description: "What rule 4's checks found on one critical-friend pair.",
+  valuesMap: {
+    OWN: { description: 'The reviewer is the author: nobody reviews their own analysis (impossible).' },
+    DUPLICATE: { description: 'The reviewer is on this analysis more than once (impossible).' },
+    SAME_SCHOOL: {
+      description:
+        'Reviewer and author work at the same school, though an outside view was wanted (neither the author nor the cohort asked for same-school support).',
+    },
+    REPEAT: { description: 'The reviewer read this author in an earlier round of the cohort.' },
+    RECIPROCAL: { description: "The author also reads the reviewer's analysis in this round." },
+  },
+});
+
+export enum AllocationFindingSeverityEnum {
+  IMPOSSIBLE = 'IMPOSSIBLE',
+  WARNING = 'WARNING',
+}
+registerEnumType(AllocationFindingSeverityEnum, {
+  name: 'AllocationFindingSeverity',
+  description: 'How much a finding weighs.',
+  valuesMap: {
+    IMPOSSIBLE: { description: 'The pair cannot be made; the API refuses it.' },
+    WARNING: { description: 'Allowed, but the course leader should know.' },
+  },
+});
+
+export enum LoadStatusEnum {
+  UNDER = 'UNDER',
+  WITHIN = 'WITHIN',
+  OVER = 'OVER',
+}
+registerEnumType(LoadStatusEnum, {
+  name: 'AllocationLoadStatus',
+  description: "A reviewer's load against rule 4's target (floor to ceiling of the mean load).",
+  valuesMap: {
+    UNDER: { description: 'Fewer analyses than the target.' },
+    WITHIN: { description: 'Within the target.' },
+    OVER: { description: 'More analyses than the target.' },
+  },
+});
+
+@ObjectType('AllocationFinding', { description: "One finding of rule 4's checks on a pair." })
+export class AllocationFindingModel {
+  @Field(() => AllocationFindingCodeEnum, { description: 'What was found.' })
+  code!: AllocationFindingCode;
+
+  @Field(() => AllocationFindingSeverityEnum, { description: 'Impossible (refused) or a warning.' })
+  severity!: AllocationFindingSeverity;
+
+  @Field(() => [Int], {
+    description: 'REPEAT: the earlier rounds (numbers, ascending) in which the pair met; empty otherwise.',
+  })
+  earlierRounds!: number[];
+}
+
+@ObjectType('AllocationPairFindings', {
+  description:
+    "Rule 4's checks on one peer pair of the outcome, by the same function the allocation page runs live (`allocationFindings`). Only pairs with findings are listed.",
+})
+export class AllocationPairFindingsModel {
+  @Field(() => ID, { description: 'The analysis of the pair.' })
+  analysisId!: string;
+
+  @Field(() => ID, { description: 'The author of the analysis.' })
+  authorId!: string;
+
+  @Field(() => ID, { description: 'The critical friend of the pair.' })
+  reviewerId!: string;
+
+  @Field(() => [AllocationFindingModel], { description: 'What was found, in a fixed order.' })
+  findings!: AllocationFindingModel[];
+}
+
+@ObjectType('AllocationReviewerLoad', {
+  description: "A reviewer's number of peer pairs in the outcome against rule 4's target.",
+})
+export class AllocationReviewerLoadModel {
+  @Field(() => ID, { description: 'The reviewer (a participant of the cohort).' })
+  reviewerId!: string;
+
+  @Field(() => Int, { description: 'Peer pairs of this reviewer in the round.' })
+  load!: number;
+
+  @Field(() => Int, { description: 'The lowest load within the target (floor of the mean).' })
+  min!: number;
+
+  @Field(() => Int, { description: 'The highest load within the target (ceiling of the mean).' })
+  max!: number;
+
+  @Field(() => LoadStatusEnum, { description: 'Under, within or over the target.' })
+  status!: LoadStatus;
+}
+
+@ObjectType('AllocationAnalysis', {
+  description: 'A published analysis taking part in the allocation, as the allocation sees it.',
+})
+export class AllocationAnalysisModel {
+  @Field(() => ID, { description: 'The analysis.' })
+  analysisId!: string;
+
+  @Field(() => ID, { description: 'Its author.' })
+  authorId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The school the analysis is written at (else the author's school); null when not known.",
+  })
+  schoolId!: string | null;
+
+  @Field({ description: 'The author asked for a critical friend from their own school.' })
+  wantsSameSchool!: boolean;
+}
+
+@ObjectType('AllocationReviewer', {
+  description: 'A participant who reviews in the round, with the school the allocation uses for them.',
+})
+export class AllocationReviewerModel {
+  @Field(() => ID, { description: 'The reviewer.' })
+  reviewerId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The reviewer's school in the cohort; null when not known.",
+  })
+  schoolId!: string | null;
+}
+
+@ObjectType('AllocationEarlierPair', {
+  description: 'Who read whom in an earlier round of the same cohort (live peer assignments only).',
+})
+export class AllocationEarlierPairModel {
+  @Field(() => ID, { description: 'The critical friend.' })
+  reviewerId!: string;
+
+  @Field(() => ID, { description: 'The author whose analysis they read.' })
+  authorId!: string;
+
+  @Field(() => Int, { description: 'The number of the earlier round.' })
+  roundNumber!: number;
+}
+
 @ObjectType('AllocationOutcome', {
   description:
     'What an allocation run proposes (preview) or did (apply, repair): the peer pairs with reasons, what could not be met, and the counts of rows changed.',
@@ -146,4 +298,32 @@ export class AllocationOutcomeModel {
 
   @Field(() => RoundAllocationEntity, { nullable: true, description: 'The allocation state afterwards.' })
   allocation!: RoundAllocationEntity | null;
+
+  @Field(() => [AllocationAnalysisModel], {
+    description: 'The published analyses taking part, with their schools (what the checks need).',
+  })
+  analyses!: AllocationAnalysisModel[];
+
+  @Field(() => [AllocationReviewerModel], {
+    description: 'Everyone who reviews in the round, with their schools; loads are counted over them.',
+  })
+  reviewers!: AllocationReviewerModel[];
+
+  @Field(() => [AllocationEarlierPairModel], {
+    description:
+      "Who read whom in the cohort's earlier rounds, so a page can tell a repeated pair while the leader changes pairs.",
+  })
+  earlierPairs!: AllocationEarlierPairModel[];
+
+  @Field({ description: 'The cohort asks for same-school support (same-school pairs are then wanted).' })
+  sameSchoolSupport!: boolean;
+
+  @Field(() => [AllocationPairFindingsModel], {
+    description:
+      "Rule 4's checks on the pairs (with the leader's overrides, on apply): same school, repeated or reciprocal pair. Only pairs with findings; impossible pairs are refused before this.",
+  })
+  findings!: AllocationPairFindingsModel[];
+
+  @Field(() => [AllocationReviewerLoadModel], { description: "Every reviewer's load against the target." })
+  loads!: AllocationReviewerLoadModel[];
 }

@@ -16,10 +16,13 @@ import {
   AllocationInputError,
   PAIR_RULE_PROBLEMS,
   allocateCriticalFriends,
+  allocationFindings,
   pairRuleViolation,
 } from '@stl/shared/domain';
-import type { PairRuleInput } from '@stl/shared/domain';
+import type { AllocationFindingCode, PairRuleCode, PairRuleInput } from '@stl/shared/domain';
 import type {
+  AllocationFindings,
+  FindingsInput,
   AllocationAnalysis,
   AllocationAssignment,
   AllocationHistoryPair,
@@ -92,6 +95,10 @@ export interface AllocationPlan {
   /** Open assignments cancelled: of people who left, and (repair) those moved to another reviewer. */
   cancel: ReviewAssignmentEntity[];
   leaderPairs: { analysisId: string; reviewerId: string }[];
+  /** What rule 4's checks need, with schools as stored (null when unknown): also returned to the page. */
+  checks: Required<Omit<FindingsInput, 'assignments'>>;
+  /** Rule 4's checks on `pairs` (`allocationFindings`, which the allocation page runs live too). */
+  findings: AllocationFindings;
 }
 
 const pairKey = (analysisId: string, reviewerId: string) => `${analysisId}:${reviewerId}`;
@@ -281,9 +288,26 @@ export async function planAllocation(
       retained.push({ assignment, pair: p });
     } else fresh.push(p);
   }
+  const checks: AllocationPlan['checks'] = {
+    analyses: active.map((a) => ({
+      analysisId: a.id,
+      authorId: a.authorId,
+      schoolId: a.schoolId ?? participants.get(a.authorId)?.schoolId ?? null,
+      wantsSameSchool: participants.get(a.authorId)?.wantsSameSchool === true,
+    })),
+    reviewers: reviewers.map((r) => ({
+      reviewerId: r.reviewerId,
+      schoolId: participants.get(r.reviewerId)?.schoolId ?? null,
+    })),
+    earlierPairs: history,
+    cohortSameSchool: cohort.sameSchoolSupport,
+  };
+  const findings = allocationFindings({ ...checks, assignments: output });
   return {
     seed,
     k,
+    checks,
+    findings,
     analysisCount: active.length,
     result,
     pairs: output,
@@ -377,14 +401,22 @@ export async function writePlan(
   if (rows.length) await m.insert(ReviewAssignmentEntity, rows);
 }
 
+/** The field problem of an impossible finding: the pair rule it breaks. */
+const IMPOSSIBLE_AS_RULE: Partial<Record<AllocationFindingCode, PairRuleCode>> = {
+  OWN: 'SELF_REVIEW',
+  DUPLICATE: 'DUPLICATE_PAIR',
+};
+
 /**
- * Rule 4's hard rules for the pairs a course leader chose, by the domain's own check
- * (`pairRuleViolation`, which the web app runs too while the leader changes pairs): each one is
- * checked against the pairs kept from before and the chosen pairs before it. Refused with BAD_USER_INPUT naming `overrides.<index>.<field>`; nothing is written.
+ * Rule 4's hard rules for the pairs a course leader chose, by the domain's own checks
+ * (`allocationFindings`' impossible findings, which the allocation page runs live, and
+ * `pairRuleViolation` for the ids): each one is checked against the pairs kept from before and the
+ * chosen pairs before it. Refused with BAD_USER_INPUT naming `overrides.<index>.<field>`; nothing
+ * is written.
  */
 function checkChosen(
   chosen: readonly ChosenPair[],
-  input: PairRuleInput,
+  input: PairRuleInput & Pick<FindingsInput, 'analyses' | 'reviewers'>,
   locked: readonly { analysisId: string; reviewerId: string }[],
   kept: readonly ReviewAssignmentEntity[],
   k: number,
@@ -400,9 +432,15 @@ function checkChosen(
   chosen.forEach((c, i) => {
     const at = c.overrideIndex ?? i;
     const pair = { analysisId: c.analysisId, reviewerId: c.reviewerId };
-    const violation = pairRuleViolation(input, accepted, pair);
-    if (violation) {
-      const problem = PAIR_RULE_PROBLEMS[violation.code];
+    // The impossible findings first, by the check the allocation page runs live (own analysis, a
+    // reviewer twice on it); then the ids (a published analysis, an eligible reviewer).
+    const own = allocationFindings({ ...input, assignments: [...accepted, pair] }).assignments.at(-1);
+    const impossible = own?.findings.find((f) => f.severity === 'IMPOSSIBLE');
+    const code = impossible
+      ? IMPOSSIBLE_AS_RULE[impossible.code]
+      : pairRuleViolation(input, accepted, pair)?.code;
+    if (code) {
+      const problem = PAIR_RULE_PROBLEMS[code];
       problems.push({ ...problem, field: `overrides.${at}.${problem.field}` });
       return;
     }

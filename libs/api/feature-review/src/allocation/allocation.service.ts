@@ -57,6 +57,32 @@ function outcome(
     cancelled: plan.cancel.length,
     leaderAssignmentsCreated: plan.leaderPairs.length,
     allocation,
+    analyses: plan.checks.analyses.map((a) => ({
+      analysisId: a.analysisId,
+      authorId: a.authorId,
+      schoolId: a.schoolId ?? null,
+      wantsSameSchool: a.wantsSameSchool === true,
+    })),
+    reviewers: plan.checks.reviewers.map((r) => ({ reviewerId: r.reviewerId, schoolId: r.schoolId ?? null })),
+    earlierPairs: plan.checks.earlierPairs.map((p) => ({
+      reviewerId: p.reviewerId,
+      authorId: p.authorId,
+      roundNumber: p.roundNumber ?? 0,
+    })),
+    sameSchoolSupport: plan.checks.cohortSameSchool,
+    findings: plan.findings.assignments
+      .filter((a) => a.findings.length)
+      .map((a) => ({
+        analysisId: a.analysisId,
+        authorId: a.authorId,
+        reviewerId: a.reviewerId,
+        findings: a.findings.map((f) => ({
+          code: f.code,
+          severity: f.severity,
+          earlierRounds: [...(f.earlierRounds ?? [])],
+        })),
+      })),
+    loads: plan.findings.loads.map((l) => ({ ...l })),
   };
 }
 

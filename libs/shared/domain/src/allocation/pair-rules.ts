@@ -88,39 +88,3 @@ export function loadsBalanced(loads: Iterable<number>): boolean {
   );
   return values.every((l) => l >= lo && l <= hi);
 }
-
-/**
- * What a leader should know before making a pair by hand, though the pair is allowed: rule 4's
- * soft rules. SAME_SCHOOL: reviewer and author work at the same school (an outside view is the
- * default); REPEATED_PAIR: the reviewer read this author in an earlier round; RECIPROCAL: the author
- * reads the reviewer's analysis in this round (they would review each other); UNBALANCED_LOAD: after
- * the change the loads differ by more than one (`loadsBalanced`).
- */
-export type PairWarningCode = 'SAME_SCHOOL' | 'REPEATED_PAIR' | 'RECIPROCAL' | 'UNBALANCED_LOAD';
-
-export interface PairWarningInput {
-  /** The analysis's author and the reviewer proposed for it. */
-  readonly authorId: string;
-  readonly reviewerId: string;
-  /** Each person's school, when known. */
-  readonly schoolOf: (personId: string) => string | null;
-  /** Who reads whom in this round, the changed pair left out: author → reviewers. */
-  readonly roundPairs: readonly { readonly authorId: string; readonly reviewerId: string }[];
-  /** Who read whom in earlier rounds (may be empty when not known). */
-  readonly earlierPairs: readonly { readonly authorId: string; readonly reviewerId: string }[];
-  /** Every reviewer's load after the change. */
-  readonly loadsAfter: Iterable<number>;
-}
-
-export function pairWarnings(input: PairWarningInput): PairWarningCode[] {
-  const { authorId, reviewerId } = input;
-  const warnings: PairWarningCode[] = [];
-  const school = input.schoolOf(authorId);
-  if (school && school === input.schoolOf(reviewerId)) warnings.push('SAME_SCHOOL');
-  if (input.earlierPairs.some((p) => p.authorId === authorId && p.reviewerId === reviewerId))
-    warnings.push('REPEATED_PAIR');
-  if (input.roundPairs.some((p) => p.authorId === reviewerId && p.reviewerId === authorId))
-    warnings.push('RECIPROCAL');
-  if (!loadsBalanced(input.loadsAfter)) warnings.push('UNBALANCED_LOAD');
-  return warnings;
-}

@@ -1630,6 +1630,7 @@ export type AllocationOutcomeFieldsFragment = {
   replaced: number;
   cancelled: number;
   leaderAssignmentsCreated: number;
+  sameSchoolSupport: boolean;
   allocation: { appliedAt: string; lockedAt: string | null; seed: string } | null;
   pairs: Array<{
     analysisId: string;
@@ -1651,6 +1652,14 @@ export type AllocationOutcomeFieldsFragment = {
   };
   unmet: Array<{ analysisId: string; authorId: string; code: string; message: string; missing: number }>;
   warnings: Array<{ analysisId: string | null; reviewerId: string | null; code: string; message: string }>;
+  analyses: Array<{
+    analysisId: string;
+    authorId: string;
+    schoolId: string | null;
+    wantsSameSchool: boolean;
+  }>;
+  reviewers: Array<{ reviewerId: string; schoolId: string | null }>;
+  earlierPairs: Array<{ reviewerId: string; authorId: string; roundNumber: number }>;
 };
 
 export type AssignmentFieldsFragment = {
@@ -1708,6 +1717,7 @@ export type PreviewAllocationQuery = {
     replaced: number;
     cancelled: number;
     leaderAssignmentsCreated: number;
+    sameSchoolSupport: boolean;
     allocation: { appliedAt: string; lockedAt: string | null; seed: string } | null;
     pairs: Array<{
       analysisId: string;
@@ -1729,6 +1739,14 @@ export type PreviewAllocationQuery = {
     };
     unmet: Array<{ analysisId: string; authorId: string; code: string; message: string; missing: number }>;
     warnings: Array<{ analysisId: string | null; reviewerId: string | null; code: string; message: string }>;
+    analyses: Array<{
+      analysisId: string;
+      authorId: string;
+      schoolId: string | null;
+      wantsSameSchool: boolean;
+    }>;
+    reviewers: Array<{ reviewerId: string; schoolId: string | null }>;
+    earlierPairs: Array<{ reviewerId: string; authorId: string; roundNumber: number }>;
   };
 };
 
@@ -1748,6 +1766,7 @@ export type ApplyAllocationMutation = {
     replaced: number;
     cancelled: number;
     leaderAssignmentsCreated: number;
+    sameSchoolSupport: boolean;
     allocation: { appliedAt: string; lockedAt: string | null; seed: string } | null;
     pairs: Array<{
       analysisId: string;
@@ -1769,6 +1788,14 @@ export type ApplyAllocationMutation = {
     };
     unmet: Array<{ analysisId: string; authorId: string; code: string; message: string; missing: number }>;
     warnings: Array<{ analysisId: string | null; reviewerId: string | null; code: string; message: string }>;
+    analyses: Array<{
+      analysisId: string;
+      authorId: string;
+      schoolId: string | null;
+      wantsSameSchool: boolean;
+    }>;
+    reviewers: Array<{ reviewerId: string; schoolId: string | null }>;
+    earlierPairs: Array<{ reviewerId: string; authorId: string; roundNumber: number }>;
   };
 };
 
@@ -1786,6 +1813,7 @@ export type RepairAllocationMutation = {
     replaced: number;
     cancelled: number;
     leaderAssignmentsCreated: number;
+    sameSchoolSupport: boolean;
     allocation: { appliedAt: string; lockedAt: string | null; seed: string } | null;
     pairs: Array<{
       analysisId: string;
@@ -1807,6 +1835,14 @@ export type RepairAllocationMutation = {
     };
     unmet: Array<{ analysisId: string; authorId: string; code: string; message: string; missing: number }>;
     warnings: Array<{ analysisId: string | null; reviewerId: string | null; code: string; message: string }>;
+    analyses: Array<{
+      analysisId: string;
+      authorId: string;
+      schoolId: string | null;
+      wantsSameSchool: boolean;
+    }>;
+    reviewers: Array<{ reviewerId: string; schoolId: string | null }>;
+    earlierPairs: Array<{ reviewerId: string; authorId: string; roundNumber: number }>;
   };
 };
 

@@ -226,6 +226,22 @@ fragment AllocationOutcomeFields on AllocationOutcome {
     code
     message
   }
+  analyses {
+    analysisId
+    authorId
+    schoolId
+    wantsSameSchool
+  }
+  reviewers {
+    reviewerId
+    schoolId
+  }
+  earlierPairs {
+    reviewerId
+    authorId
+    roundNumber
+  }
+  sameSchoolSupport
 }`) as unknown as TypedDocumentString<PreviewAllocationQuery, PreviewAllocationQueryVariables>;
 export const ApplyAllocationDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation ApplyAllocation($roundId: ID!, $seed: String, $overrides: [AllocationOverrideInput!]) {
@@ -284,6 +300,22 @@ fragment AllocationOutcomeFields on AllocationOutcome {
     code
     message
   }
+  analyses {
+    analysisId
+    authorId
+    schoolId
+    wantsSameSchool
+  }
+  reviewers {
+    reviewerId
+    schoolId
+  }
+  earlierPairs {
+    reviewerId
+    authorId
+    roundNumber
+  }
+  sameSchoolSupport
 }`) as unknown as TypedDocumentString<ApplyAllocationMutation, ApplyAllocationMutationVariables>;
 export const RepairAllocationDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation RepairAllocation($roundId: ID!) {
@@ -342,6 +374,22 @@ fragment AllocationOutcomeFields on AllocationOutcome {
     code
     message
   }
+  analyses {
+    analysisId
+    authorId
+    schoolId
+    wantsSameSchool
+  }
+  reviewers {
+    reviewerId
+    schoolId
+  }
+  earlierPairs {
+    reviewerId
+    authorId
+    roundNumber
+  }
+  sameSchoolSupport
 }`) as unknown as TypedDocumentString<RepairAllocationMutation, RepairAllocationMutationVariables>;
 export const LockAllocationDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation LockAllocation($roundId: ID!) {

@@ -385,6 +385,22 @@ export const AllocationOutcomeFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumen
     code
     message
   }
+  analyses {
+    analysisId
+    authorId
+    schoolId
+    wantsSameSchool
+  }
+  reviewers {
+    reviewerId
+    schoolId
+  }
+  earlierPairs {
+    reviewerId
+    authorId
+    roundNumber
+  }
+  sameSchoolSupport
 }
     fragment AllocationPairFields on AllocationPair {
   analysisId

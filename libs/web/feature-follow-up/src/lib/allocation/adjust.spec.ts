@@ -1,5 +1,6 @@
 import {
   candidatesFor,
+  checkPlanned,
   exchangeReviewers,
   isBalanced,
   noticeKey,
@@ -10,7 +11,7 @@ import {
   reviewerLoads,
   overridesFor,
 } from './adjust';
-import type { Adjustments, PairLike } from './adjust';
+import type { Adjustments, CheckData, PairLike } from './adjust';
 
 // Three authors a, b, c (analyses A, B, C), k = 1: a reviews B, b reviews C, c reviews A.
 const PAIRS: PairLike[] = [
@@ -19,6 +20,17 @@ const PAIRS: PairLike[] = [
   { analysisId: 'C', authorId: 'c', reviewerId: 'b', locked: false },
 ];
 const REVIEWERS = ['a', 'b', 'c', 'd'];
+const SCHOOLS: Record<string, string> = { a: 'ek', b: 'ek', c: 'sol', d: 'sol' };
+const CHECKS: CheckData = {
+  analyses: PAIRS.map((p) => ({
+    analysisId: p.analysisId,
+    authorId: p.authorId,
+    schoolId: SCHOOLS[p.authorId],
+  })),
+  reviewers: REVIEWERS.map((id) => ({ reviewerId: id, schoolId: SCHOOLS[id] })),
+  earlierPairs: [],
+  cohortSameSchool: false,
+};
 
 function ok(result: ReturnType<typeof replaceReviewer>): Adjustments {
   if (!result.ok) throw new Error(`refused: ${result.problem}`);
@@ -47,7 +59,7 @@ describe('changing a preview by choosing', () => {
     expect(replaceReviewer(PAIRS, {}, 'X:y', 'd')).toEqual({ ok: false, problem: 'UNKNOWN_PAIR' });
   });
 
-  it('shows the loads, with who cannot take the pair and why, and never offers the author', () => {
+  it('shows the loads and never offers the author nor anyone already on the analysis', () => {
     const planned = plannedPairs(PAIRS, ok(replaceReviewer(PAIRS, {}, 'A:c', 'd')));
     expect([...reviewerLoads(planned, REVIEWERS)]).toEqual([
       ['a', 1],
@@ -55,25 +67,58 @@ describe('changing a preview by choosing', () => {
       ['c', 0],
       ['d', 1],
     ]);
-    // Pair A (author a) is now read by d. Moving it to b makes b read two and d none (unbalanced),
-    // and a already reads b's analysis B (reciprocal); c (load 0) evens the loads out again.
-    const candidates = candidatesFor(planned, 'A:c', REVIEWERS);
-    expect(candidates.map((c) => c.reviewerId)).not.toContain('a');
-    expect(candidates).toEqual([
-      { reviewerId: 'b', load: 1, problem: null, warnings: ['RECIPROCAL', 'UNBALANCED_LOAD'] },
-      { reviewerId: 'c', load: 0, problem: null, warnings: [] },
-    ]);
+    // Pair A (author a) is now read by d. Moving it to b makes b read two and c none (b over the
+    // target, unbalanced); b works with a, and a already reads b's analysis B (reciprocal); c evens the loads out.
+    const candidates = candidatesFor(planned, 'A:c', CHECKS);
+    expect(candidates.map((c) => c.reviewerId)).toEqual(['b', 'c']);
+    expect(candidates[0]).toMatchObject({
+      reviewerId: 'b',
+      load: 1,
+      findings: [
+        { code: 'SAME_SCHOOL', severity: 'WARNING' },
+        { code: 'RECIPROCAL', severity: 'WARNING' },
+      ],
+      loadAfter: { load: 2, status: 'OVER' },
+      balancedAfter: false,
+    });
+    expect(candidates[1]).toMatchObject({ reviewerId: 'c', load: 0, findings: [], balancedAfter: true });
   });
 
-  it('warns live of a same-school, reciprocal or unbalancing change', () => {
+  it('leaves out reviewers already on the analysis', () => {
+    const two = [...PAIRS, { analysisId: 'A', authorId: 'a', reviewerId: 'b', locked: false }];
+    const ids = candidatesFor(plannedPairs(two, {}), 'A:c', CHECKS).map((c) => c.reviewerId);
+    expect(ids).toEqual(['d']);
+  });
+
+  it('warns live of a same-school, repeated, reciprocal or unbalancing change (the domain checks)', () => {
     const planned = plannedPairs(PAIRS, {});
-    const school = (id: string) => ({ a: 'ek', b: 'ek', c: 'sol', d: 'sol' })[id] ?? null;
-    const byId = new Map(candidatesFor(planned, 'A:c', REVIEWERS, school).map((c) => [c.reviewerId, c]));
+    const data = { ...CHECKS, earlierPairs: [{ reviewerId: 'd', authorId: 'a', roundNumber: 1 }] };
+    const byId = new Map(candidatesFor(planned, 'A:c', data).map((c) => [c.reviewerId, c]));
     expect([...byId.keys()]).toEqual(['b', 'd']);
     // b works with a, and a already reads b's analysis B: same school and reciprocal, and b would read two.
-    expect(byId.get('b')?.warnings).toEqual(['SAME_SCHOOL', 'RECIPROCAL', 'UNBALANCED_LOAD']);
-    // d is at another school and reads nothing yet: taking A from c keeps every load at one.
-    expect(byId.get('d')?.warnings).toEqual([]);
+    expect(byId.get('b')?.findings.map((f) => f.code)).toEqual(['SAME_SCHOOL', 'RECIPROCAL']);
+    expect(byId.get('b')?.balancedAfter).toBe(false);
+    // d is at another school and reads nothing yet, but read a in round 1.
+    expect(byId.get('d')?.findings).toEqual([{ code: 'REPEAT', severity: 'WARNING', earlierRounds: [1] }]);
+    expect(byId.get('d')?.balancedAfter).toBe(true);
+  });
+
+  it('checks the planned pairs as the API does, pair by pair', () => {
+    const planned = plannedPairs(PAIRS, ok(replaceReviewer(PAIRS, {}, 'B:a', 'c')));
+    const checked = checkPlanned(planned, CHECKS);
+    // c now reads A and B while b reads C: b and c read each other; three pairs over four
+    // reviewers make the target 0–1, so c (two) is over it.
+    expect(checked.assignments.map((a) => a.findings.map((f) => f.code))).toEqual([
+      [],
+      ['RECIPROCAL'],
+      ['RECIPROCAL'],
+    ]);
+    expect(checked.loads.map((l) => `${l.reviewerId} ${l.status}`)).toEqual([
+      'a WITHIN',
+      'b WITHIN',
+      'c OVER',
+      'd WITHIN',
+    ]);
   });
 
   it('tells a balanced allocation from an unbalanced one', () => {

@@ -4,8 +4,15 @@
  * overrides in the same request. So a change is kept as "pair (analysis, original reviewer) now goes
  * to reviewer X", checked by the same domain rules as the API (libs/shared/domain).
  */
-import { loadsBalanced, pairRuleViolation, pairWarnings } from '@stl/shared/domain';
-import type { PairRuleCode, PairWarningCode } from '@stl/shared/domain';
+import { allocationFindings, loadsBalanced, pairRuleViolation } from '@stl/shared/domain';
+import type {
+  AllocationFinding,
+  AllocationFindings,
+  FindingsAnalysis,
+  FindingsReviewer,
+  PairRuleCode,
+  ReviewerLoadFinding,
+} from '@stl/shared/domain';
 
 export interface PairLike {
   analysisId: string;
@@ -153,51 +160,66 @@ export function isBalanced(loads: ReadonlyMap<string, number>): boolean {
   return loadsBalanced(loads.values());
 }
 
+/**
+ * What the checks need besides the pairs, as the API returns it with the proposal: the analyses and
+ * reviewers with their schools, and who read whom in earlier rounds.
+ */
+export interface CheckData {
+  analyses: readonly FindingsAnalysis[];
+  reviewers: readonly FindingsReviewer[];
+  earlierPairs: readonly { reviewerId: string; authorId: string; roundNumber: number }[];
+  cohortSameSchool: boolean;
+}
+
+/**
+ * Rule 4's checks on the planned pairs, by the function the API runs (`allocationFindings`):
+ * `assignments[i]` is about `planned[i]`.
+ */
+export function checkPlanned(planned: readonly PlannedPair[], data: CheckData): AllocationFindings {
+  return allocationFindings({
+    ...data,
+    assignments: planned.map((p) => ({ analysisId: p.analysisId, reviewerId: p.reviewerId })),
+  });
+}
+
 export interface Candidate {
   reviewerId: string;
   /** Their load now. */
   load: number;
-  /** What stops them taking the pair (a hard rule), if anything. */
-  problem: AdjustProblem | null;
-  /** What the leader should know if they do (the soft rules, `pairWarnings` of the domain). */
-  warnings: PairWarningCode[];
+  /** The findings the pair would have with them (same school, repeat, reciprocal). */
+  findings: readonly AllocationFinding[];
+  /** Their load after the change, against the target. */
+  loadAfter: ReviewerLoadFinding;
+  /** Every load within the target after the change. */
+  balancedAfter: boolean;
 }
 
 /**
- * Who could take pair `key` instead, with their load now, what stops them and what to know. The
- * author is never offered: nobody reviews their own analysis, so they are left out of the list
- * rather than shown as a choice that cannot be made.
+ * Who could take pair `key` instead, with what the change would make of the checks. The author is
+ * never offered (nobody reviews their own analysis), nor anyone already on the analysis: the list
+ * holds only choices that can be made.
  */
-export function candidatesFor(
-  planned: readonly PlannedPair[],
-  key: string,
-  reviewerIds: readonly string[],
-  schoolOf: (personId: string) => string | null = () => null,
-): Candidate[] {
-  const target = planned.find((p) => p.key === key);
+export function candidatesFor(planned: readonly PlannedPair[], key: string, data: CheckData): Candidate[] {
+  const index = planned.findIndex((p) => p.key === key);
+  const target = planned[index];
   if (!target) return [];
-  const loads = reviewerLoads(planned, reviewerIds);
-  const roundPairs = planned
-    .filter((p) => p.key !== key)
-    .map((p) => ({ authorId: p.authorId, reviewerId: p.reviewerId }));
-  return reviewerIds
-    .filter((id) => id !== target.reviewerId && id !== target.authorId)
+  const taken = new Set(planned.filter((p) => p.analysisId === target.analysisId).map((p) => p.reviewerId));
+  const now = new Map(checkPlanned(planned, data).loads.map((l) => [l.reviewerId, l.load]));
+  return data.reviewers
+    .map((r) => r.reviewerId)
+    .filter((id) => id !== target.authorId && !taken.has(id))
     .map((reviewerId) => {
-      const after = new Map(loads);
-      after.set(target.reviewerId, (after.get(target.reviewerId) ?? 0) - 1);
-      after.set(reviewerId, (after.get(reviewerId) ?? 0) + 1);
+      const after = checkPlanned(
+        planned.map((p, i) => (i === index ? { ...p, reviewerId } : p)),
+        data,
+      );
+      const loadAfter = after.loads.find((l) => l.reviewerId === reviewerId) as ReviewerLoadFinding;
       return {
         reviewerId,
-        load: loads.get(reviewerId) ?? 0,
-        problem: problemFor(planned, target, reviewerId, key),
-        warnings: pairWarnings({
-          authorId: target.authorId,
-          reviewerId,
-          schoolOf,
-          roundPairs,
-          earlierPairs: [],
-          loadsAfter: after.values(),
-        }),
+        load: now.get(reviewerId) ?? 0,
+        findings: after.assignments[index]?.findings ?? [],
+        loadAfter,
+        balancedAfter: after.balanced,
       };
     });
 }

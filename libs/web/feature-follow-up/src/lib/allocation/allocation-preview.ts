@@ -11,29 +11,51 @@ import {
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AllocationOutcome, AllocationPair } from '@stl/web/data-access';
 import { StatusBadgeComponent } from '@stl/web/ui';
+import type { AllocationFinding, AllocationFindingCode } from '@stl/shared/domain';
 import {
   candidatesFor,
+  checkPlanned,
   exchangeReviewers,
-  isBalanced,
   noticeKey,
   overridesFor,
   plannedPairs,
   reasonKey,
   replaceReviewer,
-  reviewerLoads,
 } from './adjust';
-import type { AdjustProblem, AdjustResult, Adjustments, Override, PlannedPair } from './adjust';
-import { AllocationContext, groupByAnalysis } from './allocation-context';
+import type { AdjustProblem, AdjustResult, Adjustments, CheckData, Override, PlannedPair } from './adjust';
+import { AllocationContext } from './allocation-context';
+import { AllocationFindingsComponent } from './allocation-findings';
+import { AllocationLoadsComponent, targetText } from './allocation-loads';
+
+/** One row of the grid: an analysis and its critical friends (empty slots up to k). */
+interface GridRow {
+  analysisId: string;
+  authorId: string;
+  pairs: PlannedPair<AllocationPair>[];
+  /** Slots without a critical friend (the analysis got fewer than k). */
+  empty: number[];
+}
+
+const FINDING_CODES: readonly AllocationFindingCode[] = [
+  'OWN',
+  'DUPLICATE',
+  'SAME_SCHOOL',
+  'REPEAT',
+  'RECIPROCAL',
+];
 
 /**
- * The proposed critical friends of a round, before apply: the pairs with their reasons, changed by
- * hand by choosing ("Ändra") or by dragging one critical friend onto another pair (they trade
- * places). Apply sends the proposal's seed with the changes; the page runs it.
+ * The proposed critical friends of a round, before apply, as a grid: one row per analysis, one
+ * cell per critical friend with the reasons and rule 4's checks (`allocationFindings`, the function
+ * the API runs), re-checked on every change; the loads per reviewer under it. A pair is changed by
+ * choosing ("Ändra": the list never holds the author nor anyone already on the analysis) or by
+ * dragging one critical friend onto another pair (they trade places). Apply sends the proposal's
+ * seed with the changes; the page runs it.
  */
 @Component({
   selector: 'stl-allocation-preview',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, StatusBadgeComponent],
+  imports: [TranslocoPipe, StatusBadgeComponent, AllocationFindingsComponent, AllocationLoadsComponent],
   templateUrl: './allocation-preview.html',
   styleUrl: './allocation.page.css',
   styles: [':host { display: block; }'],
@@ -67,28 +89,82 @@ export class AllocationPreviewComponent {
 
   protected readonly planned = computed(() => plannedPairs(this.outcome().pairs, this.adjustments()));
   protected readonly changes = computed(() => this.planned().filter((p) => p.changed));
-  private readonly reviewers = computed(() => {
-    const ids = new Set<string>();
-    for (const p of this.outcome().pairs) {
-      ids.add(p.authorId);
-      ids.add(p.reviewerId);
-    }
-    return [...ids].filter((id) => !this.ctx.people().get(id)?.left);
+  /** What the checks need besides the pairs, as the API sent it with the proposal. */
+  private readonly checkData = computed<CheckData>(() => {
+    const o = this.outcome();
+    return {
+      analyses: o.analyses,
+      reviewers: o.reviewers,
+      earlierPairs: o.earlierPairs,
+      cohortSameSchool: o.sameSchoolSupport,
+    };
   });
-  protected readonly balanced = computed(() => isBalanced(reviewerLoads(this.planned(), this.reviewers())));
-  protected readonly groups = computed(() => groupByAnalysis(this.planned(), (p) => p.authorId));
+  /** Rule 4's checks on the pairs as they are now, run again on every change. */
+  protected readonly checked = computed(() => checkPlanned(this.planned(), this.checkData()));
+  protected readonly findingsByKey = computed(() => {
+    const map = new Map<string, readonly AllocationFinding[]>();
+    this.planned().forEach((p, i) => map.set(p.key, this.checked().assignments[i]?.findings ?? []));
+    return map;
+  });
+  protected readonly balanced = computed(() => this.checked().balanced);
+  /** How many pairs have each finding, for the summary above the grid. */
+  protected readonly findingCounts = computed(() =>
+    FINDING_CODES.map((code) => ({
+      code,
+      count: this.checked().assignments.filter((a) => a.findings.some((f) => f.code === code)).length,
+    })).filter((c) => c.count > 0),
+  );
+  /** Columns of the grid: k, or more should an analysis have more critical friends. */
+  protected readonly slots = computed(() => {
+    const perAnalysis = new Map<string, number>();
+    for (const p of this.planned()) perAnalysis.set(p.analysisId, (perAnalysis.get(p.analysisId) ?? 0) + 1);
+    const most = Math.max(this.outcome().k, ...perAnalysis.values());
+    return Array.from({ length: most }, (_, i) => i + 1);
+  });
+  protected readonly rows = computed<GridRow[]>(() => {
+    const slots = this.slots().length;
+    const byAnalysis = new Map<string, PlannedPair<AllocationPair>[]>();
+    for (const p of this.planned())
+      byAnalysis.set(p.analysisId, [...(byAnalysis.get(p.analysisId) ?? []), p]);
+    const analyses = this.outcome().analyses.length
+      ? this.outcome().analyses
+      : [...byAnalysis.values()].map((ps) => ({ analysisId: ps[0].analysisId, authorId: ps[0].authorId }));
+    return analyses
+      .map((a) => {
+        const pairs = byAnalysis.get(a.analysisId) ?? [];
+        return {
+          analysisId: a.analysisId,
+          authorId: a.authorId,
+          pairs,
+          empty: Array.from({ length: Math.max(0, slots - pairs.length) }, (_, i) => pairs.length + i + 1),
+        };
+      })
+      .sort((x, y) => this.ctx.nameOf(x.authorId).localeCompare(this.ctx.nameOf(y.authorId), 'sv'));
+  });
+  /** Who could take the pair being changed: never the author, nor anyone already on the analysis. */
   protected readonly candidates = computed(() => {
     const key = this.editing();
-    const schoolOf = (id: string) => this.ctx.people().get(id)?.schoolId ?? null;
-    return key ? candidatesFor(this.planned(), key, this.reviewers(), schoolOf) : [];
+    if (!key) return [];
+    const weight = (c: { findings: readonly unknown[]; balancedAfter: boolean }) =>
+      c.findings.length + (c.balancedAfter ? 0 : 1);
+    return candidatesFor(this.planned(), key, this.checkData()).sort(
+      (a, b) =>
+        weight(a) - weight(b) ||
+        this.ctx.nameOf(a.reviewerId).localeCompare(this.ctx.nameOf(b.reviewerId), 'sv'),
+    );
   });
-  /** The candidate chosen in the open form, whose warnings are read out as soon as it is chosen. */
+  /** The candidate chosen in the open form, whose checks are read out as soon as it is chosen. */
   protected readonly chosen = computed(
     () => this.candidates().find((c) => c.reviewerId === this.choice()) ?? null,
   );
 
   protected readonly reasonKey = reasonKey;
+  protected readonly targetText = targetText;
   protected readonly noticeKey = noticeKey;
+
+  protected findingsOf(p: PlannedPair<AllocationPair>): readonly AllocationFinding[] {
+    return this.findingsByKey().get(p.key) ?? [];
+  }
 
   protected percent(share: number): number {
     return Math.round(share * 100);
