@@ -222,6 +222,33 @@ describe('mail content', () => {
     ).toContain('Friday 13 November 2026, 16:00');
   });
 
+  it('never repeats a round number that is also the default title ("Analys 3: Analys 3")', () => {
+    for (const locale of ['sv', 'en'] as const) {
+      for (const kind of [
+        'ANALYSIS_PUBLISHED',
+        'FEEDBACK_RECEIVED',
+        'REVIEW_ASSIGNED',
+        'FEEDBACK_DUE_48H',
+      ] as const) {
+        const data = JSON.parse(
+          JSON.stringify(DEMO_MAIL_DATA[kind]).replace(
+            /"analysisTitle":"[^"]*"/g,
+            '"analysisTitle":"Analys 3"',
+          ),
+        );
+        const mail = renderMail(kind, data, demoMailContext(kind, locale));
+        expect(mail.text).not.toMatch(/Analys 3/);
+        expect(mail.subject).not.toMatch(/Analys 3/);
+      }
+    }
+    const sv = renderMail(
+      'ANALYSIS_PUBLISHED',
+      { ...DEMO_MAIL_DATA.ANALYSIS_PUBLISHED, analysisTitle: 'Analys 3' },
+      demoMailContext('ANALYSIS_PUBLISHED', 'sv'),
+    );
+    expect(sv.text).toContain('har publicerat sin analys i analysomgång 3');
+  });
+
   it('defaults to Swedish', () => {
     const { locale: _ignored, ...ctx } = demoMailContext('REVIEW_ASSIGNED', 'en');
     expect(renderReviewAssigned(DEMO_MAIL_DATA.REVIEW_ASSIGNED, ctx).html).toContain('<html lang="sv"');

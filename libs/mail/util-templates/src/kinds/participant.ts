@@ -1,14 +1,14 @@
 import type { Composer, RenderKit } from '../kit';
 import type { AnalysisPublishedData, FeedbackReceivedData, ReviewAssignedData } from '../mail-data';
 import { MAIL_PATHS } from '../links';
+import { isDefaultRoundTitle, roundTitleBesideNumber } from '@stl/shared/domain';
 
 /**
  * The analysis's title as a fact, unless it only repeats the round ("Analys 3" in round 3, the
  * default titles): then the round row says it all, and "Analys: Analys 3" would say it twice.
  */
 function analysisFact(k: RenderKit, title: string, round: number): { label: string; value: string }[] {
-  const generic = new RegExp(`^\\s*(analys|analysis|analysomgång|round)\\s*${round}\\s*$`, 'i');
-  return generic.test(title) ? [] : [{ label: k.t.common.analysis, value: title }];
+  return isDefaultRoundTitle(title, round) ? [] : [{ label: k.t.common.analysis, value: title }];
 }
 
 export const composeReviewAssigned: Composer<ReviewAssignedData> = (d, k) => {
@@ -48,7 +48,12 @@ export const composeFeedbackReceived: Composer<FeedbackReceivedData> = (d, k) =>
     blocks: [
       {
         type: 'paragraph',
-        text: t.intro({ reviewerName: d.reviewerName, role: d.reviewerRole, title: d.analysisTitle }),
+        text: t.intro({
+          reviewerName: d.reviewerName,
+          role: d.reviewerRole,
+          title: roundTitleBesideNumber(d.analysisTitle, d.roundNumber),
+          round: d.roundNumber,
+        }),
       },
       {
         type: 'facts',
@@ -77,7 +82,7 @@ export const composeAnalysisPublished: Composer<AnalysisPublishedData> = (d, k) 
         type: 'paragraph',
         text: t.intro({
           authorName: d.authorName,
-          title: d.analysisTitle,
+          title: roundTitleBesideNumber(d.analysisTitle, d.roundNumber),
           round: d.roundNumber,
           cohort: d.cohortName,
         }),

@@ -24,6 +24,7 @@ import {
 } from '@stl/web/ui';
 import type { ErrorSummaryItem } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
+import { roundTitleBesideNumber } from '@stl/shared/domain';
 import { isBlank } from '../text/rich-text';
 import { ConflictPanelComponent } from './conflict-panel.component';
 import { DraftEditor } from './draft-editor';
@@ -74,6 +75,11 @@ export class AnalysisEditorPage {
   protected readonly sections = computed<readonly TemplateSection[]>(() =>
     [...(this.data()?.analysisRound.templateVersion.sections ?? [])].sort((a, b) => a.position - b.position),
   );
+  /** The round's title beside its number, unless it only repeats the number ("Analys 3"). */
+  protected readonly roundTitle = computed(() => {
+    const round = this.data()?.analysisRound;
+    return round ? roundTitleBesideNumber(round.title, round.number) : null;
+  });
   protected readonly isParticipant = computed(() => this.data()?.cohort.viewerRole === 'PARTICIPANT');
 
   protected readonly confirmed = signal(false);
