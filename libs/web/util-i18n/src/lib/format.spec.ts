@@ -1,9 +1,9 @@
+import { formatSavedAt } from './saved-at';
 import {
   formatCalendarDate,
   formatDate,
   formatDateTime,
   formatShortDate,
-  formatSavedAt,
   formatTime,
   formatWeek,
   isoWeek,

@@ -3,7 +3,7 @@
  * whatever the reader's computer says): "onsdag 11 nov. 2026 kl. 13.00", "v. 46". English gets
  * the British order: "Wednesday 11 Nov 2026, 13:00", "week 46". Pure: no Angular, easy to test.
  */
-import { COURSE_TIME_ZONE, isoWeek as stockholmIsoWeek, stockholmDate } from '@stl/shared/domain/calendar';
+import { COURSE_TIME_ZONE, isoWeek as stockholmIsoWeek } from '@stl/shared/domain/calendar';
 export type Lang = 'sv' | 'en';
 export const LANGS: readonly Lang[] = ['sv', 'en'];
 export const DEFAULT_LANG: Lang = 'sv';
@@ -81,19 +81,6 @@ export function formatDateTime(value: DateInput, lang: Lang): string {
   return lang === 'sv'
     ? `${formatDate(d, lang)} kl. ${formatTime(d, lang)}`
     : `${formatDate(d, lang)}, ${formatTime(d, lang)}`;
-}
-
-/**
- * When something was last saved, as short as is still unambiguous: "16.00" today (in Stockholm),
- * "3 dec. kl. 16.00" earlier this year, the full date and time before that.
- */
-export function formatSavedAt(value: DateInput, lang: Lang, now: Date): string {
-  const at = toDate(value);
-  const day = stockholmDate(at);
-  const today = stockholmDate(now);
-  if (day === today) return formatTime(at, lang);
-  if (day.slice(0, 4) !== today.slice(0, 4)) return formatDateTime(at, lang);
-  return `${formatShortDate(at, lang)}${lang === 'sv' ? ' kl.' : ','} ${formatTime(at, lang)}`;
 }
 
 /** "11 nov." / "11 Nov": for dense lists. */

@@ -1,5 +1,6 @@
 import {
   ChangeDetectionStrategy,
+  DOCUMENT,
   Component,
   DestroyRef,
   ElementRef,
@@ -102,8 +103,9 @@ export class SectionEditorComponent {
   readonly html = input.required<string>();
   readonly htmlChange = output<string>();
 
+  private readonly document = inject(DOCUMENT);
   protected readonly buttons = BUTTONS;
-  private readonly host = viewChild.required<ElementRef<HTMLElement>>('content');
+  private readonly count = viewChild.required<ElementRef<HTMLElement>>('count');
   private readonly toolbar = viewChild.required<ElementRef<HTMLElement>>('toolbar');
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('linkDialog');
   private editor: Editor | null = null;
@@ -155,8 +157,13 @@ export class SectionEditorComponent {
   private create(): void {
     const describedBy = this.describedBy();
     this.lastEmitted = this.html();
+    // Made here rather than in the template: an empty template element would pull one more Angular
+    // instruction into the start bundle, and ProseMirror owns this element's content anyway.
+    const host = this.document.createElement('div');
+    host.className = 'rte__host';
+    this.count().nativeElement.before(host);
     this.editor = new Editor({
-      element: this.host().nativeElement,
+      element: host,
       extensions: richTextExtensions(),
       content: this.html(),
       // TipTap's injected <style> would break the strict CSP; the component's styles cover it.
