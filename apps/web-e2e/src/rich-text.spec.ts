@@ -73,7 +73,10 @@ async function expectFormatting(text: Locator): Promise<void> {
 test('a teacher writes with formatting, pastes from Word and publishes', async ({ page }) => {
   await signIn(page, AUTHOR);
   await page.goto(EDITOR);
-  await expect(page.getByRole('heading', { level: 1, name: /^Analys 3/ })).toBeVisible();
+  // The round's default title only repeats its number: "Analys 3", not "Analys 3: Analys 3".
+  await expect(page.getByRole('heading', { level: 1, name: 'Analys 3', exact: true })).toBeVisible();
+  // Each page names itself in the tab (the route's translated title).
+  await expect(page).toHaveTitle('Skriv analys – STL');
 
   // A sub-heading from the toolbar, bold with Ctrl+B, a bulleted list from the toolbar.
   const goals = page.locator('#section-goals');
@@ -144,6 +147,7 @@ test('a critical friend sees the formatting', async ({ page }) => {
   await page.getByRole('link', { name: `${AUTHOR} – analys 3` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `${AUTHOR} – analys 3` })).toBeVisible();
   analysisId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  await expect(page).toHaveTitle('Analys – STL');
   await expectFormatting(page.locator('article.analysis'));
   await checkPage(page, 'analysis-read-rich-text');
   await signOut(page);
@@ -174,6 +178,7 @@ test('a critical friend sees the formatting', async ({ page }) => {
   await signIn(page, FRIEND);
   await page.goto(`/cohorts/${COHORT_ID}/feedback/analyses/${analysisId}`);
   await expect(page.getByLabel('Det här fungerar bra')).toBeVisible();
+  await expect(page).toHaveTitle('Ge återkoppling – STL');
   await expectFormatting(page.getByTestId('analysis-text'));
   await checkPage(page, 'feedback-form-rich-text');
 });

@@ -6,6 +6,7 @@ import type { MailDataByKind, RenderedMail } from './mail-data';
 import { MAIL_KINDS, isAccountKind } from './mail-kind';
 import type { MailKind } from './mail-kind';
 import { renderFeedbackDue48h, renderMail, renderMeetingTomorrow, renderReviewAssigned } from './render';
+import { mailExcerpt } from './kinds/participant';
 
 const B = DEMO_BASE_URL;
 const cohortId = DEMO_MAIL_DATA.REVIEW_ASSIGNED.cohortId;
@@ -247,6 +248,20 @@ describe('mail content', () => {
       demoMailContext('ANALYSIS_PUBLISHED', 'sv'),
     );
     expect(sv.text).toContain('har publicerat sin analys i analysomgång 3');
+  });
+
+  it('shows the start of a published analysis as readable plain text', () => {
+    const mail = renderMail(
+      'ANALYSIS_PUBLISHED',
+      DEMO_MAIL_DATA.ANALYSIS_PUBLISHED,
+      demoMailContext('ANALYSIS_PUBLISHED', 'sv'),
+    );
+    expect(mail.text).toContain(
+      'Så börjar analysen:\n\nMål\n\nEleverna skulle bearbeta sina texter med talsyntes.\n\n• lyssna på texten\n• hitta ord som saknas',
+    );
+    expect(mail.html).toContain('• lyssna på texten<br>• hitta ord som saknas');
+    expect(mail.html).not.toMatch(/<h3>|<strong>|<li>/);
+    expect(mailExcerpt(`<p>${'ord '.repeat(200)}</p>`, 20)).toBe('ord ord ord ord ord…');
   });
 
   it('defaults to Swedish', () => {

@@ -56,6 +56,8 @@ export interface MailDictionary {
     heading: string;
     /** title is null when it only repeats the round's number. */
     intro: (p: { authorName: string; title: string | null; round: number; cohort: string }) => string;
+    /** Before the start of the analysis's text. */
+    excerptIntro: string;
     action: string;
     reason: (p: { round: number; cohort: string }) => string;
   };

@@ -73,6 +73,7 @@ export const en: MailDictionary = {
       title
         ? `${authorName} has published the analysis “${title}” in analysis round ${round} of ${cohort}.`
         : `${authorName} has published their analysis in analysis round ${round} of ${cohort}.`,
+    excerptIntro: 'The analysis begins:',
     action: 'Read the analysis',
     reason: ({ round, cohort }) =>
       `You are receiving this e-mail because you give feedback in analysis round ${round} of ${cohort}.`,

@@ -71,6 +71,7 @@ export const sv: MailDictionary = {
       title
         ? `${authorName} har publicerat analysen ”${title}” i analysomgång ${round} av ${cohort}.`
         : `${authorName} har publicerat sin analys i analysomgång ${round} av ${cohort}.`,
+    excerptIntro: 'Så börjar analysen:',
     action: 'Läs analysen',
     reason: ({ round, cohort }) =>
       `Du får det här mejlet eftersom du ger återkoppling i analysomgång ${round} av ${cohort}.`,

@@ -1,7 +1,8 @@
 import type { Composer, RenderKit } from '../kit';
 import type { AnalysisPublishedData, FeedbackReceivedData, ReviewAssignedData } from '../mail-data';
 import { MAIL_PATHS } from '../links';
-import { isDefaultRoundTitle, roundTitleBesideNumber } from '@stl/shared/domain';
+import { isDefaultRoundTitle, richTextToPlainText, roundTitleBesideNumber } from '@stl/shared/domain';
+import type { Block } from '../layout';
 
 /**
  * The analysis's title as a fact, unless it only repeats the round ("Analys 3" in round 3, the
@@ -9,6 +10,25 @@ import { isDefaultRoundTitle, roundTitleBesideNumber } from '@stl/shared/domain'
  */
 function analysisFact(k: RenderKit, title: string, round: number): { label: string; value: string }[] {
   return isDefaultRoundTitle(title, round) ? [] : [{ label: k.t.common.analysis, value: title }];
+}
+
+/** How much of an analysis a mail shows: enough to recognise it, never the whole text. */
+export const MAIL_EXCERPT_LENGTH = 400;
+
+/**
+ * The start of an analysis as plain text: headings on lines of their own, "• " bullets, numbered
+ * items, cut at a word with "…" (the mail's HTML escapes it and keeps the line breaks).
+ */
+export function mailExcerpt(html: string, max = MAIL_EXCERPT_LENGTH): string {
+  const text = richTextToPlainText(html);
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.replace(/\s+\S*$/, '').trimEnd() || cut}…`;
+}
+
+function excerptBlock(intro: string, html: string | undefined): Block[] {
+  const text = html ? mailExcerpt(html) : '';
+  return text ? [{ type: 'paragraph', text: `${intro}\n\n${text}` }] : [];
 }
 
 export const composeReviewAssigned: Composer<ReviewAssignedData> = (d, k) => {
@@ -87,6 +107,7 @@ export const composeAnalysisPublished: Composer<AnalysisPublishedData> = (d, k) 
           cohort: d.cohortName,
         }),
       },
+      ...excerptBlock(t.excerptIntro, d.excerptHtml),
       {
         type: 'facts',
         items: [
