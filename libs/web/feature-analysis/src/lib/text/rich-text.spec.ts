@@ -19,6 +19,7 @@ describe('analysis text stored as HTML', () => {
     expect(editorHtml('<p></p>')).toBe('');
     expect(editorHtml('<h3></h3><p> </p>')).toBe('');
     expect(editorHtml('<p>x</p>')).toBe('<p>x</p>');
+    expect(editorHtml('<h3>x</h3><p></p>')).toBe('<h3>x</h3>');
   });
 
   it('sees the server and the editor spell the same text differently', () => {

@@ -27,9 +27,12 @@ export function textToHtml(text: string): string {
     .join('');
 }
 
-/** HTML as the editor keeps it: '' when nothing is written (an empty editor still holds "<p></p>"). */
+/**
+ * HTML as it is stored: '' when nothing is written (an empty editor still holds "<p></p>"), and
+ * without the empty paragraph the editor keeps after a final heading or list to type on in.
+ */
 export function editorHtml(html: string): string {
-  return isBlank(html) ? '' : html.trim();
+  return isBlank(html) ? '' : html.trim().replace(/(<p><\/p>)+$/, '');
 }
 
 /** True when the HTML shows no text. */
