@@ -121,6 +121,9 @@ describe('what people receive, and when', () => {
     const republished = await arrived(`ANALYSIS_PUBLISHED:${analysisId}:v2:${friend.id}`);
     expect(recipientOf(republished)).toBe(friend.email);
     expect(republished.parsed.subject).toMatch(new RegExp(`^${authorName} har publicerat en analys`));
+    // The start of the new version, as plain text (issue 18).
+    expect(republished.parsed.text).toContain('Så börjar analysen:');
+    expect(republished.parsed.text).toContain('Skrivande i par, omarbetad (');
   });
 
   it('reminds of an unpublished analysis 48 hours before and once overdue: once each, even with two processes ticking at once', async () => {

@@ -1,6 +1,7 @@
 import { expect, test } from './support/test';
 import type { Page } from '@playwright/test';
 import { checkPage, signInAsDemo, signOut } from './support/checks';
+import { fillSection } from './support/editor';
 
 /**
  * The course as its people use it, on one platform and database, in order: a participant writes
@@ -71,7 +72,7 @@ test('a participant writes an analysis, survives an edit conflict and publishes 
 
   // Five of six sections, autosaved as we type.
   for (const key of ['goals', 'plan', 'outcome', 'evidence', 'effect']) {
-    await page.locator(`#section-${key}`).fill(TEXT[key]);
+    await fillSection(page, key, TEXT[key]);
   }
   await waitForSaved(page);
 
@@ -83,7 +84,7 @@ test('a participant writes an analysis, survives an edit conflict and publishes 
   await expect(page.getByRole('alert').filter({ hasText: 'Rätta följande' })).toBeFocused();
   await checkPage(page, 'editor-publish-errors');
 
-  await page.locator('#section-next').fill(TEXT['next']);
+  await fillSection(page, 'next', TEXT['next']);
   await expect(page.locator('#error-next')).toHaveCount(0);
   await waitForSaved(page);
 
@@ -92,12 +93,12 @@ test('a participant writes an analysis, survives an edit conflict and publishes 
   const other = await otherDevice.newPage();
   await signInAsDemo(other, 'Sara Lindqvist');
   await other.goto(editorPath);
-  await expect(other.locator('#section-goals')).toHaveValue(TEXT['goals']);
-  await other.locator('#section-goals').fill(OTHER_DEVICE_GOALS);
+  await expect(other.locator('#section-goals')).toHaveText(TEXT['goals']);
+  await fillSection(other, 'goals', OTHER_DEVICE_GOALS);
   await waitForSaved(other);
 
   // Typing on here: the save is refused, nothing is overwritten, both texts are shown.
-  await page.locator('#section-plan').fill(`${TEXT['plan']} Tillägg.`);
+  await fillSection(page, 'plan', `${TEXT['plan']} Tillägg.`);
   const conflict = page.getByTestId('conflict');
   await expect(conflict).toBeVisible();
   await expect(page.getByTestId('autosave')).toHaveText(/Inte sparat – ändrad på annat ställe/);
@@ -110,8 +111,8 @@ test('a participant writes an analysis, survives an edit conflict and publishes 
   await expect(conflict).toHaveCount(0);
   await waitForSaved(page);
   await other.reload();
-  await expect(other.locator('#section-goals')).toHaveValue(TEXT['goals']);
-  await expect(other.locator('#section-plan')).toHaveValue(`${TEXT['plan']} Tillägg.`);
+  await expect(other.locator('#section-goals')).toHaveText(TEXT['goals']);
+  await expect(other.locator('#section-plan')).toHaveText(`${TEXT['plan']} Tillägg.`);
   await otherDevice.close();
 
   // Publish, confirming that no pupil can be identified.

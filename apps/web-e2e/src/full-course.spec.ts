@@ -3,6 +3,7 @@ import { expect, test } from './support/test';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { checkPage } from './support/checks';
 import { MAIL_CATCHER_URL, waitForMail } from './support/mail';
+import { fillSection } from './support/editor';
 
 /**
  * The whole STL course as its people run it, through the web UI only: the administrator certifies a
@@ -114,7 +115,7 @@ async function writeAndPublish(browser: Browser, person: Person, name: string): 
   expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/cohorts/${cohortId}/rounds/[^/]+/analysis$`));
   roundId = new URL(page.url()).pathname.split('/')[4];
   for (const key of SECTIONS) {
-    await page.locator(`#section-${key}`).fill(`${MARK[person.name]}: avsnitt ${key}.`);
+    await fillSection(page, key, `${MARK[person.name]}: avsnitt ${key}.`);
   }
   await expect(page.getByTestId('autosave')).toHaveText(/^\s*Sparat \d{2}\.\d{2}\s*$/);
   await checkPage(page, `full-editor-${name}`);

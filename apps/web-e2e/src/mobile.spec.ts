@@ -1,6 +1,7 @@
 import { expect, test } from './support/test';
 import type { Page } from '@playwright/test';
 import { checkPage, signInAsDemo } from './support/checks';
+import { fillSection } from './support/editor';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -20,7 +21,7 @@ test('home and the analysis editor fit a phone (390×844)', async ({ page }) => 
     .first()
     .click();
   await expect(page.getByRole('heading', { level: 1, name: /^Analys \d/ })).toBeVisible();
-  await page.locator('#section-goals').fill('Skrivet på mobilen.');
+  await fillSection(page, 'goals', 'Skrivet på mobilen.');
   await expect(page.getByTestId('autosave')).toHaveText(/Sparat \d{2}\.\d{2}/);
   await expectNoSidewaysScroll(page);
   await checkPage(page, 'mobile-editor');

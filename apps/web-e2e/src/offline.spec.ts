@@ -1,5 +1,6 @@
 import { expect, test } from './support/test';
 import { checkPage, signInAsDemo } from './support/checks';
+import { fillSection } from './support/editor';
 
 test('nothing typed is lost when the connection drops, even if the tab is closed', async ({
   page,
@@ -11,11 +12,11 @@ test('nothing typed is lost when the connection drops, even if the tab is closed
     .first()
     .click();
   const autosave = page.getByTestId('autosave');
-  await page.locator('#section-goals').fill('Först sparat.');
+  await fillSection(page, 'goals', 'Först sparat.');
   await expect(autosave).toHaveText(/Sparat \d{2}\.\d{2}/);
 
   await context.setOffline(true);
-  await page.locator('#section-goals').fill('Skrivet utan anslutning.');
+  await fillSection(page, 'goals', 'Skrivet utan anslutning.');
   await expect(autosave).toHaveText(/Inte sparat – ingen anslutning/);
   await expect(page.getByText(/^Ingen anslutning till servern\./)).toBeVisible();
   await checkPage(page, 'editor-offline');
@@ -26,12 +27,12 @@ test('nothing typed is lost when the connection drops, even if the tab is closed
   await context.setOffline(false);
   const again = await context.newPage();
   await again.goto(url);
-  await expect(again.locator('#section-goals')).toHaveValue('Skrivet utan anslutning.');
+  await expect(again.locator('#section-goals')).toHaveText('Skrivet utan anslutning.');
   await expect(again.getByText(/^Text som inte hann sparas förra gången/)).toBeVisible();
   await expect(again.getByTestId('autosave')).toHaveText(/Sparat \d{2}\.\d{2}/);
 
   // The server has it now: a fresh load shows it without anything to restore.
   await again.reload();
-  await expect(again.locator('#section-goals')).toHaveValue('Skrivet utan anslutning.');
+  await expect(again.locator('#section-goals')).toHaveText('Skrivet utan anslutning.');
   await expect(again.getByText(/^Text som inte hann sparas/)).toHaveCount(0);
 });

@@ -1,6 +1,7 @@
 import { expect, test } from './support/test';
 import type { Page } from '@playwright/test';
 import { checkPage, signInAsDemo, signOut } from './support/checks';
+import { fillSection } from './support/editor';
 
 /**
  * Critical friends and feedback, as the people of a course use them: two teachers of different
@@ -77,7 +78,7 @@ async function publishAnalysis(page: Page, name: string): Promise<void> {
   await page.goto(EDITOR);
   await expect(page.getByRole('heading', { level: 1, name: /^Analys 3/ })).toBeVisible();
   for (const key of SECTIONS) {
-    await page.locator(`#section-${key}`).fill(`${name === AUTHOR ? ANALYSIS_MARK : name}: avsnitt ${key}.`);
+    await fillSection(page, key, `${name === AUTHOR ? ANALYSIS_MARK : name}: avsnitt ${key}.`);
   }
   await waitForSaved(page);
   await page.getByLabel('Jag intygar att ingen elev kan identifieras i texten.').check();

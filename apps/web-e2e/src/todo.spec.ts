@@ -1,6 +1,7 @@
 import { expect, test } from './support/test';
 import type { Page } from '@playwright/test';
 import { checkPage, signInAsDemo, signOut } from './support/checks';
+import { fillSection } from './support/editor';
 
 /**
  * The to-do lists clear (issue 19): a teacher publishes; the course leader's home lists the
@@ -57,7 +58,7 @@ test('a teacher publishes the analysis of round 3', async ({ page }) => {
   await signIn(page, AUTHOR);
   await page.goto(EDITOR);
   await expect(page.getByRole('heading', { level: 1, name: /^Analys 3/ })).toBeVisible();
-  for (const key of SECTIONS) await page.locator(`#section-${key}`).fill(`${AUTHOR}: avsnitt ${key}.`);
+  for (const key of SECTIONS) await fillSection(page, key, `${AUTHOR}: avsnitt ${key}.`);
   await expect(page.getByTestId('autosave')).toHaveText(/^\s*Sparat \d{2}\.\d{2}\s*$/);
   await page.getByLabel('Jag intygar att ingen elev kan identifieras i texten.').check();
   await page.getByRole('button', { name: /^Publicera/ }).click();

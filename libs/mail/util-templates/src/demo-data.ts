@@ -33,6 +33,9 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
     analysisTitle: 'Talsyntes som stöd när eleverna bearbetar sina texter',
     authorName: 'Amira Hassan',
     feedbackDueAt: '2026-11-13T15:00:00Z',
+    excerptHtml:
+      '<h3>Mål</h3><p>Eleverna skulle <strong>bearbeta</strong> sina texter med talsyntes.</p>' +
+      '<ul><li><p>lyssna på texten</p></li><li><p>hitta ord som saknas</p></li></ul>',
   },
   FEEDBACK_DUE_48H: {
     ...round3,

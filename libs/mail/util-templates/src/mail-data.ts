@@ -60,6 +60,8 @@ export interface AnalysisPublishedData extends RoundRef {
   analysisTitle: string;
   authorName: string;
   feedbackDueAt: Instant;
+  /** The published text's first answered section (sanitised HTML); the mail shows its start as plain text. */
+  excerptHtml?: string;
 }
 
 /** Feedback due in 48 hours or today: every review of the round still open for this reviewer. */

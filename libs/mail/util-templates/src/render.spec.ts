@@ -6,6 +6,7 @@ import type { MailDataByKind, RenderedMail } from './mail-data';
 import { MAIL_KINDS, isAccountKind } from './mail-kind';
 import type { MailKind } from './mail-kind';
 import { renderFeedbackDue48h, renderMail, renderMeetingTomorrow, renderReviewAssigned } from './render';
+import { mailExcerpt } from './kinds/participant';
 
 const B = DEMO_BASE_URL;
 const cohortId = DEMO_MAIL_DATA.REVIEW_ASSIGNED.cohortId;
@@ -220,6 +221,47 @@ describe('mail content', () => {
     expect(
       renderReviewAssigned(DEMO_MAIL_DATA.REVIEW_ASSIGNED, demoMailContext('REVIEW_ASSIGNED', 'en')).text,
     ).toContain('Friday 13 November 2026, 16:00');
+  });
+
+  it('never repeats a round number that is also the default title ("Analys 3: Analys 3")', () => {
+    for (const locale of ['sv', 'en'] as const) {
+      for (const kind of [
+        'ANALYSIS_PUBLISHED',
+        'FEEDBACK_RECEIVED',
+        'REVIEW_ASSIGNED',
+        'FEEDBACK_DUE_48H',
+      ] as const) {
+        const data = JSON.parse(
+          JSON.stringify(DEMO_MAIL_DATA[kind]).replace(
+            /"analysisTitle":"[^"]*"/g,
+            '"analysisTitle":"Analys 3"',
+          ),
+        );
+        const mail = renderMail(kind, data, demoMailContext(kind, locale));
+        expect(mail.text).not.toMatch(/Analys 3/);
+        expect(mail.subject).not.toMatch(/Analys 3/);
+      }
+    }
+    const sv = renderMail(
+      'ANALYSIS_PUBLISHED',
+      { ...DEMO_MAIL_DATA.ANALYSIS_PUBLISHED, analysisTitle: 'Analys 3' },
+      demoMailContext('ANALYSIS_PUBLISHED', 'sv'),
+    );
+    expect(sv.text).toContain('har publicerat sin analys i analysomgång 3');
+  });
+
+  it('shows the start of a published analysis as readable plain text', () => {
+    const mail = renderMail(
+      'ANALYSIS_PUBLISHED',
+      DEMO_MAIL_DATA.ANALYSIS_PUBLISHED,
+      demoMailContext('ANALYSIS_PUBLISHED', 'sv'),
+    );
+    expect(mail.text).toContain(
+      'Så börjar analysen:\n\nMål\n\nEleverna skulle bearbeta sina texter med talsyntes.\n\n• lyssna på texten\n• hitta ord som saknas',
+    );
+    expect(mail.html).toContain('• lyssna på texten<br>• hitta ord som saknas');
+    expect(mail.html).not.toMatch(/<h3>|<strong>|<li>/);
+    expect(mailExcerpt(`<p>${'ord '.repeat(200)}</p>`, 20)).toBe('ord ord ord ord ord…');
   });
 
   it('defaults to Swedish', () => {

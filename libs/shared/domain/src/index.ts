@@ -7,3 +7,4 @@ export * from './cohort';
 export * from './tables';
 export * from './errors';
 export * from './planning';
+export * from './rich-text';

@@ -82,7 +82,8 @@ export const DEFAULT_TEMPLATE_SECTIONS = [
   {
     key: 'goals',
     title: 'Mål för eleverna',
-    prompt: 'Vilket lärande ville du att eleverna skulle nå? Koppla till kursplanens mål och kunskapskrav.',
+    prompt:
+      'Vilket lärande ville du att eleverna skulle nå? Koppla till kursplanens syfte och centrala innehåll och till betygskriterierna.',
     helpText: 'Skriv konkret: vad ska eleverna kunna eller förstå efter lektionen eller arbetsområdet?',
   },
   {

@@ -28,6 +28,29 @@ describe('sanitizeRichText', () => {
   });
 });
 
+describe('sanitizeRichText with the shared allowlist', () => {
+  it('stores older spellings as the editor writes them', () => {
+    expect(sanitizeRichText('<p><b>fet</b> <i>kursiv</i> <strike>bort</strike></p>')).toBe(
+      '<p><strong>fet</strong> <em>kursiv</em> <s>bort</s></p>',
+    );
+  });
+
+  it('keeps what the editor writes unchanged', () => {
+    const html =
+      '<h3>Plan</h3><p>Text <strong>fet</strong> <em>kursiv</em> <u>under</u></p>' +
+      '<ul><li><p>ett</p></li></ul><ol><li><p>två</p></li></ol><blockquote><p>citat</p></blockquote>' +
+      '<p><a href="https://skolverket.se" rel="noopener noreferrer nofollow" target="_blank">länk</a><br />rad</p>';
+    expect(sanitizeRichText(html)).toBe(html);
+  });
+
+  it('strips what Word puts around the text', () => {
+    const word =
+      "<p class=MsoNormal style='margin:0cm'><b><span style='font-size:12pt;mso-bidi-font-family:Calibri'>Mål</span></b>" +
+      '<o:p></o:p></p><h1 style="mso-list:l0">Rubrik</h1><table><tr><td>cell</td></tr></table>';
+    expect(sanitizeRichText(word)).toBe('<p><strong>Mål</strong></p>Rubrikcell');
+  });
+});
+
 describe('plainText', () => {
   it('sees through tags and whitespace', () => {
     expect(plainText('<p> </p><p><br></p>')).toBe('');

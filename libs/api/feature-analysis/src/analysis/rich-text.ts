@@ -1,34 +1,32 @@
 import sanitizeHtml from 'sanitize-html';
+import {
+  RICH_TEXT_ATTRIBUTES,
+  RICH_TEXT_LINK_REL,
+  RICH_TEXT_LINK_SCHEMES,
+  RICH_TEXT_LINK_TARGET,
+  RICH_TEXT_TAGS,
+  RICH_TEXT_TAG_ALIASES,
+} from '@stl/shared/domain';
 
 /**
- * The formatting an analysis may carry. Anything else (scripts, event handlers, styles, iframes,
- * images that could track readers) is removed on the server before storing.
+ * The formatting an analysis may carry is the shared allowlist (libs/shared/domain rich-text), the
+ * same one the web editor's schema and paste cleaning use. Anything else (scripts, event handlers,
+ * styles, iframes, images that could track readers) is removed on the server before storing.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'strong',
-    'b',
-    'em',
-    'i',
-    'u',
-    's',
-    'ul',
-    'ol',
-    'li',
-    'blockquote',
-    'h3',
-    'h4',
-    'a',
-  ],
-  // rel and target are set by transformTags below, whatever the input said.
-  allowedAttributes: { a: ['href', 'rel', 'target'] },
-  allowedSchemes: ['https', 'http', 'mailto'],
+  // Aliases (b, i, …) are renamed by transformTags first, so only the allowlist itself is kept.
+  allowedTags: [...RICH_TEXT_TAGS],
+  allowedAttributes: Object.fromEntries(
+    Object.entries(RICH_TEXT_ATTRIBUTES).map(([tag, attrs]) => [tag, [...attrs]]),
+  ),
+  allowedSchemes: [...RICH_TEXT_LINK_SCHEMES],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
-    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }),
+    // rel and target are set here, whatever the input said.
+    a: sanitizeHtml.simpleTransform('a', { rel: RICH_TEXT_LINK_REL, target: RICH_TEXT_LINK_TARGET }),
+    // Older spellings are stored as the editor writes them, so one text has one form.
+    ...Object.fromEntries(Object.entries(RICH_TEXT_TAG_ALIASES).map(([from, to]) => [from, to])),
   },
 };
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { MailKind } from '@stl/mail/util-templates';
+import { richTextToPlainText } from '@stl/shared/domain';
 import type { NotificationDraft } from '../outbox/notification-draft';
 import type { EnqueueResult } from '../outbox/notification-draft';
 import { OutboxService } from '../outbox/outbox.service';
@@ -51,6 +52,9 @@ export class NotificationEvents {
       `${ASSIGNMENT_FACTS} WHERE ra.analysis_id = $1 AND ra.cancelled_at IS NULL`,
       [analysisId],
     );
+    const excerptHtml = rows.length
+      ? await firstAnswer(manager, analysisId, analysis.published_version)
+      : undefined;
     const drafts: NotificationDraft[] = rows.map((r) => ({
       idempotencyKey: `ANALYSIS_PUBLISHED:${analysisId}:v${analysis.published_version}:${r.reviewer_id}`,
       kind: MailKind.ANALYSIS_PUBLISHED,
@@ -65,6 +69,7 @@ export class NotificationEvents {
         analysisTitle: r.round_title,
         authorName: r.author_name,
         feedbackDueAt: r.feedback_deadline.toISOString(),
+        ...(excerptHtml ? { excerptHtml } : {}),
       },
     }));
     return this.outbox.enqueueMany(manager, drafts);
@@ -138,6 +143,22 @@ export class NotificationEvents {
       })),
     );
   }
+}
+
+/** The published version's first section with text (sanitised HTML), for the mail's excerpt. */
+async function firstAnswer(
+  manager: EntityManager,
+  analysisId: string,
+  version: number,
+): Promise<string | undefined> {
+  const [row]: { answers: [string, string][] | Record<string, string> | null }[] = await manager.query(
+    `SELECT answers FROM analysis_version WHERE analysis_id = $1 AND version = $2`,
+    [analysisId, version],
+  );
+  const answers = Array.isArray(row?.answers)
+    ? row.answers.map(([, html]) => html)
+    : Object.values(row?.answers ?? {});
+  return answers.find((html) => richTextToPlainText(html) !== '');
 }
 
 function reviewAssignedDraft(r: AssignmentRow): NotificationDraft {

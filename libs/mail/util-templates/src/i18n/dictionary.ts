@@ -24,7 +24,8 @@ export interface MailDictionary {
     /** "1 sak", "3 saker" */
     items: (count: number) => string;
     /** "Sara Lindqvist: ”Titel”" */
-    reviewTask: (p: { authorName: string; title: string }) => string;
+    /** title is null when it only repeats the round's number. */
+    reviewTask: (p: { authorName: string; title: string | null }) => string;
   };
   /** What the reader turns off with the unsubscribe link: "Stäng av mejl om …". */
   kindNames: Record<MailKind, string>;
@@ -39,7 +40,13 @@ export interface MailDictionary {
   feedbackReceived: {
     subject: (p: { round: number }) => string;
     heading: string;
-    intro: (p: { reviewerName: string; role: 'peer' | 'leader'; title: string }) => string;
+    /** title is null when it only repeats the round's number. */
+    intro: (p: {
+      reviewerName: string;
+      role: 'peer' | 'leader';
+      title: string | null;
+      round: number;
+    }) => string;
     respond: string;
     action: string;
     reason: (p: { cohort: string }) => string;
@@ -47,7 +54,10 @@ export interface MailDictionary {
   analysisPublished: {
     subject: (p: { authorName: string; round: number }) => string;
     heading: string;
-    intro: (p: { authorName: string; title: string; round: number; cohort: string }) => string;
+    /** title is null when it only repeats the round's number. */
+    intro: (p: { authorName: string; title: string | null; round: number; cohort: string }) => string;
+    /** Before the start of the analysis's text. */
+    excerptIntro: string;
     action: string;
     reason: (p: { round: number; cohort: string }) => string;
   };

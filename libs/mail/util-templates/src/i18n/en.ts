@@ -19,7 +19,7 @@ export const en: MailDictionary = {
     feedbackDue: 'Feedback due',
     submissionDue: 'Publish by',
     items: (count) => (count === 1 ? '1 item' : `${count} items`),
-    reviewTask: ({ authorName, title }) => `${authorName}: “${title}”`,
+    reviewTask: ({ authorName, title }) => (title ? `${authorName}: “${title}”` : authorName),
   },
   kindNames: {
     REVIEW_ASSIGNED: 'new critical-friend assignments',
@@ -55,10 +55,12 @@ export const en: MailDictionary = {
   feedbackReceived: {
     subject: ({ round }) => `New feedback on your analysis in analysis round ${round}`,
     heading: 'You have received feedback',
-    intro: ({ reviewerName, role, title }) =>
-      role === 'leader'
-        ? `Your course leader ${reviewerName} has given feedback on your analysis “${title}”.`
-        : `Your critical friend ${reviewerName} has given feedback on your analysis “${title}”.`,
+    intro: ({ reviewerName, role, title, round }) => {
+      const analysis = title ? `your analysis “${title}”` : `your analysis in analysis round ${round}`;
+      return role === 'leader'
+        ? `Your course leader ${reviewerName} has given feedback on ${analysis}.`
+        : `Your critical friend ${reviewerName} has given feedback on ${analysis}.`;
+    },
     respond: 'Read the feedback on the platform, where you can reply and mark it as helpful.',
     action: 'Read the feedback',
     reason: ({ cohort }) =>
@@ -68,7 +70,10 @@ export const en: MailDictionary = {
     subject: ({ authorName, round }) => `${authorName} has published an analysis in analysis round ${round}`,
     heading: 'A new analysis to read',
     intro: ({ authorName, title, round, cohort }) =>
-      `${authorName} has published the analysis “${title}” in analysis round ${round} of ${cohort}.`,
+      title
+        ? `${authorName} has published the analysis “${title}” in analysis round ${round} of ${cohort}.`
+        : `${authorName} has published their analysis in analysis round ${round} of ${cohort}.`,
+    excerptIntro: 'The analysis begins:',
     action: 'Read the analysis',
     reason: ({ round, cohort }) =>
       `You are receiving this e-mail because you give feedback in analysis round ${round} of ${cohort}.`,

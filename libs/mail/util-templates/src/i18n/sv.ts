@@ -19,7 +19,7 @@ export const sv: MailDictionary = {
     feedbackDue: 'Återkoppling senast',
     submissionDue: 'Publicera senast',
     items: (count) => (count === 1 ? '1 sak' : `${count} saker`),
-    reviewTask: ({ authorName, title }) => `${authorName}: ”${title}”`,
+    reviewTask: ({ authorName, title }) => (title ? `${authorName}: ”${title}”` : authorName),
   },
   kindNames: {
     REVIEW_ASSIGNED: 'nya uppdrag som kritisk vän',
@@ -54,10 +54,12 @@ export const sv: MailDictionary = {
   feedbackReceived: {
     subject: ({ round }) => `Ny återkoppling på din analys i analysomgång ${round}`,
     heading: 'Du har fått återkoppling',
-    intro: ({ reviewerName, role, title }) =>
-      role === 'leader'
-        ? `Kursledaren ${reviewerName} har gett återkoppling på din analys ”${title}”.`
-        : `Din kritiska vän ${reviewerName} har gett återkoppling på din analys ”${title}”.`,
+    intro: ({ reviewerName, role, title, round }) => {
+      const analysis = title ? `din analys ”${title}”` : `din analys i analysomgång ${round}`;
+      return role === 'leader'
+        ? `Kursledaren ${reviewerName} har gett återkoppling på ${analysis}.`
+        : `Din kritiska vän ${reviewerName} har gett återkoppling på ${analysis}.`;
+    },
     respond: 'Läs återkopplingen på plattformen. Där kan du svara och markera den som hjälpsam.',
     action: 'Läs återkopplingen',
     reason: ({ cohort }) => `Du får det här mejlet eftersom du har publicerat en analys i ${cohort}.`,
@@ -66,7 +68,10 @@ export const sv: MailDictionary = {
     subject: ({ authorName, round }) => `${authorName} har publicerat en analys i analysomgång ${round}`,
     heading: 'En ny analys att läsa',
     intro: ({ authorName, title, round, cohort }) =>
-      `${authorName} har publicerat analysen ”${title}” i analysomgång ${round} av ${cohort}.`,
+      title
+        ? `${authorName} har publicerat analysen ”${title}” i analysomgång ${round} av ${cohort}.`
+        : `${authorName} har publicerat sin analys i analysomgång ${round} av ${cohort}.`,
+    excerptIntro: 'Så börjar analysen:',
     action: 'Läs analysen',
     reason: ({ round, cohort }) =>
       `Du får det här mejlet eftersom du ger återkoppling i analysomgång ${round} av ${cohort}.`,

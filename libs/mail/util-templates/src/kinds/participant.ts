@@ -1,14 +1,34 @@
 import type { Composer, RenderKit } from '../kit';
 import type { AnalysisPublishedData, FeedbackReceivedData, ReviewAssignedData } from '../mail-data';
 import { MAIL_PATHS } from '../links';
+import { isDefaultRoundTitle, richTextToPlainText, roundTitleBesideNumber } from '@stl/shared/domain';
+import type { Block } from '../layout';
 
 /**
  * The analysis's title as a fact, unless it only repeats the round ("Analys 3" in round 3, the
  * default titles): then the round row says it all, and "Analys: Analys 3" would say it twice.
  */
 function analysisFact(k: RenderKit, title: string, round: number): { label: string; value: string }[] {
-  const generic = new RegExp(`^\\s*(analys|analysis|analysomgång|round)\\s*${round}\\s*$`, 'i');
-  return generic.test(title) ? [] : [{ label: k.t.common.analysis, value: title }];
+  return isDefaultRoundTitle(title, round) ? [] : [{ label: k.t.common.analysis, value: title }];
+}
+
+/** How much of an analysis a mail shows: enough to recognise it, never the whole text. */
+export const MAIL_EXCERPT_LENGTH = 400;
+
+/**
+ * The start of an analysis as plain text: headings on lines of their own, "• " bullets, numbered
+ * items, cut at a word with "…" (the mail's HTML escapes it and keeps the line breaks).
+ */
+export function mailExcerpt(html: string, max = MAIL_EXCERPT_LENGTH): string {
+  const text = richTextToPlainText(html);
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.replace(/\s+\S*$/, '').trimEnd() || cut}…`;
+}
+
+function excerptBlock(intro: string, html: string | undefined): Block[] {
+  const text = html ? mailExcerpt(html) : '';
+  return text ? [{ type: 'paragraph', text: `${intro}\n\n${text}` }] : [];
 }
 
 export const composeReviewAssigned: Composer<ReviewAssignedData> = (d, k) => {
@@ -48,7 +68,12 @@ export const composeFeedbackReceived: Composer<FeedbackReceivedData> = (d, k) =>
     blocks: [
       {
         type: 'paragraph',
-        text: t.intro({ reviewerName: d.reviewerName, role: d.reviewerRole, title: d.analysisTitle }),
+        text: t.intro({
+          reviewerName: d.reviewerName,
+          role: d.reviewerRole,
+          title: roundTitleBesideNumber(d.analysisTitle, d.roundNumber),
+          round: d.roundNumber,
+        }),
       },
       {
         type: 'facts',
@@ -77,11 +102,12 @@ export const composeAnalysisPublished: Composer<AnalysisPublishedData> = (d, k) 
         type: 'paragraph',
         text: t.intro({
           authorName: d.authorName,
-          title: d.analysisTitle,
+          title: roundTitleBesideNumber(d.analysisTitle, d.roundNumber),
           round: d.roundNumber,
           cohort: d.cohortName,
         }),
       },
+      ...excerptBlock(t.excerptIntro, d.excerptHtml),
       {
         type: 'facts',
         items: [

@@ -10,13 +10,15 @@ import type {
   SubmissionDueData,
 } from '../mail-data';
 import { MailTemplateError } from '../errors';
+import { roundTitleBesideNumber } from '@stl/shared/domain';
 
-function reviewList(cohortId: string, reviews: ReviewTask[], k: RenderKit): Block {
+function reviewList(cohortId: string, roundNumber: number, reviews: ReviewTask[], k: RenderKit): Block {
   if (reviews.length === 0) throw new MailTemplateError('A feedback reminder needs at least one review');
   return {
     type: 'list',
     items: reviews.map((r) => {
-      const label = k.t.common.reviewTask({ authorName: r.authorName, title: r.analysisTitle });
+      const title = roundTitleBesideNumber(r.analysisTitle, roundNumber);
+      const label = k.t.common.reviewTask({ authorName: r.authorName, title });
       return {
         text: label,
         link: { label, url: k.link(MAIL_PATHS.review, { cohortId, analysisId: r.analysisId }) },
@@ -54,7 +56,7 @@ function feedbackDue(
     blocks: [
       { type: 'paragraph', text: parts.intro },
       { type: 'paragraph', text: t.listIntro(d.reviews.length) },
-      reviewList(d.cohortId, d.reviews, k),
+      reviewList(d.cohortId, d.roundNumber, d.reviews, k),
       ...parts.extra,
     ],
     action: reviewAction(d, k),
@@ -117,7 +119,7 @@ export const composeFeedbackOverdueLeaderNotice: Composer<FeedbackOverdueLeaderN
         ],
       },
       { type: 'paragraph', text: t.listIntro },
-      reviewList(d.cohortId, d.reviews, k),
+      reviewList(d.cohortId, d.roundNumber, d.reviews, k),
       { type: 'paragraph', text: t.suggestion },
     ],
     action: { label: t.action, url: k.link(MAIL_PATHS.cohortProgress, { cohortId: d.cohortId }) },

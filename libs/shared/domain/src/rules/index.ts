@@ -40,3 +40,4 @@ export type {
   ScheduleProblem,
   ScheduleProblemCode,
 } from './deadlines';
+export { isDefaultRoundTitle, roundTitleBesideNumber } from './round-title';

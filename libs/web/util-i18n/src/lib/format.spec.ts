@@ -1,3 +1,4 @@
+import { formatSavedAt } from './saved-at';
 import {
   formatCalendarDate,
   formatDate,
@@ -7,6 +8,21 @@ import {
   formatWeek,
   isoWeek,
 } from './format';
+
+describe('when text was last saved', () => {
+  const now = new Date('2026-12-03T15:00:00Z'); // Thursday 3 Dec 2026, 16.00 in Stockholm
+  it('gives the time alone today, in Stockholm', () => {
+    expect(formatSavedAt('2026-12-03T08:00:00Z', 'sv', now)).toBe('09.00');
+    // 23.30 UTC on 2 Dec is already 3 Dec in Stockholm.
+    expect(formatSavedAt('2026-12-02T23:30:00Z', 'sv', now)).toBe('00.30');
+  });
+
+  it('adds the date on other days', () => {
+    expect(formatSavedAt('2026-12-01T15:00:00Z', 'sv', now)).toBe('1 dec. kl. 16.00');
+    expect(formatSavedAt('2026-12-01T15:00:00Z', 'en', now)).toBe('1 Dec, 16:00');
+    expect(formatSavedAt('2025-12-01T15:00:00Z', 'sv', now)).toMatch(/2025 kl\. 16\.00$/);
+  });
+});
 
 describe('Swedish dates, times and weeks', () => {
   // 13.00 in Stockholm on a winter day (UTC+1) and a summer day (UTC+2).

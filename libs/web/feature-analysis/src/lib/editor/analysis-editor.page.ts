@@ -15,7 +15,6 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AnalysisApi, SessionStore, apiResource, problemKey, sectionOfProblem } from '@stl/web/data-access';
 import type { ApiError, FieldProblem, TemplateSection } from '@stl/web/data-access';
-import { MAX_TEXT_LENGTH } from '@stl/shared/domain';
 import {
   AutosaveIndicatorComponent,
   ErrorSummaryComponent,
@@ -25,9 +24,11 @@ import {
 } from '@stl/web/ui';
 import type { ErrorSummaryItem } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
-import { normaliseText } from '../text/rich-text';
+import { roundTitleBesideNumber } from '@stl/shared/domain';
+import { isBlank } from '../text/rich-text';
 import { ConflictPanelComponent } from './conflict-panel.component';
 import { DraftEditor } from './draft-editor';
+import { SectionEditorComponent } from './section-editor.component';
 
 const CONFIRM_ID = 'confirm-no-pupil';
 
@@ -47,6 +48,7 @@ const CONFIRM_ID = 'confirm-no-pupil';
     AutosaveIndicatorComponent,
     ErrorSummaryComponent,
     ConflictPanelComponent,
+    SectionEditorComponent,
     ...FORMAT_PIPES,
   ],
   providers: [DraftEditor],
@@ -59,7 +61,6 @@ export class AnalysisEditorPage {
   private readonly injector = inject(Injector);
   protected readonly editor = inject(DraftEditor);
   protected readonly lang = inject(LanguageService).lang;
-  protected readonly maxLength = MAX_TEXT_LENGTH;
   protected readonly confirmId = CONFIRM_ID;
 
   /** Route parameters. */
@@ -74,6 +75,11 @@ export class AnalysisEditorPage {
   protected readonly sections = computed<readonly TemplateSection[]>(() =>
     [...(this.data()?.analysisRound.templateVersion.sections ?? [])].sort((a, b) => a.position - b.position),
   );
+  /** The round's title beside its number, unless it only repeats the number ("Analys 3"). */
+  protected readonly roundTitle = computed(() => {
+    const round = this.data()?.analysisRound;
+    return round ? roundTitleBesideNumber(round.title, round.number) : null;
+  });
   protected readonly isParticipant = computed(() => this.data()?.cohort.viewerRole === 'PARTICIPANT');
 
   protected readonly confirmed = signal(false);
@@ -111,10 +117,10 @@ export class AnalysisEditorPage {
     return this.editor.answers()[key] ?? '';
   }
 
-  protected onInput(key: string, event: Event): void {
-    this.editor.edit(key, (event.target as HTMLTextAreaElement).value);
+  protected onChange(key: string, html: string): void {
+    this.editor.edit(key, html);
     this.published.set(false);
-    if (this.fieldErrors()[key] && normaliseText(this.textOf(key))) {
+    if (this.fieldErrors()[key] && !isBlank(this.textOf(key))) {
       this.fieldErrors.update(({ [key]: _fixed, ...rest }) => rest);
     }
   }
@@ -129,7 +135,7 @@ export class AnalysisEditorPage {
     this.published.set(false);
     const errors: Record<string, string> = {};
     for (const s of this.sections()) {
-      if (s.required && !normaliseText(this.textOf(s.key))) errors[s.key] = 'problems.REQUIRED_SECTION_EMPTY';
+      if (s.required && isBlank(this.textOf(s.key))) errors[s.key] = 'problems.REQUIRED_SECTION_EMPTY';
     }
     if (!this.confirmed()) errors[CONFIRM_ID] = 'problems.CONFIRMATION_REQUIRED';
     this.fieldErrors.set(errors);

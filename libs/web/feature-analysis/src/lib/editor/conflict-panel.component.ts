@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output } f
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { TemplateSection } from '@stl/web/data-access';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
+import { richTextToPlainText } from '@stl/shared/domain';
 import { changedSections } from '../text/rich-text';
 import type { Answers } from '../text/rich-text';
 import type { DraftConflict } from './draft-editor';
@@ -31,13 +32,13 @@ import type { DraftConflict } from './draft-editor';
             <figure>
               <figcaption>{{ 'editor.conflict.mine' | transloco }}</figcaption>
               <pre data-testid="conflict-mine">{{
-                mine()[section.key] || ('editor.conflict.empty' | transloco)
+                plain(mine()[section.key]) || ('editor.conflict.empty' | transloco)
               }}</pre>
             </figure>
             <figure>
               <figcaption>{{ 'editor.conflict.theirs' | transloco }}</figcaption>
               <pre data-testid="conflict-theirs">{{
-                conflict().theirs[section.key] || ('editor.conflict.empty' | transloco)
+                plain(conflict().theirs[section.key]) || ('editor.conflict.empty' | transloco)
               }}</pre>
             </figure>
           </div>
@@ -106,6 +107,11 @@ export class ConflictPanelComponent {
   readonly sections = input.required<readonly TemplateSection[]>();
   readonly keepMine = output<void>();
   readonly takeTheirs = output<void>();
+
+  /** Both texts as readable plain text (headings, bullets and numbers kept), side by side. */
+  protected plain(html: string | undefined): string {
+    return richTextToPlainText(html ?? '');
+  }
 
   protected readonly differing = computed(() => {
     const keys = new Set(changedSections(this.mine(), this.conflict().theirs));

@@ -3,7 +3,7 @@ import { AnalysisApi, editConflictDetails, toApiError } from '@stl/web/data-acce
 import type { ApiError, EditorData, FieldProblem } from '@stl/web/data-access';
 import type { AutosaveState } from '@stl/web/ui';
 import { firstValueFrom } from 'rxjs';
-import { changedSections, htmlToText, sameAnswers, textToHtml } from '../text/rich-text';
+import { changedSections, editorHtml, sameAnswers } from '../text/rich-text';
 import type { Answers } from '../text/rich-text';
 import { LocalDraftStore, decideRestore, localDraftKey } from './local-draft';
 
@@ -28,7 +28,7 @@ export type PublishOutcome =
 type MyAnalysis = NonNullable<EditorData['myAnalysis']>;
 
 function answersOf(list: readonly { sectionKey: string; html: string }[] | undefined): Answers {
-  return Object.fromEntries((list ?? []).map((a) => [a.sectionKey, htmlToText(a.html)]));
+  return Object.fromEntries((list ?? []).map((a) => [a.sectionKey, a.html]));
 }
 
 /**
@@ -104,8 +104,9 @@ export class DraftEditor {
     }
   }
 
-  edit(sectionKey: string, text: string): void {
-    this.answers.update((a) => ({ ...a, [sectionKey]: text }));
+  /** A section's new HTML, as the section editor writes it. */
+  edit(sectionKey: string, html: string): void {
+    this.answers.update((a) => ({ ...a, [sectionKey]: html }));
     this.keepLocally();
     // While a conflict is open nothing is sent: the writer decides first.
     if (this.conflict()) return;
@@ -199,7 +200,7 @@ export class DraftEditor {
           expectedRevision: this.baseRevision,
           answers: changed.map((sectionKey) => ({
             sectionKey,
-            html: textToHtml(snapshot[sectionKey] ?? ''),
+            html: editorHtml(snapshot[sectionKey] ?? ''),
           })),
         }),
       );

@@ -17,15 +17,28 @@ describe('unsaved text kept in the browser', () => {
   it('is stored per person and round, and survives a reload', () => {
     const storage = new MemoryStorage();
     const key = localDraftKey('person-1', 'round-3');
-    new LocalDraftStore(storage, key).write({ baseRevision: 2, answers: { goals: 'Mål' }, updatedAt: 'x' });
+    new LocalDraftStore(storage, key).write({
+      baseRevision: 2,
+      answers: { goals: '<p>Mål</p>' },
+      updatedAt: 'x',
+    });
     expect(new LocalDraftStore(storage, key).read()).toEqual({
       baseRevision: 2,
-      answers: { goals: 'Mål' },
+      answers: { goals: '<p>Mål</p>' },
       updatedAt: 'x',
     });
     expect(new LocalDraftStore(storage, localDraftKey('person-2', 'round-3')).read()).toBeNull();
     new LocalDraftStore(storage, key).clear();
     expect(storage.items.size).toBe(0);
+  });
+
+  it('reads plain text kept by the earlier editor as paragraphs', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(
+      'k',
+      JSON.stringify({ baseRevision: 1, answers: { goals: 'Rad 1\n\nRad 2', x: 3 }, updatedAt: '' }),
+    );
+    expect(new LocalDraftStore(storage, 'k').read()?.answers).toEqual({ goals: '<p>Rad 1</p><p>Rad 2</p>' });
   });
 
   it('ignores damaged entries and missing storage', () => {

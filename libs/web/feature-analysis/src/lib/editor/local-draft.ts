@@ -1,4 +1,4 @@
-import { sameAnswers } from '../text/rich-text';
+import { sameAnswers, upgradePlainText } from '../text/rich-text';
 import type { Answers } from '../text/rich-text';
 
 /**
@@ -29,7 +29,13 @@ export class LocalDraftStore {
       if (!raw) return null;
       const d = JSON.parse(raw) as Partial<LocalDraft>;
       if (typeof d.baseRevision !== 'number' || !d.answers || typeof d.answers !== 'object') return null;
-      return { baseRevision: d.baseRevision, answers: d.answers, updatedAt: String(d.updatedAt ?? '') };
+      // Text kept by the earlier plain-text editor is read as the HTML it would have been saved as.
+      const answers = Object.fromEntries(
+        Object.entries(d.answers)
+          .filter((e): e is [string, string] => typeof e[1] === 'string')
+          .map(([k, v]) => [k, upgradePlainText(v)]),
+      );
+      return { baseRevision: d.baseRevision, answers, updatedAt: String(d.updatedAt ?? '') };
     } catch {
       return null;
     }

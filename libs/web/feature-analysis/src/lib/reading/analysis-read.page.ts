@@ -4,6 +4,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { AnalysisApi, apiResource } from '@stl/web/data-access';
 import { LoadDirective, PageHeaderComponent } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
+import { roundTitleBesideNumber } from '@stl/shared/domain';
 
 /** A published analysis as the cohort reads it, section by section in the template's order. */
 @Component({
@@ -18,7 +19,7 @@ import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
       @if (analysis(); as a) {
         <stl-page-header
           [heading]="'read.heading' | transloco: { author: a.author.fullName, number: a.round.number }"
-          [lead]="a.round.title"
+          [lead]="roundTitle()"
         >
           <a stlBeforeHeading [routerLink]="['/cohorts', cohortId(), 'shared']" class="back-link">{{
             'read.backToShared' | transloco
@@ -74,6 +75,11 @@ export class AnalysisReadPage {
 
   protected readonly state = apiResource({ params: this.analysisId, stream: (id) => this.api.read(id) });
   protected readonly analysis = computed(() => (this.state.hasValue() ? this.state.value().analysis : null));
+  /** The round's title under the heading, unless it only repeats the number ("Analys 3"). */
+  protected readonly roundTitle = computed(() => {
+    const round = this.analysis()?.round;
+    return round ? roundTitleBesideNumber(round.title, round.number) : null;
+  });
   protected readonly sections = computed(() =>
     [...(this.analysis()?.round.templateVersion.sections ?? [])].sort((a, b) => a.position - b.position),
   );

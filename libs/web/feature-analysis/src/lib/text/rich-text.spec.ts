@@ -1,35 +1,43 @@
-import { changedSections, htmlToText, normaliseText, sameAnswers, textToHtml } from './rich-text';
+import {
+  changedSections,
+  editorHtml,
+  normaliseText,
+  sameAnswers,
+  textToHtml,
+  upgradePlainText,
+} from './rich-text';
 
-describe('analysis text in a textarea, stored as HTML', () => {
-  it('makes paragraphs from blank lines and line breaks from single newlines', () => {
+describe('analysis text stored as HTML', () => {
+  it('turns plain text kept by the earlier editor into paragraphs', () => {
     expect(textToHtml('Mål 1\nMål 2\n\nNästa stycke')).toBe('<p>Mål 1<br />Mål 2</p><p>Nästa stycke</p>');
-  });
-
-  it('escapes what would otherwise be markup', () => {
     expect(textToHtml('a < b & <script>')).toBe('<p>a &lt; b &amp; &lt;script&gt;</p>');
+    expect(upgradePlainText('Skrivet förr')).toBe('<p>Skrivet förr</p>');
+    expect(upgradePlainText('<p>Redan HTML</p>')).toBe('<p>Redan HTML</p>');
   });
 
-  it('reads stored HTML back as the same text', () => {
-    const text = 'Eleverna skrev "berättelser" i par.\nDe gav respons.\n\nÅk 2 & åk 3 <3';
-    expect(htmlToText(textToHtml(text))).toBe(text);
-    // As the API's sanitiser stores it.
-    expect(htmlToText('<p>Two &quot;stars&quot; &amp; a wish</p><p>Next&nbsp;step</p>')).toBe(
-      'Two "stars" & a wish\n\nNext step',
-    );
+  it('treats an empty editor as no text', () => {
+    expect(editorHtml('<p></p>')).toBe('');
+    expect(editorHtml('<h3></h3><p> </p>')).toBe('');
+    expect(editorHtml('<p>x</p>')).toBe('<p>x</p>');
+    expect(editorHtml('<h3>x</h3><p></p>')).toBe('<h3>x</h3>');
   });
 
-  it('reads lists and headings written elsewhere', () => {
-    expect(htmlToText('<h3>Plan</h3><ul><li>one</li><li>two</li></ul><p>end</p>')).toBe(
-      'Plan\n\n• one\n• two\n\nend',
-    );
+  it('sees the server and the editor spell the same text differently', () => {
+    const editor =
+      '<p><a target="_blank" rel="noopener noreferrer nofollow" href="https://a.se">a</a><br></p>';
+    const server =
+      '<p><a href="https://a.se" rel="noopener noreferrer nofollow" target="_blank">a</a><br /></p>';
+    expect(sameAnswers({ goals: editor }, { goals: server })).toBe(true);
+    expect(sameAnswers({ goals: '<p></p>' }, {})).toBe(true);
   });
 
-  it('treats text that differs only in line endings or trailing space as the same', () => {
+  it('finds the sections that differ', () => {
     expect(normaliseText('a  \r\nb\n\n\n\nc\n')).toBe('a\nb\n\nc');
-    expect(sameAnswers({ goals: 'a\r\nb ' }, { goals: 'a\nb' })).toBe(true);
-    expect(changedSections({ goals: 'a', plan: 'b' }, { goals: 'a', plan: 'c', next: 'd' })).toEqual([
-      'plan',
-      'next',
-    ]);
+    expect(
+      changedSections(
+        { goals: '<p>a</p>', plan: '<p>b</p>' },
+        { goals: '<p>a</p>', plan: '<p><strong>b</strong></p>', next: '<p>d</p>' },
+      ),
+    ).toEqual(['plan', 'next']);
   });
 });

@@ -1,30 +1,12 @@
-/**
- * Analyses are stored as sanitised HTML (the API allows paragraphs, line breaks, lists and simple
- * emphasis). The editor writes plain text in a textarea, the most robust and accessible control:
- * blank lines make paragraphs, single newlines line breaks. Pure functions, unit-tested.
- */
+import { richTextToPlainText } from '@stl/shared/domain';
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
+/**
+ * Analyses are stored as sanitised HTML within the shared allowlist (libs/shared/domain rich-text);
+ * the editor (TipTap) writes that HTML directly. Pure functions, unit-tested.
+ */
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
 }
 
 /** Line endings unified, trailing spaces and surrounding blank lines gone: what "the same text" means. */
@@ -36,6 +18,7 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
+/** Plain text as HTML paragraphs (text kept in a browser by the earlier, plain-text editor). */
 export function textToHtml(text: string): string {
   return normaliseText(text)
     .split(/\n{2,}/)
@@ -44,21 +27,38 @@ export function textToHtml(text: string): string {
     .join('');
 }
 
-/** Readable text from stored HTML (also HTML written elsewhere, e.g. lists). */
-export function htmlToText(html: string): string {
-  const text = html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<li[^>]*>/gi, '• ')
-    .replace(/<\/li>/gi, '\n')
-    .replace(/<\/(p|h3|h4|blockquote|ul|ol)>/gi, '\n\n')
-    .replace(/<[^>]*>/g, '');
-  return normaliseText(decodeEntities(text));
+/**
+ * HTML as it is stored: '' when nothing is written (an empty editor still holds "<p></p>"), and
+ * without the empty paragraph the editor keeps after a final heading or list to type on in.
+ */
+export function editorHtml(html: string): string {
+  return isBlank(html) ? '' : html.trim().replace(/(<p><\/p>)+$/, '');
+}
+
+/** True when the HTML shows no text. */
+export function isBlank(html: string | undefined): boolean {
+  return richTextToPlainText(html ?? '') === '';
+}
+
+/**
+ * The same HTML as stored by the server and as written by the editor: the link attributes the server
+ * sets (rel, target) and the spelling of line breaks do not make two texts different.
+ */
+function comparable(html: string | undefined): string {
+  return editorHtml(html ?? '')
+    .replace(/\s(rel|target|class)="[^"]*"/g, '')
+    .replace(/<br\s*\/?>/g, '<br>');
+}
+
+/** A value that is plain text (no markup), as the earlier editor kept it in this browser, as HTML. */
+export function upgradePlainText(value: string): string {
+  return /^\s*</.test(value) || value.trim() === '' ? value : textToHtml(value);
 }
 
 export type Answers = Readonly<Record<string, string>>;
 
 export function sameText(a: string | undefined, b: string | undefined): boolean {
-  return normaliseText(a ?? '') === normaliseText(b ?? '');
+  return comparable(a) === comparable(b);
 }
 
 /** Section keys whose text differs between two sets of answers. */

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LanguageService, formatTime } from '@stl/web/util-i18n';
+import { LanguageService, formatSavedAt } from '@stl/web/util-i18n';
 
 /**
  * Where the writer's text stands. `dirty`: typed, not yet sent; `offline`: the server could not be
@@ -8,7 +8,10 @@ import { LanguageService, formatTime } from '@stl/web/util-i18n';
  */
 export type AutosaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'offline' | 'error' | 'conflict';
 
-/** "Sparar…", "Sparat 13.02", "Inte sparat – ingen anslutning": announced politely to screen readers. */
+/**
+ * "Sparar…", "Sparat 13.02" (today), "Sparat 1 dec. kl. 16.00" (another day), "Inte sparat – ingen
+ * anslutning": announced politely to screen readers.
+ */
 @Component({
   selector: 'stl-autosave-indicator',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -60,6 +63,6 @@ export class AutosaveIndicatorComponent {
   readonly savedAt = input<string | null>(null);
   protected readonly time = computed(() => {
     const at = this.savedAt();
-    return at ? formatTime(at, this.language.lang()) : '';
+    return at ? formatSavedAt(at, this.language.lang(), new Date()) : '';
   });
 }
