@@ -281,9 +281,18 @@ export type MailStatus =
 
 export type MeetingMode = 'DIGITAL' | 'PHYSICAL';
 
-export type NudgeOutcome = 'ALREADY_TODAY' | 'OPTED_OUT' | 'QUEUED';
+/** What became of a reminder (nudge) to one participant. */
+export type NudgeOutcome =
+  /** A course leader of this cohort already reminded this participant today: nothing sent. */
+  | 'ALREADY_TODAY'
+  /** The participant has turned reminders from course leaders off: nothing sent. */
+  | 'OPTED_OUT'
+  /** The reminder is on its way (at once, or when the quiet hours end: see sendsAt). */
+  | 'QUEUED';
 
+/** A reminder by e-mail to one participant of a cohort. */
 export type NudgeParticipantInput = {
+  /** The cohort; you lead it (or administer its organisation). */
   cohortId: string;
   /** A few words of your own (plain text, at most 2000 characters). */
   message?: string | null | undefined;
