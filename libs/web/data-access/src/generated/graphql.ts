@@ -290,14 +290,14 @@ export type NudgeOutcome =
   /** The reminder is on its way (at once, or when the quiet hours end: see sendsAt). */
   | 'QUEUED';
 
-/** A reminder by e-mail to one participant of a cohort. */
-export type NudgeParticipantInput = {
+/** One reminder, with the same words, to several participants of a cohort at once. */
+export type NudgeParticipantsInput = {
   /** The cohort; you lead it (or administer its organisation). */
   cohortId: string;
   /** A few words of your own (plain text, at most 2000 characters). */
   message?: string | null | undefined;
-  /** An active participant of the cohort. */
-  personId: string;
+  /** Active participants of the cohort, 1–300, each once (an empty list, more, or a repeat → BAD_USER_INPUT with problem code arrayMinSize, arrayMaxSize or arrayUnique). Anyone who is not an active participant → BAD_USER_INPUT, problem NOT_A_PARTICIPANT on `personIds.<index>`, and nobody is reminded. */
+  personIds: Array<string>;
 };
 
 export type PeopleFilterInput = {
@@ -1871,11 +1871,16 @@ export type SwapReviewerMutation = {
   };
 };
 
-export type NudgeParticipantMutationVariables = Exact<{
-  input: NudgeParticipantInput;
+export type NudgeParticipantsMutationVariables = Exact<{
+  input: NudgeParticipantsInput;
 }>;
 
-export type NudgeParticipantMutation = { nudgeParticipant: { outcome: NudgeOutcome; missingCount: number } };
+export type NudgeParticipantsMutation = {
+  nudgeParticipants: {
+    sendsAt: string | null;
+    results: Array<{ personId: string; outcome: NudgeOutcome; missingCount: number }>;
+  };
+};
 
 export type NotificationPreferencesFieldsFragment = {
   digestDaily: boolean;
