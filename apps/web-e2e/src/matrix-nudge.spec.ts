@@ -17,11 +17,11 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 const COHORT = 'STL Lärkby 2026/27';
 const LEADER = { name: 'Maria Berg', email: 'maria.berg@larkby.example' };
 const PASSWORD = 'stl-demo-2026';
-/** Three participants no other spec reminds; round 3's deadline has passed and none has published. */
+/** Three participants no other spec reminds or uses in the demo cohort; round 3's deadline has passed, none has published. */
 const LATE = [
   { name: 'Ulf Sandberg', email: 'ulf.sandberg@larkby.example' },
   { name: 'Amina Yusuf', email: 'amina.yusuf@larkby.example' },
-  { name: 'Klara Dahl', email: 'klara.dahl@larkby.example' },
+  { name: 'Viktor Lund', email: 'viktor.lund@larkby.example' },
 ];
 
 /** Quiet hours from the minute before now (Stockholm) until 07:00, so now is inside them (any minute but 07:00). */
