@@ -23,6 +23,8 @@ function freePort(): string {
 process.env['E2E_PORT'] ??= freePort();
 /** The mail catcher's inbox (web UI and JSON at /api/messages), where the platform's mail lands. */
 process.env['E2E_MAIL_PORT'] ??= freePort();
+/** Where the platform tells specs its database and mail catcher (for a second API process of their own). */
+process.env['E2E_STATE_FILE'] ??= join(root, 'dist/.playwright', `platform-${process.env['E2E_PORT']}.json`);
 const baseURL = `http://127.0.0.1:${process.env['E2E_PORT']}`;
 const executablePath = chromiumExecutable();
 
@@ -61,6 +63,7 @@ export default defineConfig({
       SWC_NODE_PROJECT: 'tsconfig.base.json',
       E2E_PORT: process.env['E2E_PORT'],
       E2E_MAIL_PORT: process.env['E2E_MAIL_PORT'],
+      E2E_STATE_FILE: process.env['E2E_STATE_FILE'],
     },
     url: `${baseURL}/health`,
     reuseExistingServer: false,

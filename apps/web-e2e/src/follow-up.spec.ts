@@ -202,10 +202,15 @@ test('the course leader follows progress in the matrix, filtered by school and s
   const peter = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Peter Holm/ }) });
   await expect(peter.getByRole('cell').nth(ROUND - 1)).toContainText('Publicerad');
   await expect(peter.getByRole('cell').nth(ROUND - 1)).toContainText('Kursledare: saknas');
-  const feedbackLink = peter.getByRole('link', {
+  // The details, with the link to give leader feedback, open in a side panel.
+  await peter.getByRole('button', { name: new RegExp(`Peter Holm, analys ${ROUND}`) }).click();
+  const panel = page.getByRole('dialog', { name: 'Peter Holm' });
+  const feedbackLink = panel.getByRole('link', {
     name: `Ge kursledaråterkoppling – Peter Holm, analys ${ROUND}`,
   });
   await expect(feedbackLink).toHaveAttribute('href', /\/cohorts\/[^/]+\/feedback\/analyses\/[^/]+$/);
+  await panel.getByRole('button', { name: 'Stäng' }).click();
+  await expect(panel).toBeHidden();
 
   // By school: Peter Holm's school only.
   await page.getByLabel('Skola').selectOption({ label: 'Solviksskolan' });
@@ -235,20 +240,19 @@ test('the course leader follows progress in the matrix, filtered by school and s
   await page.getByRole('button', { name: 'Visa alla deltagare' }).click();
   await expect(page.getByRole('table').getByRole('rowheader', { name: /Ahmed Ali/ })).toBeVisible();
 
-  // A reminder (påminnelse) by e-mail, with a few words of one's own.
+  // A reminder (påminnelse) by e-mail, with a few words of one's own: chosen, then sent.
   const peterRow = page
     .getByRole('table')
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: /Peter Holm/ }) });
-  await peterRow.getByRole('button', { name: 'Påminn Peter Holm' }).click();
-  const words = peterRow.getByLabel('Några ord till Peter Holm (valfritt)');
-  await expect(words).toBeFocused();
+  await peterRow.getByRole('checkbox', { name: 'Välj Peter Holm' }).check();
+  await page.getByRole('button', { name: 'Påminn valda (1)' }).click();
+  const composer = page.getByRole('dialog', { name: 'Påminn 1 deltagare' });
+  const words = composer.getByLabel('Några ord till deltagarna (valfritt)');
   await words.fill('Hej Peter! Glöm inte att ge återkoppling till dina kritiska vänner.');
   await checkPage(page, 'follow-up-matrix-nudge-form');
-  await peterRow.getByRole('button', { name: 'Skicka påminnelsen' }).click();
-  await expect(page.getByTestId('nudge-message')).toHaveText(
-    /En påminnelse skickas till Peter Holm\. Den listar \d+ saker som saknas\./,
-  );
+  await composer.getByRole('button', { name: 'Skicka påminnelsen till 1' }).click();
+  await expect(page.getByTestId('nudge-message')).toHaveText(/Påminnelserna skickas nu \(1 st\.\)\./);
   await expect(peterRow).toContainText('Påmind i dag');
   await checkPage(page, 'follow-up-matrix-nudged');
 
@@ -262,7 +266,7 @@ test('the course leader follows progress in the matrix, filtered by school and s
   // In English, then back to Swedish.
   await page.getByTestId('language-switch').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Follow-up' })).toBeVisible();
-  await expect(page.getByRole('table').getByText('Leader: missing').first()).toBeVisible();
+  await expect(page.getByRole('table')).toContainText('Leader: missing');
   await checkPage(page, 'follow-up-matrix-en');
   await page.getByTestId('language-switch').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Uppföljning' })).toBeVisible();

@@ -323,7 +323,11 @@ test('6. Karin gives leader feedback from the progress matrix', async ({ browser
   await expect(row.getByRole('cell').first()).toContainText('Publicerad');
   await expect(row.getByRole('cell').first()).toContainText('Kursledare: saknas');
   await checkPage(page, 'full-matrix-feedback-given');
-  await row.getByRole('link', { name: `Ge kursledaråterkoppling – ${AUTHOR.name}, analys 1` }).click();
+  await row.getByRole('button', { name: new RegExp(`${AUTHOR.name}, analys 1`) }).click();
+  await page
+    .getByRole('dialog', { name: AUTHOR.name })
+    .getByRole('link', { name: `Ge kursledaråterkoppling – ${AUTHOR.name}, analys 1` })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/cohorts/${cohortId}/feedback/analyses/${authorAnalysisId}$`));
   await expect(page.getByText('Du ger kursledaråterkoppling')).toBeVisible();
   await expect(page.getByTestId('analysis-text')).toContainText(`${MARK[AUTHOR.name]}: avsnitt goals.`);
@@ -447,15 +451,13 @@ test('9. the mail arrives, opens in the inbox and leads to the right pages', asy
     .getByRole('table')
     .getByRole('row')
     .filter({ has: leader.page.getByRole('rowheader', { name: new RegExp(FRIEND.name) }) });
-  await row.getByRole('button', { name: `Påminn ${FRIEND.name}` }).click();
-  const words = row.getByLabel(`Några ord till ${FRIEND.name} (valfritt)`);
-  await expect(words).toBeFocused();
-  await words.fill(NUDGE_WORDS);
+  await row.getByRole('checkbox', { name: `Välj ${FRIEND.name}` }).check();
+  await leader.page.getByRole('button', { name: 'Påminn valda (1)' }).click();
+  const composer = leader.page.getByRole('dialog', { name: 'Påminn 1 deltagare' });
+  await composer.getByLabel('Några ord till deltagarna (valfritt)').fill(NUDGE_WORDS);
   await checkPage(leader.page, 'full-matrix-nudge-form');
-  await row.getByRole('button', { name: 'Skicka påminnelsen' }).click();
-  await expect(leader.page.getByTestId('nudge-message')).toHaveText(
-    new RegExp(`En påminnelse skickas till ${FRIEND.name}\\. Den listar \\d+ saker som saknas\\.`),
-  );
+  await composer.getByRole('button', { name: 'Skicka påminnelsen till 1' }).click();
+  await expect(leader.page.getByTestId('nudge-message')).toHaveText(/Påminnelserna skickas nu \(1 st\.\)\./);
   await expect(row).toContainText('Påmind i dag');
   await checkPage(leader.page, 'full-matrix-nudged');
   await leader.context.close();
@@ -464,10 +466,15 @@ test('9. the mail arrives, opens in the inbox and leads to the right pages', asy
   const friend = await signIn(browser, FRIEND);
   await openMail(friend.page, nudge.id, nudge.subject, 'nudge');
   await expect(friend.page.locator('section[aria-labelledby="text-version"] pre')).toContainText(NUDGE_WORDS);
-  const toCohort = platformLink(friend.page, base, `/cohorts/${cohortId}`);
-  await expect(toCohort).toHaveCount(1);
-  const [overview] = await Promise.all([friend.context.waitForEvent('page'), toCohort.click()]);
-  await expect(overview.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
+  // The button opens her oldest overdue task, or the course when nothing is overdue.
+  const toTask = platformLink(
+    friend.page,
+    base,
+    `/cohorts/${cohortId}(/rounds/[^/]+/analysis|/feedback/analyses/[^/]+)?`,
+  );
+  await expect(toTask).toHaveCount(1);
+  const [overview] = await Promise.all([friend.context.waitForEvent('page'), toTask.click()]);
+  await expect(overview.getByRole('heading', { level: 1 })).toBeVisible();
   await checkPage(overview, 'full-mail-link-cohort');
   await overview.close();
   await friend.context.close();

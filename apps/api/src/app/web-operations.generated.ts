@@ -54,7 +54,7 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['baeb71d69348adcba9ed10bde05296e1d67b72453ba99fe1afc16d2f12dc63b1', 'MyOpenReviewTasks'],
   ['62a0c84be327771fd0b36c8fff1a5b5d6d13606c92f293ebe091929aa7cc6859', 'MyProgress'],
   ['241be54abe9d79f874eb317d66a555b343264c47d5dc0ce7d01801047ec314ff', 'MySessions'],
-  ['fc2a6c1273cbcd45854352c9269cec99ec0dde3d31ed8e3f6acd9fe3180566a9', 'NudgeParticipant'],
+  ['baa3c5cfc4da565580665700acbeafb7bdacd526c77ff2d8ee9e6422d4bd4718', 'NudgeParticipants'],
   ['6a5035d0fb7f37aae33dd4f1e5c72705d296fcc92e0a4454a3ca9c2a18708c24', 'OperatorCreateOrganisation'],
   ['6cfe6d89fba9f0fa2a7c6797f397d6a8656f1cb3ac07d676cc462627e3db5721', 'OperatorInviteAdministrator'],
   ['1bcdeab66e54110cfb5cd996cc15f003b13a0b99ce80a8069c2b3200c13e2559', 'OperatorOrganisation'],

@@ -513,6 +513,12 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: COHORT_MANAGERS,
   },
   {
+    operation: 'nudgeParticipants',
+    query: `mutation($c: ID!, $p: ID!) { nudgeParticipants(input: { cohortId: $c, personIds: [$p], message: "Hör av dig!" }) { results { outcome } sendsAt } }`,
+    variables: (w) => ({ c: w.cohort, p: w.people.sara }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
     operation: 'openCohort',
     query: `mutation($id: ID!) { openCohort(id: $id) { status } }`,
     variables: (w) => ({ id: w.otherCohort }),

@@ -8,10 +8,10 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 // The harness boots the API's database the way the API's own integration tests do.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { createScratchDatabase, startEmbeddedPostgres } from '../../../../libs/api/data-access-db/src';
@@ -74,6 +74,21 @@ async function main(): Promise<void> {
     httpPort: Number(process.env['E2E_MAIL_PORT'] ?? 0),
   });
   log(`mail catcher at http://127.0.0.1:${catcher.httpPort}`);
+  // For a spec that runs a second API process of its own on the same database and mail catcher
+  // (e.g. with quiet hours, which this shared one must not have): see support/second-api.ts.
+  const stateFile = process.env['E2E_STATE_FILE'];
+  if (stateFile) {
+    mkdirSync(dirname(stateFile), { recursive: true });
+    writeFileSync(
+      stateFile,
+      JSON.stringify({
+        databaseUrl: scratch.url,
+        smtpPort: catcher.smtpPort,
+        webDist: WEB_DIST,
+        apiMain: API_MAIN,
+      }),
+    );
+  }
 
   const api: ChildProcess = spawn(process.execPath, [API_MAIN], {
     cwd: root,
@@ -109,6 +124,7 @@ async function main(): Promise<void> {
       await new Promise((resolve) => api.once('exit', resolve));
     }
     await catcher.close().catch(() => undefined);
+    if (stateFile) rmSync(stateFile, { force: true });
     if (pgParent) {
       // A throw-away server: its whole data folder goes, database and all. Playwright may have
       // signalled PostgreSQL too (same process group), so stopping it is not waited on for long.

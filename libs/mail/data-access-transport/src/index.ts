@@ -1,5 +1,12 @@
 export { IDEMPOTENCY_HEADER } from './mail-transport';
-export type { MailAttachment, MailTransport, OutgoingMail, SendHooks, SendResult } from './mail-transport';
+export type {
+  MailAddress,
+  MailAttachment,
+  MailTransport,
+  OutgoingMail,
+  SendHooks,
+  SendResult,
+} from './mail-transport';
 export {
   DEFAULT_MAIL_FROM,
   LOCAL_CATCHER,

@@ -7,10 +7,21 @@ export interface MailAttachment {
   contentType: string;
 }
 
+/** A mailbox: a display name and an address. */
+export interface MailAddress {
+  name: string;
+  address: string;
+}
+
 export interface OutgoingMail {
   to: string | string[];
   /** Defaults to the transport's configured sender. */
   from?: string;
+  /**
+   * Where answers go (`Reply-To`), e.g. the course leader who sent a nudge. Fixed when the mail is
+   * made, like the Date header, so a resend is byte-identical.
+   */
+  replyTo?: MailAddress;
   subject: string;
   html: string;
   text: string;

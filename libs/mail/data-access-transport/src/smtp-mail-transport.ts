@@ -113,6 +113,7 @@ export class SmtpMailTransport implements MailTransport {
     const node = new MailComposer({
       from: message.from ?? this.config.from,
       to: message.to,
+      replyTo: message.replyTo,
       subject: message.subject,
       html: message.html,
       text: message.text,

@@ -180,6 +180,7 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
       { type: 'analysis', roundNumber: 3, dueAt: '2026-11-06T16:00:00Z' },
       { type: 'peerFeedback', roundNumber: 2, authorName: 'Sara Lindqvist', dueAt: '2026-10-30T16:00:00Z' },
     ],
+    task: { type: 'analysis', roundId: round3.roundId },
   },
   SCHOOL_LEADER_SUMMARY: {
     schoolId: '5c400000-0000-4000-8000-000000000001',

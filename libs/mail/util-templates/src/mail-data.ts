@@ -166,12 +166,20 @@ export type DigestItem = {
 }[DigestibleKind];
 
 /** A course leader's personal reminder to one participant, with what is still missing. */
+/**
+ * The overdue task a nudge's button opens: the participant's own analysis of a round (the editor),
+ * or a critical-friend task (the feedback form for an analysis).
+ */
+export type NudgeTask = { type: 'analysis'; roundId: string } | { type: 'review'; analysisId: string };
+
 export interface NudgeData extends CohortRef {
   leaderName: string;
   /** The leader's own words, if any (plain text). */
   message: string | null;
   /** What the participant has not done by its deadline (their own tasks). */
   missing: MissingItem[];
+  /** The oldest overdue task, which the button opens; absent (older messages) or null: the cohort. */
+  task?: NudgeTask | null;
 }
 
 export interface DigestData {

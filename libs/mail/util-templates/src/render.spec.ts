@@ -86,7 +86,7 @@ const EXPECTED: Record<MailKind, { sv: RegExp; en: RegExp; link: string }> = {
   NUDGE: {
     sv: /Maria Berg påminner dig om STL Lärkby 2026\/27/,
     en: /Maria Berg reminds you about STL Lärkby 2026\/27/,
-    link: `${B}/cohorts/${cohortId}`,
+    link: `${B}/cohorts/${cohortId}/rounds/70000000-0000-4000-8000-000000000003/analysis`,
   },
   SCHOOL_LEADER_SUMMARY: {
     sv: /Lägesrapport för Lärkbyskolan/,

@@ -124,6 +124,13 @@ export class OutboxMessageEntity extends BaseEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   refs!: OutboxRefs;
 
+  /**
+   * `Reply-To` of the mail (name and address), e.g. the course leader who sent a nudge; fixed when
+   * the message is written, so a resend is byte-identical (ADR 0019). Null: answers go to the sender.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  replyTo!: { name: string; address: string } | null;
+
   @Field(() => OutboxStatus)
   @Column({ type: 'varchar', length: 16 })
   status!: OutboxStatus;

@@ -16,6 +16,22 @@ const recipient = {
 const createdAt = new Date('2026-12-08T08:00:00Z');
 
 describe('composeMail', () => {
+  it('sets Reply-To from what was stored with the message, and only then', () => {
+    const input = {
+      idempotencyKey: 'NUDGE:c:p:2026-12-08',
+      kind: 'NUDGE' as const,
+      data: DEMO_MAIL_DATA.NUDGE,
+      createdAt,
+      recipient,
+    };
+    const leader = { name: 'Maria Berg', address: 'maria.berg@larkby.example' };
+    const mail = composeMail({ ...input, replyTo: leader }, ctx);
+    expect(mail.replyTo).toEqual(leader);
+    expect(composeMail({ ...input, replyTo: leader }, ctx)).toEqual(mail);
+    expect(composeMail(input, ctx).replyTo).toBeUndefined();
+    expect(composeMail({ ...input, replyTo: null }, ctx).replyTo).toBeUndefined();
+  });
+
   it('carries the idempotency key, a Message-ID derived from it and one-click unsubscribe headers', () => {
     const mail = composeMail(
       {

@@ -28,6 +28,8 @@ export interface ComposeInput {
    */
   createdAt: Date;
   recipient: { id: string; email: string; fullName: string; locale: string };
+  /** `Reply-To`, as stored with the message at enqueue (ADR 0019: a resend is byte-identical). */
+  replyTo?: { name: string; address: string } | null;
 }
 
 export interface ComposeContext {
@@ -81,6 +83,7 @@ export function composeMail(input: ComposeInput, ctx: ComposeContext): OutgoingM
   return {
     to: input.recipient.email,
     from: ctx.from,
+    ...(input.replyTo ? { replyTo: input.replyTo } : {}),
     subject: rendered.subject,
     html: rendered.html,
     text: rendered.text,

@@ -60,6 +60,7 @@ interface DeliveryRow {
   refs: OutboxMessageEntity['refs'];
   status: OutboxStatus;
   created_at: Date;
+  reply_to: OutboxMessageEntity['replyTo'];
 }
 
 /** A message the server accepted, to be marked SENT. */
@@ -158,7 +159,7 @@ export class MailDeliveryProcessor {
   ): Promise<(Error | null)[]> {
     // Plain SQL, not the repository: only what delivery reads, without entity hydration per row.
     const found: DeliveryRow[] = await this.dataSource.query(
-      `SELECT id, idempotency_key, kind, recipient_id, payload, refs, status, created_at
+      `SELECT id, idempotency_key, kind, recipient_id, payload, refs, status, created_at, reply_to
          FROM outbox_message WHERE id = ANY($1::uuid[]) AND status = $2`,
       [[...new Set(items.map((i) => i.outboxId))], OutboxStatus.PENDING],
     );
@@ -173,6 +174,7 @@ export class MailDeliveryProcessor {
           refs: r.refs,
           status: r.status,
           createdAt: r.created_at,
+          replyTo: r.reply_to,
         }) as OutboxMessageEntity,
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -267,6 +269,7 @@ export class MailDeliveryProcessor {
           data: verdict.data,
           createdAt: msg.createdAt,
           recipient: verdict.recipient,
+          replyTo: msg.replyTo,
         },
         {
           publicWebUrl: this.settings.publicWebUrl,

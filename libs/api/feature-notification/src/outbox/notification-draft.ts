@@ -12,6 +12,8 @@ export type NotificationDraft = {
     data: MailDataByKind[K];
     /** What the worker re-checks before sending. */
     refs: OutboxRefs;
+    /** `Reply-To` of the mail (e.g. the course leader of a nudge); stored with the message. */
+    replyTo?: { name: string; address: string } | null;
   };
 }[MailKind];
 
@@ -31,4 +33,6 @@ export interface EnqueueResult {
   idempotencyKey: string;
   outcome: EnqueueOutcome;
   id?: string;
+  /** QUEUED: held by quiet hours until this moment; null when it may go at once. */
+  notBefore?: Date | null;
 }

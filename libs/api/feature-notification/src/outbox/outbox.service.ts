@@ -96,6 +96,7 @@ export class OutboxService {
         locale: r.locale,
         payload: d.data,
         refs: d.refs,
+        reply_to: d.replyTo ?? null,
         status: held ? OutboxStatus.HELD : OutboxStatus.PENDING,
         // Account links (ADR 0013) are asked for now and expire soon: never held for quiet hours.
         not_before:
@@ -106,11 +107,11 @@ export class OutboxService {
     if (rows.length > 0) {
       const inserted: InsertedRow[] = await manager.query(
         `INSERT INTO outbox_message
-           (idempotency_key, kind, organisation_id, recipient_id, to_address, locale, payload, refs, status, not_before, digest_on)
-         SELECT idempotency_key, kind, organisation_id, recipient_id, to_address, locale, payload, refs, status, not_before, digest_on
+           (idempotency_key, kind, organisation_id, recipient_id, to_address, locale, payload, refs, status, not_before, digest_on, reply_to)
+         SELECT idempotency_key, kind, organisation_id, recipient_id, to_address, locale, payload, refs, status, not_before, digest_on, reply_to
            FROM jsonb_to_recordset($1::jsonb) AS x(
              idempotency_key varchar, kind varchar, organisation_id uuid, recipient_id uuid, to_address varchar,
-             locale varchar, payload jsonb, refs jsonb, status varchar, not_before timestamptz, digest_on date)
+             locale varchar, payload jsonb, refs jsonb, status varchar, not_before timestamptz, digest_on date, reply_to jsonb)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING id, idempotency_key, status, not_before`,
         [JSON.stringify(rows)],
@@ -122,6 +123,7 @@ export class OutboxService {
           idempotencyKey: row.idempotency_key,
           outcome: queued ? 'QUEUED' : 'HELD',
           id: row.id,
+          notBefore: row.not_before,
         });
         if (queued)
           jobs.push({ outboxId: row.id, idempotencyKey: row.idempotency_key, startAfter: row.not_before });

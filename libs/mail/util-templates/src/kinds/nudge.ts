@@ -1,10 +1,13 @@
-import type { Composer } from '../kit';
+import type { Composer, RenderKit } from '../kit';
 import type { Block } from '../layout';
 import { MAIL_PATHS } from '../links';
 import { missingText } from './summaries';
 import type { NudgeData } from '../mail-data';
 
-/** A course leader's personal reminder: their words (if any) and what is left, linked to the cohort. */
+/**
+ * A course leader's personal reminder: their words (if any) and what is left, its button opening
+ * the oldest overdue task itself (the analysis editor or the critical-friend form), else the cohort.
+ */
 export const composeNudge: Composer<NudgeData> = (d, k) => {
   const t = k.t.nudge;
   const blocks: Block[] = [
@@ -26,7 +29,16 @@ export const composeNudge: Composer<NudgeData> = (d, k) => {
     subject: t.subject({ leaderName: d.leaderName, cohort: d.cohortName }),
     heading: t.heading,
     blocks,
-    action: { label: t.action, url: k.link(MAIL_PATHS.cohort, { cohortId: d.cohortId }) },
+    action: { label: t.action, url: taskUrl(d, k) },
     reason: t.reason({ cohort: d.cohortName }),
   };
 };
+
+function taskUrl(d: NudgeData, k: RenderKit): string {
+  const task = d.task;
+  if (task?.type === 'analysis')
+    return k.link(MAIL_PATHS.analysisEditor, { cohortId: d.cohortId, roundId: task.roundId });
+  if (task?.type === 'review')
+    return k.link(MAIL_PATHS.review, { cohortId: d.cohortId, analysisId: task.analysisId });
+  return k.link(MAIL_PATHS.cohort, { cohortId: d.cohortId });
+}

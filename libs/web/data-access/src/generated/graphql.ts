@@ -281,14 +281,23 @@ export type MailStatus =
 
 export type MeetingMode = 'DIGITAL' | 'PHYSICAL';
 
-export type NudgeOutcome = 'ALREADY_TODAY' | 'OPTED_OUT' | 'QUEUED';
+/** What became of a reminder (nudge) to one participant. */
+export type NudgeOutcome =
+  /** A course leader of this cohort already reminded this participant today: nothing sent. */
+  | 'ALREADY_TODAY'
+  /** The participant has turned reminders from course leaders off: nothing sent. */
+  | 'OPTED_OUT'
+  /** The reminder is on its way (at once, or when the quiet hours end: see sendsAt). */
+  | 'QUEUED';
 
-export type NudgeParticipantInput = {
+/** One reminder, with the same words, to several participants of a cohort at once. */
+export type NudgeParticipantsInput = {
+  /** The cohort; you lead it (or administer its organisation). */
   cohortId: string;
   /** A few words of your own (plain text, at most 2000 characters). */
   message?: string | null | undefined;
-  /** An active participant of the cohort. */
-  personId: string;
+  /** Active participants of the cohort, 1–300, each once (an empty list, more, or a repeat → BAD_USER_INPUT with problem code arrayMinSize, arrayMaxSize or arrayUnique). Anyone who is not an active participant → BAD_USER_INPUT, problem NOT_A_PARTICIPANT on `personIds.<index>`, and nobody is reminded. */
+  personIds: Array<string>;
 };
 
 export type PeopleFilterInput = {
@@ -1898,11 +1907,16 @@ export type SwapReviewerMutation = {
   };
 };
 
-export type NudgeParticipantMutationVariables = Exact<{
-  input: NudgeParticipantInput;
+export type NudgeParticipantsMutationVariables = Exact<{
+  input: NudgeParticipantsInput;
 }>;
 
-export type NudgeParticipantMutation = { nudgeParticipant: { outcome: NudgeOutcome; missingCount: number } };
+export type NudgeParticipantsMutation = {
+  nudgeParticipants: {
+    sendsAt: string | null;
+    results: Array<{ personId: string; outcome: NudgeOutcome; missingCount: number }>;
+  };
+};
 
 export type NotificationPreferencesFieldsFragment = {
   digestDaily: boolean;

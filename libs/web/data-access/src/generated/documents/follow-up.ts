@@ -15,8 +15,8 @@ import type {
   FollowUpProgressQueryVariables,
   LockAllocationMutation,
   LockAllocationMutationVariables,
-  NudgeParticipantMutation,
-  NudgeParticipantMutationVariables,
+  NudgeParticipantsMutation,
+  NudgeParticipantsMutationVariables,
   PreviewAllocationQuery,
   PreviewAllocationQueryVariables,
   RemoveReviewerMutation,
@@ -454,11 +454,15 @@ export const SwapReviewerDocument = /*#__PURE__*/ new TypedDocumentString(`
     authorId
   }
 }`) as unknown as TypedDocumentString<SwapReviewerMutation, SwapReviewerMutationVariables>;
-export const NudgeParticipantDocument = /*#__PURE__*/ new TypedDocumentString(`
-    mutation NudgeParticipant($input: NudgeParticipantInput!) {
-  nudgeParticipant(input: $input) {
-    outcome
-    missingCount
+export const NudgeParticipantsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation NudgeParticipants($input: NudgeParticipantsInput!) {
+  nudgeParticipants(input: $input) {
+    results {
+      personId
+      outcome
+      missingCount
+    }
+    sendsAt
   }
 }
-    `) as unknown as TypedDocumentString<NudgeParticipantMutation, NudgeParticipantMutationVariables>;
+    `) as unknown as TypedDocumentString<NudgeParticipantsMutation, NudgeParticipantsMutationVariables>;

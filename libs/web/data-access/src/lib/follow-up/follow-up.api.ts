@@ -9,7 +9,7 @@ import {
   FollowUpCohortDocument,
   FollowUpProgressDocument,
   LockAllocationDocument,
-  NudgeParticipantDocument,
+  NudgeParticipantsDocument,
   PreviewAllocationDocument,
   RemoveReviewerDocument,
   RepairAllocationDocument,
@@ -26,7 +26,7 @@ import type {
   FollowUpCohortFragment,
   FollowUpRoundFragment,
   LockAllocationMutation,
-  NudgeParticipantMutation,
+  NudgeParticipantsMutation,
   ProgressRowFragment,
   RemoveReviewerMutation,
   SwapReviewerMutation,
@@ -42,7 +42,8 @@ export type AllocationOutcome = AllocationOutcomeFieldsFragment;
 export type AllocationPair = AllocationPairFieldsFragment;
 export type RoundAssignment = AssignmentFieldsFragment;
 export type AllocationRoundData = AllocationRoundQuery['analysisRound'];
-export type NudgeResult = NudgeParticipantMutation['nudgeParticipant'];
+export type NudgeOutcomes = NudgeParticipantsMutation['nudgeParticipants'];
+export type NudgeResult = NudgeOutcomes['results'][number];
 /** A course leader's change to the preview, sent with apply (see `applyAllocation`). */
 export type AllocationOverride = AllocationOverrideInput;
 
@@ -133,11 +134,14 @@ export class FollowUpApi {
     return this.gql.request(RemoveReviewerDocument, { assignmentId }).pipe(map((r) => r.removeReviewer));
   }
 
-  /** E-mails a participant a reminder of what they have missed, with the leader's own words. */
-  nudge(cohortId: string, personId: string, message: string | null): Observable<NudgeResult> {
+  /**
+   * E-mails participants one reminder of what each has missed, with the leader's own words, in one
+   * action (all or none); `sendsAt` is set when the quiet hours hold the mail.
+   */
+  nudge(cohortId: string, personIds: readonly string[], message: string | null): Observable<NudgeOutcomes> {
     return this.gql
-      .request(NudgeParticipantDocument, { input: { cohortId, personId, message } })
-      .pipe(map((r) => r.nudgeParticipant));
+      .request(NudgeParticipantsDocument, { input: { cohortId, personIds: [...personIds], message } })
+      .pipe(map((r) => r.nudgeParticipants));
   }
 
   swapReviewer(

@@ -1,5 +1,12 @@
-import { buildMatrix, deriveCell, filterMatrix, isStatusFilter, schoolsOf } from './matrix';
-import type { MatrixFilter, ProgressRowLike, RoundLike, RoundProgressLike } from './matrix';
+import { buildMatrix, deriveCell, filterMatrix, isStatusFilter, overdueIn, schoolsOf } from './matrix';
+import type {
+  MatrixCell,
+  MatrixFilter,
+  MatrixRow,
+  ProgressRowLike,
+  RoundLike,
+  RoundProgressLike,
+} from './matrix';
 
 const NOW = Date.parse('2026-12-02T08:00:00Z');
 const R1: RoundLike = { id: 'r1', number: 1, opensAt: '2026-09-02T14:00:00Z' };
@@ -163,5 +170,42 @@ describe('filtering the matrix', () => {
     expect(isStatusFilter('OVERDUE')).toBe(true);
     expect(isStatusFilter('overdue')).toBe(false);
     expect(isStatusFilter(undefined)).toBe(false);
+  });
+});
+
+describe('overdueIn (the quick choice "everyone late in round N")', () => {
+  const cell = (roundId: string, overdue: MatrixCell['overdue']): MatrixCell => ({
+    roundId,
+    roundNumber: 1,
+    state: 'NOT_STARTED',
+    analysisId: null,
+    peerFeedback: 0,
+    peersExpected: 2,
+    leaderFeedback: false,
+    tasksDone: 0,
+    tasksTotal: 0,
+    overdue,
+    complete: false,
+  });
+  const row = (personId: string, cells: MatrixCell[]): MatrixRow => ({
+    personId,
+    fullName: personId,
+    schoolId: null,
+    schoolName: null,
+    supportLevel: 'ON_TRACK',
+    supportReasons: [],
+    completed: false,
+    cells,
+  });
+
+  it("takes those late with their own work in that round, not those waiting for others' feedback", () => {
+    const rows = [
+      row('late-analysis', [cell('r1', []), cell('r3', ['SUBMISSION'])]),
+      row('late-tasks', [cell('r3', ['TASKS'])]),
+      row('feedback-late-on-them', [cell('r3', ['FEEDBACK'])]),
+      row('late-elsewhere', [cell('r1', ['SUBMISSION']), cell('r3', [])]),
+    ];
+    expect(overdueIn(rows, 'r3').map((r) => r.personId)).toEqual(['late-analysis', 'late-tasks']);
+    expect(overdueIn(rows, 'r1').map((r) => r.personId)).toEqual(['late-elsewhere']);
   });
 });

@@ -205,3 +205,16 @@ export function schoolsOf(rows: readonly MatrixRow[]): { id: string; name: strin
   for (const r of rows) if (r.schoolId) schools.set(r.schoolId, r.schoolName ?? r.schoolId);
   return [...schools].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 }
+
+/**
+ * The quick choice "everyone late in round N": participants whose own work in that round is late
+ * (their analysis, or their critical-friend tasks). Late feedback *on* their analysis is someone
+ * else's task, so it does not count.
+ */
+export function overdueIn(rows: readonly MatrixRow[], roundId: string): MatrixRow[] {
+  return rows.filter((row) =>
+    row.cells.some(
+      (c) => c.roundId === roundId && (c.overdue.includes('SUBMISSION') || c.overdue.includes('TASKS')),
+    ),
+  );
+}
