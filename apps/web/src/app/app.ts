@@ -26,7 +26,6 @@ import { filter } from 'rxjs';
   host: { '(document:keydown.escape)': 'closeMenu(true)' },
   imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoPipe],
   templateUrl: './app.html',
-  styleUrl: './app.css',
 })
 export class App {
   private readonly session = inject(SessionStore);
