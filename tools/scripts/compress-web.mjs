@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Pre-compresses the built web app (ADR 0020): beside every text file of dist/apps/web/browser over
+// Pre-compresses the built web app (ADR 0023): beside every text file of dist/apps/web/browser over
 // 1 kB it writes `<file>.br` (brotli, quality 11) and `<file>.gz` (gzip, level 9), which the API
 // serves by the browser's Accept-Encoding (apps/api/src/app/web-static.ts). A form that would not
 // be smaller is not written. Runs as the last step of `nx build web`; takes the folder as argument.

@@ -79,7 +79,7 @@ function isApiPath(path: string): boolean {
 }
 
 /**
- * Serves the built web app (ADR 0020): each file in the form the browser accepts best of those made
+ * Serves the built web app (ADR 0023): each file in the form the browser accepts best of those made
  * at build time (brotli, gzip, plain), with `Vary: Accept-Encoding`; hashed files cached for a
  * year as immutable, index.html and other unhashed files revalidated (`no-cache`). Every other GET
  * that is not an API route and names no file gets index.html (the client-side routes).
