@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumExecutable } from './src/support/browser';
+import { CHROMIUM_ARGS, chromiumOrExit } from './src/support/browser';
 
 const root = join(__dirname, '../..');
 
@@ -26,7 +26,11 @@ process.env['E2E_MAIL_PORT'] ??= freePort();
 /** Where the platform tells specs its database and mail catcher (for a second API process of their own). */
 process.env['E2E_STATE_FILE'] ??= join(root, 'dist/.playwright', `platform-${process.env['E2E_PORT']}.json`);
 const baseURL = `http://127.0.0.1:${process.env['E2E_PORT']}`;
-const executablePath = chromiumExecutable();
+/**
+ * CHROME_PATH, else a Chromium or Chrome on the machine, else Playwright's Chromium (downloaded here
+ * when missing); where none can be had, one line saying how to get one (support/browser.ts).
+ */
+const executablePath = chromiumOrExit();
 
 export default defineConfig({
   testDir: './src',
@@ -51,7 +55,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
+        launchOptions: { executablePath, args: CHROMIUM_ARGS },
       },
     },
   ],

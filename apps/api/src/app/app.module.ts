@@ -1,10 +1,7 @@
 import { ApolloDriver } from '@nestjs/apollo';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
@@ -25,35 +22,11 @@ import { CODE_ENUMS } from '@stl/api/util-graphql';
 import { HealthController } from './health.controller';
 import { operationAllowListPlugin, requestLimitsPlugin } from './request-limits.plugin';
 import { WEB_OPERATIONS } from './web-operations.generated';
+import { webAppAt } from './web-static';
 
-/** Paths the web app's SPA fallback must never answer: the API's own routes. */
-export const API_PATHS = [
-  '/graphql{/*rest}',
-  '/health{/*rest}',
-  '/unsubscribe{/*rest}',
-  '/auth{/*rest}',
-  '/export{/*rest}',
-];
-
-/** The built web app is served at / when its folder exists (after `nx build web`). */
+/** The built web app is served at / when its folder exists (after `nx build web`; see web-static.ts). */
 export function webAppServed(config: AppConfig): boolean {
-  return existsSync(resolve(config.webDistDir, 'index.html'));
-}
-
-function webApp(config: AppConfig): DynamicModule[] {
-  if (!webAppServed(config)) return [];
-  return [
-    ServeStaticModule.forRoot({
-      rootPath: resolve(config.webDistDir),
-      exclude: API_PATHS,
-      serveStaticOptions: {
-        // Hashed bundles may be cached; index.html must be fetched again so a new build is picked up.
-        setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) => {
-          if (path.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
-        },
-      },
-    }),
-  ];
+  return webAppAt(config.webDistDir);
 }
 
 /** Composes the API from its feature libs. Config and the database URL are resolved before boot. */
@@ -117,7 +90,6 @@ export class AppModule {
         AnalysisFeatureModule,
         ReviewFeatureModule,
         ExportFeatureModule,
-        ...webApp(config),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

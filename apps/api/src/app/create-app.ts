@@ -2,6 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import { json } from 'express';
 import type { NextFunction, Request, Response } from 'express';
@@ -13,7 +14,8 @@ import { fieldProblemCodeOf } from '@stl/shared/domain';
 import { BadInputError, ErrorCode } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
 import { StorableTextPipe } from '@stl/api/util-graphql';
-import { AppModule } from './app.module';
+import { AppModule, webAppServed } from './app.module';
+import { webStatic } from './web-static';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
@@ -95,6 +97,9 @@ function securityHeaders(config: AppConfig) {
   };
 }
 
+/** Answers smaller than this are sent as they are: compressing them saves less than it costs. */
+export const COMPRESS_ABOVE_BYTES = 1024;
+
 /** Builds the HTTP app (not yet listening): shared by main.ts and the integration tests. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
@@ -107,6 +112,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // and req.secure (whether HSTS is sent).
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
+  // API answers over 1 kB go compressed (brotli or gzip, as the client accepts). The web app's
+  // files come already compressed from the build (web-static.ts), and a response that carries a
+  // Content-Encoding is left as it is.
+  app.use(compression({ threshold: COMPRESS_ABOVE_BYTES }));
+  if (webAppServed(config)) app.use(webStatic(config.webDistDir));
   app.use(jsonBody(config.maxBodyBytes));
   app.use(cookieParser());
   app.enableCors({ origin: config.webOrigins, credentials: true });

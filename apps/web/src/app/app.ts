@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  ElementRef,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -6,13 +15,17 @@ import { GraphqlClient, SessionStore } from '@stl/web/data-access';
 import { LanguageService } from '@stl/web/util-i18n';
 import { filter } from 'rxjs';
 
-/** The shell: skip link, header with language switch and sign-out, and the page. */
+/**
+ * The shell: skip link, header with language switch and sign-out, and the page. On narrow screens
+ * (below 48rem) the signed-in menu folds behind a "Meny" button: a disclosure with aria-expanded and
+ * aria-controls; Esc closes it and gives focus back to the button, as does choosing a page.
+ */
 @Component({
   selector: 'stl-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(document:keydown.escape)': 'closeMenu(true)' },
   imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoPipe],
   templateUrl: './app.html',
-  styleUrl: './app.css',
 })
 export class App {
   private readonly session = inject(SessionStore);
@@ -24,6 +37,9 @@ export class App {
   protected readonly viewer = this.session.viewer;
   protected readonly otherLang = computed(() => (this.lang() === 'sv' ? 'en' : 'sv'));
   protected readonly signingOut = signal(false);
+  /** Whether the folded menu is open (narrow screens only; on wide ones the menu is always shown). */
+  protected readonly menuOpen = signal(false);
+  private readonly menuButton = viewChild<ElementRef<HTMLButtonElement>>('menuButton');
   private readonly roles = this.session.roles;
   /** Course leaders and administrators run cohorts; the list is where they start. */
   protected readonly canLead = computed(() =>
@@ -54,6 +70,7 @@ export class App {
         takeUntilDestroyed(),
       )
       .subscribe(() => {
+        this.menuOpen.set(false);
         // Move focus to the new page's heading so screen readers announce it (not on first load).
         if (first) {
           first = false;
@@ -67,11 +84,31 @@ export class App {
       });
   }
 
+  protected toggleMenu(): void {
+    this.menuOpen.update((open) => !open);
+  }
+
+  /** Closes the folded menu; `refocus` puts focus back on its button when it was inside the menu. */
+  protected closeMenu(refocus = false): void {
+    if (!this.menuOpen()) return;
+    this.menuOpen.set(false);
+    const button = this.menuButton()?.nativeElement;
+    const active = this.document.activeElement;
+    if (
+      refocus &&
+      button &&
+      (active === this.document.body || this.document.getElementById('app-menu')?.contains(active))
+    ) {
+      button.focus();
+    }
+  }
+
   protected switchLanguage(): void {
     this.language.use(this.otherLang());
   }
 
   protected async signOut(): Promise<void> {
+    this.menuOpen.set(false);
     this.signingOut.set(true);
     try {
       await this.session.signOut();

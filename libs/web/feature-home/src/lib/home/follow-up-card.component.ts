@@ -16,6 +16,28 @@ import { nextDeadline, nextMeeting } from './next-steps';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, TranslocoPipe, LoadDirective, ...FORMAT_PIPES],
   template: `
+    <!-- What is known at once comes first: the figures below fill in later and must push nothing (CLS). -->
+    @if (cohort().viewerCanManage) {
+      <p>
+        <a [routerLink]="['/cohorts', cohort().id, 'follow-up']">{{
+          'followUp.home.openMatrix' | transloco
+        }}</a>
+      </p>
+    }
+    @if (deadline(); as round) {
+      <p>
+        <strong>{{ 'home.nextDeadline' | transloco }}</strong>
+        {{ round.number }}. {{ round.title }} – {{ round.submissionDeadline | stlDateTime: lang() }}
+      </p>
+    }
+    @if (meeting(); as m) {
+      <p>
+        <strong>{{ 'home.nextMeeting' | transloco }}</strong>
+        {{ m.number }}. {{ m.title }} – {{ m.startsAt | stlDateTime: lang() }} ({{
+          m.startsAt | stlWeek: lang()
+        }})
+      </p>
+    }
     <h3>{{ 'home.followUp' | transloco }}</h3>
     <ng-container *stlLoad="state">
       @if (followUp(); as f) {
@@ -49,27 +71,6 @@ import { nextDeadline, nextMeeting } from './next-steps';
         }
       }
     </ng-container>
-    @if (cohort().viewerCanManage) {
-      <p>
-        <a [routerLink]="['/cohorts', cohort().id, 'follow-up']">{{
-          'followUp.home.openMatrix' | transloco
-        }}</a>
-      </p>
-    }
-    @if (deadline(); as round) {
-      <p>
-        <strong>{{ 'home.nextDeadline' | transloco }}</strong>
-        {{ round.number }}. {{ round.title }} – {{ round.submissionDeadline | stlDateTime: lang() }}
-      </p>
-    }
-    @if (meeting(); as m) {
-      <p>
-        <strong>{{ 'home.nextMeeting' | transloco }}</strong>
-        {{ m.number }}. {{ m.title }} – {{ m.startsAt | stlDateTime: lang() }} ({{
-          m.startsAt | stlWeek: lang()
-        }})
-      </p>
-    }
   `,
 })
 export class FollowUpCardComponent {

@@ -18,6 +18,15 @@ import { feedbackToRead, nextMeeting, nextRound, roundsToWrite } from './next-st
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, TranslocoPipe, LoadDirective, StatusBadgeComponent, ...FORMAT_PIPES],
   template: `
+    <!-- What is known at once comes first: the to-do below fills in later and must push nothing (CLS). -->
+    @if (meeting(); as m) {
+      <p>
+        <strong>{{ 'home.nextMeeting' | transloco }}</strong>
+        {{ m.number }}. {{ m.title }} – {{ m.startsAt | stlDateTime: lang() }} ({{
+          m.startsAt | stlWeek: lang()
+        }})
+      </p>
+    }
     <h3>{{ 'home.toDo' | transloco }}</h3>
     <ng-container *stlLoad="state">
       <ul class="todo">
@@ -82,14 +91,6 @@ import { feedbackToRead, nextMeeting, nextRound, roundsToWrite } from './next-st
         <p>{{ 'home.publishedCount' | transloco: { count: p.publishedCount, min: p.minPublished } }}</p>
       }
     </ng-container>
-    @if (meeting(); as m) {
-      <p>
-        <strong>{{ 'home.nextMeeting' | transloco }}</strong>
-        {{ m.number }}. {{ m.title }} – {{ m.startsAt | stlDateTime: lang() }} ({{
-          m.startsAt | stlWeek: lang()
-        }})
-      </p>
-    }
   `,
 })
 export class ParticipantCardComponent {

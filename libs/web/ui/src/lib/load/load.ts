@@ -99,6 +99,10 @@ export class LoadDirective<T> {
     :host {
       display: block;
     }
+    /* No margin: what replaces the loading line starts where it was, so nothing jumps (CLS). */
+    [role='status'] {
+      margin-block: 0;
+    }
   `,
 })
 export class LoadStateComponent {
