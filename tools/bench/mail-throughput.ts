@@ -28,7 +28,9 @@
  * Settings (environment): BENCH_MAILS (10000), BENCH_CRASH_MAILS (2000), BENCH_RECOVERY_SECONDS
  * (30), BENCH_BATCH_SIZE (MAIL_BATCH_SIZE of the worker, 50), BENCH_TX_SIZE (reminders per enqueue
  * transaction, 500), BENCH_LOG_LEVEL (the app's log level, warn), DATABASE_URL (a PostgreSQL
- * server URL; its scratch database is created and dropped), BENCH_TCP_NODELAY=1 (see below).
+ * server URL; its scratch database is created and dropped), BENCH_TCP_NODELAY=1 (see below),
+ * BENCH_CPU_PROF (a folder: a CPU profile of this thread for the queued and the plain run, to
+ * open in Chrome's DevTools), BENCH_COUNT_SQL=1 (the queued run's SQL statements, counted by kind).
  *
  * nodemailer leaves Nagle's algorithm on: the end-of-data line of each message then waits for the
  * server's delayed ACK (about 40 ms on the loopback here), which caps every pooled connection at
@@ -43,6 +45,8 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
@@ -79,6 +83,8 @@ const LOG_LEVEL = process.env['BENCH_LOG_LEVEL'] || 'warn';
 /** The crash-recovery run: mails enqueued, and MAIL_RECOVERY_SECONDS of every process in it. */
 const CRASH_MAILS = intEnv('BENCH_CRASH_MAILS', 2_000);
 const RECOVERY_SECONDS = intEnv('BENCH_RECOVERY_SECONDS', 30);
+/** A folder: each timed phase's CPU profile (this thread) is written there as <phase>.cpuprofile. */
+const CPU_PROF_DIR = process.env['BENCH_CPU_PROF'] || '';
 const TCP_NODELAY = ['1', 'true', 'yes'].includes(process.env['BENCH_TCP_NODELAY'] ?? '');
 /** The worker's fetch loops (JobQueue.workDeliveries), each sending a batch at once. */
 const WORKER_LOOPS = 2;
@@ -97,6 +103,28 @@ const cpuMs = (from: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(from);
   return (used.user + used.system) / 1000;
 };
+
+/**
+ * Profiles `run` on this thread (the app's and nodemailer's, not the sink's) when BENCH_CPU_PROF
+ * names a folder: `node --cpu-prof` would mix the phases, and the set-up, into one profile.
+ */
+async function profiled<T>(phase: string, run: () => Promise<T>): Promise<T> {
+  if (!CPU_PROF_DIR) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    const file = join(CPU_PROF_DIR, `${phase}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    log(`${phase}: CPU profile in ${file}`);
+    session.disconnect();
+  }
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -302,6 +330,21 @@ interface QueuedResult {
   sink: SinkStats;
 }
 
+/** BENCH_COUNT_SQL=1: the statements of the queued run, counted by their first words. */
+const sqlCounts = new Map<string, number>();
+if (['1', 'true', 'yes'].includes(process.env['BENCH_COUNT_SQL'] ?? '')) {
+  // Every pg client of the process (TypeORM's and pg-boss's) shares this prototype.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pg = require('pg') as { Client: { prototype: { query: (...args: unknown[]) => unknown } } };
+  const q = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: unknown, config: unknown, ...rest: unknown[]) {
+    const text = typeof config === 'string' ? config : ((config as { text?: string })?.text ?? '?');
+    const k = text.replace(/\s+/g, ' ').trim().slice(0, 70);
+    sqlCounts.set(k, (sqlCounts.get(k) ?? 0) + 1);
+    return q.call(this, config, ...rest);
+  };
+}
+
 async function runQueued(
   app: INestApplication,
   sink: Sink,
@@ -310,6 +353,7 @@ async function runQueued(
   const outbox = app.get(OutboxService);
   const db = app.get(DataSource);
   await sink.reset();
+  sqlCounts.clear();
   const started = performance.now();
   const cpu = process.cpuUsage();
   let queued = 0;
@@ -348,6 +392,8 @@ async function runQueued(
   }
   const settled = performance.now();
   const cpuUsed = cpuMs(cpu);
+  for (const [k, n] of [...sqlCounts].sort((a, b) => b[1] - a[1]).slice(0, 12)) log(`sql ${n} × ${k}`);
+  sqlCounts.clear();
   // Anything late (a duplicate send) would show in the sink's count a moment later.
   await sleep(500);
   const [{ retried }]: { retried: number }[] = await db.query(
@@ -630,7 +676,7 @@ async function main(): Promise<void> {
 
     const runId = Date.now().toString(36);
     const drafts = Array.from({ length: MAILS }, (_, i) => reminder(runId, i));
-    const queued = await runQueued(app, sink, drafts);
+    const queued = await profiled('queued', () => runQueued(app, sink, drafts));
     log(
       `queued: outbox ${JSON.stringify(queued.statuses)}, ${queued.retried} sent more than once, ` +
         `jobs ${JSON.stringify(queued.jobs)}, sink ${JSON.stringify(queued.sink)}`,
@@ -644,7 +690,7 @@ async function main(): Promise<void> {
     // The plain sender runs alone: the app's workers stop polling first.
     await closeApp();
     const concurrency = WORKER_LOOPS * BATCH_SIZE;
-    const plain = await runPlain(sink, composed.mails, concurrency);
+    const plain = await profiled('plain', () => runPlain(sink, composed.mails, concurrency));
     log(`plain: sink ${JSON.stringify(plain.sink)}`);
     const crash = await runCrash(
       scratch.url,
