@@ -25,7 +25,11 @@
  *    printed with the configured bound (MAIL_RECOVERY_SECONDS = BENCH_RECOVERY_SECONDS), along with
  *    how many delivery jobs the dead process held and how many mails went out twice.
  *
- * Settings (environment): BENCH_MAILS (10000), BENCH_CRASH_MAILS (2000), BENCH_RECOVERY_SECONDS
+ * The mails are split into BENCH_ROUNDS rounds (3), each queued then plain, so that both paths see
+ * the same stretches of a machine whose load changes by the minute; the ratio of each round and of
+ * the totals is printed.
+ *
+ * Settings (environment): BENCH_MAILS (10000), BENCH_ROUNDS (3), BENCH_CRASH_MAILS (2000), BENCH_RECOVERY_SECONDS
  * (30), BENCH_BATCH_SIZE (MAIL_BATCH_SIZE of the worker, 50), BENCH_TX_SIZE (reminders per enqueue
  * transaction, 500), BENCH_LOG_LEVEL (the app's log level, warn), DATABASE_URL (a PostgreSQL
  * server URL; its scratch database is created and dropped), BENCH_TCP_NODELAY=1 (see below),
@@ -78,6 +82,8 @@ function intEnv(name: string, fallback: number): number {
 
 const MAILS = intEnv('BENCH_MAILS', 10_000);
 const BATCH_SIZE = intEnv('BENCH_BATCH_SIZE', 50);
+/** Rounds of queued-then-plain the mails are split into. */
+const ROUNDS = intEnv('BENCH_ROUNDS', 3);
 const TX_SIZE = intEnv('BENCH_TX_SIZE', 500);
 const LOG_LEVEL = process.env['BENCH_LOG_LEVEL'] || 'warn';
 /** The crash-recovery run: mails enqueued, and MAIL_RECOVERY_SECONDS of every process in it. */
@@ -334,7 +340,6 @@ interface QueuedResult {
 const sqlCounts = new Map<string, number>();
 if (['1', 'true', 'yes'].includes(process.env['BENCH_COUNT_SQL'] ?? '')) {
   // Every pg client of the process (TypeORM's and pg-boss's) shares this prototype.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pg = require('pg') as { Client: { prototype: { query: (...args: unknown[]) => unknown } } };
   const q = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: unknown, config: unknown, ...rest: unknown[]) {
@@ -662,36 +667,58 @@ async function main(): Promise<void> {
       MAIL_RECOVERY_SECONDS: String(RECOVERY_SECONDS),
     };
     const config = loadConfig(env);
-    const app = await createApp(config, scratch.url);
-    await app.init();
-    // createApp buffers logs until listen(); without listening they would stay in memory, unseen.
-    app.flushLogs();
-    let appOpen = true;
-    const closeApp = async () => {
-      if (!appOpen) return;
-      appOpen = false;
-      await app.close();
-    };
-    cleanups.push({ what: 'API app', run: closeApp });
-
     const runId = Date.now().toString(36);
-    const drafts = Array.from({ length: MAILS }, (_, i) => reminder(runId, i));
-    const queued = await profiled('queued', () => runQueued(app, sink, drafts));
-    log(
-      `queued: outbox ${JSON.stringify(queued.statuses)}, ${queued.retried} sent more than once, ` +
-        `jobs ${JSON.stringify(queued.jobs)}, sink ${JSON.stringify(queued.sink)}`,
-    );
-
-    const composed = await composeAll(app, drafts, {
-      publicWebUrl: config.notification.publicWebUrl,
-      linkSecret: config.notification.linkSecret,
-      from: mailConfigFromEnv(config.notification.smtpEnv).from,
-    });
-    // The plain sender runs alone: the app's workers stop polling first.
-    await closeApp();
     const concurrency = WORKER_LOOPS * BATCH_SIZE;
-    const plain = await profiled('plain', () => runPlain(sink, composed.mails, concurrency));
-    log(`plain: sink ${JSON.stringify(plain.sink)}`);
+    // BENCH_ROUNDS rounds of queued-then-plain, each of MAILS / BENCH_ROUNDS mails: on a machine
+    // whose load changes by the minute, both paths see the same stretches of it.
+    const perRound = Math.ceil(MAILS / ROUNDS);
+    const rounds: {
+      queued: QueuedResult;
+      plain: { ms: number; cpuMs: number; sink: SinkStats };
+      mails: number;
+    }[] = [];
+    let composed = { ms: 0, cpuMs: 0 };
+    for (let r = 0; r < ROUNDS; r++) {
+      const count = Math.min(perRound, MAILS - r * perRound);
+      if (count <= 0) break;
+      const app = await createApp(config, scratch.url);
+      await app.init();
+      // createApp buffers logs until listen(); without listening they would stay in memory, unseen.
+      app.flushLogs();
+      let appOpen = true;
+      const closeApp = async () => {
+        if (!appOpen) return;
+        appOpen = false;
+        await app.close();
+      };
+      cleanups.push({ what: `API app (round ${r + 1})`, run: closeApp });
+      const drafts = Array.from({ length: count }, (_, i) => reminder(`${runId}-${r}`, i));
+      const queued = await profiled(`queued-${r + 1}`, () => runQueued(app, sink, drafts));
+      log(
+        `round ${r + 1} queued: outbox ${JSON.stringify(queued.statuses)}, ${queued.retried} sent more than once, ` +
+          `jobs ${JSON.stringify(queued.jobs)}, sink ${JSON.stringify(queued.sink)}`,
+      );
+      const made = await composeAll(app, drafts, {
+        publicWebUrl: config.notification.publicWebUrl,
+        linkSecret: config.notification.linkSecret,
+        from: mailConfigFromEnv(config.notification.smtpEnv).from,
+      });
+      composed = { ms: composed.ms + made.ms, cpuMs: composed.cpuMs + made.cpuMs };
+      // The plain sender runs alone: the app's workers stop polling first.
+      await closeApp();
+      const plain = await profiled(`plain-${r + 1}`, () => runPlain(sink, made.mails, concurrency));
+      log(`round ${r + 1} plain: sink ${JSON.stringify(plain.sink)}`);
+      rounds.push({ queued, plain, mails: count });
+    }
+    const sum = (f: (x: (typeof rounds)[number]) => number) => rounds.reduce((t, x) => t + f(x), 0);
+    const queued = {
+      enqueueMs: sum((x) => x.queued.enqueueMs),
+      receivedMs: sum((x) => x.queued.receivedMs),
+      settledMs: sum((x) => x.queued.settledMs),
+      cpuMs: sum((x) => x.queued.cpuMs),
+      bytes: sum((x) => x.queued.sink.bytes),
+    };
+    const plain = { ms: sum((x) => x.plain.ms), cpuMs: sum((x) => x.plain.cpuMs) };
     const crash = await runCrash(
       scratch.url,
       sink,
@@ -703,7 +730,7 @@ async function main(): Promise<void> {
     const plainRate = MAILS / seconds(plain.ms);
     console.log();
     console.log(
-      `Mail throughput, ${MAILS} mails (${(queued.sink.bytes / MAILS / 1024).toFixed(1)} KiB each) to a local SMTP sink; ` +
+      `Mail throughput, ${MAILS} mails in ${rounds.length} rounds (${(queued.bytes / MAILS / 1024).toFixed(1)} KiB each) to a local SMTP sink; ` +
         `${POOL.maxConnections} pooled SMTP connections, ${concurrency} sends in flight` +
         (TCP_NODELAY ? ', TCP_NODELAY' : ''),
     );
@@ -738,17 +765,28 @@ async function main(): Promise<void> {
     console.log(`plain mails/s:   ${plainRate.toFixed(0)}`);
     console.log(`ratio queued/plain: ${(queuedRate / plainRate).toFixed(3)}`);
     console.log(
+      `ratio per round: ${rounds.map((x) => (x.plain.ms / x.queued.settledMs).toFixed(3)).join(', ')}`,
+    );
+    console.log(
       `crash recovery: ${CRASH_MAILS} mails, the API killed (SIGKILL) holding ${crash.held} delivery jobs with ` +
         `${crash.missing} mails not yet sent; after a restart all arrived in ${seconds(crash.recoveryMs).toFixed(1)} s ` +
         `(MAIL_RECOVERY_SECONDS ${RECOVERY_SECONDS}); ${crash.duplicates} sent twice`,
     );
     const problems: string[] = [];
-    if ((queued.statuses['SENT'] ?? 0) !== MAILS) problems.push(`outbox: ${JSON.stringify(queued.statuses)}`);
-    if (queued.sink.received !== MAILS || queued.sink.distinct !== MAILS) {
-      problems.push(`queued sink: ${queued.sink.received} received, ${queued.sink.distinct} distinct keys`);
-    }
-    if (plain.sink.received !== MAILS || plain.sink.distinct !== MAILS) {
-      problems.push(`plain sink: ${plain.sink.received} received, ${plain.sink.distinct} distinct keys`);
+    for (const [i, x] of rounds.entries()) {
+      const q = x.queued;
+      if ((q.statuses['SENT'] ?? 0) !== x.mails)
+        problems.push(`round ${i + 1} outbox: ${JSON.stringify(q.statuses)}`);
+      if (q.sink.received !== x.mails || q.sink.distinct !== x.mails) {
+        problems.push(
+          `round ${i + 1} queued sink: ${q.sink.received} received, ${q.sink.distinct} distinct keys`,
+        );
+      }
+      if (x.plain.sink.received !== x.mails || x.plain.sink.distinct !== x.mails) {
+        problems.push(
+          `round ${i + 1} plain sink: ${x.plain.sink.received} received, ${x.plain.sink.distinct} distinct keys`,
+        );
+      }
     }
     if (crash.recoveryMs > RECOVERY_SECONDS * 1000 + 10_000) {
       problems.push(`crash recovery took ${seconds(crash.recoveryMs).toFixed(1)} s`);

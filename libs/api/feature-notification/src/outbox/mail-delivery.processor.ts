@@ -59,7 +59,7 @@ export class Grouped<T> {
  * group holds the writes of several mails at full speed, short against an SMTP transaction, so
  * the window in which a crash leaves a sent mail unmarked (and sends it again) hardly grows.
  */
-export const WRITE_LINGER_MS = 10;
+export const WRITE_LINGER_MS = 25;
 
 /** The columns of an outbox row that delivery reads. */
 interface DeliveryRow {
