@@ -773,9 +773,12 @@ async function main(): Promise<void> {
         `(MAIL_RECOVERY_SECONDS ${RECOVERY_SECONDS}); ${crash.duplicates} sent twice`,
     );
     const problems: string[] = [];
+    let sentSoFar = 0;
     for (const [i, x] of rounds.entries()) {
       const q = x.queued;
-      if ((q.statuses['SENT'] ?? 0) !== x.mails)
+      // The rounds share one outbox: after round i, every mail of rounds 1..i is SENT, nothing else.
+      sentSoFar += x.mails;
+      if ((q.statuses['SENT'] ?? 0) !== sentSoFar || Object.keys(q.statuses).length !== 1)
         problems.push(`round ${i + 1} outbox: ${JSON.stringify(q.statuses)}`);
       if (q.sink.received !== x.mails || q.sink.distinct !== x.mails) {
         problems.push(
