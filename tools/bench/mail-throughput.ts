@@ -25,10 +25,16 @@
  *    printed with the configured bound (MAIL_RECOVERY_SECONDS = BENCH_RECOVERY_SECONDS), along with
  *    how many delivery jobs the dead process held and how many mails went out twice.
  *
- * Settings (environment): BENCH_MAILS (10000), BENCH_CRASH_MAILS (2000), BENCH_RECOVERY_SECONDS
+ * The mails are split into BENCH_ROUNDS rounds (3), each queued then plain, so that both paths see
+ * the same stretches of a machine whose load changes by the minute; the ratio of each round and of
+ * the totals is printed.
+ *
+ * Settings (environment): BENCH_MAILS (10000), BENCH_ROUNDS (3), BENCH_CRASH_MAILS (2000), BENCH_RECOVERY_SECONDS
  * (30), BENCH_BATCH_SIZE (MAIL_BATCH_SIZE of the worker, 50), BENCH_TX_SIZE (reminders per enqueue
  * transaction, 500), BENCH_LOG_LEVEL (the app's log level, warn), DATABASE_URL (a PostgreSQL
- * server URL; its scratch database is created and dropped), BENCH_TCP_NODELAY=1 (see below).
+ * server URL; its scratch database is created and dropped), BENCH_TCP_NODELAY=1 (see below),
+ * BENCH_CPU_PROF (a folder: a CPU profile of this thread for the queued and the plain run, to
+ * open in Chrome's DevTools), BENCH_COUNT_SQL=1 (the queued run's SQL statements, counted by kind).
  *
  * nodemailer leaves Nagle's algorithm on: the end-of-data line of each message then waits for the
  * server's delayed ACK (about 40 ms on the loopback here), which caps every pooled connection at
@@ -43,6 +49,8 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
@@ -74,11 +82,15 @@ function intEnv(name: string, fallback: number): number {
 
 const MAILS = intEnv('BENCH_MAILS', 10_000);
 const BATCH_SIZE = intEnv('BENCH_BATCH_SIZE', 50);
+/** Rounds of queued-then-plain the mails are split into. */
+const ROUNDS = intEnv('BENCH_ROUNDS', 3);
 const TX_SIZE = intEnv('BENCH_TX_SIZE', 500);
 const LOG_LEVEL = process.env['BENCH_LOG_LEVEL'] || 'warn';
 /** The crash-recovery run: mails enqueued, and MAIL_RECOVERY_SECONDS of every process in it. */
 const CRASH_MAILS = intEnv('BENCH_CRASH_MAILS', 2_000);
 const RECOVERY_SECONDS = intEnv('BENCH_RECOVERY_SECONDS', 30);
+/** A folder: each timed phase's CPU profile (this thread) is written there as <phase>.cpuprofile. */
+const CPU_PROF_DIR = process.env['BENCH_CPU_PROF'] || '';
 const TCP_NODELAY = ['1', 'true', 'yes'].includes(process.env['BENCH_TCP_NODELAY'] ?? '');
 /** The worker's fetch loops (JobQueue.workDeliveries), each sending a batch at once. */
 const WORKER_LOOPS = 2;
@@ -97,6 +109,28 @@ const cpuMs = (from: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(from);
   return (used.user + used.system) / 1000;
 };
+
+/**
+ * Profiles `run` on this thread (the app's and nodemailer's, not the sink's) when BENCH_CPU_PROF
+ * names a folder: `node --cpu-prof` would mix the phases, and the set-up, into one profile.
+ */
+async function profiled<T>(phase: string, run: () => Promise<T>): Promise<T> {
+  if (!CPU_PROF_DIR) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    const file = join(CPU_PROF_DIR, `${phase}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    log(`${phase}: CPU profile in ${file}`);
+    session.disconnect();
+  }
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -302,6 +336,20 @@ interface QueuedResult {
   sink: SinkStats;
 }
 
+/** BENCH_COUNT_SQL=1: the statements of the queued run, counted by their first words. */
+const sqlCounts = new Map<string, number>();
+if (['1', 'true', 'yes'].includes(process.env['BENCH_COUNT_SQL'] ?? '')) {
+  // Every pg client of the process (TypeORM's and pg-boss's) shares this prototype.
+  const pg = require('pg') as { Client: { prototype: { query: (...args: unknown[]) => unknown } } };
+  const q = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: unknown, config: unknown, ...rest: unknown[]) {
+    const text = typeof config === 'string' ? config : ((config as { text?: string })?.text ?? '?');
+    const k = text.replace(/\s+/g, ' ').trim().slice(0, 70);
+    sqlCounts.set(k, (sqlCounts.get(k) ?? 0) + 1);
+    return q.call(this, config, ...rest);
+  };
+}
+
 async function runQueued(
   app: INestApplication,
   sink: Sink,
@@ -310,6 +358,7 @@ async function runQueued(
   const outbox = app.get(OutboxService);
   const db = app.get(DataSource);
   await sink.reset();
+  sqlCounts.clear();
   const started = performance.now();
   const cpu = process.cpuUsage();
   let queued = 0;
@@ -348,6 +397,8 @@ async function runQueued(
   }
   const settled = performance.now();
   const cpuUsed = cpuMs(cpu);
+  for (const [k, n] of [...sqlCounts].sort((a, b) => b[1] - a[1]).slice(0, 12)) log(`sql ${n} × ${k}`);
+  sqlCounts.clear();
   // Anything late (a duplicate send) would show in the sink's count a moment later.
   await sleep(500);
   const [{ retried }]: { retried: number }[] = await db.query(
@@ -616,36 +667,58 @@ async function main(): Promise<void> {
       MAIL_RECOVERY_SECONDS: String(RECOVERY_SECONDS),
     };
     const config = loadConfig(env);
-    const app = await createApp(config, scratch.url);
-    await app.init();
-    // createApp buffers logs until listen(); without listening they would stay in memory, unseen.
-    app.flushLogs();
-    let appOpen = true;
-    const closeApp = async () => {
-      if (!appOpen) return;
-      appOpen = false;
-      await app.close();
-    };
-    cleanups.push({ what: 'API app', run: closeApp });
-
     const runId = Date.now().toString(36);
-    const drafts = Array.from({ length: MAILS }, (_, i) => reminder(runId, i));
-    const queued = await runQueued(app, sink, drafts);
-    log(
-      `queued: outbox ${JSON.stringify(queued.statuses)}, ${queued.retried} sent more than once, ` +
-        `jobs ${JSON.stringify(queued.jobs)}, sink ${JSON.stringify(queued.sink)}`,
-    );
-
-    const composed = await composeAll(app, drafts, {
-      publicWebUrl: config.notification.publicWebUrl,
-      linkSecret: config.notification.linkSecret,
-      from: mailConfigFromEnv(config.notification.smtpEnv).from,
-    });
-    // The plain sender runs alone: the app's workers stop polling first.
-    await closeApp();
     const concurrency = WORKER_LOOPS * BATCH_SIZE;
-    const plain = await runPlain(sink, composed.mails, concurrency);
-    log(`plain: sink ${JSON.stringify(plain.sink)}`);
+    // BENCH_ROUNDS rounds of queued-then-plain, each of MAILS / BENCH_ROUNDS mails: on a machine
+    // whose load changes by the minute, both paths see the same stretches of it.
+    const perRound = Math.ceil(MAILS / ROUNDS);
+    const rounds: {
+      queued: QueuedResult;
+      plain: { ms: number; cpuMs: number; sink: SinkStats };
+      mails: number;
+    }[] = [];
+    let composed = { ms: 0, cpuMs: 0 };
+    for (let r = 0; r < ROUNDS; r++) {
+      const count = Math.min(perRound, MAILS - r * perRound);
+      if (count <= 0) break;
+      const app = await createApp(config, scratch.url);
+      await app.init();
+      // createApp buffers logs until listen(); without listening they would stay in memory, unseen.
+      app.flushLogs();
+      let appOpen = true;
+      const closeApp = async () => {
+        if (!appOpen) return;
+        appOpen = false;
+        await app.close();
+      };
+      cleanups.push({ what: `API app (round ${r + 1})`, run: closeApp });
+      const drafts = Array.from({ length: count }, (_, i) => reminder(`${runId}-${r}`, i));
+      const queued = await profiled(`queued-${r + 1}`, () => runQueued(app, sink, drafts));
+      log(
+        `round ${r + 1} queued: outbox ${JSON.stringify(queued.statuses)}, ${queued.retried} sent more than once, ` +
+          `jobs ${JSON.stringify(queued.jobs)}, sink ${JSON.stringify(queued.sink)}`,
+      );
+      const made = await composeAll(app, drafts, {
+        publicWebUrl: config.notification.publicWebUrl,
+        linkSecret: config.notification.linkSecret,
+        from: mailConfigFromEnv(config.notification.smtpEnv).from,
+      });
+      composed = { ms: composed.ms + made.ms, cpuMs: composed.cpuMs + made.cpuMs };
+      // The plain sender runs alone: the app's workers stop polling first.
+      await closeApp();
+      const plain = await profiled(`plain-${r + 1}`, () => runPlain(sink, made.mails, concurrency));
+      log(`round ${r + 1} plain: sink ${JSON.stringify(plain.sink)}`);
+      rounds.push({ queued, plain, mails: count });
+    }
+    const sum = (f: (x: (typeof rounds)[number]) => number) => rounds.reduce((t, x) => t + f(x), 0);
+    const queued = {
+      enqueueMs: sum((x) => x.queued.enqueueMs),
+      receivedMs: sum((x) => x.queued.receivedMs),
+      settledMs: sum((x) => x.queued.settledMs),
+      cpuMs: sum((x) => x.queued.cpuMs),
+      bytes: sum((x) => x.queued.sink.bytes),
+    };
+    const plain = { ms: sum((x) => x.plain.ms), cpuMs: sum((x) => x.plain.cpuMs) };
     const crash = await runCrash(
       scratch.url,
       sink,
@@ -657,7 +730,7 @@ async function main(): Promise<void> {
     const plainRate = MAILS / seconds(plain.ms);
     console.log();
     console.log(
-      `Mail throughput, ${MAILS} mails (${(queued.sink.bytes / MAILS / 1024).toFixed(1)} KiB each) to a local SMTP sink; ` +
+      `Mail throughput, ${MAILS} mails in ${rounds.length} rounds (${(queued.bytes / MAILS / 1024).toFixed(1)} KiB each) to a local SMTP sink; ` +
         `${POOL.maxConnections} pooled SMTP connections, ${concurrency} sends in flight` +
         (TCP_NODELAY ? ', TCP_NODELAY' : ''),
     );
@@ -692,17 +765,31 @@ async function main(): Promise<void> {
     console.log(`plain mails/s:   ${plainRate.toFixed(0)}`);
     console.log(`ratio queued/plain: ${(queuedRate / plainRate).toFixed(3)}`);
     console.log(
+      `ratio per round: ${rounds.map((x) => (x.plain.ms / x.queued.settledMs).toFixed(3)).join(', ')}`,
+    );
+    console.log(
       `crash recovery: ${CRASH_MAILS} mails, the API killed (SIGKILL) holding ${crash.held} delivery jobs with ` +
         `${crash.missing} mails not yet sent; after a restart all arrived in ${seconds(crash.recoveryMs).toFixed(1)} s ` +
         `(MAIL_RECOVERY_SECONDS ${RECOVERY_SECONDS}); ${crash.duplicates} sent twice`,
     );
     const problems: string[] = [];
-    if ((queued.statuses['SENT'] ?? 0) !== MAILS) problems.push(`outbox: ${JSON.stringify(queued.statuses)}`);
-    if (queued.sink.received !== MAILS || queued.sink.distinct !== MAILS) {
-      problems.push(`queued sink: ${queued.sink.received} received, ${queued.sink.distinct} distinct keys`);
-    }
-    if (plain.sink.received !== MAILS || plain.sink.distinct !== MAILS) {
-      problems.push(`plain sink: ${plain.sink.received} received, ${plain.sink.distinct} distinct keys`);
+    let sentSoFar = 0;
+    for (const [i, x] of rounds.entries()) {
+      const q = x.queued;
+      // The rounds share one outbox: after round i, every mail of rounds 1..i is SENT, nothing else.
+      sentSoFar += x.mails;
+      if ((q.statuses['SENT'] ?? 0) !== sentSoFar || Object.keys(q.statuses).length !== 1)
+        problems.push(`round ${i + 1} outbox: ${JSON.stringify(q.statuses)}`);
+      if (q.sink.received !== x.mails || q.sink.distinct !== x.mails) {
+        problems.push(
+          `round ${i + 1} queued sink: ${q.sink.received} received, ${q.sink.distinct} distinct keys`,
+        );
+      }
+      if (x.plain.sink.received !== x.mails || x.plain.sink.distinct !== x.mails) {
+        problems.push(
+          `round ${i + 1} plain sink: ${x.plain.sink.received} received, ${x.plain.sink.distinct} distinct keys`,
+        );
+      }
     }
     if (crash.recoveryMs > RECOVERY_SECONDS * 1000 + 10_000) {
       problems.push(`crash recovery took ${seconds(crash.recoveryMs).toFixed(1)} s`);

@@ -17,6 +17,8 @@ const FAILED_MAIL = `query($organisationId: ID!) {
   failedMail(organisationId: $organisationId, first: 50) { nodes { id idempotencyKey status } }
 }`;
 const RETRY_MAIL = `mutation($id: ID!) { retryMail(id: $id) { id status } }`;
+const RESEND_UNCONFIRMED = `mutation($id: ID!) { resendUnconfirmedMail(id: $id) { id status } }`;
+const MARK_DELIVERED = `mutation($id: ID!) { markMailDelivered(id: $id) { id status } }`;
 
 const has = (raw: Buffer, key: string) =>
   raw.toString('latin1').toLowerCase().includes(`x-stl-idempotency-key: ${key.toLowerCase()}\r\n`);
@@ -51,7 +53,7 @@ describe('mail under faults: an unconfirmed outcome, identical resends', () => {
       return n === 0;
     }, 'no live delivery job');
 
-  it('a server slower than the timeout after DATA: one copy, the row UNCONFIRMED (not FAILED), no resend offered', async () => {
+  it('a server slower than the timeout after DATA: one copy, the row UNCONFIRMED (not FAILED), no blind resend; an explicit resend or a mark as delivered', async () => {
     await enqueue('T:slow', T(0));
     await enqueue('T:cut', T(1));
     await settled(api.appDb, 40_000);
@@ -67,18 +69,55 @@ describe('mail under faults: an unconfirmed outcome, identical resends', () => {
     expect(arrived.get('T:slow')).toHaveLength(1);
     expect(arrived.get('T:cut')).toHaveLength(1);
 
-    // The administrator's failed-mail page does not list them, and a blind resend is refused.
+    // The administrator's failed-mail page lists them as what they are, and a blind retry is refused.
     const admin = await api.signedIn(ADMIN);
     const { failedMail } = await admin.ok(FAILED_MAIL, { organisationId: DEMO_IDS.organisation });
-    expect(failedMail.nodes.map((n: { idempotencyKey: string }) => n.idempotencyKey)).not.toEqual(
-      expect.arrayContaining(['T:slow']),
+    const listed = new Map(
+      failedMail.nodes.map((n: { idempotencyKey: string; status: string }) => [n.idempotencyKey, n.status]),
     );
-    expect(failedMail.nodes.map((n: { idempotencyKey: string }) => n.idempotencyKey)).not.toEqual(
-      expect.arrayContaining(['T:cut']),
+    expect(listed.get('T:slow')).toBe('UNCONFIRMED');
+    expect(listed.get('T:cut')).toBe('UNCONFIRMED');
+    const slow = rows.find((r) => r.idempotency_key === 'T:slow') as { id: string };
+    const cut = rows.find((r) => r.idempotency_key === 'T:cut') as { id: string };
+    for (const row of rows) {
+      const retried = await admin.request(RETRY_MAIL, { id: row.id });
+      expect(retried.errors?.[0].extensions?.code).toBe('INVALID_STATE_TRANSITION');
+    }
+    expect(byKey(api.smtp.received).get('T:slow')).toHaveLength(1);
+
+    // The recipient of T:cut confirmed it arrived: marked delivered, it leaves the list, nothing is sent.
+    const marked = await admin.ok(MARK_DELIVERED, { id: cut.id });
+    expect(marked.markMailDelivered.status).toBe('SENT');
+    const [cutRow] = await api.db.query(
+      `SELECT status, sent_at, last_error FROM outbox_message WHERE id = $1`,
+      [cut.id],
     );
-    const retried = await admin.request(RETRY_MAIL, { id: rows[0].id });
-    expect(retried.errors?.[0].extensions?.code).toBe('INVALID_STATE_TRANSITION');
-    expect(byKey(api.smtp.received).get(rows[0].idempotency_key)).toHaveLength(1);
+    expect(cutRow.sent_at).not.toBeNull();
+    expect(cutRow.last_error).toMatch(/^Marked as delivered by an administrator\. Outcome unknown/);
+    const again = await admin.request(MARK_DELIVERED, { id: cut.id });
+    expect(again.errors?.[0].extensions?.code).toBe('INVALID_STATE_TRANSITION');
+    // Only unconfirmed mail is resent this way; a SENT one is refused.
+    const sentResend = await admin.request(RESEND_UNCONFIRMED, { id: cut.id });
+    expect(sentResend.errors?.[0].extensions?.code).toBe('INVALID_STATE_TRANSITION');
+
+    // T:slow is resent at the administrator's explicit word: exactly one more copy goes out (and
+    // this server is slow again, so the row is UNCONFIRMED again, its second transaction counted).
+    const resent = await admin.ok(RESEND_UNCONFIRMED, { id: slow.id });
+    expect(resent.resendUnconfirmedMail.status).toBe('PENDING');
+    await waitFor(async () => (byKey(api.smtp.received).get('T:slow') ?? []).length >= 2, 'the resent copy');
+    await waitFor(
+      async () => (await outboxRows(api.db, `id = $1`, [slow.id]))[0].status === 'UNCONFIRMED',
+      'the resend settled',
+      40_000,
+    );
+    await noLiveJob([slow.id]);
+    expect(byKey(api.smtp.received).get('T:slow')).toHaveLength(2);
+    expect(byKey(api.smtp.received).get('T:cut')).toHaveLength(1);
+    expect((await outboxRows(api.db, `id = $1`, [slow.id]))[0].attempts).toBe(2);
+    const after = await admin.ok(FAILED_MAIL, { organisationId: DEMO_IDS.organisation });
+    expect(after.failedMail.nodes.map((n: { idempotencyKey: string }) => n.idempotencyKey)).not.toContain(
+      'T:cut',
+    );
   });
 
   it('a message sent again is byte-identical to the first copy (Date fixed when it was made)', async () => {

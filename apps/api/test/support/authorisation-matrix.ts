@@ -501,6 +501,12 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: ['admin'],
   },
   {
+    operation: 'markMailDelivered',
+    query: `mutation($id: ID!) { markMailDelivered(id: $id) { status } }`,
+    variables: (w) => ({ id: w.unconfirmedMail.markDelivered }),
+    allowed: ['admin'],
+  },
+  {
     operation: 'markFeedbackHelpful',
     query: `mutation($f: ID!) { markFeedbackHelpful(feedbackId: $f, helpful: true) { helpful } }`,
     variables: (w) => ({ f: w.feedback }),
@@ -588,6 +594,12 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: [],
     refusal: 'LINK_INVALID',
     freshSession: true,
+  },
+  {
+    operation: 'resendUnconfirmedMail',
+    query: `mutation($id: ID!) { resendUnconfirmedMail(id: $id) { status } }`,
+    variables: (w) => ({ id: w.unconfirmedMail.resend }),
+    allowed: ['admin'],
   },
   {
     operation: 'retryMail',

@@ -135,6 +135,8 @@ export interface World {
   mariaCertification: string;
   johanCertification: string;
   failedMail: string;
+  /** Two UNCONFIRMED mails (issue 16): one to resend, one to mark delivered. */
+  unconfirmedMail: { resend: string; markDelivered: string };
   /** A Lärkby teacher without a password, never invited: for invitePerson, then resendInvitation. */
   toInvite: string;
   /** The first administrator of an organisation the operator created, invited but not accepted. */
@@ -379,6 +381,25 @@ export async function buildWorld(api: TestApi): Promise<World> {
     lastError: '550 mailbox unavailable',
   });
 
+  const unconfirmed = (key: string) =>
+    db.getRepository(OutboxMessageEntity).save({
+      idempotencyKey: key,
+      kind: 'NUDGE',
+      organisationId: DEMO_IDS.organisation,
+      recipientId: sara,
+      toAddress: larkby('sara.lindqvist'),
+      locale: 'sv',
+      payload: {},
+      refs: { cohortId: cohort },
+      status: OutboxStatus.UNCONFIRMED,
+      attempts: 1,
+      lastError: 'Outcome unknown: the server received the whole message but did not confirm it.',
+    });
+  const unconfirmedMail = {
+    resend: (await unconfirmed('authz-matrix-unconfirmed-resend')).id,
+    markDelivered: (await unconfirmed('authz-matrix-unconfirmed-delivered')).id,
+  };
+
   // One person per actor and kind of link, so every actor may use a working link of its own.
   const tokens = api.app.get(AccountTokenService);
   const linkFor = async (purpose: AccountTokenPurpose, personId: string) => {
@@ -502,6 +523,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
     mariaCertification: DEMO_IDS.certification(2),
     johanCertification: DEMO_IDS.certification(3),
     failedMail: mail.id,
+    unconfirmedMail,
     toInvite,
     invitedAdmin: createOrganisation.administrators[0].personId,
     links,

@@ -24,7 +24,8 @@ export enum OutboxStatus {
   /**
    * Outcome unknown: the whole message reached the SMTP server, which then never replied (a timeout
    * or a dropped connection after the end of data). It may well have been delivered, so it is not
-   * sent again by itself, nor listed as failed mail to resend.
+   * sent again by itself; an administrator sees it beside the failed mail and may resend it
+   * knowing the recipient may get a copy, or mark it delivered.
    */
   UNCONFIRMED = 'UNCONFIRMED',
 }
@@ -40,7 +41,7 @@ registerEnumType(OutboxStatus, {
     CANCELLED: { description: 'No longer relevant when it was due, so not sent.' },
     UNCONFIRMED: {
       description:
-        'Outcome unknown: the server received the whole message but never confirmed it (a timeout or a cut connection). It may have been delivered, so it is neither retried nor offered for a resend.',
+        'Outcome unknown: the server received the whole message but never confirmed it (a timeout or a cut connection). It may have been delivered, so it is never retried by itself; an administrator may resend it (the recipient may then get two copies) or mark it delivered.',
     },
   },
 });

@@ -5,7 +5,7 @@ import type { AppConfig } from '@stl/api/util-config';
 import type { JobQueue } from '../queue/job-queue';
 import { QUEUE } from '../queue/queue-names';
 import type { DeliverJobData } from '../queue/queue-names';
-import { MailDeliveryProcessor } from './mail-delivery.processor';
+import { Grouped, MailDeliveryProcessor, foldDeliveryWrites } from './mail-delivery.processor';
 import type { MailSender } from './mail-sender';
 import type { SendTimeCheck } from './send-time-check';
 
@@ -40,5 +40,65 @@ describe('MailDeliveryProcessor.handle', () => {
     );
     expect(logged).toHaveBeenCalledTimes(3);
     logged.mockRestore();
+  });
+});
+
+describe('foldDeliveryWrites', () => {
+  it('folds a count and the SENT mark of one message into one row that does both', () => {
+    expect(
+      foldDeliveryWrites([
+        { outboxId: 'a', to: 'a@x', add: 1 },
+        { outboxId: 'b', to: 'b@x', add: 1 },
+        { outboxId: 'a', to: 'a@x', add: 0, sent: { messageId: '<a@x>' } },
+      ]),
+    ).toEqual([
+      { outboxId: 'a', to: 'a@x', add: 1, sent: { messageId: '<a@x>' } },
+      { outboxId: 'b', to: 'b@x', add: 1 },
+    ]);
+  });
+
+  it('never counts one message twice in a group, and keeps a mark whose count was written before', () => {
+    expect(
+      foldDeliveryWrites([
+        { outboxId: 'a', to: 'a@x', add: 1 },
+        { outboxId: 'a', to: 'a@x', add: 1 },
+        { outboxId: 'c', to: 'c@x', add: 0, sent: { messageId: null } },
+      ]),
+    ).toEqual([
+      { outboxId: 'a', to: 'a@x', add: 1 },
+      { outboxId: 'c', to: 'c@x', add: 0, sent: { messageId: null } },
+    ]);
+  });
+});
+
+describe('Grouped', () => {
+  it('runs what arrives within the linger as one group, and what arrives meanwhile as the next', async () => {
+    const groups: number[][] = [];
+    let release: () => void = () => undefined;
+    const grouped = new Grouped<number>(async (items) => {
+      groups.push(items);
+      if (groups.length === 1) await new Promise<void>((resolve) => (release = resolve));
+    }, 20);
+    const first = [grouped.add(1), grouped.add(2), grouped.add(3)];
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(groups).toEqual([[1, 2, 3]]);
+    const second = [grouped.add(4), grouped.add(5)];
+    release();
+    await Promise.all([...first, ...second]);
+    expect(groups).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
+  });
+
+  it('runs a failed group item by item, so only the bad item fails', async () => {
+    const runs: number[][] = [];
+    const grouped = new Grouped<number>(async (items) => {
+      runs.push(items);
+      if (items.includes(2)) throw new Error('bad row');
+    });
+    const results = await Promise.allSettled([grouped.add(1), grouped.add(2), grouped.add(3)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(runs).toEqual([[1], [2, 3], [2], [3]]);
   });
 });

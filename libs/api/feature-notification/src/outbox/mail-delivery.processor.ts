@@ -19,15 +19,18 @@ import type { Verdict } from './send-time-check';
 class RetryLater extends Error {}
 
 /**
- * Runs a statement for items as they come, grouped: the first item runs at once, items arriving
- * while it runs go together in the next (a group commit). Should a group fail, each of its items
- * runs alone, so one bad item does not fail the others.
+ * Runs a statement for items as they come, grouped: the first item waits `lingerMs` for others to
+ * join it, items arriving while a statement runs go together in the next (a group commit). Should
+ * a group fail, each of its items runs alone, so one bad item does not fail the others.
  */
-class Grouped<T> {
+export class Grouped<T> {
   private readonly queue: { item: T; resolve: () => void; reject: (err: unknown) => void }[] = [];
   private running: Promise<void> | null = null;
 
-  constructor(private readonly run: (items: T[]) => Promise<unknown>) {}
+  constructor(
+    private readonly run: (items: T[]) => Promise<unknown>,
+    private readonly lingerMs = 0,
+  ) {}
 
   add(item: T): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -37,6 +40,7 @@ class Grouped<T> {
   }
 
   private async drain(): Promise<void> {
+    if (this.lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
     while (this.queue.length > 0) {
       const group = this.queue.splice(0);
       try {
@@ -49,6 +53,13 @@ class Grouped<T> {
     this.running = null;
   }
 }
+
+/**
+ * How long the first bookkeeping write of a group waits for others (ms): long enough that a
+ * group holds the writes of several mails at full speed, short against an SMTP transaction, so
+ * the window in which a crash leaves a sent mail unmarked (and sends it again) hardly grows.
+ */
+export const WRITE_LINGER_MS = 25;
 
 /** The columns of an outbox row that delivery reads. */
 interface DeliveryRow {
@@ -63,13 +74,38 @@ interface DeliveryRow {
   reply_to: OutboxMessageEntity['replyTo'];
 }
 
-/** A message the server accepted, to be marked SENT. */
-interface SentRecord {
+/**
+ * A bookkeeping write of delivery: an attempt counted when a message starts going out, and/or the
+ * SENT mark of a message the server accepted.
+ */
+export interface DeliveryWrite {
   outboxId: string;
-  messageId: string | null;
+  /** The address the attempt went to. */
   to: string;
-  /** Its attempt was counted when it started going out. */
-  counted: boolean;
+  /** Attempts to add: 1 when this write counts the transaction, 0 when that was counted already. */
+  add: 0 | 1;
+  /** Present for a message the server accepted: mark it SENT with this Message-ID. */
+  sent?: { messageId: string | null };
+}
+
+/**
+ * Folds the writes of one group into one row per message, so one statement can apply them (an
+ * UPDATE … FROM applies at most one joined row per target row): a count and the SENT mark of the
+ * same message that meet in a group become one row with both.
+ */
+export function foldDeliveryWrites(writes: readonly DeliveryWrite[]): DeliveryWrite[] {
+  const byId = new Map<string, DeliveryWrite>();
+  for (const w of writes) {
+    const seen = byId.get(w.outboxId);
+    if (!seen) {
+      byId.set(w.outboxId, { ...w });
+      continue;
+    }
+    seen.add = Math.min(1, seen.add + w.add) as 0 | 1;
+    seen.to = w.to;
+    seen.sent = w.sent ?? seen.sent;
+  }
+  return [...byId.values()];
 }
 
 /**
@@ -86,16 +122,11 @@ export class MailDeliveryProcessor {
   private inFlight = 0;
   private readonly slotWaiters: (() => void)[] = [];
   private stopping = false;
-  /** SENT marks, grouped. */
-  private readonly marks = new Grouped<SentRecord>((records) => this.markSent(records));
-  /** Attempts counted when a message starts going out, grouped. */
-  private readonly counts = new Grouped<{ id: string; to: string }>((items) =>
-    this.dataSource.query(
-      `UPDATE outbox_message o SET attempts = o.attempts + 1, to_address = x.to_address
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, to_address varchar) WHERE o.id = x.id`,
-      [JSON.stringify(items.map((i) => ({ id: i.id, to_address: i.to })))],
-    ),
-  );
+  /**
+   * Attempt counts and SENT marks, grouped into one statement for whatever came while the previous
+   * one ran (issue 16: one statement per mail and per count held throughput down).
+   */
+  private readonly writes = new Grouped<DeliveryWrite>((items) => this.applyWrites(items), WRITE_LINGER_MS);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -189,7 +220,7 @@ export class MailDeliveryProcessor {
           // Marked SENT with whatever else was sent meanwhile (grouped). If marking fails (or the
           // process dies first), the job is retried and the mail sent again: the at-least-once end
           // of the bargain, made recognisable by the fixed Message-ID.
-          if (record) await this.marks.add(record);
+          if (record) await this.writes.add(record);
           return null;
         } catch (err) {
           return err instanceof Error ? err : new Error(String(err));
@@ -223,20 +254,26 @@ export class MailDeliveryProcessor {
     this.slotWaiters.shift()?.();
   }
 
-  private async markSent(records: readonly SentRecord[]): Promise<void> {
+  /** Applies a group of writes to PENDING rows in one statement. */
+  private async applyWrites(writes: readonly DeliveryWrite[]): Promise<void> {
     await this.dataSource.query(
       `UPDATE outbox_message o
-          SET status = $2, sent_at = now(), message_id = x.message_id, to_address = x.to_address,
-              attempts = o.attempts + x.add, updated_at = now()
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, message_id varchar, to_address varchar, add int)
+          SET attempts = o.attempts + x.add, to_address = x.to_address,
+              status = CASE WHEN x.sent THEN $2 ELSE o.status END,
+              sent_at = CASE WHEN x.sent THEN now() ELSE o.sent_at END,
+              message_id = CASE WHEN x.sent THEN x.message_id ELSE o.message_id END,
+              updated_at = CASE WHEN x.sent THEN now() ELSE o.updated_at END
+         FROM jsonb_to_recordset($1::jsonb)
+              AS x(id uuid, to_address varchar, add int, sent boolean, message_id varchar)
         WHERE o.id = x.id AND o.status = $3`,
       [
         JSON.stringify(
-          records.map((r) => ({
-            id: r.outboxId,
-            message_id: r.messageId,
-            to_address: r.to,
-            add: r.counted ? 0 : 1,
+          foldDeliveryWrites(writes).map((w) => ({
+            id: w.outboxId,
+            to_address: w.to,
+            add: w.add,
+            sent: w.sent !== undefined,
+            message_id: w.sent?.messageId ?? null,
           })),
         ),
         OutboxStatus.SENT,
@@ -254,7 +291,7 @@ export class MailDeliveryProcessor {
     msg: OutboxMessageEntity,
     verdict: Verdict,
     lastAttempt: boolean,
-  ): Promise<SentRecord | null> {
+  ): Promise<DeliveryWrite | null> {
     const outboxId = msg.id;
     if (!verdict.send) {
       await this.finish(outboxId, OutboxStatus.CANCELLED, verdict.reason);
@@ -291,8 +328,8 @@ export class MailDeliveryProcessor {
     const to = verdict.recipient.email;
     let counted: Promise<unknown> | null = null;
     const onTransmit = () => {
-      counted ??= this.counts
-        .add({ id: outboxId, to })
+      counted ??= this.writes
+        .add({ outboxId, to, add: 1 })
         .catch((err: unknown) =>
           this.log.warn(`Outbox message ${outboxId}: attempt not counted: ${String(err)}`),
         );
@@ -337,8 +374,8 @@ export class MailDeliveryProcessor {
       return null;
     }
     this.releaseSlot();
-    await counted;
-    return { outboxId, messageId: mail.messageId ?? null, to, counted: counted !== null };
+    // Not waiting for the count: queued still, it goes into the same statement as the mark.
+    return { outboxId, to, add: counted ? 0 : 1, sent: { messageId: mail.messageId ?? null } };
   }
 
   /** Jobs that pg-boss gave up on (every retry failed, or the worker died each time). */

@@ -140,7 +140,7 @@ export class OutboxService {
   async requeue(
     manager: EntityManager,
     where: { ids?: string[]; recipientId?: string },
-    fromStatus: OutboxStatus.FAILED | OutboxStatus.HELD,
+    fromStatus: OutboxStatus.FAILED | OutboxStatus.HELD | OutboxStatus.UNCONFIRMED,
     now = new Date(),
   ): Promise<string[]> {
     const notBefore = quietUntil(now, this.settings.quietHours);

@@ -81,43 +81,51 @@ export class SendTimeCheck {
 
   private async prefetch(msgs: readonly OutboxMessageEntity[]): Promise<Facts> {
     const personIds = [...new Set(msgs.map((m) => m.recipientId))];
-    const persons: PersonRow[] = personIds.length
-      ? await this.dataSource.query(
+    // The four reads are independent: run at once, on the pool's connections.
+    const personsRead: Promise<PersonRow[]> = personIds.length
+      ? this.dataSource.query(
           `SELECT p.id, p.email, p.full_name, p.locale, p.active, np.disabled_kinds
              FROM person p LEFT JOIN notification_preference np ON np.person_id = p.id WHERE p.id = ANY($1::uuid[])`,
           [personIds],
         )
-      : [];
+      : Promise.resolve([]);
     const memberPairs = msgs.filter((m) => m.refs.cohortId);
-    const memberships: { cohort_id: string; person_id: string; role: CohortRole; status: CohortStatus }[] =
-      memberPairs.length
-        ? await this.dataSource.query(
-            `SELECT m.cohort_id, m.person_id, m.role, c.status
+    const membershipsRead: Promise<
+      { cohort_id: string; person_id: string; role: CohortRole; status: CohortStatus }[]
+    > = memberPairs.length
+      ? this.dataSource.query(
+          `SELECT m.cohort_id, m.person_id, m.role, c.status
                FROM cohort_membership m JOIN cohort c ON c.id = m.cohort_id
               WHERE m.left_at IS NULL
                 AND (m.cohort_id, m.person_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
-            [memberPairs.map((m) => m.refs.cohortId), memberPairs.map((m) => m.recipientId)],
-          )
-        : [];
+          [memberPairs.map((m) => m.refs.cohortId), memberPairs.map((m) => m.recipientId)],
+        )
+      : Promise.resolve([]);
     const submission = msgs.filter(
       (m) =>
         (m.kind === MailKind.SUBMISSION_DUE_48H || m.kind === MailKind.SUBMISSION_OVERDUE) && m.refs.roundId,
     );
-    const published: { round_id: string; author_id: string }[] = submission.length
-      ? await this.dataSource.query(
+    const publishedRead: Promise<{ round_id: string; author_id: string }[]> = submission.length
+      ? this.dataSource.query(
           `SELECT round_id, author_id FROM analysis
             WHERE status = 'PUBLISHED' AND (round_id, author_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
           [submission.map((m) => m.refs.roundId), submission.map((m) => m.recipientId)],
         )
-      : [];
+      : Promise.resolve([]);
     const assignmentIds = [...new Set(msgs.flatMap((m) => m.refs.assignmentIds ?? []))];
-    const assignments: { id: string; done: boolean }[] = assignmentIds.length
-      ? await this.dataSource.query(
+    const assignmentsRead: Promise<{ id: string; done: boolean }[]> = assignmentIds.length
+      ? this.dataSource.query(
           `SELECT id, completed_at IS NOT NULL AS done FROM review_assignment
             WHERE id = ANY($1::uuid[]) AND cancelled_at IS NULL`,
           [assignmentIds],
         )
-      : [];
+      : Promise.resolve([]);
+    const [persons, memberships, published, assignments] = await Promise.all([
+      personsRead,
+      membershipsRead,
+      publishedRead,
+      assignmentsRead,
+    ]);
     const members = new Map<string, { role: CohortRole; status: CohortStatus }[]>();
     for (const r of memberships) {
       const key = `${r.cohort_id}:${r.person_id}`;

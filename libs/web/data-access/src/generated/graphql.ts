@@ -276,7 +276,7 @@ export type MailStatus =
   | 'PENDING'
   /** Accepted by the SMTP server. */
   | 'SENT'
-  /** Outcome unknown: the server received the whole message but never confirmed it (a timeout or a cut connection). It may have been delivered, so it is neither retried nor offered for a resend. */
+  /** Outcome unknown: the server received the whole message but never confirmed it (a timeout or a cut connection). It may have been delivered, so it is never retried by itself; an administrator may resend it (the recipient may then get two copies) or mark it delivered. */
   | 'UNCONFIRMED';
 
 export type MeetingMode = 'DIGITAL' | 'PHYSICAL';
@@ -1984,6 +1984,22 @@ export type RetryMailMutationVariables = Exact<{
 
 export type RetryMailMutation = {
   retryMail: { id: string; status: MailStatus; attempts: number; lastError: string | null };
+};
+
+export type ResendUnconfirmedMailMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type ResendUnconfirmedMailMutation = {
+  resendUnconfirmedMail: { id: string; status: MailStatus; attempts: number; lastError: string | null };
+};
+
+export type MarkMailDeliveredMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type MarkMailDeliveredMutation = {
+  markMailDelivered: { id: string; status: MailStatus; attempts: number; lastError: string | null };
 };
 
 export type OperatorOrganisationFragment = {

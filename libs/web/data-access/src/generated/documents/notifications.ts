@@ -3,8 +3,12 @@ import { TypedDocumentString } from './typed-document-string';
 import type {
   FailedMailQuery,
   FailedMailQueryVariables,
+  MarkMailDeliveredMutation,
+  MarkMailDeliveredMutationVariables,
   MyNotificationPreferencesQuery,
   MyNotificationPreferencesQueryVariables,
+  ResendUnconfirmedMailMutation,
+  ResendUnconfirmedMailMutationVariables,
   RetryMailMutation,
   RetryMailMutationVariables,
   SetDigestModeMutation,
@@ -92,3 +96,26 @@ export const RetryMailDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RetryMailMutation, RetryMailMutationVariables>;
+export const ResendUnconfirmedMailDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ResendUnconfirmedMail($id: ID!) {
+  resendUnconfirmedMail(id: $id) {
+    id
+    status
+    attempts
+    lastError
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ResendUnconfirmedMailMutation,
+  ResendUnconfirmedMailMutationVariables
+>;
+export const MarkMailDeliveredDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation MarkMailDelivered($id: ID!) {
+  markMailDelivered(id: $id) {
+    id
+    status
+    attempts
+    lastError
+  }
+}
+    `) as unknown as TypedDocumentString<MarkMailDeliveredMutation, MarkMailDeliveredMutationVariables>;

@@ -3,7 +3,9 @@ import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
 import {
   FailedMailDocument,
+  MarkMailDeliveredDocument,
   MyNotificationPreferencesDocument,
+  ResendUnconfirmedMailDocument,
   RetryMailDocument,
   SetDigestModeDocument,
   SetNotificationPreferenceDocument,
@@ -11,7 +13,9 @@ import {
 import type {
   FailedMailQuery,
   MailKind,
+  MarkMailDeliveredMutation,
   NotificationPreferencesFieldsFragment,
+  ResendUnconfirmedMailMutation,
   RetryMailMutation,
 } from '../../generated/graphql';
 import { GraphqlClient } from '../graphql/graphql-client';
@@ -48,5 +52,15 @@ export class NotificationsApi {
 
   retry(id: string): Observable<RetryMailMutation['retryMail']> {
     return this.gql.request(RetryMailDocument, { id }).pipe(map((r) => r.retryMail));
+  }
+
+  /** Sends an UNCONFIRMED mail again: the recipient may get two copies. */
+  resendUnconfirmed(id: string): Observable<ResendUnconfirmedMailMutation['resendUnconfirmedMail']> {
+    return this.gql.request(ResendUnconfirmedMailDocument, { id }).pipe(map((r) => r.resendUnconfirmedMail));
+  }
+
+  /** Records an UNCONFIRMED mail as delivered. */
+  markDelivered(id: string): Observable<MarkMailDeliveredMutation['markMailDelivered']> {
+    return this.gql.request(MarkMailDeliveredDocument, { id }).pipe(map((r) => r.markMailDelivered));
   }
 }

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
+import type { Observable } from 'rxjs';
 import { NotificationsApi, SessionStore, toApiError } from '@stl/web/data-access';
 import type { FailedMail } from '@stl/web/data-access';
 import { PageHeaderComponent } from '@stl/web/ui';
@@ -9,7 +10,10 @@ import { AdminBackLinkComponent } from '../shared/back-link.component';
 /**
  * The dead letters: mail to the organisation's people that could not be delivered (refused by the
  * mail server, or still failing after every retry), with the reason, and a way to try again once
- * the cause is fixed (a corrected address, a server back up).
+ * the cause is fixed (a corrected address, a server back up). Beside them, unconfirmed mail (issue
+ * 16): the server received it whole but never confirmed it, so it may have arrived. Such a row is
+ * never offered a plain "send again": the administrator may mark it delivered, or resend it after
+ * a warning that the recipient may get two copies.
  */
 @Component({
   selector: 'stl-admin-failed-mail-page',
@@ -21,8 +25,8 @@ import { AdminBackLinkComponent } from '../shared/back-link.component';
       <stl-admin-back-link stlBeforeHeading />
     </stl-page-header>
     <div role="status" aria-live="polite" data-testid="mail-status">
-      @if (retried(); as r) {
-        <p class="notice notice--success">{{ 'admin.mail.retried' | transloco: { address: r } }}</p>
+      @if (done(); as d) {
+        <p class="notice notice--success">{{ 'admin.mail.' + d.what | transloco: { address: d.address } }}</p>
       }
     </div>
     @if (error()) {
@@ -44,6 +48,7 @@ import { AdminBackLinkComponent } from '../shared/back-link.component';
             <tr>
               <th scope="col">{{ 'admin.mail.to' | transloco }}</th>
               <th scope="col">{{ 'admin.mail.kind' | transloco }}</th>
+              <th scope="col">{{ 'admin.mail.state' | transloco }}</th>
               <th scope="col">{{ 'admin.mail.when' | transloco }}</th>
               <th scope="col">{{ 'admin.mail.reason' | transloco }}</th>
               <th scope="col">
@@ -53,19 +58,63 @@ import { AdminBackLinkComponent } from '../shared/back-link.component';
           </thead>
           <tbody>
             @for (m of rows(); track m.id) {
-              <tr data-testid="failed-mail">
+              <tr data-testid="failed-mail" [attr.data-status]="m.status">
                 <td>{{ m.toAddress }}</td>
                 <td>{{ 'notifications.kinds.' + m.kind + '.label' | transloco }}</td>
+                <td data-testid="mail-state">{{ 'admin.mail.states.' + m.status | transloco }}</td>
                 <td>{{ m.updatedAt | stlDateTime: lang() }}</td>
                 <td>
+                  @if (m.status === 'UNCONFIRMED') {
+                    <p data-testid="unconfirmed-reason">{{ 'admin.mail.unconfirmedReason' | transloco }}</p>
+                  }
                   {{ m.lastError }}
                   <span class="muted">{{ 'admin.mail.attempts' | transloco: { count: m.attempts } }}</span>
                 </td>
                 <td>
-                  <button type="button" class="button" [disabled]="busy() === m.id" (click)="retry(m)">
-                    {{ 'admin.mail.retry' | transloco }}
-                    <span class="visually-hidden">{{ m.toAddress }}</span>
-                  </button>
+                  @if (m.status === 'UNCONFIRMED') {
+                    @if (confirming() === m.id) {
+                      <div role="group" [attr.aria-labelledby]="'resend-warning-' + m.id">
+                        <p
+                          class="notice notice--warning"
+                          [id]="'resend-warning-' + m.id"
+                          data-testid="resend-warning"
+                        >
+                          {{ 'admin.mail.resendWarning' | transloco: { address: m.toAddress } }}
+                        </p>
+                        <button type="button" class="button" [disabled]="busy() === m.id" (click)="resend(m)">
+                          {{ 'admin.mail.resendAnyway' | transloco }}
+                          <span class="visually-hidden">{{ m.toAddress }}</span>
+                        </button>
+                        <button type="button" class="button" (click)="confirming.set(null)">
+                          {{ 'admin.cancel' | transloco }}
+                        </button>
+                      </div>
+                    } @else {
+                      <button
+                        type="button"
+                        class="button"
+                        [disabled]="busy() === m.id"
+                        (click)="markDelivered(m)"
+                      >
+                        {{ 'admin.mail.markDelivered' | transloco }}
+                        <span class="visually-hidden">{{ m.toAddress }}</span>
+                      </button>
+                      <button
+                        type="button"
+                        class="button"
+                        [disabled]="busy() === m.id"
+                        (click)="confirming.set(m.id)"
+                      >
+                        {{ 'admin.mail.resend' | transloco }}
+                        <span class="visually-hidden">{{ m.toAddress }}</span>
+                      </button>
+                    }
+                  } @else {
+                    <button type="button" class="button" [disabled]="busy() === m.id" (click)="retry(m)">
+                      {{ 'admin.mail.retry' | transloco }}
+                      <span class="visually-hidden">{{ m.toAddress }}</span>
+                    </button>
+                  }
                 </td>
               </tr>
             }
@@ -91,7 +140,10 @@ export class AdminFailedMailPage {
   protected readonly loading = signal(true);
   protected readonly busy = signal<string | null>(null);
   protected readonly error = signal('');
-  protected readonly retried = signal<string | null>(null);
+  /** What was last done, to say so: retried, resent or marked delivered, and to whom. */
+  protected readonly done = signal<{ what: 'retried' | 'resent' | 'marked'; address: string } | null>(null);
+  /** The unconfirmed row whose resend warning is open. */
+  protected readonly confirming = signal<string | null>(null);
   private readonly organisationId = computed(() => this.session.viewer()?.organisation?.id ?? '');
 
   constructor() {
@@ -114,15 +166,29 @@ export class AdminFailedMailPage {
   }
 
   protected retry(mail: FailedMail): void {
+    this.act(mail, this.api.retry(mail.id), 'retried');
+  }
+
+  /** An unconfirmed mail sent again, after the warning that the recipient may get two copies. */
+  protected resend(mail: FailedMail): void {
+    this.act(mail, this.api.resendUnconfirmed(mail.id), 'resent');
+  }
+
+  protected markDelivered(mail: FailedMail): void {
+    this.act(mail, this.api.markDelivered(mail.id), 'marked');
+  }
+
+  private act(mail: FailedMail, call: Observable<unknown>, what: 'retried' | 'resent' | 'marked'): void {
     this.busy.set(mail.id);
     this.error.set('');
-    this.retried.set(null);
-    this.api.retry(mail.id).subscribe({
+    this.done.set(null);
+    call.subscribe({
       next: () => {
         this.busy.set(null);
+        this.confirming.set(null);
         this.rows.set(this.rows().filter((m) => m.id !== mail.id));
         this.total.set(this.total() - 1);
-        this.retried.set(mail.toAddress);
+        this.done.set({ what, address: mail.toAddress ?? '' });
       },
       error: (e: unknown) => {
         this.busy.set(null);
