@@ -26,7 +26,13 @@ import { operationAllowListPlugin, requestLimitsPlugin } from './request-limits.
 import { WEB_OPERATIONS } from './web-operations.generated';
 
 /** Paths the web app's SPA fallback must never answer: the API's own routes. */
-export const API_PATHS = ['/graphql{/*rest}', '/health{/*rest}', '/unsubscribe{/*rest}', '/auth{/*rest}'];
+export const API_PATHS = [
+  '/graphql{/*rest}',
+  '/health{/*rest}',
+  '/unsubscribe{/*rest}',
+  '/auth{/*rest}',
+  '/files{/*rest}',
+];
 
 /** The built web app is served at / when its folder exists (after `nx build web`). */
 export function webAppServed(config: AppConfig): boolean {
