@@ -1112,6 +1112,18 @@ export type AnalysisEditorQuery = {
       savedAt: string | null;
       answers: Array<{ sectionKey: string; html: string }>;
     } | null;
+    draftAttachments: Array<{
+      id: string;
+      sectionKey: string;
+      originalName: string;
+      contentType: string;
+      size: number;
+      width: number | null;
+      height: number | null;
+      url: string;
+      thumbnailUrl: string | null;
+      createdAt: string;
+    }>;
   } | null;
 };
 
@@ -1203,9 +1215,40 @@ export type ReadAnalysisQuery = {
       version: number;
       publishedAt: string;
       answers: Array<{ sectionKey: string; html: string }>;
+      attachments: Array<{
+        id: string;
+        sectionKey: string;
+        originalName: string;
+        contentType: string;
+        size: number;
+        width: number | null;
+        height: number | null;
+        url: string;
+        thumbnailUrl: string | null;
+        createdAt: string;
+      }>;
     } | null;
   };
 };
+
+export type AttachmentFieldsFragment = {
+  id: string;
+  sectionKey: string;
+  originalName: string;
+  contentType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  url: string;
+  thumbnailUrl: string | null;
+  createdAt: string;
+};
+
+export type RemoveAttachmentMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type RemoveAttachmentMutation = { removeAttachment: { id: string } };
 
 export type ViewerFieldsFragment = {
   email: string;
@@ -3269,7 +3312,9 @@ export type FieldProblemCode =
   | 'FILE_EMPTY'
   /** The file is larger than allowed. */
   | 'FILE_TOO_LARGE'
-  /** The file could not be read as CSV or XLSX. */
+  /** An attachment whose content (not its name) is not a JPEG, PNG or WebP image or a PDF. */
+  | 'FILE_TYPE_NOT_ALLOWED'
+  /** The file could not be read (as CSV or XLSX for an import, as an image or PDF for an attachment). */
   | 'FILE_UNREADABLE'
   /** The value is not valid (a rule the API does not name more precisely). */
   | 'INVALID'
@@ -3379,6 +3424,8 @@ export type FieldProblemCode =
   | 'TOO_FEW_ROUNDS'
   /** The text is longer than the rule allows. */
   | 'TOO_LONG'
+  /** The section already has as many attachments as allowed. */
+  | 'TOO_MANY_FILES'
   /** The analysis would get more critical friends than the round asks for (k). */
   | 'TOO_MANY_REVIEWERS'
   /** The file has more rows than one import takes. */
@@ -3450,6 +3497,7 @@ export { TypedDocumentString } from './documents/typed-document-string';
 export * from './documents/account';
 export * from './documents/admin';
 export * from './documents/analysis';
+export * from './documents/attachments';
 export * from './documents/auth';
 export * from './documents/cohort';
 export * from './documents/follow-up';

@@ -4,6 +4,8 @@
  */
 import account from './account.en.json';
 import admin from './admin.en.json';
+// Evidence attached to analyses (ADR 0020).
+import attachments from './attachments.en.json';
 import core from './en.json';
 import followUp from './followUp.en.json';
 import notifications from './notifications.en.json';
@@ -23,6 +25,7 @@ export default {
   ...core,
   account,
   admin,
+  attachments,
   review,
   followUp,
   school,

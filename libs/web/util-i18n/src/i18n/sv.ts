@@ -4,6 +4,8 @@
  */
 import account from './account.sv.json';
 import admin from './admin.sv.json';
+// Evidence attached to analyses (ADR 0020).
+import attachments from './attachments.sv.json';
 import core from './sv.json';
 import followUp from './followUp.sv.json';
 import notifications from './notifications.sv.json';
@@ -23,6 +25,7 @@ export default {
   ...core,
   account,
   admin,
+  attachments,
   review,
   followUp,
   school,

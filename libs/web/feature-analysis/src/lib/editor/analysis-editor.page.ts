@@ -26,6 +26,7 @@ import {
 import type { ErrorSummaryItem } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { normaliseText } from '../text/rich-text';
+import { SectionAttachmentsComponent } from '../attachments/section-attachments.component';
 import { ConflictPanelComponent } from './conflict-panel.component';
 import { DraftEditor } from './draft-editor';
 
@@ -47,6 +48,7 @@ const CONFIRM_ID = 'confirm-no-pupil';
     AutosaveIndicatorComponent,
     ErrorSummaryComponent,
     ConflictPanelComponent,
+    SectionAttachmentsComponent,
     ...FORMAT_PIPES,
   ],
   providers: [DraftEditor],

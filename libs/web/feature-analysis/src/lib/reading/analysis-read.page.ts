@@ -2,14 +2,21 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AnalysisApi, apiResource } from '@stl/web/data-access';
-import { LoadDirective, PageHeaderComponent } from '@stl/web/ui';
+import { AttachmentGalleryComponent, LoadDirective, PageHeaderComponent } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 
 /** A published analysis as the cohort reads it, section by section in the template's order. */
 @Component({
   selector: 'stl-analysis-read-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, LoadDirective, PageHeaderComponent, ...FORMAT_PIPES],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    LoadDirective,
+    PageHeaderComponent,
+    AttachmentGalleryComponent,
+    ...FORMAT_PIPES,
+  ],
   template: `
     @if (state.error()) {
       <stl-page-header [heading]="'read.title' | transloco" />
@@ -38,6 +45,7 @@ import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
                 } @else {
                   <p class="muted">{{ 'read.noAnswer' | transloco }}</p>
                 }
+                <stl-attachment-gallery [attachments]="attachmentsOf(section.key)" />
               </section>
             }
           </article>
@@ -80,4 +88,9 @@ export class AnalysisReadPage {
   protected readonly answers = computed(
     () => new Map(this.analysis()?.current?.answers.map((a) => [a.sectionKey, a.html]) ?? []),
   );
+
+  /** The published version's files of one section (ADR 0020). */
+  protected attachmentsOf(sectionKey: string) {
+    return this.analysis()?.current?.attachments.filter((a) => a.sectionKey === sectionKey) ?? [];
+  }
 }
