@@ -38,7 +38,7 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['b06696216a3be0c3f0336a8897bb4a79895d315273b9b6ae84046c6407e7a6a8', 'DemoAccounts'],
   ['f1903bd56a5ee2167998bba6c3a8d4399dddcf81a4dd6d81984634f519e3af30', 'EndMySession'],
   ['429c0b3ef6b69304550e49bc45cca649f25bce3e5bdcb294776dc7c3845c5e20', 'FailedMail'],
-  ['1331f0a178a1fc9c603afd84d45cd1c2b8bc2aac8d3d80f9dd48f059bea735aa', 'FeedbackForm'],
+  ['f769c4daad41dc898eb5068581954842fe6af0235c5bdaacf8fa0c3dd5e96d68', 'FeedbackForm'],
   ['ccfb7ce810d86327df1205a09ff81bc2667194713dfcad3ede40905d1990d6ff', 'FollowUpAnalyses'],
   ['af02c64041e77696b35576610fc522fbeca558ca07c8163be3f4c8b0b6efaf3a', 'FollowUpCohort'],
   ['5840c978892ba6101ddb95b2dde21613757c79e8054ccbe01a5886da2643083f', 'FollowUpProgress'],

@@ -2325,6 +2325,18 @@ export type FeedbackFormQuery = {
       version: number;
       publishedAt: string;
       answers: Array<{ sectionKey: string; html: string }>;
+      attachments: Array<{
+        id: string;
+        sectionKey: string;
+        originalName: string;
+        contentType: string;
+        size: number;
+        width: number | null;
+        height: number | null;
+        url: string;
+        thumbnailUrl: string | null;
+        createdAt: string;
+      }>;
     } | null;
     feedback: Array<{
       id: string;
