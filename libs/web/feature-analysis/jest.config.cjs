@@ -1,7 +1,12 @@
+const componentTests = require('../jest.component.cjs');
+
+/**
+ * Pure logic (no Angular): formatting, error mapping, text conversion; and component specs
+ * (`*.component.spec.ts`) in their own project.
+ */
 module.exports = {
-  displayName: 'web-feature-analysis',
-  preset: '../../../jest.preset.js',
-  rootDir: __dirname,
-  // Pure logic only (no Angular): formatting, error mapping, text conversion.
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  projects: [
+    componentTests.logicTests(__dirname, 'web-feature-analysis'),
+    componentTests(__dirname, 'web-feature-analysis'),
+  ],
 };
