@@ -1,6 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import sharp from 'sharp';
-import { DEMO_IDS } from '@stl/api/data-access-db';
+import { DEMO_IDS, DEMO_OPERATOR_EMAIL } from '@stl/api/data-access-db';
 import { PUBLISH, SAVE, answers } from './support/analysis-fixtures';
 import { GPS_POINTER_TAG, TINY_PDF, download, jpegWithGps, upload } from './support/attachment-fixtures';
 import type { GqlClient } from './support/gql-client';
@@ -241,6 +241,9 @@ describe('attachments: upload, metadata stripped, who may open them, frozen with
       `INSERT INTO person (organisation_id, email, full_name, password_hash) VALUES ($1, 'utanfor@larkby.example', 'Utan För', $2)`,
       [DEMO_IDS.organisation, await hash('stl-demo-2026')],
     );
+    // The platform operator runs the service and never sees course content (ADR 0015).
+    const operator = await api.signedIn(DEMO_OPERATOR_EMAIL);
+    expect((await download(api.url, cookie(operator), `/files/${imageId}`)).status).toBe(403);
     const outsider = await api.signedIn('utanfor@larkby.example');
     expect((await download(api.url, cookie(outsider), `/files/${imageId}`)).status).toBe(403);
     expect((await download(api.url, cookie(outsider), `/files/${imageId}/thumbnail`)).status).toBe(403);
