@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import Negotiator from 'negotiator';
 
 /** Paths the web app's SPA fallback must never answer: the API's own routes. */
-export const API_PREFIXES = ['/graphql', '/health', '/unsubscribe', '/auth', '/export'];
+export const API_PREFIXES = ['/graphql', '/health', '/unsubscribe', '/auth', '/export', '/files'];
 
 /** What a cached response must say: hashed bundles never change, anything else is asked about. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';

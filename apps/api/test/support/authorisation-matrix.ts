@@ -555,6 +555,13 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: COHORT_MANAGERS,
   },
   {
+    operation: 'removeAttachment',
+    query: `mutation($id: ID!) { removeAttachment(id: $id) { id } }`,
+    variables: (w) => ({ id: w.saraDraftAttachment }),
+    // The author only; everyone else is told it does not exist.
+    allowed: ['participant'],
+  },
+  {
     operation: 'removeReviewer',
     query: `mutation($a: ID!) { removeReviewer(assignmentId: $a) { id } }`,
     variables: (w, actor) => ({ a: own(w.removable, actor) }),

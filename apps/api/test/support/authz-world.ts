@@ -120,6 +120,8 @@ export interface World {
   /** Sara's round-2 draft and its revision. */
   saraDraft: string;
   saraDraftRevision: number;
+  /** A file attached to Sara's round-2 draft. */
+  saraDraftAttachment: string;
   /** The peer's feedback on Sara's analysis, with Sara's reply and Maria's leader note. */
   feedback: string;
   /** Sara's own open critical-friend task. */
@@ -307,6 +309,12 @@ export async function buildWorld(api: TestApi): Promise<World> {
   const { saveAnalysisDraft } = await saraClient.ok(
     `mutation($input: SaveAnalysisDraftInput!) { saveAnalysisDraft(input: $input) { id draft { revision } } }`,
     { input: { roundId: draftRound, expectedRevision: 0, answers: answers('Utkast') } },
+  );
+  // A file on Sara's draft (ADR 0024), for removeAttachment.
+  const [draftAttachment] = await db.query(
+    `INSERT INTO attachment (analysis_id, section_key, owner_id, original_name, content_type, size, sha256, storage)
+     VALUES ($1, 'evidence', $2, 'elevtext.pdf', 'application/pdf', 4, repeat('0', 64), 'postgres') RETURNING id`,
+    [saveAnalysisDraft.id, sara],
   );
 
   // Round 3: six participants published, from the end of the list.
@@ -514,6 +522,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
     saraAnalysis,
     saraDraft: saveAnalysisDraft.id,
     saraDraftRevision: saveAnalysisDraft.draft.revision,
+    saraDraftAttachment: draftAttachment.id,
     feedback,
     saraTask: saraTask.id,
     removable: [picked[0].id, picked[1].id],

@@ -1,5 +1,8 @@
 import { AnalysisVersionEntity } from './analysis/analysis-version.entity';
 import { AnalysisEntity } from './analysis/analysis.entity';
+import { AnalysisVersionAttachmentEntity } from './attachment/analysis-version-attachment.entity';
+import { AttachmentContentEntity } from './attachment/attachment-content.entity';
+import { AttachmentEntity } from './attachment/attachment.entity';
 import { AccountTokenEntity } from './auth/account-token.entity';
 import { LoginThrottleEntity } from './auth/login-throttle.entity';
 import { SessionEntity } from './auth/session.entity';
@@ -59,4 +62,7 @@ export const ENTITIES = [
   OutboxMessageEntity,
   NotificationPreferenceEntity,
   CohortReminderSettingsEntity,
+  AttachmentEntity,
+  AttachmentContentEntity,
+  AnalysisVersionAttachmentEntity,
 ];

@@ -37,3 +37,6 @@ export * from './seed/demo-activity';
 export * from './notification/outbox-message.entity';
 export * from './notification/notification-preference.entity';
 export * from './notification/cohort-reminder-settings.entity';
+export * from './attachment/attachment.entity';
+export * from './attachment/attachment-content.entity';
+export * from './attachment/analysis-version-attachment.entity';

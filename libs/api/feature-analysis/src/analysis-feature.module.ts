@@ -10,6 +10,14 @@ import {
   TemplateSectionEntity,
 } from '@stl/api/data-access-db';
 import { AnalysisVersionResolver } from './analysis/analysis-version.resolver';
+import { AttachmentController } from './attachment/attachment.controller';
+import {
+  AnalysisAttachmentsResolver,
+  AttachmentResolver,
+  VersionAttachmentsResolver,
+} from './attachment/attachment.resolver';
+import { AttachmentService } from './attachment/attachment.service';
+import { AttachmentStores } from './attachment/attachment-storage';
 import { AnalysisResolver } from './analysis/analysis.resolver';
 import { AnalysisService } from './analysis/analysis.service';
 
@@ -25,7 +33,18 @@ import { AnalysisService } from './analysis/analysis.service';
       PersonEntity,
     ]),
   ],
-  providers: [AnalysisService, AnalysisResolver, AnalysisVersionResolver],
+  controllers: [AttachmentController],
+  providers: [
+    AnalysisService,
+    AnalysisResolver,
+    AnalysisVersionResolver,
+    // Attachments (ADR 0024)
+    AttachmentStores,
+    AttachmentService,
+    AttachmentResolver,
+    AnalysisAttachmentsResolver,
+    VersionAttachmentsResolver,
+  ],
   exports: [AnalysisService],
 })
 export class AnalysisFeatureModule {}

@@ -89,6 +89,20 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(512 * 1024),
+  /** Attachments to analyses (ADR 0024): largest file in bytes, and most files per section. */
+  ATTACHMENT_MAX_BYTES: limit(1024, 100 * 1024 * 1024, 10 * 1024 * 1024),
+  ATTACHMENT_MAX_PER_SECTION: limit(1, 100, 10),
+  /**
+   * S3-compatible object storage for attachments; unset: their bytes are kept in PostgreSQL.
+   * ENDPOINT for a non-AWS service (MinIO, Ceph, a cloud's S3 API); FORCE_PATH_STYLE for most of those.
+   */
+  ATTACHMENTS_S3_BUCKET: z.string().min(1).optional(),
+  ATTACHMENTS_S3_ENDPOINT: z.url().optional(),
+  ATTACHMENTS_S3_REGION: z.string().default('us-east-1'),
+  /** secret: the key pair; unset, the AWS SDK's own chain (environment, instance role) is used. */
+  ATTACHMENTS_S3_ACCESS_KEY_ID: z.string().optional(),
+  ATTACHMENTS_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  ATTACHMENTS_S3_FORCE_PATH_STYLE: bool.default(false),
   /** The built web app, served at / when the folder exists (relative to the working directory). */
   WEB_DIST_DIR: z.string().default('dist/apps/web/browser'),
   /** Limits on one GraphQL request of a signed-in caller (ADR 0018; the web app's screens stay well under them). */
@@ -242,6 +256,22 @@ export interface AppConfig {
   };
   notification: NotificationConfig;
   sso: SsoConfig;
+  attachments: AttachmentsConfig;
+}
+
+/** Attachments to analyses (ADR 0024). */
+export interface AttachmentsConfig {
+  maxBytes: number;
+  maxPerSection: number;
+  /** S3-compatible object storage; null: bytes in PostgreSQL. */
+  s3: {
+    bucket: string;
+    endpoint: string | undefined;
+    region: string;
+    /** secret */
+    credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+    forcePathStyle: boolean;
+  } | null;
 }
 
 /** Single sign-on (ADR 0014). */
@@ -380,6 +410,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     maxBodyBytes: c.MAX_BODY_BYTES,
     webDistDir: c.WEB_DIST_DIR,
+    attachments: {
+      maxBytes: c.ATTACHMENT_MAX_BYTES,
+      maxPerSection: c.ATTACHMENT_MAX_PER_SECTION,
+      s3: c.ATTACHMENTS_S3_BUCKET
+        ? {
+            bucket: c.ATTACHMENTS_S3_BUCKET,
+            endpoint: c.ATTACHMENTS_S3_ENDPOINT,
+            region: c.ATTACHMENTS_S3_REGION,
+            credentials:
+              c.ATTACHMENTS_S3_ACCESS_KEY_ID && c.ATTACHMENTS_S3_SECRET_ACCESS_KEY
+                ? {
+                    accessKeyId: c.ATTACHMENTS_S3_ACCESS_KEY_ID,
+                    secretAccessKey: c.ATTACHMENTS_S3_SECRET_ACCESS_KEY,
+                  }
+                : undefined,
+            forcePathStyle: c.ATTACHMENTS_S3_FORCE_PATH_STYLE,
+          }
+        : null,
+    },
     graphql: {
       signedIn: {
         depth: c.GRAPHQL_MAX_DEPTH,

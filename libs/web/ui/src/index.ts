@@ -10,3 +10,4 @@ export * from './lib/form/form-errors';
 export * from './lib/form/field';
 export * from './lib/form/form-problems';
 export * from './lib/password/password-form';
+export * from './lib/attachments/attachment-gallery.component';

@@ -24,6 +24,7 @@ import type { Page } from '@stl/api/util-graphql';
 import { CohortChangeKind, MAX_TEXT_LENGTH } from '@stl/shared/domain';
 import type { PublishAnalysisInput, SaveAnalysisDraftInput, SharedSpaceArgs } from './dto/analysis.inputs';
 import { plainText, sanitizeRichText } from './rich-text';
+import { freezeAttachments, sameAttachments } from '../attachment/attachment-versions';
 
 /** Answers in the template's section order, so every reader sees them as the template lays them out. */
 function ordered(sections: TemplateSectionEntity[], answers: Answers): Answers {
@@ -180,15 +181,21 @@ export class AnalysisService {
         const last = await m.findOneOrFail(AnalysisVersionEntity, {
           where: { analysisId: analysis.id, version: analysis.publishedVersion },
         });
-        if (sameAnswers(last.answers, analysis.draftAnswers)) return analysis;
+        if (
+          sameAnswers(last.answers, analysis.draftAnswers) &&
+          (await sameAttachments(m, analysis.id, last.id))
+        )
+          return analysis;
       }
       const now = new Date();
-      await m.insert(AnalysisVersionEntity, {
+      const inserted = await m.insert(AnalysisVersionEntity, {
         analysisId: analysis.id,
         version: analysis.publishedVersion + 1,
         answers: analysis.draftAnswers,
         privacyConfirmedAt: now,
       });
+      // The files go with the version for good (ADR 0024).
+      await freezeAttachments(m, analysis.id, (inserted.identifiers[0] as { id: string }).id);
       analysis.publishedVersion += 1;
       analysis.status = AnalysisStatus.PUBLISHED;
       analysis.firstPublishedAt ??= now;

@@ -131,6 +131,9 @@ export const FIELD_PROBLEM_CODES = [
   'UNKNOWN_SCHOOL',
   'UNKNOWN_ROLE',
   'ROLE_MISSING',
+  // Attachments to analyses (ADR 0024)
+  'FILE_TYPE_NOT_ALLOWED',
+  'TOO_MANY_FILES',
 ] as const;
 
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
@@ -265,11 +268,16 @@ export const FIELD_PROBLEM_DESCRIPTIONS: Readonly<Record<FieldProblemCode, strin
   SLUG_TAKEN: 'Another organisation already has this short name.',
   FILE_EMPTY: 'The file holds no rows.',
   FILE_TOO_LARGE: 'The file is larger than allowed.',
-  FILE_UNREADABLE: 'The file could not be read as CSV or XLSX.',
+  FILE_UNREADABLE:
+    'The file could not be read (as CSV or XLSX for an import, as an image or PDF for an attachment).',
   TOO_MANY_ROWS: 'The file has more rows than one import takes.',
   COLUMNS_MISSING: 'The file lacks a required column (name, e-mail, roles).',
   DUPLICATE_IN_FILE: 'The same e-mail address appears on more than one row of the file.',
   UNKNOWN_SCHOOL: 'No school of the organisation has this name or unit code.',
   UNKNOWN_ROLE: 'Not one of the roles (administrator, course leader, teacher, school leader).',
   ROLE_MISSING: 'The row names no role.',
+  // Attachments to analyses (ADR 0024)
+  FILE_TYPE_NOT_ALLOWED:
+    'An attachment whose content (not its name) is not a JPEG, PNG or WebP image or a PDF.',
+  TOO_MANY_FILES: 'The section already has as many attachments as allowed.',
 };

@@ -1121,6 +1121,18 @@ export type AnalysisEditorQuery = {
       savedAt: string | null;
       answers: Array<{ sectionKey: string; html: string }>;
     } | null;
+    draftAttachments: Array<{
+      id: string;
+      sectionKey: string;
+      originalName: string;
+      contentType: string;
+      size: number;
+      width: number | null;
+      height: number | null;
+      url: string;
+      thumbnailUrl: string | null;
+      createdAt: string;
+    }>;
   } | null;
 };
 
@@ -1212,9 +1224,40 @@ export type ReadAnalysisQuery = {
       version: number;
       publishedAt: string;
       answers: Array<{ sectionKey: string; html: string }>;
+      attachments: Array<{
+        id: string;
+        sectionKey: string;
+        originalName: string;
+        contentType: string;
+        size: number;
+        width: number | null;
+        height: number | null;
+        url: string;
+        thumbnailUrl: string | null;
+        createdAt: string;
+      }>;
     } | null;
   };
 };
+
+export type AttachmentFieldsFragment = {
+  id: string;
+  sectionKey: string;
+  originalName: string;
+  contentType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  url: string;
+  thumbnailUrl: string | null;
+  createdAt: string;
+};
+
+export type RemoveAttachmentMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type RemoveAttachmentMutation = { removeAttachment: { id: string } };
 
 export type ViewerFieldsFragment = {
   email: string;
@@ -2348,6 +2391,18 @@ export type FeedbackFormQuery = {
       version: number;
       publishedAt: string;
       answers: Array<{ sectionKey: string; html: string }>;
+      attachments: Array<{
+        id: string;
+        sectionKey: string;
+        originalName: string;
+        contentType: string;
+        size: number;
+        width: number | null;
+        height: number | null;
+        url: string;
+        thumbnailUrl: string | null;
+        createdAt: string;
+      }>;
     } | null;
     feedback: Array<{
       id: string;
@@ -3335,7 +3390,9 @@ export type FieldProblemCode =
   | 'FILE_EMPTY'
   /** The file is larger than allowed. */
   | 'FILE_TOO_LARGE'
-  /** The file could not be read as CSV or XLSX. */
+  /** An attachment whose content (not its name) is not a JPEG, PNG or WebP image or a PDF. */
+  | 'FILE_TYPE_NOT_ALLOWED'
+  /** The file could not be read (as CSV or XLSX for an import, as an image or PDF for an attachment). */
   | 'FILE_UNREADABLE'
   /** The value is not valid (a rule the API does not name more precisely). */
   | 'INVALID'
@@ -3445,6 +3502,8 @@ export type FieldProblemCode =
   | 'TOO_FEW_ROUNDS'
   /** The text is longer than the rule allows. */
   | 'TOO_LONG'
+  /** The section already has as many attachments as allowed. */
+  | 'TOO_MANY_FILES'
   /** The analysis would get more critical friends than the round asks for (k). */
   | 'TOO_MANY_REVIEWERS'
   /** The file has more rows than one import takes. */
@@ -3516,6 +3575,7 @@ export { TypedDocumentString } from './documents/typed-document-string';
 export * from './documents/account';
 export * from './documents/admin';
 export * from './documents/analysis';
+export * from './documents/attachments';
 export * from './documents/auth';
 export * from './documents/cohort';
 export * from './documents/follow-up';

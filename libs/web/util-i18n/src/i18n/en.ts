@@ -4,6 +4,8 @@
  */
 import account from './account.en.json';
 import admin from './admin.en.json';
+// Evidence attached to analyses (ADR 0024).
+import attachments from './attachments.en.json';
 import core from './en.json';
 // Downloads (XLSX, CSV) of the follow-up screens.
 import exports from './export.en.json';
@@ -25,6 +27,7 @@ export default {
   ...core,
   account,
   admin,
+  attachments,
   review,
   followUp,
   school,

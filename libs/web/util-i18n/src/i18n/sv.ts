@@ -4,6 +4,8 @@
  */
 import account from './account.sv.json';
 import admin from './admin.sv.json';
+// Evidence attached to analyses (ADR 0024).
+import attachments from './attachments.sv.json';
 import core from './sv.json';
 // Downloads (XLSX, CSV) of the follow-up screens.
 import exports from './export.sv.json';
@@ -25,6 +27,7 @@ export default {
   ...core,
   account,
   admin,
+  attachments,
   review,
   followUp,
   school,

@@ -41,6 +41,9 @@ export const AnalysisEditorDocument = /*#__PURE__*/ new TypedDocumentString(`
     draft {
       ...DraftFields
     }
+    draftAttachments {
+      ...AttachmentFields
+    }
   }
 }
     fragment DraftFields on AnalysisDraft {
@@ -58,6 +61,18 @@ fragment SectionFields on TemplateSection {
   helpText
   required
   position
+}
+fragment AttachmentFields on Attachment {
+  id
+  sectionKey
+  originalName
+  contentType
+  size
+  width
+  height
+  url
+  thumbnailUrl
+  createdAt
 }`) as unknown as TypedDocumentString<AnalysisEditorQuery, AnalysisEditorQueryVariables>;
 export const SaveAnalysisDraftDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SaveAnalysisDraft($input: SaveAnalysisDraftInput!) {
@@ -153,6 +168,9 @@ export const ReadAnalysisDocument = /*#__PURE__*/ new TypedDocumentString(`
         sectionKey
         html
       }
+      attachments {
+        ...AttachmentFields
+      }
     }
   }
 }
@@ -163,4 +181,16 @@ export const ReadAnalysisDocument = /*#__PURE__*/ new TypedDocumentString(`
   helpText
   required
   position
+}
+fragment AttachmentFields on Attachment {
+  id
+  sectionKey
+  originalName
+  contentType
+  size
+  width
+  height
+  url
+  thumbnailUrl
+  createdAt
 }`) as unknown as TypedDocumentString<ReadAnalysisQuery, ReadAnalysisQueryVariables>;

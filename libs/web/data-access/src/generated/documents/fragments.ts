@@ -9,6 +9,7 @@ import type {
   AllocationOutcomeFieldsFragment,
   AllocationPairFieldsFragment,
   AssignmentFieldsFragment,
+  AttachmentFieldsFragment,
   CohortSummaryFragment,
   DraftFieldsFragment,
   FollowUpCohortFragment,
@@ -145,6 +146,23 @@ export const SectionFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
     `,
   { fragmentName: 'SectionFields' },
 ) as unknown as TypedDocumentString<SectionFieldsFragment, unknown>;
+export const AttachmentFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment AttachmentFields on Attachment {
+  id
+  sectionKey
+  originalName
+  contentType
+  size
+  width
+  height
+  url
+  thumbnailUrl
+  createdAt
+}
+    `,
+  { fragmentName: 'AttachmentFields' },
+) as unknown as TypedDocumentString<AttachmentFieldsFragment, unknown>;
 export const ViewerFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment ViewerFields on Viewer {

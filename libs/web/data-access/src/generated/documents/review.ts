@@ -247,6 +247,9 @@ export const FeedbackFormDocument = /*#__PURE__*/ new TypedDocumentString(`
         sectionKey
         html
       }
+      attachments {
+        ...AttachmentFields
+      }
     }
     feedback {
       ...ReviewFeedbackFields
@@ -263,7 +266,19 @@ export const FeedbackFormDocument = /*#__PURE__*/ new TypedDocumentString(`
     }
   }
 }
-    fragment ReviewCommentFields on FeedbackComment {
+    fragment AttachmentFields on Attachment {
+  id
+  sectionKey
+  originalName
+  contentType
+  size
+  width
+  height
+  url
+  thumbnailUrl
+  createdAt
+}
+fragment ReviewCommentFields on FeedbackComment {
   id
   kind
   body

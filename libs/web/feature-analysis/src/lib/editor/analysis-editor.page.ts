@@ -26,6 +26,7 @@ import type { ErrorSummaryItem } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { roundTitleBesideNumber } from '@stl/shared/domain';
 import { isBlank } from '../text/rich-text';
+import { SectionAttachmentsComponent } from '../attachments/section-attachments.component';
 import { ConflictPanelComponent } from './conflict-panel.component';
 import { DraftEditor } from './draft-editor';
 import { SectionEditorComponent } from './section-editor.component';
@@ -49,6 +50,7 @@ const CONFIRM_ID = 'confirm-no-pupil';
     ErrorSummaryComponent,
     ConflictPanelComponent,
     SectionEditorComponent,
+    SectionAttachmentsComponent,
     ...FORMAT_PIPES,
   ],
   providers: [DraftEditor],

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AnalysisApi, apiResource } from '@stl/web/data-access';
-import { LoadDirective, PageHeaderComponent } from '@stl/web/ui';
+import { AttachmentGalleryComponent, LoadDirective, PageHeaderComponent } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { roundTitleBesideNumber } from '@stl/shared/domain';
 
@@ -10,7 +10,14 @@ import { roundTitleBesideNumber } from '@stl/shared/domain';
 @Component({
   selector: 'stl-analysis-read-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, LoadDirective, PageHeaderComponent, ...FORMAT_PIPES],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    LoadDirective,
+    PageHeaderComponent,
+    AttachmentGalleryComponent,
+    ...FORMAT_PIPES,
+  ],
   template: `
     @if (state.error()) {
       <stl-page-header [heading]="'read.title' | transloco" />
@@ -39,6 +46,7 @@ import { roundTitleBesideNumber } from '@stl/shared/domain';
                 } @else {
                   <p class="muted">{{ 'read.noAnswer' | transloco }}</p>
                 }
+                <stl-attachment-gallery [attachments]="attachmentsOf(section.key)" />
               </section>
             }
           </article>
@@ -86,4 +94,9 @@ export class AnalysisReadPage {
   protected readonly answers = computed(
     () => new Map(this.analysis()?.current?.answers.map((a) => [a.sectionKey, a.html]) ?? []),
   );
+
+  /** The published version's files of one section (ADR 0024). */
+  protected attachmentsOf(sectionKey: string) {
+    return this.analysis()?.current?.attachments.filter((a) => a.sectionKey === sectionKey) ?? [];
+  }
 }

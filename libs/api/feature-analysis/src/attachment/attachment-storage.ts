@@ -1,0 +1,132 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { AttachmentContentEntity, AttachmentStorageKind, AttachmentVariant } from '@stl/api/data-access-db';
+import { APP_CONFIG } from '@stl/api/util-config';
+import type { AppConfig, AttachmentsConfig } from '@stl/api/util-config';
+
+/**
+ * Where attachments' bytes live (ADR 0024). Writes and deletes take the transaction of the command
+ * that makes them, so with PostgreSQL the bytes exist exactly when the attachment row does.
+ */
+export interface AttachmentStore {
+  readonly kind: AttachmentStorageKind;
+  put(
+    m: EntityManager,
+    id: string,
+    variant: AttachmentVariant,
+    bytes: Buffer,
+    contentType: string,
+  ): Promise<void>;
+  get(m: EntityManager, id: string, variant: AttachmentVariant): Promise<Buffer | null>;
+  /** Removes both variants of these attachments. */
+  remove(m: EntityManager, ids: readonly string[]): Promise<void>;
+}
+
+/** The default: bytea rows in `attachment_content`, deleted with their attachment by the foreign key. */
+export class PostgresAttachmentStore implements AttachmentStore {
+  readonly kind = AttachmentStorageKind.POSTGRES;
+
+  async put(
+    m: EntityManager,
+    attachmentId: string,
+    variant: AttachmentVariant,
+    bytes: Buffer,
+  ): Promise<void> {
+    await m.insert(AttachmentContentEntity, { attachmentId, variant, bytes });
+  }
+
+  async get(m: EntityManager, attachmentId: string, variant: AttachmentVariant): Promise<Buffer | null> {
+    const row = await m.findOne(AttachmentContentEntity, { where: { attachmentId, variant } });
+    return row?.bytes ?? null;
+  }
+
+  async remove(m: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length) await m.delete(AttachmentContentEntity, { attachmentId: In([...ids]) });
+  }
+}
+
+/**
+ * S3-compatible object storage (ATTACHMENTS_S3_BUCKET), objects named `attachments/{id}/{variant}`.
+ * UNTESTED against a real server here (no object store can run on the development machine); it
+ * uses only PutObject, GetObject and DeleteObjects. A put outside the database means a command that
+ * fails after it leaves an object without a row: harmless (never served) and listed by prefix.
+ */
+export class S3AttachmentStore implements AttachmentStore {
+  readonly kind = AttachmentStorageKind.S3;
+  private readonly log = new Logger('Attachments');
+  private readonly client: S3Client;
+
+  constructor(private readonly config: NonNullable<AttachmentsConfig['s3']>) {
+    this.client = new S3Client({
+      region: config.region,
+      endpoint: config.endpoint,
+      forcePathStyle: config.forcePathStyle,
+      credentials: config.credentials,
+    });
+  }
+
+  private key(id: string, variant: AttachmentVariant): string {
+    return `attachments/${id}/${variant}`;
+  }
+
+  async put(_m: EntityManager, id: string, variant: AttachmentVariant, bytes: Buffer, contentType: string) {
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.config.bucket,
+        Key: this.key(id, variant),
+        Body: bytes,
+        ContentType: variant === AttachmentVariant.THUMBNAIL ? 'image/webp' : contentType,
+      }),
+    );
+  }
+
+  async get(_m: EntityManager, id: string, variant: AttachmentVariant): Promise<Buffer | null> {
+    try {
+      const out = await this.client.send(
+        new GetObjectCommand({ Bucket: this.config.bucket, Key: this.key(id, variant) }),
+      );
+      return out.Body ? Buffer.from(await out.Body.transformToByteArray()) : null;
+    } catch (e) {
+      if ((e as { name?: string }).name === 'NoSuchKey') return null;
+      throw e;
+    }
+  }
+
+  async remove(_m: EntityManager, ids: readonly string[]): Promise<void> {
+    if (!ids.length) return;
+    const keys = ids.flatMap((id) => Object.values(AttachmentVariant).map((v) => ({ Key: this.key(id, v) })));
+    try {
+      await this.client.send(
+        new DeleteObjectsCommand({ Bucket: this.config.bucket, Delete: { Objects: keys } }),
+      );
+    } catch (e) {
+      // The rows are gone, so nothing serves these objects any more; say so and go on.
+      this.log.error(`Could not delete attachment objects ${ids.join(', ')}: ${String(e)}`);
+    }
+  }
+}
+
+/** The store new attachments go to, and the one that holds each stored attachment. */
+@Injectable()
+export class AttachmentStores {
+  private readonly postgres = new PostgresAttachmentStore();
+  private readonly s3: S3AttachmentStore | null;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.s3 = config.attachments.s3 ? new S3AttachmentStore(config.attachments.s3) : null;
+  }
+
+  /** Where new attachments are written: S3 when configured, else PostgreSQL. */
+  get current(): AttachmentStore {
+    return this.s3 ?? this.postgres;
+  }
+
+  /** The store that holds an attachment written earlier (it may differ from `current`). */
+  of(kind: AttachmentStorageKind): AttachmentStore {
+    if (kind === AttachmentStorageKind.POSTGRES) return this.postgres;
+    if (!this.s3) throw new Error('An attachment is kept in S3, but ATTACHMENTS_S3_BUCKET is not set.');
+    return this.s3;
+  }
+}
