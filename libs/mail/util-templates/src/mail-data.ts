@@ -198,6 +198,27 @@ export interface InvitationData extends AccountLinkData {
 export type PasswordResetData = AccountLinkData;
 export type SignInLinkData = AccountLinkData;
 
+/** One meeting as the welcome mail lists it (and its calendar file holds it). */
+export type WelcomeMeeting = MeetingWhere & {
+  meetingId: string;
+  meetingNumber: number;
+  title: string;
+  startsAt: Instant;
+  endsAt: Instant;
+};
+
+/** To a participant when the cohort opens or when they join an open one. */
+export interface CohortWelcomeData extends CohortRef {
+  /** The cohort's first and last day (plain dates, `2026-08-17`). */
+  startsOn: string;
+  endsOn: string;
+  leaderNames: string[];
+  /** Every meeting, in order; all of them are in the attached calendar file. */
+  meetings: WelcomeMeeting[];
+  /** The first analysis round, when one is planned. */
+  firstRound: { roundId: string; roundNumber: number; title: string; submissionDueAt: Instant } | null;
+}
+
 export interface MailDataByKind {
   REVIEW_ASSIGNED: ReviewAssignedData;
   FEEDBACK_RECEIVED: FeedbackReceivedData;
@@ -216,6 +237,7 @@ export interface MailDataByKind {
   INVITATION: InvitationData;
   PASSWORD_RESET: PasswordResetData;
   SIGN_IN_LINK: SignInLinkData;
+  COHORT_WELCOME: CohortWelcomeData;
 }
 
 /** Compile-time check that every kind has data and nothing else does. */

@@ -9,6 +9,7 @@ import { AccountTokens1796530597485 } from './1796530597485-AccountTokens';
 import { PlatformOperator1796530900000 } from './1796530900000-PlatformOperator';
 import { OutboxUnconfirmed1796531924753 } from './1796531924753-OutboxUnconfirmed';
 import { SupportThresholds1796536380498 } from './1796536380498-SupportThresholds';
+import { CohortWelcomeMail1796540000000 } from './1796540000000-CohortWelcomeMail';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   PlatformOperator1796530900000,
   OutboxUnconfirmed1796531924753,
   SupportThresholds1796536380498,
+  CohortWelcomeMail1796540000000,
 ];

@@ -36,6 +36,7 @@ import {
 } from '@stl/shared/domain';
 import type { DatePeriod } from '@stl/shared/domain';
 import { CohortCommands } from '@stl/api/feature-cohort-commands';
+import { NotificationEvents } from '@stl/api/feature-notification';
 import { CohortChangeKind, cohortChangeRefusal } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
 import { definedOnly } from '../common/problems';
@@ -74,6 +75,7 @@ export class CohortService {
     private readonly commands: CohortCommands,
     private readonly policy: AccessPolicy,
     private readonly memberships: MembershipService,
+    private readonly notifications: NotificationEvents,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(CohortEntity) private readonly cohorts: Repository<CohortEntity>,
   ) {}
@@ -346,7 +348,11 @@ export class CohortService {
     });
   }
 
-  /** Rule 1 and the life cycle: PLANNING → OPEN only when every readiness problem is solved. */
+  /**
+   * Rule 1 and the life cycle: PLANNING → OPEN only when every readiness problem is solved. Each
+   * participant's welcome mail is queued in the same transaction: it exists exactly when the
+   * cohort opened.
+   */
   async open(actor: Actor, id: string): Promise<CohortEntity> {
     return this.transition(actor, id, CohortStatus.OPEN, async (m, cohort) => {
       const problems = await this.openingProblems(m, cohort);
@@ -357,6 +363,7 @@ export class CohortService {
           problems.map(({ field, code, message }) => ({ field, code, message })),
         );
       cohort.openedAt = new Date();
+      await this.notifications.cohortWelcome(m, cohort.id);
     });
   }
 

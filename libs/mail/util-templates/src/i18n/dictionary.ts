@@ -85,6 +85,32 @@ export interface MailDictionary {
     action: string;
     reason: (p: { cohort: string }) => string;
   };
+  welcome: {
+    subject: (p: { cohort: string }) => string;
+    heading: (p: { cohort: string }) => string;
+    intro: (p: { cohort: string; starts: string; ends: string }) => string;
+    /** What the course is, in two or three sentences. */
+    about: string;
+    leaders: (names: string[]) => string;
+    meetingsHeading: string;
+    meetingsCaption: (p: { cohort: string }) => string;
+    meetingColumn: string;
+    timeColumn: string;
+    placeColumn: string;
+    digital: string;
+    noMeetings: string;
+    timeZone: string;
+    calendarAttached: string;
+    firstRoundHeading: string;
+    firstRound: (p: { round: number; title: string; due: string }) => string;
+    signInHeading: string;
+    signIn: string;
+    signInAddress: string;
+    action: string;
+    reason: (p: { cohort: string }) => string;
+    /** The calendar file's name in calendar programs. */
+    icsCalendarName: (p: { cohort: string }) => string;
+  };
   nudge: {
     subject: (p: { leaderName: string; cohort: string }) => string;
     heading: string;

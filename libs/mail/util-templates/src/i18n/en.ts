@@ -39,6 +39,7 @@ export const en: MailDictionary = {
     INVITATION: 'invitations to the platform',
     PASSWORD_RESET: 'links to reset your password',
     SIGN_IN_LINK: 'sign-in links',
+    COHORT_WELCOME: 'welcome mail when a cohort starts',
   },
   reviewAssigned: {
     subject: ({ authorName, round }) =>
@@ -105,6 +106,39 @@ export const en: MailDictionary = {
       'You can contact the participant, or move the assignment to someone else when you adjust the critical-friend allocation.',
     action: 'Open the analysis round',
     reason: ({ cohort }) => `You are receiving this e-mail because you are a course leader of ${cohort}.`,
+  },
+  welcome: {
+    subject: ({ cohort }) => `Welcome to ${cohort}`,
+    heading: ({ cohort }) => `Welcome to ${cohort}!`,
+    intro: ({ cohort, starts, ends }) =>
+      `${cohort} has now opened, and you are enrolled as a participant. The course runs from ${starts} to ${ends}.`,
+    about:
+      "In Skriva sig till lärande (STL, writing to learn) you develop your teaching together with other teachers. We meet at joint meetings mixing theory and practice. Between the meetings you document and analyse your own teaching in an analysis template and publish the analysis to the group. Then you act as a critical friend: you read others' analyses and give feedback that is critical, forward-looking and supportive – and you get feedback yourself from both course leaders and participants.",
+    leaders: (names) =>
+      names.length === 0
+        ? ''
+        : names.length === 1
+          ? `Your course leader is ${names[0]}.`
+          : `Your course leaders are ${list(names)}.`,
+    meetingsHeading: 'Meetings',
+    meetingsCaption: ({ cohort }) => `The meetings of ${cohort}`,
+    meetingColumn: 'Meeting',
+    timeColumn: 'Time',
+    placeColumn: 'Place',
+    digital: "Online (the link is on the meeting's page)",
+    noMeetings: 'The meetings are not scheduled yet; you will get a reminder the day before each one.',
+    timeZone: 'All times are Swedish time.',
+    calendarAttached:
+      'A calendar file (.ics) with every meeting is attached, so you can add them all to your calendar at once.',
+    firstRoundHeading: 'The first analysis round',
+    firstRound: ({ round, title, due }) =>
+      `Analysis round ${round} (${title}): publish your analysis by ${due}.`,
+    signInHeading: 'Signing in',
+    signIn: 'You sign in to the platform with your e-mail address at this address:',
+    signInAddress: 'Address',
+    action: 'Open the cohort',
+    reason: ({ cohort }) => `You are receiving this e-mail because you take part in ${cohort}.`,
+    icsCalendarName: ({ cohort }) => `Meetings – ${cohort}`,
   },
   nudge: {
     subject: ({ leaderName, cohort }) => `${leaderName} reminds you about ${cohort}`,

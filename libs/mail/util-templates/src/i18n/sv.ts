@@ -39,6 +39,7 @@ export const sv: MailDictionary = {
     INVITATION: 'inbjudningar till plattformen',
     PASSWORD_RESET: 'länkar för att återställa lösenordet',
     SIGN_IN_LINK: 'inloggningslänkar',
+    COHORT_WELCOME: 'välkomstmejl när en utbildningsomgång startar',
   },
   reviewAssigned: {
     subject: ({ authorName, round }) => `Du är kritisk vän till ${authorName} i analysomgång ${round}`,
@@ -104,6 +105,39 @@ export const sv: MailDictionary = {
       'Du kan kontakta deltagaren eller flytta uppdraget till någon annan när du justerar fördelningen av kritiska vänner.',
     action: 'Öppna analysomgången',
     reason: ({ cohort }) => `Du får det här mejlet eftersom du är kursledare för ${cohort}.`,
+  },
+  welcome: {
+    subject: ({ cohort }) => `Välkommen till ${cohort}`,
+    heading: ({ cohort }) => `Välkommen till ${cohort}!`,
+    intro: ({ cohort, starts, ends }) =>
+      `Nu har ${cohort} öppnat, och du är anmäld som deltagare. Utbildningen pågår från ${starts} till ${ends}.`,
+    about:
+      'I Skriva sig till lärande (STL) utvecklar du din undervisning tillsammans med andra lärare. Vi ses på gemensamma träffar med teori och praktik. Mellan träffarna dokumenterar och analyserar du din egen undervisning i en analysmall och publicerar analysen för gruppen. Sedan är du kritisk vän: du läser andras analyser och ger återkoppling som är kritisk, framåtsyftande och stödjande – och du får själv återkoppling från både kursledare och deltagare.',
+    leaders: (names) =>
+      names.length === 0
+        ? ''
+        : names.length === 1
+          ? `Din kursledare är ${names[0]}.`
+          : `Dina kursledare är ${list(names)}.`,
+    meetingsHeading: 'Träffar',
+    meetingsCaption: ({ cohort }) => `Träffarna i ${cohort}`,
+    meetingColumn: 'Träff',
+    timeColumn: 'Tid',
+    placeColumn: 'Plats',
+    digital: 'Digitalt (länken finns på träffens sida)',
+    noMeetings: 'Träffarna är inte inlagda än; du får en påminnelse dagen före varje träff.',
+    timeZone: 'Alla tider är svensk tid.',
+    calendarAttached:
+      'En kalenderfil (.ics) med alla träffar är bifogad, så att du kan lägga in dem i din kalender på en gång.',
+    firstRoundHeading: 'Första analysomgången',
+    firstRound: ({ round, title, due }) =>
+      `Analysomgång ${round} (${title}): publicera din analys senast ${due}.`,
+    signInHeading: 'Logga in',
+    signIn: 'Du loggar in på plattformen med din e-postadress på den här adressen:',
+    signInAddress: 'Adress',
+    action: 'Öppna utbildningsomgången',
+    reason: ({ cohort }) => `Du får det här mejlet eftersom du är deltagare i ${cohort}.`,
+    icsCalendarName: ({ cohort }) => `Träffar – ${cohort}`,
   },
   nudge: {
     subject: ({ leaderName, cohort }) => `${leaderName} påminner dig om ${cohort}`,

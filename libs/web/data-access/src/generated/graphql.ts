@@ -245,6 +245,7 @@ export type Locale = 'en' | 'sv';
 /** Every kind of e-mail the platform sends. */
 export type MailKind =
   | 'ANALYSIS_PUBLISHED'
+  | 'COHORT_WELCOME'
   | 'DIGEST'
   | 'FEEDBACK_DUE_48H'
   | 'FEEDBACK_DUE_TODAY'
