@@ -37,3 +37,12 @@ export * from './seed/demo-activity';
 export * from './notification/outbox-message.entity';
 export * from './notification/notification-preference.entity';
 export * from './notification/cohort-reminder-settings.entity';
+export { ProgressFacts } from './progress/progress-facts';
+export type {
+  AttendanceCountRow,
+  FeedbackCountRow,
+  MeetingCountRow,
+  TaskCountRow,
+} from './progress/progress-facts';
+export { cohortCompletions, supportThresholdsOf } from './progress/cohort-completions';
+export type { AnalysisStage, CompletionScope, ParticipantCompletionRow } from './progress/cohort-completions';

@@ -195,7 +195,8 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
             feedbackAssigned: 6,
             meetingsAttended: 4,
             meetingsHeld: 4,
-            supportSignals: [],
+            supportLevel: 'ON_TRACK',
+            supportReasons: [],
           },
           {
             name: 'Amira Hassan',
@@ -205,7 +206,8 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
             feedbackAssigned: 6,
             meetingsAttended: 4,
             meetingsHeld: 4,
-            supportSignals: [],
+            supportLevel: 'BEHIND',
+            supportReasons: [{ code: 'TASKS_OVERDUE', roundNumbers: [2], days: 3 }],
           },
           {
             name: 'Olle Svensson',
@@ -215,7 +217,12 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
             feedbackAssigned: 4,
             meetingsAttended: 2,
             meetingsHeld: 4,
-            supportSignals: ['analysesBehind', 'feedbackOverdue', 'lowAttendance'],
+            supportLevel: 'NEEDS_SUPPORT',
+            supportReasons: [
+              { code: 'ANALYSIS_OVERDUE', roundNumbers: [3], days: 8 },
+              { code: 'TASKS_OVERDUE', roundNumbers: [2], days: 1 },
+              { code: 'ATTENDANCE_BEHIND', roundNumbers: [], missed: 2, held: 4 },
+            ],
           },
         ],
       },

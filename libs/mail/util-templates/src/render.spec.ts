@@ -301,11 +301,35 @@ describe('mail content', () => {
       demoMailContext('SCHOOL_LEADER_SUMMARY', 'sv'),
     );
     expect(mail.text).toContain(
-      'Olle Svensson ligger efter med analyserna, har försenad återkoppling som kritisk vän och har låg närvaro på träffarna.',
+      'Olle Svensson: omgång 3: analysen 8 dagar sen; omgång 2: kritisk vän-återkopplingen 1 dag sen; missat 2 av 4 hållna träffar.',
     );
+    // Only those the screens grade NEEDS_SUPPORT are listed; the table shows every level.
+    expect(mail.text).not.toMatch(/Amira Hassan:/);
+    expect(mail.text).toMatch(/Amira Hassan\n(.*\n){3}.*Läge: Efter/);
+    expect(mail.text).toMatch(/Sara Lindqvist\n(.*\n){3}.*Läge: I fas/);
     expect(mail.html).toContain('<th scope="col"');
     expect(mail.html).toContain('<caption');
     expect(mail.text).toContain('Publicerade analyser: 3 av 6');
+  });
+
+  it('still renders a school report queued by an earlier release, with its old signals', () => {
+    const old = {
+      ...DEMO_MAIL_DATA.SCHOOL_LEADER_SUMMARY,
+      cohorts: DEMO_MAIL_DATA.SCHOOL_LEADER_SUMMARY.cohorts.map((c) => ({
+        ...c,
+        teachers: c.teachers.map(({ supportLevel: _l, supportReasons: _r, ...x }) => ({
+          ...x,
+          supportSignals: x.name === 'Olle Svensson' ? (['lowAttendance'] as const) : [],
+        })),
+      })),
+    };
+    const mail = renderMail(
+      'SCHOOL_LEADER_SUMMARY',
+      old as unknown as MailDataByKind['SCHOOL_LEADER_SUMMARY'],
+      demoMailContext('SCHOOL_LEADER_SUMMARY', 'sv'),
+    );
+    expect(mail.text).toContain('Olle Svensson har låg närvaro på träffarna.');
+    expect(mail.text).toMatch(/Amira Hassan\n(.*\n){3}.*Läge: I fas/);
   });
 
   it('gathers several mails into one digest, each with its own link and unsubscribe link', () => {

@@ -1,5 +1,5 @@
 import type { MailKind } from '../mail-kind';
-import type { SupportSignal } from '../mail-data';
+import type { LegacySupportSignal, SupportLevel, SupportReasonData } from '../mail-data';
 
 /**
  * Every word a mail contains, per language. Both dictionaries are typed with this interface, so a
@@ -173,13 +173,17 @@ export interface MailDictionary {
     supportHeading: string;
     supportIntro: string;
     noneNeedSupport: string;
-    signals: Record<SupportSignal, string>;
-    supportLine: (p: { name: string; signals: string[] }) => string;
+    /** Reports queued by an earlier release. */
+    signals: Record<LegacySupportSignal, string>;
+    legacyLine: (p: { name: string; signals: string[] }) => string;
+    /** The words of the screens (support.reason in the web's dictionary). */
+    reasonText: (r: SupportReasonData) => string;
+    supportLine: (p: { name: string; reasons: string[] }) => string;
+    levels: Record<SupportLevel, string>;
+    completed: string;
     caption: (p: { cohort: string }) => string;
     columns: [teacher: string, analyses: string, feedback: string, attendance: string, support: string];
     outOf: (p: { done: number; total: number }) => string;
-    yes: string;
-    no: string;
     action: string;
     reason: (p: { school: string }) => string;
   };

@@ -207,27 +207,35 @@ export const en: MailDictionary = {
     heading: ({ school }) => `How the teachers at ${school} are doing`,
     intro: ({ from, to }) =>
       `Here is the progress of the teachers from your school in the STL course, ${from} – ${to}. The report shows how far they have come, not what they wrote in their analyses.`,
-    supportHeading: 'May need support',
+    supportHeading: 'Needs support',
     supportIntro:
-      'These teachers may need closer feedback or structured collaboration with colleagues at their own school:',
+      "These teachers may need closer feedback or structured collaboration with colleagues at their own school. Only what is in the teacher's own hands counts, by your organisation's limits – the same judgement as on the My school page:",
     noneNeedSupport: 'None of the teachers seems to need extra support right now.',
     signals: {
       analysesBehind: 'is behind with the analyses',
       feedbackOverdue: 'has overdue critical-friend feedback',
       lowAttendance: 'has low attendance at the meetings',
     },
-    supportLine: ({ name, signals }) => `${name} ${list(signals)}.`,
+    legacyLine: ({ name, signals }) => `${name} ${list(signals)}.`,
+    reasonText: (r) => {
+      const round = r.roundNumbers.join(', ');
+      const days = r.days ?? 0;
+      if (r.code === 'ATTENDANCE_BEHIND') return `missed ${r.missed ?? 0} of ${r.held ?? 0} meetings held`;
+      const what = r.code === 'ANALYSIS_OVERDUE' ? 'analysis' : 'critical-friend feedback';
+      return `round ${round}: ${what} ${days === 1 ? '1 day' : `${days} days`} late`;
+    },
+    supportLine: ({ name, reasons }) => (reasons.length ? `${name}: ${reasons.join('; ')}.` : `${name}.`),
+    levels: { ON_TRACK: 'On track', BEHIND: 'Behind', NEEDS_SUPPORT: 'Needs support' },
+    completed: 'Completed',
     caption: ({ cohort }) => `Progress in ${cohort}`,
     columns: [
       'Teacher',
       'Published analyses',
       'Critical-friend feedback',
-      'Meeting attendance',
-      'May need support',
+      'Attendance of meetings held',
+      'Status',
     ],
     outOf: ({ done, total }) => `${done} of ${total}`,
-    yes: 'Yes',
-    no: 'No',
     action: 'See the full progress of the school',
     reason: ({ school }) =>
       `You are receiving this e-mail because you are the school leader of ${school}, which has teachers in the STL course.`,

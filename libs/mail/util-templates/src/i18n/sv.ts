@@ -206,27 +206,35 @@ export const sv: MailDictionary = {
     heading: ({ school }) => `Så går det för lärarna på ${school}`,
     intro: ({ from, to }) =>
       `Här är läget för lärarna från din skola i STL-utbildningen, ${from} – ${to}. Rapporten visar hur långt de har kommit, inte vad de har skrivit i sina analyser.`,
-    supportHeading: 'Kan behöva stöd',
+    supportHeading: 'Behöver stöd',
     supportIntro:
-      'De här lärarna kan behöva tätare återkoppling eller strukturerat samarbete med kollegor på den egna skolan:',
+      'De här lärarna kan behöva tätare återkoppling eller strukturerat samarbete med kollegor på den egna skolan. Bara det som ligger i lärarens egna händer räknas, efter huvudmannens gränser – samma bedömning som på sidan Min skola:',
     noneNeedSupport: 'Ingen av lärarna ser ut att behöva extra stöd just nu.',
     signals: {
       analysesBehind: 'ligger efter med analyserna',
       feedbackOverdue: 'har försenad återkoppling som kritisk vän',
       lowAttendance: 'har låg närvaro på träffarna',
     },
-    supportLine: ({ name, signals }) => `${name} ${list(signals)}.`,
+    legacyLine: ({ name, signals }) => `${name} ${list(signals)}.`,
+    reasonText: (r) => {
+      const round = r.roundNumbers.join(', ');
+      const days = r.days ?? 0;
+      if (r.code === 'ATTENDANCE_BEHIND') return `missat ${r.missed ?? 0} av ${r.held ?? 0} hållna träffar`;
+      const what = r.code === 'ANALYSIS_OVERDUE' ? 'analysen' : 'kritisk vän-återkopplingen';
+      return `omgång ${round}: ${what} ${days === 1 ? '1 dag' : `${days} dagar`} sen`;
+    },
+    supportLine: ({ name, reasons }) => (reasons.length ? `${name}: ${reasons.join('; ')}.` : `${name}.`),
+    levels: { ON_TRACK: 'I fas', BEHIND: 'Efter', NEEDS_SUPPORT: 'Behöver stöd' },
+    completed: 'Klar',
     caption: ({ cohort }) => `Framsteg i ${cohort}`,
     columns: [
       'Lärare',
       'Publicerade analyser',
       'Återkoppling som kritisk vän',
-      'Närvaro på träffar',
-      'Kan behöva stöd',
+      'Närvaro på hållna träffar',
+      'Läge',
     ],
     outOf: ({ done, total }) => `${done} av ${total}`,
-    yes: 'Ja',
-    no: 'Nej',
     action: 'Se hela läget för skolan',
     reason: ({ school }) =>
       `Du får det här mejlet eftersom du är rektor för ${school} och har lärare i STL-utbildningen.`,
