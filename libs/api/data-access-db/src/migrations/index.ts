@@ -10,6 +10,7 @@ import { PlatformOperator1796530900000 } from './1796530900000-PlatformOperator'
 import { OutboxUnconfirmed1796531924753 } from './1796531924753-OutboxUnconfirmed';
 import { SupportThresholds1796536380498 } from './1796536380498-SupportThresholds';
 import { CohortWelcomeMail1796540000000 } from './1796540000000-CohortWelcomeMail';
+import { CohortNameUnique1796540100000 } from './1796540100000-CohortNameUnique';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -26,4 +27,5 @@ export const MIGRATIONS: Function[] = [
   OutboxUnconfirmed1796531924753,
   SupportThresholds1796536380498,
   CohortWelcomeMail1796540000000,
+  CohortNameUnique1796540100000,
 ];
