@@ -44,7 +44,7 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['5840c978892ba6101ddb95b2dde21613757c79e8054ccbe01a5886da2643083f', 'FollowUpProgress'],
   ['c645a37711a42b125509d140dc2140a91d9ec4e17cd76e27bc284cae9cd8c08f', 'GiveFeedback'],
   ['b730686ba281632ce78303ee6ad1e34a128d76100ba567200554258dc3e7e94d', 'InvitationPreview'],
-  ['7a45f1f40b52d7ad78e65e98b41e867eca9402ccc9ea5f33e7d161e2c5fc7390', 'LeaderToDo'],
+  ['10082b5d7507ed104818892aef128bf251a6abd3c595f38f6e6d3ed54123a57f', 'LeaderToDo'],
   ['5f6e7d12fed3e2b2b2e127cb01f1bb2d003d5109eee1e16451fbf560f37101b4', 'LockAllocation'],
   ['cea9a530864cbc2a0278cee1668748f41a104a25c94f117c66088eadc01c8e01', 'MarkFeedbackHelpful'],
   ['3b7f6745ee31aa9fa43ede45fc0a185c85e023909915d356aad831ef182dc967', 'Me'],

@@ -1463,6 +1463,7 @@ export type LeaderToDoQuery = {
     meetingTitle: string | null;
     publishedCount: number | null;
     dueAt: string;
+    waitingSince: string;
   }>;
 };
 
