@@ -6,6 +6,7 @@ export { SnakeNamingStrategy } from './shared/snake-naming.strategy';
 export { BaseEntity } from './shared/base.entity';
 export * from './organisation/organisation.entity';
 export * from './organisation/organisation-support-settings.entity';
+export * from './organisation/school-holiday.entity';
 export * from './organisation/school.entity';
 export * from './person/person.entity';
 export * from './person/role-grant.entity';

@@ -11,6 +11,7 @@ import { OutboxUnconfirmed1796531924753 } from './1796531924753-OutboxUnconfirme
 import { SupportThresholds1796536380498 } from './1796536380498-SupportThresholds';
 import { CohortWelcomeMail1796540000000 } from './1796540000000-CohortWelcomeMail';
 import { CohortNameUnique1796540100000 } from './1796540100000-CohortNameUnique';
+import { SchoolHolidays1796543597679 } from './1796543597679-SchoolHolidays';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -28,4 +29,5 @@ export const MIGRATIONS: Function[] = [
   SupportThresholds1796536380498,
   CohortWelcomeMail1796540000000,
   CohortNameUnique1796540100000,
+  SchoolHolidays1796543597679,
 ];

@@ -131,6 +131,9 @@ export const FIELD_PROBLEM_CODES = [
   'UNKNOWN_SCHOOL',
   'UNKNOWN_ROLE',
   'ROLE_MISSING',
+  // An organisation's school holidays (issue 19)
+  'HOLIDAYS_OVERLAP',
+  'TOO_MANY_HOLIDAYS',
 ] as const;
 
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
@@ -272,4 +275,6 @@ export const FIELD_PROBLEM_DESCRIPTIONS: Readonly<Record<FieldProblemCode, strin
   UNKNOWN_SCHOOL: 'No school of the organisation has this name or unit code.',
   UNKNOWN_ROLE: 'Not one of the roles (administrator, course leader, teacher, school leader).',
   ROLE_MISSING: 'The row names no role.',
+  HOLIDAYS_OVERLAP: 'This holiday overlaps another one of the list.',
+  TOO_MANY_HOLIDAYS: 'A school year holds at most 12 holidays.',
 };

@@ -22,6 +22,7 @@ import type {
   ReviewFeedbackFieldsFragment,
   ReviewProgressFieldsFragment,
   RoundFieldsFragment,
+  SchoolHolidaysFieldsFragment,
   SectionFieldsFragment,
   SessionFieldsFragment,
   SetupCohortFieldsFragment,
@@ -705,3 +706,18 @@ export const SupportThresholdsFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumen
     `,
   { fragmentName: 'SupportThresholdsFields' },
 ) as unknown as TypedDocumentString<SupportThresholdsFieldsFragment, unknown>;
+export const SchoolHolidaysFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment SchoolHolidaysFields on SchoolHolidays {
+  organisationId
+  schoolYear
+  isDefault
+  holidays {
+    name
+    startsOn
+    endsOn
+  }
+}
+    `,
+  { fragmentName: 'SchoolHolidaysFields' },
+) as unknown as TypedDocumentString<SchoolHolidaysFieldsFragment, unknown>;
