@@ -9,7 +9,7 @@ import { AccountTokens1796530597485 } from './1796530597485-AccountTokens';
 import { PlatformOperator1796530900000 } from './1796530900000-PlatformOperator';
 import { OutboxUnconfirmed1796531924753 } from './1796531924753-OutboxUnconfirmed';
 import { SupportThresholds1796536380498 } from './1796536380498-SupportThresholds';
-import { CohortWelcomeMail1796540000000 } from './1796540000000-CohortWelcomeMail';
+import { CohortWelcomeMail1796540050000 } from './1796540050000-CohortWelcomeMail';
 import { CohortNameUnique1796540100000 } from './1796540100000-CohortNameUnique';
 import { SchoolHolidays1796543597679 } from './1796543597679-SchoolHolidays';
 
@@ -27,7 +27,7 @@ export const MIGRATIONS: Function[] = [
   PlatformOperator1796530900000,
   OutboxUnconfirmed1796531924753,
   SupportThresholds1796536380498,
-  CohortWelcomeMail1796540000000,
+  CohortWelcomeMail1796540050000,
   CohortNameUnique1796540100000,
   SchoolHolidays1796543597679,
 ];

@@ -4,8 +4,8 @@ const KINDS_BEFORE = `'REVIEW_ASSIGNED', 'FEEDBACK_RECEIVED', 'ANALYSIS_PUBLISHE
 const KINDS_AFTER = `${KINDS_BEFORE}, 'COHORT_WELCOME'`;
 
 /** The outbox accepts the welcome mail sent to each participant when a cohort opens (issue 19). */
-export class CohortWelcomeMail1796540000000 implements MigrationInterface {
-  name = 'CohortWelcomeMail1796540000000';
+export class CohortWelcomeMail1796540050000 implements MigrationInterface {
+  name = 'CohortWelcomeMail1796540050000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "outbox_message" DROP CONSTRAINT "outbox_kind_known"`);
