@@ -1,6 +1,7 @@
 import { deriveRounds, shiftStockholmDays, wallClock } from '@stl/shared/domain';
 import { ADMIN, JOHAN, MARIA, ORG, SARA, SEEDED, rowCounts } from './cohort.fixtures';
 import type { GqlClient } from './support/gql-client';
+import { waitFor } from './support/mail-fixtures';
 import { startTestApi } from './support/test-api';
 import type { TestApi } from './support/test-api';
 
@@ -103,6 +104,52 @@ describe('setting up next year (issue 19)', () => {
       expect(results.find((r) => r.errors)?.errors?.[0].extensions?.problems?.[0].code).toBe(
         'COHORT_NAME_TAKEN',
       );
+    });
+
+    it('is held by the database: a creation that passed the check while another was uncommitted gets COHORT_NAME_TAKEN', async () => {
+      // Another transaction has inserted the name and not committed: the API's check cannot see it,
+      // so only the unique index stands between the two; the API waits for it, then refuses.
+      const other = api.db.createQueryRunner();
+      await other.connect();
+      await other.startTransaction();
+      try {
+        await other.query(
+          `INSERT INTO cohort (organisation_id, name, school_year, starts_on, ends_on)
+           VALUES ($1, 'STL Lärkby index', '2027/28', '2027-08-16', '2028-06-09')`,
+          [ORG],
+        );
+        const pending = admin.request(CREATE, { input: draft('  stl lärkby INDEX ') });
+        // The API's insert is waiting on the index for the other transaction: now let that commit.
+        await waitFor(async () => {
+          const [{ n }] = await api.db.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE wait_event_type = 'Lock' AND datname = current_database() AND query ILIKE 'INSERT INTO "cohort"%'`,
+          );
+          return n > 0;
+        }, "the API's insert to wait on the name index");
+        await other.commitTransaction();
+        const res = await pending;
+        expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
+        expect(res.errors?.[0].extensions?.problems).toEqual([
+          expect.objectContaining({ field: 'name', code: 'COHORT_NAME_TAKEN' }),
+        ]);
+      } finally {
+        if (other.isTransactionActive) await other.rollbackTransaction();
+        await other.release();
+      }
+    });
+
+    it('refuses a copy under a name taken in its school year', async () => {
+      const before = await digest(api);
+      const res = await admin.request(COPY, {
+        input: { sourceId: SEEDED, name: 'STL LÄRKBY HÖST ', startsOn: '2027-08-16' },
+      });
+      expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
+      expect(res.errors?.[0].extensions?.problems?.[0]).toMatchObject({
+        field: 'name',
+        code: 'COHORT_NAME_TAKEN',
+      });
+      expect(await digest(api)).toEqual(before);
     });
   });
 

@@ -8,7 +8,7 @@ import { startTestApi } from './support/test-api';
 import type { TestApi } from './support/test-api';
 
 const TODO = `{ leaderToDo {
-  kind cohortId cohortName roundId roundNumber analysisId authorName meetingId meetingNumber meetingTitle publishedCount dueAt
+  kind cohortId cohortName roundId roundNumber analysisId authorName meetingId meetingNumber meetingTitle publishedCount dueAt waitingSince
 } }`;
 const RECORD = `mutation($meetingId: ID!, $entries: [AttendanceEntryInput!]!) {
   recordAttendance(meetingId: $meetingId, entries: $entries) { id }
@@ -29,6 +29,7 @@ interface Item {
   publishedCount: number | null;
   authorName: string | null;
   dueAt: string;
+  waitingSince: string;
 }
 
 describe("the course leader's to-do: each kind appears when due and leaves when done", () => {
@@ -89,6 +90,15 @@ describe("the course leader's to-do: each kind appears when due and leaves when 
     expect(waiting).toHaveLength(20);
     expect(new Set(waiting.map((i) => i.analysisId))).toEqual(new Set(analysisOf.values()));
     expect(waiting[0].authorName).toBeTruthy();
+    // How long each has waited: since its publication (the home gathers them, "äldsta väntar sedan …").
+    const published: { id: string; first_published_at: Date }[] = await api.db.query(
+      `SELECT id, first_published_at FROM analysis WHERE id = ANY($1::uuid[])`,
+      [[...analysisOf.values()]],
+    );
+    for (const p of published)
+      expect(new Date(waiting.find((i) => i.analysisId === p.id)?.waitingSince ?? 0)).toEqual(
+        p.first_published_at,
+      );
     expect(await ofKind(johan, 'LEADER_FEEDBACK')).toHaveLength(20);
 
     const target = waiting[0].analysisId as string;

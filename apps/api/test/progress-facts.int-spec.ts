@@ -8,7 +8,7 @@ import {
   ReviewAssignmentEntity,
   ReviewerKind,
 } from '@stl/api/data-access-db';
-import { ProgressFacts } from '@stl/api/feature-review';
+import { ProgressFacts } from '@stl/api/data-access-db';
 import { publishDirectly } from './support/publish-directly';
 import { APPLY, COHORT, LEADER_EMAILS, LEADER_IDS, seededParticipants } from './support/review-fixtures';
 import type { Participant } from './support/review-fixtures';

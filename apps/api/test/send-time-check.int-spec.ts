@@ -88,6 +88,24 @@ describe('SendTimeCheck (what a mail asks the database before it is sent)', () =
     }
   });
 
+  it('sends the welcome mail only to a participant still in the open cohort', async () => {
+    const welcome = (to: string) => message(MailKind.COHORT_WELCOME, to, { cohortId: COHORT });
+    expect(await sends(welcome(sara.id))).toBe(true);
+    expect(await sends(welcome(LEADER_IDS[0]))).toBe(false);
+    await api.db.query(
+      `UPDATE cohort_membership SET left_at = now() WHERE cohort_id = $1 AND person_id = $2`,
+      [COHORT, sara.id],
+    );
+    try {
+      expect(await sends(welcome(sara.id))).toBe(false);
+    } finally {
+      await api.db.query(
+        `UPDATE cohort_membership SET left_at = NULL WHERE cohort_id = $1 AND person_id = $2`,
+        [COHORT, sara.id],
+      );
+    }
+  });
+
   it('sends a school summary only to who still leads that school', async () => {
     const summary = (schoolId?: string) =>
       message(MailKind.SCHOOL_LEADER_SUMMARY, REKTOR_EKBACKE, schoolId ? { schoolId } : {});

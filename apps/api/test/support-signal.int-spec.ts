@@ -1,4 +1,7 @@
 import { DEMO_IDS, seedDemoActivity } from '@stl/api/data-access-db';
+import { ReminderPlanner } from '@stl/api/feature-notification';
+import { renderMail } from '@stl/mail/util-templates';
+import type { SchoolLeaderSummaryData } from '@stl/mail/util-templates';
 import { publishDirectly } from './support/publish-directly';
 import { COHORT, LEADER_EMAILS, LEADER_IDS, seededParticipants } from './support/review-fixtures';
 import type { Participant } from './support/review-fixtures';
@@ -126,6 +129,41 @@ describe('who needs support, and why', () => {
     expect(cohortProgress.nodes.every((n: { schoolId: string }) => n.schoolId === EKBACKE)).toBe(true);
     const lateRow = cohortProgress.nodes.find((n: { person: { id: string } }) => n.person.id === late.id);
     expect(lateRow.supportReasons.map((r: { code: string }) => r.code)).toEqual(['ANALYSIS_OVERDUE']);
+  });
+
+  it("grades the school leader's monthly mail by the same rule: only others' feedback late is not flagged", async () => {
+    const rektor = await api.signedIn('rektor.ekbacke@larkby.example');
+    const screen = (await rektor.ok(ALL, { cohortId: COHORT })).cohortProgress.nodes as Row[];
+    // The case of the table: published, nothing of their own late, only the feedback *on* their
+    // analysis is (the critical friends' and the leader's debt).
+    const othersLate = screen.filter(
+      (r) => r.rounds.some((x) => x.feedbackOverdue) && r.person.id !== late.id && r.person.id !== absent.id,
+    );
+    expect(othersLate.length).toBeGreaterThan(0);
+    for (const r of othersLate) expect(r.supportLevel).toBe('ON_TRACK');
+
+    await api.app.get(ReminderPlanner).tick(new Date());
+    const [row] = await api.db.query(
+      `SELECT o.payload FROM outbox_message o JOIN role_grant g ON g.person_id = o.recipient_id
+        WHERE o.kind = 'SCHOOL_LEADER_SUMMARY' AND g.role = 'SCHOOL_LEADER' AND g.school_id = $1`,
+      [EKBACKE],
+    );
+    const report = row.payload as SchoolLeaderSummaryData;
+    const teachers = report.cohorts.find((c) => c.cohortId === COHORT)?.teachers ?? [];
+    // The mail names the same people at the same level, for the same reasons, as the screen.
+    expect(
+      teachers.map((t) => [t.name, t.supportLevel, (t.supportReasons ?? []).map((r) => r.code)]).sort(),
+    ).toEqual(
+      screen.map((r) => [r.person.fullName, r.supportLevel, r.supportReasons.map((x) => x.code)]).sort(),
+    );
+    const text = renderMail('SCHOOL_LEADER_SUMMARY', report, {
+      baseUrl: 'https://stl.larkby.test',
+      recipientName: 'Rektor',
+      unsubscribeUrl: 'https://stl.larkby.test/unsubscribe/x',
+    }).text;
+    const lateName = screen.find((r) => r.person.id === late.id)?.person.fullName as string;
+    expect(text).toContain(`${lateName}: omgång 1: analysen 10 dagar sen.`);
+    for (const r of othersLate) expect(text).not.toContain(`${r.person.fullName}:`);
   });
 });
 

@@ -1,7 +1,9 @@
+const componentTests = require('../jest.component.cjs');
+
+/** Pure logic (no Angular), and component specs (`*.component.spec.ts`) in their own project. */
 module.exports = {
-  displayName: 'web-feature-school',
-  preset: '../../../jest.preset.js',
-  rootDir: __dirname,
-  // Pure logic only (no Angular).
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  projects: [
+    componentTests.logicTests(__dirname, 'web-feature-school'),
+    componentTests(__dirname, 'web-feature-school'),
+  ],
 };

@@ -224,6 +224,13 @@ export const QUERIES: MatrixEntry[] = [
     allowed: LARKBY_PEOPLE,
   },
   {
+    operation: 'schoolHolidays',
+    query: `query($org: ID!) { schoolHolidays(organisationId: $org, schoolYear: "2026/27") { isDefault holidays { name } } }`,
+    variables: (w) => ({ org: w.organisation }),
+    // Meeting suggestions avoid them: anyone of the organisation may read them.
+    allowed: LARKBY_PEOPLE,
+  },
+  {
     operation: 'people',
     query: `query($org: ID!) { people(organisationId: $org) { totalCount } }`,
     variables: (w) => ({ org: w.organisation }),
@@ -641,6 +648,14 @@ export const MUTATIONS: MatrixEntry[] = [
     // The organisation's administrators only.
     allowed: ['admin'],
     writes: ['organisation_support_settings'],
+  },
+  {
+    operation: 'setSchoolHolidays',
+    query: `mutation($org: ID!) { setSchoolHolidays(input: { organisationId: $org, schoolYear: "2026/27", holidays: [{ name: "Jullov", startsOn: "2026-12-19", endsOn: "2027-01-06" }] }) { isDefault } }`,
+    variables: (w) => ({ org: w.organisation }),
+    // The organisation's administrators only.
+    allowed: ['admin'],
+    writes: ['school_holiday'],
   },
   {
     operation: 'setDigestMode',

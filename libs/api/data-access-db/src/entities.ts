@@ -18,6 +18,7 @@ import { CohortReminderSettingsEntity } from './notification/cohort-reminder-set
 import { NotificationPreferenceEntity } from './notification/notification-preference.entity';
 import { OutboxMessageEntity } from './notification/outbox-message.entity';
 import { OrganisationSupportSettingsEntity } from './organisation/organisation-support-settings.entity';
+import { SchoolHolidayEntity } from './organisation/school-holiday.entity';
 import { OrganisationEntity } from './organisation/organisation.entity';
 import { SchoolEntity } from './organisation/school.entity';
 import { CertificationEntity } from './person/certification.entity';
@@ -35,6 +36,7 @@ import { TemplateSectionEntity } from './template/template-section.entity';
 export const ENTITIES = [
   OrganisationEntity,
   OrganisationSupportSettingsEntity,
+  SchoolHolidayEntity,
   SchoolEntity,
   PersonEntity,
   RoleGrantEntity,

@@ -6,6 +6,7 @@ export { SnakeNamingStrategy } from './shared/snake-naming.strategy';
 export { BaseEntity } from './shared/base.entity';
 export * from './organisation/organisation.entity';
 export * from './organisation/organisation-support-settings.entity';
+export * from './organisation/school-holiday.entity';
 export * from './organisation/school.entity';
 export * from './person/person.entity';
 export * from './person/role-grant.entity';
@@ -40,3 +41,12 @@ export * from './notification/cohort-reminder-settings.entity';
 export * from './attachment/attachment.entity';
 export * from './attachment/attachment-content.entity';
 export * from './attachment/analysis-version-attachment.entity';
+export { ProgressFacts } from './progress/progress-facts';
+export type {
+  AttendanceCountRow,
+  FeedbackCountRow,
+  MeetingCountRow,
+  TaskCountRow,
+} from './progress/progress-facts';
+export { cohortCompletions, supportThresholdsOf } from './progress/cohort-completions';
+export type { AnalysisStage, CompletionScope, ParticipantCompletionRow } from './progress/cohort-completions';

@@ -21,6 +21,8 @@ import { PersonResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
 import { SchoolResolver } from './school/school.resolver';
 import { SchoolService } from './school/school.service';
+import { SchoolHolidayResolver } from './holidays/school-holiday.resolver';
+import { SchoolHolidayService } from './holidays/school-holiday.service';
 
 /** Organisations, schools, people, their roles and certifications (GraphQL; see README). */
 @Module({
@@ -51,6 +53,9 @@ import { SchoolService } from './school/school.service';
     // Staff import from CSV/XLSX (issue 9)
     StaffImportService,
     StaffImportResolver,
+    // School holidays that meeting suggestions avoid (issue 19)
+    SchoolHolidayService,
+    SchoolHolidayResolver,
   ],
   exports: [OrganisationService, SchoolService, PersonService, CertificationService, PlatformService],
 })

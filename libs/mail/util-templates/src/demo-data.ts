@@ -199,7 +199,8 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
             feedbackAssigned: 6,
             meetingsAttended: 4,
             meetingsHeld: 4,
-            supportSignals: [],
+            supportLevel: 'ON_TRACK',
+            supportReasons: [],
           },
           {
             name: 'Amira Hassan',
@@ -209,7 +210,8 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
             feedbackAssigned: 6,
             meetingsAttended: 4,
             meetingsHeld: 4,
-            supportSignals: [],
+            supportLevel: 'BEHIND',
+            supportReasons: [{ code: 'TASKS_OVERDUE', roundNumbers: [2], days: 3 }],
           },
           {
             name: 'Olle Svensson',
@@ -219,7 +221,12 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
             feedbackAssigned: 4,
             meetingsAttended: 2,
             meetingsHeld: 4,
-            supportSignals: ['analysesBehind', 'feedbackOverdue', 'lowAttendance'],
+            supportLevel: 'NEEDS_SUPPORT',
+            supportReasons: [
+              { code: 'ANALYSIS_OVERDUE', roundNumbers: [3], days: 8 },
+              { code: 'TASKS_OVERDUE', roundNumbers: [2], days: 1 },
+              { code: 'ATTENDANCE_BEHIND', roundNumbers: [], missed: 2, held: 4 },
+            ],
           },
         ],
       },
@@ -263,6 +270,36 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
       },
     ],
   },
+  COHORT_WELCOME: {
+    ...cohort,
+    startsOn: '2026-08-17',
+    endsOn: '2027-06-11',
+    leaderNames: ['Maria Berg', 'Johan Ek'],
+    meetings: [
+      {
+        meetingId: 'aee70000-0000-4000-8000-000000000001',
+        meetingNumber: 1,
+        title: 'Uppstart: vad är Skriva sig till lärande?',
+        startsAt: '2026-08-26T12:00:00Z',
+        endsAt: '2026-08-26T15:00:00Z',
+        place: 'Lärkbyskolan, aulan (Skolvägen 4)',
+      },
+      {
+        meetingId: 'aee70000-0000-4000-8000-000000000002',
+        meetingNumber: 2,
+        title: 'Skrivprocessen och responsen',
+        startsAt: '2026-09-23T12:00:00Z',
+        endsAt: '2026-09-23T15:00:00Z',
+        videoUrl: 'https://meet.larkby.se/stl-traff-2',
+      },
+    ],
+    firstRound: {
+      roundId: '70000000-0000-4000-8000-000000000001',
+      roundNumber: 1,
+      title: 'Analys 1',
+      submissionDueAt: '2026-09-18T15:00:00Z',
+    },
+  },
 };
 
 /** Who each demo mail goes to. */
@@ -284,6 +321,7 @@ export const DEMO_RECIPIENTS: Record<MailKind, { name: string; email: string }> 
   INVITATION: { name: 'Erik Nyström', email: 'erik.nystrom@larkby.se' },
   PASSWORD_RESET: { name: 'Sara Lindqvist', email: 'sara.lindqvist@larkby.se' },
   SIGN_IN_LINK: { name: 'Sara Lindqvist', email: 'sara.lindqvist@larkby.se' },
+  COHORT_WELCOME: { name: 'Erik Nyström', email: 'erik.nystrom@larkby.se' },
 };
 
 export function demoMailContext(kind: MailKind, locale: MailLocale): MailContext {

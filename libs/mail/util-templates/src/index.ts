@@ -28,10 +28,17 @@ export {
 } from './mail-kind';
 export type { AccountKind, DigestibleKind } from './mail-kind';
 export type * from './mail-data';
-export { meetingIcs, meetingIcsAttachment, meetingIcsUid } from './meeting-ics';
+export {
+  cohortWelcomeIcs,
+  cohortWelcomeIcsAttachment,
+  meetingIcs,
+  meetingIcsAttachment,
+  meetingIcsUid,
+} from './meeting-ics';
 export type { MeetingIcsOptions } from './meeting-ics';
 export {
   renderAnalysisPublished,
+  renderCohortWelcome,
   renderDigest,
   renderFeedbackDue48h,
   renderFeedbackDueToday,

@@ -5,6 +5,8 @@ import { MailTemplateError } from './errors';
  * two in step (a renamed route breaks every mail already in people's inboxes).
  */
 export const MAIL_PATHS = {
+  /** The sign-in page. */
+  signIn: '/sign-in',
   cohorts: '/cohorts',
   /** The cohort overview, with its meetings. */
   cohort: '/cohorts/:cohortId',

@@ -132,19 +132,44 @@ export interface WeeklyLeaderSummaryData {
   cohorts: (CohortRef & { people: PersonMissing[] })[];
 }
 
-/** Why a teacher may need support. Computed by the course rules, never free text. */
-export type SupportSignal = 'analysesBehind' | 'feedbackOverdue' | 'lowAttendance';
+/** The graded support signal of course rule 8 (`supportLevel` in libs/shared/domain). */
+export type SupportLevel = 'ON_TRACK' | 'BEHIND' | 'NEEDS_SUPPORT';
+
+/**
+ * One reason of the support signal, as the screens get it (`SupportReason` in libs/shared/domain):
+ * a code and its numbers, never free text.
+ */
+export interface SupportReasonData {
+  code: 'ANALYSIS_OVERDUE' | 'TASKS_OVERDUE' | 'ATTENDANCE_BEHIND';
+  /** The round concerned, for analyses and tasks. */
+  roundNumbers: number[];
+  /** Whole days past the deadline (analyses and tasks). */
+  days?: number;
+  /** Attendance: meetings held so far that were missed, of how many. */
+  missed?: number;
+  held?: number;
+}
+
+/** What the monthly report said before it used the screens' rule (issue 19); read from old payloads only. */
+export type LegacySupportSignal = 'analysesBehind' | 'feedbackOverdue' | 'lowAttendance';
 
 /** Progress only: school leaders never see what teachers wrote. */
 export interface TeacherProgress {
   name: string;
   analysesPublished: number;
+  /** Published analyses the course asks for (the screens' "3 av 6"). */
   analysesRequired: number;
   feedbackGiven: number;
   feedbackAssigned: number;
   meetingsAttended: number;
   meetingsHeld: number;
-  supportSignals: SupportSignal[];
+  /** Done with the course: nothing is flagged any more. */
+  completed?: boolean;
+  /** The same signal and reasons the school leader's page shows (course rule 8). */
+  supportLevel?: SupportLevel;
+  supportReasons?: SupportReasonData[];
+  /** Only in reports queued by an earlier release. */
+  supportSignals?: LegacySupportSignal[];
 }
 
 export interface SchoolLeaderSummaryData {
@@ -208,6 +233,27 @@ export interface InvitationData extends AccountLinkData {
 export type PasswordResetData = AccountLinkData;
 export type SignInLinkData = AccountLinkData;
 
+/** One meeting as the welcome mail lists it (and its calendar file holds it). */
+export type WelcomeMeeting = MeetingWhere & {
+  meetingId: string;
+  meetingNumber: number;
+  title: string;
+  startsAt: Instant;
+  endsAt: Instant;
+};
+
+/** To a participant when the cohort opens or when they join an open one. */
+export interface CohortWelcomeData extends CohortRef {
+  /** The cohort's first and last day (plain dates, `2026-08-17`). */
+  startsOn: string;
+  endsOn: string;
+  leaderNames: string[];
+  /** Every meeting, in order; all of them are in the attached calendar file. */
+  meetings: WelcomeMeeting[];
+  /** The first analysis round, when one is planned. */
+  firstRound: { roundId: string; roundNumber: number; title: string; submissionDueAt: Instant } | null;
+}
+
 export interface MailDataByKind {
   REVIEW_ASSIGNED: ReviewAssignedData;
   FEEDBACK_RECEIVED: FeedbackReceivedData;
@@ -226,6 +272,7 @@ export interface MailDataByKind {
   INVITATION: InvitationData;
   PASSWORD_RESET: PasswordResetData;
   SIGN_IN_LINK: SignInLinkData;
+  COHORT_WELCOME: CohortWelcomeData;
 }
 
 /** Compile-time check that every kind has data and nothing else does. */

@@ -21,6 +21,8 @@ export const MailKind = {
   PASSWORD_RESET: 'PASSWORD_RESET',
   /** A one-time sign-in link, instead of a password. */
   SIGN_IN_LINK: 'SIGN_IN_LINK',
+  /** To each participant when their cohort opens (or when they join an open one): the course, its meetings, the first deadline. */
+  COHORT_WELCOME: 'COHORT_WELCOME',
 } as const;
 export type MailKind = (typeof MailKind)[keyof typeof MailKind];
 

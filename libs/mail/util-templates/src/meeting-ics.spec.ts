@@ -1,6 +1,12 @@
 import { DEMO_BASE_URL, DEMO_MAIL_DATA } from './demo-data';
 import { MailTemplateError } from './errors';
-import { meetingIcs, meetingIcsAttachment, meetingIcsUid } from './meeting-ics';
+import {
+  cohortWelcomeIcs,
+  cohortWelcomeIcsAttachment,
+  meetingIcs,
+  meetingIcsAttachment,
+  meetingIcsUid,
+} from './meeting-ics';
 
 const meeting = DEMO_MAIL_DATA.MEETING_TOMORROW;
 const options = { baseUrl: DEMO_BASE_URL, now: '2026-11-10T07:00:00Z' };
@@ -84,6 +90,37 @@ describe('meetingIcs', () => {
   it('refuses a video link that is not http(s)', () => {
     expect(() => meetingIcs({ ...meeting, videoUrl: 'javascript:alert(1)' }, options)).toThrow(
       MailTemplateError,
+    );
+  });
+});
+
+describe('cohortWelcomeIcs', () => {
+  const welcome = DEMO_MAIL_DATA.COHORT_WELCOME;
+  const ics = cohortWelcomeIcs(welcome, options) ?? '';
+
+  it('is one calendar with an event per meeting, each with the UID of its meeting', () => {
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(welcome.meetings.length);
+    expect(ics).toMatch(/^METHOD:PUBLISH\r$/m);
+    for (const m of welcome.meetings)
+      expect(ics).toMatch(new RegExp(`^UID:${meetingIcsUid(m.meetingId)}\\r$`, 'm'));
+  });
+
+  it('gives times in UTC, the place or the video link, and folds at 75 octets', () => {
+    const text = unfold(ics);
+    expect(text).toMatch(/^DTSTART:20260826T120000Z\r$/m);
+    expect(text).toMatch(/^DTEND:20260923T150000Z\r$/m);
+    expect(text).toMatch(/^LOCATION:Lärkbyskolan\\, aulan \(Skolvägen 4\)\r$/m);
+    expect(text).toMatch(/^LOCATION:https:\/\/meet\.larkby\.se\/stl-traff-2\r$/m);
+    expect(text).toMatch(/^SUMMARY:Träff 1: Uppstart/m);
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+  });
+
+  it('is no file at all when no meeting is planned', () => {
+    expect(cohortWelcomeIcs({ ...welcome, meetings: [] }, options)).toBeNull();
+    expect(cohortWelcomeIcsAttachment({ ...welcome, meetings: [] }, options)).toEqual([]);
+    expect(cohortWelcomeIcsAttachment(welcome, { ...options, locale: 'en' })[0]?.filename).toBe(
+      'meetings.ics',
     );
   });
 });

@@ -1,4 +1,4 @@
-import { createEvent } from 'ics';
+import { createEvent, createEvents } from 'ics';
 import type { DateTime, EventAttributes } from 'ics';
 import { MailTemplateError } from './errors';
 import { toDate } from './format';
@@ -7,7 +7,7 @@ import { DICTIONARIES } from './i18n';
 import { MAIL_PATHS, absoluteUrl, safeUrl } from './links';
 import { DEFAULT_MAIL_LOCALE } from './locale';
 import type { MailLocale } from './locale';
-import type { MeetingTomorrowData } from './mail-data';
+import type { CohortWelcomeData, MeetingTomorrowData } from './mail-data';
 
 export interface MeetingIcsOptions {
   baseUrl: string;
@@ -72,6 +72,64 @@ export function meetingIcs(meeting: MeetingTomorrowData, options: MeetingIcsOpti
   if (error || !value)
     throw new MailTemplateError(`Could not build the calendar file: ${error?.message ?? 'empty'}`);
   return refoldByOctets(value);
+}
+
+/**
+ * Every meeting of a cohort in one calendar (the welcome mail's attachment): one VEVENT per
+ * meeting, with the same UID as the day-before reminder's file, so a later file of the same meeting
+ * updates the entry instead of adding a second one. No meetings: no file (null).
+ */
+export function cohortWelcomeIcs(data: CohortWelcomeData, options: MeetingIcsOptions): string | null {
+  if (data.meetings.length === 0) return null;
+  const locale = options.locale ?? DEFAULT_MAIL_LOCALE;
+  const t = DICTIONARIES[locale].meeting;
+  const pageUrl = absoluteUrl(options.baseUrl, MAIL_PATHS.cohort, { cohortId: data.cohortId });
+  const utc = (value: Instant): number => toDate(value).getTime();
+  const events = data.meetings.map((m): EventAttributes & { timestamp: DateTime } => {
+    const videoUrl = m.videoUrl ? safeUrl(m.videoUrl, 'videoUrl') : undefined;
+    return {
+      uid: meetingIcsUid(m.meetingId),
+      sequence: options.sequence ?? 0,
+      timestamp: utc(options.now ?? new Date()),
+      status: 'CONFIRMED',
+      title: t.icsSummary({ number: m.meetingNumber, title: m.title, cohort: data.cohortName }),
+      start: utc(m.startsAt),
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      end: utc(m.endsAt),
+      endInputType: 'utc',
+      endOutputType: 'utc',
+      location: m.place ?? videoUrl,
+      url: videoUrl ?? pageUrl,
+      description: [...(videoUrl ? [`${t.video}: ${videoUrl}`] : []), `${t.icsMeetingPage}: ${pageUrl}`].join(
+        '\n\n',
+      ),
+    };
+  });
+  const { error, value } = createEvents(events, {
+    productId: '-//STL-plattformen//Mail//SV',
+    method: 'PUBLISH',
+    calName: DICTIONARIES[locale].welcome.icsCalendarName({ cohort: data.cohortName }),
+  });
+  if (error || !value)
+    throw new MailTemplateError(`Could not build the calendar file: ${error?.message ?? 'empty'}`);
+  return refoldByOctets(value);
+}
+
+/** The welcome mail's calendar file as an attachment, or none when no meeting is planned. */
+export function cohortWelcomeIcsAttachment(
+  data: CohortWelcomeData,
+  options: MeetingIcsOptions,
+): { filename: string; content: string; contentType: string }[] {
+  const content = cohortWelcomeIcs(data, options);
+  if (content === null) return [];
+  return [
+    {
+      filename: `${(options.locale ?? DEFAULT_MAIL_LOCALE) === 'sv' ? 'traffar' : 'meetings'}.ics`,
+      content,
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+    },
+  ];
 }
 
 function utf8Length(ch: string): number {

@@ -93,6 +93,11 @@ const EXPECTED: Record<MailKind, { sv: RegExp; en: RegExp; link: string }> = {
     en: /Progress report for Lärkbyskolan/,
     link: `${B}/school`,
   },
+  COHORT_WELCOME: {
+    sv: /^Välkommen till STL Lärkby 2026\/27$/,
+    en: /^Welcome to STL Lärkby 2026\/27$/,
+    link: `${B}/cohorts/${cohortId}`,
+  },
   DIGEST: {
     sv: /Din sammanfattning från STL-plattformen torsdag 12 november: 3 saker/,
     en: /Your summary from the STL platform, Thursday 12 November: 3 items/,
@@ -338,11 +343,35 @@ describe('mail content', () => {
       demoMailContext('SCHOOL_LEADER_SUMMARY', 'sv'),
     );
     expect(mail.text).toContain(
-      'Olle Svensson ligger efter med analyserna, har försenad återkoppling som kritisk vän och har låg närvaro på träffarna.',
+      'Olle Svensson: omgång 3: analysen 8 dagar sen; omgång 2: kritisk vän-återkopplingen 1 dag sen; missat 2 av 4 hållna träffar.',
     );
+    // Only those the screens grade NEEDS_SUPPORT are listed; the table shows every level.
+    expect(mail.text).not.toMatch(/Amira Hassan:/);
+    expect(mail.text).toMatch(/Amira Hassan\n(.*\n){3}.*Läge: Efter/);
+    expect(mail.text).toMatch(/Sara Lindqvist\n(.*\n){3}.*Läge: I fas/);
     expect(mail.html).toContain('<th scope="col"');
     expect(mail.html).toContain('<caption');
     expect(mail.text).toContain('Publicerade analyser: 3 av 6');
+  });
+
+  it('still renders a school report queued by an earlier release, with its old signals', () => {
+    const old = {
+      ...DEMO_MAIL_DATA.SCHOOL_LEADER_SUMMARY,
+      cohorts: DEMO_MAIL_DATA.SCHOOL_LEADER_SUMMARY.cohorts.map((c) => ({
+        ...c,
+        teachers: c.teachers.map(({ supportLevel: _l, supportReasons: _r, ...x }) => ({
+          ...x,
+          supportSignals: x.name === 'Olle Svensson' ? (['lowAttendance'] as const) : [],
+        })),
+      })),
+    };
+    const mail = renderMail(
+      'SCHOOL_LEADER_SUMMARY',
+      old as unknown as MailDataByKind['SCHOOL_LEADER_SUMMARY'],
+      demoMailContext('SCHOOL_LEADER_SUMMARY', 'sv'),
+    );
+    expect(mail.text).toContain('Olle Svensson har låg närvaro på träffarna.');
+    expect(mail.text).toMatch(/Amira Hassan\n(.*\n){3}.*Läge: I fas/);
   });
 
   it('gathers several mails into one digest, each with its own link and unsubscribe link', () => {
@@ -361,6 +390,36 @@ describe('mail content', () => {
     expect(() =>
       renderMail('DIGEST', { date: '2026-11-12T06:00:00Z', items: [] }, demoMailContext('DIGEST', 'sv')),
     ).toThrow(MailTemplateError);
+  });
+
+  it('welcomes a participant: the course, its leaders, every meeting in Stockholm time, the first deadline, where to sign in', () => {
+    const d = DEMO_MAIL_DATA.COHORT_WELCOME;
+    const mail = renderMail('COHORT_WELCOME', d, demoMailContext('COHORT_WELCOME', 'sv'));
+    expect(mail.text).toContain('Skriva sig till lärande');
+    expect(mail.text).toContain('från 17 augusti 2026 till 11 juni 2027');
+    expect(mail.text).toContain('Dina kursledare är Maria Berg och Johan Ek.');
+    // 12.00 UTC on 26 August is 14.00 in Stockholm (summer time).
+    expect(mail.text).toContain('onsdag 26 augusti 2026 kl. 14.00–17.00');
+    expect(mail.text).toContain('Lärkbyskolan, aulan (Skolvägen 4)');
+    expect(mail.text).toContain('Digitalt');
+    expect(mail.text).toContain('Alla tider är svensk tid.');
+    expect(mail.text).toContain('publicera din analys senast fredag 18 september 2026 kl. 17.00');
+    expect(hrefs(mail.html)).toContain(`${B}/sign-in`);
+    expect(mail.html).toContain('<caption');
+  });
+
+  it('welcomes without a meeting table or a first round when none is planned', () => {
+    const d = {
+      ...DEMO_MAIL_DATA.COHORT_WELCOME,
+      meetings: [],
+      firstRound: null,
+      leaderNames: ['Maria Berg'],
+    };
+    const mail = renderMail('COHORT_WELCOME', d, demoMailContext('COHORT_WELCOME', 'en'));
+    expect(mail.text).toContain('The meetings are not scheduled yet');
+    expect(mail.text).toContain('Your course leader is Maria Berg.');
+    expect(mail.text).not.toContain('analysis round 1');
+    expect(mail.html).not.toContain('<caption');
   });
 
   it('renders the same input to the same output', () => {

@@ -17,6 +17,7 @@ import {
 } from './kinds/reminders';
 import { composeSchoolLeaderSummary, composeWeeklyLeaderSummary } from './kinds/summaries';
 import { composeNudge } from './kinds/nudge';
+import { composeCohortWelcome } from './kinds/welcome';
 import { composeInvitation, composePasswordReset, composeSignInLink } from './kinds/account';
 import { renderHtml, renderText } from './layout';
 import type { Block } from './layout';
@@ -24,6 +25,7 @@ import { MAIL_PATHS, safeUrl } from './links';
 import { DEFAULT_MAIL_LOCALE } from './locale';
 import type {
   AnalysisPublishedData,
+  CohortWelcomeData,
   DigestData,
   DigestItem,
   FeedbackDueData,
@@ -96,6 +98,7 @@ const COMPOSERS: { [K in MailKind]: Composer<MailDataByKind[K]> } = {
   INVITATION: composeInvitation,
   PASSWORD_RESET: composePasswordReset,
   SIGN_IN_LINK: composeSignInLink,
+  COHORT_WELCOME: composeCohortWelcome,
 };
 
 function required(url: string | undefined): string {
@@ -168,3 +171,5 @@ export const renderSchoolLeaderSummary = (data: SchoolLeaderSummaryData, ctx: Ma
   renderMail('SCHOOL_LEADER_SUMMARY', data, ctx);
 export const renderDigest = (data: DigestData, ctx: MailContext): RenderedMail =>
   renderMail('DIGEST', data, ctx);
+export const renderCohortWelcome = (data: CohortWelcomeData, ctx: MailContext): RenderedMail =>
+  renderMail('COHORT_WELCOME', data, ctx);

@@ -11,6 +11,9 @@ import { OutboxUnconfirmed1796531924753 } from './1796531924753-OutboxUnconfirme
 import { SupportThresholds1796536380498 } from './1796536380498-SupportThresholds';
 import { OutboxReplyTo1796540000000 } from './1796540000000-OutboxReplyTo';
 import { Attachments1796540840517 } from './1796540840517-Attachments';
+import { CohortWelcomeMail1796540050000 } from './1796540050000-CohortWelcomeMail';
+import { CohortNameUnique1796540100000 } from './1796540100000-CohortNameUnique';
+import { SchoolHolidays1796543597679 } from './1796543597679-SchoolHolidays';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -27,5 +30,8 @@ export const MIGRATIONS: Function[] = [
   OutboxUnconfirmed1796531924753,
   SupportThresholds1796536380498,
   OutboxReplyTo1796540000000,
+  CohortWelcomeMail1796540050000,
+  CohortNameUnique1796540100000,
   Attachments1796540840517,
+  SchoolHolidays1796543597679,
 ];

@@ -10,8 +10,10 @@ import {
   CohortRole,
   CohortReminderSettingsEntity,
   CohortStatus,
+  COHORT_NAME_INDEX,
   MeetingEntity,
   Role,
+  isUniqueViolation,
 } from '@stl/api/data-access-db';
 import { AccessPolicy, hasRole, schoolsLedBy } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
@@ -36,6 +38,7 @@ import {
 } from '@stl/shared/domain';
 import type { DatePeriod } from '@stl/shared/domain';
 import { CohortCommands } from '@stl/api/feature-cohort-commands';
+import { NotificationEvents } from '@stl/api/feature-notification';
 import { CohortChangeKind, cohortChangeRefusal } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
 import { definedOnly } from '../common/problems';
@@ -46,6 +49,12 @@ import { cohortPeriodProblems } from './cohort-rules';
 import type { CopyCohortInput } from './dto/copy-cohort.input';
 import type { CreateCohortInput } from './dto/create-cohort.input';
 import type { UpdateCohortInput } from './dto/update-cohort.input';
+
+/** The database constraint a violation names (pg's `constraint`, also under TypeORM's driverError). */
+const constraintOf = (error: unknown): string | undefined => {
+  const e = error as { constraint?: string; driverError?: { constraint?: string } };
+  return e.constraint ?? e.driverError?.constraint;
+};
 
 const periodOf = (c: { startsOn: string; endsOn: string }): DatePeriod => ({
   startsOn: c.startsOn,
@@ -74,6 +83,7 @@ export class CohortService {
     private readonly commands: CohortCommands,
     private readonly policy: AccessPolicy,
     private readonly memberships: MembershipService,
+    private readonly notifications: NotificationEvents,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(CohortEntity) private readonly cohorts: Repository<CohortEntity>,
   ) {}
@@ -134,7 +144,8 @@ export class CohortService {
       await this.memberships.assertCanLead(m, input.organisationId, leaderIds, periodOf(input), (i) =>
         admin ? `leaderIds.${i}` : 'leaderIds',
       );
-      const cohort = await m.save(
+      const cohort = await this.saveCohort(
+        m,
         m.create(CohortEntity, {
           organisationId: input.organisationId,
           name: input.name,
@@ -185,7 +196,7 @@ export class CohortService {
       if (next.name !== cohort.name || next.schoolYear !== cohort.schoolYear)
         await this.assertNameFree(m, { ...next, id: cohort.id });
       Object.assign(cohort, definedOnly(input));
-      return m.save(CohortEntity, cohort);
+      return this.saveCohort(m, cohort);
     });
   }
 
@@ -252,7 +263,8 @@ export class CohortService {
       const leaderIds = admin ? leaders.map((l) => l.personId) : [actor.personId];
       await this.memberships.assertCanLead(m, from.organisationId, leaderIds, period, () => 'sourceId');
 
-      const cohort = await m.save(
+      const cohort = await this.saveCohort(
+        m,
         m.create(CohortEntity, {
           organisationId: from.organisationId,
           name: input.name,
@@ -346,7 +358,11 @@ export class CohortService {
     });
   }
 
-  /** Rule 1 and the life cycle: PLANNING → OPEN only when every readiness problem is solved. */
+  /**
+   * Rule 1 and the life cycle: PLANNING → OPEN only when every readiness problem is solved. Each
+   * participant's welcome mail is queued in the same transaction: it exists exactly when the
+   * cohort opened.
+   */
   async open(actor: Actor, id: string): Promise<CohortEntity> {
     return this.transition(actor, id, CohortStatus.OPEN, async (m, cohort) => {
       const problems = await this.openingProblems(m, cohort);
@@ -357,6 +373,7 @@ export class CohortService {
           problems.map(({ field, code, message }) => ({ field, code, message })),
         );
       cohort.openedAt = new Date();
+      await this.notifications.cohortWelcome(m, cohort.id);
     });
   }
 
@@ -433,35 +450,46 @@ export class CohortService {
   }
 
   /**
-   * One name per organisation and school year, ignoring case ("STL Lärkby" and "stl lärkby" are the
-   * same to a reader). A transaction-scoped advisory lock on the organisation and year serialises
-   * two creations of the same name, so the second sees the first.
+   * One name per organisation and school year, ignoring case and surrounding spaces ("STL Lärkby"
+   * and " stl lärkby" are the same to a reader). Checked here for a clear answer, and held by the
+   * unique index UQ_cohort_organisation_year_name: of two creations at once, the second waits for
+   * the first and fails on the index, which `saveCohort` answers the same way.
    */
   private async assertNameFree(
     m: EntityManager,
     c: { id?: string; organisationId: string; name: string; schoolYear: string },
   ): Promise<void> {
-    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-      `cohort-name:${c.organisationId}:${c.schoolYear}`,
-    ]);
     const qb = m
       .createQueryBuilder(CohortEntity, 'c')
       .where('c.organisationId = :org', { org: c.organisationId })
       .andWhere('c.schoolYear = :year', { year: c.schoolYear })
-      .andWhere('lower(c.name) = lower(:name)', { name: c.name.trim() });
+      .andWhere('lower(btrim(c.name)) = lower(btrim(:name))', { name: c.name });
     if (c.id) qb.andWhere('c.id <> :id', { id: c.id });
-    if (await qb.getExists())
-      throw new DomainError(
-        'CONFLICT',
-        `There is already a cohort named "${c.name}" in the school year ${c.schoolYear}.`,
-        [
-          {
-            field: 'name',
-            code: 'COHORT_NAME_TAKEN',
-            message: 'Another cohort already has this name in the same school year.',
-          },
-        ],
-      );
+    if (await qb.getExists()) throw this.nameTaken(c);
+  }
+
+  /** Saves a cohort row, answering a clash on the name index with COHORT_NAME_TAKEN. */
+  private async saveCohort(m: EntityManager, cohort: CohortEntity): Promise<CohortEntity> {
+    try {
+      return await m.save(CohortEntity, cohort);
+    } catch (error) {
+      if (isUniqueViolation(error) && constraintOf(error) === COHORT_NAME_INDEX) throw this.nameTaken(cohort);
+      throw error;
+    }
+  }
+
+  private nameTaken(c: { name: string; schoolYear: string }): DomainError {
+    return new DomainError(
+      'CONFLICT',
+      `There is already a cohort named "${c.name.trim()}" in the school year ${c.schoolYear}.`,
+      [
+        {
+          field: 'name',
+          code: 'COHORT_NAME_TAKEN',
+          message: 'Another cohort already has this name in the same school year.',
+        },
+      ],
+    );
   }
 
   private assertPeriod(input: { schoolYear: string; startsOn: string; endsOn: string }): void {

@@ -21,6 +21,7 @@ import type { Page } from '@stl/api/util-graphql';
 import { certificationsCover } from '@stl/shared/domain';
 import type { DatePeriod } from '@stl/shared/domain';
 import { CohortCommands } from '@stl/api/feature-cohort-commands';
+import { NotificationEvents } from '@stl/api/feature-notification';
 import { CohortChangeKind } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
 import { leaderProblems } from './leader-rules';
@@ -39,6 +40,7 @@ export class MembershipService {
   constructor(
     private readonly gate: CohortGate,
     private readonly commands: CohortCommands,
+    private readonly notifications: NotificationEvents,
     @InjectRepository(CohortMembershipEntity)
     private readonly memberships: Repository<CohortMembershipEntity>,
     @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
@@ -178,7 +180,9 @@ export class MembershipService {
    * Enrols teachers of the organisation (a whole CSV class list, up to MAX_ENROL_AT_ONCE), copying
    * their current school, in one transaction. Every row is checked first and every refusal is
    * reported (field `personIds.<index>`, a FieldProblemCode); one refused row and nobody is
-   * enrolled. Already enrolled: unchanged; withdrawn: back in. Enrolment sends no mail.
+   * enrolled. Already enrolled: unchanged; withdrawn: back in. Enrolling into a cohort still being
+   * planned sends no mail (everyone is welcomed when it opens); into an open one, the newcomers get
+   * the welcome mail, queued in this transaction (once per cohort and person).
    */
   async enrol(actor: Actor, args: EnrolParticipantsArgs): Promise<CohortMembershipEntity[]> {
     return this.commands.run(
@@ -260,6 +264,8 @@ export class MembershipService {
             { leftAt: null },
           );
         }
+        if (cohort.status === CohortStatus.OPEN && (fresh.length || returning.length))
+          await this.notifications.cohortWelcome(m, cohort.id, [...fresh, ...returning]);
         const result = await m.find(CohortMembershipEntity, {
           where: { cohortId: cohort.id, role: CohortRole.PARTICIPANT, personId: In(ids) },
         });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { MailKind } from '@stl/mail/util-templates';
 import { richTextToPlainText } from '@stl/shared/domain';
+import type { CohortWelcomeData, WelcomeMeeting } from '@stl/mail/util-templates';
 import type { NotificationDraft } from '../outbox/notification-draft';
 import type { EnqueueResult } from '../outbox/notification-draft';
 import { OutboxService } from '../outbox/outbox.service';
@@ -142,6 +143,94 @@ export class NotificationEvents {
         },
       })),
     );
+  }
+
+  /**
+   * The cohort opened, or participants joined a cohort already open: each active participant named
+   * (all of the cohort's when `personIds` is omitted) gets the welcome mail once per cohort, with
+   * the meetings as they are now and the first round's deadline. Key `COHORT_WELCOME:<cohortId>:<personId>`.
+   */
+  async cohortWelcome(
+    manager: EntityManager,
+    cohortId: string,
+    personIds?: readonly string[],
+  ): Promise<EnqueueResult[]> {
+    const participants: { person_id: string }[] = await manager.query(
+      `SELECT m.person_id FROM cohort_membership m
+        WHERE m.cohort_id = $1 AND m.role = 'PARTICIPANT' AND m.left_at IS NULL
+          AND ($2::uuid[] IS NULL OR m.person_id = ANY($2::uuid[]))
+        ORDER BY m.person_id`,
+      [cohortId, personIds ? [...personIds] : null],
+    );
+    if (participants.length === 0) return [];
+    const data = await this.welcomeData(manager, cohortId);
+    return this.outbox.enqueueMany(
+      manager,
+      participants.map((p): NotificationDraft => ({
+        idempotencyKey: `COHORT_WELCOME:${cohortId}:${p.person_id}`,
+        kind: MailKind.COHORT_WELCOME,
+        recipientId: p.person_id,
+        refs: { cohortId },
+        data,
+      })),
+    );
+  }
+
+  private async welcomeData(manager: EntityManager, cohortId: string): Promise<CohortWelcomeData> {
+    const [cohort]: { name: string; starts_on: string; ends_on: string }[] = await manager.query(
+      `SELECT name, starts_on::text, ends_on::text FROM cohort WHERE id = $1`,
+      [cohortId],
+    );
+    const leaders: { full_name: string }[] = await manager.query(
+      `SELECT p.full_name FROM cohort_membership m JOIN person p ON p.id = m.person_id
+        WHERE m.cohort_id = $1 AND m.role = 'LEADER' AND m.left_at IS NULL
+        ORDER BY m.joined_at, p.full_name`,
+      [cohortId],
+    );
+    const meetings: {
+      id: string;
+      number: number;
+      title: string;
+      starts_at: Date;
+      ends_at: Date;
+      location: string | null;
+      video_url: string | null;
+    }[] = await manager.query(
+      `SELECT id, number, title, starts_at, ends_at, location, video_url FROM meeting
+        WHERE cohort_id = $1 ORDER BY starts_at, number`,
+      [cohortId],
+    );
+    const [round]: { id: string; number: number; title: string; submission_deadline: Date }[] =
+      await manager.query(
+        `SELECT id, number, title, submission_deadline FROM analysis_round
+          WHERE cohort_id = $1 ORDER BY number LIMIT 1`,
+        [cohortId],
+      );
+    return {
+      cohortId,
+      cohortName: cohort.name,
+      startsOn: cohort.starts_on,
+      endsOn: cohort.ends_on,
+      leaderNames: leaders.map((l) => l.full_name),
+      meetings: meetings.map((mt): WelcomeMeeting => ({
+        meetingId: mt.id,
+        meetingNumber: mt.number,
+        title: mt.title,
+        startsAt: mt.starts_at.toISOString(),
+        endsAt: mt.ends_at.toISOString(),
+        ...(mt.video_url
+          ? { ...(mt.location ? { place: mt.location } : {}), videoUrl: mt.video_url }
+          : { place: mt.location ?? '' }),
+      })),
+      firstRound: round
+        ? {
+            roundId: round.id,
+            roundNumber: round.number,
+            title: round.title,
+            submissionDueAt: round.submission_deadline.toISOString(),
+          }
+        : null,
+    };
   }
 }
 

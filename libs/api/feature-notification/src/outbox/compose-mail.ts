@@ -2,6 +2,7 @@ import { IDEMPOTENCY_HEADER, messageIdFor } from '@stl/mail/data-access-transpor
 import type { MailAttachment, OutgoingMail } from '@stl/mail/data-access-transport';
 import {
   MailKind,
+  cohortWelcomeIcsAttachment,
   isAccountKind,
   listUnsubscribeHeaders,
   meetingIcsAttachment,
@@ -10,6 +11,7 @@ import {
 } from '@stl/mail/util-templates';
 import type {
   AccountLinkData,
+  CohortWelcomeData,
   DigestData,
   MailDataByKind,
   MeetingTomorrowData,
@@ -75,6 +77,12 @@ export function composeMail(input: ComposeInput, ctx: ComposeContext): OutgoingM
     meetingIcsAttachment(meeting, { baseUrl: ctx.publicWebUrl, locale, now: input.createdAt });
   let attachments: MailAttachment[] = [];
   if (input.kind === MailKind.MEETING_TOMORROW) attachments = [ics(input.data as MeetingTomorrowData)];
+  if (input.kind === MailKind.COHORT_WELCOME)
+    attachments = cohortWelcomeIcsAttachment(input.data as CohortWelcomeData, {
+      baseUrl: ctx.publicWebUrl,
+      locale,
+      now: input.createdAt,
+    });
   if (input.kind === MailKind.DIGEST) {
     attachments = (input.data as DigestData).items.flatMap((item) =>
       item.kind === MailKind.MEETING_TOMORROW ? [ics(item.data)] : [],

@@ -231,6 +231,7 @@ export class SendTimeCheck {
         return grant ? { ok: true, data } : no('The recipient no longer leads this school.');
       }
       case MailKind.NUDGE:
+      case MailKind.COHORT_WELCOME:
         return ifMember(CohortRole.PARTICIPANT, data);
       case MailKind.DIGEST:
         return no('A digest inside a digest is not sent.');

@@ -1,10 +1,18 @@
 // Raw SQL: read-only aggregates over a whole cohort (joins, GROUP BY, date windows) for summaries; typed rows, covered by notification-reminders.int-spec.ts.
 import type { EntityManager } from 'typeorm';
 import { MailKind } from '@stl/mail/util-templates';
-import type { MissingItem, PersonMissing, SupportSignal, TeacherProgress } from '@stl/mail/util-templates';
+import type {
+  MissingItem,
+  PersonMissing,
+  SupportReasonData,
+  TeacherProgress,
+} from '@stl/mail/util-templates';
+import { cohortCompletions } from '@stl/api/data-access-db';
 import type { NotificationDraft } from '../outbox/notification-draft';
 import { schoolSummaryPeriod, weeklySummaryWeek } from './due-rules';
 import type { TickCohort } from './reminder-candidates';
+
+const collator = new Intl.Collator('sv');
 
 /** Keys already in the outbox, so expensive summaries are only computed when they will be new. */
 export type KeyFilter = (keys: string[]) => Promise<Set<string>>;
@@ -128,7 +136,8 @@ export async function missingByPerson(
 
 /**
  * Each school leader, monthly: progress of their own school's teachers in the running cohorts and
- * who seems to need support. Counts only: nothing a teacher wrote reaches a school leader.
+ * who needs support, by the same rule and reasons as the school leader's page. Counts only: nothing
+ * a teacher wrote reaches a school leader.
  */
 export async function schoolLeaderSummaries(
   m: EntityManager,
@@ -177,68 +186,52 @@ export async function schoolLeaderSummaries(
   return drafts;
 }
 
+/**
+ * The school's teachers in each running cohort, graded by the screens' own reading
+ * (`cohortCompletions`: course rule 8 with the organisation's thresholds), so the report and the
+ * school leader's page name the same people for the same reasons.
+ */
 async function schoolProgress(m: EntityManager, schoolId: string, now: Date) {
-  const rows: {
-    cohort_id: string;
-    cohort_name: string;
-    required_share: string;
-    person_id: string;
-    name: string;
-    published: number;
-    rounds: number;
-    rounds_due: number;
-    published_due: number;
-    assigned: number;
-    given: number;
-    overdue: number;
-    attended: number;
-    held: number;
-  }[] = await m.query(
-    `SELECT c.id AS cohort_id, c.name AS cohort_name, c.required_attendance_share AS required_share,
-            p.id AS person_id, p.full_name AS name,
-            (SELECT count(*)::int FROM analysis a WHERE a.cohort_id = c.id AND a.author_id = p.id AND a.status = 'PUBLISHED') AS published,
-            (SELECT count(*)::int FROM analysis_round r WHERE r.cohort_id = c.id) AS rounds,
-            (SELECT count(*)::int FROM analysis_round r WHERE r.cohort_id = c.id AND r.submission_deadline < $2) AS rounds_due,
-            (SELECT count(*)::int FROM analysis a JOIN analysis_round r ON r.id = a.round_id
-              WHERE a.cohort_id = c.id AND a.author_id = p.id AND a.status = 'PUBLISHED' AND r.submission_deadline < $2) AS published_due,
-            (SELECT count(*)::int FROM review_assignment ra WHERE ra.cohort_id = c.id AND ra.reviewer_id = p.id
-              AND ra.kind = 'PEER' AND ra.cancelled_at IS NULL) AS assigned,
-            (SELECT count(*)::int FROM review_assignment ra WHERE ra.cohort_id = c.id AND ra.reviewer_id = p.id
-              AND ra.kind = 'PEER' AND ra.cancelled_at IS NULL AND ra.completed_at IS NOT NULL) AS given,
-            (SELECT count(*)::int FROM review_assignment ra JOIN analysis_round r ON r.id = ra.round_id
-              WHERE ra.cohort_id = c.id AND ra.reviewer_id = p.id AND ra.cancelled_at IS NULL
-                AND ra.completed_at IS NULL AND r.feedback_deadline < $2) AS overdue,
-            (SELECT count(*)::int FROM attendance at JOIN meeting mt ON mt.id = at.meeting_id
-              WHERE mt.cohort_id = c.id AND at.person_id = p.id AND at.status = 'PRESENT' AND mt.starts_at < $2) AS attended,
-            (SELECT count(*)::int FROM meeting mt WHERE mt.cohort_id = c.id AND mt.starts_at < $2) AS held
-       FROM cohort c
-       JOIN cohort_membership mem ON mem.cohort_id = c.id AND mem.role = 'PARTICIPANT' AND mem.left_at IS NULL
-       JOIN person p ON p.id = mem.person_id
-      WHERE c.status = 'OPEN' AND mem.school_id = $1
-      ORDER BY c.name, c.id, p.full_name, p.id`,
-    [schoolId, now],
-  );
-  const cohorts = new Map<string, { cohortId: string; cohortName: string; teachers: TeacherProgress[] }>();
-  for (const r of rows) {
-    let c = cohorts.get(r.cohort_id);
-    if (!c) {
-      c = { cohortId: r.cohort_id, cohortName: r.cohort_name, teachers: [] };
-      cohorts.set(r.cohort_id, c);
-    }
-    const signals: SupportSignal[] = [];
-    if (r.published_due < r.rounds_due) signals.push('analysesBehind');
-    if (r.overdue > 0) signals.push('feedbackOverdue');
-    if (r.held >= 2 && r.attended / r.held < Number(r.required_share)) signals.push('lowAttendance');
-    c.teachers.push({
-      name: r.name,
-      analysesPublished: r.published,
-      analysesRequired: Math.max(6, r.rounds),
-      feedbackGiven: r.given,
-      feedbackAssigned: r.assigned,
-      meetingsAttended: r.attended,
-      meetingsHeld: r.held,
-      supportSignals: signals,
-    });
+  const cohorts: { id: string; name: string; organisation_id: string; required_share: string }[] =
+    await m.query(
+      `SELECT c.id, c.name, c.organisation_id, c.required_attendance_share AS required_share
+         FROM cohort c
+        WHERE c.status = 'OPEN'
+          AND EXISTS (SELECT 1 FROM cohort_membership mem WHERE mem.cohort_id = c.id AND mem.role = 'PARTICIPANT'
+                        AND mem.left_at IS NULL AND mem.school_id = $1)
+        ORDER BY c.name, c.id`,
+      [schoolId],
+    );
+  const out: { cohortId: string; cohortName: string; teachers: TeacherProgress[] }[] = [];
+  for (const c of cohorts) {
+    const rows = await cohortCompletions(
+      m,
+      { id: c.id, organisationId: c.organisation_id, requiredAttendanceShare: Number(c.required_share) },
+      { schoolIds: [schoolId], includeWithdrawn: false },
+      now,
+    );
+    const teachers = rows
+      .map(({ member, result }): TeacherProgress & { id: string } => ({
+        id: member.personId,
+        name: member.person?.fullName ?? '',
+        analysesPublished: result.publishedCount,
+        analysesRequired: result.minPublished,
+        feedbackGiven: result.tasksDone,
+        feedbackAssigned: result.tasksTotal,
+        meetingsAttended: result.meetingsAttended,
+        meetingsHeld: result.meetingsHeld,
+        completed: result.completed,
+        supportLevel: result.supportLevel,
+        supportReasons: result.supportReasons.map((r): SupportReasonData => ({
+          code: r.code,
+          roundNumbers: [...r.roundNumbers],
+          ...(r.days !== undefined ? { days: r.days } : {}),
+          ...(r.missed !== undefined ? { missed: r.missed, held: r.held } : {}),
+        })),
+      }))
+      .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1))
+      .map(({ id: _id, ...teacher }) => teacher);
+    out.push({ cohortId: c.id, cohortName: c.name, teachers });
   }
-  return [...cohorts.values()];
+  return out;
 }

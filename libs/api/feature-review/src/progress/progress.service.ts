@@ -1,35 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
-import {
-  AnalysisEntity,
-  AnalysisRoundEntity,
-  AnalysisStatus,
-  CohortMembershipEntity,
-  CohortRole,
-  SchoolEntity,
-} from '@stl/api/data-access-db';
-import type { CohortEntity } from '@stl/api/data-access-db';
+import { DataSource } from 'typeorm';
+import { SchoolEntity, cohortCompletions } from '@stl/api/data-access-db';
+import type { CohortEntity, CompletionScope } from '@stl/api/data-access-db';
 import { AccessPolicy } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
 import { ForbiddenError } from '@stl/api/util-errors';
 import { paginate } from '@stl/api/util-graphql';
 import type { Page } from '@stl/api/util-graphql';
-import { participantCompletion } from '@stl/shared/domain';
 import type { CohortProgressArgs } from './dto/progress.args';
-import { ProgressFacts } from './progress-facts.repository';
 import { AnalysisProgressStatus, ProgressFilter } from './progress.models';
-import { SupportThresholdsService } from './support-thresholds.service';
 import type { ParticipantProgressModel } from './progress.models';
-
-interface Scope {
-  /** null: every school. */
-  schoolIds: string[] | null;
-  personId?: string;
-  includeWithdrawn: boolean;
-}
-
-const key = (a: string, b: string) => `${a}:${b}`;
 
 const collator = new Intl.Collator('sv');
 
@@ -44,17 +25,16 @@ function bySchoolAndName(a: ParticipantProgressModel, b: ParticipantProgressMode
 }
 
 /**
- * Progress and completion (rule 6), computed on every request from the facts and never stored.
- * A fixed set of queries (participants, rounds, analyses, and the aggregates of `ProgressFacts`:
- * feedback, tasks, meetings, attendance) serves any number of participants; the rule itself is the pure
- * `participantCompletion` from the shared domain lib.
+ * Progress and completion (rule 6), computed on every request from the facts and never stored:
+ * `cohortCompletions` (libs/api/data-access-db, shared with the school leaders' monthly mail) reads
+ * a fixed set of queries for any number of participants, the organisation's support thresholds, and
+ * applies the pure `participantCompletion` of the shared domain lib.
  */
 @Injectable()
 export class ProgressService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
-    private readonly thresholds: SupportThresholdsService,
   ) {}
 
   /** Course leaders and admins: everyone; school leaders: participants from their own schools. */
@@ -106,84 +86,15 @@ export class ProgressService {
     return row;
   }
 
-  private async compute(cohort: CohortEntity, scope: Scope): Promise<ParticipantProgressModel[]> {
-    const m = this.dataSource.manager;
-    const now = new Date();
-    const cohortId = cohort.id;
-    const facts = new ProgressFacts(m);
-    const [members, schools, rounds, analyses, feedback, tasks, meetings, attendance, thresholds] =
-      await Promise.all([
-        m.find(CohortMembershipEntity, {
-          relations: { person: true },
-          where: {
-            cohortId,
-            role: CohortRole.PARTICIPANT,
-            ...(scope.includeWithdrawn ? {} : { leftAt: IsNull() }),
-            ...(scope.schoolIds ? { schoolId: In(scope.schoolIds) } : {}),
-            ...(scope.personId ? { personId: scope.personId } : {}),
-          },
-        }),
-        m.find(SchoolEntity, {
-          select: { id: true, name: true },
-          where: { organisationId: cohort.organisationId },
-        }),
-        m.find(AnalysisRoundEntity, { where: { cohortId }, order: { number: 'ASC' } }),
-        m.find(AnalysisEntity, {
-          select: { id: true, roundId: true, authorId: true, status: true },
-          where: { cohortId, ...(scope.personId ? { authorId: scope.personId } : {}) },
-        }),
-        facts.feedbackCounts(cohortId),
-        facts.taskCounts(cohortId),
-        facts.meetingCounts(cohortId, now),
-        facts.attendanceCounts(cohortId),
-        this.thresholds.thresholdsOf(cohort.organisationId),
-      ]);
-
+  private async compute(cohort: CohortEntity, scope: CompletionScope): Promise<ParticipantProgressModel[]> {
+    const schools = await this.dataSource.manager.find(SchoolEntity, {
+      select: { id: true, name: true },
+      where: { organisationId: cohort.organisationId },
+    });
     const schoolName = new Map(schools.map((s) => [s.id, s.name]));
-    const analysisOf = new Map(analyses.map((a) => [key(a.authorId, a.roundId), a]));
-    const feedbackOf = new Map(feedback.map((f) => [f.analysisId, f]));
-    const tasksOf = new Map(tasks.map((t) => [key(t.personId, t.roundId), t]));
-    const attendedBy = new Map(attendance.map((a) => [a.personId, a.attended]));
-
-    const rows = members.map((member): ParticipantProgressModel => {
-      const personId = member.personId;
-      const facts = rounds.map((round) => {
-        const analysis = analysisOf.get(key(personId, round.id));
-        const published = analysis?.status === AnalysisStatus.PUBLISHED;
-        const fb = analysis && published ? feedbackOf.get(analysis.id) : undefined;
-        const t = tasksOf.get(key(personId, round.id));
-        return {
-          round,
-          status: !analysis
-            ? AnalysisProgressStatus.NOT_STARTED
-            : published
-              ? AnalysisProgressStatus.PUBLISHED
-              : AnalysisProgressStatus.DRAFT,
-          input: {
-            roundId: round.id,
-            number: round.number,
-            published,
-            peerFeedbackCount: fb?.peer ?? 0,
-            leaderFeedback: fb?.leader === true,
-            tasksTotal: t?.total ?? 0,
-            tasksDone: t?.done ?? 0,
-            submissionDeadline: round.submissionDeadline,
-            feedbackDeadline: round.feedbackDeadline,
-          },
-        };
-      });
-      const result = participantCompletion({
-        rounds: facts.map((f) => f.input),
-        meetings: {
-          attended: attendedBy.get(personId) ?? 0,
-          held: meetings.held,
-          planned: meetings.planned,
-        },
-        requiredAttendanceShare: cohort.requiredAttendanceShare,
-        now,
-        supportThresholds: thresholds,
-      });
-      const byRound = new Map(facts.map((f) => [f.round.id, f]));
+    const completions = await cohortCompletions(this.dataSource.manager, cohort, scope, new Date());
+    const rows = completions.map(({ member, rounds, result }): ParticipantProgressModel => {
+      const byRound = new Map(rounds.map((f) => [f.round.id, f]));
       return {
         person: member.person as NonNullable<typeof member.person>,
         schoolId: member.schoolId,
@@ -196,7 +107,7 @@ export class ProgressService {
             title: f?.round.title ?? '',
             submissionDeadline: f?.round.submissionDeadline as Date,
             feedbackDeadline: f?.round.feedbackDeadline as Date,
-            analysisStatus: f?.status ?? AnalysisProgressStatus.NOT_STARTED,
+            analysisStatus: f ? AnalysisProgressStatus[f.stage] : AnalysisProgressStatus.NOT_STARTED,
           };
         }),
         publishedCount: result.publishedCount,

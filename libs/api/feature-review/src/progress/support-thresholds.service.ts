@@ -28,12 +28,6 @@ export class SupportThresholdsService {
     private readonly access: AccessPolicy,
   ) {}
 
-  /** What the progress computation uses; no access check (the caller has checked the cohort). */
-  async thresholdsOf(organisationId: string): Promise<SupportThresholds> {
-    const row = await this.settings.findOne({ where: { organisationId } });
-    return row ? pick(row) : DEFAULT_SUPPORT_THRESHOLDS;
-  }
-
   async get(actor: Actor, organisationId: string): Promise<SupportThresholdsModel> {
     this.access.assertMemberOf(actor, organisationId);
     const row = await this.settings.findOne({ where: { organisationId } });

@@ -86,4 +86,10 @@ export class LeaderTaskModel {
       "When the item is due or became due: the round's feedback deadline (LEADER_FEEDBACK), its submission deadline or the last publication if earlier (ROUND_TO_ALLOCATE), the first publication (LATE_PUBLISHER), the meeting's start (ATTENDANCE_TO_REGISTER). The list is sorted by it, oldest first.",
   })
   dueAt!: Date;
+
+  @Field(() => GraphQLISODateTime, {
+    description:
+      "Since when the work has been waiting: the publication (LEADER_FEEDBACK, LATE_PUBLISHER), the moment the round became ready (ROUND_TO_ALLOCATE), the meeting's start (ATTENDANCE_TO_REGISTER). Lets a list of many items say how long the oldest has waited.",
+  })
+  waitingSince!: Date;
 }

@@ -20,7 +20,7 @@ const PUBLISHED = `'${AnalysisStatus.PUBLISHED}'`;
 const PEER = `'${ReviewerKind.PEER}'`;
 const LEADER = `'${ReviewerKind.LEADER}'`;
 
-type Row = Omit<LeaderTaskModel, 'dueAt'> & { dueAt: Date };
+type Row = LeaderTaskModel;
 
 /**
  * A course leader's to-do across the cohorts they lead (issue 19): every kind is one statement
@@ -48,7 +48,8 @@ export class LeaderToDoService {
        SELECT '${LeaderTaskKind.LEADER_FEEDBACK}' AS "kind", c.id AS "cohortId", c.name AS "cohortName",
               r.id AS "roundId", r.number AS "roundNumber", a.id AS "analysisId", p.full_name AS "authorName",
               NULL::uuid AS "meetingId", NULL::int AS "meetingNumber", NULL::varchar AS "meetingTitle",
-              NULL::int AS "publishedCount", r.feedback_deadline AS "dueAt"
+              NULL::int AS "publishedCount", r.feedback_deadline AS "dueAt",
+              coalesce(a.first_published_at, r.submission_deadline) AS "waitingSince"
          FROM my_cohorts c
          JOIN analysis a ON a.cohort_id = c.id AND a.status = ${PUBLISHED} AND a.author_id <> $1
          JOIN analysis_round r ON r.id = a.round_id
@@ -73,7 +74,9 @@ export class LeaderToDoService {
               NULL::uuid AS "meetingId", NULL::int AS "meetingNumber", NULL::varchar AS "meetingTitle",
               n.published AS "publishedCount",
               CASE WHEN r.submission_deadline <= $2 THEN r.submission_deadline
-                   ELSE coalesce(n.last_published, r.submission_deadline) END AS "dueAt"
+                   ELSE coalesce(n.last_published, r.submission_deadline) END AS "dueAt",
+              CASE WHEN r.submission_deadline <= $2 THEN r.submission_deadline
+                   ELSE coalesce(n.last_published, r.submission_deadline) END AS "waitingSince"
          FROM my_cohorts c
          JOIN analysis_round r ON r.cohort_id = c.id
          JOIN counts n ON n.round_id = r.id
@@ -90,7 +93,7 @@ export class LeaderToDoService {
        SELECT '${LeaderTaskKind.LATE_PUBLISHER}' AS "kind", c.id AS "cohortId", c.name AS "cohortName",
               r.id AS "roundId", r.number AS "roundNumber", a.id AS "analysisId", p.full_name AS "authorName",
               NULL::uuid AS "meetingId", NULL::int AS "meetingNumber", NULL::varchar AS "meetingTitle",
-              NULL::int AS "publishedCount", a.first_published_at AS "dueAt"
+              NULL::int AS "publishedCount", a.first_published_at AS "dueAt", a.first_published_at AS "waitingSince"
          FROM my_cohorts c
          JOIN analysis_round r ON r.cohort_id = c.id
          JOIN round_allocation al ON al.round_id = r.id
@@ -108,7 +111,8 @@ export class LeaderToDoService {
        SELECT '${LeaderTaskKind.ATTENDANCE_TO_REGISTER}' AS "kind", c.id AS "cohortId", c.name AS "cohortName",
               NULL::uuid AS "roundId", NULL::int AS "roundNumber", NULL::uuid AS "analysisId",
               NULL::varchar AS "authorName", mt.id AS "meetingId", mt.number AS "meetingNumber",
-              mt.title AS "meetingTitle", NULL::int AS "publishedCount", mt.starts_at AS "dueAt"
+              mt.title AS "meetingTitle", NULL::int AS "publishedCount", mt.starts_at AS "dueAt",
+              mt.starts_at AS "waitingSince"
          FROM my_cohorts c
          JOIN meeting mt ON mt.cohort_id = c.id
         WHERE mt.starts_at <= $2

@@ -1,5 +1,5 @@
 import type { MailKind } from '../mail-kind';
-import type { SupportSignal } from '../mail-data';
+import type { LegacySupportSignal, SupportLevel, SupportReasonData } from '../mail-data';
 
 /**
  * Every word a mail contains, per language. Both dictionaries are typed with this interface, so a
@@ -95,6 +95,32 @@ export interface MailDictionary {
     action: string;
     reason: (p: { cohort: string }) => string;
   };
+  welcome: {
+    subject: (p: { cohort: string }) => string;
+    heading: (p: { cohort: string }) => string;
+    intro: (p: { cohort: string; starts: string; ends: string }) => string;
+    /** What the course is, in two or three sentences. */
+    about: string;
+    leaders: (names: string[]) => string;
+    meetingsHeading: string;
+    meetingsCaption: (p: { cohort: string }) => string;
+    meetingColumn: string;
+    timeColumn: string;
+    placeColumn: string;
+    digital: string;
+    noMeetings: string;
+    timeZone: string;
+    calendarAttached: string;
+    firstRoundHeading: string;
+    firstRound: (p: { round: number; title: string; due: string }) => string;
+    signInHeading: string;
+    signIn: string;
+    signInAddress: string;
+    action: string;
+    reason: (p: { cohort: string }) => string;
+    /** The calendar file's name in calendar programs. */
+    icsCalendarName: (p: { cohort: string }) => string;
+  };
   nudge: {
     subject: (p: { leaderName: string; cohort: string }) => string;
     heading: string;
@@ -157,13 +183,17 @@ export interface MailDictionary {
     supportHeading: string;
     supportIntro: string;
     noneNeedSupport: string;
-    signals: Record<SupportSignal, string>;
-    supportLine: (p: { name: string; signals: string[] }) => string;
+    /** Reports queued by an earlier release. */
+    signals: Record<LegacySupportSignal, string>;
+    legacyLine: (p: { name: string; signals: string[] }) => string;
+    /** The words of the screens (support.reason in the web's dictionary). */
+    reasonText: (r: SupportReasonData) => string;
+    supportLine: (p: { name: string; reasons: string[] }) => string;
+    levels: Record<SupportLevel, string>;
+    completed: string;
     caption: (p: { cohort: string }) => string;
     columns: [teacher: string, analyses: string, feedback: string, attendance: string, support: string];
     outOf: (p: { done: number; total: number }) => string;
-    yes: string;
-    no: string;
     action: string;
     reason: (p: { school: string }) => string;
   };

@@ -39,6 +39,7 @@ export const en: MailDictionary = {
     INVITATION: 'invitations to the platform',
     PASSWORD_RESET: 'links to reset your password',
     SIGN_IN_LINK: 'sign-in links',
+    COHORT_WELCOME: 'welcome mail when a cohort starts',
   },
   reviewAssigned: {
     subject: ({ authorName, round }) =>
@@ -111,6 +112,39 @@ export const en: MailDictionary = {
     action: 'Open the analysis round',
     reason: ({ cohort }) => `You are receiving this e-mail because you are a course leader of ${cohort}.`,
   },
+  welcome: {
+    subject: ({ cohort }) => `Welcome to ${cohort}`,
+    heading: ({ cohort }) => `Welcome to ${cohort}!`,
+    intro: ({ cohort, starts, ends }) =>
+      `${cohort} has now opened, and you are enrolled as a participant. The course runs from ${starts} to ${ends}.`,
+    about:
+      "In Skriva sig till lärande (STL, writing to learn) you develop your teaching together with other teachers. We meet at joint meetings mixing theory and practice. Between the meetings you document and analyse your own teaching in an analysis template and publish the analysis to the group. Then you act as a critical friend: you read others' analyses and give feedback that is critical, forward-looking and supportive – and you get feedback yourself from both course leaders and participants.",
+    leaders: (names) =>
+      names.length === 0
+        ? ''
+        : names.length === 1
+          ? `Your course leader is ${names[0]}.`
+          : `Your course leaders are ${list(names)}.`,
+    meetingsHeading: 'Meetings',
+    meetingsCaption: ({ cohort }) => `The meetings of ${cohort}`,
+    meetingColumn: 'Meeting',
+    timeColumn: 'Time',
+    placeColumn: 'Place',
+    digital: "Online (the link is on the meeting's page)",
+    noMeetings: 'The meetings are not scheduled yet; you will get a reminder the day before each one.',
+    timeZone: 'All times are Swedish time.',
+    calendarAttached:
+      'A calendar file (.ics) with every meeting is attached, so you can add them all to your calendar at once.',
+    firstRoundHeading: 'The first analysis round',
+    firstRound: ({ round, title, due }) =>
+      `Analysis round ${round} (${title}): publish your analysis by ${due}.`,
+    signInHeading: 'Signing in',
+    signIn: 'You sign in to the platform with your e-mail address at this address:',
+    signInAddress: 'Address',
+    action: 'Open the cohort',
+    reason: ({ cohort }) => `You are receiving this e-mail because you take part in ${cohort}.`,
+    icsCalendarName: ({ cohort }) => `Meetings – ${cohort}`,
+  },
   nudge: {
     subject: ({ leaderName, cohort }) => `${leaderName} reminds you about ${cohort}`,
     heading: 'A reminder from your course leader',
@@ -178,27 +212,35 @@ export const en: MailDictionary = {
     heading: ({ school }) => `How the teachers at ${school} are doing`,
     intro: ({ from, to }) =>
       `Here is the progress of the teachers from your school in the STL course, ${from} – ${to}. The report shows how far they have come, not what they wrote in their analyses.`,
-    supportHeading: 'May need support',
+    supportHeading: 'Needs support',
     supportIntro:
-      'These teachers may need closer feedback or structured collaboration with colleagues at their own school:',
+      "These teachers may need closer feedback or structured collaboration with colleagues at their own school. Only what is in the teacher's own hands counts, by your organisation's limits – the same judgement as on the My school page:",
     noneNeedSupport: 'None of the teachers seems to need extra support right now.',
     signals: {
       analysesBehind: 'is behind with the analyses',
       feedbackOverdue: 'has overdue critical-friend feedback',
       lowAttendance: 'has low attendance at the meetings',
     },
-    supportLine: ({ name, signals }) => `${name} ${list(signals)}.`,
+    legacyLine: ({ name, signals }) => `${name} ${list(signals)}.`,
+    reasonText: (r) => {
+      const round = r.roundNumbers.join(', ');
+      const days = r.days ?? 0;
+      if (r.code === 'ATTENDANCE_BEHIND') return `missed ${r.missed ?? 0} of ${r.held ?? 0} meetings held`;
+      const what = r.code === 'ANALYSIS_OVERDUE' ? 'analysis' : 'critical-friend feedback';
+      return `round ${round}: ${what} ${days === 1 ? '1 day' : `${days} days`} late`;
+    },
+    supportLine: ({ name, reasons }) => (reasons.length ? `${name}: ${reasons.join('; ')}.` : `${name}.`),
+    levels: { ON_TRACK: 'On track', BEHIND: 'Behind', NEEDS_SUPPORT: 'Needs support' },
+    completed: 'Completed',
     caption: ({ cohort }) => `Progress in ${cohort}`,
     columns: [
       'Teacher',
       'Published analyses',
       'Critical-friend feedback',
-      'Meeting attendance',
-      'May need support',
+      'Attendance of meetings held',
+      'Status',
     ],
     outOf: ({ done, total }) => `${done} of ${total}`,
-    yes: 'Yes',
-    no: 'No',
     action: 'See the full progress of the school',
     reason: ({ school }) =>
       `You are receiving this e-mail because you are the school leader of ${school}, which has teachers in the STL course.`,

@@ -39,6 +39,7 @@ export const sv: MailDictionary = {
     INVITATION: 'inbjudningar till plattformen',
     PASSWORD_RESET: 'länkar för att återställa lösenordet',
     SIGN_IN_LINK: 'inloggningslänkar',
+    COHORT_WELCOME: 'välkomstmejl när en utbildningsomgång startar',
   },
   reviewAssigned: {
     subject: ({ authorName, round }) => `Du är kritisk vän till ${authorName} i analysomgång ${round}`,
@@ -110,6 +111,39 @@ export const sv: MailDictionary = {
     action: 'Öppna analysomgången',
     reason: ({ cohort }) => `Du får det här mejlet eftersom du är kursledare för ${cohort}.`,
   },
+  welcome: {
+    subject: ({ cohort }) => `Välkommen till ${cohort}`,
+    heading: ({ cohort }) => `Välkommen till ${cohort}!`,
+    intro: ({ cohort, starts, ends }) =>
+      `Nu har ${cohort} öppnat, och du är anmäld som deltagare. Utbildningen pågår från ${starts} till ${ends}.`,
+    about:
+      'I Skriva sig till lärande (STL) utvecklar du din undervisning tillsammans med andra lärare. Vi ses på gemensamma träffar med teori och praktik. Mellan träffarna dokumenterar och analyserar du din egen undervisning i en analysmall och publicerar analysen för gruppen. Sedan är du kritisk vän: du läser andras analyser och ger återkoppling som är kritisk, framåtsyftande och stödjande – och du får själv återkoppling från både kursledare och deltagare.',
+    leaders: (names) =>
+      names.length === 0
+        ? ''
+        : names.length === 1
+          ? `Din kursledare är ${names[0]}.`
+          : `Dina kursledare är ${list(names)}.`,
+    meetingsHeading: 'Träffar',
+    meetingsCaption: ({ cohort }) => `Träffarna i ${cohort}`,
+    meetingColumn: 'Träff',
+    timeColumn: 'Tid',
+    placeColumn: 'Plats',
+    digital: 'Digitalt (länken finns på träffens sida)',
+    noMeetings: 'Träffarna är inte inlagda än; du får en påminnelse dagen före varje träff.',
+    timeZone: 'Alla tider är svensk tid.',
+    calendarAttached:
+      'En kalenderfil (.ics) med alla träffar är bifogad, så att du kan lägga in dem i din kalender på en gång.',
+    firstRoundHeading: 'Första analysomgången',
+    firstRound: ({ round, title, due }) =>
+      `Analysomgång ${round} (${title}): publicera din analys senast ${due}.`,
+    signInHeading: 'Logga in',
+    signIn: 'Du loggar in på plattformen med din e-postadress på den här adressen:',
+    signInAddress: 'Adress',
+    action: 'Öppna utbildningsomgången',
+    reason: ({ cohort }) => `Du får det här mejlet eftersom du är deltagare i ${cohort}.`,
+    icsCalendarName: ({ cohort }) => `Träffar – ${cohort}`,
+  },
   nudge: {
     subject: ({ leaderName, cohort }) => `${leaderName} påminner dig om ${cohort}`,
     heading: 'En påminnelse från din kursledare',
@@ -177,27 +211,35 @@ export const sv: MailDictionary = {
     heading: ({ school }) => `Så går det för lärarna på ${school}`,
     intro: ({ from, to }) =>
       `Här är läget för lärarna från din skola i STL-utbildningen, ${from} – ${to}. Rapporten visar hur långt de har kommit, inte vad de har skrivit i sina analyser.`,
-    supportHeading: 'Kan behöva stöd',
+    supportHeading: 'Behöver stöd',
     supportIntro:
-      'De här lärarna kan behöva tätare återkoppling eller strukturerat samarbete med kollegor på den egna skolan:',
+      'De här lärarna kan behöva tätare återkoppling eller strukturerat samarbete med kollegor på den egna skolan. Bara det som ligger i lärarens egna händer räknas, efter huvudmannens gränser – samma bedömning som på sidan Min skola:',
     noneNeedSupport: 'Ingen av lärarna ser ut att behöva extra stöd just nu.',
     signals: {
       analysesBehind: 'ligger efter med analyserna',
       feedbackOverdue: 'har försenad återkoppling som kritisk vän',
       lowAttendance: 'har låg närvaro på träffarna',
     },
-    supportLine: ({ name, signals }) => `${name} ${list(signals)}.`,
+    legacyLine: ({ name, signals }) => `${name} ${list(signals)}.`,
+    reasonText: (r) => {
+      const round = r.roundNumbers.join(', ');
+      const days = r.days ?? 0;
+      if (r.code === 'ATTENDANCE_BEHIND') return `missat ${r.missed ?? 0} av ${r.held ?? 0} hållna träffar`;
+      const what = r.code === 'ANALYSIS_OVERDUE' ? 'analysen' : 'kritisk vän-återkopplingen';
+      return `omgång ${round}: ${what} ${days === 1 ? '1 dag' : `${days} dagar`} sen`;
+    },
+    supportLine: ({ name, reasons }) => (reasons.length ? `${name}: ${reasons.join('; ')}.` : `${name}.`),
+    levels: { ON_TRACK: 'I fas', BEHIND: 'Efter', NEEDS_SUPPORT: 'Behöver stöd' },
+    completed: 'Klar',
     caption: ({ cohort }) => `Framsteg i ${cohort}`,
     columns: [
       'Lärare',
       'Publicerade analyser',
       'Återkoppling som kritisk vän',
-      'Närvaro på träffar',
-      'Kan behöva stöd',
+      'Närvaro på hållna träffar',
+      'Läge',
     ],
     outOf: ({ done, total }) => `${done} av ${total}`,
-    yes: 'Ja',
-    no: 'Nej',
     action: 'Se hela läget för skolan',
     reason: ({ school }) =>
       `Du får det här mejlet eftersom du är rektor för ${school} och har lärare i STL-utbildningen.`,

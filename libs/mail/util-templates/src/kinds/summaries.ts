@@ -1,7 +1,13 @@
 import type { Composer, RenderKit } from '../kit';
 import type { Block } from '../layout';
 import { MAIL_PATHS } from '../links';
-import type { MissingItem, SchoolLeaderSummaryData, WeeklyLeaderSummaryData } from '../mail-data';
+import type {
+  MissingItem,
+  SchoolLeaderSummaryData,
+  SupportLevel,
+  TeacherProgress,
+  WeeklyLeaderSummaryData,
+} from '../mail-data';
 import { isoWeek } from '../format';
 import type { Instant } from '../format';
 
@@ -63,20 +69,29 @@ export const composeWeeklyLeaderSummary: Composer<WeeklyLeaderSummaryData> = (d,
   };
 };
 
+/**
+ * A teacher's level as the screens grade it. A report queued by an earlier release carries the old
+ * signals instead: any of them read as needing support, as that report meant.
+ */
+function levelOf(x: TeacherProgress): SupportLevel {
+  if (x.completed) return 'ON_TRACK';
+  if (x.supportLevel) return x.supportLevel;
+  return (x.supportSignals ?? []).length > 0 ? 'NEEDS_SUPPORT' : 'ON_TRACK';
+}
+
 export const composeSchoolLeaderSummary: Composer<SchoolLeaderSummaryData> = (d, k) => {
   const t = k.t.schoolSummary;
-  const needSupport = d.cohorts.flatMap((c) => c.teachers).filter((x) => x.supportSignals.length > 0);
+  const needSupport = d.cohorts.flatMap((c) => c.teachers).filter((x) => levelOf(x) === 'NEEDS_SUPPORT');
+  const line = (x: TeacherProgress): string =>
+    x.supportLevel || !x.supportSignals
+      ? t.supportLine({ name: x.name, reasons: (x.supportReasons ?? []).map(t.reasonText) })
+      : t.legacyLine({ name: x.name, signals: x.supportSignals.map((s) => t.signals[s]) });
   const supportBlocks: Block[] =
     needSupport.length === 0
       ? [{ type: 'paragraph', text: t.noneNeedSupport }]
       : [
           { type: 'paragraph', text: t.supportIntro },
-          {
-            type: 'list',
-            items: needSupport.map((x) => ({
-              text: t.supportLine({ name: x.name, signals: x.supportSignals.map((s) => t.signals[s]) }),
-            })),
-          },
+          { type: 'list', items: needSupport.map((x) => ({ text: line(x) })) },
         ];
   return {
     subject: t.subject({ school: d.schoolName }),
@@ -97,7 +112,7 @@ export const composeSchoolLeaderSummary: Composer<SchoolLeaderSummaryData> = (d,
           t.outOf({ done: x.analysesPublished, total: x.analysesRequired }),
           t.outOf({ done: x.feedbackGiven, total: x.feedbackAssigned }),
           t.outOf({ done: x.meetingsAttended, total: x.meetingsHeld }),
-          x.supportSignals.length > 0 ? t.yes : t.no,
+          x.completed ? t.completed : t.levels[levelOf(x)],
         ]),
       })),
     ],

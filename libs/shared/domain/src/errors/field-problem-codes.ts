@@ -134,6 +134,9 @@ export const FIELD_PROBLEM_CODES = [
   // Attachments to analyses (ADR 0024)
   'FILE_TYPE_NOT_ALLOWED',
   'TOO_MANY_FILES',
+  // An organisation's school holidays (issue 19)
+  'HOLIDAYS_OVERLAP',
+  'TOO_MANY_HOLIDAYS',
 ] as const;
 
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
@@ -280,4 +283,6 @@ export const FIELD_PROBLEM_DESCRIPTIONS: Readonly<Record<FieldProblemCode, strin
   FILE_TYPE_NOT_ALLOWED:
     'An attachment whose content (not its name) is not a JPEG, PNG or WebP image or a PDF.',
   TOO_MANY_FILES: 'The section already has as many attachments as allowed.',
+  HOLIDAYS_OVERLAP: 'This holiday overlaps another one of the list.',
+  TOO_MANY_HOLIDAYS: 'A school year holds at most 12 holidays.',
 };

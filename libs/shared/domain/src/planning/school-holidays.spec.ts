@@ -1,4 +1,11 @@
-import { avoidSchoolHolidays, defaultSchoolHolidays, easterSunday, holidayOn } from './school-holidays';
+import {
+  MAX_SCHOOL_HOLIDAYS,
+  avoidSchoolHolidays,
+  defaultSchoolHolidays,
+  easterSunday,
+  holidayOn,
+  schoolHolidayProblems,
+} from './school-holidays';
 
 describe('default Swedish school holidays', () => {
   it('computes Easter Sunday', () => {
@@ -25,5 +32,44 @@ describe('default Swedish school holidays', () => {
     expect(avoidSchoolHolidays('2027-03-03', holidays)).toBe('2027-03-10');
     expect(avoidSchoolHolidays('2026-11-18', holidays)).toBe('2026-11-18');
     expect(holidayOn('2027-03-31', holidays)?.kind).toBe('PASKLOV');
+  });
+});
+
+describe('schoolHolidayProblems', () => {
+  const ok = [
+    { name: 'Höstlov', startsOn: '2026-10-26', endsOn: '2026-11-01' },
+    { name: 'Jullov', startsOn: '2026-12-21', endsOn: '2027-01-07' },
+  ];
+
+  it('accepts named, ordered, separate holidays within the school year', () => {
+    expect(schoolHolidayProblems('2026/27', ok)).toEqual([]);
+    expect(schoolHolidayProblems('2026/27', [])).toEqual([]);
+  });
+
+  it('names each row that ends before it starts, lies outside the year, lacks a name or overlaps', () => {
+    const problems = schoolHolidayProblems('2026/27', [
+      { name: 'Höstlov', startsOn: '2026-11-01', endsOn: '2026-10-26' },
+      { name: '  ', startsOn: '2027-07-01', endsOn: '2027-07-05' },
+      { name: 'Jullov', startsOn: '2026-12-21', endsOn: '2027-01-20' },
+      { name: 'Studiedag', startsOn: '2027-01-08', endsOn: '2027-01-08' },
+      { name: 'Sportlov', startsOn: '2027-01-20', endsOn: '2027-01-25' },
+    ]);
+    expect(problems.map((p) => [p.field, p.code])).toEqual([
+      ['holidays.0.endsOn', 'ENDS_BEFORE_START'],
+      ['holidays.1.name', 'REQUIRED'],
+      ['holidays.1.startsOn', 'OUTSIDE_SCHOOL_YEAR'],
+      // The long jullov overlaps both of the later ones.
+      ['holidays.3.startsOn', 'HOLIDAYS_OVERLAP'],
+      ['holidays.4.startsOn', 'HOLIDAYS_OVERLAP'],
+    ]);
+  });
+
+  it(`refuses more than ${MAX_SCHOOL_HOLIDAYS} holidays`, () => {
+    const many = Array.from({ length: MAX_SCHOOL_HOLIDAYS + 1 }, (_, i) => ({
+      name: `Lov ${i}`,
+      startsOn: `2026-09-${String(i + 1).padStart(2, '0')}`,
+      endsOn: `2026-09-${String(i + 1).padStart(2, '0')}`,
+    }));
+    expect(schoolHolidayProblems('2026/27', many).map((p) => p.code)).toEqual(['TOO_MANY_HOLIDAYS']);
   });
 });

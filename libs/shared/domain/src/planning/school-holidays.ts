@@ -77,3 +77,86 @@ export function avoidSchoolHolidays(date: IsoDate, holidays: readonly SchoolHoli
   for (let i = 0; i < 8 && holidayOn(next, holidays); i++) next = addDays(next, 7);
   return next;
 }
+
+/** The most holidays an organisation may list for one school year. */
+export const MAX_SCHOOL_HOLIDAYS = 12;
+
+/** One holiday as an organisation names it ("Jullov", "Studiedagar v. 45"). */
+export interface NamedHoliday extends DatePeriod {
+  name: string;
+}
+
+export interface HolidayProblem {
+  /** `holidays`, or `holidays.<index>.<field>`. */
+  field: string;
+  code:
+    | 'REQUIRED'
+    | 'TOO_LONG'
+    | 'ENDS_BEFORE_START'
+    | 'OUTSIDE_SCHOOL_YEAR'
+    | 'HOLIDAYS_OVERLAP'
+    | 'TOO_MANY_HOLIDAYS';
+  message: string;
+}
+
+/** The Swedish name of each built-in holiday, for an organisation's list made from the defaults. */
+export const SCHOOL_HOLIDAY_NAMES: Readonly<Record<SchoolHolidayKind, string>> = {
+  HOSTLOV: 'Höstlov',
+  JULLOV: 'Jullov',
+  SPORTLOV: 'Sportlov',
+  PASKLOV: 'Påsklov',
+};
+
+/**
+ * What is wrong with an organisation's holidays of a school year: a name (1–60 characters), an end
+ * on or after the start, dates within the school year (1 July – 30 June), no two overlapping, at
+ * most MAX_SCHOOL_HOLIDAYS. Every problem is listed, each naming its row.
+ */
+export function schoolHolidayProblems(
+  schoolYear: string,
+  holidays: readonly NamedHoliday[],
+): HolidayProblem[] {
+  const problems: HolidayProblem[] = [];
+  const year = parseSchoolYear(schoolYear);
+  if (holidays.length > MAX_SCHOOL_HOLIDAYS)
+    problems.push({
+      field: 'holidays',
+      code: 'TOO_MANY_HOLIDAYS',
+      message: `A school year holds at most ${MAX_SCHOOL_HOLIDAYS} holidays; ${holidays.length} were given.`,
+    });
+  holidays.forEach((h, i) => {
+    const at = (f: string) => `holidays.${i}.${f}`;
+    const name = h.name.trim();
+    if (!name) problems.push({ field: at('name'), code: 'REQUIRED', message: 'Give the holiday a name.' });
+    else if (name.length > 60)
+      problems.push({ field: at('name'), code: 'TOO_LONG', message: 'A name has at most 60 characters.' });
+    if (h.endsOn < h.startsOn)
+      problems.push({
+        field: at('endsOn'),
+        code: 'ENDS_BEFORE_START',
+        message: `${name || 'The holiday'} ends before it starts.`,
+      });
+    else if (year && (h.startsOn < `${year.startYear}-07-01` || h.endsOn > `${year.startYear + 1}-06-30`))
+      problems.push({
+        field: at('startsOn'),
+        code: 'OUTSIDE_SCHOOL_YEAR',
+        message: `${name || 'The holiday'} is not within the school year ${schoolYear}.`,
+      });
+  });
+  const ordered = holidays
+    .map((h, i) => ({ ...h, i }))
+    .filter((h) => h.endsOn >= h.startsOn)
+    .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : a.i - b.i));
+  // The one reaching furthest so far: a long holiday may overlap several that start after it.
+  let furthest = ordered[0];
+  for (const h of ordered.slice(1)) {
+    if (h.startsOn <= furthest.endsOn)
+      problems.push({
+        field: `holidays.${h.i}.startsOn`,
+        code: 'HOLIDAYS_OVERLAP',
+        message: `${h.name.trim() || 'A holiday'} overlaps ${furthest.name.trim() || 'another holiday'}.`,
+      });
+    if (h.endsOn > furthest.endsOn) furthest = h;
+  }
+  return problems;
+}

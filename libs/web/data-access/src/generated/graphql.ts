@@ -245,6 +245,7 @@ export type Locale = 'en' | 'sv';
 /** Every kind of e-mail the platform sends. */
 export type MailKind =
   | 'ANALYSIS_PUBLISHED'
+  | 'COHORT_WELCOME'
   | 'DIGEST'
   | 'FEEDBACK_DUE_48H'
   | 'FEEDBACK_DUE_TODAY'
@@ -378,12 +379,32 @@ export type SaveOrganisationSsoInput = {
   passwordSignInDisabled: boolean;
 };
 
+/** One school holiday of the list being set. */
+export type SchoolHolidayInput = {
+  /** Last day off (inclusive), ISO date (YYYY-MM-DD), on or after startsOn. */
+  endsOn: string;
+  /** Its name, 1–60 characters. */
+  name: string;
+  /** First day off, ISO date (YYYY-MM-DD). */
+  startsOn: string;
+};
+
 /** Choosing a password with a mailed link (accepting an invitation, or a reset). */
 export type SetPasswordWithLinkInput = {
   /** The new password: 12–128 characters (Unicode code points after NFKC), not a common or leaked password, without your name or e-mail address (ADR 0010). */
   newPassword: string;
   /** The token from the link in the mail (the part after #). */
   token: string;
+};
+
+/** An organisation's whole list of school holidays for one school year, replacing the one before; an empty list goes back to the defaults. Administrators of the organisation only. */
+export type SetSchoolHolidaysInput = {
+  /** At most 12, none overlapping, within the school year. */
+  holidays: Array<SchoolHolidayInput>;
+  /** The organisation; the caller must be one of its administrators. */
+  organisationId: string;
+  /** The school year, e.g. "2026/27". */
+  schoolYear: string;
 };
 
 /** New thresholds of the organisation's support signal; administrators of the organisation only. */
@@ -1514,6 +1535,7 @@ export type LeaderToDoQuery = {
     meetingTitle: string | null;
     publishedCount: number | null;
     dueAt: string;
+    waitingSince: string;
   }>;
 };
 
@@ -3273,6 +3295,40 @@ export type SetSupportThresholdsMutation = {
   };
 };
 
+export type SchoolHolidaysFieldsFragment = {
+  organisationId: string;
+  schoolYear: string;
+  isDefault: boolean;
+  holidays: Array<{ name: string; startsOn: string; endsOn: string }>;
+};
+
+export type SchoolHolidaysQueryVariables = Exact<{
+  organisationId: string;
+  schoolYear: string;
+}>;
+
+export type SchoolHolidaysQuery = {
+  schoolHolidays: {
+    organisationId: string;
+    schoolYear: string;
+    isDefault: boolean;
+    holidays: Array<{ name: string; startsOn: string; endsOn: string }>;
+  };
+};
+
+export type SetSchoolHolidaysMutationVariables = Exact<{
+  input: SetSchoolHolidaysInput;
+}>;
+
+export type SetSchoolHolidaysMutation = {
+  setSchoolHolidays: {
+    organisationId: string;
+    schoolYear: string;
+    isDefault: boolean;
+    holidays: Array<{ name: string; startsOn: string; endsOn: string }>;
+  };
+};
+
 /** Every value an error may carry in `extensions.code`. A code is never renamed or removed; new ones may be added. */
 export type ErrorCode =
   /** The allocation of the round is locked: change it by hand or repair it instead. */
@@ -3394,6 +3450,8 @@ export type FieldProblemCode =
   | 'FILE_TYPE_NOT_ALLOWED'
   /** The file could not be read (as CSV or XLSX for an import, as an image or PDF for an attachment). */
   | 'FILE_UNREADABLE'
+  /** This holiday overlaps another one of the list. */
+  | 'HOLIDAYS_OVERLAP'
   /** The value is not valid (a rule the API does not name more precisely). */
   | 'INVALID'
   /** The text contains characters that are not allowed (control characters). */
@@ -3504,6 +3562,8 @@ export type FieldProblemCode =
   | 'TOO_LONG'
   /** The section already has as many attachments as allowed. */
   | 'TOO_MANY_FILES'
+  /** A school year holds at most 12 holidays. */
+  | 'TOO_MANY_HOLIDAYS'
   /** The analysis would get more critical friends than the round asks for (k). */
   | 'TOO_MANY_REVIEWERS'
   /** The file has more rows than one import takes. */

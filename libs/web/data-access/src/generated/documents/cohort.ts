@@ -191,6 +191,7 @@ export const LeaderToDoDocument = /*#__PURE__*/ new TypedDocumentString(`
     meetingTitle
     publishedCount
     dueAt
+    waitingSince
   }
 }
     `) as unknown as TypedDocumentString<LeaderToDoQuery, LeaderToDoQueryVariables>;

@@ -23,6 +23,7 @@ import type {
   ReviewFeedbackFieldsFragment,
   ReviewProgressFieldsFragment,
   RoundFieldsFragment,
+  SchoolHolidaysFieldsFragment,
   SectionFieldsFragment,
   SessionFieldsFragment,
   SetupCohortFieldsFragment,
@@ -739,3 +740,18 @@ export const SupportThresholdsFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumen
     `,
   { fragmentName: 'SupportThresholdsFields' },
 ) as unknown as TypedDocumentString<SupportThresholdsFieldsFragment, unknown>;
+export const SchoolHolidaysFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment SchoolHolidaysFields on SchoolHolidays {
+  organisationId
+  schoolYear
+  isDefault
+  holidays {
+    name
+    startsOn
+    endsOn
+  }
+}
+    `,
+  { fragmentName: 'SchoolHolidaysFields' },
+) as unknown as TypedDocumentString<SchoolHolidaysFieldsFragment, unknown>;

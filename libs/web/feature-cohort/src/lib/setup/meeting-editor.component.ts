@@ -11,7 +11,7 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { SetupApi, toApiError } from '@stl/web/data-access';
+import { SetupApi, SupportApi, apiResource, toApiError } from '@stl/web/data-access';
 import type { ApiError, SetupMeeting } from '@stl/web/data-access';
 import { ErrorSummaryComponent, FIELD } from '@stl/web/ui';
 import { firstValueFrom } from 'rxjs';
@@ -153,6 +153,19 @@ export class MeetingEditorComponent {
   private readonly document = inject(DOCUMENT);
   private readonly store = inject(SetupStore);
   private readonly api = inject(SetupApi);
+  private readonly support = inject(SupportApi);
+  /** The organisation's own school holidays of the cohort's year, which suggested dates avoid. */
+  private readonly holidays = apiResource({
+    // A string, so reloading the cohort after each save asks again only if the year changed.
+    params: () => {
+      const c = this.store.cohort();
+      return c ? `${c.organisationId} ${c.schoolYear}` : undefined;
+    },
+    stream: (key) => {
+      const [organisationId, schoolYear] = key.split(' ');
+      return this.support.holidays(organisationId, schoolYear);
+    },
+  });
 
   /** The step is shown once the cohort is loaded, so the next meeting is known from the start. */
   protected readonly form = this.formFor(this.nextMeeting());
@@ -231,7 +244,8 @@ export class MeetingEditorComponent {
   }
 
   private nextMeeting(): MeetingDraft {
-    return nextDraft(this.store.meetings().at(-1) ?? null);
+    const own = this.holidays.hasValue() ? this.holidays.value() : null;
+    return nextDraft(this.store.meetings().at(-1) ?? null, own && !own.isDefault ? own : null);
   }
 
   private formFor(draft: MeetingDraft) {

@@ -62,3 +62,30 @@ describe('the meeting form', () => {
     expect(autumn.date).toBe('2026-11-04');
   });
 });
+
+describe("nextDraft with the organisation's own school holidays", () => {
+  const last = {
+    number: 1,
+    title: 'Träff 1',
+    startsAt: '2026-12-02T13:00:00.000Z',
+    endsAt: '2026-12-02T15:00:00.000Z',
+    mode: 'PHYSICAL' as const,
+    location: 'Aulan',
+    videoUrl: null,
+    theme: null,
+    preparation: '',
+    discussionQuestions: [],
+  };
+
+  it('skips the default jullov without a list of its own', () => {
+    // 30 December is in the default jullov (21 Dec – 7 Jan): a week at a time to 13 January.
+    expect(nextDraft(last).date).toBe('2027-01-13');
+  });
+
+  it("uses the organisation's own holidays of that school year instead", () => {
+    const own = { schoolYear: '2026/27', holidays: [{ startsOn: '2026-12-28', endsOn: '2027-01-03' }] };
+    expect(nextDraft(last, own).date).toBe('2027-01-06');
+    // An organisation without a holiday then gets the date as it falls.
+    expect(nextDraft(last, { schoolYear: '2026/27', holidays: [] }).date).toBe('2026-12-30');
+  });
+});

@@ -64,16 +64,27 @@ export function draftOf(m: MeetingLike): MeetingDraft {
   };
 }
 
+/** An organisation's own school holidays of one school year (the API's SchoolHolidays). */
+export interface OwnHolidays {
+  schoolYear: string;
+  holidays: readonly { startsOn: string; endsOn: string }[];
+}
+
 /**
  * What the form offers after a meeting is added: the next one four weeks later, same weekday, time
  * and place, so a course leader planning a year types only what differs. A date in a school holiday
- * (höstlov, jullov, sportlov, påsklov; the shared defaults) moves on a week at a time.
+ * moves on a week at a time: the organisation's own holidays of that school year when given, else
+ * the shared defaults (höstlov, jullov, sportlov, påsklov).
  */
-export function nextDraft(last: MeetingLike | null): MeetingDraft {
+export function nextDraft(last: MeetingLike | null, own: OwnHolidays | null = null): MeetingDraft {
   if (!last) return EMPTY_MEETING;
   const d = draftOf(last);
   const date = addDays(d.date, 28);
-  const holidays = defaultSchoolHolidays(schoolYearOf(new Date(`${date}T12:00:00Z`)).label);
+  const year = schoolYearOf(new Date(`${date}T12:00:00Z`)).label;
+  const holidays =
+    own && own.schoolYear === year
+      ? own.holidays.map((h) => ({ ...h, kind: 'JULLOV' as const }))
+      : defaultSchoolHolidays(year);
   return {
     ...EMPTY_MEETING,
     date: avoidSchoolHolidays(date, holidays),

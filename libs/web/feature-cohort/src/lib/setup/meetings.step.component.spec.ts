@@ -5,7 +5,14 @@ import type { SetupMeeting } from '@stl/web/data-access';
 import { MeetingsStep } from './meetings.step';
 import { cohort, meeting, renderStep, settle } from './testing/setup-fixtures';
 
-const setup = (meetings: SetupMeeting[]) => renderStep(MeetingsStep, cohort({ meetings }));
+/** The step, with the organisation's school holidays answered (the defaults: none of its own). */
+const setup = async (meetings: SetupMeeting[]) => {
+  const step = await renderStep(MeetingsStep, cohort({ meetings }));
+  step.api.expect('SchoolHolidays').answer({
+    schoolHolidays: { organisationId: 'o1', schoolYear: '2027/28', isDefault: true, holidays: [] },
+  });
+  return step;
+};
 
 const field = (name: string) => screen.getByLabelText(name) as HTMLInputElement;
 

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ReviewApi, apiResource } from '@stl/web/data-access';
+import { ReviewApi, SessionStore, SupportApi, apiResource } from '@stl/web/data-access';
+import type { SupportThresholds } from '@stl/web/data-access';
 import { LoadDirective, PageHeaderComponent } from '@stl/web/ui';
 import { SchoolCohortComponent } from './school-cohort.component';
 
@@ -20,16 +21,36 @@ import { SchoolCohortComponent } from './school-cohort.component';
       @if (!isSchoolLeader()) {
         <p class="notice" data-testid="not-school-leader">{{ 'school.notSchoolLeader' | transloco }}</p>
       } @else {
-        <details class="rule">
-          <summary>{{ 'school.rule.summary' | transloco }}</summary>
-          <p>{{ 'school.rule.intro' | transloco }}</p>
-          <ul>
-            <li>{{ 'school.rule.analysis' | transloco }}</li>
-            <li>{{ 'school.rule.tasks' | transloco }}</li>
-            <li>{{ 'school.rule.attendance' | transloco }}</li>
-          </ul>
-          <p>{{ 'school.rule.not' | transloco }}</p>
-        </details>
+        @if (thresholds(); as t) {
+          <details class="rule" data-testid="support-rule">
+            <summary>{{ 'school.rule.summary' | transloco }}</summary>
+            <p>
+              {{
+                'school.rule.intro'
+                  | transloco: { behind: (days(t.behindAfterDays) | transloco: { count: t.behindAfterDays }) }
+              }}
+            </p>
+            <ul>
+              <li>
+                {{
+                  'school.rule.analysis'
+                    | transloco
+                      : {
+                          days:
+                            (days(t.needsSupportAfterDays) | transloco: { count: t.needsSupportAfterDays }),
+                          rounds:
+                            (rounds(t.needsSupportRoundsMissed)
+                            | transloco: { count: t.needsSupportRoundsMissed }),
+                        }
+                }}
+              </li>
+              <li>{{ 'school.rule.tasks' | transloco }}</li>
+              <li>{{ 'school.rule.attendance' | transloco }}</li>
+            </ul>
+            <p>{{ 'school.rule.not' | transloco }}</p>
+            <p>{{ (t.isDefault ? 'school.rule.defaults' : 'school.rule.own') | transloco }}</p>
+          </details>
+        }
         @for (c of cohorts(); track c.id) {
           <stl-school-cohort [cohort]="c" />
         } @empty {
@@ -52,12 +73,31 @@ import { SchoolCohortComponent } from './school-cohort.component';
 })
 export class SchoolOverviewPage {
   private readonly api = inject(ReviewApi);
+  private readonly support = inject(SupportApi);
+  private readonly session = inject(SessionStore);
 
   protected readonly state = apiResource({ stream: () => this.api.schoolCohorts() });
   private readonly data = computed(() => (this.state.hasValue() ? this.state.value() : null));
   protected readonly isSchoolLeader = computed(
     () => this.data()?.me?.roles.some((r) => r.role === 'SCHOOL_LEADER') ?? false,
   );
+  /**
+   * The organisation's own thresholds of the support signal (course rule 8), which the API grades
+   * by: the rule is explained with them, never with the defaults unless those apply.
+   */
+  private readonly thresholdsState = apiResource({
+    params: () => this.session.viewer()?.organisation?.id,
+    stream: (organisationId) => this.support.thresholds(organisationId),
+  });
+  protected readonly thresholds = computed((): SupportThresholds | null =>
+    this.thresholdsState.hasValue() ? (this.thresholdsState.value() ?? null) : null,
+  );
+  protected days(n: number): string {
+    return `school.rule.days.${n === 1 ? 'one' : 'other'}`;
+  }
+  protected rounds(n: number): string {
+    return `school.rule.rounds.${n === 1 ? 'one' : 'other'}`;
+  }
   /** Cohorts under way first (the API lists newest first); planned and archived ones are left out. */
   protected readonly cohorts = computed(() =>
     (this.data()?.cohorts.nodes ?? []).filter(

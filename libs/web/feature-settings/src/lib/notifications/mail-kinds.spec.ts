@@ -3,6 +3,7 @@ import type { KindChoice, MailKind } from './mail-kinds';
 
 const ALL: MailKind[] = [
   'ANALYSIS_PUBLISHED',
+  'COHORT_WELCOME',
   'DIGEST',
   'FEEDBACK_DUE_48H',
   'FEEDBACK_DUE_TODAY',
@@ -29,7 +30,13 @@ describe('kindGroups', () => {
   it('offers a teacher their tasks and reminders, but no summaries and never the digest', () => {
     const groups = names(kindGroups(['TEACHER'], kinds));
     expect(Object.keys(groups)).toEqual(['tasks', 'reminders']);
-    expect(groups['tasks']).toEqual(['ANALYSIS_PUBLISHED', 'FEEDBACK_RECEIVED', 'NUDGE', 'REVIEW_ASSIGNED']);
+    expect(groups['tasks']).toEqual([
+      'ANALYSIS_PUBLISHED',
+      'COHORT_WELCOME',
+      'FEEDBACK_RECEIVED',
+      'NUDGE',
+      'REVIEW_ASSIGNED',
+    ]);
     expect(groups['reminders']).toContain('SUBMISSION_OVERDUE');
     expect(Object.values(groups).flat()).not.toContain('DIGEST');
   });

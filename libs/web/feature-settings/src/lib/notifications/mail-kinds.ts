@@ -19,7 +19,8 @@ export type MailKind =
   | 'DIGEST'
   | 'INVITATION'
   | 'PASSWORD_RESET'
-  | 'SIGN_IN_LINK';
+  | 'SIGN_IN_LINK'
+  | 'COHORT_WELCOME';
 /** Invitations, password resets and sign-in links (ADR 0013): never turned off, never offered. */
 type AccountKind = 'INVITATION' | 'PASSWORD_RESET' | 'SIGN_IN_LINK';
 const ACCOUNT_KINDS: readonly MailKind[] = ['INVITATION', 'PASSWORD_RESET', 'SIGN_IN_LINK'];
@@ -47,6 +48,7 @@ const RECEIVED_BY: Record<
   ANALYSIS_PUBLISHED: { group: 'tasks', roles: ['TEACHER', 'COURSE_LEADER'] },
   FEEDBACK_RECEIVED: { group: 'tasks', roles: ['TEACHER'] },
   NUDGE: { group: 'tasks', roles: ['TEACHER'] },
+  COHORT_WELCOME: { group: 'tasks', roles: ['TEACHER'] },
   SUBMISSION_DUE_48H: { group: 'reminders', roles: ['TEACHER'] },
   SUBMISSION_OVERDUE: { group: 'reminders', roles: ['TEACHER'] },
   FEEDBACK_DUE_48H: { group: 'reminders', roles: ['TEACHER', 'COURSE_LEADER'] },

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { AttendanceStatus, ReviewerKind } from '@stl/api/data-access-db';
+import { AttendanceStatus } from '../meeting/attendance.entity';
+import { ReviewerKind } from '../review/review-assignment.entity';
 
 /** Feedback given on one analysis. */
 export interface FeedbackCountRow {
@@ -32,7 +33,8 @@ export interface AttendanceCountRow {
 
 /**
  * The aggregates progress (rule 6) is computed from, one statement each for a whole cohort however
- * many participants it has. The only SQL of the progress read path.
+ * many participants it has. The only SQL of the progress read path, shared by the screens
+ * (feature-review) and the mails (feature-notification) through `cohortCompletions`.
  */
 export class ProgressFacts {
   constructor(private readonly m: EntityManager) {}
