@@ -28,6 +28,7 @@ import { roundTitleBesideNumber } from '@stl/shared/domain';
 import { isBlank } from '../text/rich-text';
 import { SectionAttachmentsComponent } from '../attachments/section-attachments.component';
 import { ConflictPanelComponent } from './conflict-panel.component';
+import { SetAsidePanelComponent } from './set-aside-panel.component';
 import { DraftEditor } from './draft-editor';
 import { SectionEditorComponent } from './section-editor.component';
 
@@ -49,6 +50,7 @@ const CONFIRM_ID = 'confirm-no-pupil';
     AutosaveIndicatorComponent,
     ErrorSummaryComponent,
     ConflictPanelComponent,
+    SetAsidePanelComponent,
     SectionEditorComponent,
     SectionAttachmentsComponent,
     ...FORMAT_PIPES,
@@ -81,6 +83,14 @@ export class AnalysisEditorPage {
   protected readonly roundTitle = computed(() => {
     const round = this.data()?.analysisRound;
     return round ? roundTitleBesideNumber(round.title, round.number) : null;
+  });
+  /** The titles of the sections just taken in from another tab or device, or null. */
+  protected readonly mergedTitles = computed(() => {
+    const keys = new Set(this.editor.mergedIn());
+    const titles = this.sections()
+      .filter((s) => keys.has(s.key))
+      .map((s) => `${s.position}. ${s.title}`);
+    return titles.length ? titles.join(', ') : null;
   });
   protected readonly isParticipant = computed(() => this.data()?.cohort.viewerRole === 'PARTICIPANT');
 
