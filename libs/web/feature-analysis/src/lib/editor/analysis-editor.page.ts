@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DOCUMENT,
   Injector,
   afterNextRender,
   computed,
@@ -30,6 +31,7 @@ import { SectionAttachmentsComponent } from '../attachments/section-attachments.
 import { ConflictPanelComponent } from './conflict-panel.component';
 import { SetAsidePanelComponent } from './set-aside-panel.component';
 import { DraftEditor } from './draft-editor';
+import type { ConflictChoice } from './draft-editor';
 import { SectionEditorComponent } from './section-editor.component';
 
 const CONFIRM_ID = 'confirm-no-pupil';
@@ -63,6 +65,7 @@ export class AnalysisEditorPage {
   private readonly api = inject(AnalysisApi);
   private readonly session = inject(SessionStore);
   private readonly injector = inject(Injector);
+  private readonly document = inject(DOCUMENT);
   protected readonly editor = inject(DraftEditor);
   protected readonly lang = inject(LanguageService).lang;
   protected readonly confirmId = CONFIRM_ID;
@@ -135,6 +138,14 @@ export class AnalysisEditorPage {
     if (this.fieldErrors()[key] && !isBlank(this.textOf(key))) {
       this.fieldErrors.update(({ [key]: _fixed, ...rest }) => rest);
     }
+  }
+
+  /** A conflict decided for one section: the panel's part goes away, so focus goes to that section. */
+  protected choose(key: string, choice: ConflictChoice): void {
+    this.editor.choose(key, choice);
+    afterNextRender(() => this.document.getElementById(`section-${key}`)?.focus(), {
+      injector: this.injector,
+    });
   }
 
   protected onConfirm(event: Event): void {
