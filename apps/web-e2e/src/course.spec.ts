@@ -97,13 +97,13 @@ test('a participant writes an analysis, survives an edit conflict and publishes 
   await fillSection(other, 'goals', OTHER_DEVICE_GOALS);
   await waitForSaved(other);
 
-  // Typing on here: the save is refused, nothing is overwritten, both texts are shown.
-  await fillSection(page, 'plan', `${TEXT['plan']} Tillägg.`);
+  // The same section typed on here: nothing is overwritten, both texts are shown for that section.
+  await fillSection(page, 'goals', `${TEXT['goals']} Tillägg.`);
   const conflict = page.getByTestId('conflict');
   await expect(conflict).toBeVisible();
   await expect(page.getByTestId('autosave')).toHaveText(/Inte sparat – ändrad på annat ställe/);
   await expect(conflict.getByTestId('conflict-theirs').first()).toHaveText(OTHER_DEVICE_GOALS);
-  await expect(conflict.getByTestId('conflict-mine').first()).toHaveText(TEXT['goals']);
+  await expect(conflict.getByTestId('conflict-mine').first()).toHaveText(`${TEXT['goals']} Tillägg.`);
   await checkPage(page, 'editor-conflict');
 
   // Keep mine: saved on top of the newer revision.
@@ -111,8 +111,8 @@ test('a participant writes an analysis, survives an edit conflict and publishes 
   await expect(conflict).toHaveCount(0);
   await waitForSaved(page);
   await other.reload();
-  await expect(other.locator('#section-goals')).toHaveText(TEXT['goals']);
-  await expect(other.locator('#section-plan')).toHaveText(`${TEXT['plan']} Tillägg.`);
+  await expect(other.locator('#section-goals')).toHaveText(`${TEXT['goals']} Tillägg.`);
+  await expect(other.locator('#section-plan')).toHaveText(TEXT['plan']);
   await otherDevice.close();
 
   // Publish, confirming that no pupil can be identified.

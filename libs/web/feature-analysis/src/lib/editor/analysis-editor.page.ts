@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DOCUMENT,
   Injector,
   afterNextRender,
   computed,
@@ -28,7 +29,9 @@ import { roundTitleBesideNumber } from '@stl/shared/domain';
 import { isBlank } from '../text/rich-text';
 import { SectionAttachmentsComponent } from '../attachments/section-attachments.component';
 import { ConflictPanelComponent } from './conflict-panel.component';
+import { SetAsidePanelComponent } from './set-aside-panel.component';
 import { DraftEditor } from './draft-editor';
+import type { ConflictChoice } from './draft-editor';
 import { SectionEditorComponent } from './section-editor.component';
 
 const CONFIRM_ID = 'confirm-no-pupil';
@@ -49,6 +52,7 @@ const CONFIRM_ID = 'confirm-no-pupil';
     AutosaveIndicatorComponent,
     ErrorSummaryComponent,
     ConflictPanelComponent,
+    SetAsidePanelComponent,
     SectionEditorComponent,
     SectionAttachmentsComponent,
     ...FORMAT_PIPES,
@@ -61,6 +65,7 @@ export class AnalysisEditorPage {
   private readonly api = inject(AnalysisApi);
   private readonly session = inject(SessionStore);
   private readonly injector = inject(Injector);
+  private readonly document = inject(DOCUMENT);
   protected readonly editor = inject(DraftEditor);
   protected readonly lang = inject(LanguageService).lang;
   protected readonly confirmId = CONFIRM_ID;
@@ -81,6 +86,14 @@ export class AnalysisEditorPage {
   protected readonly roundTitle = computed(() => {
     const round = this.data()?.analysisRound;
     return round ? roundTitleBesideNumber(round.title, round.number) : null;
+  });
+  /** The titles of the sections just taken in from another tab or device, or null. */
+  protected readonly mergedTitles = computed(() => {
+    const keys = new Set(this.editor.mergedIn());
+    const titles = this.sections()
+      .filter((s) => keys.has(s.key))
+      .map((s) => `${s.position}. ${s.title}`);
+    return titles.length ? titles.join(', ') : null;
   });
   protected readonly isParticipant = computed(() => this.data()?.cohort.viewerRole === 'PARTICIPANT');
 
@@ -125,6 +138,14 @@ export class AnalysisEditorPage {
     if (this.fieldErrors()[key] && !isBlank(this.textOf(key))) {
       this.fieldErrors.update(({ [key]: _fixed, ...rest }) => rest);
     }
+  }
+
+  /** A conflict decided for one section: the panel's part goes away, so focus goes to that section. */
+  protected choose(key: string, choice: ConflictChoice): void {
+    this.editor.choose(key, choice);
+    afterNextRender(() => this.document.getElementById(`section-${key}`)?.focus(), {
+      injector: this.injector,
+    });
   }
 
   protected onConfirm(event: Event): void {

@@ -3,13 +3,13 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { TemplateSection } from '@stl/web/data-access';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { richTextToPlainText } from '@stl/shared/domain';
-import { changedSections } from '../text/rich-text';
 import type { Answers } from '../text/rich-text';
-import type { DraftConflict } from './draft-editor';
+import type { ConflictChoice, DraftConflict } from './draft-editor';
 
 /**
- * The way out of an edit conflict: the sections that differ, my text beside the newer one, and
- * two clear choices. Nothing is saved until the writer picks one.
+ * The way out of an edit conflict: only the sections changed both here and elsewhere (the rest were
+ * merged already), my text beside the other one as plain text, and two clear choices per section.
+ * Nothing is saved until every section is decided; the text not chosen is set aside, not dropped.
  */
 @Component({
   selector: 'stl-conflict-panel',
@@ -26,8 +26,13 @@ import type { DraftConflict } from './draft-editor';
         }
       </p>
       @for (section of differing(); track section.key) {
-        <div class="conflict__section">
-          <h3>{{ section.title }}</h3>
+        <div
+          class="conflict__section"
+          role="group"
+          [attr.aria-labelledby]="'conflict-' + section.key"
+          data-testid="conflict-section"
+        >
+          <h3 [id]="'conflict-' + section.key">{{ section.position }}. {{ section.title }}</h3>
           <div class="conflict__texts">
             <figure>
               <figcaption>{{ 'editor.conflict.mine' | transloco }}</figcaption>
@@ -42,16 +47,24 @@ import type { DraftConflict } from './draft-editor';
               }}</pre>
             </figure>
           </div>
+          <div class="conflict__actions">
+            <button
+              type="button"
+              class="button button--primary"
+              (click)="choose.emit({ sectionKey: section.key, choice: 'mine' })"
+            >
+              {{ 'editor.conflict.keepMine' | transloco }}
+            </button>
+            <button
+              type="button"
+              class="button"
+              (click)="choose.emit({ sectionKey: section.key, choice: 'theirs' })"
+            >
+              {{ 'editor.conflict.takeTheirs' | transloco }}
+            </button>
+          </div>
         </div>
       }
-      <div class="conflict__actions">
-        <button type="button" class="button button--primary" (click)="keepMine.emit()">
-          {{ 'editor.conflict.keepMine' | transloco }}
-        </button>
-        <button type="button" class="button" (click)="takeTheirs.emit()">
-          {{ 'editor.conflict.takeTheirs' | transloco }}
-        </button>
-      </div>
       <p class="muted">{{ 'editor.conflict.note' | transloco }}</p>
     </section>
   `,
@@ -96,7 +109,7 @@ import type { DraftConflict } from './draft-editor';
       display: flex;
       flex-wrap: wrap;
       gap: 0.75rem;
-      margin-block-start: 1rem;
+      margin-block-start: 0.75rem;
     }
   `,
 })
@@ -105,8 +118,7 @@ export class ConflictPanelComponent {
   readonly conflict = input.required<DraftConflict>();
   readonly mine = input.required<Answers>();
   readonly sections = input.required<readonly TemplateSection[]>();
-  readonly keepMine = output<void>();
-  readonly takeTheirs = output<void>();
+  readonly choose = output<{ sectionKey: string; choice: ConflictChoice }>();
 
   /** Both texts as readable plain text (headings, bullets and numbers kept), side by side. */
   protected plain(html: string | undefined): string {
@@ -114,7 +126,7 @@ export class ConflictPanelComponent {
   }
 
   protected readonly differing = computed(() => {
-    const keys = new Set(changedSections(this.mine(), this.conflict().theirs));
+    const keys = new Set(this.conflict().sections);
     return this.sections().filter((s) => keys.has(s.key));
   });
 }

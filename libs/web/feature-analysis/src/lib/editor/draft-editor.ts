@@ -3,21 +3,31 @@ import { AnalysisApi, editConflictDetails, toApiError } from '@stl/web/data-acce
 import type { ApiError, EditorData, FieldProblem } from '@stl/web/data-access';
 import type { AutosaveState } from '@stl/web/ui';
 import { firstValueFrom } from 'rxjs';
-import { changedSections, editorHtml, sameAnswers } from '../text/rich-text';
+import { changedSections, editorHtml, isBlank, sameAnswers } from '../text/rich-text';
 import type { Answers } from '../text/rich-text';
 import { LocalDraftStore, decideRestore, localDraftKey } from './local-draft';
+import { mergeSections } from './section-merge';
+import { SetAsideStore, setAsideKey } from './set-aside';
+import type { SetAsideText } from './set-aside';
 
 /** Typing pauses this long before the text is sent. */
 export const AUTOSAVE_DELAY_MS = 1000;
 /** After a failed save for lack of a connection, try again this often (and at once when back online). */
 export const OFFLINE_RETRY_MS = 10_000;
 
-/** The newer text the server has, when this editor's text was written on an older revision. */
+/**
+ * Sections changed both here and elsewhere since this tab last saved: the server's newer text, and
+ * the keys of the sections still waiting for the writer's choice (the rest were merged already).
+ */
 export interface DraftConflict {
   revision: number;
   savedAt: string | null;
   theirs: Answers;
+  /** Sections changed on both sides to different texts, in the order they appear. */
+  sections: readonly string[];
 }
+
+export type ConflictChoice = 'mine' | 'theirs';
 
 export type PublishOutcome =
   | { kind: 'published'; version: number }
@@ -53,12 +63,17 @@ export class DraftEditor {
   readonly analysisId = signal<string | null>(null);
   readonly publishedVersion = signal(0);
   readonly publishedAt = signal<string | null>(null);
+  /** Sections whose newer text from another tab or device was taken in by the last merge. */
+  readonly mergedIn = signal<readonly string[]>([]);
+  /** Texts not chosen in a conflict, kept in this browser, newest first. */
+  readonly setAside = signal<readonly SetAsideText[]>([]);
 
   private roundId = '';
   private baseRevision = 0;
   /** The text the server holds at baseRevision. */
   private saved: Answers = {};
   private local = new LocalDraftStore(null, '');
+  private setAsideStore = new SetAsideStore(null, '');
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
 
@@ -76,6 +91,8 @@ export class DraftEditor {
   start(personId: string, roundId: string, analysis: MyAnalysis | null): void {
     this.roundId = roundId;
     this.local = new LocalDraftStore(this.storage(), localDraftKey(personId, roundId));
+    this.setAsideStore = new SetAsideStore(this.storage(), setAsideKey(personId, roundId));
+    this.setAside.set(this.setAsideStore.read());
     this.analysisId.set(analysis?.id ?? null);
     this.publishedVersion.set(analysis?.publishedVersion ?? 0);
     this.publishedAt.set(analysis?.lastPublishedAt ?? null);
@@ -96,10 +113,10 @@ export class DraftEditor {
         void this.flush();
         break;
       case 'conflict':
-        this.answers.set(local?.answers ?? {});
-        this.baseRevision = local?.baseRevision ?? 0;
-        this.conflict.set({ revision: server.revision, savedAt: this.savedAt(), theirs: server.answers });
-        this.state.set('conflict');
+        // Written here on an older revision: merged per section with what was saved since.
+        this.restored.set(true);
+        this.merge(local?.base ?? {}, local?.answers ?? {}, server.revision, this.savedAt(), server.answers);
+        if (!this.conflict()) void this.flush();
         break;
     }
   }
@@ -145,30 +162,36 @@ export class DraftEditor {
     return state === 'saved' ? 'done' : state === 'dirty' ? 'again' : 'failed';
   }
 
-  /** Keep my text: it is saved on top of the newer revision (which stays in the history of saves). */
-  keepMine(): void {
+  /**
+   * The writer's choice for one section changed on both sides. The text not chosen is set aside in
+   * this browser (never simply dropped); once every section is decided, the draft is saved.
+   */
+  choose(sectionKey: string, choice: ConflictChoice): void {
     const c = this.conflict();
-    if (!c) return;
-    this.baseRevision = c.revision;
-    this.saved = c.theirs;
+    if (!c || !c.sections.includes(sectionKey)) return;
+    const mine = this.answers()[sectionKey] ?? '';
+    const theirs = c.theirs[sectionKey] ?? '';
+    const dropped = choice === 'mine' ? theirs : mine;
+    if (!isBlank(dropped)) {
+      this.setAside.set(this.setAsideStore.add({ sectionKey, html: dropped, at: new Date().toISOString() }));
+    }
+    if (choice === 'theirs') this.answers.update((a) => ({ ...a, [sectionKey]: theirs }));
+    const left = c.sections.filter((k) => k !== sectionKey);
+    if (left.length) {
+      this.conflict.set({ ...c, sections: left });
+      this.keepLocally();
+      return;
+    }
     this.conflict.set(null);
     this.restored.set(false);
     this.state.set('dirty');
     void this.flush();
   }
 
-  /** Take the newer text: mine is dropped, as the writer asked. */
-  takeTheirs(): void {
-    const c = this.conflict();
-    if (!c) return;
-    this.baseRevision = c.revision;
-    this.saved = c.theirs;
-    this.answers.set(c.theirs);
-    this.savedAt.set(c.savedAt);
-    this.conflict.set(null);
-    this.restored.set(false);
-    this.local.clear();
-    this.state.set('saved');
+  /** Forgets the texts set aside in this browser, when the writer has no more use for them. */
+  clearSetAside(): void {
+    this.setAsideStore.clear();
+    this.setAside.set([]);
   }
 
   async publish(confirmNoPupilIdentifiable: boolean): Promise<PublishOutcome> {
@@ -232,23 +255,55 @@ export class DraftEditor {
     }
   }
 
+  /**
+   * The draft moved on elsewhere: merge per section against the text this tab last saw. Sections
+   * changed on one side only are taken at once and saved on the newer revision; only sections
+   * changed on both sides wait for the writer.
+   */
   private takeConflict(error: ApiError): boolean {
     const details = editConflictDetails(error);
     if (!details) return false;
-    this.keepLocally();
-    this.conflict.set({
-      revision: details.currentRevision,
-      savedAt: details.savedAt,
-      theirs: answersOf(details.answers),
-    });
-    this.state.set('conflict');
+    this.merge(
+      this.saved,
+      this.answers(),
+      details.currentRevision,
+      details.savedAt,
+      answersOf(details.answers),
+    );
+    // Save what is mine on top of the newer revision (saveOnce goes on while the state is dirty).
+    if (!this.conflict()) this.schedule(0);
     return true;
+  }
+
+  private merge(
+    base: Answers,
+    mine: Answers,
+    revision: number,
+    savedAt: string | null,
+    theirs: Answers,
+  ): void {
+    const { merged, conflicts, taken } = mergeSections(base, mine, theirs);
+    this.baseRevision = revision;
+    this.saved = theirs;
+    this.savedAt.set(savedAt);
+    this.answers.set(merged);
+    this.mergedIn.set(taken);
+    this.keepLocally();
+    if (conflicts.length) {
+      this.conflict.set({ revision, savedAt, theirs, sections: conflicts });
+      this.state.set('conflict');
+    } else {
+      this.conflict.set(null);
+      this.state.set(sameAnswers(merged, theirs) ? 'saved' : 'dirty');
+      if (sameAnswers(merged, theirs)) this.local.clear();
+    }
   }
 
   private keepLocally(): void {
     this.local.write({
       baseRevision: this.baseRevision,
       answers: this.answers(),
+      base: this.saved,
       updatedAt: new Date().toISOString(),
     });
   }

@@ -41,6 +41,18 @@ describe('unsaved text kept in the browser', () => {
     expect(new LocalDraftStore(storage, 'k').read()?.answers).toEqual({ goals: '<p>Rad 1</p><p>Rad 2</p>' });
   });
 
+  it('keeps the base the text was written on, for a merge per section', () => {
+    const storage = new MemoryStorage();
+    const draft = {
+      baseRevision: 2,
+      answers: { goals: '<p>Mitt</p>' },
+      base: { goals: '<p>Bas</p>' },
+      updatedAt: 'x',
+    };
+    new LocalDraftStore(storage, 'k').write(draft);
+    expect(new LocalDraftStore(storage, 'k').read()).toEqual(draft);
+  });
+
   it('ignores damaged entries and missing storage', () => {
     const storage = new MemoryStorage();
     storage.setItem('k', '{not json');

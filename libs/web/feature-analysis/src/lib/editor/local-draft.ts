@@ -10,6 +10,8 @@ export interface LocalDraft {
   /** The server revision the text was written on. */
   baseRevision: number;
   answers: Answers;
+  /** The text the server held at baseRevision, for a merge per section when the draft moved on. */
+  base?: Answers;
   updatedAt: string;
 }
 
@@ -30,12 +32,17 @@ export class LocalDraftStore {
       const d = JSON.parse(raw) as Partial<LocalDraft>;
       if (typeof d.baseRevision !== 'number' || !d.answers || typeof d.answers !== 'object') return null;
       // Text kept by the earlier plain-text editor is read as the HTML it would have been saved as.
-      const answers = Object.fromEntries(
-        Object.entries(d.answers)
-          .filter((e): e is [string, string] => typeof e[1] === 'string')
-          .map(([k, v]) => [k, upgradePlainText(v)]),
-      );
-      return { baseRevision: d.baseRevision, answers, updatedAt: String(d.updatedAt ?? '') };
+      const answersOf = (raw: object): Answers =>
+        Object.fromEntries(
+          Object.entries(raw)
+            .filter((e): e is [string, string] => typeof e[1] === 'string')
+            .map(([k, v]) => [k, upgradePlainText(v)]),
+        );
+      const answers = answersOf(d.answers);
+      const updatedAt = String(d.updatedAt ?? '');
+      // Copies kept before merging per section have no base; they merge against an empty draft.
+      if (!d.base || typeof d.base !== 'object') return { baseRevision: d.baseRevision, answers, updatedAt };
+      return { baseRevision: d.baseRevision, answers, base: answersOf(d.base), updatedAt };
     } catch {
       return null;
     }
@@ -61,7 +68,7 @@ export class LocalDraftStore {
 /**
  * What to show when the editor opens, given the server's draft and any text left in this browser:
  * the server's text; the local text, to be saved at once (written on the server's latest revision);
- * or both side by side (the draft moved on elsewhere since the local text was written).
+ * or a merge per section (the draft moved on elsewhere since the local text was written).
  */
 export type RestoreDecision = 'server' | 'restore' | 'conflict';
 
