@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, booleanAttribute, computed, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 /** What a cohort's follow-up can be downloaded as (the API's `/export/cohorts/:id/…` routes). */
@@ -25,13 +25,35 @@ export function cohortExportPath(cohortId: string, kind: CohortExportKind): stri
       [attr.aria-label]="'export.group' | transloco: { what: ('export.what.' + kind() | transloco) }"
       [attr.aria-describedby]="hintId()"
     >
-      <a class="button" [href]="base() + '.xlsx'" download data-testid="export-xlsx">{{
-        'export.xlsx' | transloco
-      }}</a>
-      <a class="button" [href]="base() + '.csv'" download data-testid="export-csv">{{
-        'export.csv' | transloco
-      }}</a>
-      <span class="export-links__hint" [id]="hintId()">{{ 'export.hint' | transloco }}</span>
+      @if (compact()) {
+        <!-- Short words on small buttons; the accessible names stay whole (they contain the words). -->
+        <a
+          class="button button--small"
+          [href]="base() + '.xlsx'"
+          download
+          data-testid="export-xlsx"
+          [attr.aria-label]="'export.xlsx' | transloco"
+          >{{ 'export.xlsxShort' | transloco }}</a
+        >
+        <a
+          class="button button--small"
+          [href]="base() + '.csv'"
+          download
+          data-testid="export-csv"
+          [attr.aria-label]="'export.csv' | transloco"
+          >{{ 'export.csvShort' | transloco }}</a
+        >
+      } @else {
+        <a class="button" [href]="base() + '.xlsx'" download data-testid="export-xlsx">{{
+          'export.xlsx' | transloco
+        }}</a>
+        <a class="button" [href]="base() + '.csv'" download data-testid="export-csv">{{
+          'export.csv' | transloco
+        }}</a>
+      }
+      <span class="export-links__hint" [class.visually-hidden]="compact()" [id]="hintId()">{{
+        'export.hint' | transloco
+      }}</span>
     </div>
   `,
   styles: `
@@ -50,6 +72,8 @@ export function cohortExportPath(cohortId: string, kind: CohortExportKind): stri
 export class ExportLinksComponent {
   readonly cohortId = input.required<string>();
   readonly kind = input.required<CohortExportKind>();
+  /** Small buttons with short words and the note read out, not shown: for a crowded toolbar. */
+  readonly compact = input(false, { transform: booleanAttribute });
   protected readonly base = computed(() => cohortExportPath(this.cohortId(), this.kind()));
   protected readonly hintId = computed(() => `export-hint-${this.kind()}`);
 }
