@@ -71,7 +71,8 @@ interface Facts {
   checkedAssignments: Set<string>;
 }
 
-const NO_FACTS: Facts = {
+/** Facts of nothing asked yet: every fact is then read on its own. */
+const noFacts = (): Facts => ({
   persons: new Map(),
   members: new Map(),
   checkedMembers: new Set(),
@@ -79,7 +80,9 @@ const NO_FACTS: Facts = {
   checkedPublished: new Set(),
   assignments: new Map(),
   checkedAssignments: new Set(),
-};
+});
+
+const NO_FACTS: Facts = noFacts();
 
 /**
  * Reminders stop by themselves: right before sending, the worker asks the database whether the
@@ -138,15 +141,7 @@ export class SendTimeCheck {
         WHERE o.id = ANY($1::uuid[]) AND o.status = $2`,
       [[...new Set(ids)], OutboxStatus.PENDING, SUBMISSION_KINDS],
     );
-    const facts: Facts = {
-      persons: new Map(),
-      members: new Map(),
-      checkedMembers: new Set(),
-      published: new Set(),
-      checkedPublished: new Set(),
-      assignments: new Map(),
-      checkedAssignments: new Set(),
-    };
+    const facts = noFacts();
     const msgs = rows.map((r) => {
       const msg = {
         id: r.id,
