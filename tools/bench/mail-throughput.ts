@@ -15,9 +15,9 @@
  *    no outbox row is PENDING: enqueue, render, send-time check, SMTP and bookkeeping included.
  * 4. Plain: the same mails, rendered by the worker's own composer (not timed: render cost is printed
  *    separately), sent by nodemailer straight to the same sink with the app transport's settings
- *    (pooled, 5 connections, 100 messages per connection). Concurrency as the worker's: it runs 2
- *    fetch loops of MAIL_BATCH_SIZE jobs and sends each batch at once, so the plain sender keeps
- *    2 × MAIL_BATCH_SIZE sends in flight.
+ *    (pooled, 5 connections, 100 messages per connection). Concurrency as the worker's: it runs
+ *    fetch loops (DELIVERY_LOOPS) of MAIL_BATCH_SIZE jobs and sends each batch at once, so the
+ *    plain sender keeps DELIVERY_LOOPS × MAIL_BATCH_SIZE sends in flight.
  *
  * 5. Crash recovery (issue 16): BENCH_CRASH_MAILS reminders are enqueued, the API is started as a
  *    child process (apps/api/src/main.ts, workers on) and killed with SIGKILL once the sink has the
@@ -66,6 +66,7 @@ import {
 import { OutboxService, QUEUE, QUEUE_SCHEMA } from '../../libs/api/feature-notification/src';
 import type { NotificationDraft } from '../../libs/api/feature-notification/src';
 import { composeMail } from '../../libs/api/feature-notification/src/outbox/compose-mail';
+import { DELIVERY_LOOPS } from '../../libs/api/feature-notification/src/queue/delivery-timing';
 import { loadConfig } from '../../libs/api/util-config/src';
 import { mailConfigFromEnv } from '../../libs/mail/data-access-transport/src';
 import type { OutgoingMail } from '../../libs/mail/data-access-transport/src';
@@ -93,7 +94,7 @@ const RECOVERY_SECONDS = intEnv('BENCH_RECOVERY_SECONDS', 30);
 const CPU_PROF_DIR = process.env['BENCH_CPU_PROF'] || '';
 const TCP_NODELAY = ['1', 'true', 'yes'].includes(process.env['BENCH_TCP_NODELAY'] ?? '');
 /** The worker's fetch loops (JobQueue.workDeliveries), each sending a batch at once. */
-const WORKER_LOOPS = 2;
+const WORKER_LOOPS = DELIVERY_LOOPS;
 /** SmtpMailTransport's defaults, which MailSender uses. */
 const POOL = { maxConnections: 5, maxMessages: 100 };
 /** The demo teachers, DEMO_IDS.person(100..123): participants of the demo cohort. */

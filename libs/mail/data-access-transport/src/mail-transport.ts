@@ -53,8 +53,9 @@ export interface SendResult {
 /** The one way the platform sends mail. Implementations: `SmtpMailTransport`. */
 export interface SendHooks {
   /**
-   * Called once when the message itself starts going out (the server took the envelope and asked
-   * for the data): from here on the send is an SMTP transaction that may reach the server.
+   * Called once when a pooled connection starts this message's SMTP transaction (MAIL FROM
+   * follows): from here on the send is an SMTP transaction that may reach the server. Not called
+   * for a message that never got a connection.
    */
   onTransmit?: () => void;
 }

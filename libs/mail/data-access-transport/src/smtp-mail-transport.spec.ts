@@ -170,6 +170,39 @@ describe('SmtpMailTransport against a real SMTP server', () => {
     expect(got?.envelope.to).toEqual(['sara.lindqvist@larkby.se']);
   });
 
+  it('says once per message when its transaction starts, also for one the server then refuses', async () => {
+    const started: string[] = [];
+    const sends = ['a', 'b', 'c'].map((n) =>
+      transport.send(mail({ to: `larare-${n}@larkby.se` }), { onTransmit: () => started.push(n) }),
+    );
+    await Promise.all(sends);
+    expect(started.sort()).toEqual(['a', 'b', 'c']);
+    await caught(transport.send(mail({ to: 'nobody@larkby.se' }), { onTransmit: () => started.push('x') }));
+    expect(started.filter((n) => n === 'x')).toEqual(['x']);
+  });
+
+  it('composes the same bytes again for the same message (Date, Message-ID and boundaries fixed)', async () => {
+    const meeting = DEMO_MAIL_DATA.MEETING_TOMORROW;
+    const rendered = renderMeetingTomorrow(meeting, demoMailContext('MEETING_TOMORROW', 'sv'));
+    const ics = meetingIcsAttachment(meeting, { baseUrl: DEMO_BASE_URL, now: '2026-11-10T07:00:00Z' });
+    const message: OutgoingMail = {
+      to: 'sara.lindqvist@larkby.se',
+      replyTo: { name: 'Kursledare Karin', address: 'karin@larkby.se' },
+      ...rendered,
+      headers: { [IDEMPOTENCY_HEADER]: 'meeting-tomorrow:m4:sara' },
+      attachments: [ics],
+      messageId: messageIdFor('meeting-tomorrow:m4:sara', FROM),
+      date: new Date('2026-11-10T07:00:00Z'),
+    };
+    await transport.send(message);
+    await transport.send(message);
+    const [first, second] = await server.waitFor(2);
+    expect(first?.raw.toString('utf8')).toBe(second?.raw.toString('utf8'));
+    expect(first?.raw.toString('utf8')).toContain('Date: Tue, 10 Nov 2026 07:00:00 +0000');
+    expect(first?.parsed.attachments.map((a) => a.filename)).toEqual(['traff-4.ics']);
+    expect(first?.parsed.replyTo?.text).toContain('karin@larkby.se');
+  });
+
   it('still delivers after a refused message', async () => {
     await caught(transport.send(mail({ to: 'nobody@larkby.se' })));
     await transport.send(mail());
@@ -206,9 +239,12 @@ describe('SmtpMailTransport when the server is unreachable', () => {
   it('fails transiently when nothing listens on the port', async () => {
     const transport = new SmtpMailTransport(configFor(await closedPort()));
     try {
-      const err = await caught(transport.send(mail()));
+      let started = 0;
+      const err = await caught(transport.send(mail(), { onTransmit: () => started++ }));
       expect(err.permanent).toBe(false);
       expect(err.outcomeUnknown).toBe(false);
+      // No connection, no transaction: nothing to count as an attempt.
+      expect(started).toBe(0);
       expect(err.reason).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
       const verifyErr = await caught(transport.verify());
       expect(verifyErr.permanent).toBe(false);

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { createTransport } from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { MailDeliveryError } from './classify-smtp-error';
@@ -39,6 +37,14 @@ export function smtpTransactionBoundMs(o: SmtpTransportOptions = {}): number {
 }
 
 type Address = string | { address: string };
+
+/** What the transport learns about one message while the pool sends it. */
+interface SendWatch {
+  /** A pooled connection started the transaction for it. */
+  started: () => void;
+  /** All of its bytes went to the server (after DATA's 354). */
+  handedOver: () => void;
+}
 const addressOf = (a: Address): string => (typeof a === 'string' ? a : a.address);
 
 /**
@@ -70,8 +76,11 @@ function boundaryFor(messageId: string | undefined): string | undefined {
 export class SmtpMailTransport implements MailTransport {
   private readonly transporter: Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
   private readonly config: SmtpMailConfig;
-  /** Per message being sent (keyed by its raw stream): called once the server asked for the data. */
-  private readonly dataTaken = new WeakMap<object, () => void>();
+  /**
+   * Per message being sent, keyed by the headers object handed to sendMail (nodemailer copies the
+   * message's fields shallowly, so the 'stream' plugin sees that same object).
+   */
+  private readonly watches = new WeakMap<object, SendWatch>();
 
   constructor(config: SmtpMailConfig, options: SmtpTransportOptions = {}) {
     this.config = parseMailConfig(config);
@@ -90,15 +99,17 @@ export class SmtpMailTransport implements MailTransport {
       disableFileAccess: true,
       disableUrlAccess: true,
     });
-    // The stream the SMTP connection reads the message from is only read once the server answered
-    // DATA with 354: when it ends, the whole message went to the server (nodemailer's public plugin
-    // step 'stream'; the returned stream is the same one, only watched).
+    // nodemailer's public plugin step 'stream': the message's process function runs when a pooled
+    // connection starts the transaction (it asks for the message stream right before MAIL FROM),
+    // and that stream is only read once the server answered DATA with 354, so its end means the
+    // whole message went to the server. The returned stream is the same one, only watched.
     this.transporter.use('stream', (mail, done) => {
-      const raw = (mail.data as { raw?: unknown }).raw;
-      const taken = raw && typeof raw === 'object' ? this.dataTaken.get(raw) : undefined;
-      if (taken) {
+      const headers = (mail.data as { headers?: unknown }).headers;
+      const watch = headers && typeof headers === 'object' ? this.watches.get(headers) : undefined;
+      if (watch) {
         mail.message.processFunc((output) => {
-          output.once('end', taken);
+          watch.started();
+          output.once('end', watch.handedOver);
           return output;
         });
       }
@@ -107,52 +118,38 @@ export class SmtpMailTransport implements MailTransport {
   }
 
   async send(message: OutgoingMail, hooks: SendHooks = {}): Promise<SendResult> {
-    // Composed here, not by sendMail: the bytes are fixed before the conversation (Date and MIME
-    // boundaries included, so a resend is identical). The 'stream' plugin tells when the server
-    // took all of them: after that, a timeout or a dropped connection leaves the outcome unknown.
-    const node = new MailComposer({
-      from: message.from ?? this.config.from,
-      to: message.to,
-      replyTo: message.replyTo,
-      subject: message.subject,
-      html: message.html,
-      text: message.text,
-      headers: message.headers,
-      messageId: message.messageId,
-      date: message.date,
-      baseBoundary: boundaryFor(message.messageId),
-      attachments: message.attachments?.map((a) => ({
-        filename: a.filename,
-        content: a.content,
-        contentType: a.contentType,
-      })),
-      disableFileAccess: true,
-      disableUrlAccess: true,
-    }).compile();
-    // Given, or made now and written into the header, so the result names the one the mail carries.
-    const messageId = node.messageId();
-    let raw: Buffer;
-    try {
-      raw = await node.build();
-    } catch (err) {
-      throw new MailDeliveryError(Object.assign(err as Error, { code: 'EMESSAGE' }));
-    }
+    // Composed by nodemailer as it streams to the server, once (issue 16: composing the bytes first
+    // and then handing them over as raw data processed every message twice). The bytes are still
+    // fixed before the conversation: the Date header and the Message-ID come with the message, and
+    // the MIME boundaries are seeded from the Message-ID, so a resend is identical.
+    const headers = { ...message.headers };
     let handedOver = false;
-    const stream = new Readable({
-      read() {
-        // Read when the pool starts the transaction for this message (MAIL FROM follows).
-        hooks.onTransmit?.();
-        this.push(raw);
-        this.push(null);
+    this.watches.set(headers, {
+      started: () => hooks.onTransmit?.(),
+      handedOver: () => {
+        handedOver = true;
       },
     });
-    this.dataTaken.set(stream, () => {
-      handedOver = true;
-    });
     try {
-      const info = await this.transporter.sendMail({ envelope: node.getEnvelope(), raw: stream });
+      const info = await this.transporter.sendMail({
+        from: message.from ?? this.config.from,
+        to: message.to,
+        replyTo: message.replyTo,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        headers,
+        messageId: message.messageId,
+        date: message.date,
+        baseBoundary: boundaryFor(message.messageId),
+        attachments: message.attachments?.map((a) => ({
+          filename: a.filename,
+          content: a.content,
+          contentType: a.contentType,
+        })),
+      });
       return {
-        messageId,
+        messageId: info.messageId,
         accepted: (info.accepted as Address[]).map(addressOf),
         rejected: (info.rejected as Address[]).map(addressOf),
       };

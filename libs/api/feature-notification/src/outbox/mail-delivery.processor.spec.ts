@@ -91,6 +91,27 @@ describe('Grouped', () => {
     ]);
   });
 
+  it('runs what is queued at once when flushed, without waiting out the linger', async () => {
+    const groups: number[][] = [];
+    // A linger far longer than the test may take: only the flush can start the group.
+    const grouped = new Grouped<number>(async (items) => {
+      groups.push(items);
+    }, 60_000);
+    const added = [grouped.add(1), grouped.add(2)];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(groups).toEqual([]);
+    grouped.flush();
+    await Promise.all(added);
+    expect(groups).toEqual([[1, 2]]);
+    // The next item lingers again.
+    const next = grouped.add(3);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(groups).toEqual([[1, 2]]);
+    grouped.flush();
+    await next;
+    expect(groups).toEqual([[1, 2], [3]]);
+  });
+
   it('runs a failed group item by item, so only the bad item fails', async () => {
     const runs: number[][] = [];
     const grouped = new Grouped<number>(async (items) => {

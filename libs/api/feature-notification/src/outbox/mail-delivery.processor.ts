@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, JobWithMetadata } from 'pg-boss';
 import { DataSource } from 'typeorm';
-import { OutboxMessageEntity, OutboxStatus } from '@stl/api/data-access-db';
+import { OutboxStatus } from '@stl/api/data-access-db';
+import type { OutboxMessageEntity } from '@stl/api/data-access-db';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig, NotificationConfig } from '@stl/api/util-config';
 import { classifySmtpError } from '@stl/mail/data-access-transport';
@@ -26,6 +27,8 @@ class RetryLater extends Error {}
 export class Grouped<T> {
   private readonly queue: { item: T; resolve: () => void; reject: (err: unknown) => void }[] = [];
   private running: Promise<void> | null = null;
+  /** Ends the first item's linger early; set while it lingers. */
+  private endLinger: (() => void) | null = null;
 
   constructor(
     private readonly run: (items: T[]) => Promise<unknown>,
@@ -39,8 +42,25 @@ export class Grouped<T> {
     });
   }
 
+  /**
+   * Runs what is queued without waiting out the linger: for a caller that knows nothing more will
+   * come soon (a batch whose last mail is done waits for its marks and nothing else).
+   */
+  flush(): void {
+    this.endLinger?.();
+  }
+
   private async drain(): Promise<void> {
-    if (this.lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
+    if (this.lingerMs > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.lingerMs);
+        this.endLinger = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.endLinger = null;
+    }
     while (this.queue.length > 0) {
       const group = this.queue.splice(0);
       try {
@@ -60,19 +80,6 @@ export class Grouped<T> {
  * the window in which a crash leaves a sent mail unmarked (and sends it again) hardly grows.
  */
 export const WRITE_LINGER_MS = 25;
-
-/** The columns of an outbox row that delivery reads. */
-interface DeliveryRow {
-  id: string;
-  idempotency_key: string;
-  kind: OutboxMessageEntity['kind'];
-  recipient_id: string;
-  payload: Record<string, unknown>;
-  refs: OutboxMessageEntity['refs'];
-  status: OutboxStatus;
-  created_at: Date;
-  reply_to: OutboxMessageEntity['replyTo'];
-}
 
 /**
  * A bookkeeping write of delivery: an attempt counted when a message starts going out, and/or the
@@ -188,39 +195,35 @@ export class MailDeliveryProcessor {
   private async deliverMany(
     items: readonly { outboxId: string; lastAttempt: boolean }[],
   ): Promise<(Error | null)[]> {
-    // Plain SQL, not the repository: only what delivery reads, without entity hydration per row.
-    const found: DeliveryRow[] = await this.dataSource.query(
-      `SELECT id, idempotency_key, kind, recipient_id, payload, refs, status, created_at, reply_to
-         FROM outbox_message WHERE id = ANY($1::uuid[]) AND status = $2`,
-      [[...new Set(items.map((i) => i.outboxId))], OutboxStatus.PENDING],
-    );
-    const rows = found.map(
-      (r) =>
-        ({
-          id: r.id,
-          idempotencyKey: r.idempotency_key,
-          kind: r.kind,
-          recipientId: r.recipient_id,
-          payload: r.payload,
-          refs: r.refs,
-          status: r.status,
-          createdAt: r.created_at,
-          replyTo: r.reply_to,
-        }) as OutboxMessageEntity,
-    );
+    // The rows and the facts of their send-time checks in one statement (plain SQL, not the
+    // repository: only what delivery reads, without entity hydration per row).
+    const { msgs: rows, verdicts } = await this.check.readPending(items.map((i) => i.outboxId));
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const verdicts = await this.check.checkMany(rows);
+    // Once the batch's last mail is done, its handler waits for nothing but the marks: they are
+    // written at once instead of after the linger, so the loop fetches its next batch sooner.
+    let sending = rows.length;
+    const done = () => {
+      if (--sending === 0) this.writes.flush();
+    };
     return Promise.all(
       items.map(async (item): Promise<Error | null> => {
         const msg = byId.get(item.outboxId);
         if (!msg) return null;
         byId.delete(item.outboxId);
+        let record: DeliveryWrite | null;
         try {
-          const record = await this.sendOne(msg, verdicts.get(msg.id) as Verdict, item.lastAttempt);
-          // Marked SENT with whatever else was sent meanwhile (grouped). If marking fails (or the
-          // process dies first), the job is retried and the mail sent again: the at-least-once end
-          // of the bargain, made recognisable by the fixed Message-ID.
-          if (record) await this.writes.add(record);
+          record = await this.sendOne(msg, verdicts.get(msg.id) as Verdict, item.lastAttempt);
+        } catch (err) {
+          done();
+          return err instanceof Error ? err : new Error(String(err));
+        }
+        // Marked SENT with whatever else was sent meanwhile (grouped). If marking fails (or the
+        // process dies first), the job is retried and the mail sent again: the at-least-once end
+        // of the bargain, made recognisable by the fixed Message-ID.
+        const marked = record ? this.writes.add(record) : null;
+        done();
+        try {
+          await marked;
           return null;
         } catch (err) {
           return err instanceof Error ? err : new Error(String(err));
@@ -254,7 +257,15 @@ export class MailDeliveryProcessor {
     this.slotWaiters.shift()?.();
   }
 
-  /** Applies a group of writes to PENDING rows in one statement. */
+  /**
+   * Applies a group of writes to PENDING rows in one statement, committed without waiting for the
+   * WAL flush (`synchronous_commit` off for this statement's transaction only): the flush was most
+   * of each write's time, and a batch's handler waits for its marks. What a database crash can
+   * lose is safe to lose: the job of a marked message is completed after the mark, by a commit that
+   * does wait for the flush, and the WAL is flushed in order, so a completion that survived has its
+   * mark; a lost mark leaves its job to be retried, the at-least-once send again with the same
+   * Message-ID. Failed and unconfirmed outcomes (`finish`) are committed as usual.
+   */
   private async applyWrites(writes: readonly DeliveryWrite[]): Promise<void> {
     await this.dataSource.query(
       `UPDATE outbox_message o
@@ -264,7 +275,8 @@ export class MailDeliveryProcessor {
               message_id = CASE WHEN x.sent THEN x.message_id ELSE o.message_id END,
               updated_at = CASE WHEN x.sent THEN now() ELSE o.updated_at END
          FROM jsonb_to_recordset($1::jsonb)
-              AS x(id uuid, to_address varchar, add int, sent boolean, message_id varchar)
+              AS x(id uuid, to_address varchar, add int, sent boolean, message_id varchar),
+              (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit
         WHERE o.id = x.id AND o.status = $3`,
       [
         JSON.stringify(

@@ -29,6 +29,33 @@ interface PersonRow {
   disabled_kinds: string[] | null;
 }
 
+/** The kinds whose check asks whether the recipient's analysis of the round is published. */
+const SUBMISSION_KINDS: readonly string[] = [MailKind.SUBMISSION_DUE_48H, MailKind.SUBMISSION_OVERDUE];
+
+/** A PENDING outbox row with the facts of its send-time check (SendTimeCheck.readPending). */
+interface PendingRow {
+  id: string;
+  idempotency_key: string;
+  kind: MailKind;
+  recipient_id: string;
+  payload: Record<string, unknown>;
+  refs: OutboxRefs;
+  created_at: Date;
+  reply_to: OutboxMessageEntity['replyTo'];
+  person_id: string | null;
+  email: string | null;
+  full_name: string | null;
+  locale: string | null;
+  active: boolean | null;
+  disabled_kinds: string[] | null;
+  /** Null when the message names no cohort. */
+  memberships: { role: CohortRole; status: CohortStatus }[] | null;
+  /** Null when the kind does not ask. */
+  published: boolean | null;
+  /** Null when the message names no assignments: the live ones among those it names. */
+  assignments: { id: string; done: boolean }[] | null;
+}
+
 /**
  * Facts read once for a batch. `checked…` says what was asked: a key asked and not found is a
  * negative answer, a key not asked is read on its own (digest items, single checks).
@@ -44,7 +71,8 @@ interface Facts {
   checkedAssignments: Set<string>;
 }
 
-const NO_FACTS: Facts = {
+/** Facts of nothing asked yet: every fact is then read on its own. */
+const noFacts = (): Facts => ({
   persons: new Map(),
   members: new Map(),
   checkedMembers: new Set(),
@@ -52,7 +80,9 @@ const NO_FACTS: Facts = {
   checkedPublished: new Set(),
   assignments: new Map(),
   checkedAssignments: new Set(),
-};
+});
+
+const NO_FACTS: Facts = noFacts();
 
 /**
  * Reminders stop by themselves: right before sending, the worker asks the database whether the
@@ -77,6 +107,82 @@ export class SendTimeCheck {
     const out = new Map<string, Verdict>();
     for (const msg of msgs) out.set(msg.id, await this.checkOne(msg, facts));
     return out;
+  }
+
+  /**
+   * The PENDING messages among `ids` with their verdicts, read with the facts of their checks in
+   * one statement (issue 16: the rows and then the facts were two round trips per batch and up to
+   * five statements).
+   */
+  async readPending(
+    ids: readonly string[],
+  ): Promise<{ msgs: OutboxMessageEntity[]; verdicts: Map<string, Verdict> }> {
+    if (ids.length === 0) return { msgs: [], verdicts: new Map() };
+    const rows: PendingRow[] = await this.dataSource.query(
+      `SELECT o.id, o.idempotency_key, o.kind, o.recipient_id, o.payload, o.refs, o.created_at, o.reply_to,
+              p.id AS person_id, p.email, p.full_name, p.locale, p.active, np.disabled_kinds,
+              CASE WHEN o.refs ? 'cohortId' THEN (
+                SELECT COALESCE(json_agg(json_build_object('role', m.role, 'status', c.status)), '[]'::json)
+                  FROM cohort_membership m JOIN cohort c ON c.id = m.cohort_id
+                 WHERE m.left_at IS NULL AND m.cohort_id = (o.refs->>'cohortId')::uuid
+                   AND m.person_id = o.recipient_id) END AS memberships,
+              CASE WHEN o.kind = ANY($3::text[]) AND o.refs ? 'roundId' THEN EXISTS (
+                SELECT 1 FROM analysis a
+                 WHERE a.status = 'PUBLISHED' AND a.round_id = (o.refs->>'roundId')::uuid
+                   AND a.author_id = o.recipient_id) END AS published,
+              CASE WHEN jsonb_typeof(o.refs->'assignmentIds') = 'array' THEN (
+                SELECT COALESCE(json_agg(json_build_object('id', ra.id, 'done', ra.completed_at IS NOT NULL)), '[]'::json)
+                  FROM review_assignment ra
+                 WHERE ra.cancelled_at IS NULL
+                   AND ra.id IN (SELECT x::uuid FROM jsonb_array_elements_text(o.refs->'assignmentIds') AS x)) END AS assignments
+         FROM outbox_message o
+         LEFT JOIN person p ON p.id = o.recipient_id
+         LEFT JOIN notification_preference np ON np.person_id = o.recipient_id
+        WHERE o.id = ANY($1::uuid[]) AND o.status = $2`,
+      [[...new Set(ids)], OutboxStatus.PENDING, SUBMISSION_KINDS],
+    );
+    const facts = noFacts();
+    const msgs = rows.map((r) => {
+      const msg = {
+        id: r.id,
+        idempotencyKey: r.idempotency_key,
+        kind: r.kind,
+        recipientId: r.recipient_id,
+        payload: r.payload,
+        refs: r.refs,
+        status: OutboxStatus.PENDING,
+        createdAt: r.created_at,
+        replyTo: r.reply_to,
+      } as OutboxMessageEntity;
+      if (r.person_id) {
+        facts.persons.set(r.person_id, {
+          id: r.person_id,
+          email: r.email as string,
+          full_name: r.full_name as string,
+          locale: r.locale as string,
+          active: r.active as boolean,
+          disabled_kinds: r.disabled_kinds,
+        });
+      }
+      if (r.memberships) {
+        const key = `${msg.refs.cohortId}:${msg.recipientId}`;
+        facts.checkedMembers.add(key);
+        facts.members.set(key, r.memberships);
+      }
+      if (r.published !== null) {
+        const key = `${msg.refs.roundId}:${msg.recipientId}`;
+        facts.checkedPublished.add(key);
+        if (r.published) facts.published.add(key);
+      }
+      if (r.assignments) {
+        for (const id of msg.refs.assignmentIds ?? []) facts.checkedAssignments.add(id);
+        for (const a of r.assignments) facts.assignments.set(a.id, a.done);
+      }
+      return msg;
+    });
+    const verdicts = new Map<string, Verdict>();
+    for (const msg of msgs) verdicts.set(msg.id, await this.checkOne(msg, facts));
+    return { msgs, verdicts };
   }
 
   private async prefetch(msgs: readonly OutboxMessageEntity[]): Promise<Facts> {

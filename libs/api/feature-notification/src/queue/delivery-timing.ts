@@ -2,8 +2,12 @@ import type { NotificationConfig } from '@stl/api/util-config';
 import { smtpTransactionBoundMs } from '@stl/mail/data-access-transport';
 import type { SmtpTransportOptions } from '@stl/mail/data-access-transport';
 
-/** The worker's fetch loops (JobQueue.workDeliveries), each handling one batch at a time. */
-export const DELIVERY_LOOPS = 2;
+/**
+ * The worker's fetch loops (JobQueue.workDeliveries), each handling one batch at a time. Four, so
+ * that while some wait on the database (completing a batch, fetching and reading the next) others
+ * have mail ready for the pool (issue 16: with two, the pool often ran dry between batches).
+ */
+export const DELIVERY_LOOPS = 4;
 
 /** The SMTP pool of a process, from SMTP_TIMEOUT_SECONDS and SMTP_MAX_CONNECTIONS. */
 export function smtpOptions(s: NotificationConfig): SmtpTransportOptions {
