@@ -17,7 +17,7 @@ test('home and the analysis editor fit a phone (390×844)', async ({ page }) => 
   await checkPage(page, 'mobile-home');
 
   await page
-    .getByRole('link', { name: /^Skriv analys \d: / })
+    .getByRole('link', { name: /^Skriv analys \d$/ })
     .first()
     .click();
   await expect(page.getByRole('heading', { level: 1, name: /^Analys \d/ })).toBeVisible();

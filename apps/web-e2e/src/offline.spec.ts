@@ -8,7 +8,7 @@ test('nothing typed is lost when the connection drops, even if the tab is closed
 }) => {
   await signInAsDemo(page, 'Oskar Persson');
   await page
-    .getByRole('link', { name: /^Skriv analys \d: / })
+    .getByRole('link', { name: /^Skriv analys \d$/ })
     .first()
     .click();
   const autosave = page.getByTestId('autosave');

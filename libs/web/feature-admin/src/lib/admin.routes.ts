@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { AdminCertificationsPage } from './certifications/certifications.page';
 import { AdminCohortsPage } from './cohorts/cohorts.page';
+import { AdminHolidaysPage } from './holidays/holidays.page';
 import { AdminFailedMailPage } from './mail/failed-mail.page';
 import { AdminOverviewPage } from './overview/admin-overview.page';
 import { AdminPeoplePage } from './people/people.page';
@@ -40,6 +41,7 @@ export const adminRoutes: Routes = [
       { path: 'mail', component: AdminFailedMailPage, title: 'admin.mail.title' },
       { path: 'sso', component: AdminSsoPage, title: 'sso.admin.title' },
       { path: 'support', component: AdminSupportThresholdsPage, title: 'admin.support.title' },
+      { path: 'holidays', component: AdminHolidaysPage, title: 'admin.holidays.title' },
       { path: '**', component: AdminNotFoundPage, title: 'notFound.title' },
     ],
   },

@@ -94,6 +94,8 @@ export class AdminOverviewPage {
       { path: 'sso', key: 'sso' },
       // When participants show as behind or needing support (course rule 8)
       { path: 'support', key: 'support' },
+      // The school holidays that suggested meeting dates avoid (issue 19)
+      { path: 'holidays', key: 'holidays' },
     ];
   });
 }

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
+import { roundTitleBesideNumber } from '@stl/shared/domain';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { FollowUpApi, LOADING, loadable, toApiError } from '@stl/web/data-access';
 import type {
@@ -77,6 +78,11 @@ export class AllocationPage {
   protected readonly data = computed<PageData | null>(() => {
     const s = this.state();
     return s.status === 'ready' ? s.data : this.lastData();
+  });
+  /** The round's title beside its number, unless it only repeats the number ("Analys 3"). */
+  protected readonly roundTitle = computed(() => {
+    const round = this.data()?.round;
+    return round ? roundTitleBesideNumber(round.title, round.number) : null;
   });
   protected readonly firstLoad = computed(() => this.state().status === 'loading' && !this.lastData());
   protected readonly errorKey = computed(() => {

@@ -14,6 +14,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
+import { roundTitleBesideNumber } from '@stl/shared/domain';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { FollowUpApi, apiResource, toApiError } from '@stl/web/data-access';
 import type {
@@ -72,6 +73,8 @@ export class ProgressMatrixPage {
   private readonly injector = inject(Injector);
   protected readonly statusFilters = STATUS_FILTERS;
   protected readonly reasonText = supportReasonText;
+  /** A round's title beside its number, or null when it only repeats it ("Analys 3"). */
+  protected readonly titleBeside = roundTitleBesideNumber;
 
   /** Route parameter and query parameters. */
   readonly cohortId = input.required<string>();

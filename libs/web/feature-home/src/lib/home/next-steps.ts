@@ -1,3 +1,4 @@
+import { roundTitleBesideNumber } from '@stl/shared/domain';
 import type { CohortSummary, Meeting, MyProgress, Round } from '@stl/web/data-access';
 
 /** The next meeting that has not ended yet. */
@@ -7,6 +8,8 @@ export function nextMeeting(cohort: CohortSummary, now: number): Meeting | null 
 
 export interface RoundToDo {
   round: Round;
+  /** The round's title beside its number, or null when it only repeats it ("Analys 3"). */
+  title: string | null;
   /** NOT_STARTED → write; DRAFT → continue. */
   started: boolean;
   overdue: boolean;
@@ -19,6 +22,7 @@ export function roundsToWrite(cohort: CohortSummary, progress: MyProgress, now: 
     .filter((r) => new Date(r.opensAt).getTime() <= now && status.get(r.id) !== 'PUBLISHED')
     .map((round) => ({
       round,
+      title: roundTitleBesideNumber(round.title, round.number),
       started: status.get(round.id) === 'DRAFT',
       overdue: new Date(round.submissionDeadline).getTime() < now,
     }))

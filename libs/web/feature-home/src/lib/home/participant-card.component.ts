@@ -32,9 +32,10 @@ import { feedbackToRead, nextMeeting, nextRound, roundsToWrite } from './next-st
       <ul class="todo">
         @for (item of toWrite(); track item.round.id) {
           <li>
+            @let key = item.started ? 'home.continueAnalysis' : 'home.writeAnalysis';
             @let label =
-              (item.started ? 'home.continueAnalysis' : 'home.writeAnalysis')
-                | transloco: { number: item.round.number, title: item.round.title };
+              (item.title ? key : key + 'NumberOnly')
+                | transloco: { number: item.round.number, title: item.title };
             <a [routerLink]="['/cohorts', cohort().id, 'rounds', item.round.id, 'analysis']">{{ label }}</a>
             <span class="todo__when">
               {{ 'home.dueBy' | transloco: { when: (item.round.submissionDeadline | stlDateTime: lang()) } }}

@@ -13,6 +13,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { roundTitleBesideNumber } from '@stl/shared/domain';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ReviewApi, SessionStore, apiResource, toApiError } from '@stl/web/data-access';
 import type { ApiError, FeedbackItem } from '@stl/web/data-access';
@@ -80,6 +81,11 @@ export class FeedbackFormPage {
     stream: ({ cohortId, analysisId }) => this.api.form(cohortId, analysisId),
   });
   protected readonly data = computed(() => (this.state.hasValue() ? this.state.value() : null));
+  /** The round's title, unless it only repeats the number the heading already gives ("Analys 3"). */
+  protected readonly roundTitle = computed(() => {
+    const round = this.data()?.analysis.round;
+    return round ? roundTitleBesideNumber(round.title, round.number) : null;
+  });
   protected readonly overviewPath = computed(() => feedbackOverviewPath(this.cohortId()));
   protected readonly receivedPath = computed(() => receivedFeedbackPath(this.cohortId(), this.analysisId()));
 

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { roundTitleBesideNumber } from '@stl/shared/domain';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ReviewApi, SessionStore, apiResource } from '@stl/web/data-access';
 import type { AnalysisWithFeedback } from '@stl/web/data-access';
@@ -37,6 +38,8 @@ export class ReviewOverviewPage {
   private readonly session = inject(SessionStore);
   protected readonly lang = inject(LanguageService).lang;
   protected readonly tone = TONE;
+  /** A round's title beside its number, or null when it only repeats it ("Analys 3"). */
+  protected readonly titleBeside = roundTitleBesideNumber;
   private readonly now = Date.now();
 
   /** Route parameter. */

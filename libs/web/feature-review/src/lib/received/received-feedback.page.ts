@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { roundTitleBesideNumber } from '@stl/shared/domain';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ReviewApi, SessionStore, apiResource } from '@stl/web/data-access';
 import { LoadDirective, PageHeaderComponent } from '@stl/web/ui';
@@ -29,7 +30,10 @@ import { FeedbackCardComponent } from '../shared/feedback-card.component';
     <ng-container *stlLoad="state">
       @if (analysis(); as a) {
         <stl-page-header
-          [heading]="'review.received.heading' | transloco: { number: a.round.number, title: a.round.title }"
+          [heading]="
+            (roundTitle() ? 'review.received.heading' : 'review.received.headingNumberOnly')
+              | transloco: { number: a.round.number, title: roundTitle() }
+          "
           [lead]="'review.received.lead' | transloco: { version: a.publishedVersion }"
         >
           <a stlBeforeHeading [routerLink]="overviewPath()" class="back-link">{{
@@ -84,6 +88,11 @@ export class ReceivedFeedbackPage {
     stream: (id) => this.api.receivedOn(id),
   });
   protected readonly analysis = computed(() => (this.state.hasValue() ? this.state.value().analysis : null));
+  /** The round's title beside its number, unless it only repeats the number ("Analys 3"). */
+  protected readonly roundTitle = computed(() => {
+    const round = this.analysis()?.round;
+    return round ? roundTitleBesideNumber(round.title, round.number) : null;
+  });
   protected readonly overviewPath = computed(() => feedbackOverviewPath(this.cohortId()));
   protected readonly isMine = computed(() => this.analysis()?.authorId === this.session.viewer()?.person.id);
   /** Course leaders first, then critical friends, each oldest first. */
