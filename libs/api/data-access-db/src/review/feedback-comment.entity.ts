@@ -18,14 +18,14 @@ registerEnumType(FeedbackCommentKind, {
     REPLY: { description: 'The analysis author answers the feedback.' },
     LEADER_NOTE: {
       description:
-        "A course leader's note on the quality of a critical friend's feedback; seen only by the cohort's course leaders and the feedback's author.",
+        "A course leader's note on the quality of a critical friend's feedback; seen only by the cohort's course leaders, the organisation's administrators and the feedback's author.",
     },
   },
 });
 
 @ObjectType('FeedbackComment', {
   description:
-    "A reply by the analysis author to a piece of feedback, or a course leader's note on it. Replies are seen by whoever sees the feedback; leader notes only by the cohort's course leaders and the feedback's author.",
+    "A reply by the analysis author to a piece of feedback, or a course leader's note on it. Replies are seen by whoever sees the feedback; leader notes only by the cohort's course leaders, the organisation's administrators and the feedback's author.",
 })
 @Entity('feedback_comment')
 @Index(['feedbackId'])

@@ -105,7 +105,7 @@ export class FeedbackResolver {
 
   @ResolveField(() => [FeedbackCommentEntity], {
     description:
-      "Replies by the author; leader notes only for the cohort's leaders and the feedback's author.",
+      "Replies by the author; leader notes only for the cohort's course leaders, the organisation's administrators and the feedback's author.",
   })
   async comments(
     @Parent() f: FeedbackEntity,

@@ -277,7 +277,7 @@ export type CreateSchoolInput = {
 
 /** What a comment on a piece of feedback is. */
 export type FeedbackCommentKind =
-  /** A course leader's note on the quality of a critical friend's feedback; seen only by the cohort's course leaders and the feedback's author. */
+  /** A course leader's note on the quality of a critical friend's feedback; seen only by the cohort's course leaders, the organisation's administrators and the feedback's author. */
   | 'LEADER_NOTE'
   /** The analysis author answers the feedback. */
   | 'REPLY';
