@@ -1,3 +1,6 @@
+// The package ships no types; its declaration sits beside this file and must reach every project that compiles it.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./snowball-stemmers.d.ts" />
 import { newStemmer } from 'snowball-stemmers';
 import type { CoachLexicon } from './lexicon';
 import { SV_LEXICON } from './lexicon.sv';
