@@ -340,6 +340,20 @@ describe('a whole round: publish, allocate, lock, feedback, replies and completi
         feedback: { id: giveFeedback.id },
       });
       expect(await c.code(GIVE, { assignmentId: task.id, input: feedbackInput('Again') })).toBe('CONFLICT');
+
+      // The feedback coach's reading, computed on the server from the stored text (issue 15).
+      const { feedback } = await c.ok(
+        `query($id: ID!) { feedback(id: $id) { quality {
+          question { found evidence } nextStep { found evidence } aboutLearning { found } onlyPraise { found }
+        } } }`,
+        { id: giveFeedback.id },
+      );
+      expect(feedback.quality).toEqual({
+        question: { found: true, evidence: [expect.stringContaining('hur vet du att responsen hjälpte')] },
+        nextStep: { found: true, evidence: [expect.stringContaining('pröva att låta eleverna')] },
+        aboutLearning: { found: true },
+        onlyPraise: { found: false },
+      });
     });
 
     it('refuses feedback on an assignment that was cancelled or on an analysis that is not published', async () => {

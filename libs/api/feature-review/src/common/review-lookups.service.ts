@@ -8,6 +8,7 @@ import {
   PersonEntity,
 } from '@stl/api/data-access-db';
 import { requestLoader } from '@stl/api/util-graphql';
+import type { Answers } from '@stl/api/data-access-db';
 
 function byId<T extends { id: string }>(rows: T[]): Map<string, T> {
   return new Map(rows.map((r) => [r.id, r]));
@@ -70,6 +71,21 @@ export class ReviewLookups {
             },
             where: { id: In([...ids]) },
           }),
+        ),
+      null,
+    ).load(id);
+  }
+
+  /** A published version's answers (sanitised HTML by section), for reading its text. */
+  versionAnswers(req: object, id: string): Promise<Answers | null> {
+    return requestLoader<string, Answers | null>(
+      req,
+      'review.analysisVersionAnswers',
+      async (ids) =>
+        new Map(
+          (
+            await this.versions.find({ select: { id: true, answers: true }, where: { id: In([...ids]) } })
+          ).map((v) => [v.id, v.answers]),
         ),
       null,
     ).load(id);

@@ -9,7 +9,10 @@ import {
 import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
 import type { Actor, RequestContext } from '@stl/api/feature-auth';
 import { ParseIdPipe, requestLoader } from '@stl/api/util-graphql';
+import { richTextToPlainText } from '@stl/shared/domain';
+import { analyseFeedback, guessCoachLanguage } from '@stl/shared/domain/feedback-coach';
 import { ReviewLookups } from '../common/review-lookups.service';
+import { FeedbackQualityModel } from './feedback-quality.models';
 import { FeedbackCommentArgs, FeedbackInput, MarkHelpfulArgs } from './dto/feedback.inputs';
 import { FeedbackService } from './feedback.service';
 
@@ -96,6 +99,17 @@ export class FeedbackResolver {
   })
   analysis(@Parent() f: FeedbackEntity, @Context() ctx: RequestContext): Promise<AnalysisEntity | null> {
     return this.lookups.analysis(ctx.req, f.analysisId);
+  }
+
+  @ResolveField(() => FeedbackQualityModel, {
+    description:
+      "The feedback coach's reading of this feedback beside the version it answers (anchored, question, next step, about learning, only praise), computed when asked. Visible to whoever may see the feedback.",
+  })
+  async quality(@Parent() f: FeedbackEntity, @Context() ctx: RequestContext): Promise<FeedbackQualityModel> {
+    const answers = (await this.lookups.versionAnswers(ctx.req, f.analysisVersionId)) ?? {};
+    const analysisText = Object.values(answers).map(richTextToPlainText).join('\n\n');
+    const text = [f.worksWell, f.questions, f.nextSteps].join('\n');
+    return analyseFeedback(text, analysisText, guessCoachLanguage(text));
   }
 
   @ResolveField(() => Boolean, { description: 'The author marked it as helpful.' })

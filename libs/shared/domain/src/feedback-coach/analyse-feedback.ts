@@ -335,3 +335,45 @@ export function analyseFeedback(
   wordCache = new Map();
   return result;
 }
+
+const SWEDISH_WORDS = new Set([
+  'och',
+  'att',
+  'det',
+  'är',
+  'som',
+  'på',
+  'inte',
+  'du',
+  'jag',
+  'med',
+  'för',
+  'eleverna',
+]);
+const ENGLISH_WORDS = new Set([
+  'and',
+  'the',
+  'that',
+  'is',
+  'you',
+  'not',
+  'with',
+  'for',
+  'of',
+  'to',
+  'pupils',
+]);
+
+/**
+ * Which lexicon suits a text: Swedish unless its common words are clearly English. Feedback in the
+ * platform is written in the cohort's language, whatever the reader's interface language.
+ */
+export function guessCoachLanguage(text: string): CoachLanguage {
+  let sv = /[åäö]/iu.test(text) ? 2 : 0;
+  let en = 0;
+  for (const w of text.toLowerCase().match(LETTERS) ?? []) {
+    if (SWEDISH_WORDS.has(w)) sv++;
+    if (ENGLISH_WORDS.has(w)) en++;
+  }
+  return en > sv ? 'en' : 'sv';
+}
