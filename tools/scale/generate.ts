@@ -142,7 +142,9 @@ async function main(): Promise<void> {
       )
     ).rows[0];
     const avgAnalysis = (
-      await db.query<{ avg: string }>(`SELECT round(avg(octet_length(answers::text)))::text AS avg FROM analysis_version`)
+      await db.query<{ avg: string }>(
+        `SELECT round(avg(octet_length(answers::text)))::text AS avg FROM analysis_version`,
+      )
     ).rows[0];
     const total = seconds(started);
     const manifest = {
