@@ -53,8 +53,17 @@ export const NATIONAL = { organisations: 290, schools: 4953, cohorts: 2825, part
 
 export function countsFor(scale: number): ScaleCounts {
   const organisations = Math.max(2, Math.round(NATIONAL.organisations * scale));
-  const largestSchools = Math.max(4, Math.round(NATIONAL.schools * scale * 0.06));
-  const largestCohorts = Math.max(3, Math.round(NATIONAL.cohorts * scale * 0.06));
+  // The largest organisation has 6 % of the country, and at small scales still twice the average.
+  const largestSchools = Math.max(
+    4,
+    Math.round(NATIONAL.schools * scale * 0.06),
+    Math.ceil((2 * NATIONAL.schools * scale) / organisations),
+  );
+  const largestCohorts = Math.max(
+    3,
+    Math.round(NATIONAL.cohorts * scale * 0.06),
+    Math.ceil((2 * NATIONAL.cohorts * scale) / organisations),
+  );
   // Every other organisation gets at least one school and one cohort.
   const schools = Math.max(largestSchools + organisations - 1, Math.round(NATIONAL.schools * scale));
   const cohorts = Math.max(largestCohorts + organisations - 1, Math.round(NATIONAL.cohorts * scale));
@@ -218,6 +227,7 @@ CREATE TEMP TABLE g_cohort_leader AS
   SELECT c.n, l.n, 2 FROM g_cohort c JOIN g_orgleaders o ON o.org = c.org
     JOIN g_leader l ON l.org = c.org AND l.j = c.leader_j2 % o.m
   WHERE c.leader_j2 IS NOT NULL AND o.m > 1;
+CREATE INDEX ON g_cohort_leader (cohort_n, slot);
 CREATE TEMP TABLE g_part AS
   SELECT c.p_start + i + 1 AS p, c.n AS cohort_n, i, c.size, c.org,
     (SELECT s.n FROM g_school s WHERE s.org = c.org
