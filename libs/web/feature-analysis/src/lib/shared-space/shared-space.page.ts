@@ -185,9 +185,6 @@ interface View {
       align-items: start;
       margin-block-end: 0.5rem;
     }
-    .search__query input {
-      width: 100%;
-    }
     .hint {
       font-size: 0.875rem;
       margin: 0.25rem 0 0;
