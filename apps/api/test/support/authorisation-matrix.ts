@@ -285,6 +285,19 @@ export const QUERIES: MatrixEntry[] = [
     allowed: ['participant', 'peer', ...COHORT_MANAGERS],
   },
   {
+    operation: 'searchSharedSpace',
+    query: `query($id: ID!) { searchSharedSpace(cohortId: $id, query: "analys") { totalCount } }`,
+    variables: (w) => ({ id: w.cohort }),
+    // The rule of sharedSpace, the same function (ADR 0027).
+    allowed: ['participant', 'peer', ...COHORT_MANAGERS],
+  },
+  {
+    operation: 'sharedSpaceSchools',
+    query: `query($id: ID!) { sharedSpaceSchools(cohortId: $id) { id name } }`,
+    variables: (w) => ({ id: w.cohort }),
+    allowed: ['participant', 'peer', ...COHORT_MANAGERS],
+  },
+  {
     operation: 'ssoForEmail',
     query: `query($e: String!) { ssoForEmail(input: { email: $e }) { displayName } }`,
     variables: (w) => ({ e: w.emails.participant }),

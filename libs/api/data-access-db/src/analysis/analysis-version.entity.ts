@@ -20,6 +20,8 @@ import { answersTransformer } from './answers.transformer';
 })
 @Entity('analysis_version')
 @Index(['analysisId', 'version'], { unique: true })
+// GIN over `search`, made by the migration (TypeORM cannot declare a GIN index).
+@Index('IDX_analysis_version_search', { synchronize: false })
 export class AnalysisVersionEntity {
   @Field(() => ID, { description: 'Stable identifier of this version.' })
   @PrimaryGeneratedColumn('uuid')
@@ -53,4 +55,22 @@ export class AnalysisVersionEntity {
   @Field(() => GraphQLISODateTime, { description: 'When this version was published (UTC).' })
   @CreateDateColumn({ type: 'timestamptz' })
   publishedAt!: Date;
+
+  /**
+   * What the shared-space search reads (ADR 0027), set once at publish from the answers by
+   * `searchableText` (shared domain): the author's sub-headings, the version's title as far as it
+   * has one, and the whole text as a reader sees it. Never sent to clients as such.
+   */
+  @Column({ type: 'text', default: '' })
+  searchTitle!: string;
+
+  @Column({ type: 'text', default: '' })
+  searchText!: string;
+
+  /**
+   * Swedish lexemes of the two, title weighted A and text B, GIN-indexed. Written only by the
+   * trigger `analysis_version_search` (migration SharedSpaceSearch), never by the app.
+   */
+  @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  search?: string | null;
 }

@@ -11,8 +11,13 @@ import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
 import type { Actor, RequestContext } from '@stl/api/feature-auth';
 import { Paginated, ParseIdPipe, groupBy, requestLoader } from '@stl/api/util-graphql';
 import { AnalysisService } from './analysis.service';
-import { DraftModel } from './analysis.models';
-import { PublishAnalysisInput, SaveAnalysisDraftInput, SharedSpaceArgs } from './dto/analysis.inputs';
+import { DraftModel, SharedSpaceSchoolModel, SharedSpaceSearchPage } from './analysis.models';
+import {
+  PublishAnalysisInput,
+  SaveAnalysisDraftInput,
+  SearchSharedSpaceArgs,
+  SharedSpaceArgs,
+} from './dto/analysis.inputs';
 
 const AnalysisPage = Paginated(AnalysisEntity, 'Analysis');
 type AnalysisPage = InstanceType<typeof AnalysisPage>;
@@ -49,9 +54,35 @@ export class AnalysisResolver {
     return this.analyses.read(actor, id);
   }
 
-  @Query(() => AnalysisPage, { description: "The cohort's shared space: published analyses, newest first." })
+  @Query(() => AnalysisPage, {
+    description:
+      "The cohort's shared space: its published analyses, newest first, for the cohort's participants, course leaders and administrators (not school leaders).",
+  })
   sharedSpace(@CurrentActor() actor: Actor, @Args() args: SharedSpaceArgs): Promise<AnalysisPage> {
     return this.analyses.sharedSpace(actor, args);
+  }
+
+  @Query(() => SharedSpaceSearchPage, {
+    description:
+      "Searches the cohort's shared space in Swedish (ranked, with highlighted excerpts): the published analyses the caller may read there (the cohort's participants, course leaders and administrators; not school leaders), filtered like sharedSpace.",
+  })
+  searchSharedSpace(
+    @CurrentActor() actor: Actor,
+    @Args() args: SearchSharedSpaceArgs,
+  ): Promise<SharedSpaceSearchPage> {
+    return this.analyses.searchSharedSpace(actor, args);
+  }
+
+  @Query(() => [SharedSpaceSchoolModel], {
+    description:
+      "The schools whose teachers' analyses are in the cohort's shared space, by name, for filtering it; for those who may read the shared space.",
+  })
+  sharedSpaceSchools(
+    @CurrentActor() actor: Actor,
+    @Args('cohortId', { type: () => ID, description: 'The cohort whose shared space is meant.' }, ParseIdPipe)
+    cohortId: string,
+  ): Promise<SharedSpaceSchoolModel[]> {
+    return this.analyses.sharedSpaceSchools(actor, cohortId);
   }
 
   @Mutation(() => AnalysisEntity, {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import {
   AnalysisEntity,
   AnalysisRoundEntity,
@@ -10,6 +10,7 @@ import {
   CohortMembershipEntity,
   CohortRole,
   isUniqueViolation,
+  SchoolEntity,
   TemplateSectionEntity,
 } from '@stl/api/data-access-db';
 import type { Answers } from '@stl/api/data-access-db';
@@ -21,8 +22,15 @@ import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/
 import type { FieldProblem } from '@stl/api/util-errors';
 import { paginate } from '@stl/api/util-graphql';
 import type { Page } from '@stl/api/util-graphql';
-import { CohortChangeKind, MAX_TEXT_LENGTH } from '@stl/shared/domain';
-import type { PublishAnalysisInput, SaveAnalysisDraftInput, SharedSpaceArgs } from './dto/analysis.inputs';
+import { CohortChangeKind, MAX_TEXT_LENGTH, searchableText } from '@stl/shared/domain';
+import type {
+  PublishAnalysisInput,
+  SaveAnalysisDraftInput,
+  SearchSharedSpaceArgs,
+  SharedSpaceArgs,
+} from './dto/analysis.inputs';
+import type { SharedSpaceSchoolModel, SharedSpaceSearchPage } from './analysis.models';
+import { HEADLINE_OPTIONS, excerptParts, prefixTerms } from './shared-space-search';
 import { plainText, sanitizeRichText } from './rich-text';
 import { freezeAttachments, sameAttachments } from '../attachment/attachment-versions';
 
@@ -73,26 +81,130 @@ export class AnalysisService {
 
   /** The cohort's shared space: published analyses, newest first. */
   async sharedSpace(actor: Actor, args: SharedSpaceArgs): Promise<Page<AnalysisEntity>> {
+    const where = await this.sharedSpaceScope(actor, args);
+    return paginate(args, (skip, take) =>
+      this.analyses.findAndCount({ where, order: { lastPublishedAt: 'DESC', id: 'ASC' }, skip, take }),
+    );
+  }
+
+  /**
+   * Full-text search of the shared space in Swedish (ADR 0027): the same rule and filters as
+   * `sharedSpace`, over each analysis's latest published version, best match first.
+   */
+  async searchSharedSpace(actor: Actor, args: SearchSharedSpaceArgs): Promise<SharedSpaceSearchPage> {
+    const where = await this.sharedSpaceScope(actor, args);
+    const text = args.query.trim();
+    if (!text) {
+      const message = 'Type something to search for.';
+      throw new BadInputError(message, [{ field: 'query', code: 'TOO_SHORT', message }]);
+    }
+    // The query as PostgreSQL's Swedish parser reads it; empty when only stop words or punctuation.
+    const [parsed] = await this.dataSource.query<{ q: string }[]>(
+      `SELECT websearch_to_tsquery('swedish', $1)::text AS q`,
+      [text],
+    );
+    // Matched wide (prefixes, so inflected forms find each other); exact stems rank higher.
+    const exact = parsed.q;
+    const tsquery = prefixTerms(exact);
+    if (!tsquery) {
+      return {
+        nodes: [],
+        totalCount: 0,
+        searchable: false,
+        pageInfo: { hasNextPage: false, endCursor: null },
+      };
+    }
+    const matching = () =>
+      this.analyses
+        .createQueryBuilder('a')
+        .innerJoin(AnalysisVersionEntity, 'v', 'v.analysis_id = a.id AND v.version = a.published_version')
+        .where(where)
+        .andWhere('v.search @@ CAST(:tsquery AS tsquery)', { tsquery });
+    const page = await paginate(args, async (skip, take) => {
+      const [rows, count] = await Promise.all([
+        matching()
+          .select('a.id', 'id')
+          .addSelect('v.search @@ CAST(:exact AS tsquery)', 'exact')
+          .addSelect(
+            'ts_rank_cd(v.search, CAST(:tsquery AS tsquery)) + ts_rank_cd(v.search, CAST(:exact AS tsquery))',
+            'rank',
+          )
+          .setParameter('exact', exact)
+          // Analyses holding the words themselves before those with only longer words like them.
+          .orderBy('exact', 'DESC')
+          .addOrderBy('rank', 'DESC')
+          .addOrderBy('a.last_published_at', 'DESC')
+          .addOrderBy('a.id', 'ASC')
+          .offset(skip)
+          .limit(take)
+          .getRawMany<{ id: string; rank: number }>(),
+        matching().getCount(),
+      ]);
+      return [rows, count] as [typeof rows, number];
+    });
+    const ids = page.nodes.map((r) => r.id);
+    const [found, headlines] = ids.length
+      ? await Promise.all([
+          this.analyses.findBy({ id: In(ids) }),
+          // Only the page's rows get an excerpt: ts_headline re-parses the whole text.
+          this.dataSource.query<{ id: string; headline: string }[]>(
+            `SELECT v.analysis_id AS id, ts_headline('swedish', v.search_text, $2::tsquery, $3) AS headline
+               FROM analysis_version v JOIN analysis a ON a.id = v.analysis_id AND v.version = a.published_version
+              WHERE a.id = ANY($1::uuid[])`,
+            [ids, tsquery, HEADLINE_OPTIONS],
+          ),
+        ])
+      : [[], []];
+    const byId = new Map(found.map((a) => [a.id, a]));
+    const headlineOf = new Map(headlines.map((h) => [h.id, h.headline]));
+    return {
+      ...page,
+      searchable: true,
+      nodes: page.nodes.flatMap((r) => {
+        const analysis = byId.get(r.id);
+        return analysis
+          ? [{ analysis, rank: Number(r.rank), excerpt: excerptParts(headlineOf.get(r.id) ?? '') }]
+          : [];
+      }),
+    };
+  }
+
+  /** The schools whose teachers' analyses are in the shared space, by name (the school filter). */
+  async sharedSpaceSchools(actor: Actor, cohortId: string): Promise<SharedSpaceSchoolModel[]> {
+    const where = await this.sharedSpaceScope(actor, { cohortId });
+    return this.analyses
+      .createQueryBuilder('a')
+      .innerJoin(SchoolEntity, 's', 's.id = a.school_id')
+      .where(where)
+      .select('s.id', 'id')
+      .addSelect('s.name', 'name')
+      .distinct(true)
+      .orderBy('s.name', 'ASC')
+      .getRawMany<SharedSpaceSchoolModel>();
+  }
+
+  /**
+   * THE rule of the shared space, for the list, the search and the school filter alike: the
+   * cohort's participants and those who run it see its published analyses; school leaders follow
+   * progress, not text. Returns the criteria of what the actor may see, narrowed by the filters.
+   */
+  private async sharedSpaceScope(
+    actor: Actor,
+    args: Pick<SharedSpaceArgs, 'cohortId' | 'roundId' | 'authorId' | 'schoolId'>,
+  ): Promise<FindOptionsWhere<AnalysisEntity>> {
     const access = await this.access.cohortAccess(actor, args.cohortId);
     if (!access.canSeeContent) {
       throw new ForbiddenError(
         "School leaders follow their teachers' progress, not the text of their analyses.",
       );
     }
-    return paginate(args, (skip, take) =>
-      this.analyses.findAndCount({
-        where: {
-          cohortId: args.cohortId,
-          status: AnalysisStatus.PUBLISHED,
-          ...(args.roundId ? { roundId: args.roundId } : {}),
-          ...(args.authorId ? { authorId: args.authorId } : {}),
-          ...(args.schoolId ? { schoolId: args.schoolId } : {}),
-        },
-        order: { lastPublishedAt: 'DESC', id: 'ASC' },
-        skip,
-        take,
-      }),
-    );
+    return {
+      cohortId: args.cohortId,
+      status: AnalysisStatus.PUBLISHED,
+      ...(args.roundId ? { roundId: args.roundId } : {}),
+      ...(args.authorId ? { authorId: args.authorId } : {}),
+      ...(args.schoolId ? { schoolId: args.schoolId } : {}),
+    };
   }
 
   async saveDraft(actor: Actor, input: SaveAnalysisDraftInput): Promise<AnalysisEntity> {
@@ -188,11 +300,15 @@ export class AnalysisService {
           return analysis;
       }
       const now = new Date();
+      const searchable = searchableText(Object.values(analysis.draftAnswers));
       const inserted = await m.insert(AnalysisVersionEntity, {
         analysisId: analysis.id,
         version: analysis.publishedVersion + 1,
         answers: analysis.draftAnswers,
         privacyConfirmedAt: now,
+        // The search index of this version (ADR 0027); the trigger makes its lexemes.
+        searchTitle: searchable.title,
+        searchText: searchable.text,
       });
       // The files go with the version for good (ADR 0024).
       await freezeAttachments(m, analysis.id, (inserted.identifiers[0] as { id: string }).id);

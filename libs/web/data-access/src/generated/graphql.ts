@@ -1364,6 +1364,7 @@ export type PublishAnalysisMutation = {
 export type SharedSpaceQueryVariables = Exact<{
   cohortId: string;
   roundId?: string | null | undefined;
+  schoolId?: string | null | undefined;
   after?: string | null | undefined;
 }>;
 
@@ -1374,6 +1375,7 @@ export type SharedSpaceQuery = {
     viewerRole: CohortViewerRole;
     rounds: Array<{ id: string; number: number; title: string }>;
   };
+  sharedSpaceSchools: Array<{ id: string; name: string }>;
   sharedSpace: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -1384,6 +1386,40 @@ export type SharedSpaceQuery = {
       publishedLate: boolean;
       author: { id: string; fullName: string };
       round: { id: string; number: number; title: string };
+    }>;
+  };
+};
+
+export type SearchSharedSpaceQueryVariables = Exact<{
+  cohortId: string;
+  query: string;
+  roundId?: string | null | undefined;
+  schoolId?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type SearchSharedSpaceQuery = {
+  cohort: {
+    id: string;
+    name: string;
+    viewerRole: CohortViewerRole;
+    rounds: Array<{ id: string; number: number; title: string }>;
+  };
+  sharedSpaceSchools: Array<{ id: string; name: string }>;
+  searchSharedSpace: {
+    totalCount: number;
+    searchable: boolean;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      excerpt: Array<{ text: string; match: boolean }>;
+      analysis: {
+        id: string;
+        publishedVersion: number;
+        lastPublishedAt: string | null;
+        publishedLate: boolean;
+        author: { id: string; fullName: string };
+        round: { id: string; number: number; title: string };
+      };
     }>;
   };
 };

@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageArgs } from '@stl/api/util-graphql';
+import { MAX_SEARCH_LENGTH } from '../shared-space-search';
 
 /** Raw HTML may be larger than its text; the text limit is checked after sanitising. */
 export const MAX_ANSWER_HTML = 100_000;
@@ -75,25 +76,55 @@ export class PublishAnalysisInput {
 
 @ArgsType()
 export class SharedSpaceArgs extends PageArgs {
-  @Field(() => ID, {
-    description:
-      'The cohort whose shared space to read; participants, course leaders and administrators of it only.',
-  })
+  @Field(() => ID, { description: 'The cohort whose shared space is listed.' })
   @IsUUID('all')
   cohortId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Only analyses of this round.' })
+  @Field(() => ID, { nullable: true, description: 'Only analyses of this round of the cohort.' })
   @IsOptional()
   @IsUUID('all')
   roundId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only analyses by this author.' })
+  @Field(() => ID, { nullable: true, description: 'Only analyses by this person.' })
   @IsOptional()
   @IsUUID('all')
   authorId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only analyses by authors of this school.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only analyses written at this school (the school the author was enrolled from).',
+  })
   @IsOptional()
   @IsUUID('all')
+  schoolId?: string | null;
+}
+
+/** The shared-space search (ADR 0027): the same cohort, filters and paging as `sharedSpace`. */
+@ArgsType()
+export class SearchSharedSpaceArgs extends PageArgs {
+  @Field(() => ID, { description: 'The cohort whose shared space is searched.' })
+  @IsUUID('all', { message: 'cohortId must be a valid id.' })
+  cohortId!: string;
+
+  @Field({
+    description: `What to look for, 1–${MAX_SEARCH_LENGTH} characters, in Swedish: words match their inflected forms ("kamratrespons" finds "kamratresponsen"); "quoted words" match as a phrase, -word excludes, OR between words accepts either. Words too common to search for (och, att) are left out.`,
+  })
+  @IsString()
+  @MaxLength(MAX_SEARCH_LENGTH, {
+    message: `A search may be at most ${MAX_SEARCH_LENGTH} characters.`,
+  })
+  query!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only analyses of this round of the cohort.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'roundId must be a valid id.' })
+  roundId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only analyses written at this school (the school the author was enrolled from).',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'schoolId must be a valid id.' })
   schoolId?: string | null;
 }

@@ -9,6 +9,8 @@ import type {
   ReadAnalysisQueryVariables,
   SaveAnalysisDraftMutation,
   SaveAnalysisDraftMutationVariables,
+  SearchSharedSpaceQuery,
+  SearchSharedSpaceQueryVariables,
   SharedSpaceQuery,
   SharedSpaceQueryVariables,
 } from '../graphql';
@@ -104,7 +106,7 @@ export const PublishAnalysisDocument = /*#__PURE__*/ new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<PublishAnalysisMutation, PublishAnalysisMutationVariables>;
 export const SharedSpaceDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query SharedSpace($cohortId: ID!, $roundId: ID, $after: String) {
+    query SharedSpace($cohortId: ID!, $roundId: ID, $schoolId: ID, $after: String) {
   cohort(id: $cohortId) {
     id
     name
@@ -115,7 +117,17 @@ export const SharedSpaceDocument = /*#__PURE__*/ new TypedDocumentString(`
       title
     }
   }
-  sharedSpace(cohortId: $cohortId, roundId: $roundId, first: 25, after: $after) {
+  sharedSpaceSchools(cohortId: $cohortId) {
+    id
+    name
+  }
+  sharedSpace(
+    cohortId: $cohortId
+    roundId: $roundId
+    schoolId: $schoolId
+    first: 25
+    after: $after
+  ) {
     totalCount
     pageInfo {
       hasNextPage
@@ -139,6 +151,60 @@ export const SharedSpaceDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SharedSpaceQuery, SharedSpaceQueryVariables>;
+export const SearchSharedSpaceDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SearchSharedSpace($cohortId: ID!, $query: String!, $roundId: ID, $schoolId: ID, $after: String) {
+  cohort(id: $cohortId) {
+    id
+    name
+    viewerRole
+    rounds {
+      id
+      number
+      title
+    }
+  }
+  sharedSpaceSchools(cohortId: $cohortId) {
+    id
+    name
+  }
+  searchSharedSpace(
+    cohortId: $cohortId
+    query: $query
+    roundId: $roundId
+    schoolId: $schoolId
+    first: 25
+    after: $after
+  ) {
+    totalCount
+    searchable
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      excerpt {
+        text
+        match
+      }
+      analysis {
+        id
+        publishedVersion
+        lastPublishedAt
+        publishedLate
+        author {
+          id
+          fullName
+        }
+        round {
+          id
+          number
+          title
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchSharedSpaceQuery, SearchSharedSpaceQueryVariables>;
 export const ReadAnalysisDocument = /*#__PURE__*/ new TypedDocumentString(`
     query ReadAnalysis($id: ID!) {
   analysis(id: $id) {

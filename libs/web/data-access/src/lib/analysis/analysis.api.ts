@@ -5,6 +5,7 @@ import {
   PublishAnalysisDocument,
   ReadAnalysisDocument,
   SaveAnalysisDraftDocument,
+  SearchSharedSpaceDocument,
   SharedSpaceDocument,
 } from '../../generated/graphql';
 import type {
@@ -14,6 +15,7 @@ import type {
   ReadAnalysisQuery,
   SaveAnalysisDraftInput,
   SaveAnalysisDraftMutation,
+  SearchSharedSpaceQuery,
   SharedSpaceQuery,
 } from '../../generated/graphql';
 import { GraphqlClient } from '../graphql/graphql-client';
@@ -24,7 +26,15 @@ export type SavedDraft = SaveAnalysisDraftMutation['saveAnalysisDraft'];
 export type PublishedAnalysis = PublishAnalysisMutation['publishAnalysis'];
 export type SharedSpacePage = SharedSpaceQuery;
 export type SharedAnalysis = SharedSpaceQuery['sharedSpace']['nodes'][number];
+/** One hit of the shared-space search: the analysis and its excerpt in parts (plain text). */
+export type SharedSpaceHit = SearchSharedSpaceQuery['searchSharedSpace']['nodes'][number];
 export type ReadableAnalysis = ReadAnalysisQuery['analysis'];
+
+/** The round and school a shared-space list or search is narrowed to (null: all). */
+export interface SharedSpaceFilters {
+  roundId: string | null;
+  schoolId: string | null;
+}
 
 /** Writing, publishing and reading analyses. */
 @Injectable({ providedIn: 'root' })
@@ -44,8 +54,23 @@ export class AnalysisApi {
     return this.gql.request(PublishAnalysisDocument, { input });
   }
 
-  sharedSpace(cohortId: string, roundId: string | null, after: string | null): Observable<SharedSpaceQuery> {
-    return this.gql.request(SharedSpaceDocument, { cohortId, roundId, after });
+  /** The shared space, newest first; filters as in the URL (null: all). */
+  sharedSpace(
+    cohortId: string,
+    filters: SharedSpaceFilters,
+    after: string | null,
+  ): Observable<SharedSpaceQuery> {
+    return this.gql.request(SharedSpaceDocument, { cohortId, ...filters, after });
+  }
+
+  /** The shared space searched in Swedish, best match first, with the same filters. */
+  searchSharedSpace(
+    cohortId: string,
+    query: string,
+    filters: SharedSpaceFilters,
+    after: string | null,
+  ): Observable<SearchSharedSpaceQuery> {
+    return this.gql.request(SearchSharedSpaceDocument, { cohortId, query, ...filters, after });
   }
 
   read(id: string): Observable<ReadAnalysisQuery> {
