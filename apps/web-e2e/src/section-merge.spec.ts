@@ -43,6 +43,8 @@ test('two tabs: different sections merge without asking, the same section asks s
   context,
   browser,
 }) => {
+  // Two browser contexts, four tabs and five axe checks: more than the default time on a busy machine.
+  test.slow();
   await signIn(page);
 
   const first = page;

@@ -2,6 +2,8 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
+  Injector,
+  afterNextRender,
   computed,
   inject,
   input,
@@ -47,6 +49,7 @@ interface OpenedText {
 })
 export class VersionHistoryComponent {
   private readonly api = inject(DraftHistoryApi);
+  private readonly injector = inject(Injector);
   protected readonly lang = inject(LanguageService).lang;
 
   readonly analysisId = input.required<string | null>();
@@ -55,6 +58,8 @@ export class VersionHistoryComponent {
 
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
   private readonly trigger = viewChild.required<ElementRef<HTMLButtonElement>>('trigger');
+  private readonly backButton = viewChild<ElementRef<HTMLButtonElement>>('backButton');
+  private readonly heading = viewChild.required<ElementRef<HTMLHeadingElement>>('heading');
 
   protected readonly isOpen = signal(false);
   /** Bumped on every opening, so the list is read afresh. */
@@ -137,13 +142,16 @@ export class VersionHistoryComponent {
     this.trigger().nativeElement.focus();
   }
 
+  /** The button pressed goes away with the list, so focus moves to the way back. */
   protected show(entry: HistoryEntry): void {
     this.copied.set(null);
     this.opened.set(entry);
+    afterNextRender(() => this.backButton()?.nativeElement.focus(), { injector: this.injector });
   }
 
   protected back(): void {
     this.opened.set(null);
+    afterNextRender(() => this.heading().nativeElement.focus(), { injector: this.injector });
   }
 
   protected async loadOlder(): Promise<void> {
