@@ -31,7 +31,8 @@ async function signIn(page: Page): Promise<void> {
 
 async function openEditor(page: Page): Promise<void> {
   await page.goto(EDITOR);
-  await expect(page.getByRole('heading', { level: 1, name: /^Analys 2/ })).toBeVisible();
+  // Up to four tabs in two browsers load the editor route: on a busy machine that takes a while.
+  await expect(page.getByRole('heading', { level: 1, name: /^Analys 2/ })).toBeVisible({ timeout: 30_000 });
 }
 
 async function waitForSaved(page: Page): Promise<void> {
