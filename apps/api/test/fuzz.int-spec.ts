@@ -64,6 +64,7 @@ function idsOf(w: World): (name: string, operation: string) => string {
   };
   const byOperation: [RegExp, string][] = [
     [/^analysis$/, w.saraAnalysis],
+    [/^analysisDraftSnapshot$/, w.saraDraftSnapshot],
     [/AnalysisRound$/i, w.laterRound],
     [/^analysisTemplate$/, w.template],
     [/Cohort$|^cohort$/, w.cohort],

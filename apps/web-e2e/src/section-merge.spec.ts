@@ -7,7 +7,9 @@ import { fillSection } from './support/editor';
  * One analysis edited in two tabs (issue 18, ADR 0025): edits to different sections are merged
  * without a question, each tab taking in the other's sections; only a section changed in both tabs
  * asks, showing both texts side by side, and the text not chosen stays reachable under "Bortvalda
- * texter". Uses round 2 of the demo cohort and a participant no other spec uses (Elin Andersson).
+ * texter" in that browser and, from any browser, in the server's version history (ADR 0028), from
+ * where it can be restored. Uses round 2 of the demo cohort and a participant no other spec uses
+ * (Elin Andersson).
  */
 const COHORT_ID = '00000000-0000-4000-8004-000000000001';
 const ROUND_ID = '00000000-0000-4000-8007-000000000002';
@@ -18,9 +20,19 @@ const OUTCOME = 'Responsen blev konkret när eleverna hade en checklista att utg
 const PLAN_FIRST = 'Planen skriven i den första fliken: respons i par med två stjärnor och en önskan.';
 const PLAN_SECOND = 'Planen skriven i den andra fliken: helklassgenomgång och sedan respons i par.';
 
+async function signIn(page: Page): Promise<void> {
+  // Elin is not offered as a demo account: she signs in with e-mail and password.
+  await page.goto('/sign-in');
+  await page.getByLabel('E-postadress').fill('elin.andersson@larkby.example');
+  await page.getByLabel('Lösenord').fill('stl-demo-2026');
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hej Elin!' })).toBeVisible();
+}
+
 async function openEditor(page: Page): Promise<void> {
   await page.goto(EDITOR);
-  await expect(page.getByRole('heading', { level: 1, name: /^Analys 2/ })).toBeVisible();
+  // Up to four tabs in two browsers load the editor route: on a busy machine that takes a while.
+  await expect(page.getByRole('heading', { level: 1, name: /^Analys 2/ })).toBeVisible({ timeout: 30_000 });
 }
 
 async function waitForSaved(page: Page): Promise<void> {
@@ -30,13 +42,11 @@ async function waitForSaved(page: Page): Promise<void> {
 test('two tabs: different sections merge without asking, the same section asks side by side', async ({
   page,
   context,
+  browser,
 }) => {
-  // Elin is not offered as a demo account: she signs in with e-mail and password.
-  await page.goto('/sign-in');
-  await page.getByLabel('E-postadress').fill('elin.andersson@larkby.example');
-  await page.getByLabel('Lösenord').fill('stl-demo-2026');
-  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Hej Elin!' })).toBeVisible();
+  // Two browser contexts, four tabs and five axe checks: more than the default time on a busy machine.
+  test.slow();
+  await signIn(page);
 
   const first = page;
   const second = await context.newPage();
@@ -96,4 +106,42 @@ test('two tabs: different sections merge without asking, the same section asks s
   await expect(second.locator('#section-outcome')).toHaveText(OUTCOME);
   await second.getByText('Bortvalda texter (1)').click();
   await expect(second.getByTestId('set-aside-text').locator('pre')).toHaveText(PLAN_SECOND);
+
+  // Another browser (a fresh context, nothing in its storage): the text not chosen is in the
+  // server's version history, and can be put back into the draft from there.
+  const device = await browser.newContext();
+  const other = await device.newPage();
+  await signIn(other);
+  await openEditor(other);
+  await expect(other.getByTestId('set-aside')).toHaveCount(0);
+  await other.getByRole('button', { name: 'Versionshistorik' }).click();
+  const history = other.getByRole('dialog', { name: 'Versionshistorik' });
+  await expect(history).toBeVisible();
+  const setAsideEntry = history.getByTestId('history-entry').filter({ hasText: 'Bortvald text' });
+  await expect(setAsideEntry).toHaveCount(1);
+  await expect(setAsideEntry).toContainText(PLAN_SECOND);
+  // The first tab's earlier plan, replaced from the second tab, is there too.
+  await expect(
+    history
+      .getByTestId('history-entry')
+      .filter({ hasText: 'Utkast ersatt från en annan flik eller enhet' })
+      .first(),
+  ).toBeVisible();
+  await checkPage(other, 'editor-version-history');
+  await setAsideEntry.getByRole('button', { name: /^Visa Bortvald text/ }).click();
+  const plan = history.getByRole('region', { name: '2. Planering och genomförande' });
+  await expect(plan.getByTestId('history-section-text')).toHaveText(PLAN_SECOND);
+  await checkPage(other, 'editor-version-history-open');
+  await plan.getByRole('button', { name: 'Återställ avsnittet: 2. Planering och genomförande' }).click();
+  await expect(history).toBeHidden();
+  await expect(other.locator('#section-plan')).toHaveText(PLAN_SECOND);
+  await expect(other.getByTestId('restored-from-history')).toContainText('2. Planering och genomförande');
+  await waitForSaved(other);
+  // Saved as a normal save: a fresh view of the draft has the restored text, the rest unchanged.
+  const check = await device.newPage();
+  await openEditor(check);
+  await expect(check.locator('#section-plan')).toHaveText(PLAN_SECOND);
+  await expect(check.locator('#section-goals')).toHaveText(GOALS);
+  await expect(check.locator('#section-outcome')).toHaveText(OUTCOME);
+  await device.close();
 });

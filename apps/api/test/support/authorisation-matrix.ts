@@ -71,6 +71,19 @@ export const QUERIES: MatrixEntry[] = [
     allowed: ['participant', 'peer', 'courseLeader', 'admin'],
   },
   {
+    operation: 'analysisDraftHistory',
+    query: `query($a: ID!) { analysisDraftHistory(analysisId: $a) { totalCount nodes { id sections { words } } } }`,
+    variables: (w) => ({ a: w.saraDraft }),
+    // The author's working material only: not leaders, administrators or the operator (ADR 0028).
+    allowed: ['participant'],
+  },
+  {
+    operation: 'analysisDraftSnapshot',
+    query: `query($id: ID!) { analysisDraftSnapshot(id: $id) { id answers { html } } }`,
+    variables: (w) => ({ id: w.saraDraftSnapshot }),
+    allowed: ['participant'],
+  },
+  {
     operation: 'analysisRound',
     query: `query($id: ID!) { analysisRound(id: $id) { id title } }`,
     variables: (w) => ({ id: w.round }),

@@ -120,6 +120,8 @@ export interface World {
   /** Sara's round-2 draft and its revision. */
   saraDraft: string;
   saraDraftRevision: number;
+  /** A snapshot in the history of Sara's round-2 draft (ADR 0028). */
+  saraDraftSnapshot: string;
   /** A file attached to Sara's round-2 draft. */
   saraDraftAttachment: string;
   /** The peer's feedback on Sara's analysis, with Sara's reply and Maria's leader note. */
@@ -310,6 +312,20 @@ export async function buildWorld(api: TestApi): Promise<World> {
     `mutation($input: SaveAnalysisDraftInput!) { saveAnalysisDraft(input: $input) { id draft { revision } } }`,
     { input: { roundId: draftRound, expectedRevision: 0, answers: answers('Utkast') } },
   );
+  // Saved again, so the draft has a history (ADR 0028): the first revision is kept as a snapshot.
+  const { saveAnalysisDraft: resaved } = await saraClient.ok(
+    `mutation($input: SaveAnalysisDraftInput!) { saveAnalysisDraft(input: $input) { id draft { revision } } }`,
+    {
+      input: {
+        roundId: draftRound,
+        expectedRevision: saveAnalysisDraft.draft.revision,
+        answers: answers('Utkast, omskrivet'),
+      },
+    },
+  );
+  const [draftSnapshot] = await db.query(`SELECT id FROM analysis_draft_snapshot WHERE analysis_id = $1`, [
+    saveAnalysisDraft.id,
+  ]);
   // A file on Sara's draft (ADR 0024), for removeAttachment.
   const [draftAttachment] = await db.query(
     `INSERT INTO attachment (analysis_id, section_key, owner_id, original_name, content_type, size, sha256, storage)
@@ -521,7 +537,8 @@ export async function buildWorld(api: TestApi): Promise<World> {
     },
     saraAnalysis,
     saraDraft: saveAnalysisDraft.id,
-    saraDraftRevision: saveAnalysisDraft.draft.revision,
+    saraDraftRevision: resaved.draft.revision,
+    saraDraftSnapshot: draftSnapshot.id,
     saraDraftAttachment: draftAttachment.id,
     feedback,
     saraTask: saraTask.id,

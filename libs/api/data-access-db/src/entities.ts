@@ -1,3 +1,4 @@
+import { AnalysisDraftSnapshotEntity } from './analysis/analysis-draft-snapshot.entity';
 import { AnalysisVersionEntity } from './analysis/analysis-version.entity';
 import { AnalysisEntity } from './analysis/analysis.entity';
 import { AnalysisVersionAttachmentEntity } from './attachment/analysis-version-attachment.entity';
@@ -57,6 +58,7 @@ export const ENTITIES = [
   AnalysisRoundEntity,
   AnalysisEntity,
   AnalysisVersionEntity,
+  AnalysisDraftSnapshotEntity,
   ReviewAssignmentEntity,
   RoundAllocationEntity,
   FeedbackEntity,

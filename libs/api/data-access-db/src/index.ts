@@ -28,6 +28,7 @@ export * from './round/analysis-round.entity';
 export { testServerUrl } from './testing/test-server-url';
 export * from './analysis/analysis.entity';
 export * from './analysis/analysis-version.entity';
+export * from './analysis/analysis-draft-snapshot.entity';
 export * from './review/review-assignment.entity';
 export * from './review/round-allocation.entity';
 export * from './review/feedback.entity';

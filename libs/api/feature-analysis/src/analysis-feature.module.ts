@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CohortCommandsModule } from '@stl/api/feature-cohort-commands';
 import {
+  AnalysisDraftSnapshotEntity,
   AnalysisEntity,
   AnalysisRoundEntity,
   AnalysisVersionEntity,
@@ -20,12 +21,15 @@ import { AttachmentService } from './attachment/attachment.service';
 import { AttachmentStores } from './attachment/attachment-storage';
 import { AnalysisResolver } from './analysis/analysis.resolver';
 import { AnalysisService } from './analysis/analysis.service';
+import { DraftHistoryResolver } from './draft-history/draft-history.resolver';
+import { DraftHistoryService } from './draft-history/draft-history.service';
 
 @Module({
   imports: [
     CohortCommandsModule,
     TypeOrmModule.forFeature([
       AnalysisEntity,
+      AnalysisDraftSnapshotEntity,
       AnalysisVersionEntity,
       AnalysisRoundEntity,
       TemplateSectionEntity,
@@ -38,6 +42,9 @@ import { AnalysisService } from './analysis/analysis.service';
     AnalysisService,
     AnalysisResolver,
     AnalysisVersionResolver,
+    // Draft history (ADR 0028)
+    DraftHistoryService,
+    DraftHistoryResolver,
     // Attachments (ADR 0024)
     AttachmentStores,
     AttachmentService,

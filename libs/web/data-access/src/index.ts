@@ -7,6 +7,7 @@ export * from './lib/session/session.guards';
 export * from './lib/cohort/cohort.api';
 export * from './lib/analysis/analysis.api';
 export * from './lib/analysis/attachment.api';
+export * from './lib/analysis/draft-history.api';
 export * from './lib/review/review.api';
 export * from './lib/follow-up/follow-up.api';
 export * from './lib/admin/admin.api';

@@ -91,6 +91,10 @@ export class AnalysisEntity extends BaseEntity {
   @Column({ type: 'timestamptz', nullable: true })
   draftSavedAt!: Date | null;
 
+  /** The editor (one tab's visit) that saved the current revision; see AnalysisDraftSnapshotEntity. */
+  @Column({ type: 'uuid', nullable: true })
+  draftEditorId!: string | null;
+
   /** Number of the latest published version; 0 while never published. */
   @Field(() => Int, { description: 'Number of the latest published version; 0 while never published.' })
   @Column({ type: 'integer', default: 0 })

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import {
+  AnalysisDraftSnapshotEntity,
   AnalysisEntity,
   AnalysisRoundEntity,
   AnalysisStatus,
@@ -33,6 +34,7 @@ import type { SharedSpaceSchoolModel, SharedSpaceSearchPage } from './analysis.m
 import { HEADLINE_OPTIONS, excerptParts, prefixTerms } from './shared-space-search';
 import { plainText, sanitizeRichText } from './rich-text';
 import { freezeAttachments, sameAttachments } from '../attachment/attachment-versions';
+import { recordSave, setAsideRows } from '../draft-history/draft-history';
 
 /** Answers in the template's section order, so every reader sees them as the template lays them out. */
 function ordered(sections: TemplateSectionEntity[], answers: Answers): Answers {
@@ -220,6 +222,9 @@ export class AnalysisService {
           const membership = await this.assertWriter(m, actor, access);
           const sections = await this.sectionsOf(round.templateVersionId, m);
           const cleaned = this.cleanAnswers(sections, input.answers);
+          const setAside = this.cleanAnswers(sections, input.setAside ?? [], 'setAside');
+          const editorId = input.editorId ?? null;
+          const now = new Date();
           const existing = await m.findOne(AnalysisEntity, {
             where: { roundId: round.id, authorId: actor.personId },
             lock: { mode: 'pessimistic_write' },
@@ -234,14 +239,22 @@ export class AnalysisService {
               status: AnalysisStatus.DRAFT,
               draftAnswers: ordered(sections, cleaned),
               draftRevision: 1,
-              draftSavedAt: new Date(),
+              draftSavedAt: now,
+              draftEditorId: editorId,
             });
-            return m.save(created);
+            const saved = await m.save(created);
+            const rows = setAsideRows({ ...saved, draftRevision: 0 }, setAside, editorId, now);
+            if (rows.length) await m.insert(AnalysisDraftSnapshotEntity, rows);
+            return saved;
           }
           if (existing.draftRevision !== input.expectedRevision) throw this.conflict(existing);
-          existing.draftAnswers = ordered(sections, { ...existing.draftAnswers, ...cleaned });
+          const next = ordered(sections, { ...existing.draftAnswers, ...cleaned });
+          // What this save overwrites goes to the draft history first (ADR 0028).
+          await recordSave(m, { existing, next, editorId, setAside: ordered(sections, setAside), now });
+          existing.draftAnswers = next;
           existing.draftRevision += 1;
-          existing.draftSavedAt = new Date();
+          existing.draftSavedAt = now;
+          existing.draftEditorId = editorId;
           return m.save(existing);
         },
       );
@@ -359,13 +372,14 @@ export class AnalysisService {
   private cleanAnswers(
     sections: TemplateSectionEntity[],
     answers: SaveAnalysisDraftInput['answers'],
+    input = 'answers',
   ): Answers {
     const known = new Set(sections.map((s) => s.key));
     const problems: FieldProblem[] = [];
     const out: Answers = {};
     const seen = new Set<string>();
     for (const a of answers) {
-      const field = `answers.${a.sectionKey}`;
+      const field = `${input}.${a.sectionKey}`;
       if (!known.has(a.sectionKey)) {
         problems.push({
           field,

@@ -275,6 +275,15 @@ export type CreateSchoolInput = {
   unitCode?: string | null | undefined;
 };
 
+/** Why a snapshot of a draft was kept. */
+export type DraftSnapshotKind =
+  /** The draft as it was before a later save from the same editor; thinned as it ages. */
+  | 'EARLIER_SAVE'
+  /** The draft as it was before a save from another tab, device or visit replaced it; never thinned. */
+  | 'REPLACED_ELSEWHERE'
+  /** Text of a section the author chose not to keep when two edits of it met; never thinned. */
+  | 'SET_ASIDE';
+
 /** What a comment on a piece of feedback is. */
 export type FeedbackCommentKind =
   /** A course leader's note on the quality of a critical friend's feedback; seen only by the cohort's course leaders, the organisation's administrators and the feedback's author. */
@@ -487,10 +496,14 @@ export type RoundPlanInput = {
 export type SaveAnalysisDraftInput = {
   /** Sections to save; sections not named keep their text. */
   answers: Array<AnswerInput>;
+  /** A random id of the editor saving (one tab, for one visit). When the next save comes from another editor, the revision it replaces is kept in the draft history for good (ADR 0028). */
+  editorId?: string | null | undefined;
   /** The draft revision this edit started from (0 for a new analysis). */
   expectedRevision: number;
   /** The round the analysis answers; the analysis is created on the first save. */
   roundId: string;
+  /** Texts of sections I chose not to keep when two edits of them met; kept in my draft history (never thinned), not in the draft. */
+  setAside?: Array<AnswerInput> | null | undefined;
 };
 
 /** An organisation's single sign-on settings, saved whole. */
@@ -1747,6 +1760,55 @@ export type LeaderToDoQuery = {
     dueAt: string;
     waitingSince: string;
   }>;
+};
+
+export type DraftHistoryQueryVariables = Exact<{
+  analysisId: string;
+  after?: string | null | undefined;
+}>;
+
+export type DraftHistoryQuery = {
+  analysisDraftHistory: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      id: string;
+      revision: number;
+      kind: DraftSnapshotKind;
+      savedAt: string;
+      sections: Array<{ sectionKey: string; words: number; excerpt: string }>;
+    }>;
+  };
+};
+
+export type DraftSnapshotQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type DraftSnapshotQuery = {
+  analysisDraftSnapshot: {
+    id: string;
+    revision: number;
+    kind: DraftSnapshotKind;
+    savedAt: string;
+    answers: Array<{ sectionKey: string; html: string }>;
+  };
+};
+
+export type PublishedVersionsQueryVariables = Exact<{
+  analysisId: string;
+}>;
+
+export type PublishedVersionsQuery = {
+  analysis: {
+    id: string;
+    versions: Array<{
+      id: string;
+      version: number;
+      publishedAt: string;
+      answers: Array<{ sectionKey: string; html: string }>;
+    }>;
+  };
 };
 
 export type FollowUpRoundFragment = {
@@ -3848,6 +3910,7 @@ export * from './documents/analysis';
 export * from './documents/attachments';
 export * from './documents/auth';
 export * from './documents/cohort';
+export * from './documents/draft-history';
 export * from './documents/follow-up';
 export * from './documents/fragments';
 export * from './documents/notifications';

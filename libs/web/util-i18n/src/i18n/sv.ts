@@ -6,6 +6,8 @@ import account from './account.sv.json';
 import admin from './admin.sv.json';
 // Evidence attached to analyses (ADR 0024).
 import attachments from './attachments.sv.json';
+// The version history of a draft (ADR 0028).
+import draftHistory from './draftHistory.sv.json';
 import core from './sv.json';
 // Downloads (XLSX, CSV) of the follow-up screens.
 import exports from './export.sv.json';
@@ -28,6 +30,7 @@ export default {
   account,
   admin,
   attachments,
+  draftHistory,
   review,
   followUp,
   school,

@@ -53,6 +53,26 @@ export class SaveAnalysisDraftInput {
   @ValidateNested({ each: true })
   @Type(() => AnswerInput)
   answers!: AnswerInput[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A random id of the editor saving (one tab, for one visit). When the next save comes from another editor, the revision it replaces is kept in the draft history for good (ADR 0028).',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'editorId must be a valid id.' })
+  editorId?: string | null;
+
+  @Field(() => [AnswerInput], {
+    nullable: true,
+    description:
+      'Texts of sections I chose not to keep when two edits of them met; kept in my draft history (never thinned), not in the draft.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AnswerInput)
+  setAside?: AnswerInput[] | null;
 }
 
 @InputType({ description: 'Publishes my working copy to the cohort as a new version.' })

@@ -30,6 +30,8 @@ import { isBlank } from '../text/rich-text';
 import { SectionAttachmentsComponent } from '../attachments/section-attachments.component';
 import { ConflictPanelComponent } from './conflict-panel.component';
 import { SetAsidePanelComponent } from './set-aside-panel.component';
+import { VersionHistoryComponent } from './version-history.component';
+import type { RestoreSection } from './version-history.component';
 import { DraftEditor } from './draft-editor';
 import type { ConflictChoice } from './draft-editor';
 import { SectionEditorComponent } from './section-editor.component';
@@ -53,6 +55,7 @@ const CONFIRM_ID = 'confirm-no-pupil';
     ErrorSummaryComponent,
     ConflictPanelComponent,
     SetAsidePanelComponent,
+    VersionHistoryComponent,
     SectionEditorComponent,
     SectionAttachmentsComponent,
     ...FORMAT_PIPES,
@@ -103,6 +106,8 @@ export class AnalysisEditorPage {
   /** Translation keys of problems per section key (and CONFIRM_ID), shown beside each field. */
   protected readonly fieldErrors = signal<Record<string, string>>({});
   protected readonly formError = signal<ApiError | 'notSaved' | null>(null);
+  /** The title of the section just restored from the version history, for the status line. */
+  protected readonly restoredTitle = signal<string | null>(null);
   private readonly summary = viewChild(ErrorSummaryComponent);
 
   protected readonly summaryItems = computed<ErrorSummaryItem[]>(() => {
@@ -144,6 +149,16 @@ export class AnalysisEditorPage {
   protected choose(key: string, choice: ConflictChoice): void {
     this.editor.choose(key, choice);
     afterNextRender(() => this.document.getElementById(`section-${key}`)?.focus(), {
+      injector: this.injector,
+    });
+  }
+
+  /** A section put back from the version history: an edit like any other, so it saves as usual. */
+  protected restoreFromHistory({ sectionKey, html }: RestoreSection): void {
+    this.onChange(sectionKey, html);
+    const section = this.sections().find((s) => s.key === sectionKey);
+    this.restoredTitle.set(section ? `${section.position}. ${section.title}` : sectionKey);
+    afterNextRender(() => this.document.getElementById(`section-${sectionKey}`)?.focus(), {
       injector: this.injector,
     });
   }

@@ -13,6 +13,8 @@ class FakeDraftServer {
   revision = 0;
   answers: Record<string, string> = {};
   saves = 0;
+  /** What each accepted save carried for the draft history (ADR 0028). */
+  readonly history: { editorId: string | null | undefined; setAside: Record<string, string> }[] = [];
   readonly savedAt = '2026-12-06T08:00:00.000Z';
 
   saveDraft(input: SaveAnalysisDraftInput) {
@@ -23,6 +25,10 @@ class FakeDraftServer {
         return throwError(() => new ApiError('EDIT_CONFLICT', 'moved on', [], details));
       }
       for (const a of input.answers) this.answers[a.sectionKey] = a.html;
+      this.history.push({
+        editorId: input.editorId,
+        setAside: Object.fromEntries((input.setAside ?? []).map((a) => [a.sectionKey, a.html])),
+      });
       this.revision += 1;
       this.saves += 1;
       const draft = { revision: this.revision, savedAt: this.savedAt, answers: list() };
@@ -146,5 +152,36 @@ describe('DraftEditor in two tabs', () => {
     expect(await editor.flush()).toBe(true);
     expect(server.answers['plan']).toBe('<p>Plan skriven offline</p>');
     expect(server.revision).toBe(3);
+  });
+
+  it('names each tab in its saves and sends the text not chosen to the server history once', async () => {
+    const first = tab();
+    const second = tab();
+    first.edit('plan', '<p>Plan A</p>');
+    expect(await first.flush()).toBe(true);
+    second.edit('plan', '<p>Plan B</p>');
+    expect(await second.flush()).toBe(false);
+
+    // Only that section asked, and the other text is taken: nothing else changed, yet the save goes
+    // out, carrying my text as set aside (it was never on the server).
+    second.choose('plan', 'theirs');
+    expect(await second.flush()).toBe(true);
+    const [a, b] = server.history;
+    expect(a.editorId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b.editorId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b.editorId).not.toBe(a.editorId);
+    expect(b.setAside).toEqual({ plan: '<p>Plan B</p>' });
+
+    // Sent once: the next save of the same tab carries no set-aside text, and the same editor id.
+    second.edit('goals', '<p>Mål</p>');
+    expect(await second.flush()).toBe(true);
+    expect(server.history[2]).toEqual({ editorId: b.editorId, setAside: {} });
+
+    // Keeping my text: the other text is on the server already, so nothing is sent as set aside.
+    first.edit('goals', '<p>Mål A</p>');
+    expect(await first.flush()).toBe(false);
+    first.choose('goals', 'mine');
+    expect(await first.flush()).toBe(true);
+    expect(server.history.at(-1)?.setAside).toEqual({});
   });
 });

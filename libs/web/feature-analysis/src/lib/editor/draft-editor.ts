@@ -37,6 +37,16 @@ export type PublishOutcome =
 
 type MyAnalysis = NonNullable<EditorData['myAnalysis']>;
 
+/** A random id for this editor (one tab's visit); randomUUID needs a secure context, so a fallback. */
+function newEditorId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 function answersOf(list: readonly { sectionKey: string; html: string }[] | undefined): Answers {
   return Object.fromEntries((list ?? []).map((a) => [a.sectionKey, a.html]));
 }
@@ -68,6 +78,10 @@ export class DraftEditor {
   /** Texts not chosen in a conflict, kept in this browser, newest first. */
   readonly setAside = signal<readonly SetAsideText[]>([]);
 
+  /** Names this tab's saves, so the server keeps for good what a save from elsewhere replaces (ADR 0028). */
+  private readonly editorId = newEditorId();
+  /** Texts of mine not chosen in a conflict, not yet on the server: sent with the next save. */
+  private pendingSetAside: Answers = {};
   private roundId = '';
   private baseRevision = 0;
   /** The text the server holds at baseRevision. */
@@ -146,7 +160,7 @@ export class DraftEditor {
     if (this.conflict()) return 'failed';
     const snapshot = this.answers();
     const changed = changedSections(snapshot, this.saved);
-    if (!changed.length) {
+    if (!changed.length && !Object.keys(this.pendingSetAside).length) {
       this.local.clear();
       this.saveError.set(null);
       if (this.state() !== 'idle' || this.savedAt()) this.state.set('saved');
@@ -174,6 +188,9 @@ export class DraftEditor {
     const dropped = choice === 'mine' ? theirs : mine;
     if (!isBlank(dropped)) {
       this.setAside.set(this.setAsideStore.add({ sectionKey, html: dropped, at: new Date().toISOString() }));
+      // The other text is on the server already (its revision goes to the history when overwritten);
+      // mine may never have been saved, so it goes with the next save into the server's history.
+      if (choice === 'theirs') this.pendingSetAside = { ...this.pendingSetAside, [sectionKey]: dropped };
     }
     if (choice === 'theirs') this.answers.update((a) => ({ ...a, [sectionKey]: theirs }));
     const left = c.sections.filter((k) => k !== sectionKey);
@@ -216,6 +233,7 @@ export class DraftEditor {
 
   private async save(snapshot: Answers, changed: string[]): Promise<void> {
     this.state.set('saving');
+    const setAside = this.pendingSetAside;
     try {
       const { saveAnalysisDraft: result } = await firstValueFrom(
         this.api.saveDraft({
@@ -225,7 +243,15 @@ export class DraftEditor {
             sectionKey,
             html: editorHtml(snapshot[sectionKey] ?? ''),
           })),
+          editorId: this.editorId,
+          setAside: Object.entries(setAside).map(([sectionKey, html]) => ({
+            sectionKey,
+            html: editorHtml(html),
+          })),
         }),
+      );
+      this.pendingSetAside = Object.fromEntries(
+        Object.entries(this.pendingSetAside).filter(([k, html]) => setAside[k] !== html),
       );
       this.analysisId.set(result.id);
       this.baseRevision = result.draft?.revision ?? this.baseRevision + 1;
