@@ -13,23 +13,27 @@
  *    idempotency key, spread over the 24 demo teachers, are enqueued with OutboxService.enqueueMany
  *    in transactions of BENCH_TX_SIZE. Timed from the first enqueue until the sink has them all and
  *    no outbox row is PENDING: enqueue, render, send-time check, SMTP and bookkeeping included.
- * 4. Plain: the same mails, rendered by the worker's own composer (not timed: render cost is printed
- *    separately), sent by nodemailer straight to the same sink with the app transport's settings
- *    (pooled, 5 connections, 100 messages per connection). Concurrency as the worker's: it runs
- *    fetch loops (DELIVERY_LOOPS) of MAIL_BATCH_SIZE jobs and sends each batch at once, so the
- *    plain sender keeps DELIVERY_LOOPS × MAIL_BATCH_SIZE sends in flight.
- *
+ * 4. Plain: the same mails, rendered by the worker's own composer as each is sent (the queued path
+ *    renders too, so both times include it), sent by nodemailer straight to the same sink with the
+ *    app transport's settings (pooled, SMTP_DEFAULTS: 5 connections, 100 messages per connection;
+ *    the same bytes reach the sink). Concurrency as the worker's: it runs fetch loops
+ *    (DELIVERY_LOOPS) of MAIL_BATCH_SIZE jobs and sends each batch at once, so the plain sender
+ *    keeps DELIVERY_LOOPS × MAIL_BATCH_SIZE sends in flight.
  * 5. Crash recovery (issue 16): BENCH_CRASH_MAILS reminders are enqueued, the API is started as a
  *    child process (apps/api/src/main.ts, workers on) and killed with SIGKILL once the sink has the
  *    first hundred of them; a new app starts, and the time from its start until the sink has every mail is
  *    printed with the configured bound (MAIL_RECOVERY_SECONDS = BENCH_RECOVERY_SECONDS), along with
  *    how many delivery jobs the dead process held and how many mails went out twice.
  *
- * The mails are split into BENCH_ROUNDS rounds (3), each queued then plain, so that both paths see
- * the same stretches of a machine whose load changes by the minute; the ratio of each round and of
- * the totals is printed.
+ * The mails are split into BENCH_ROUNDS rounds (5), queued then plain in odd rounds and plain then
+ * queued in even ones, so that both paths see the same stretches of a machine whose load changes by
+ * the minute and neither always goes first. Each round's ratio is printed with the load average at
+ * its start, and the median of the rounds' ratios is the figure to quote (with their range). Also
+ * printed: the CPU per mail of this process and of the PostgreSQL backends serving the app's
+ * database (read from /proc, so only for a server on this machine), and how busy this thread's
+ * event loop was in each path.
  *
- * Settings (environment): BENCH_MAILS (10000), BENCH_ROUNDS (3), BENCH_CRASH_MAILS (2000), BENCH_RECOVERY_SECONDS
+ * Settings (environment): BENCH_MAILS (15000), BENCH_ROUNDS (5), BENCH_CRASH_MAILS (2000), BENCH_RECOVERY_SECONDS
  * (30), BENCH_BATCH_SIZE (MAIL_BATCH_SIZE of the worker, 50), BENCH_TX_SIZE (reminders per enqueue
  * transaction, 500), BENCH_LOG_LEVEL (the app's log level, warn), DATABASE_URL (a PostgreSQL
  * server URL; its scratch database is created and dropped), BENCH_TCP_NODELAY=1 (see below),
@@ -50,7 +54,7 @@ import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { Session } from 'node:inspector/promises';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
@@ -68,7 +72,7 @@ import type { NotificationDraft } from '../../libs/api/feature-notification/src'
 import { composeMail } from '../../libs/api/feature-notification/src/outbox/compose-mail';
 import { DELIVERY_LOOPS } from '../../libs/api/feature-notification/src/queue/delivery-timing';
 import { loadConfig } from '../../libs/api/util-config/src';
-import { mailConfigFromEnv } from '../../libs/mail/data-access-transport/src';
+import { SMTP_DEFAULTS, mailConfigFromEnv } from '../../libs/mail/data-access-transport/src';
 import type { OutgoingMail } from '../../libs/mail/data-access-transport/src';
 import { MailKind } from '../../libs/mail/util-templates/src';
 
@@ -81,10 +85,10 @@ function intEnv(name: string, fallback: number): number {
   return value;
 }
 
-const MAILS = intEnv('BENCH_MAILS', 10_000);
+const MAILS = intEnv('BENCH_MAILS', 15_000);
 const BATCH_SIZE = intEnv('BENCH_BATCH_SIZE', 50);
 /** Rounds of queued-then-plain the mails are split into. */
-const ROUNDS = intEnv('BENCH_ROUNDS', 3);
+const ROUNDS = intEnv('BENCH_ROUNDS', 5);
 const TX_SIZE = intEnv('BENCH_TX_SIZE', 500);
 const LOG_LEVEL = process.env['BENCH_LOG_LEVEL'] || 'warn';
 /** The crash-recovery run: mails enqueued, and MAIL_RECOVERY_SECONDS of every process in it. */
@@ -95,8 +99,8 @@ const CPU_PROF_DIR = process.env['BENCH_CPU_PROF'] || '';
 const TCP_NODELAY = ['1', 'true', 'yes'].includes(process.env['BENCH_TCP_NODELAY'] ?? '');
 /** The worker's fetch loops (JobQueue.workDeliveries), each sending a batch at once. */
 const WORKER_LOOPS = DELIVERY_LOOPS;
-/** SmtpMailTransport's defaults, which MailSender uses. */
-const POOL = { maxConnections: 5, maxMessages: 100 };
+/** SmtpMailTransport's pool defaults, which MailSender uses (SMTP_MAX_CONNECTIONS is not set here). */
+const POOL = { maxConnections: SMTP_DEFAULTS.maxConnections, maxMessages: SMTP_DEFAULTS.maxMessages };
 /** The demo teachers, DEMO_IDS.person(100..123): participants of the demo cohort. */
 const TEACHERS = 24;
 /** Give up when the sink has received nothing new for this long. */
@@ -110,6 +114,32 @@ const cpuMs = (from: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(from);
   return (used.user + used.system) / 1000;
 };
+
+/** The CPU time (ms) of each PostgreSQL backend serving the database `db` is connected to. */
+async function backendCpu(db: DataSource): Promise<Map<number, number>> {
+  const rows: { pid: number }[] = await db.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database()`,
+  );
+  const tickMs = 1000 / 100; // USER_HZ on Linux
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) * tickMs);
+    } catch {
+      // A server on another machine, or a backend that just ended: not counted.
+    }
+  }
+  return out;
+}
+
+/** CPU ms the backends used since `from` (a backend new since then counts from its start). */
+function backendCpuSince(from: Map<number, number>, now: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of now) total += ms - (from.get(pid) ?? 0);
+  return total;
+}
 
 /**
  * Profiles `run` on this thread (the app's and nodemailer's, not the sink's) when BENCH_CPU_PROF
@@ -331,6 +361,10 @@ interface QueuedResult {
   receivedMs: number;
   settledMs: number;
   cpuMs: number;
+  /** CPU of the PostgreSQL backends serving the app's database (this run's only). */
+  pgCpuMs: number;
+  /** Event-loop utilisation of this thread (the app's and nodemailer's), 0–1. */
+  elu: number;
   statuses: Record<string, number>;
   retried: number;
   jobs: Record<string, number>;
@@ -360,6 +394,8 @@ async function runQueued(
   const db = app.get(DataSource);
   await sink.reset();
   sqlCounts.clear();
+  const pgFrom = await backendCpu(db);
+  const elu = performance.eventLoopUtilization();
   const started = performance.now();
   const cpu = process.cpuUsage();
   let queued = 0;
@@ -398,6 +434,8 @@ async function runQueued(
   }
   const settled = performance.now();
   const cpuUsed = cpuMs(cpu);
+  const eluUsed = performance.eventLoopUtilization(elu).utilization;
+  const pgCpuMs = backendCpuSince(pgFrom, await backendCpu(db));
   for (const [k, n] of [...sqlCounts].sort((a, b) => b[1] - a[1]).slice(0, 12)) log(`sql ${n} × ${k}`);
   sqlCounts.clear();
   // Anything late (a duplicate send) would show in the sink's count a moment later.
@@ -414,6 +452,8 @@ async function runQueued(
     receivedMs: received - started,
     settledMs: settled - started,
     cpuMs: cpuUsed,
+    pgCpuMs,
+    elu: eluUsed,
     statuses: await statuses(),
     retried,
     jobs: Object.fromEntries(jobRows.map((r) => [r.state, r.n])),
@@ -421,43 +461,69 @@ async function runQueued(
   };
 }
 
-/** The mails the worker sends for these drafts, made by its own composer. */
-async function composeAll(
-  app: INestApplication,
-  drafts: NotificationDraft[],
-  ctx: { publicWebUrl: string; linkSecret: string; from: string },
-): Promise<{ mails: OutgoingMail[]; ms: number; cpuMs: number }> {
-  const people: { id: string; email: string; full_name: string; locale: string }[] = await app
-    .get(DataSource)
-    .query(`SELECT id, email, full_name, locale FROM person WHERE id = ANY($1::uuid[])`, [
-      [...new Set(drafts.map((d) => d.recipientId))],
-    ]);
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const createdAt = new Date();
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  const mails = drafts.map((d) => {
-    const p = byId.get(d.recipientId);
-    if (!p) throw new Error(`No person ${d.recipientId}`);
-    return composeMail(
-      {
-        idempotencyKey: d.idempotencyKey,
-        kind: d.kind,
-        data: d.data,
-        createdAt,
-        recipient: { id: p.id, email: p.email, fullName: p.full_name, locale: p.locale },
-      },
-      ctx,
-    );
-  });
-  return { mails, ms: performance.now() - started, cpuMs: cpuMs(cpu) };
+interface Person {
+  id: string;
+  email: string;
+  full_name: string;
+  locale: string;
 }
 
+/** The demo teachers the reminders go to, read once (the queued path reads them per batch). */
+async function loadPeople(db: DataSource): Promise<Map<string, Person>> {
+  const ids = Array.from({ length: TEACHERS }, (_, i) => DEMO_IDS.person(100 + i));
+  const people: Person[] = await db.query(
+    `SELECT id, email, full_name, locale FROM person WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(people.map((p) => [p.id, p]));
+}
+
+interface ComposeContext {
+  publicWebUrl: string;
+  linkSecret: string;
+  from: string;
+}
+
+/** The mail the worker sends for a draft, made by its own composer. */
+function compose(
+  draft: NotificationDraft,
+  people: Map<string, Person>,
+  ctx: ComposeContext,
+  createdAt: Date,
+) {
+  const p = people.get(draft.recipientId);
+  if (!p) throw new Error(`No person ${draft.recipientId}`);
+  return composeMail(
+    {
+      idempotencyKey: draft.idempotencyKey,
+      kind: draft.kind,
+      data: draft.data,
+      createdAt,
+      recipient: { id: p.id, email: p.email, fullName: p.full_name, locale: p.locale },
+    },
+    ctx,
+  );
+}
+
+interface PlainResult {
+  ms: number;
+  cpuMs: number;
+  elu: number;
+  sink: SinkStats;
+}
+
+/**
+ * Plain sending: each mail rendered by the worker's composer as it is sent (an app without an
+ * outbox renders too; the queued path's time includes its rendering) and handed to nodemailer,
+ * `concurrency` at a time, with the app transport's pool settings.
+ */
 async function runPlain(
   sink: Sink,
-  mails: OutgoingMail[],
+  drafts: NotificationDraft[],
+  people: Map<string, Person>,
+  ctx: ComposeContext,
   concurrency: number,
-): Promise<{ ms: number; cpuMs: number; sink: SinkStats }> {
+): Promise<PlainResult> {
   // The settings of SmtpMailTransport (libs/mail/data-access-transport), as MailSender builds it.
   // The sink offers no STARTTLS, so plain text either way (as for the app's transport).
   const transporter = createTransport({
@@ -475,15 +541,17 @@ async function runPlain(
     disableUrlAccess: true,
   });
   await sink.reset();
+  const createdAt = new Date();
+  const elu = performance.eventLoopUtilization();
   const started = performance.now();
   const cpu = process.cpuUsage();
   let next = 0;
   let failed = 0;
   const sender = async (): Promise<void> => {
-    while (next < mails.length) {
-      const message = mails[next++];
+    while (next < drafts.length) {
+      const message = compose(drafts[next++], people, ctx, createdAt);
       try {
-        // The same fields SmtpMailTransport.send passes.
+        // The same fields SmtpMailTransport.send passes (the same bytes reach the sink).
         await transporter.sendMail({
           from: message.from,
           to: message.to,
@@ -492,6 +560,7 @@ async function runPlain(
           text: message.text,
           headers: message.headers,
           messageId: message.messageId,
+          date: message.date,
           attachments: message.attachments?.map((a) => ({
             filename: a.filename,
             content: a.content,
@@ -505,12 +574,19 @@ async function runPlain(
   };
   await Promise.all(Array.from({ length: concurrency }, sender));
   if (failed > 0) throw new Error(`plain: ${failed} sends failed`);
-  await waitForSink(sink, mails.length, 'plain', started);
+  await waitForSink(sink, drafts.length, 'plain', started);
   const ms = performance.now() - started;
   const cpuUsed = cpuMs(cpu);
+  const eluUsed = performance.eventLoopUtilization(elu).utilization;
   transporter.close();
-  return { ms, cpuMs: cpuUsed, sink: await sink.stats() };
+  return { ms, cpuMs: cpuUsed, elu: eluUsed, sink: await sink.stats() };
 }
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
 function printTable(header: string[], rows: (string | number)[][]): void {
   const text = (v: string | number) =>
@@ -578,7 +654,8 @@ async function runCrash(
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const started = performance.now();
   while (sink.received() < Math.min(100, drafts.length / 10)) {
-    if (performance.now() - started > 120_000) throw new Error('crash: the child process delivered nothing');
+    // Starting the API from TypeScript sources takes minutes on a loaded machine.
+    if (performance.now() - started > 600_000) throw new Error('crash: the child process delivered nothing');
     await sleep(5);
   }
   child.kill('SIGKILL');
@@ -638,8 +715,10 @@ async function main(): Promise<void> {
     cleanups.push({ what: 'scratch database', run: () => scratch.drop() });
     await runMigrations(scratch.url);
     const seedDb = await new DataSource(dataSourceOptions(scratch.url, { extra: { max: 2 } })).initialize();
+    let people: Map<string, Person>;
     try {
       await seedDemo(seedDb);
+      people = await loadPeople(seedDb);
     } finally {
       await seedDb.destroy();
     }
@@ -668,20 +747,42 @@ async function main(): Promise<void> {
       MAIL_RECOVERY_SECONDS: String(RECOVERY_SECONDS),
     };
     const config = loadConfig(env);
+    if (config.notification.smtpMaxConnections !== POOL.maxConnections)
+      throw new Error("The plain sender must use the app transport's pool size");
     const runId = Date.now().toString(36);
     const concurrency = WORKER_LOOPS * BATCH_SIZE;
-    // BENCH_ROUNDS rounds of queued-then-plain, each of MAILS / BENCH_ROUNDS mails: on a machine
-    // whose load changes by the minute, both paths see the same stretches of it.
+    const ctx: ComposeContext = {
+      publicWebUrl: config.notification.publicWebUrl,
+      linkSecret: config.notification.linkSecret,
+      from: mailConfigFromEnv(config.notification.smtpEnv).from,
+    };
+    // BENCH_ROUNDS rounds of MAILS / BENCH_ROUNDS mails each, queued then plain in odd rounds and
+    // plain then queued in even ones: on a machine whose load changes by the minute, both paths
+    // see the same stretches of it, and neither always goes first.
     const perRound = Math.ceil(MAILS / ROUNDS);
     const rounds: {
       queued: QueuedResult;
-      plain: { ms: number; cpuMs: number; sink: SinkStats };
+      plain: PlainResult;
       mails: number;
+      order: string;
+      load: number;
     }[] = [];
-    let composed = { ms: 0, cpuMs: 0 };
     for (let r = 0; r < ROUNDS; r++) {
       const count = Math.min(perRound, MAILS - r * perRound);
       if (count <= 0) break;
+      const load = loadavg()[0];
+      const drafts = Array.from({ length: count }, (_, i) => reminder(`${runId}-${r}`, i));
+      const plainFirst = r % 2 === 1;
+      const plainRun = async () => {
+        const result = await profiled(`plain-${r + 1}`, () =>
+          runPlain(sink, drafts, people, ctx, concurrency),
+        );
+        log(`round ${r + 1} plain: sink ${JSON.stringify(result.sink)}`);
+        return result;
+      };
+      const plainBefore = plainFirst ? await plainRun() : null;
+      // The queued run has the app to itself and the plain one runs alone: the app starts after a
+      // plain run and is closed (its workers stop polling) before the next.
       const app = await createApp(config, scratch.url);
       await app.init();
       // createApp buffers logs until listen(); without listening they would stay in memory, unseen.
@@ -693,23 +794,24 @@ async function main(): Promise<void> {
         await app.close();
       };
       cleanups.push({ what: `API app (round ${r + 1})`, run: closeApp });
-      const drafts = Array.from({ length: count }, (_, i) => reminder(`${runId}-${r}`, i));
       const queued = await profiled(`queued-${r + 1}`, () => runQueued(app, sink, drafts));
       log(
         `round ${r + 1} queued: outbox ${JSON.stringify(queued.statuses)}, ${queued.retried} sent more than once, ` +
           `jobs ${JSON.stringify(queued.jobs)}, sink ${JSON.stringify(queued.sink)}`,
       );
-      const made = await composeAll(app, drafts, {
-        publicWebUrl: config.notification.publicWebUrl,
-        linkSecret: config.notification.linkSecret,
-        from: mailConfigFromEnv(config.notification.smtpEnv).from,
-      });
-      composed = { ms: composed.ms + made.ms, cpuMs: composed.cpuMs + made.cpuMs };
-      // The plain sender runs alone: the app's workers stop polling first.
       await closeApp();
-      const plain = await profiled(`plain-${r + 1}`, () => runPlain(sink, made.mails, concurrency));
-      log(`round ${r + 1} plain: sink ${JSON.stringify(plain.sink)}`);
-      rounds.push({ queued, plain, mails: count });
+      const plain = plainBefore ?? (await plainRun());
+      rounds.push({
+        queued,
+        plain,
+        mails: count,
+        order: plainFirst ? 'plain, queued' : 'queued, plain',
+        load,
+      });
+      log(
+        `round ${r + 1} (load ${load.toFixed(1)}): queued ${(count / seconds(queued.settledMs)).toFixed(0)} mails/s, ` +
+          `plain ${(count / seconds(plain.ms)).toFixed(0)} mails/s, ratio ${(plain.ms / queued.settledMs).toFixed(3)}`,
+      );
     }
     const sum = (f: (x: (typeof rounds)[number]) => number) => rounds.reduce((t, x) => t + f(x), 0);
     const queued = {
@@ -717,56 +819,77 @@ async function main(): Promise<void> {
       receivedMs: sum((x) => x.queued.receivedMs),
       settledMs: sum((x) => x.queued.settledMs),
       cpuMs: sum((x) => x.queued.cpuMs),
+      pgCpuMs: sum((x) => x.queued.pgCpuMs),
       bytes: sum((x) => x.queued.sink.bytes),
     };
     const plain = { ms: sum((x) => x.plain.ms), cpuMs: sum((x) => x.plain.cpuMs) };
-    const crash = await runCrash(
-      scratch.url,
-      sink,
-      env,
-      Array.from({ length: CRASH_MAILS }, (_, i) => reminder(`${runId}-crash`, i)),
-    );
-
     const queuedRate = MAILS / seconds(queued.settledMs);
     const plainRate = MAILS / seconds(plain.ms);
+    const ratios = rounds.map((x) => x.plain.ms / x.queued.settledMs);
     console.log();
     console.log(
-      `Mail throughput, ${MAILS} mails in ${rounds.length} rounds (${(queued.bytes / MAILS / 1024).toFixed(1)} KiB each) to a local SMTP sink; ` +
+      `Mail throughput, ${MAILS} mails in ${rounds.length} rounds of ${perRound} (${(queued.bytes / MAILS / 1024).toFixed(1)} KiB each) to a local SMTP sink; ` +
         `${POOL.maxConnections} pooled SMTP connections, ${concurrency} sends in flight` +
         (TCP_NODELAY ? ', TCP_NODELAY' : ''),
     );
     console.log();
     const perMail = (ms: number) => (ms / MAILS).toFixed(2);
     printTable(
-      ['step', 'seconds', 'mails/s', 'node CPU ms/mail'],
+      ['step (all rounds)', 'seconds', 'mails/s', 'node CPU ms/mail', 'PostgreSQL CPU ms/mail'],
       [
         [
           'queued: enqueue (outbox rows + jobs)',
           seconds(queued.enqueueMs),
           MAILS / seconds(queued.enqueueMs),
           '',
+          '',
         ],
-        ['queued: last mail at the sink', seconds(queued.receivedMs), MAILS / seconds(queued.receivedMs), ''],
-        ['queued: end to end (outbox settled)', seconds(queued.settledMs), queuedRate, perMail(queued.cpuMs)],
         [
-          'plain: render (composeMail, not timed below)',
-          seconds(composed.ms),
-          MAILS / seconds(composed.ms),
-          perMail(composed.cpuMs),
+          'queued: last mail at the sink',
+          seconds(queued.receivedMs),
+          MAILS / seconds(queued.receivedMs),
+          '',
+          '',
         ],
-        ['plain: nodemailer to the sink', seconds(plain.ms), plainRate, perMail(plain.cpuMs)],
+        [
+          'queued: end to end (outbox settled)',
+          seconds(queued.settledMs),
+          queuedRate,
+          perMail(queued.cpuMs),
+          perMail(queued.pgCpuMs),
+        ],
+        ['plain: render and send with nodemailer', seconds(plain.ms), plainRate, perMail(plain.cpuMs), ''],
       ],
+    );
+    console.log();
+    printTable(
+      ['round', 'order', 'load', 'queued mails/s', 'plain mails/s', 'ratio', 'event loop busy q/p'],
+      rounds.map((x, i) => [
+        String(i + 1),
+        x.order,
+        x.load.toFixed(1),
+        (x.mails / seconds(x.queued.settledMs)).toFixed(0),
+        (x.mails / seconds(x.plain.ms)).toFixed(0),
+        ratios[i].toFixed(3),
+        `${(100 * x.queued.elu).toFixed(0)}% / ${(100 * x.plain.elu).toFixed(0)}%`,
+      ]),
     );
     console.log();
     console.log(
       `${cpus().length} CPUs; load average ${loadStart} at the start, ${loadavg()[0].toFixed(1)} at the end ` +
-        '(other processes on the machine skew every figure; node CPU is this process only, not PostgreSQL)',
+        "(other processes on the machine skew every figure; node CPU is this process, the sink's thread included)",
     );
-    console.log(`queued mails/s:  ${queuedRate.toFixed(0)}`);
-    console.log(`plain mails/s:   ${plainRate.toFixed(0)}`);
-    console.log(`ratio queued/plain: ${(queuedRate / plainRate).toFixed(3)}`);
+    console.log(`queued mails/s:  ${queuedRate.toFixed(0)} (all rounds)`);
+    console.log(`plain mails/s:   ${plainRate.toFixed(0)} (all rounds)`);
     console.log(
-      `ratio per round: ${rounds.map((x) => (x.plain.ms / x.queued.settledMs).toFixed(3)).join(', ')}`,
+      `ratio queued/plain: median of rounds ${median(ratios).toFixed(3)} (range ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}); all rounds ${(queuedRate / plainRate).toFixed(3)}`,
+    );
+    // The throughput figures are out before the crash run, which can fail on its own.
+    const crash = await runCrash(
+      scratch.url,
+      sink,
+      env,
+      Array.from({ length: CRASH_MAILS }, (_, i) => reminder(`${runId}-crash`, i)),
     );
     console.log(
       `crash recovery: ${CRASH_MAILS} mails, the API killed (SIGKILL) holding ${crash.held} delivery jobs with ` +

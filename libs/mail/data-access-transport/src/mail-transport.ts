@@ -53,9 +53,10 @@ export interface SendResult {
 /** The one way the platform sends mail. Implementations: `SmtpMailTransport`. */
 export interface SendHooks {
   /**
-   * Called once when a pooled connection starts this message's SMTP transaction (MAIL FROM
-   * follows): from here on the send is an SMTP transaction that may reach the server. Not called
-   * for a message that never got a connection.
+   * Called once when this message's data starts going to the server (the server answered DATA with
+   * 354): from here on the server may end up with the message, whatever happens to this process.
+   * Not called for a message that never got that far (no connection, a refused sender or
+   * recipient): such a send ends with its outcome.
    */
   onTransmit?: () => void;
 }

@@ -40,7 +40,7 @@ type Address = string | { address: string };
 
 /** What the transport learns about one message while the pool sends it. */
 interface SendWatch {
-  /** A pooled connection started the transaction for it. */
+  /** Its data started going to the server (DATA was answered with 354). */
   started: () => void;
   /** All of its bytes went to the server (after DATA's 354). */
   handedOver: () => void;
@@ -101,14 +101,15 @@ export class SmtpMailTransport implements MailTransport {
     });
     // nodemailer's public plugin step 'stream': the message's process function runs when a pooled
     // connection starts the transaction (it asks for the message stream right before MAIL FROM),
-    // and that stream is only read once the server answered DATA with 354, so its end means the
+    // and that stream is only piped to the connection once the server answered DATA with 354: its
+    // 'resume' (pipe() starts the flow) is when the data starts going out, and its end means the
     // whole message went to the server. The returned stream is the same one, only watched.
     this.transporter.use('stream', (mail, done) => {
       const headers = (mail.data as { headers?: unknown }).headers;
       const watch = headers && typeof headers === 'object' ? this.watches.get(headers) : undefined;
       if (watch) {
         mail.message.processFunc((output) => {
-          watch.started();
+          output.once('resume', watch.started);
           output.once('end', watch.handedOver);
           return output;
         });

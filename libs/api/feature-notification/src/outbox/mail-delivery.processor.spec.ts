@@ -112,6 +112,26 @@ describe('Grouped', () => {
     expect(groups).toEqual([[1, 2], [3]]);
   });
 
+  it('groups a steady stream by the linger, not one statement right after the other', async () => {
+    const groups: number[][] = [];
+    // Each statement takes 5 ms; an item comes every millisecond for 60 ms. Without a linger per
+    // group, every item that came during a statement would make the next one at once (a dozen
+    // statements); with it, a group holds what came in its 25 ms.
+    const grouped = new Grouped<number>(async (items) => {
+      groups.push(items);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }, 25);
+    const added: Promise<void>[] = [];
+    const started = performance.now();
+    for (let i = 0; performance.now() - started < 60; i++) {
+      added.push(grouped.add(i));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await Promise.all(added);
+    expect(groups.flat()).toEqual(added.map((_, i) => i));
+    expect(groups.length).toBeLessThanOrEqual(4);
+  });
+
   it('runs a failed group item by item, so only the bad item fails', async () => {
     const runs: number[][] = [];
     const grouped = new Grouped<number>(async (items) => {
