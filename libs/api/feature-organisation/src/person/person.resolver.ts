@@ -114,6 +114,15 @@ export class PersonResolver {
   @ResolveField(() => String, {
     nullable: true,
     description:
+      'The stable pseudonym others see while the person has a protected identity, e.g. "Deltagare K7M2" (ADR 0031); null until they are first marked. Shown to the organisation\'s administrators only; null for everyone else.',
+  })
+  pseudonym(@Parent() person: PersonEntity, @CurrentActor() actor: Actor): string | null {
+    return this.service.pseudonym(actor, person);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
       "The sign-in address. Shown to the person themself and to the organisation's administrators and course leaders (who enrol and contact participants); of a person with a protected identity only to the person and administrators (ADR 0031); null for everyone else, school leaders and teachers included.",
   })
   email(@Parent() person: PersonEntity, @CurrentActor() actor: Actor): string | null {

@@ -279,6 +279,11 @@ export class PersonService {
     return administersPersonOf(actor, person) ? person.protectedIdentity : null;
   }
 
+  /** The pseudonym: administrators of the person's organisation only, null for others. */
+  pseudonym(actor: Actor, person: PersonEntity): string | null {
+    return administersPersonOf(actor, person) ? person.pseudonym : null;
+  }
+
   /** The name as this actor may see it (ADR 0031). */
   fullName(actor: Actor, person: PersonEntity): string {
     return displayName(actor, person);

@@ -614,6 +614,8 @@ export type AdminPersonFragment = {
   email: string | null;
   active: boolean;
   locale: Locale;
+  protectedIdentity: boolean | null;
+  pseudonym: string | null;
   schoolId: string | null;
   invitation: {
     status: InvitationStatus;
@@ -708,6 +710,8 @@ export type AdminPeopleQuery = {
       email: string | null;
       active: boolean;
       locale: Locale;
+      protectedIdentity: boolean | null;
+      pseudonym: string | null;
       schoolId: string | null;
       invitation: {
         status: InvitationStatus;
@@ -732,6 +736,8 @@ export type AdminPersonQuery = {
     email: string | null;
     active: boolean;
     locale: Locale;
+    protectedIdentity: boolean | null;
+    pseudonym: string | null;
     schoolId: string | null;
     certifications: Array<{
       id: string;
@@ -764,6 +770,8 @@ export type AdminCreatePersonMutation = {
     email: string | null;
     active: boolean;
     locale: Locale;
+    protectedIdentity: boolean | null;
+    pseudonym: string | null;
     schoolId: string | null;
     invitation: {
       status: InvitationStatus;
@@ -788,6 +796,34 @@ export type AdminUpdatePersonMutation = {
     email: string | null;
     active: boolean;
     locale: Locale;
+    protectedIdentity: boolean | null;
+    pseudonym: string | null;
+    schoolId: string | null;
+    invitation: {
+      status: InvitationStatus;
+      sentAt: string;
+      expiresAt: string;
+      acceptedAt: string | null;
+    } | null;
+    school: { id: string; name: string } | null;
+    roles: Array<{ id: string; role: Role; schoolId: string | null }>;
+  };
+};
+
+export type AdminSetProtectedIdentityMutationVariables = Exact<{
+  personId: string;
+  protected: boolean;
+}>;
+
+export type AdminSetProtectedIdentityMutation = {
+  setProtectedIdentity: {
+    id: string;
+    fullName: string;
+    email: string | null;
+    active: boolean;
+    locale: Locale;
+    protectedIdentity: boolean | null;
+    pseudonym: string | null;
     schoolId: string | null;
     invitation: {
       status: InvitationStatus;
@@ -813,6 +849,8 @@ export type AdminGrantRoleMutation = {
     email: string | null;
     active: boolean;
     locale: Locale;
+    protectedIdentity: boolean | null;
+    pseudonym: string | null;
     schoolId: string | null;
     invitation: {
       status: InvitationStatus;
@@ -838,6 +876,8 @@ export type AdminRevokeRoleMutation = {
     email: string | null;
     active: boolean;
     locale: Locale;
+    protectedIdentity: boolean | null;
+    pseudonym: string | null;
     schoolId: string | null;
     invitation: {
       status: InvitationStatus;
@@ -1057,6 +1097,8 @@ export type AdminInvitePersonMutation = {
     email: string | null;
     active: boolean;
     locale: Locale;
+    protectedIdentity: boolean | null;
+    pseudonym: string | null;
     schoolId: string | null;
     invitation: {
       status: InvitationStatus;
@@ -1080,6 +1122,8 @@ export type AdminResendInvitationMutation = {
     email: string | null;
     active: boolean;
     locale: Locale;
+    protectedIdentity: boolean | null;
+    pseudonym: string | null;
     schoolId: string | null;
     invitation: {
       status: InvitationStatus;
