@@ -166,6 +166,16 @@ describe('protected identity (skyddade personuppgifter)', () => {
       email: null,
       protectedIdentity: null,
     });
+    // A course leader cannot confirm her address by searching for it; an administrator can.
+    const SEARCH = `query($org: ID!, $s: String!) { people(organisationId: $org, filter: { search: $s }, first: 10) { nodes { id } } }`;
+    const search = async (client: GqlClient, s: string) =>
+      (await client.ok(SEARCH, { org: DEMO_IDS.organisation, s })).people.nodes.map(
+        (n: { id: string }) => n.id,
+      );
+    expect(await search(maria, sara.email)).toEqual([]);
+    expect(await search(maria, sara.fullName)).toEqual([PROTECTED]);
+    expect(await search(admin, sara.email)).toEqual([PROTECTED]);
+
     const self = await api.signedIn(sara.email);
     expect((await self.ok(PERSON, { id: PROTECTED })).person).toEqual({
       id: PROTECTED,

@@ -73,7 +73,8 @@ export function mayRevealEmail(viewer: NameViewer, person: NamedPerson): boolean
 
 /** Exports travel beyond the platform: a protected person is in them for administrators only. */
 export function includedInExport(viewer: NameViewer, person: NamedPerson): boolean {
-  return !person.protectedIdentity || person.id === viewer.personId || administersPersonOf(viewer, person);
+  // The same people as for the address: a file is forwarded, so no more than the address rule.
+  return mayRevealEmail(viewer, person);
 }
 
 /** Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L, U). */

@@ -92,10 +92,13 @@ export class PersonService {
     }
     if (filter.search) {
       const pattern = `%${filter.search.replace(/[\\%_]/g, '\\$&')}%`;
+      // Only those who may read an address find people by it; a protected person's address only
+      // administrators (ADR 0031), so a course leader cannot confirm it by searching.
+      const byEmail = this.access.isAdminOf(actor, args.organisationId)
+        ? 'p.email ILIKE :pattern'
+        : 'p.email ILIKE :pattern AND NOT p.protectedIdentity';
       qb.andWhere(
-        canSearchByEmail(actor)
-          ? '(p.fullName ILIKE :pattern OR p.email ILIKE :pattern)'
-          : 'p.fullName ILIKE :pattern',
+        canSearchByEmail(actor) ? `(p.fullName ILIKE :pattern OR (${byEmail}))` : 'p.fullName ILIKE :pattern',
         { pattern },
       );
     }
