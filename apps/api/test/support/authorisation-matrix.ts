@@ -708,6 +708,13 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: ['admin'],
   },
   {
+    operation: 'setProtectedIdentity',
+    query: `mutation($p: ID!) { setProtectedIdentity(personId: $p, protected: false) { id } }`,
+    variables: (w) => ({ p: w.people.spare }),
+    // Administrators of the person's organisation only (ADR 0031).
+    allowed: ['admin'],
+  },
+  {
     operation: 'swapReviewer',
     query: `mutation($a: ID!, $r: ID!) { swapReviewer(assignmentId: $a, newReviewerId: $r) { id } }`,
     variables: (w, actor) => ({ a: own(w.swappable, actor), r: own(w.swapTo, actor) }),
@@ -905,6 +912,24 @@ const MAY_LIST_PEOPLE: readonly Actor[] = [
 const MAY_READ_ANALYSIS: readonly Actor[] = ['participant', 'peer', 'courseLeader', 'admin'];
 
 export const FIELD_RULES: FieldRule[] = [
+  {
+    field: 'Person.protectedIdentity',
+    case: 'the protected-identity mark: administrators only (ADR 0031)',
+    query: `query($id: ID!) { person(id: $id) { protectedIdentity } }`,
+    variables: (w) => ({ id: w.people.sara }),
+    readers: MAY_SEE_SARA,
+    allowed: ['admin'],
+    shown: (d) => d.person.protectedIdentity !== null,
+  },
+  {
+    field: 'Person.pseudonym',
+    case: 'a pseudonym kept after the mark was cleared: administrators only (ADR 0031)',
+    query: `query($id: ID!) { person(id: $id) { pseudonym } }`,
+    variables: (w) => ({ id: w.people.sara }),
+    readers: MAY_SEE_SARA,
+    allowed: ['admin'],
+    shown: (d) => d.person.pseudonym !== null,
+  },
   {
     field: 'Person.email',
     case: "Sara's address: herself, administrators and course leaders",

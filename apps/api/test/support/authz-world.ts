@@ -494,6 +494,10 @@ export async function buildWorld(api: TestApi): Promise<World> {
   const saraOtherSession = (mySessions as { id: string; current: boolean }[]).find((s) => s.current)
     ?.id as string;
 
+  // Sara was protected once and the mark was cleared (ADR 0031): she keeps a pseudonym, which only
+  // administrators see, while everyone who saw her name still does.
+  await db.query(`UPDATE person SET pseudonym = 'Deltagare TEST' WHERE id = $1`, [sara]);
+
   return {
     organisation: DEMO_IDS.organisation,
     otherOrganisation: norrby.organisation,

@@ -12,3 +12,4 @@ export type { RequestContext } from './request-context';
 export { SsoSettingsService } from './oidc/sso-settings.service';
 export { SsoFailure } from './oidc/sso-failure';
 export { SsoOptionModel } from './oidc/sso.models';
+export * from './protected-identity';

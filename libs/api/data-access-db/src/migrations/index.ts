@@ -14,6 +14,7 @@ import { Attachments1796540840517 } from './1796540840517-Attachments';
 import { CohortWelcomeMail1796540050000 } from './1796540050000-CohortWelcomeMail';
 import { CohortNameUnique1796540100000 } from './1796540100000-CohortNameUnique';
 import { SchoolHolidays1796543597679 } from './1796543597679-SchoolHolidays';
+import { ProtectedIdentity1796551630892 } from './1796551630892-ProtectedIdentity';
 import { DraftHistory1796551639765 } from './1796551639765-DraftHistory';
 import { SharedSpaceSearch1796551666393 } from './1796551666393-SharedSpaceSearch';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: Function[] = [
   CohortNameUnique1796540100000,
   Attachments1796540840517,
   SchoolHolidays1796543597679,
+  ProtectedIdentity1796551630892,
   DraftHistory1796551639765,
   SharedSpaceSearch1796551666393,
 ];

@@ -28,6 +28,8 @@ registerEnumType(Locale, {
 })
 @Entity('person')
 @Check('CHK_person_operator_has_no_organisation', '"platform_operator" = ("organisation_id" IS NULL)')
+@Check('CHK_person_protected_has_pseudonym', 'NOT "protected_identity" OR "pseudonym" IS NOT NULL')
+@Index('UQ_person_organisation_pseudonym', ['organisationId', 'pseudonym'], { unique: true })
 export class PersonEntity extends BaseEntity {
   @Field(() => ID, {
     nullable: true,
@@ -49,9 +51,25 @@ export class PersonEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 320 })
   email!: string;
 
-  @Field({ description: "The person's full name as they are known in the course." })
+  /** Exposed through PersonResolver.fullName, which shows a pseudonym where the name is protected. */
   @Column({ type: 'varchar', length: 200 })
   fullName!: string;
+
+  /**
+   * Skyddade personuppgifter (ADR 0031): set and cleared by an administrator. Peers, school leaders
+   * of other schools and every mail to someone else then show `pseudonym` instead of the name, the
+   * e-mail address reaches administrators only, and exports to others leave the person out. Read the
+   * rule in @stl/api/feature-auth (protected-identity.ts), never this flag directly.
+   */
+  @Column({ type: 'boolean', default: false })
+  protectedIdentity!: boolean;
+
+  /**
+   * A stable stand-in for the name, e.g. "Deltagare K7M2", unique in the organisation; generated the
+   * first time the person is protected and kept when the mark is cleared, so it never changes.
+   */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  pseudonym!: string | null;
 
   /** The school a teacher or school leader works at, when they belong to one. */
   @Field(() => ID, {

@@ -14,6 +14,7 @@ import {
   SessionService,
   SsoSettingsService,
   assertAcceptablePassword,
+  nameBook,
 } from '@stl/api/feature-auth';
 import type { SsoOptionModel } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
@@ -91,9 +92,14 @@ export class InvitationService {
     );
     if (rows.length !== ids.length) throw new Error('invite: some person ids name nobody.');
     const invitees = rows.filter((r) => r.active && !r.accepted);
-    const [inviter]: { full_name: string }[] = invitedById
-      ? await manager.query(`SELECT full_name FROM person WHERE id = $1`, [invitedById])
-      : [];
+    // The inviting administrator, named as each invitee may see them (ADR 0031).
+    const names = invitedById
+      ? await nameBook(
+          manager,
+          invitees.map((r) => r.id),
+          [invitedById],
+        )
+      : null;
     const links = await this.tokens.issue(
       manager,
       AccountTokenPurpose.INVITATION,
@@ -109,7 +115,7 @@ export class InvitationService {
         tokenId: l.tokenId,
         expiresAt: l.expiresAt.toISOString(),
         organisationName: byId.get(l.personId)?.organisation_name ?? '',
-        inviterName: inviter?.full_name ?? null,
+        inviterName: names && invitedById ? names(l.personId, invitedById) || null : null,
       },
       refs: { accountTokenId: l.tokenId },
     }));

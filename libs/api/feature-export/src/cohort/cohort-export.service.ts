@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessPolicy } from '@stl/api/feature-auth';
+import { AccessPolicy, includedInExport } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
 import { AttendanceService, MeetingService, RoundService } from '@stl/api/feature-cohort';
 import { ProgressService } from '@stl/api/feature-review';
@@ -32,7 +32,7 @@ export class CohortExportService {
 
   /** The progress matrix: course leaders and administrators all, school leaders their school's. */
   async progressExport(actor: Actor, req: object, cohortId: string, now = new Date()): Promise<CohortExport> {
-    const rows = await this.progress.followUpRows(actor, { cohortId, includeWithdrawn: false });
+    const rows = await this.exportedRows(actor, cohortId);
     const rounds = await this.rounds.listForCohort(req, cohortId);
     return {
       workbook: progressWorkbook(rows, rounds, now),
@@ -50,7 +50,7 @@ export class CohortExportService {
     cohortId: string,
     now = new Date(),
   ): Promise<CohortExport> {
-    const rows = await this.progress.followUpRows(actor, { cohortId, includeWithdrawn: false });
+    const rows = await this.exportedRows(actor, cohortId);
     const meetings = await this.meetings.listForCohort(req, cohortId);
     const recorded = await Promise.all(
       meetings
@@ -66,6 +66,16 @@ export class CohortExportService {
       workbook: attendanceWorkbook(meetings, participants, recorded.flat(), now),
       fileName: `Närvaro ${await this.cohortName(actor, cohortId)} ${stockholmDate(now)}`,
     };
+  }
+
+  /**
+   * The rows on screen, less anyone with a protected identity unless the actor is an administrator
+   * (ADR 0031): a file leaves the platform, so such a person is simply not in it, with no mark that
+   * someone was left out.
+   */
+  private async exportedRows(actor: Actor, cohortId: string) {
+    const rows = await this.progress.followUpRows(actor, { cohortId, includeWithdrawn: false });
+    return rows.filter((r) => includedInExport(actor, r.person));
   }
 
   private async cohortName(actor: Actor, cohortId: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { nameBook } from '@stl/api/feature-auth';
 import { MailKind } from '@stl/mail/util-templates';
 import { richTextToPlainText } from '@stl/shared/domain';
 import type { CohortWelcomeData, WelcomeMeeting } from '@stl/mail/util-templates';
@@ -18,15 +19,16 @@ interface AssignmentRow {
   round_title: string;
   feedback_deadline: Date;
   analysis_id: string;
+  author_id: string;
+  /** As the reviewer may see it (ADR 0031); filled in by `withNames`. */
   author_name: string;
 }
 
 const ASSIGNMENT_FACTS = `
   SELECT ra.id, ra.reviewer_id, ra.kind, ra.cohort_id, c.name AS cohort_name, r.id AS round_id, r.number AS round_number,
-         r.title AS round_title, r.feedback_deadline, a.id AS analysis_id, author.full_name AS author_name
+         r.title AS round_title, r.feedback_deadline, a.id AS analysis_id, a.author_id
     FROM review_assignment ra
     JOIN analysis a ON a.id = ra.analysis_id
-    JOIN person author ON author.id = a.author_id
     JOIN analysis_round r ON r.id = ra.round_id
     JOIN cohort c ON c.id = ra.cohort_id`;
 
@@ -49,9 +51,11 @@ export class NotificationEvents {
       [analysisId],
     );
     if (!analysis) return [];
-    const rows: AssignmentRow[] = await manager.query(
-      `${ASSIGNMENT_FACTS} WHERE ra.analysis_id = $1 AND ra.cancelled_at IS NULL`,
-      [analysisId],
+    const rows = await withNames(
+      manager,
+      await manager.query(`${ASSIGNMENT_FACTS} WHERE ra.analysis_id = $1 AND ra.cancelled_at IS NULL`, [
+        analysisId,
+      ]),
     );
     const excerptHtml = rows.length
       ? await firstAnswer(manager, analysisId, analysis.published_version)
@@ -83,20 +87,26 @@ export class NotificationEvents {
    */
   async reviewAssigned(manager: EntityManager, assignmentIds: readonly string[]): Promise<EnqueueResult[]> {
     if (assignmentIds.length === 0) return [];
-    const rows: AssignmentRow[] = await manager.query(
-      `${ASSIGNMENT_FACTS}
+    const rows = await withNames(
+      manager,
+      await manager.query(
+        `${ASSIGNMENT_FACTS}
         WHERE ra.id = ANY($1::uuid[]) AND ra.kind = 'PEER' AND ra.cancelled_at IS NULL AND ra.completed_at IS NULL`,
-      [[...assignmentIds]],
+        [[...assignmentIds]],
+      ),
     );
     return this.outbox.enqueueMany(manager, rows.map(reviewAssignedDraft));
   }
 
   /** The same for every open peer assignment of a round: call after an allocation is applied or repaired. */
   async reviewAssignedInRound(manager: EntityManager, roundId: string): Promise<EnqueueResult[]> {
-    const rows: AssignmentRow[] = await manager.query(
-      `${ASSIGNMENT_FACTS}
+    const rows = await withNames(
+      manager,
+      await manager.query(
+        `${ASSIGNMENT_FACTS}
         WHERE ra.round_id = $1 AND ra.kind = 'PEER' AND ra.cancelled_at IS NULL AND ra.completed_at IS NULL`,
-      [roundId],
+        [roundId],
+      ),
     );
     return this.outbox.enqueueMany(manager, rows.map(reviewAssignedDraft));
   }
@@ -105,7 +115,7 @@ export class NotificationEvents {
   async feedbackReceived(manager: EntityManager, feedbackId: string): Promise<EnqueueResult[]> {
     const rows: {
       kind: 'PEER' | 'LEADER';
-      reviewer_name: string;
+      reviewer_id: string;
       author_id: string;
       analysis_id: string;
       cohort_id: string;
@@ -114,15 +124,19 @@ export class NotificationEvents {
       round_number: number;
       round_title: string;
     }[] = await manager.query(
-      `SELECT f.kind, reviewer.full_name AS reviewer_name, a.author_id, a.id AS analysis_id, c.id AS cohort_id,
+      `SELECT f.kind, f.author_id AS reviewer_id, a.author_id, a.id AS analysis_id, c.id AS cohort_id,
               c.name AS cohort_name, r.id AS round_id, r.number AS round_number, r.title AS round_title
          FROM feedback f
-         JOIN person reviewer ON reviewer.id = f.author_id
          JOIN analysis a ON a.id = f.analysis_id
          JOIN analysis_round r ON r.id = a.round_id
          JOIN cohort c ON c.id = a.cohort_id
         WHERE f.id = $1`,
       [feedbackId],
+    );
+    const names = await nameBook(
+      manager,
+      rows.map((r) => r.author_id),
+      rows.map((r) => r.reviewer_id),
     );
     return this.outbox.enqueueMany(
       manager,
@@ -138,7 +152,7 @@ export class NotificationEvents {
           roundNumber: r.round_number,
           analysisId: r.analysis_id,
           analysisTitle: r.round_title,
-          reviewerName: r.reviewer_name,
+          reviewerName: names(r.author_id, r.reviewer_id),
           reviewerRole: r.kind === 'LEADER' ? 'leader' : 'peer',
         },
       })),
@@ -163,7 +177,12 @@ export class NotificationEvents {
       [cohortId, personIds ? [...personIds] : null],
     );
     if (participants.length === 0) return [];
-    const data = await this.welcomeData(manager, cohortId);
+    const { data, leaderIds } = await this.welcomeData(manager, cohortId);
+    const names = await nameBook(
+      manager,
+      participants.map((p) => p.person_id),
+      leaderIds,
+    );
     return this.outbox.enqueueMany(
       manager,
       participants.map((p): NotificationDraft => ({
@@ -171,18 +190,22 @@ export class NotificationEvents {
         kind: MailKind.COHORT_WELCOME,
         recipientId: p.person_id,
         refs: { cohortId },
-        data,
+        data: { ...data, leaderNames: leaderIds.map((id) => names(p.person_id, id)) },
       })),
     );
   }
 
-  private async welcomeData(manager: EntityManager, cohortId: string): Promise<CohortWelcomeData> {
+  /** The welcome mail's facts; the leaders' names are filled in per recipient (ADR 0031). */
+  private async welcomeData(
+    manager: EntityManager,
+    cohortId: string,
+  ): Promise<{ data: CohortWelcomeData; leaderIds: string[] }> {
     const [cohort]: { name: string; starts_on: string; ends_on: string }[] = await manager.query(
       `SELECT name, starts_on::text, ends_on::text FROM cohort WHERE id = $1`,
       [cohortId],
     );
-    const leaders: { full_name: string }[] = await manager.query(
-      `SELECT p.full_name FROM cohort_membership m JOIN person p ON p.id = m.person_id
+    const leaders: { id: string }[] = await manager.query(
+      `SELECT p.id FROM cohort_membership m JOIN person p ON p.id = m.person_id
         WHERE m.cohort_id = $1 AND m.role = 'LEADER' AND m.left_at IS NULL
         ORDER BY m.joined_at, p.full_name`,
       [cohortId],
@@ -206,12 +229,12 @@ export class NotificationEvents {
           WHERE cohort_id = $1 ORDER BY number LIMIT 1`,
         [cohortId],
       );
-    return {
+    const data: CohortWelcomeData = {
       cohortId,
       cohortName: cohort.name,
       startsOn: cohort.starts_on,
       endsOn: cohort.ends_on,
-      leaderNames: leaders.map((l) => l.full_name),
+      leaderNames: [],
       meetings: meetings.map((mt): WelcomeMeeting => ({
         meetingId: mt.id,
         meetingNumber: mt.number,
@@ -231,7 +254,21 @@ export class NotificationEvents {
           }
         : null,
     };
+    return { data, leaderIds: leaders.map((l) => l.id) };
   }
+}
+
+/** Each assignment's author as its reviewer may see them (ADR 0031). */
+async function withNames(
+  manager: EntityManager,
+  rows: Omit<AssignmentRow, 'author_name'>[],
+): Promise<AssignmentRow[]> {
+  const names = await nameBook(
+    manager,
+    rows.map((r) => r.reviewer_id),
+    rows.map((r) => r.author_id),
+  );
+  return rows.map((r) => ({ ...r, author_name: names(r.reviewer_id, r.author_id) }));
 }
 
 /** The published version's first section with text (sanitised HTML), for the mail's excerpt. */

@@ -4,6 +4,7 @@ import { In, IsNull } from 'typeorm';
 import { CohortMembershipEntity, CohortRole, PersonEntity } from '@stl/api/data-access-db';
 import { CohortCommands } from '@stl/api/feature-cohort-commands';
 import type { Actor } from '@stl/api/feature-auth';
+import { nameBook } from '@stl/api/feature-auth';
 import { BadInputError, NotFoundError } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
 import { MailKind } from '@stl/mail/util-templates';
@@ -101,10 +102,14 @@ export class NudgeService {
         if (unknown.size > 0) refuseUnknown(unknown);
 
         const leader = await m.findOne(PersonEntity, {
-          select: { id: true, fullName: true, email: true },
+          select: { id: true, fullName: true, email: true, protectedIdentity: true },
           where: { id: actor.personId },
         });
-        const missingOf = new Map((await missingByPerson(m, cohort.id, now)).map((p) => [p.id, p.missing]));
+        // Each participant reads their own list; the leader is named as they may see them (ADR 0031).
+        const missingOf = new Map(
+          (await missingByPerson(m, cohort.id, now, (personId) => personId)).map((p) => [p.id, p.missing]),
+        );
+        const names = await nameBook(m, personIds, [actor.personId]);
         const tasks = await oldestOverdueTasks(m, cohort.id, personIds, now);
         const day = wallClock(now).date;
         const drafts = personIds.map((personId) => {
@@ -115,11 +120,15 @@ export class NudgeService {
             recipientId: personId,
             refs: { cohortId: cohort.id },
             // A teacher's answer reaches the leader who wrote, not the platform's no-reply address.
-            replyTo: leader?.email ? { name: leader.fullName, address: leader.email } : null,
+            // A leader with a protected identity shows no address to participants (ADR 0031).
+            replyTo:
+              leader?.email && !leader.protectedIdentity
+                ? { name: leader.fullName, address: leader.email }
+                : null,
             data: {
               cohortId: cohort.id,
               cohortName: cohort.name,
-              leaderName: leader?.fullName ?? '',
+              leaderName: names(personId, actor.personId),
               message: text,
               missing,
               task: tasks.get(personId) ?? null,

@@ -1,5 +1,6 @@
 // Raw SQL: one statement per reminder kind over all due cohorts (LATERAL joins, date windows); typed rows, covered by notification-reminders.int-spec.ts.
 import type { EntityManager } from 'typeorm';
+import { nameBook } from '@stl/api/feature-auth';
 import { MailKind } from '@stl/mail/util-templates';
 import type { MeetingTomorrowData, ReviewTask } from '@stl/mail/util-templates';
 import type { QuietHours } from '@stl/api/util-config';
@@ -21,7 +22,6 @@ interface OpenAssignmentRow {
   id: string;
   kind: 'PEER' | 'LEADER';
   reviewer_id: string;
-  reviewer_name: string;
   reviewer_school: string | null;
   cohort_id: string;
   round_id: string;
@@ -29,7 +29,7 @@ interface OpenAssignmentRow {
   round_title: string;
   feedback_deadline: Date;
   analysis_id: string;
-  author_name: string;
+  author_id: string;
 }
 
 /**
@@ -44,9 +44,9 @@ export async function feedbackReminders(
 ): Promise<NotificationDraft[]> {
   if (cohorts.size === 0) return [];
   const rows: OpenAssignmentRow[] = await m.query(
-    `SELECT ra.id, ra.kind, ra.reviewer_id, reviewer.full_name AS reviewer_name, s.name AS reviewer_school,
+    `SELECT ra.id, ra.kind, ra.reviewer_id, s.name AS reviewer_school,
             ra.cohort_id, ra.round_id, r.number AS round_number, r.title AS round_title, r.feedback_deadline,
-            ra.analysis_id, author.full_name AS author_name
+            ra.analysis_id, a.author_id
        FROM review_assignment ra
        JOIN analysis_round r ON r.id = ra.round_id
        JOIN analysis a ON a.id = ra.analysis_id
@@ -63,6 +63,12 @@ export async function feedbackReminders(
       ORDER BY ra.round_id, ra.reviewer_id, author.full_name, ra.id`,
     [[...cohorts.keys()], now],
   );
+  // Names as each recipient may see them (ADR 0031): reviewers see authors, leaders reviewers too.
+  const names = await nameBook(
+    m,
+    [...rows.map((r) => r.reviewer_id), ...[...cohorts.values()].flatMap((c) => c.leaderIds)],
+    rows.flatMap((r) => [r.author_id, r.reviewer_id]),
+  );
   const groups = new Map<string, OpenAssignmentRow[]>();
   for (const row of rows) {
     const key = `${row.round_id}:${row.reviewer_id}:${row.kind}`;
@@ -75,12 +81,14 @@ export async function feedbackReminders(
     if (!cohort) continue;
     const stage = feedbackStage(now, first.feedback_deadline, cohort.settings);
     if (!stage) continue;
-    const reviews: ReviewTask[] = group.map((r) => ({
-      assignmentId: r.id,
-      analysisId: r.analysis_id,
-      authorName: r.author_name,
-      analysisTitle: r.round_title,
-    }));
+    const reviewsFor = (recipientId: string): ReviewTask[] =>
+      group.map((r) => ({
+        assignmentId: r.id,
+        analysisId: r.analysis_id,
+        authorName: names(recipientId, r.author_id),
+        analysisTitle: r.round_title,
+      }));
+    const reviews = reviewsFor(first.reviewer_id);
     const base = {
       cohortId: cohort.id,
       cohortName: cohort.name,
@@ -126,11 +134,11 @@ export async function feedbackReminders(
               cohortName: cohort.name,
               roundId: first.round_id,
               roundNumber: first.round_number,
-              reviewerName: first.reviewer_name,
+              reviewerName: names(leaderId, first.reviewer_id),
               ...(first.reviewer_school ? { reviewerSchoolName: first.reviewer_school } : {}),
               remindersSent: cohort.settings.overdueReminderDays.length,
               feedbackDueAt: base.feedbackDueAt,
-              reviews,
+              reviews: reviewsFor(leaderId),
             },
           });
         }

@@ -8,6 +8,7 @@ import type {
   TeacherProgress,
 } from '@stl/mail/util-templates';
 import { cohortCompletions } from '@stl/api/data-access-db';
+import { nameBook } from '@stl/api/feature-auth';
 import type { NotificationDraft } from '../outbox/notification-draft';
 import { schoolSummaryPeriod, weeklySummaryWeek } from './due-rules';
 import type { TickCohort } from './reminder-candidates';
@@ -32,8 +33,9 @@ export async function weeklyLeaderSummaries(
     const done = await existing(cohort.leaderIds.map(keyOf));
     const leaders = cohort.leaderIds.filter((id) => !done.has(keyOf(id)));
     if (leaders.length === 0) continue;
-    const people = await missingByPerson(m, cohort.id, now);
     for (const leaderId of leaders) {
+      // Named as this leader may see them (ADR 0031).
+      const people = await missingByPerson(m, cohort.id, now, () => leaderId);
       drafts.push({
         idempotencyKey: keyOf(leaderId),
         kind: MailKind.WEEKLY_LEADER_SUMMARY,
@@ -55,11 +57,16 @@ export async function weeklyLeaderSummaries(
   return drafts;
 }
 
-/** What each active participant has not done by its deadline; `personId` narrows it to one. */
+/**
+ * What each active participant has not done by its deadline. `readerOf(personId)` says who will
+ * read that participant's list (the participant, or a leader), so every name in it is the one that
+ * reader may see (ADR 0031).
+ */
 export async function missingByPerson(
   m: EntityManager,
   cohortId: string,
   now: Date,
+  readerOf: (personId: string) => string,
 ): Promise<(PersonMissing & { id: string })[]> {
   const people: { id: string; name: string; school: string | null }[] = await m.query(
     `SELECT p.id, p.full_name AS name, s.name AS school
@@ -84,8 +91,8 @@ export async function missingByPerson(
   for (const a of analyses)
     add(a.person_id, { type: 'analysis', roundNumber: a.number, dueAt: a.due.toISOString() });
 
-  const peer: { reviewer_id: string; number: number; author: string; due: Date }[] = await m.query(
-    `SELECT ra.reviewer_id, r.number, author.full_name AS author, r.feedback_deadline AS due
+  const peer: { reviewer_id: string; number: number; author_id: string; due: Date }[] = await m.query(
+    `SELECT ra.reviewer_id, r.number, a.author_id, r.feedback_deadline AS due
        FROM review_assignment ra
        JOIN analysis_round r ON r.id = ra.round_id
        JOIN analysis a ON a.id = ra.analysis_id
@@ -95,11 +102,16 @@ export async function missingByPerson(
       ORDER BY r.number, author.full_name`,
     [cohortId, now],
   );
+  const names = await nameBook(
+    m,
+    people.map((p) => readerOf(p.id)),
+    [...people.map((p) => p.id), ...peer.map((p) => p.author_id)],
+  );
   for (const p of peer) {
     add(p.reviewer_id, {
       type: 'peerFeedback',
       roundNumber: p.number,
-      authorName: p.author,
+      authorName: names(readerOf(p.reviewer_id), p.author_id),
       dueAt: p.due.toISOString(),
     });
   }
@@ -128,7 +140,7 @@ export async function missingByPerson(
 
   return people.map((p) => ({
     id: p.id,
-    name: p.name,
+    name: names(readerOf(p.id), p.id),
     schoolName: p.school ?? '',
     missing: missing.get(p.id) ?? [],
   }));
@@ -164,11 +176,21 @@ export async function schoolLeaderSummaries(
   const bySchool = new Map<string, Awaited<ReturnType<typeof schoolProgress>>>();
   const drafts: NotificationDraft[] = [];
   for (const l of todo) {
-    let cohorts = bySchool.get(l.school_id);
-    if (!cohorts) {
-      cohorts = await schoolProgress(m, l.school_id, now);
-      bySchool.set(l.school_id, cohorts);
+    let progress = bySchool.get(l.school_id);
+    if (!progress) {
+      progress = await schoolProgress(m, l.school_id, now);
+      bySchool.set(l.school_id, progress);
     }
+    // Named as this school leader may see them (ADR 0031).
+    const names = await nameBook(
+      m,
+      [l.person_id],
+      progress.flatMap((c) => c.teachers.map((t) => t.id)),
+    );
+    const cohorts = progress.map((c) => ({
+      ...c,
+      teachers: c.teachers.map(({ id, ...teacher }) => ({ ...teacher, name: names(l.person_id, id) })),
+    }));
     drafts.push({
       idempotencyKey: keyOf(l),
       kind: MailKind.SCHOOL_LEADER_SUMMARY,
@@ -202,7 +224,7 @@ async function schoolProgress(m: EntityManager, schoolId: string, now: Date) {
         ORDER BY c.name, c.id`,
       [schoolId],
     );
-  const out: { cohortId: string; cohortName: string; teachers: TeacherProgress[] }[] = [];
+  const out: { cohortId: string; cohortName: string; teachers: (TeacherProgress & { id: string })[] }[] = [];
   for (const c of cohorts) {
     const rows = await cohortCompletions(
       m,
@@ -229,8 +251,7 @@ async function schoolProgress(m: EntityManager, schoolId: string, now: Date) {
           ...(r.missed !== undefined ? { missed: r.missed, held: r.held } : {}),
         })),
       }))
-      .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1))
-      .map(({ id: _id, ...teacher }) => teacher);
+      .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
     out.push({ cohortId: c.id, cohortName: c.name, teachers });
   }
   return out;

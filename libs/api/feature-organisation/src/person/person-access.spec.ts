@@ -22,10 +22,18 @@ const actor = (personId: string, ...grants: [Role, string?][]): Actor => ({
     schoolId: schoolId ?? null,
   })),
 });
-const person = (id: string, schoolId: string | null = 'school-a', organisationId = ORG) => ({
+const person = (
+  id: string,
+  schoolId: string | null = 'school-a',
+  organisationId = ORG,
+  protectedIdentity = false,
+) => ({
   id,
   organisationId,
   schoolId,
+  fullName: `Name of ${id}`,
+  protectedIdentity,
+  pseudonym: protectedIdentity ? 'Deltagare K7M2' : null,
 });
 
 const admin = actor('admin', [Role.ADMINISTRATOR]);
@@ -61,6 +69,15 @@ describe('who sees whom', () => {
     ]);
     expect(canSeeEmail(teacher, person('teacher'))).toBe(true);
     expect(canSeeEmail(admin, person('sara', 'school-a', 'org-2'))).toBe(false);
+    // A protected identity (ADR 0031): the person and administrators only.
+    const hidden = person('sara', 'school-a', ORG, true);
+    expect([admin, leader, rektor, teacher].map((a) => canSeeEmail(a, hidden))).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(canSeeEmail(actor('sara', [Role.TEACHER]), hidden)).toBe(true);
     expect([admin, leader, rektor, teacher].map((a) => canSeeCertifications(a, sara))).toEqual([
       true,
       false,

@@ -1,6 +1,6 @@
 import { Role } from '@stl/api/data-access-db';
-import { hasRole, schoolsLedBy } from '@stl/api/feature-auth';
-import type { Actor } from '@stl/api/feature-auth';
+import { hasRole, mayRevealEmail, schoolsLedBy } from '@stl/api/feature-auth';
+import type { Actor, NamedPerson } from '@stl/api/feature-auth';
 
 /** The parts of a person the visibility rules look at. */
 export interface PersonRef {
@@ -32,9 +32,13 @@ export function canSeePerson(actor: Actor, person: PersonRef): boolean {
   return scope.kind === 'schools' && person.schoolId !== null && scope.schoolIds.includes(person.schoolId);
 }
 
-/** E-mail addresses: the person, the organisation's administrators and its course leaders. */
-export function canSeeEmail(actor: Actor, person: PersonRef): boolean {
+/**
+ * E-mail addresses: the person, the organisation's administrators and its course leaders; of a
+ * person with a protected identity only the person and administrators (ADR 0031).
+ */
+export function canSeeEmail(actor: Actor, person: PersonRef & NamedPerson): boolean {
   if (person.organisationId !== actor.organisationId) return false;
+  if (!mayRevealEmail(actor, person)) return false;
   return (
     person.id === actor.personId || hasRole(actor, Role.ADMINISTRATOR) || hasRole(actor, Role.COURSE_LEADER)
   );

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsEnum, IsOptional } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import { Role } from '@stl/api/data-access-db';
 import { IsId, IsPassword } from '../common/validation';
 
@@ -31,4 +31,18 @@ export class SetPasswordArgs {
   })
   @IsPassword()
   password!: string;
+}
+
+@ArgsType()
+export class SetProtectedIdentityArgs {
+  @Field(() => ID, { description: 'The person to mark or unmark, of your own organisation.' })
+  @IsId('person')
+  personId!: string;
+
+  @Field({
+    description:
+      'true: the person has a protected identity (skyddade personuppgifter); others than administrators, course leaders and school leaders of their school see a pseudonym, and only administrators their e-mail. false clears the mark; the pseudonym is kept for another time.',
+  })
+  @IsBoolean({ message: 'Say true or false.' })
+  protected!: boolean;
 }

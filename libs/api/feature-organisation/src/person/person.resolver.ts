@@ -9,7 +9,7 @@ import { SchoolService } from '../school/school.service';
 import { CreatePersonInput } from './dto/create-person.input';
 import { UpdatePersonInput } from './dto/update-person.input';
 import { PeopleArgs } from './people.args';
-import { RoleChangeArgs, SetPasswordArgs } from './person.args';
+import { RoleChangeArgs, SetPasswordArgs, SetProtectedIdentityArgs } from './person.args';
 import { PersonService } from './person.service';
 
 export const PersonPage = Paginated(PersonEntity, 'Person');
@@ -86,10 +86,47 @@ export class PersonResolver {
     return this.service.setPassword(actor, args);
   }
 
+  @Mutation(() => PersonEntity, {
+    description:
+      'Marks a person as having a protected identity (skyddade personuppgifter), or clears the mark (ADR 0031). Administrators of the organisation only.',
+  })
+  setProtectedIdentity(
+    @Args() args: SetProtectedIdentityArgs,
+    @CurrentActor() actor: Actor,
+  ): Promise<PersonEntity> {
+    return this.service.setProtectedIdentity(actor, args);
+  }
+
+  @ResolveField(() => String, {
+    description:
+      'Full name. Of a person with a protected identity, only the person, administrators, course leaders and the school leaders of their school see it; everyone else gets a stable pseudonym such as "Deltagare K7M2" (ADR 0031).',
+  })
+  fullName(@Parent() person: PersonEntity, @CurrentActor() actor: Actor): string {
+    return this.service.fullName(actor, person);
+  }
+
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description:
+      "Whether the person has a protected identity (skyddade personuppgifter, ADR 0031). Shown to the organisation's administrators only; null for everyone else.",
+  })
+  protectedIdentity(@Parent() person: PersonEntity, @CurrentActor() actor: Actor): boolean | null {
+    return this.service.protectedIdentity(actor, person);
+  }
+
   @ResolveField(() => String, {
     nullable: true,
     description:
-      "The sign-in address. Shown to the person themself and to the organisation's administrators and course leaders (who enrol and contact participants); null for everyone else, school leaders and teachers included.",
+      'The stable pseudonym others see while the person has a protected identity, e.g. "Deltagare K7M2" (ADR 0031); null until they are first marked. Shown to the organisation\'s administrators only; null for everyone else.',
+  })
+  pseudonym(@Parent() person: PersonEntity, @CurrentActor() actor: Actor): string | null {
+    return this.service.pseudonym(actor, person);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      "The sign-in address. Shown to the person themself and to the organisation's administrators and course leaders (who enrol and contact participants); of a person with a protected identity only to the person and administrators (ADR 0031); null for everyone else, school leaders and teachers included.",
   })
   email(@Parent() person: PersonEntity, @CurrentActor() actor: Actor): string | null {
     return this.service.email(actor, person);

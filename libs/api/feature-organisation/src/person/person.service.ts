@@ -12,7 +12,10 @@ import {
 } from '@stl/api/data-access-db';
 import {
   AccessPolicy,
+  administersPersonOf,
   assertAcceptablePassword,
+  displayName,
+  newPseudonym,
   PasswordService,
   SessionService,
 } from '@stl/api/feature-auth';
@@ -25,7 +28,7 @@ import { SchoolService } from '../school/school.service';
 import type { CreatePersonInput } from './dto/create-person.input';
 import type { UpdatePersonInput } from './dto/update-person.input';
 import type { PeopleArgs } from './people.args';
-import type { RoleChangeArgs, SetPasswordArgs } from './person.args';
+import type { RoleChangeArgs, SetPasswordArgs, SetProtectedIdentityArgs } from './person.args';
 import {
   canSearchByEmail,
   canSeeEmail,
@@ -89,10 +92,13 @@ export class PersonService {
     }
     if (filter.search) {
       const pattern = `%${filter.search.replace(/[\\%_]/g, '\\$&')}%`;
+      // Only those who may read an address find people by it; a protected person's address only
+      // administrators (ADR 0031), so a course leader cannot confirm it by searching.
+      const byEmail = this.access.isAdminOf(actor, args.organisationId)
+        ? 'p.email ILIKE :pattern'
+        : 'p.email ILIKE :pattern AND NOT p.protectedIdentity';
       qb.andWhere(
-        canSearchByEmail(actor)
-          ? '(p.fullName ILIKE :pattern OR p.email ILIKE :pattern)'
-          : 'p.fullName ILIKE :pattern',
+        canSearchByEmail(actor) ? `(p.fullName ILIKE :pattern OR (${byEmail}))` : 'p.fullName ILIKE :pattern',
         { pattern },
       );
     }
@@ -243,6 +249,47 @@ export class PersonService {
 
   email(actor: Actor, person: PersonEntity): string | null {
     return canSeeEmail(actor, person) ? person.email : null;
+  }
+
+  /**
+   * Marks a person as having a protected identity (skyddade personuppgifter, ADR 0031), or clears the
+   * mark. The first time, the person gets a pseudonym unique in the organisation, kept from then on
+   * so the stand-in never changes. Administrators of the person's organisation only.
+   */
+  async setProtectedIdentity(actor: Actor, args: SetProtectedIdentityArgs): Promise<PersonEntity> {
+    const person = await this.get(actor, args.personId);
+    this.access.assertAdminOf(actor, person.organisationId);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(async (m) => {
+          const current = await m.findOneOrFail(PersonEntity, {
+            where: { id: person.id },
+            lock: { mode: 'pessimistic_write' },
+          });
+          const pseudonym = current.pseudonym ?? (args.protected ? newPseudonym() : null);
+          await m.update(PersonEntity, { id: person.id }, { protectedIdentity: args.protected, pseudonym });
+          return m.findOneOrFail(PersonEntity, { where: { id: person.id } });
+        });
+      } catch (error) {
+        // Another person of the organisation already has this pseudonym: draw again.
+        if (!isUniqueViolation(error) || attempt >= 20) throw error;
+      }
+    }
+  }
+
+  /** The protected-identity mark: administrators of the person's organisation only, null for others. */
+  protectedIdentity(actor: Actor, person: PersonEntity): boolean | null {
+    return administersPersonOf(actor, person) ? person.protectedIdentity : null;
+  }
+
+  /** The pseudonym: administrators of the person's organisation only, null for others. */
+  pseudonym(actor: Actor, person: PersonEntity): string | null {
+    return administersPersonOf(actor, person) ? person.pseudonym : null;
+  }
+
+  /** The name as this actor may see it (ADR 0031). */
+  fullName(actor: Actor, person: PersonEntity): string {
+    return displayName(actor, person);
   }
 
   /** A person's organisation roles, loaded for all people of a request at once. */

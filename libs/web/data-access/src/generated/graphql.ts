@@ -801,6 +801,8 @@ export type AdminPersonFragment = {
   email: string | null;
   active: boolean;
   locale: Locale;
+  protectedIdentity: boolean | null;
+  pseudonym: string | null;
   schoolId: string | null;
   invitation: {
     status: InvitationStatus;
@@ -895,6 +897,8 @@ export type AdminPeopleQuery = {
       email: string | null;
       active: boolean;
       locale: Locale;
+      protectedIdentity: boolean | null;
+      pseudonym: string | null;
       schoolId: string | null;
       invitation: {
         status: InvitationStatus;
@@ -919,6 +923,8 @@ export type AdminPersonQuery = {
     email: string | null;
     active: boolean;
     locale: Locale;
+    protectedIdentity: boolean | null;
+    pseudonym: string | null;
     schoolId: string | null;
     certifications: Array<{
       id: string;
@@ -951,6 +957,8 @@ export type AdminCreatePersonMutation = {
     email: string | null;
     active: boolean;
     locale: Locale;
+    protectedIdentity: boolean | null;
+    pseudonym: string | null;
     schoolId: string | null;
     invitation: {
       status: InvitationStatus;
@@ -975,6 +983,34 @@ export type AdminUpdatePersonMutation = {
     email: string | null;
     active: boolean;
     locale: Locale;
+    protectedIdentity: boolean | null;
+    pseudonym: string | null;
+    schoolId: string | null;
+    invitation: {
+      status: InvitationStatus;
+      sentAt: string;
+      expiresAt: string;
+      acceptedAt: string | null;
+    } | null;
+    school: { id: string; name: string } | null;
+    roles: Array<{ id: string; role: Role; schoolId: string | null }>;
+  };
+};
+
+export type AdminSetProtectedIdentityMutationVariables = Exact<{
+  personId: string;
+  protected: boolean;
+}>;
+
+export type AdminSetProtectedIdentityMutation = {
+  setProtectedIdentity: {
+    id: string;
+    fullName: string;
+    email: string | null;
+    active: boolean;
+    locale: Locale;
+    protectedIdentity: boolean | null;
+    pseudonym: string | null;
     schoolId: string | null;
     invitation: {
       status: InvitationStatus;
@@ -1000,6 +1036,8 @@ export type AdminGrantRoleMutation = {
     email: string | null;
     active: boolean;
     locale: Locale;
+    protectedIdentity: boolean | null;
+    pseudonym: string | null;
     schoolId: string | null;
     invitation: {
       status: InvitationStatus;
@@ -1025,6 +1063,8 @@ export type AdminRevokeRoleMutation = {
     email: string | null;
     active: boolean;
     locale: Locale;
+    protectedIdentity: boolean | null;
+    pseudonym: string | null;
     schoolId: string | null;
     invitation: {
       status: InvitationStatus;
@@ -1244,6 +1284,8 @@ export type AdminInvitePersonMutation = {
     email: string | null;
     active: boolean;
     locale: Locale;
+    protectedIdentity: boolean | null;
+    pseudonym: string | null;
     schoolId: string | null;
     invitation: {
       status: InvitationStatus;
@@ -1267,6 +1309,8 @@ export type AdminResendInvitationMutation = {
     email: string | null;
     active: boolean;
     locale: Locale;
+    protectedIdentity: boolean | null;
+    pseudonym: string | null;
     schoolId: string | null;
     invitation: {
       status: InvitationStatus;

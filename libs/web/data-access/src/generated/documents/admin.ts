@@ -39,6 +39,8 @@ import type {
   AdminRevokeRoleMutationVariables,
   AdminSchoolsQuery,
   AdminSchoolsQueryVariables,
+  AdminSetProtectedIdentityMutation,
+  AdminSetProtectedIdentityMutationVariables,
   AdminTemplateQuery,
   AdminTemplateQueryVariables,
   AdminTemplatesQuery,
@@ -148,6 +150,8 @@ export const AdminPeopleDocument = /*#__PURE__*/ new TypedDocumentString(`
   email
   active
   locale
+  protectedIdentity
+  pseudonym
   invitation {
     status
     sentAt
@@ -189,6 +193,8 @@ fragment AdminPerson on Person {
   email
   active
   locale
+  protectedIdentity
+  pseudonym
   invitation {
     status
     sentAt
@@ -218,6 +224,8 @@ export const AdminCreatePersonDocument = /*#__PURE__*/ new TypedDocumentString(`
   email
   active
   locale
+  protectedIdentity
+  pseudonym
   invitation {
     status
     sentAt
@@ -247,6 +255,8 @@ export const AdminUpdatePersonDocument = /*#__PURE__*/ new TypedDocumentString(`
   email
   active
   locale
+  protectedIdentity
+  pseudonym
   invitation {
     status
     sentAt
@@ -264,6 +274,40 @@ export const AdminUpdatePersonDocument = /*#__PURE__*/ new TypedDocumentString(`
     schoolId
   }
 }`) as unknown as TypedDocumentString<AdminUpdatePersonMutation, AdminUpdatePersonMutationVariables>;
+export const AdminSetProtectedIdentityDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation AdminSetProtectedIdentity($personId: ID!, $protected: Boolean!) {
+  setProtectedIdentity(personId: $personId, protected: $protected) {
+    ...AdminPerson
+  }
+}
+    fragment AdminPerson on Person {
+  id
+  fullName
+  email
+  active
+  locale
+  protectedIdentity
+  pseudonym
+  invitation {
+    status
+    sentAt
+    expiresAt
+    acceptedAt
+  }
+  schoolId
+  school {
+    id
+    name
+  }
+  roles {
+    id
+    role
+    schoolId
+  }
+}`) as unknown as TypedDocumentString<
+  AdminSetProtectedIdentityMutation,
+  AdminSetProtectedIdentityMutationVariables
+>;
 export const AdminGrantRoleDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation AdminGrantRole($personId: ID!, $role: Role!, $schoolId: ID) {
   grantRole(personId: $personId, role: $role, schoolId: $schoolId) {
@@ -276,6 +320,8 @@ export const AdminGrantRoleDocument = /*#__PURE__*/ new TypedDocumentString(`
   email
   active
   locale
+  protectedIdentity
+  pseudonym
   invitation {
     status
     sentAt
@@ -305,6 +351,8 @@ export const AdminRevokeRoleDocument = /*#__PURE__*/ new TypedDocumentString(`
   email
   active
   locale
+  protectedIdentity
+  pseudonym
   invitation {
     status
     sentAt
@@ -577,6 +625,8 @@ export const AdminInvitePersonDocument = /*#__PURE__*/ new TypedDocumentString(`
   email
   active
   locale
+  protectedIdentity
+  pseudonym
   invitation {
     status
     sentAt
@@ -606,6 +656,8 @@ export const AdminResendInvitationDocument = /*#__PURE__*/ new TypedDocumentStri
   email
   active
   locale
+  protectedIdentity
+  pseudonym
   invitation {
     status
     sentAt

@@ -67,6 +67,8 @@ export const AdminPersonFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   email
   active
   locale
+  protectedIdentity
+  pseudonym
   invitation {
     status
     sentAt

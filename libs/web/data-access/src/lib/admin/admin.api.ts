@@ -24,6 +24,7 @@ import {
   AdminTemplateDocument,
   AdminTemplatesDocument,
   AdminUpdateCertificationDocument,
+  AdminSetProtectedIdentityDocument,
   AdminUpdatePersonDocument,
   AdminUpdateSchoolDocument,
 } from '../../generated/graphql';
@@ -56,6 +57,7 @@ import type {
   AdminTemplateSectionFragment,
   AdminTemplatesQuery,
   AdminUpdateCertificationMutation,
+  AdminSetProtectedIdentityMutation,
   AdminUpdatePersonMutation,
   AdminUpdateSchoolMutation,
   CertificationStatus,
@@ -138,6 +140,14 @@ export class AdminApi {
 
   updatePerson(id: string, input: UpdatePersonInput): Observable<AdminUpdatePersonMutation> {
     return this.gql.request(AdminUpdatePersonDocument, { id, input });
+  }
+
+  /**
+   * Marks the person as having a protected identity (skyddade personuppgifter), or clears it
+   * (ADR 0031): others then see a pseudonym, and only administrators the address.
+   */
+  setProtectedIdentity(id: string, on: boolean): Observable<AdminSetProtectedIdentityMutation> {
+    return this.gql.request(AdminSetProtectedIdentityDocument, { personId: id, protected: on });
   }
 
   /**

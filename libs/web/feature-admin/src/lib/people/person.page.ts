@@ -89,6 +89,10 @@ export class AdminPersonPage {
   protected readonly detailsSaved = signal(false);
   private readonly detailsSummary = viewChild<ErrorSummaryComponent>('detailsSummary');
 
+  // Protected identity (ADR 0031).
+  protected readonly protectedBusy = signal(false);
+  protected readonly protectedNotice = signal<string | null>(null);
+
   // Roles.
   protected readonly grantRole = signal<Role | ''>('');
   protected readonly grantSchoolId = signal('');
@@ -205,6 +209,21 @@ export class AdminPersonPage {
       return false;
     } finally {
       this.rolesBusy.set(false);
+    }
+  }
+
+  /** Marks the person as having a protected identity, or clears the mark (ADR 0031). */
+  protected async setProtected(person: AdminPerson, on: boolean): Promise<void> {
+    this.protectedBusy.set(true);
+    this.protectedNotice.set(null);
+    try {
+      const { setProtectedIdentity } = await firstValueFrom(this.api.setProtectedIdentity(person.id, on));
+      this.merge(setProtectedIdentity);
+      this.protectedNotice.set(on ? 'admin.people.protected.marked' : 'admin.people.protected.unmarked');
+    } catch (e) {
+      this.protectedNotice.set(toApiError(e).messageKey);
+    } finally {
+      this.protectedBusy.set(false);
     }
   }
 
