@@ -1,2 +1,3 @@
 export * from './allowlist';
 export * from './plain-text';
+export * from './passage';
