@@ -301,6 +301,27 @@ export type NudgeParticipantsInput = {
   personIds: Array<string>;
 };
 
+export type PassageCommentInput = {
+  /** The published analysis. */
+  analysisId: string;
+  /** The comment: plain text, 1–5000 characters. */
+  body: string;
+  /** Offset just after the passage. */
+  end: number;
+  /** The passage, exactly as in the text (1–2000 characters). */
+  exact: string;
+  /** Up to 32 characters of the text just before the passage. */
+  prefix: string;
+  /** Key of the section of the round's template the passage is in. */
+  sectionKey: string;
+  /** Offset of the passage's first character in the section's content text. */
+  start: number;
+  /** Up to 32 characters of the text just after the passage. */
+  suffix: string;
+  /** The published version the commenter read. When the author has published a newer one since, the comment is refused with STALE_VERSION. */
+  version: number;
+};
+
 export type PeopleFilterInput = {
   /** true: only active accounts; false: only deactivated. */
   active?: boolean | null | undefined;
@@ -1225,6 +1246,7 @@ export type ReadAnalysisQuery = {
     status: AnalysisStatus;
     publishedVersion: number;
     lastPublishedAt: string | null;
+    canCommentOnPassages: boolean;
     author: { id: string; fullName: string };
     round: {
       id: string;
@@ -1258,6 +1280,20 @@ export type ReadAnalysisQuery = {
         createdAt: string;
       }>;
     } | null;
+    passageComments: Array<{
+      id: string;
+      version: number;
+      sectionKey: string;
+      exact: string;
+      prefix: string;
+      suffix: string;
+      start: number;
+      end: number;
+      body: string;
+      createdAt: string;
+      updatedAt: string;
+      author: { id: string; fullName: string } | null;
+    }>;
   };
 };
 
@@ -2166,6 +2202,70 @@ export type OperatorResendInvitationMutation = {
   };
 };
 
+export type PassageCommentFieldsFragment = {
+  id: string;
+  version: number;
+  sectionKey: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+  author: { id: string; fullName: string } | null;
+};
+
+export type CommentOnPassageMutationVariables = Exact<{
+  input: PassageCommentInput;
+}>;
+
+export type CommentOnPassageMutation = {
+  commentOnPassage: {
+    id: string;
+    version: number;
+    sectionKey: string;
+    exact: string;
+    prefix: string;
+    suffix: string;
+    start: number;
+    end: number;
+    body: string;
+    createdAt: string;
+    updatedAt: string;
+    author: { id: string; fullName: string } | null;
+  };
+};
+
+export type EditPassageCommentMutationVariables = Exact<{
+  id: string;
+  body: string;
+}>;
+
+export type EditPassageCommentMutation = {
+  editPassageComment: {
+    id: string;
+    version: number;
+    sectionKey: string;
+    exact: string;
+    prefix: string;
+    suffix: string;
+    start: number;
+    end: number;
+    body: string;
+    createdAt: string;
+    updatedAt: string;
+    author: { id: string; fullName: string } | null;
+  };
+};
+
+export type DeletePassageCommentMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type DeletePassageCommentMutation = { deletePassageComment: string };
+
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
@@ -2401,6 +2501,7 @@ export type FeedbackFormQuery = {
     cohortId: string;
     status: AnalysisStatus;
     publishedVersion: number;
+    canCommentOnPassages: boolean;
     author: { id: string; fullName: string };
     round: {
       id: string;
@@ -2448,6 +2549,20 @@ export type FeedbackFormQuery = {
         authorId: string;
         author: { id: string; fullName: string } | null;
       }>;
+    }>;
+    passageComments: Array<{
+      id: string;
+      version: number;
+      sectionKey: string;
+      exact: string;
+      prefix: string;
+      suffix: string;
+      start: number;
+      end: number;
+      body: string;
+      createdAt: string;
+      updatedAt: string;
+      author: { id: string; fullName: string } | null;
     }>;
   };
   myReviewTasks: Array<{
@@ -3526,6 +3641,8 @@ export type FieldProblemCode =
   | 'PASSWORD_TOO_SHORT'
   /** The person's account is switched off. */
   | 'PERSON_INACTIVE'
+  /** A passage comment's quote, context or offsets do not match the text of the section in that published version. */
+  | 'QUOTE_MISMATCH'
   /** The field must be filled in. */
   | 'REQUIRED'
   /** A required section of the analysis is empty. */
@@ -3642,6 +3759,7 @@ export * from './documents/follow-up';
 export * from './documents/fragments';
 export * from './documents/notifications';
 export * from './documents/operator';
+export * from './documents/passages';
 export * from './documents/password';
 export * from './documents/review';
 export * from './documents/sessions';
