@@ -17,17 +17,12 @@ import { roundTitleBesideNumber } from '@stl/shared/domain';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ReviewApi, SessionStore, apiResource, toApiError } from '@stl/web/data-access';
 import type { ApiError, FeedbackItem } from '@stl/web/data-access';
-import {
-  AttachmentGalleryComponent,
-  ErrorSummaryComponent,
-  LoadDirective,
-  PageHeaderComponent,
-  StatusBadgeComponent,
-} from '@stl/web/ui';
+import { ErrorSummaryComponent, LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import type { ErrorSummaryItem } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { firstValueFrom } from 'rxjs';
 import { feedbackOverviewPath, receivedFeedbackPath } from '../review.paths';
+import { AnnotatedAnalysisComponent } from '../passages/annotated-analysis.component';
 import { FeedbackCardComponent } from '../shared/feedback-card.component';
 import {
   FEEDBACK_PARTS,
@@ -57,7 +52,7 @@ import { FeedbackDraftStore, emptyTexts, feedbackDraftKey, hasText } from './fee
     StatusBadgeComponent,
     ErrorSummaryComponent,
     FeedbackCardComponent,
-    AttachmentGalleryComponent,
+    AnnotatedAnalysisComponent,
     ...FORMAT_PIPES,
   ],
   templateUrl: './feedback-form.page.html',
@@ -96,10 +91,6 @@ export class FeedbackFormPage {
   protected readonly answers = computed(
     () => new Map(this.analysis()?.current?.answers.map((a) => [a.sectionKey, a.html]) ?? []),
   );
-  /** The published version's files of one section (ADR 0024). */
-  protected attachmentsOf(sectionKey: string) {
-    return this.analysis()?.current?.attachments.filter((a) => a.sectionKey === sectionKey) ?? [];
-  }
   protected readonly sectionTitles = computed(() => new Map(this.sections().map((s) => [s.key, s.title])));
   protected readonly min = computed(() => this.data()?.cohort.feedbackMinLength ?? 1);
   /** My assignment on this analysis (critical friend or course leader), if any. */
