@@ -89,7 +89,17 @@ export class AnalysisPassageCommentsResolver {
     description:
       "Whether the asker may comment on passages of the current published version: its critical friends and the cohort's course leaders; false for everyone else.",
   })
-  canCommentOnPassages(@Parent() a: AnalysisEntity, @CurrentActor() actor: Actor): Promise<boolean> {
-    return this.service.canComment(actor, a);
+  canCommentOnPassages(
+    @Parent() a: AnalysisEntity,
+    @CurrentActor() actor: Actor,
+    @Context() ctx: RequestContext,
+  ): Promise<boolean> {
+    const live = requestLoader<string, boolean>(
+      ctx.req,
+      'review.liveAssignmentOnAnalysis',
+      (ids) => this.service.liveAssignmentsOf(actor, ids),
+      false,
+    );
+    return this.service.canComment(actor, a, (id) => live.load(id));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import {
   AnalysisEntity,
@@ -40,6 +40,8 @@ function refuse(problems: FieldProblem[]): never {
 export class PassageCommentService {
   constructor(
     @InjectRepository(PassageCommentEntity) private readonly comments: Repository<PassageCommentEntity>,
+    @InjectRepository(ReviewAssignmentEntity)
+    private readonly assignments: Repository<ReviewAssignmentEntity>,
     private readonly access: AccessPolicy,
     private readonly commands: CohortCommands,
   ) {}
@@ -137,12 +139,28 @@ export class PassageCommentService {
     return access;
   }
 
-  /** Whether the actor may comment on passages of this (published) analysis now. */
-  async canComment(actor: Actor, analysis: AnalysisEntity): Promise<boolean> {
-    if (analysis.status !== AnalysisStatus.PUBLISHED) return false;
+  /**
+   * Whether the actor may comment on passages of this (published) analysis now. `liveAssignment`
+   * answers "does the actor hold an assignment on it that is not cancelled" (batched in lists).
+   */
+  async canComment(
+    actor: Actor,
+    analysis: AnalysisEntity,
+    liveAssignment: (analysisId: string) => Promise<boolean>,
+  ): Promise<boolean> {
+    if (analysis.status !== AnalysisStatus.PUBLISHED || analysis.authorId === actor.personId) return false;
     const access = await this.access.cohortAccess(actor, analysis.cohortId).catch(() => null);
     if (!access?.canSeeContent) return false;
-    return this.mayComment(this.comments.manager, actor, analysis, access);
+    return access.leader || liveAssignment(analysis.id);
+  }
+
+  /** Of these analyses, those on which the actor holds an assignment that is not cancelled. */
+  async liveAssignmentsOf(actor: Actor, analysisIds: readonly string[]): Promise<Map<string, boolean>> {
+    const rows = await this.assignments.find({
+      select: { id: true, analysisId: true },
+      where: { analysisId: In([...analysisIds]), reviewerId: actor.personId, cancelledAt: IsNull() },
+    });
+    return new Map(rows.map((a) => [a.analysisId, true]));
   }
 
   async byAnalyses(analysisIds: readonly string[]): Promise<Map<string, PassageCommentEntity[]>> {
