@@ -454,6 +454,8 @@ describe('a whole round: publish, allocate, lock, feedback, replies and completi
       expect(await kinds(maria)).toEqual(['REPLY', 'LEADER_NOTE']);
       expect(await kinds(await api.signedIn(LEADER_EMAILS[1]))).toEqual(['REPLY', 'LEADER_NOTE']);
       expect(await kinds(await as(reviewer))).toEqual(['REPLY', 'LEADER_NOTE']);
+      // The organisation's administrators run it and see the notes too (as the schema says).
+      expect(await kinds(await api.signedIn('admin@larkby.example'))).toEqual(['REPLY', 'LEADER_NOTE']);
       expect(await kinds(await as(author))).toEqual(['REPLY']);
       bystander = people.find((p) => p !== author && p !== reviewer) as Participant;
       expect(await kinds(await as(bystander))).toEqual(['REPLY']);

@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, isEnumType } from 'graphql';
+import {
+  buildSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isSpecifiedScalarType,
+} from 'graphql';
 import { ERROR_CODES, FIELD_PROBLEM_CODES } from '@stl/shared/domain';
 import { createScratchDatabase, runMigrations, testServerUrl } from '@stl/api/data-access-db';
 import { printApiSchema, SCHEMA_FILE } from '../src/app/schema-sdl';
@@ -36,5 +43,28 @@ describe('committed GraphQL schema', () => {
       ).toEqual([...codes].sort());
       expect(type.getValues().filter((v) => !v.description)).toEqual([]);
     }
+  });
+
+  it('describes every type, field, argument, input field and enum value (a public contract)', () => {
+    const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
+    const undescribed: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || isSpecifiedScalarType(type)) continue;
+      if (!type.description) undescribed.push(type.name);
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) undescribed.push(`${type.name}.${field.name}`);
+          for (const arg of 'args' in field ? field.args : []) {
+            if (!arg.description) undescribed.push(`${type.name}.${field.name}(${arg.name})`);
+          }
+        }
+      }
+      if (isEnumType(type)) {
+        for (const value of type.getValues()) {
+          if (!value.description) undescribed.push(`${type.name}.${value.name}`);
+        }
+      }
+    }
+    expect(undescribed).toEqual([]);
   });
 });

@@ -201,6 +201,27 @@ test('the critical friend gives feedback through the form', async ({ page }) => 
   await expect(page.getByText('Du är kritisk vän')).toBeVisible();
   await expect(page.getByText('Återkopplingen går inte att ändra när den är skickad.')).toBeVisible();
 
+  // The feedback coach (issue 15): hints for "Bra jobbat!", ticks once the text asks and proposes.
+  const coach = page.getByTestId('feedback-coach');
+  await expect(coach.locator('[data-quality="question"]')).not.toHaveClass(/coach__item--done/);
+  await page.getByLabel('Det här fungerar bra').fill('Bra jobbat!');
+  await expect(coach.getByTestId('coach-only-praise')).toContainText('bara av omdömen (bra jobbat');
+  await expect(coach.locator('[data-quality="question"]')).toContainText('Ställ en öppen fråga');
+  await expect(coach.locator('[data-quality="nextStep"]')).toContainText('Föreslå något konkret');
+  await page.getByLabel('Frågor att fundera över').fill('Hur tror du att eleverna uppfattade uppgiften?');
+  await page
+    .getByLabel('Förslag på nästa steg')
+    .fill('Nästa gång kan du prova att låta eleverna läsa sina texter högt för varandra.');
+  await expect(coach.locator('[data-quality="question"]')).toHaveClass(/coach__item--done/);
+  await expect(coach.locator('[data-quality="question"]')).toContainText('Hur tror du att eleverna');
+  await expect(coach.locator('[data-quality="nextStep"]')).toHaveClass(/coach__item--done/);
+  await expect(coach.locator('[data-quality="aboutLearning"]')).toHaveClass(/coach__item--done/);
+  await expect(coach.getByTestId('coach-only-praise')).toHaveCount(0);
+  await checkPage(page, 'review-form-coach');
+  for (const label of ['Det här fungerar bra', 'Frågor att fundera över', 'Förslag på nästa steg']) {
+    await page.getByLabel(label).fill('');
+  }
+
   // Counters as you type.
   await expect(page.getByTestId('count-worksWell')).toHaveText(/^\s*0 \/ 50 tecken\s*$/);
   await page.getByLabel('Det här fungerar bra').fill('Tydliga mål.');

@@ -18,7 +18,7 @@ import { ReviewFeatureModule } from '@stl/api/feature-review';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { formatGraphQLError } from '@stl/api/util-errors';
-import { CODE_ENUMS } from '@stl/api/util-graphql';
+import { CODE_ENUMS, describeRootTypes } from '@stl/api/util-graphql';
 import { HealthController } from './health.controller';
 import { operationAllowListPlugin, requestLimitsPlugin } from './request-limits.plugin';
 import { WEB_OPERATIONS } from './web-operations.generated';
@@ -54,6 +54,7 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             buildSchemaOptions: { orphanedTypes: CODE_ENUMS },
+            transformSchema: describeRootTypes,
             path: '/graphql',
             context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
             formatError: (formatted, error) => formatGraphQLError(formatted, error, logger),

@@ -39,7 +39,10 @@ export class AuthResolver {
     description:
       'Signs in with e-mail and password; sets the session cookie. INVALID_CREDENTIALS for a wrong e-mail or password alike; TOO_MANY_ATTEMPTS (details.retryAfterSeconds) after too many attempts on the account or from the address, also for the right password, until the wait is over. PASSWORD_SIGN_IN_DISABLED (details.ssoStartPath) for the right password of someone whose organisation uses single sign-on with password sign-in off.',
   })
-  async signIn(@Args('input') input: SignInInput, @Context() ctx: RequestContext): Promise<ViewerModel> {
+  async signIn(
+    @Args('input', { description: 'E-mail address and password.' }) input: SignInInput,
+    @Context() ctx: RequestContext,
+  ): Promise<ViewerModel> {
     const email = input.email.trim().toLowerCase();
     const address = clientAddress(ctx.req);
     // Counted before anything is hashed; refused while locked (known and unknown e-mails alike).

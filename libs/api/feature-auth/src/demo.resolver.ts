@@ -19,10 +19,10 @@ import { Public } from './access.decorators';
   description: 'A seeded demo account offered on the sign-in page; each signs in with the demo password.',
 })
 export class DemoAccountModel {
-  @Field()
+  @Field({ description: "The demo account's e-mail address (its sign-in name)." })
   email!: string;
 
-  @Field()
+  @Field({ description: "The demo person's full name." })
   fullName!: string;
 
   @Field(() => Role, {

@@ -2,12 +2,14 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import { OrganisationEntity, PersonEntity, RoleGrantEntity } from '@stl/api/data-access-db';
 
 /** The signed-in person as they see themselves. */
-@ObjectType('Viewer')
+@ObjectType('Viewer', {
+  description: 'The signed-in person as they see themselves: only ever about the viewer.',
+})
 export class ViewerModel {
-  @Field(() => PersonEntity)
+  @Field(() => PersonEntity, { description: 'The signed-in person.' })
   person!: PersonEntity;
 
-  @Field()
+  @Field({ description: "The signed-in person's e-mail address (their sign-in name)." })
   email!: string;
 
   @Field(() => OrganisationEntity, {
@@ -16,7 +18,7 @@ export class ViewerModel {
   })
   organisation!: OrganisationEntity | null;
 
-  @Field(() => [RoleGrantEntity])
+  @Field(() => [RoleGrantEntity], { description: 'The organisation roles the signed-in person holds.' })
   roles!: RoleGrantEntity[];
 
   @Field({

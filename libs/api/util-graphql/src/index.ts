@@ -7,3 +7,4 @@ export * from './code-enums';
 export * from './request-limits';
 export * from './sample-variables';
 export * from './operation-hash';
+export * from './root-types';

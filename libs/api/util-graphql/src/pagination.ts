@@ -22,12 +22,16 @@ export class PageArgs {
   after?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page ends and whether another follows.' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'True when another page follows this one.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Opaque cursor of the last item; pass it as `after` to get the next page. Null on an empty page.',
+  })
   endCursor!: string | null;
 }
 
@@ -39,15 +43,17 @@ export interface Page<T> {
 
 /** Makes the GraphQL type `<Name>Page { nodes, pageInfo, totalCount }` for a node type. */
 export function Paginated<T>(classRef: Type<T>, name: string): Type<Page<T>> {
-  @ObjectType(`${name}Page`)
+  @ObjectType(`${name}Page`, {
+    description: `One page of ${name} items, in the list's stable order; visible to whoever may run the query that returns it.`,
+  })
   class PageType implements Page<T> {
-    @Field(() => [classRef])
+    @Field(() => [classRef], { description: 'The items of this page.' })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page ends and whether another follows.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int)
+    @Field(() => Int, { description: 'How many items the whole list holds, over all pages.' })
     totalCount!: number;
   }
   return PageType;

@@ -14,15 +14,18 @@ import type { Answers } from './analysis.entity';
 import { answersTransformer } from './answers.transformer';
 
 /** A published, immutable version of an analysis. Feedback points at the version it was given on. */
-@ObjectType('AnalysisVersion')
+@ObjectType('AnalysisVersion', {
+  description:
+    "A published, frozen version of an analysis; feedback points at the version it was given on. Visible to whoever may read the analysis: its author, and the cohort's participants, course leaders and the organisation's administrators.",
+})
 @Entity('analysis_version')
 @Index(['analysisId', 'version'], { unique: true })
 export class AnalysisVersionEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier of this version.' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The analysis this is a version of.' })
   @Column({ type: 'uuid' })
   analysisId!: string;
 
@@ -30,7 +33,9 @@ export class AnalysisVersionEntity {
   @JoinColumn({ name: 'analysis_id' })
   analysis?: Relation<AnalysisEntity>;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Version number, 1 for the first publish, counting up with every publish.',
+  })
   @Column({ type: 'integer' })
   version!: number;
 
@@ -38,11 +43,14 @@ export class AnalysisVersionEntity {
   answers!: Answers;
 
   /** The author confirmed that no pupil can be identified in the text. */
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, {
+    description:
+      'When the author confirmed, at publishing, that no pupil can be identified in the text (UTC).',
+  })
   @Column({ type: 'timestamptz' })
   privacyConfirmedAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When this version was published (UTC).' })
   @CreateDateColumn({ type: 'timestamptz' })
   publishedAt!: Date;
 }

@@ -12,7 +12,14 @@ export enum AnalysisStatus {
   DRAFT = 'DRAFT',
   PUBLISHED = 'PUBLISHED',
 }
-registerEnumType(AnalysisStatus, { name: 'AnalysisStatus' });
+registerEnumType(AnalysisStatus, {
+  name: 'AnalysisStatus',
+  description: 'Whether an analysis has been published to the cohort.',
+  valuesMap: {
+    DRAFT: { description: 'Only the working copy exists; nobody but the author sees it.' },
+    PUBLISHED: { description: 'At least one version has been published to the cohort.' },
+  },
+});
 
 /** Answers keyed by the template section's key; values are sanitised HTML. */
 export type Answers = Record<string, string>;
@@ -21,12 +28,15 @@ export type Answers = Record<string, string>;
  * One participant's analysis for one round. The working copy (draft) lives here with a revision
  * number for conflict detection; every publish freezes a numbered AnalysisVersion.
  */
-@ObjectType('Analysis')
+@ObjectType('Analysis', {
+  description:
+    "One participant's analysis for one round: a private working copy (draft) and the versions published to the cohort. Its author always sees it; once published, the cohort's participants, course leaders and the organisation's administrators do too. School leaders see only progress, never the text.",
+})
 @Entity('analysis')
 @Index(['roundId', 'authorId'], { unique: true })
 @Index(['cohortId', 'status'])
 export class AnalysisEntity extends BaseEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The round this analysis answers.' })
   @Column({ type: 'uuid' })
   roundId!: string;
 
@@ -35,7 +45,7 @@ export class AnalysisEntity extends BaseEntity {
   round?: Relation<AnalysisRoundEntity>;
 
   /** Copied from the round so access checks and cohort-wide lists need no join. */
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The cohort the round belongs to.' })
   @Column({ type: 'uuid' })
   cohortId!: string;
 
@@ -43,7 +53,7 @@ export class AnalysisEntity extends BaseEntity {
   @JoinColumn({ name: 'cohort_id' })
   cohort?: Relation<CohortEntity>;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The participant who writes the analysis.' })
   @Column({ type: 'uuid' })
   authorId!: string;
 
@@ -52,7 +62,10 @@ export class AnalysisEntity extends BaseEntity {
   author?: Relation<PersonEntity>;
 
   /** The author's school when the analysis was started (for "by school" views and allocation). */
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The author's school when the analysis was started; null when the author had none.",
+  })
   @Column({ type: 'uuid', nullable: true })
   schoolId!: string | null;
 
@@ -61,7 +74,9 @@ export class AnalysisEntity extends BaseEntity {
   @JoinColumn({ name: 'school_id' })
   school?: Relation<SchoolEntity> | null;
 
-  @Field(() => AnalysisStatus)
+  @Field(() => AnalysisStatus, {
+    description: 'DRAFT until first published, then PUBLISHED (a published analysis may get newer versions).',
+  })
   @Column({ type: 'varchar', length: 16, default: AnalysisStatus.DRAFT })
   status!: AnalysisStatus;
 
@@ -77,15 +92,22 @@ export class AnalysisEntity extends BaseEntity {
   draftSavedAt!: Date | null;
 
   /** Number of the latest published version; 0 while never published. */
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of the latest published version; 0 while never published.' })
   @Column({ type: 'integer', default: 0 })
   publishedVersion!: number;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      "When the analysis was first published (UTC); null while a draft. Compared with the round's submission deadline.",
+  })
   @Column({ type: 'timestamptz', nullable: true })
   firstPublishedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the latest version was published (UTC); null while a draft.',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   lastPublishedAt!: Date | null;
 }

@@ -9,17 +9,27 @@ export enum CohortRole {
   LEADER = 'LEADER',
   PARTICIPANT = 'PARTICIPANT',
 }
-registerEnumType(CohortRole, { name: 'CohortRole' });
+registerEnumType(CohortRole, {
+  name: 'CohortRole',
+  description: "A person's role in one cohort.",
+  valuesMap: {
+    LEADER: { description: 'A certified course leader (kursledare) who runs the cohort.' },
+    PARTICIPANT: { description: 'A teacher taking the course.' },
+  },
+});
 
 /**
  * Who leads or takes part in a cohort. A participant's school is copied at enrolment so that a
  * teacher changing schools mid-year does not rewrite the cohort's history.
  */
-@ObjectType('CohortMembership')
+@ObjectType('CohortMembership', {
+  description:
+    "Who leads or takes part in a cohort. A participant's school is copied at enrolment, so a teacher changing schools mid-year does not rewrite the cohort's history. Visible to the cohort's members and course leaders, the organisation's administrators, and school leaders for their own school's participants.",
+})
 @Entity('cohort_membership')
 @Index(['personId'])
 export class CohortMembershipEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The cohort.' })
   @PrimaryColumn({ type: 'uuid' })
   cohortId!: string;
 
@@ -27,7 +37,7 @@ export class CohortMembershipEntity {
   @JoinColumn({ name: 'cohort_id' })
   cohort?: Relation<CohortEntity>;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person who leads or takes part.' })
   @PrimaryColumn({ type: 'uuid' })
   personId!: string;
 
@@ -35,11 +45,14 @@ export class CohortMembershipEntity {
   @JoinColumn({ name: 'person_id' })
   person?: Relation<PersonEntity>;
 
-  @Field(() => CohortRole)
+  @Field(() => CohortRole, { description: 'Whether the person leads the cohort or takes part in it.' })
   @PrimaryColumn({ type: 'varchar', length: 16 })
   role!: CohortRole;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The participant's school at enrolment; null for course leaders.",
+  })
   @Column({ type: 'uuid', nullable: true })
   schoolId!: string | null;
 
@@ -52,11 +65,15 @@ export class CohortMembershipEntity {
   @Column({ type: 'boolean', default: false })
   wantsSameSchool!: boolean;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the person joined the cohort (UTC).' })
   @CreateDateColumn({ type: 'timestamptz' })
   joinedAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When a participant was withdrawn (UTC); null while taking part. Withdrawn participants keep their history but get no new tasks.',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   leftAt!: Date | null;
 }

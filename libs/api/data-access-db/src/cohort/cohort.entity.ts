@@ -11,13 +11,27 @@ export enum CohortStatus {
   COMPLETED = 'COMPLETED',
   ARCHIVED = 'ARCHIVED',
 }
-registerEnumType(CohortStatus, { name: 'CohortStatus' });
+registerEnumType(CohortStatus, {
+  name: 'CohortStatus',
+  description: 'Where a cohort is in its year.',
+  valuesMap: {
+    PLANNING: { description: 'Being set up by its leaders; participants get no mail and no tasks yet.' },
+    OPEN: { description: 'Running: participants write, review and get reminders.' },
+    COMPLETED: { description: 'The year is over; read-only apart from late corrections by leaders.' },
+    ARCHIVED: {
+      description: 'Put away; kept for follow-up and the retention schedule, hidden from daily lists.',
+    },
+  },
+});
 
 /** The unique index on (organisation, school year, lower(trimmed name)): COHORT_NAME_TAKEN when hit. */
 export const COHORT_NAME_INDEX = 'UQ_cohort_organisation_year_name';
 
 /** One run of the course (utbildningsomgång) over a school year. */
-@ObjectType('Cohort')
+@ObjectType('Cohort', {
+  description:
+    "One run of the course (utbildningsomgång) over a school year: participants, course leaders, meetings and analysis rounds. Visible to its members and leaders, the organisation's administrators, and school leaders whose teachers take part.",
+})
 @Entity('cohort')
 @Index(['organisationId', 'schoolYear'])
 // One name per organisation and school year, ignoring case and spaces: an expression index the
@@ -28,7 +42,7 @@ export const COHORT_NAME_INDEX = 'UQ_cohort_organisation_year_name';
 @Check('cohort_peers_range', '"peers_per_analysis" BETWEEN 1 AND 6')
 @Check('cohort_attendance_share_range', '"required_attendance_share" BETWEEN 0 AND 1')
 export class CohortEntity extends BaseEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation (huvudman) that runs the cohort.' })
   @Column({ type: 'uuid' })
   organisationId!: string;
 
@@ -36,7 +50,10 @@ export class CohortEntity extends BaseEntity {
   @JoinColumn({ name: 'organisation_id' })
   organisation?: Relation<OrganisationEntity>;
 
-  @Field()
+  @Field({
+    description:
+      "The cohort's name, unique within the organisation and school year (ignoring case and surrounding spaces).",
+  })
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
@@ -52,7 +69,9 @@ export class CohortEntity extends BaseEntity {
   @Column({ type: 'date', transformer: isoDate })
   endsOn!: string;
 
-  @Field(() => CohortStatus)
+  @Field(() => CohortStatus, {
+    description: 'Where the cohort is in its year: planned, open, completed or archived.',
+  })
   @Column({ type: 'varchar', length: 16, default: CohortStatus.PLANNING })
   status!: CohortStatus;
 
@@ -72,11 +91,17 @@ export class CohortEntity extends BaseEntity {
   @Column({ type: 'boolean', default: false })
   sameSchoolSupport!: boolean;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When a course leader opened the cohort to its participants (UTC); null while planning.',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   openedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the cohort was marked completed (UTC); null until then.',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
 }

@@ -9,12 +9,25 @@ export enum AttendanceStatus {
   ABSENT = 'ABSENT',
   EXCUSED = 'EXCUSED',
 }
-registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
+registerEnumType(AttendanceStatus, {
+  name: 'AttendanceStatus',
+  description: "A participant's attendance at one meeting.",
+  valuesMap: {
+    PRESENT: { description: 'Took part in the meeting.' },
+    ABSENT: { description: 'Did not take part and gave no excuse.' },
+    EXCUSED: {
+      description: 'Did not take part, with a valid excuse; counts as absent for the completion rule.',
+    },
+  },
+});
 
-@ObjectType('Attendance')
+@ObjectType('Attendance', {
+  description:
+    "Whether one participant attended one meeting, as recorded by a course leader. Visible to the participant, the cohort's course leaders, the organisation's administrators and the participant's school leaders.",
+})
 @Entity('attendance')
 export class AttendanceEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The meeting.' })
   @PrimaryColumn({ type: 'uuid' })
   meetingId!: string;
 
@@ -22,7 +35,7 @@ export class AttendanceEntity {
   @JoinColumn({ name: 'meeting_id' })
   meeting?: Relation<MeetingEntity>;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The participant.' })
   @PrimaryColumn({ type: 'uuid' })
   personId!: string;
 
@@ -30,11 +43,11 @@ export class AttendanceEntity {
   @JoinColumn({ name: 'person_id' })
   person?: Relation<PersonEntity>;
 
-  @Field(() => AttendanceStatus)
+  @Field(() => AttendanceStatus, { description: 'Present, absent or excused.' })
   @Column({ type: 'varchar', length: 16 })
   status!: AttendanceStatus;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The course leader who recorded it.' })
   @Column({ type: 'uuid' })
   recordedById!: string;
 
@@ -42,7 +55,7 @@ export class AttendanceEntity {
   @JoinColumn({ name: 'recorded_by_id' })
   recordedBy?: Relation<PersonEntity>;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was last recorded (UTC).' })
   @UpdateDateColumn({ type: 'timestamptz' })
   recordedAt!: Date;
 }

@@ -8,15 +8,25 @@ export enum MeetingMode {
   DIGITAL = 'DIGITAL',
   PHYSICAL = 'PHYSICAL',
 }
-registerEnumType(MeetingMode, { name: 'MeetingMode' });
+registerEnumType(MeetingMode, {
+  name: 'MeetingMode',
+  description: 'How a meeting is held.',
+  valuesMap: {
+    DIGITAL: { description: "Online, at the meeting's video link." },
+    PHYSICAL: { description: "In a room, at the meeting's location." },
+  },
+});
 
 /** One of the cohort's joint meetings (träffar); at least eight per cohort. */
-@ObjectType('Meeting')
+@ObjectType('Meeting', {
+  description:
+    "One of the cohort's joint meetings (träffar); at least eight per cohort. Visible to everyone who may see the cohort; course leaders and administrators plan them.",
+})
 @Entity('meeting')
 @Index(['cohortId', 'number'], { unique: true })
 @Check('meeting_times_ordered', '"ends_at" > "starts_at"')
 export class MeetingEntity extends BaseEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The cohort the meeting belongs to.' })
   @Column({ type: 'uuid' })
   cohortId!: string;
 
@@ -24,35 +34,44 @@ export class MeetingEntity extends BaseEntity {
   @JoinColumn({ name: 'cohort_id' })
   cohort?: Relation<CohortEntity>;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The meeting's number within the cohort, from 1, in date order." })
   @Column({ type: 'smallint' })
   number!: number;
 
-  @Field()
+  @Field({ description: 'The meeting\'s title, e.g. "Träff 3".' })
   @Column({ type: 'varchar', length: 300 })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the meeting is about, if the course leader wrote it.',
+  })
   @Column({ type: 'varchar', length: 300, nullable: true })
   theme!: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the meeting starts (UTC; shown in Stockholm time).' })
   @Column({ type: 'timestamptz' })
   startsAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the meeting ends (UTC).' })
   @Column({ type: 'timestamptz' })
   endsAt!: Date;
 
-  @Field(() => MeetingMode)
+  @Field(() => MeetingMode, { description: 'Whether the meeting is held online or in a room.' })
   @Column({ type: 'varchar', length: 16 })
   mode!: MeetingMode;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where a physical meeting is held; null when digital or not yet decided.',
+  })
   @Column({ type: 'varchar', length: 300, nullable: true })
   location!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The link to a digital meeting; null when physical or not yet decided.',
+  })
   @Column({ type: 'varchar', length: 2000, nullable: true })
   videoUrl!: string | null;
 
@@ -60,7 +79,9 @@ export class MeetingEntity extends BaseEntity {
   @Column({ type: 'text', default: '' })
   preparation!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], {
+    description: 'Questions the course leader has set for discussion at the meeting, in order; may be empty.',
+  })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   discussionQuestions!: string[];
 }

@@ -18,7 +18,10 @@ export const DEFAULT_REMINDER_SETTINGS = {
  * reminders after the deadline go to the reviewer on each of `overdueReminderDays`, then the
  * cohort's leaders are told instead after `leaderNoticeAfterDays`.
  */
-@ObjectType('CohortReminderSettings')
+@ObjectType('CohortReminderSettings', {
+  description:
+    "When reminders go out for one cohort. Days and hours count from the deadline. Visible to the cohort's course leaders and the organisation's administrators, who also change them.",
+})
 @Entity('cohort_reminder_settings')
 @Check(
   'reminder_due_soon_range',
@@ -28,7 +31,7 @@ export const DEFAULT_REMINDER_SETTINGS = {
 @Check('reminder_leader_notice_range', '"leader_notice_after_days" BETWEEN 1 AND 60')
 @Check('reminder_weekday_range', '"weekly_summary_weekday" BETWEEN 1 AND 7')
 export class CohortReminderSettingsEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The cohort these settings belong to.' })
   @PrimaryColumn({ type: 'uuid' })
   cohortId!: string;
 

@@ -7,7 +7,53 @@ import { isoDate } from '../shared/date.transformer';
 import { PersonEntity } from '../person/person.entity';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 
-registerEnumType(MailKind, { name: 'MailKind', description: 'Every kind of e-mail the platform sends.' });
+registerEnumType(MailKind, {
+  name: 'MailKind',
+  description: 'Every kind of e-mail the platform sends.',
+  valuesMap: {
+    REVIEW_ASSIGNED: {
+      description:
+        'To a critical friend or course leader: you have been asked to give feedback on an analysis.',
+    },
+    FEEDBACK_RECEIVED: { description: 'To an author: feedback on your analysis has arrived.' },
+    ANALYSIS_PUBLISHED: {
+      description: 'To a critical friend: the analysis you review has been published or has a new version.',
+    },
+    FEEDBACK_DUE_48H: {
+      description: 'To a reviewer: feedback is due within the cohort\'s "due soon" window.',
+    },
+    FEEDBACK_DUE_TODAY: { description: 'To a reviewer: feedback is due today.' },
+    FEEDBACK_OVERDUE: { description: 'To a reviewer: feedback is past its deadline.' },
+    FEEDBACK_OVERDUE_LEADER_NOTICE: {
+      description:
+        "To the cohort's course leaders: a reviewer's feedback is still overdue after the set number of days.",
+    },
+    SUBMISSION_DUE_48H: {
+      description: 'To a participant: the analysis is due within the cohort\'s "due soon" window.',
+    },
+    SUBMISSION_OVERDUE: { description: 'To a participant: the analysis is past its deadline.' },
+    MEETING_TOMORROW: {
+      description: "To the cohort's members: a meeting is tomorrow, with its place or link.",
+    },
+    WEEKLY_LEADER_SUMMARY: { description: "To course leaders: the cohort's week, with who needs support." },
+    SCHOOL_LEADER_SUMMARY: {
+      description: "To school leaders: their teachers' progress over the past month.",
+    },
+    NUDGE: {
+      description: "A course leader's personal reminder to one or more participants, replying to the leader.",
+    },
+    DIGEST: { description: "The daily digest that gathers a person's held notices into one mail." },
+    INVITATION: { description: 'An administrator invites a person: a single-use link to choose a password.' },
+    PASSWORD_RESET: {
+      description: '"Forgot password?": a short-lived single-use link to set a new password.',
+    },
+    SIGN_IN_LINK: { description: 'A one-time sign-in link instead of a password.' },
+    COHORT_WELCOME: {
+      description:
+        'To a participant when the cohort opens or they join an open one: the course, its meetings and the first deadline, with a calendar file.',
+    },
+  },
+});
 
 export enum OutboxStatus {
   /** Waiting for the worker; a queue job exists. */
@@ -83,17 +129,22 @@ export interface OutboxRefs {
 @Check('outbox_attempts_positive', '"attempts" >= 0')
 export class OutboxMessageEntity extends BaseEntity {
   /** E.g. `FEEDBACK_DUE_48H:<roundId>:<personId>`; also the X-STL-Idempotency-Key header and Message-ID seed. */
-  @Field()
+  @Field({
+    description:
+      'Unique key of the notice, e.g. FEEDBACK_DUE_48H:<roundId>:<personId>; the same notice is never queued twice. Sent as the X-STL-Idempotency-Key header.',
+  })
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 300 })
   idempotencyKey!: string;
 
-  @Field(() => MailKind)
+  @Field(() => MailKind, { description: 'What kind of mail this is.' })
   @Column({ type: 'varchar', length: 40 })
   kind!: MailKind;
 
   /** The recipient's organisation, so its administrators see (and may retry) failed mail. */
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: "The recipient's organisation, whose administrators see and may retry it.",
+  })
   @Column({ type: 'uuid' })
   organisationId!: string;
 
@@ -101,7 +152,7 @@ export class OutboxMessageEntity extends BaseEntity {
   @JoinColumn({ name: 'organisation_id' })
   organisation?: Relation<OrganisationEntity>;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person the mail is for.' })
   @Column({ type: 'uuid' })
   recipientId!: string;
 
@@ -110,11 +161,14 @@ export class OutboxMessageEntity extends BaseEntity {
   recipient?: Relation<PersonEntity>;
 
   /** The address the mail went (or goes) to; refreshed from the person at send time. */
-  @Field()
+  @Field({
+    description:
+      'The address the mail went or goes to (refreshed from the person at send time). Administrators only.',
+  })
   @Column({ type: 'varchar', length: 320 })
   toAddress!: string;
 
-  @Field()
+  @Field({ description: 'The language the mail is written in (sv or en).' })
   @Column({ type: 'varchar', length: 5 })
   locale!: string;
 
@@ -132,27 +186,37 @@ export class OutboxMessageEntity extends BaseEntity {
   @Column({ type: 'jsonb', nullable: true })
   replyTo!: { name: string; address: string } | null;
 
-  @Field(() => OutboxStatus)
+  @Field(() => OutboxStatus, { description: 'Where the mail is in its delivery.' })
   @Column({ type: 'varchar', length: 16 })
   status!: OutboxStatus;
 
   /** Delivery attempts so far (each SMTP conversation counts). */
-  @Field(() => Int)
+  @Field(() => Int, { description: 'SMTP conversations attempted so far.' })
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 
   /** Why the last attempt failed, or why the message was cancelled. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the last attempt failed or why the mail was cancelled; null when none failed.',
+  })
   @Column({ type: 'text', nullable: true })
   lastError!: string | null;
 
   /** The Message-ID the mail carries; derived from the idempotency key, so a resend has the same one. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The Message-ID the mail carries; derived from the idempotency key, so a resend has the same one.',
+  })
   @Column({ type: 'varchar', length: 300, nullable: true })
   messageId!: string | null;
 
   /** Quiet hours: not delivered before this moment. */
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Quiet hours: not delivered before this moment (UTC); null to send at once.',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   notBefore!: Date | null;
 
@@ -168,7 +232,10 @@ export class OutboxMessageEntity extends BaseEntity {
   @JoinColumn({ name: 'digest_id' })
   digest?: Relation<OutboxMessageEntity> | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the SMTP server accepted the mail (UTC); null until then.',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 }

@@ -5,11 +5,13 @@ import { BaseEntity } from '../shared/base.entity';
 import { OrganisationEntity } from './organisation.entity';
 
 /** A school unit (skolenhet) of an organisation. */
-@ObjectType('School')
+@ObjectType('School', {
+  description: "A school unit (skolenhet) of an organisation. Visible to the organisation's members.",
+})
 @Entity('school')
 @Index(['organisationId', 'name'], { unique: true })
 export class SchoolEntity extends BaseEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation the school belongs to.' })
   @Column({ type: 'uuid' })
   organisationId!: string;
 
@@ -17,12 +19,15 @@ export class SchoolEntity extends BaseEntity {
   @JoinColumn({ name: 'organisation_id' })
   organisation?: Relation<OrganisationEntity>;
 
-  @Field()
+  @Field({ description: "The school's name." })
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
   /** Skolenhetskod from Skolverket's register, when known (8 digits). */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Skolenhetskod from Skolverket's register (8 digits), when known.",
+  })
   @Column({ type: 'varchar', length: 8, nullable: true })
   unitCode!: string | null;
 }

@@ -6,11 +6,14 @@ import { isoDate } from '../shared/date.transformer';
 import { PersonEntity } from './person.entity';
 
 /** An STL certification of a course leader. Only a valid one lets a person lead a cohort. */
-@ObjectType('Certification')
+@ObjectType('Certification', {
+  description:
+    "An STL certification of a course leader; only a valid one lets a person lead a cohort. Visible to the person and the organisation's administrators.",
+})
 @Entity('certification')
 @Check('certification_dates_ordered', '"valid_until" >= "issued_on"')
 export class CertificationEntity extends BaseEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The certified person.' })
   @Column({ type: 'uuid' })
   personId!: string;
 
@@ -26,15 +29,21 @@ export class CertificationEntity extends BaseEntity {
   @Column({ type: 'date', transformer: isoDate })
   validUntil!: string;
 
-  @Field()
+  @Field({ description: 'Who issued the certification, e.g. "STL-utbildarnätverket".' })
   @Column({ type: 'varchar', length: 200 })
   issuer!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The certificate's number or reference, when there is one.",
+  })
   @Column({ type: 'varchar', length: 100, nullable: true })
   reference!: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When an administrator revoked it (UTC); null while not revoked.',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
 }

@@ -11,7 +11,11 @@ export enum Locale {
   sv = 'sv',
   en = 'en',
 }
-registerEnumType(Locale, { name: 'Locale', description: 'Language for the UI and e-mail.' });
+registerEnumType(Locale, {
+  name: 'Locale',
+  description: 'Language for the UI and e-mail.',
+  valuesMap: { sv: { description: 'Swedish (the default).' }, en: { description: 'English.' } },
+});
 
 /**
  * Anyone with an account. A person belongs to one organisation and may hold several roles in it
@@ -45,12 +49,15 @@ export class PersonEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 320 })
   email!: string;
 
-  @Field()
+  @Field({ description: "The person's full name as they are known in the course." })
   @Column({ type: 'varchar', length: 200 })
   fullName!: string;
 
   /** The school a teacher or school leader works at, when they belong to one. */
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The school a teacher or school leader works at; null when they belong to none.',
+  })
   @Column({ type: 'uuid', nullable: true })
   schoolId!: string | null;
 
@@ -58,7 +65,7 @@ export class PersonEntity extends BaseEntity {
   @JoinColumn({ name: 'school_id' })
   school?: Relation<SchoolEntity> | null;
 
-  @Field(() => Locale)
+  @Field(() => Locale, { description: "The language of the person's screens and e-mail." })
   @Column({ type: 'varchar', length: 5, default: Locale.sv })
   locale!: Locale;
 
@@ -66,7 +73,10 @@ export class PersonEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 255, nullable: true, select: false })
   passwordHash!: string | null;
 
-  @Field()
+  @Field({
+    description:
+      'False when an administrator has deactivated the account: the person cannot sign in and gets no mail.',
+  })
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 

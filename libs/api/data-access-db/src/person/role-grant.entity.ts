@@ -23,9 +23,26 @@ export enum Role {
   TEACHER = 'TEACHER',
   SCHOOL_LEADER = 'SCHOOL_LEADER',
 }
-registerEnumType(Role, { name: 'Role' });
+registerEnumType(Role, {
+  name: 'Role',
+  description:
+    'An organisation-level role. Leading or taking part in a particular cohort is cohort membership, not a role.',
+  valuesMap: {
+    ADMINISTRATOR: {
+      description: 'Runs the organisation on the platform: people, schools, cohorts, templates, settings.',
+    },
+    COURSE_LEADER: { description: 'May lead cohorts while holding a valid STL certification.' },
+    TEACHER: { description: 'May be enrolled as a participant in cohorts.' },
+    SCHOOL_LEADER: {
+      description: 'Follows the progress of the teachers of one school (rektor); never reads their analyses.',
+    },
+  },
+});
 
-@ObjectType('RoleGrant')
+@ObjectType('RoleGrant', {
+  description:
+    "One role a person holds in an organisation. Visible to the person and the organisation's administrators.",
+})
 @Entity('role_grant')
 // Named as the migration made it: TypeORM 1.x derives partial indexes' names differently.
 @Index('IDX_343b197253bab9adb6c61e293f', ['personId', 'role', 'schoolId'], {
@@ -34,11 +51,11 @@ registerEnumType(Role, { name: 'Role' });
 })
 @Index('IDX_52c0d1d5647b86d9b3e95ccd1a', ['personId', 'role'], { unique: true, where: '"school_id" IS NULL' })
 export class RoleGrantEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier of the grant.' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person who holds the role.' })
   @Column({ type: 'uuid' })
   personId!: string;
 
@@ -46,11 +63,11 @@ export class RoleGrantEntity {
   @JoinColumn({ name: 'person_id' })
   person?: Relation<PersonEntity>;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role.' })
   @Column({ type: 'varchar', length: 32 })
   role!: Role;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation the role is held in.' })
   @Column({ type: 'uuid' })
   organisationId!: string;
 
@@ -59,7 +76,10 @@ export class RoleGrantEntity {
   organisation?: Relation<OrganisationEntity>;
 
   /** Set for SCHOOL_LEADER: the school they lead. */
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For SCHOOL_LEADER: the school they lead; null for other roles.',
+  })
   @Column({ type: 'uuid', nullable: true })
   schoolId!: string | null;
 

@@ -11,11 +11,14 @@ import { ReviewAssignmentEntity, ReviewerKind } from './review-assignment.entity
  * Forward-looking feedback (återkoppling) from a critical friend or a course leader, given on one
  * published version of an analysis.
  */
-@ObjectType('Feedback')
+@ObjectType('Feedback', {
+  description:
+    "Forward-looking feedback from a critical friend or a course leader on one published version of an analysis, in the template's three parts. Visible to its author, the analysis author, the cohort's course leaders and the organisation's administrators; the cohort's other participants see it in the shared space.",
+})
 @Entity('feedback')
 @Index(['analysisId'])
 export class FeedbackEntity extends BaseEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The review assignment this feedback fulfils.' })
   @Index({ unique: true })
   @Column({ type: 'uuid' })
   assignmentId!: string;
@@ -24,7 +27,7 @@ export class FeedbackEntity extends BaseEntity {
   @JoinColumn({ name: 'assignment_id' })
   assignment?: Relation<ReviewAssignmentEntity>;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The analysis the feedback is on.' })
   @Column({ type: 'uuid' })
   analysisId!: string;
 
@@ -32,7 +35,9 @@ export class FeedbackEntity extends BaseEntity {
   @JoinColumn({ name: 'analysis_id' })
   analysis?: Relation<AnalysisEntity>;
 
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The published version the feedback was given on; later versions do not move it.',
+  })
   @Column({ type: 'uuid' })
   analysisVersionId!: string;
 
@@ -40,7 +45,7 @@ export class FeedbackEntity extends BaseEntity {
   @JoinColumn({ name: 'analysis_version_id' })
   analysisVersion?: Relation<AnalysisVersionEntity>;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Who gave the feedback.' })
   @Index()
   @Column({ type: 'uuid' })
   authorId!: string;
@@ -49,7 +54,7 @@ export class FeedbackEntity extends BaseEntity {
   @JoinColumn({ name: 'author_id' })
   author?: Relation<PersonEntity>;
 
-  @Field(() => ReviewerKind)
+  @Field(() => ReviewerKind, { description: 'Whether a critical friend (peer) or a course leader gave it.' })
   @Column({ type: 'varchar', length: 8 })
   kind!: ReviewerKind;
 
@@ -69,7 +74,10 @@ export class FeedbackEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   sectionKey!: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the analysis author marked the feedback helpful (UTC); null if not.',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   markedHelpfulAt!: Date | null;
 }

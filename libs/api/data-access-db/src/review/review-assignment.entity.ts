@@ -11,14 +11,29 @@ export enum ReviewerKind {
   PEER = 'PEER',
   LEADER = 'LEADER',
 }
-registerEnumType(ReviewerKind, { name: 'ReviewerKind' });
+registerEnumType(ReviewerKind, {
+  name: 'ReviewerKind',
+  description: 'Who gives a piece of feedback.',
+  valuesMap: {
+    PEER: { description: 'A fellow participant acting as critical friend (kritisk vän).' },
+    LEADER: { description: 'A course leader of the cohort.' },
+  },
+});
 
 export enum AssignmentSource {
   ALLOCATION = 'ALLOCATION',
   MANUAL = 'MANUAL',
   REPAIR = 'REPAIR',
 }
-registerEnumType(AssignmentSource, { name: 'AssignmentSource' });
+registerEnumType(AssignmentSource, {
+  name: 'AssignmentSource',
+  description: 'How a review assignment came about.',
+  valuesMap: {
+    ALLOCATION: { description: "Made by the round's allocation." },
+    MANUAL: { description: 'Added or swapped by hand by a course leader.' },
+    REPAIR: { description: 'Made by repairing a locked allocation after someone left or published late.' },
+  },
+});
 
 /** One reason the allocation gave for a pair, e.g. { code: 'OTHER_SCHOOL', text: '...' }. */
 export interface StoredReason {
@@ -30,7 +45,10 @@ export interface StoredReason {
  * "Reviewer R gives feedback on analysis A by the round's feedback deadline" (kritisk vän-uppdrag).
  * Cancelled assignments stay for history; at most one live assignment per reviewer and analysis.
  */
-@ObjectType('ReviewAssignment')
+@ObjectType('ReviewAssignment', {
+  description:
+    "\"Reviewer R gives feedback on analysis A by the round's feedback deadline\" (kritisk vän-uppdrag). Cancelled assignments stay for history. Visible to the reviewer, the analysis author, the cohort's course leaders and the organisation's administrators.",
+})
 @Entity('review_assignment')
 // Named as the migration made it: TypeORM 1.x derives partial indexes' names differently.
 @Index('IDX_f9e9b7ff22e2badd45edaa6ced', ['analysisId', 'reviewerId'], {
@@ -39,7 +57,7 @@ export interface StoredReason {
 })
 @Index(['roundId', 'reviewerId'])
 export class ReviewAssignmentEntity extends BaseEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The round.' })
   @Column({ type: 'uuid' })
   roundId!: string;
 
@@ -48,7 +66,7 @@ export class ReviewAssignmentEntity extends BaseEntity {
   round?: Relation<AnalysisRoundEntity>;
 
   /** Copied from the round, like the analysis's. */
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The cohort of the round.' })
   @Index()
   @Column({ type: 'uuid' })
   cohortId!: string;
@@ -57,7 +75,7 @@ export class ReviewAssignmentEntity extends BaseEntity {
   @JoinColumn({ name: 'cohort_id' })
   cohort?: Relation<CohortEntity>;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The analysis to give feedback on.' })
   @Column({ type: 'uuid' })
   analysisId!: string;
 
@@ -65,7 +83,7 @@ export class ReviewAssignmentEntity extends BaseEntity {
   @JoinColumn({ name: 'analysis_id' })
   analysis?: Relation<AnalysisEntity>;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person who gives the feedback.' })
   @Column({ type: 'uuid' })
   reviewerId!: string;
 
@@ -73,22 +91,28 @@ export class ReviewAssignmentEntity extends BaseEntity {
   @JoinColumn({ name: 'reviewer_id' })
   reviewer?: Relation<PersonEntity>;
 
-  @Field(() => ReviewerKind)
+  @Field(() => ReviewerKind, { description: 'Whether the reviewer is a peer or a course leader.' })
   @Column({ type: 'varchar', length: 8 })
   kind!: ReviewerKind;
 
-  @Field(() => AssignmentSource)
+  @Field(() => AssignmentSource, { description: 'How the assignment was made.' })
   @Column({ type: 'varchar', length: 12 })
   source!: AssignmentSource;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   reasons!: StoredReason[];
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the feedback was given (UTC); null while open.',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the assignment was cancelled (UTC); null while live.',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
 }

@@ -5,10 +5,13 @@ import { AnalysisRoundEntity } from '../round/analysis-round.entity';
 import { PersonEntity } from '../person/person.entity';
 
 /** The state of critical-friend allocation for one round: applied with which seed, and locked. */
-@ObjectType('RoundAllocation')
+@ObjectType('RoundAllocation', {
+  description:
+    "The state of critical-friend allocation for one round: applied with which seed, and locked or not. Visible to the cohort's course leaders and the organisation's administrators.",
+})
 @Entity('round_allocation')
 export class RoundAllocationEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The round.' })
   @PrimaryColumn({ type: 'uuid' })
   roundId!: string;
 
@@ -16,15 +19,17 @@ export class RoundAllocationEntity {
   @JoinColumn({ name: 'round_id' })
   round?: Relation<AnalysisRoundEntity>;
 
-  @Field()
+  @Field({
+    description: 'The seed the allocation was computed with; the same seed and inputs give the same pairs.',
+  })
   @Column({ type: 'varchar', length: 64 })
   seed!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the allocation was last applied (UTC).' })
   @Column({ type: 'timestamptz' })
   appliedAt!: Date;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Who applied it.' })
   @Column({ type: 'uuid' })
   appliedById!: string;
 
@@ -33,7 +38,11 @@ export class RoundAllocationEntity {
   appliedBy?: Relation<PersonEntity>;
 
   /** Once locked, re-running the allocation is refused; only repairs and manual changes remain. */
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When it was locked (UTC); after that only repairs and manual changes remain. Null while unlocked.',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   lockedAt!: Date | null;
 

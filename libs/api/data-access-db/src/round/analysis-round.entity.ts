@@ -7,7 +7,10 @@ import { MeetingEntity } from '../meeting/meeting.entity';
 import { AnalysisTemplateVersionEntity } from '../template/analysis-template-version.entity';
 
 /** One of the cohort's (at least six) rounds in which every participant writes one analysis. */
-@ObjectType('AnalysisRound')
+@ObjectType('AnalysisRound', {
+  description:
+    "One of the cohort's rounds (at least six) in which every participant writes one analysis and critical friends give feedback. Visible to everyone who may see the cohort.",
+})
 @Entity('analysis_round')
 @Index(['cohortId', 'number'], { unique: true })
 @Check(
@@ -15,7 +18,7 @@ import { AnalysisTemplateVersionEntity } from '../template/analysis-template-ver
   '"opens_at" < "submission_deadline" AND "submission_deadline" < "feedback_deadline"',
 )
 export class AnalysisRoundEntity extends BaseEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The cohort this round belongs to.' })
   @Column({ type: 'uuid' })
   cohortId!: string;
 
@@ -23,15 +26,21 @@ export class AnalysisRoundEntity extends BaseEntity {
   @JoinColumn({ name: 'cohort_id' })
   cohort?: Relation<CohortEntity>;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The round's number within the cohort, from 1, in date order." })
   @Column({ type: 'smallint' })
   number!: number;
 
-  @Field()
+  @Field({
+    description:
+      'The round\'s title as the course leader wrote it (default "Analys N"); use it beside the number without repeating it.',
+  })
   @Column({ type: 'varchar', length: 300 })
   title!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'The analysis-template version every analysis of this round answers; frozen when the round is created.',
+  })
   @Column({ type: 'uuid' })
   templateVersionId!: string;
 
@@ -47,15 +56,19 @@ export class AnalysisRoundEntity extends BaseEntity {
   @JoinColumn({ name: 'meeting_id' })
   meeting?: Relation<MeetingEntity> | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, {
+    description: 'When participants may start writing and the round shows as open (UTC).',
+  })
   @Column({ type: 'timestamptz' })
   opensAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, {
+    description: 'When analyses are due (UTC); publishing later is allowed and marked late.',
+  })
   @Column({ type: 'timestamptz' })
   submissionDeadline!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: "When critical friends' feedback is due (UTC)." })
   @Column({ type: 'timestamptz' })
   feedbackDeadline!: Date;
 }

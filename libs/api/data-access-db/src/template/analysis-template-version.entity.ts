@@ -18,15 +18,18 @@ import { PersonEntity } from '../person/person.entity';
  * One immutable version of a template. Rounds point at a version, so editing a template makes a
  * new version and never changes what participants already write in.
  */
-@ObjectType('AnalysisTemplateVersion')
+@ObjectType('AnalysisTemplateVersion', {
+  description:
+    "An immutable version of an analysis template: its ordered sections. Rounds point at the version they were created with, so editing a template never changes analyses already written. Visible to the organisation's members.",
+})
 @Entity('analysis_template_version')
 @Index(['templateId', 'version'], { unique: true })
 export class AnalysisTemplateVersionEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier of this version.' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The template this is a version of.' })
   @Column({ type: 'uuid' })
   templateId!: string;
 
@@ -34,15 +37,18 @@ export class AnalysisTemplateVersionEntity {
   @JoinColumn({ name: 'template_id' })
   template?: Relation<AnalysisTemplateEntity>;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Version number within the template, from 1.' })
   @Column({ type: 'integer' })
   version!: number;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the version was made (UTC).' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Who made the version; null for the seeded default or when that person was erased.',
+  })
   @Column({ type: 'uuid', nullable: true })
   createdById!: string | null;
 

@@ -6,10 +6,13 @@ import { OrganisationEntity } from '../organisation/organisation.entity';
 import { AnalysisTemplateVersionEntity } from './analysis-template-version.entity';
 
 /** The analysis template (analysmall). Its content lives in immutable versions. */
-@ObjectType('AnalysisTemplate')
+@ObjectType('AnalysisTemplate', {
+  description:
+    "The analysis template (analysmall) an organisation's rounds use; its sections live in immutable versions. Visible to the organisation's members; administrators and course leaders edit it.",
+})
 @Entity('analysis_template')
 export class AnalysisTemplateEntity extends BaseEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation that owns the template.' })
   @Column({ type: 'uuid' })
   organisationId!: string;
 
@@ -17,11 +20,11 @@ export class AnalysisTemplateEntity extends BaseEntity {
   @JoinColumn({ name: 'organisation_id' })
   organisation?: Relation<OrganisationEntity>;
 
-  @Field()
+  @Field({ description: "The template's name, shown when a course leader picks one." })
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
-  @Field()
+  @Field({ description: 'What the template is for and when to use it; may be empty.' })
   @Column({ type: 'text', default: '' })
   description!: string;
 

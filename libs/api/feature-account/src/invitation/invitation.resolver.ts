@@ -66,7 +66,8 @@ export class InvitationResolver {
   })
   @Public()
   async acceptInvitation(
-    @Args('input') input: SetPasswordWithLinkInput,
+    @Args('input', { description: 'The token from the invitation link and the chosen password.' })
+    input: SetPasswordWithLinkInput,
     @Context() ctx: RequestContext,
   ): Promise<ViewerModel> {
     const { personId } = await this.invitations.accept(input.token, input.newPassword);

@@ -7,7 +7,9 @@ import { AnswerModel } from './analysis.models';
 @Resolver(() => AnalysisVersionEntity)
 @SignedIn()
 export class AnalysisVersionResolver {
-  @ResolveField(() => [AnswerModel])
+  @ResolveField(() => [AnswerModel], {
+    description: "The version's answers, one per section, as sanitised rich text.",
+  })
   answers(@Parent() v: AnalysisVersionEntity): AnswerModel[] {
     return Object.entries(v.answers).map(([sectionKey, html]) => ({ sectionKey, html }));
   }

@@ -32,13 +32,20 @@ export class AnalysisResolver {
   })
   myAnalysis(
     @CurrentActor() actor: Actor,
-    @Args('roundId', { type: () => ID }, ParseIdPipe) roundId: string,
+    @Args('roundId', { type: () => ID, description: 'The round whose analysis to return.' }, ParseIdPipe)
+    roundId: string,
   ) {
     return this.analyses.mine(actor, roundId);
   }
 
-  @Query(() => AnalysisEntity)
-  analysis(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseIdPipe) id: string) {
+  @Query(() => AnalysisEntity, {
+    description:
+      "An analysis by id: its author always; once published, the cohort's participants, course leaders and the organisation's administrators. NOT_FOUND for anyone else, so its existence is not revealed.",
+  })
+  analysis(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The analysis.' }, ParseIdPipe) id: string,
+  ) {
     return this.analyses.read(actor, id);
   }
 
@@ -51,7 +58,11 @@ export class AnalysisResolver {
     description:
       'Saves my working copy (autosave). Refused with EDIT_CONFLICT, carrying the newer text, when the draft moved on since expectedRevision.',
   })
-  saveAnalysisDraft(@CurrentActor() actor: Actor, @Args('input') input: SaveAnalysisDraftInput) {
+  saveAnalysisDraft(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The sections to save and the revision they start from.' })
+    input: SaveAnalysisDraftInput,
+  ) {
     return this.analyses.saveDraft(actor, input);
   }
 
@@ -59,7 +70,11 @@ export class AnalysisResolver {
     description:
       'Publishes my working copy to the cohort as a new version (feedback stays with earlier versions).',
   })
-  publishAnalysis(@CurrentActor() actor: Actor, @Args('input') input: PublishAnalysisInput) {
+  publishAnalysis(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The analysis and the draft revision to publish.' })
+    input: PublishAnalysisInput,
+  ) {
     return this.analyses.publish(actor, input);
   }
 
@@ -84,7 +99,9 @@ export class AnalysisResolver {
     return all.find((v) => v.version === a.publishedVersion) ?? null;
   }
 
-  @ResolveField(() => PersonEntity)
+  @ResolveField(() => PersonEntity, {
+    description: "The analysis's author (names follow the viewer's right to see them).",
+  })
   author(@Parent() a: AnalysisEntity, @Context() ctx: RequestContext) {
     return requestLoader<string, PersonEntity | null>(
       ctx.req,
@@ -94,7 +111,7 @@ export class AnalysisResolver {
     ).load(a.authorId);
   }
 
-  @ResolveField(() => AnalysisRoundEntity)
+  @ResolveField(() => AnalysisRoundEntity, { description: 'The round the analysis answers.' })
   round(@Parent() a: AnalysisEntity, @Context() ctx: RequestContext) {
     return requestLoader<string, AnalysisRoundEntity | null>(
       ctx.req,

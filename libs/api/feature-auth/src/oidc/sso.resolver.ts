@@ -28,7 +28,8 @@ export class SsoResolver {
   })
   @SignedIn()
   saveOrganisationSso(
-    @Args('input') input: SaveOrganisationSsoInput,
+    @Args('input', { description: "The organisation's single sign-on settings." })
+    input: SaveOrganisationSsoInput,
     @CurrentActor() actor: Actor,
   ): Promise<OrganisationSsoModel> {
     return this.settings.save(actor, input);
@@ -40,7 +41,10 @@ export class SsoResolver {
       "Public: single sign-on offered for the address's e-mail domain, or null. Says nothing about whether the address has an account.",
   })
   @Public()
-  ssoForEmail(@Args('input') input: SsoLookupInput): Promise<SsoOptionModel | null> {
+  ssoForEmail(
+    @Args('input', { description: 'The e-mail address someone is about to sign in with.' })
+    input: SsoLookupInput,
+  ): Promise<SsoOptionModel | null> {
     return this.settings.forEmail(input.email);
   }
 }

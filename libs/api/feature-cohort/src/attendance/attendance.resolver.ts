@@ -23,7 +23,7 @@ export class AttendanceResolver {
     return this.service.record(actor, args);
   }
 
-  @ResolveField(() => PersonEntity)
+  @ResolveField(() => PersonEntity, { description: 'The participant.' })
   async person(@Parent() row: AttendanceEntity, @Context() ctx: RequestContext): Promise<PersonEntity> {
     const person = await this.memberships.personById(ctx.req, row.personId);
     if (!person) throw new NotFoundError('person', row.personId);

@@ -10,7 +10,10 @@ export class CohortsArgs extends PageArgs {
   @IsId('organisation')
   organisationId?: string | null;
 
-  @Field(() => CohortStatus, { nullable: true })
+  @Field(() => CohortStatus, {
+    nullable: true,
+    description: 'Only cohorts in this state; all when left out.',
+  })
   @IsOptional()
   @IsEnum(CohortStatus, { message: 'The status must be PLANNING, OPEN, COMPLETED or ARCHIVED.' })
   status?: CohortStatus | null;

@@ -45,8 +45,14 @@ export class CohortResolver {
     return this.service.list(actor, args);
   }
 
-  @Query(() => CohortEntity)
-  cohort(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+  @Query(() => CohortEntity, {
+    description:
+      "A cohort by id, for whoever may see it: its members and leaders, the organisation's administrators and school leaders whose teachers take part.",
+  })
+  cohort(
+    @Args('id', { type: () => ID, description: 'The cohort.' }, ParseIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.service.get(actor, id);
   }
 
@@ -54,7 +60,10 @@ export class CohortResolver {
     description:
       'Creates a cohort in PLANNING; a name already used in the organisation and school year (ignoring case) is refused with COHORT_NAME_TAKEN. Administrators; or a certified course leader, who then leads it.',
   })
-  createCohort(@Args('input') input: CreateCohortInput, @CurrentActor() actor: Actor) {
+  createCohort(
+    @Args('input', { description: 'The new cohort.' }) input: CreateCohortInput,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.service.create(actor, input);
   }
 
@@ -63,8 +72,8 @@ export class CohortResolver {
       "Changes settings; school year and dates only while PLANNING. The cohort's leaders or an administrator.",
   })
   updateCohort(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @Args('input') input: UpdateCohortInput,
+    @Args('id', { type: () => ID, description: 'The cohort to change.' }, ParseIdPipe) id: string,
+    @Args('input', { description: 'The fields to change.' }) input: UpdateCohortInput,
     @CurrentActor() actor: Actor,
   ) {
     return this.service.update(actor, id, input);
@@ -73,7 +82,10 @@ export class CohortResolver {
   @Mutation(() => CohortEntity, {
     description: 'PLANNING → OPEN. Refused with COHORT_NOT_READY listing every readiness problem (rule 1).',
   })
-  openCohort(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+  openCohort(
+    @Args('id', { type: () => ID, description: 'The cohort to open.' }, ParseIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.service.open(actor, id);
   }
 
@@ -81,7 +93,11 @@ export class CohortResolver {
     description:
       'Creates a PLANNING cohort from an earlier one: settings, leaders, meetings and rounds moved to the same weekdays; no participants. Refused with COHORT_NAME_TAKEN for a name already used in that school year. Those who manage the source and may create cohorts.',
   })
-  copyCohort(@Args('input') input: CopyCohortInput, @CurrentActor() actor: Actor) {
+  copyCohort(
+    @Args('input', { description: "The cohort to copy and the new one's name and dates." })
+    input: CopyCohortInput,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.service.copy(actor, input);
   }
 
@@ -89,17 +105,26 @@ export class CohortResolver {
     description:
       "Deletes a PLANNING cohort and everything in it; returns its id. Any other status is refused with CONFLICT (archive it instead). The cohort's leaders or an administrator.",
   })
-  deleteCohort(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+  deleteCohort(
+    @Args('id', { type: () => ID, description: 'The cohort to delete.' }, ParseIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.service.delete(actor, id);
   }
 
   @Mutation(() => CohortEntity, { description: 'OPEN → COMPLETED.' })
-  completeCohort(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+  completeCohort(
+    @Args('id', { type: () => ID, description: 'The cohort to mark completed.' }, ParseIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.service.complete(actor, id);
   }
 
   @Mutation(() => CohortEntity, { description: 'PLANNING or COMPLETED → ARCHIVED (read-only from then on).' })
-  archiveCohort(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+  archiveCohort(
+    @Args('id', { type: () => ID, description: 'The cohort to archive.' }, ParseIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.service.archive(actor, id);
   }
 
@@ -133,7 +158,7 @@ export class CohortResolver {
     return this.service.openingProblemsFor(actor, cohort);
   }
 
-  @ResolveField(() => CohortViewerRole)
+  @ResolveField(() => CohortViewerRole, { description: 'How the signed-in person relates to this cohort.' })
   async viewerRole(@Parent() cohort: CohortEntity, @CurrentActor() actor: Actor): Promise<CohortViewerRole> {
     return viewerRoleOf(await this.gate.read(actor, cohort.id));
   }

@@ -17,7 +17,10 @@ export class MeetingResolver {
   ) {}
 
   @Query(() => MeetingEntity, { description: 'A meeting of a cohort you may see.' })
-  async meeting(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+  async meeting(
+    @Args('id', { type: () => ID, description: 'The meeting.' }, ParseIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ) {
     return (await this.service.get(actor, id)).meeting;
   }
 
@@ -26,17 +29,21 @@ export class MeetingResolver {
       'Plans a meeting. PHYSICAL needs a location, DIGITAL an https video link; times out of order or outside the cohort give SCHEDULE_INVALID.',
   })
   createMeeting(
-    @Args('cohortId', { type: () => ID }, ParseIdPipe) cohortId: string,
-    @Args('input') input: CreateMeetingInput,
+    @Args('cohortId', { type: () => ID, description: 'The cohort the meeting belongs to.' }, ParseIdPipe)
+    cohortId: string,
+    @Args('input', { description: 'The new meeting.' }) input: CreateMeetingInput,
     @CurrentActor() actor: Actor,
   ) {
     return this.service.create(actor, cohortId, input);
   }
 
-  @Mutation(() => MeetingEntity)
+  @Mutation(() => MeetingEntity, {
+    description:
+      "Changes a meeting; the cohort's course leaders and the organisation's administrators. Participants hear of a moved meeting in the next reminder.",
+  })
   updateMeeting(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @Args('input') input: UpdateMeetingInput,
+    @Args('id', { type: () => ID, description: 'The meeting to change.' }, ParseIdPipe) id: string,
+    @Args('input', { description: 'The fields to change.' }) input: UpdateMeetingInput,
     @CurrentActor() actor: Actor,
   ) {
     return this.service.update(actor, id, input);
@@ -46,7 +53,10 @@ export class MeetingResolver {
     description:
       'Deletes a meeting without recorded attendance; an open cohort keeps at least 8. Returns the cohort.',
   })
-  deleteMeeting(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+  deleteMeeting(
+    @Args('id', { type: () => ID, description: 'The meeting to delete.' }, ParseIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.service.delete(actor, id);
   }
 

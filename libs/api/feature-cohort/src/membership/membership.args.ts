@@ -7,18 +7,18 @@ export const MAX_ENROL_AT_ONCE = 500;
 
 @ArgsType()
 export class CohortPersonArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The cohort.' })
   @IsId('cohort')
   cohortId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person.' })
   @IsId('person')
   personId!: string;
 }
 
 @ArgsType()
 export class EnrolParticipantsArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The cohort to enrol the teachers in.' })
   @IsId('cohort')
   cohortId!: string;
 

@@ -49,7 +49,9 @@ export class MembershipResolver {
     return this.service.setSameSchool(actor, args);
   }
 
-  @ResolveField(() => PersonEntity)
+  @ResolveField(() => PersonEntity, {
+    description: "The member (names follow the viewer's right to see them).",
+  })
   async person(
     @Parent() membership: CohortMembershipEntity,
     @Context() ctx: RequestContext,

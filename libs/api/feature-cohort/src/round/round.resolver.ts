@@ -24,7 +24,10 @@ export class RoundResolver {
   ) {}
 
   @Query(() => AnalysisRoundEntity, { description: 'An analysis round of a cohort you may see.' })
-  async analysisRound(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+  async analysisRound(
+    @Args('id', { type: () => ID, description: 'The round.' }, ParseIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ) {
     return (await this.service.get(actor, id)).round;
   }
 
@@ -33,17 +36,20 @@ export class RoundResolver {
       'Plans a round: opens < submission deadline < feedback deadline within the cohort dates, else SCHEDULE_INVALID (rule 2).',
   })
   createAnalysisRound(
-    @Args('cohortId', { type: () => ID }, ParseIdPipe) cohortId: string,
-    @Args('input') input: CreateAnalysisRoundInput,
+    @Args('cohortId', { type: () => ID, description: 'The cohort the round belongs to.' }, ParseIdPipe)
+    cohortId: string,
+    @Args('input', { description: 'The new round.' }) input: CreateAnalysisRoundInput,
     @CurrentActor() actor: Actor,
   ) {
     return this.service.create(actor, cohortId, input);
   }
 
-  @Mutation(() => AnalysisRoundEntity)
+  @Mutation(() => AnalysisRoundEntity, {
+    description: "Changes a round; the cohort's course leaders and the organisation's administrators.",
+  })
   updateAnalysisRound(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @Args('input') input: UpdateAnalysisRoundInput,
+    @Args('id', { type: () => ID, description: 'The round to change.' }, ParseIdPipe) id: string,
+    @Args('input', { description: 'The fields to change.' }) input: UpdateAnalysisRoundInput,
     @CurrentActor() actor: Actor,
   ) {
     return this.service.update(actor, id, input);
@@ -53,7 +59,10 @@ export class RoundResolver {
     description:
       'Deletes a round nobody has written in; an open cohort keeps at least 6. Returns the cohort.',
   })
-  deleteAnalysisRound(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+  deleteAnalysisRound(
+    @Args('id', { type: () => ID, description: 'The round to delete.' }, ParseIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.service.delete(actor, id);
   }
 
@@ -65,7 +74,9 @@ export class RoundResolver {
     return this.service.plan(actor, args.cohortId, args.rounds);
   }
 
-  @ResolveField(() => AnalysisTemplateVersionEntity)
+  @ResolveField(() => AnalysisTemplateVersionEntity, {
+    description: "The analysis-template version this round's analyses answer.",
+  })
   async templateVersion(
     @Parent() round: AnalysisRoundEntity,
     @Context() ctx: RequestContext,

@@ -24,15 +24,23 @@ export class TemplateResolver {
     return this.service.list(actor, args);
   }
 
-  @Query(() => AnalysisTemplateEntity)
-  analysisTemplate(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+  @Query(() => AnalysisTemplateEntity, {
+    description: 'An analysis template by id, for members of its organisation.',
+  })
+  analysisTemplate(
+    @Args('id', { type: () => ID, description: 'The template.' }, ParseIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.service.get(actor, id);
   }
 
   @Mutation(() => AnalysisTemplateEntity, {
     description: 'Creates a template with its version 1. Administrators only.',
   })
-  createAnalysisTemplate(@Args('input') input: CreateAnalysisTemplateInput, @CurrentActor() actor: Actor) {
+  createAnalysisTemplate(
+    @Args('input', { description: 'The new template.' }) input: CreateAnalysisTemplateInput,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.service.create(actor, input);
   }
 
@@ -49,7 +57,10 @@ export class TemplateResolver {
     return this.service.versionsOf(ctx.req, template.id);
   }
 
-  @ResolveField(() => AnalysisTemplateVersionEntity, { nullable: true })
+  @ResolveField(() => AnalysisTemplateVersionEntity, {
+    nullable: true,
+    description: "The template's newest version; null before the first.",
+  })
   async latestVersion(
     @Parent() template: AnalysisTemplateEntity,
     @Context() ctx: RequestContext,

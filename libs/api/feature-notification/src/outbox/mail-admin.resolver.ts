@@ -25,7 +25,7 @@ export class MailAdminResolver {
   @Mutation(() => OutboxMessageEntity, { description: 'Tries a failed mail again (administrators only).' })
   retryMail(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The mail to send again.' }, ParseIdPipe) id: string,
   ): Promise<OutboxMessageEntity> {
     return this.admin.retry(actor, id);
   }

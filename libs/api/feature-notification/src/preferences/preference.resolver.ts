@@ -20,8 +20,8 @@ export class PreferenceResolver {
   @Mutation(() => NotificationPreferencesModel, { description: 'Turns one kind of e-mail on or off for me.' })
   setNotificationPreference(
     @CurrentActor() actor: Actor,
-    @Args('kind', { type: () => MailKind }) kind: MailKind,
-    @Args('enabled') enabled: boolean,
+    @Args('kind', { type: () => MailKind, description: 'The kind of mail.' }) kind: MailKind,
+    @Args('enabled', { description: 'False to stop getting this kind by e-mail.' }) enabled: boolean,
   ): Promise<NotificationPreferencesModel> {
     return this.preferences.setKind(actor.personId, kind, enabled);
   }
@@ -31,7 +31,10 @@ export class PreferenceResolver {
   })
   setDigestMode(
     @CurrentActor() actor: Actor,
-    @Args('daily') daily: boolean,
+    @Args('daily', {
+      description: 'True to gather notices into one daily digest; false to get each at once.',
+    })
+    daily: boolean,
   ): Promise<NotificationPreferencesModel> {
     return this.preferences.setDigestMode(actor.personId, daily);
   }

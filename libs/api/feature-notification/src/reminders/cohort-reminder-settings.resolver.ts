@@ -16,16 +16,19 @@ export class CohortReminderSettingsResolver {
   })
   cohortReminderSettings(
     @CurrentActor() actor: Actor,
-    @Args('cohortId', { type: () => ID }, ParseIdPipe) cohortId: string,
+    @Args('cohortId', { type: () => ID, description: 'The cohort.' }, ParseIdPipe) cohortId: string,
   ): Promise<CohortReminderSettingsEntity> {
     return this.settings.read(actor, cohortId);
   }
 
-  @Mutation(() => CohortReminderSettingsEntity)
+  @Mutation(() => CohortReminderSettingsEntity, {
+    description:
+      "Changes when a cohort's reminders go out; its course leaders and the organisation's administrators.",
+  })
   updateCohortReminderSettings(
     @CurrentActor() actor: Actor,
-    @Args('cohortId', { type: () => ID }, ParseIdPipe) cohortId: string,
-    @Args('input') input: CohortReminderSettingsInput,
+    @Args('cohortId', { type: () => ID, description: 'The cohort.' }, ParseIdPipe) cohortId: string,
+    @Args('input', { description: 'The settings to change.' }) input: CohortReminderSettingsInput,
   ): Promise<CohortReminderSettingsEntity> {
     return this.settings.update(actor, cohortId, input);
   }

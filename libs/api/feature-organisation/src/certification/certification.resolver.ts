@@ -19,7 +19,7 @@ export class CertificationResolver {
       'Records an STL certification. Also grants the person the COURSE_LEADER role if they lack it, in the same transaction: a certified person is a course leader. Administrators only.',
   })
   addCertification(
-    @Args('input') input: AddCertificationInput,
+    @Args('input', { description: 'The new certification.' }) input: AddCertificationInput,
     @CurrentActor() actor: Actor,
   ): Promise<CertificationEntity> {
     return this.service.add(actor, input);
@@ -27,8 +27,8 @@ export class CertificationResolver {
 
   @Mutation(() => CertificationEntity, { description: 'Corrects a certification. Administrators only.' })
   updateCertification(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @Args('input') input: UpdateCertificationInput,
+    @Args('id', { type: () => ID, description: 'The certification to change.' }, ParseIdPipe) id: string,
+    @Args('input', { description: 'The fields to change.' }) input: UpdateCertificationInput,
     @CurrentActor() actor: Actor,
   ): Promise<CertificationEntity> {
     return this.service.update(actor, id, input);
@@ -39,7 +39,7 @@ export class CertificationResolver {
       'Withdraws a certification; it then counts for nothing. Idempotent. The COURSE_LEADER role stays. Administrators only.',
   })
   revokeCertification(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The certification to revoke.' }, ParseIdPipe) id: string,
     @CurrentActor() actor: Actor,
   ): Promise<CertificationEntity> {
     return this.service.revoke(actor, id);

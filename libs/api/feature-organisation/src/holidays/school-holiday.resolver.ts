@@ -28,7 +28,10 @@ export class SchoolHolidayResolver {
       "Sets the organisation's school holidays of a school year (the whole list; an empty one goes back to the defaults). Administrators of the organisation only (FORBIDDEN otherwise, NOT_FOUND for another organisation). BAD_USER_INPUT with a field problem per row (REQUIRED, TOO_LONG, INVALID_DATE, ENDS_BEFORE_START, OUTSIDE_SCHOOL_YEAR, HOLIDAYS_OVERLAP) or for the list (TOO_MANY_HOLIDAYS); nothing is saved then.",
   })
   setSchoolHolidays(
-    @Args('input') input: SetSchoolHolidaysInput,
+    @Args('input', {
+      description: 'The organisation and its whole list of holidays, which replaces the old one.',
+    })
+    input: SetSchoolHolidaysInput,
     @CurrentActor() actor: Actor,
   ): Promise<SchoolHolidaysModel> {
     return this.holidays.set(actor, input);

@@ -13,7 +13,7 @@ export class OrganisationResolver {
 
   @Query(() => OrganisationEntity, { description: 'Your own organisation; any other id is NOT_FOUND.' })
   organisation(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The organisation.' }, ParseIdPipe) id: string,
     @CurrentActor() actor: Actor,
   ): Promise<OrganisationEntity> {
     return this.service.get(actor, id);
@@ -21,8 +21,8 @@ export class OrganisationResolver {
 
   @Mutation(() => OrganisationEntity, { description: 'Renames the organisation. Administrators only.' })
   updateOrganisation(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @Args('input') input: UpdateOrganisationInput,
+    @Args('id', { type: () => ID, description: 'The organisation to change.' }, ParseIdPipe) id: string,
+    @Args('input', { description: 'The fields to change.' }) input: UpdateOrganisationInput,
     @CurrentActor() actor: Actor,
   ): Promise<OrganisationEntity> {
     return this.service.update(actor, id, input);

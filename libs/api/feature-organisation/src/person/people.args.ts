@@ -6,7 +6,7 @@ import { MAX_NAME_LENGTH } from '@stl/shared/domain';
 import { PageArgs } from '@stl/api/util-graphql';
 import { IsId, Trim } from '../common/validation';
 
-@InputType()
+@InputType({ description: 'Narrows a list of people.' })
 export class PeopleFilterInput {
   @Field(() => Role, { nullable: true, description: 'Only people holding this role.' })
   @IsOptional()
@@ -49,11 +49,14 @@ export class PeopleFilterInput {
 
 @ArgsType()
 export class PeopleArgs extends PageArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation whose people to list.' })
   @IsId('organisation')
   organisationId!: string;
 
-  @Field(() => PeopleFilterInput, { nullable: true })
+  @Field(() => PeopleFilterInput, {
+    nullable: true,
+    description: 'Narrows the list; all people when left out.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => PeopleFilterInput)

@@ -5,11 +5,11 @@ import { IsId, IsPassword } from '../common/validation';
 
 @ArgsType()
 export class RoleChangeArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person.' })
   @IsId('person')
   personId!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role.' })
   @IsEnum(Role, { message: 'That is not a known role.' })
   role!: Role;
 
@@ -21,7 +21,7 @@ export class RoleChangeArgs {
 
 @ArgsType()
 export class SetPasswordArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person whose password to set.' })
   @IsId('person')
   personId!: string;
 

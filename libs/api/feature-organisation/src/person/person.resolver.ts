@@ -33,7 +33,7 @@ export class PersonResolver {
 
   @Query(() => PersonEntity, { description: 'Yourself, or someone you may list; NOT_FOUND otherwise.' })
   person(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The person.' }, ParseIdPipe) id: string,
     @CurrentActor() actor: Actor,
   ): Promise<PersonEntity> {
     return this.service.get(actor, id);
@@ -43,7 +43,10 @@ export class PersonResolver {
     description:
       'Adds a person with their roles. The e-mail is trimmed and lower-cased; one already in use is CONFLICT. Administrators only.',
   })
-  createPerson(@Args('input') input: CreatePersonInput, @CurrentActor() actor: Actor): Promise<PersonEntity> {
+  createPerson(
+    @Args('input', { description: 'The new person.' }) input: CreatePersonInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<PersonEntity> {
     return this.service.create(actor, input);
   }
 
@@ -52,8 +55,8 @@ export class PersonResolver {
       'Changes a person. Anyone may change their own fullName and locale; administrators may change anything, except deactivating themselves.',
   })
   updatePerson(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @Args('input') input: UpdatePersonInput,
+    @Args('id', { type: () => ID, description: 'The person to change.' }, ParseIdPipe) id: string,
+    @Args('input', { description: 'The fields to change.' }) input: UpdatePersonInput,
     @CurrentActor() actor: Actor,
   ): Promise<PersonEntity> {
     return this.service.update(actor, id, input);

@@ -28,14 +28,17 @@ export class SchoolResolver {
 
   @Query(() => SchoolEntity, { description: 'A school of your organisation.' })
   school(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The school.' }, ParseIdPipe) id: string,
     @CurrentActor() actor: Actor,
   ): Promise<SchoolEntity> {
     return this.service.get(actor, id);
   }
 
   @Mutation(() => SchoolEntity, { description: 'Adds a school unit. Administrators only.' })
-  createSchool(@Args('input') input: CreateSchoolInput, @CurrentActor() actor: Actor): Promise<SchoolEntity> {
+  createSchool(
+    @Args('input', { description: 'The new school.' }) input: CreateSchoolInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<SchoolEntity> {
     return this.service.create(actor, input);
   }
 
@@ -43,14 +46,14 @@ export class SchoolResolver {
     description: 'Renames a school or sets its unit code. Administrators only.',
   })
   updateSchool(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @Args('input') input: UpdateSchoolInput,
+    @Args('id', { type: () => ID, description: 'The school to change.' }, ParseIdPipe) id: string,
+    @Args('input', { description: 'The fields to change.' }) input: UpdateSchoolInput,
     @CurrentActor() actor: Actor,
   ): Promise<SchoolEntity> {
     return this.service.update(actor, id, input);
   }
 
-  @ResolveField(() => OrganisationEntity)
+  @ResolveField(() => OrganisationEntity, { description: 'The organisation the school belongs to.' })
   async organisation(
     @Parent() school: SchoolEntity,
     @CurrentActor() actor: Actor,

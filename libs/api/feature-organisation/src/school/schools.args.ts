@@ -4,7 +4,7 @@ import { IsId } from '../common/validation';
 
 @ArgsType()
 export class SchoolsArgs extends PageArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation whose schools to list.' })
   @IsId('organisation')
   organisationId!: string;
 }

@@ -7,85 +7,92 @@ import { ReviewReasonModel } from '../common/review.models';
   description: 'A critical friend (peer reviewer) for one analysis, with the reasons.',
 })
 export class AllocationPairModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The critical friend.' })
   reviewerId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The analysis they review.' })
   analysisId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The analysis's author." })
   authorId!: string;
 
   @Field({ description: 'Kept from before (already under way or set by hand).' })
   locked!: boolean;
 
-  @Field()
+  @Field({ description: 'True when reviewer and author work at the same school.' })
   sameSchool!: boolean;
 
   @Field(() => Int, { description: 'How often this reviewer reviewed this author in earlier rounds.' })
   earlierReviews!: number;
 
-  @Field(() => [ReviewReasonModel])
+  @Field(() => [ReviewReasonModel], { description: 'Why the allocation chose this pair.' })
   reasons!: ReviewReasonModel[];
 }
 
 @ObjectType('AllocationUnmet', { description: 'An analysis that gets fewer than k peer reviewers.' })
 export class AllocationUnmetModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The analysis short of reviewers.' })
   analysisId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Its author.' })
   authorId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many peer reviewers are missing.' })
   missing!: number;
 
-  @Field()
+  @Field({ description: 'Why they are missing, as a code.' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The same as a plain English sentence.' })
   message!: string;
 }
 
-@ObjectType('AllocationWarning')
+@ObjectType('AllocationWarning', {
+  description:
+    "Something a course leader should know about an allocation, e.g. a reviewer carrying more than the rest. Visible to the cohort's course leaders and the organisation's administrators.",
+})
 export class AllocationWarningModel {
-  @Field()
+  @Field({ description: 'What kind of warning, as a code.' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The warning as a plain English sentence.' })
   message!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The reviewer concerned, when one is.' })
   reviewerId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The analysis concerned, when one is.' })
   analysisId?: string | null;
 }
 
-@ObjectType('AllocationStats')
+@ObjectType('AllocationStats', {
+  description: "Figures that describe an allocation's quality. Visible with the allocation.",
+})
 export class AllocationStatsModel {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Live peer assignments in the round.' })
   assignmentCount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Participants who review at least one analysis.' })
   reviewerCount!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Share of pairs across schools (0–1).' })
   crossSchoolShare!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description: 'Share of pairs that follow the same-school preference where it is set (0–1).',
+  })
   preferredSchoolShare!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Pairs that also met in an earlier round.' })
   repeatedPairs!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Pairs where the two review each other in this round.' })
   reciprocalPairs!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The fewest analyses any reviewer has.' })
   loadMin!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The most analyses any reviewer has.' })
   loadMax!: number;
 }
 
@@ -245,7 +252,7 @@ export class AllocationEarlierPairModel {
     'What an allocation run proposes (preview) or did (apply, repair): the peer pairs with reasons, what could not be met, and the counts of rows changed.',
 })
 export class AllocationOutcomeModel {
-  @Field(() => AnalysisRoundEntity)
+  @Field(() => AnalysisRoundEntity, { description: 'The round allocated.' })
   round!: AnalysisRoundEntity;
 
   @Field({
@@ -254,7 +261,7 @@ export class AllocationOutcomeModel {
   })
   applied!: boolean;
 
-  @Field()
+  @Field({ description: 'The seed used; the same seed and inputs give the same pairs.' })
   seed!: string;
 
   @Field(() => Int, { description: 'Peer reviewers per analysis (the cohort setting).' })
@@ -266,13 +273,13 @@ export class AllocationOutcomeModel {
   @Field(() => [AllocationPairModel], { description: 'Every live peer pair of the round afterwards.' })
   pairs!: AllocationPairModel[];
 
-  @Field(() => [AllocationUnmetModel])
+  @Field(() => [AllocationUnmetModel], { description: 'Analyses left with fewer than k peer reviewers.' })
   unmet!: AllocationUnmetModel[];
 
-  @Field(() => [AllocationWarningModel])
+  @Field(() => [AllocationWarningModel], { description: 'Warnings for the course leader.' })
   warnings!: AllocationWarningModel[];
 
-  @Field(() => AllocationStatsModel)
+  @Field(() => AllocationStatsModel, { description: 'Figures describing the allocation.' })
   stats!: AllocationStatsModel;
 
   @Field(() => Int, {

@@ -55,12 +55,18 @@ export class AllocationResolver {
 export class AllocationPairResolver {
   constructor(private readonly lookups: ReviewLookups) {}
 
-  @ResolveField(() => PersonEntity, { nullable: true })
+  @ResolveField(() => PersonEntity, {
+    nullable: true,
+    description: "The critical friend (names follow the viewer's right to see them).",
+  })
   reviewer(@Parent() p: AllocationPairModel, @Context() ctx: RequestContext): Promise<PersonEntity | null> {
     return this.lookups.person(ctx.req, p.reviewerId);
   }
 
-  @ResolveField(() => PersonEntity, { nullable: true })
+  @ResolveField(() => PersonEntity, {
+    nullable: true,
+    description: "The analysis's author (names follow the viewer's right to see them).",
+  })
   author(@Parent() p: AllocationPairModel, @Context() ctx: RequestContext): Promise<PersonEntity | null> {
     return this.lookups.person(ctx.req, p.authorId);
   }

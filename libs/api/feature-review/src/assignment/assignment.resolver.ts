@@ -103,7 +103,11 @@ export class AssignmentResolver {
     return this.lookups.analysis(ctx.req, a.analysisId);
   }
 
-  @ResolveField(() => PersonEntity, { nullable: true })
+  @ResolveField(() => PersonEntity, {
+    nullable: true,
+    description:
+      "The reviewer (names follow the viewer's right to see them); null when that person was erased.",
+  })
   reviewer(
     @Parent() a: ReviewAssignmentEntity,
     @Context() ctx: RequestContext,
@@ -111,7 +115,7 @@ export class AssignmentResolver {
     return this.lookups.person(ctx.req, a.reviewerId);
   }
 
-  @ResolveField(() => AnalysisRoundEntity, { nullable: true })
+  @ResolveField(() => AnalysisRoundEntity, { nullable: true, description: 'The round.' })
   round(
     @Parent() a: ReviewAssignmentEntity,
     @Context() ctx: RequestContext,
@@ -153,7 +157,12 @@ export class RoundAssignmentsResolver {
     @Parent() round: AnalysisRoundEntity,
     @CurrentActor() actor: Actor,
     @Context() ctx: RequestContext,
-    @Args('includeCancelled', { type: () => Boolean, defaultValue: false }) includeCancelled: boolean,
+    @Args('includeCancelled', {
+      type: () => Boolean,
+      defaultValue: false,
+      description: 'Also list cancelled assignments (history).',
+    })
+    includeCancelled: boolean,
   ): Promise<ReviewAssignmentEntity[]> {
     await this.assignmentService.assertCanManageRound(actor, round);
     return requestLoader<string, ReviewAssignmentEntity[]>(

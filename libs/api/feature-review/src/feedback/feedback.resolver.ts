@@ -26,7 +26,7 @@ export class FeedbackResolver {
   })
   feedback(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The feedback.' }, ParseIdPipe) id: string,
   ): Promise<FeedbackEntity> {
     return this.feedbackService.read(actor, id);
   }
@@ -37,8 +37,13 @@ export class FeedbackResolver {
   })
   giveFeedback(
     @CurrentActor() actor: Actor,
-    @Args('assignmentId', { type: () => ID }, ParseIdPipe) assignmentId: string,
-    @Args('input') input: FeedbackInput,
+    @Args(
+      'assignmentId',
+      { type: () => ID, description: 'The review assignment the feedback fulfils (my own).' },
+      ParseIdPipe,
+    )
+    assignmentId: string,
+    @Args('input', { description: "The feedback's three parts." }) input: FeedbackInput,
   ): Promise<FeedbackEntity> {
     return this.feedbackService.give(actor, assignmentId, input);
   }
@@ -68,7 +73,11 @@ export class FeedbackResolver {
     return this.feedbackService.markHelpful(actor, args.feedbackId, args.helpful);
   }
 
-  @ResolveField(() => PersonEntity, { nullable: true })
+  @ResolveField(() => PersonEntity, {
+    nullable: true,
+    description:
+      "Who gave the feedback (names follow the viewer's right to see them); null when that person was erased.",
+  })
   author(@Parent() f: FeedbackEntity, @Context() ctx: RequestContext): Promise<PersonEntity | null> {
     return this.lookups.person(ctx.req, f.authorId);
   }
@@ -81,7 +90,10 @@ export class FeedbackResolver {
     return (await this.lookups.version(ctx.req, f.analysisVersionId))?.version ?? null;
   }
 
-  @ResolveField(() => AnalysisEntity, { nullable: true })
+  @ResolveField(() => AnalysisEntity, {
+    nullable: true,
+    description: 'The analysis the feedback is on; null when the viewer may not read it.',
+  })
   analysis(@Parent() f: FeedbackEntity, @Context() ctx: RequestContext): Promise<AnalysisEntity | null> {
     return this.lookups.analysis(ctx.req, f.analysisId);
   }
@@ -93,7 +105,7 @@ export class FeedbackResolver {
 
   @ResolveField(() => [FeedbackCommentEntity], {
     description:
-      "Replies by the author; leader notes only for the cohort's leaders and the feedback's author.",
+      "Replies by the author; leader notes only for the cohort's course leaders, the organisation's administrators and the feedback's author.",
   })
   async comments(
     @Parent() f: FeedbackEntity,
@@ -124,7 +136,10 @@ export class FeedbackResolver {
 export class FeedbackCommentResolver {
   constructor(private readonly lookups: ReviewLookups) {}
 
-  @ResolveField(() => PersonEntity, { nullable: true })
+  @ResolveField(() => PersonEntity, {
+    nullable: true,
+    description: 'Who wrote the comment; null when that person was erased.',
+  })
   author(@Parent() c: FeedbackCommentEntity, @Context() ctx: RequestContext): Promise<PersonEntity | null> {
     return this.lookups.person(ctx.req, c.authorId);
   }

@@ -13,6 +13,17 @@ const MISSING_CODES: Record<CompletionMissingCode, CompletionMissingCode> = {
 registerEnumType(MISSING_CODES, {
   name: 'CompletionMissingCode',
   description: 'What stands between a participant and completion (rule 6).',
+  valuesMap: {
+    TOO_FEW_PUBLISHED: { description: 'Fewer analyses published than the course requires (at least six).' },
+    LEADER_FEEDBACK_MISSING: {
+      description: 'A published analysis has no feedback from a course leader yet.',
+    },
+    PEER_FEEDBACK_MISSING: {
+      description: 'A published analysis has not had feedback from its critical friends yet.',
+    },
+    REVIEW_TASKS_OPEN: { description: 'The participant has critical-friend assignments still to do.' },
+    ATTENDANCE_TOO_LOW: { description: 'The participant attended fewer meetings than the required share.' },
+  },
 });
 
 /** Mirrors the domain's codes (course rule 8); the record makes the compiler notice a code added there. */
@@ -69,7 +80,15 @@ export enum AnalysisProgressStatus {
   DRAFT = 'DRAFT',
   PUBLISHED = 'PUBLISHED',
 }
-registerEnumType(AnalysisProgressStatus, { name: 'AnalysisProgressStatus' });
+registerEnumType(AnalysisProgressStatus, {
+  name: 'AnalysisProgressStatus',
+  description: "Where one participant's analysis of one round stands.",
+  valuesMap: {
+    NOT_STARTED: { description: 'Nothing saved yet.' },
+    DRAFT: { description: 'Written on but not published.' },
+    PUBLISHED: { description: 'Published to the cohort.' },
+  },
+});
 
 export enum ProgressFilter {
   COMPLETED = 'COMPLETED',
@@ -126,54 +145,73 @@ export class SupportReasonModel {
   message!: string;
 }
 
-@ObjectType('CompletionMissing')
+@ObjectType('CompletionMissing', {
+  description:
+    "One thing that stands between a participant and completion (rule 6), with the figures that show it. Visible with the participant's progress.",
+})
 export class CompletionMissingModel {
-  @Field(() => MISSING_CODES)
+  @Field(() => MISSING_CODES, { description: 'What is missing.' })
   code!: CompletionMissingCode;
 
-  @Field()
+  @Field({
+    description:
+      'The gap as a plain English sentence, for logs and integrations; the web words it from the code.',
+  })
   message!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The round concerned, for feedback that is missing; null otherwise.',
+  })
   roundId?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The number of that round; null otherwise.' })
   roundNumber?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The figure required (analyses or meetings); null where it does not apply.',
+  })
   required?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The participant's figure so far; null where it does not apply.",
+  })
   actual?: number | null;
 }
 
 @ObjectType('RoundProgress', { description: "One participant's round: facts and flags only, never text." })
 export class RoundProgressModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The round.' })
   roundId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The round's number in the cohort." })
   number!: number;
 
-  @Field()
+  @Field({
+    description: 'The round\'s title (default "Analys N"); show it beside the number without repeating it.',
+  })
   title!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the analysis is due (UTC).' })
   submissionDeadline!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: "When the critical friends' feedback is due (UTC)." })
   feedbackDeadline!: Date;
 
-  @Field(() => AnalysisProgressStatus)
+  @Field(() => AnalysisProgressStatus, {
+    description: "Whether the participant's analysis is not started, a draft or published.",
+  })
   analysisStatus!: AnalysisProgressStatus;
 
-  @Field()
+  @Field({ description: 'True once the analysis has been published.' })
   published!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Pieces of peer feedback received on the analysis.' })
   peerFeedbackCount!: number;
 
-  @Field()
+  @Field({ description: 'True once a course leader has given feedback on the analysis.' })
   leaderFeedback!: boolean;
 
   @Field({ description: 'Published with leader feedback and at least one peer feedback.' })
@@ -182,10 +220,12 @@ export class RoundProgressModel {
   @Field(() => Int, { description: "The participant's own critical-friend tasks in this round." })
   tasksTotal!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: "Of the participant's critical-friend assignments in this round, those done.",
+  })
   tasksDone!: number;
 
-  @Field()
+  @Field({ description: 'The analysis is unpublished after its deadline.' })
   submissionOverdue!: boolean;
 
   @Field({ description: 'Feedback on their analysis is late.' })
@@ -200,13 +240,18 @@ export class RoundProgressModel {
     'Progress and completion of one participant (rule 6), computed on request. Contains no analysis or feedback text, so school leaders may see it for their own school.',
 })
 export class ParticipantProgressModel {
-  @Field(() => PersonEntity)
+  @Field(() => PersonEntity, {
+    description: "The participant (names follow the viewer's right to see them).",
+  })
   person!: PersonEntity;
 
   @Field(() => ID, { nullable: true, description: 'The school the participant was enrolled from.' })
   schoolId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The name of the participant's school in this cohort; null when none.",
+  })
   schoolName!: string | null;
 
   @Field(() => GraphQLISODateTime, {
@@ -215,49 +260,54 @@ export class ParticipantProgressModel {
   })
   leftAt!: Date | null;
 
-  @Field(() => [RoundProgressModel])
+  @Field(() => [RoundProgressModel], { description: "The participant's rounds, in order." })
   rounds!: RoundProgressModel[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Analyses published so far.' })
   publishedCount!: number;
 
   @Field(() => Int, { description: 'Published analyses with leader and peer feedback.' })
   completeCount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Analyses the participant must publish to complete (at least six).' })
   minPublished!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Critical-friend assignments given to the participant so far, all rounds.',
+  })
   tasksTotal!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, the ones done.' })
   tasksDone!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Meetings attended (PRESENT) so far.' })
   meetingsAttended!: number;
 
   @Field(() => Int, { description: 'Meetings that have started by now.' })
   meetingsHeld!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Meetings planned for the cohort in all.' })
   meetingsPlanned!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'Meetings the participant must attend to complete: the required share of those planned, rounded up.',
+  })
   meetingsRequired!: number;
 
   @Field(() => Float, { description: 'Attended share of the planned meetings, 0–1.' })
   attendanceShare!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "The share of meetings required (0–1), the cohort's setting." })
   requiredAttendanceShare!: number;
 
-  @Field()
+  @Field({ description: 'True when meetings attended reach the required number.' })
   attendanceMet!: boolean;
 
   @Field({ description: 'Attended at least the required share of the meetings held so far.' })
   attendanceOnTrack!: boolean;
 
-  @Field()
+  @Field({ description: 'True when every completion rule is met (rule 6).' })
   completed!: boolean;
 
   @Field(() => SUPPORT_LEVELS, {

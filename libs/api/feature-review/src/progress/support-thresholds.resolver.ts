@@ -27,7 +27,8 @@ export class SupportThresholdsResolver {
       "Sets the organisation's thresholds of the support signal; administrators of the organisation only (FORBIDDEN otherwise, NOT_FOUND for another organisation). BAD_USER_INPUT with field problems (INVALID) for a value out of range or needing support starting before being behind; nothing is saved then.",
   })
   setSupportThresholds(
-    @Args('input') input: SetSupportThresholdsInput,
+    @Args('input', { description: 'The organisation and its new thresholds.' })
+    input: SetSupportThresholdsInput,
     @CurrentActor() actor: Actor,
   ): Promise<SupportThresholdsModel> {
     return this.thresholds.set(actor, input);

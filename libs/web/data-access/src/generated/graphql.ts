@@ -4,11 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** A new STL certification for a course leader; administrators only. */
 export type AddCertificationInput = {
   /** YYYY-MM-DD. */
   issuedOn: string;
   /** Who certified, e.g. "STL-utbildarnätverket". 1–200 characters. */
   issuer: string;
+  /** The certified person, of the administrator's organisation. */
   personId: string;
   /** The certificate’s number, at most 100 characters. */
   reference?: string | null | undefined;
@@ -39,23 +41,55 @@ export type AllocationOverrideInput = {
   reviewerId: string;
 };
 
-export type AnalysisProgressStatus = 'DRAFT' | 'NOT_STARTED' | 'PUBLISHED';
+/** Where one participant's analysis of one round stands. */
+export type AnalysisProgressStatus =
+  /** Written on but not published. */
+  | 'DRAFT'
+  /** Nothing saved yet. */
+  | 'NOT_STARTED'
+  /** Published to the cohort. */
+  | 'PUBLISHED';
 
-export type AnalysisStatus = 'DRAFT' | 'PUBLISHED';
+/** Whether an analysis has been published to the cohort. */
+export type AnalysisStatus =
+  /** Only the working copy exists; nobody but the author sees it. */
+  | 'DRAFT'
+  /** At least one version has been published to the cohort. */
+  | 'PUBLISHED';
 
+/** One section's answer in a save or publish. */
 export type AnswerInput = {
+  /** The answer as rich text; sanitised on the server to the platform's allowlist. */
   html: string;
+  /** The template section's key (see the round's templateVersion.sections). */
   sectionKey: string;
 };
 
-export type AssignmentSource = 'ALLOCATION' | 'MANUAL' | 'REPAIR';
+/** How a review assignment came about. */
+export type AssignmentSource =
+  /** Made by the round's allocation. */
+  | 'ALLOCATION'
+  /** Added or swapped by hand by a course leader. */
+  | 'MANUAL'
+  /** Made by repairing a locked allocation after someone left or published late. */
+  | 'REPAIR';
 
+/** One participant's attendance at the meeting. */
 export type AttendanceEntryInput = {
+  /** The participant. */
   personId: string;
+  /** Present, absent or excused. */
   status: AttendanceStatus;
 };
 
-export type AttendanceStatus = 'ABSENT' | 'EXCUSED' | 'PRESENT';
+/** A participant's attendance at one meeting. */
+export type AttendanceStatus =
+  /** Did not take part and gave no excuse. */
+  | 'ABSENT'
+  /** Did not take part, with a valid excuse; counts as absent for the completion rule. */
+  | 'EXCUSED'
+  /** Took part in the meeting. */
+  | 'PRESENT';
 
 /** A certification’s standing today (Stockholm calendar day). */
 export type CertificationStatus =
@@ -78,19 +112,42 @@ export type ChangePasswordInput = {
   newPassword: string;
 };
 
-export type CohortStatus = 'ARCHIVED' | 'COMPLETED' | 'OPEN' | 'PLANNING';
+/** Where a cohort is in its year. */
+export type CohortStatus =
+  /** Put away; kept for follow-up and the retention schedule, hidden from daily lists. */
+  | 'ARCHIVED'
+  /** The year is over; read-only apart from late corrections by leaders. */
+  | 'COMPLETED'
+  /** Running: participants write, review and get reminders. */
+  | 'OPEN'
+  /** Being set up by its leaders; participants get no mail and no tasks yet. */
+  | 'PLANNING';
 
 /** How the signed-in person relates to a cohort (the strongest relation when several). */
-export type CohortViewerRole = 'ADMINISTRATOR' | 'LEADER' | 'PARTICIPANT' | 'SCHOOL_LEADER';
+export type CohortViewerRole =
+  /** An administrator of the cohort's organisation. */
+  | 'ADMINISTRATOR'
+  /** A course leader of the cohort. */
+  | 'LEADER'
+  /** A participant of the cohort. */
+  | 'PARTICIPANT'
+  /** A school leader whose teachers take part. */
+  | 'SCHOOL_LEADER';
 
 /** What stands between a participant and completion (rule 6). */
 export type CompletionMissingCode =
+  /** The participant attended fewer meetings than the required share. */
   | 'ATTENDANCE_TOO_LOW'
+  /** A published analysis has no feedback from a course leader yet. */
   | 'LEADER_FEEDBACK_MISSING'
+  /** A published analysis has not had feedback from its critical friends yet. */
   | 'PEER_FEEDBACK_MISSING'
+  /** The participant has critical-friend assignments still to do. */
   | 'REVIEW_TASKS_OPEN'
+  /** Fewer analyses published than the course requires (at least six). */
   | 'TOO_FEW_PUBLISHED';
 
+/** Makes next year's cohort from an earlier one: its course leaders, settings, meetings and rounds, moved to the new dates; no participants. */
 export type CopyCohortInput = {
   /** The new cohort's name, 1–200 characters, trimmed; unique in its school year. */
   name: string;
@@ -100,27 +157,37 @@ export type CopyCohortInput = {
   startsOn: string;
 };
 
+/** A new analysis round of a cohort. */
 export type CreateAnalysisRoundInput = {
+  /** When feedback is due; after the submission deadline. */
   feedbackDeadline: string;
   /** The meeting of this cohort where the analyses are discussed. */
   meetingId?: string | null | undefined;
   /** Defaults to the number after the highest in use. */
   number?: number | null | undefined;
+  /** When writing opens (ISO date-time with offset). */
   opensAt: string;
+  /** When analyses are due; after opensAt. */
   submissionDeadline: string;
   /** A version of one of the organisation's analysis templates. */
   templateVersionId: string;
+  /** The round's title; left empty, it becomes "Analys N". */
   title: string;
 };
 
+/** A new analysis template; administrators and course leaders of the organisation. */
 export type CreateAnalysisTemplateInput = {
+  /** What the template is for. */
   description?: string | null | undefined;
+  /** The template's name. */
   name: string;
+  /** The organisation that will own the template. */
   organisationId: string;
   /** Version 1, in order. */
   sections: Array<TemplateSectionInput>;
 };
 
+/** A new cohort, created in planning; administrators and course leaders of the organisation may create one. */
 export type CreateCohortInput = {
   /** Last day, YYYY-MM-DD, on or after the first. */
   endsOn: string;
@@ -130,6 +197,7 @@ export type CreateCohortInput = {
   leaderIds?: Array<string> | null | undefined;
   /** 1–200 characters, trimmed. */
   name: string;
+  /** The organisation that runs the cohort. */
   organisationId: string;
   /** Critical friends per analysis, 1–6 (default 2). */
   peersPerAnalysis?: number | null | undefined;
@@ -143,18 +211,25 @@ export type CreateCohortInput = {
   startsOn: string;
 };
 
+/** A new meeting of a cohort. */
 export type CreateMeetingInput = {
+  /** Questions for discussion at the meeting, in order. */
   discussionQuestions?: Array<string> | null | undefined;
+  /** When it ends; after the start. */
   endsAt: string;
   /** Required for a physical meeting. */
   location?: string | null | undefined;
+  /** Online or in a room. */
   mode: MeetingMode;
   /** Defaults to the number after the highest in use. */
   number?: number | null | undefined;
   /** What participants read or do before the meeting. */
   preparation?: string | null | undefined;
+  /** When it starts (ISO date-time with offset). */
   startsAt: string;
+  /** What the meeting is about. */
   theme?: string | null | undefined;
+  /** The meeting's title, e.g. "Träff 3". */
   title: string;
   /** https:// link; required for a digital meeting. */
   videoUrl?: string | null | undefined;
@@ -172,6 +247,7 @@ export type CreateOrganisationInput = {
   slug?: string | null | undefined;
 };
 
+/** A new person of an organisation, added by its administrators (then invited). */
 export type CreatePersonInput = {
   /** The sign-in name: trimmed, lower-cased, unique across the platform. */
   email: string;
@@ -179,6 +255,7 @@ export type CreatePersonInput = {
   fullName: string;
   /** Defaults to sv. */
   locale?: Locale | null | undefined;
+  /** The person's organisation. */
   organisationId: string;
   /** Administrators only. 12–128 characters, not a common or leaked password, without the person’s name or e-mail address (ADR 0010). Without one, the person cannot sign in until a password is set. */
   password?: string | null | undefined;
@@ -188,16 +265,24 @@ export type CreatePersonInput = {
   schoolId?: string | null | undefined;
 };
 
+/** A new school of an organisation; its administrators only. */
 export type CreateSchoolInput = {
   /** Unique within the organisation (ignoring case). 1–200 characters, trimmed. */
   name: string;
+  /** The organisation the school belongs to. */
   organisationId: string;
   /** Skolenhetskod from Skolverket: exactly 8 digits. */
   unitCode?: string | null | undefined;
 };
 
-export type FeedbackCommentKind = 'LEADER_NOTE' | 'REPLY';
+/** What a comment on a piece of feedback is. */
+export type FeedbackCommentKind =
+  /** A course leader's note on the quality of a critical friend's feedback; seen only by the cohort's course leaders, the organisation's administrators and the feedback's author. */
+  | 'LEADER_NOTE'
+  /** The analysis author answers the feedback. */
+  | 'REPLY';
 
+/** Forward-looking feedback in three parts (rule 5), plain text; each part must reach the cohort's minimum length. */
 export type FeedbackInput = {
   /** The published version the reviewer read. When the author has published a newer one since, the feedback is refused with STALE_VERSION so it is never tied to text the reviewer has not seen. */
   expectedVersion?: number | null | undefined;
@@ -240,27 +325,49 @@ export type LeaderTaskKind =
   | 'ROUND_TO_ALLOCATE';
 
 /** Language for the UI and e-mail. */
-export type Locale = 'en' | 'sv';
+export type Locale =
+  /** English. */
+  | 'en'
+  /** Swedish (the default). */
+  | 'sv';
 
 /** Every kind of e-mail the platform sends. */
 export type MailKind =
+  /** To a critical friend: the analysis you review has been published or has a new version. */
   | 'ANALYSIS_PUBLISHED'
+  /** To a participant when the cohort opens or they join an open one: the course, its meetings and the first deadline, with a calendar file. */
   | 'COHORT_WELCOME'
+  /** The daily digest that gathers a person's held notices into one mail. */
   | 'DIGEST'
+  /** To a reviewer: feedback is due within the cohort's "due soon" window. */
   | 'FEEDBACK_DUE_48H'
+  /** To a reviewer: feedback is due today. */
   | 'FEEDBACK_DUE_TODAY'
+  /** To a reviewer: feedback is past its deadline. */
   | 'FEEDBACK_OVERDUE'
+  /** To the cohort's course leaders: a reviewer's feedback is still overdue after the set number of days. */
   | 'FEEDBACK_OVERDUE_LEADER_NOTICE'
+  /** To an author: feedback on your analysis has arrived. */
   | 'FEEDBACK_RECEIVED'
+  /** An administrator invites a person: a single-use link to choose a password. */
   | 'INVITATION'
+  /** To the cohort's members: a meeting is tomorrow, with its place or link. */
   | 'MEETING_TOMORROW'
+  /** A course leader's personal reminder to one or more participants, replying to the leader. */
   | 'NUDGE'
+  /** "Forgot password?": a short-lived single-use link to set a new password. */
   | 'PASSWORD_RESET'
+  /** To a critical friend or course leader: you have been asked to give feedback on an analysis. */
   | 'REVIEW_ASSIGNED'
+  /** To school leaders: their teachers' progress over the past month. */
   | 'SCHOOL_LEADER_SUMMARY'
+  /** A one-time sign-in link instead of a password. */
   | 'SIGN_IN_LINK'
+  /** To a participant: the analysis is due within the cohort's "due soon" window. */
   | 'SUBMISSION_DUE_48H'
+  /** To a participant: the analysis is past its deadline. */
   | 'SUBMISSION_OVERDUE'
+  /** To course leaders: the cohort's week, with who needs support. */
   | 'WEEKLY_LEADER_SUMMARY';
 
 /** Where an e-mail of the outbox stands. Seen by the administrators of its organisation. */
@@ -280,7 +387,12 @@ export type MailStatus =
   /** Outcome unknown: the server received the whole message but never confirmed it (a timeout or a cut connection). It may have been delivered, so it is never retried by itself; an administrator may resend it (the recipient may then get two copies) or mark it delivered. */
   | 'UNCONFIRMED';
 
-export type MeetingMode = 'DIGITAL' | 'PHYSICAL';
+/** How a meeting is held. */
+export type MeetingMode =
+  /** Online, at the meeting's video link. */
+  | 'DIGITAL'
+  /** In a room, at the meeting's location. */
+  | 'PHYSICAL';
 
 /** What became of a reminder (nudge) to one participant. */
 export type NudgeOutcome =
@@ -322,6 +434,7 @@ export type PassageCommentInput = {
   version: number;
 };
 
+/** Narrows a list of people. */
 export type PeopleFilterInput = {
   /** true: only active accounts; false: only deactivated. */
   active?: boolean | null | undefined;
@@ -335,18 +448,37 @@ export type PeopleFilterInput = {
   search?: string | null | undefined;
 };
 
+/** Publishes my working copy to the cohort as a new version. */
 export type PublishAnalysisInput = {
+  /** The analysis to publish (my own). */
   analysisId: string;
   /** The author confirms that no pupil can be identified in the text. */
   confirmNoPupilIdentifiable: boolean;
+  /** The draft revision I am publishing; refused with EDIT_CONFLICT when the draft has moved on since. */
   expectedRevision: number;
 };
 
-export type ReviewerKind = 'LEADER' | 'PEER';
+/** Who gives a piece of feedback. */
+export type ReviewerKind =
+  /** A course leader of the cohort. */
+  | 'LEADER'
+  /** A fellow participant acting as critical friend (kritisk vän). */
+  | 'PEER';
 
-export type Role = 'ADMINISTRATOR' | 'COURSE_LEADER' | 'SCHOOL_LEADER' | 'TEACHER';
+/** An organisation-level role. Leading or taking part in a particular cohort is cohort membership, not a role. */
+export type Role =
+  /** Runs the organisation on the platform: people, schools, cohorts, templates, settings. */
+  | 'ADMINISTRATOR'
+  /** May lead cohorts while holding a valid STL certification. */
+  | 'COURSE_LEADER'
+  /** Follows the progress of the teachers of one school (rektor); never reads their analyses. */
+  | 'SCHOOL_LEADER'
+  /** May be enrolled as a participant in cohorts. */
+  | 'TEACHER';
 
+/** A role to grant with a new person. */
 export type RoleGrantInput = {
+  /** The role. */
   role: Role;
   /** The school led; required for SCHOOL_LEADER only. */
   schoolId?: string | null | undefined;
@@ -372,11 +504,13 @@ export type RoundPlanInput = {
   title: string;
 };
 
+/** Saves my working copy of the analysis for a round (autosave). Only the sections given change. */
 export type SaveAnalysisDraftInput = {
   /** Sections to save; sections not named keep their text. */
   answers: Array<AnswerInput>;
   /** The draft revision this edit started from (0 for a new analysis). */
   expectedRevision: number;
+  /** The round the analysis answers; the analysis is created on the first save. */
   roundId: string;
 };
 
@@ -440,8 +574,11 @@ export type SetSupportThresholdsInput = {
   organisationId: string;
 };
 
+/** Credentials for signing in with a password. */
 export type SignInInput = {
+  /** The e-mail address the account was invited with (case-insensitive). */
   email: string;
+  /** The account's password. Never logged or stored in clear text. */
   password: string;
 };
 
@@ -480,30 +617,43 @@ export type SupportReasonCode =
   /** A round's feedback deadline has passed and some of the participant's own critical-friend tasks are open. */
   | 'TASKS_OVERDUE';
 
+/** One section of a new template version. */
 export type TemplateSectionInput = {
+  /** Guidance for the writer. */
   helpText?: string | null | undefined;
   /** Stable machine name within the version, e.g. "goals": a–z, digits, _ or -. */
   key: string;
   /** The question the writer answers. */
   prompt: string;
+  /** Whether the section must be answered before publishing. */
   required?: boolean | null | undefined;
+  /** The section's heading. */
   title: string;
 };
 
+/** Changes to a round; only the fields given change, and meetingId is cleared with null. */
 export type UpdateAnalysisRoundInput = {
+  /** When feedback is due. */
   feedbackDeadline?: string | null | undefined;
+  /** The meeting at which the round's analyses are discussed, or null to clear it. */
   meetingId?: string | null | undefined;
+  /** New number within the cohort; rounds are renumbered around it. */
   number?: number | null | undefined;
+  /** When writing opens. */
   opensAt?: string | null | undefined;
+  /** When analyses are due. */
   submissionDeadline?: string | null | undefined;
   /** Only while nobody has started an analysis in this round. */
   templateVersionId?: string | null | undefined;
+  /** New title. */
   title?: string | null | undefined;
 };
 
+/** Changes to a certification; fields left out stay as they are, and the dates are checked together. */
 export type UpdateCertificationInput = {
   /** YYYY-MM-DD. */
   issuedOn?: string | null | undefined;
+  /** Who issued it. */
   issuer?: string | null | undefined;
   /** A new reference, or null to clear it. */
   reference?: string | null | undefined;
@@ -511,39 +661,63 @@ export type UpdateCertificationInput = {
   validUntil?: string | null | undefined;
 };
 
+/** Changes to a cohort; only the fields given change. School year and dates change only while the cohort is being planned. */
 export type UpdateCohortInput = {
+  /** Last day, ISO date (YYYY-MM-DD). */
   endsOn?: string | null | undefined;
+  /** Minimum characters in each part of a piece of feedback. */
   feedbackMinLength?: number | null | undefined;
+  /** New name, unique within the organisation and school year. */
   name?: string | null | undefined;
+  /** Critical friends per published analysis. */
   peersPerAnalysis?: number | null | undefined;
+  /** Share of meetings a participant must attend to complete (0–1). */
   requiredAttendanceShare?: number | null | undefined;
+  /** Prefer reviewers from the same school for everyone. */
   sameSchoolSupport?: boolean | null | undefined;
+  /** School year as Swedes write it, e.g. "2026/27". */
   schoolYear?: string | null | undefined;
+  /** First day, ISO date (YYYY-MM-DD). */
   startsOn?: string | null | undefined;
 };
 
+/** Changes to a meeting; only the fields given change, and theme, location and videoUrl are cleared with null. */
 export type UpdateMeetingInput = {
+  /** New discussion questions, in order (replaces the list). */
   discussionQuestions?: Array<string> | null | undefined;
+  /** New end; after the start. */
   endsAt?: string | null | undefined;
+  /** New location, or null to clear it. */
   location?: string | null | undefined;
+  /** Online or in a room. */
   mode?: MeetingMode | null | undefined;
+  /** New number within the cohort; meetings are renumbered around it. */
   number?: number | null | undefined;
+  /** What participants should prepare before the meeting. */
   preparation?: string | null | undefined;
+  /** New start (ISO date-time with offset). */
   startsAt?: string | null | undefined;
+  /** New theme, or null to clear it. */
   theme?: string | null | undefined;
+  /** New title. */
   title?: string | null | undefined;
+  /** New video link (https), or null to clear it. */
   videoUrl?: string | null | undefined;
 };
 
+/** Changes to a person; fields left out stay as they are. A person may change their own fullName and locale; administrators the rest. */
 export type UpdatePersonInput = {
   /** false deactivates the account: it can no longer sign in and its sessions end. Administrators only. */
   active?: boolean | null | undefined;
+  /** New full name. */
   fullName?: string | null | undefined;
+  /** New language for screens and mail. */
   locale?: Locale | null | undefined;
   /** A new home school, or null for none. Administrators only. */
   schoolId?: string | null | undefined;
 };
 
+/** Changes to a school; fields left out stay as they are. The organisation's administrators only. */
 export type UpdateSchoolInput = {
   /** A new name; cannot be cleared. */
   name?: string | null | undefined;

@@ -17,23 +17,28 @@ import { PageArgs } from '@stl/api/util-graphql';
 /** Raw HTML may be larger than its text; the text limit is checked after sanitising. */
 export const MAX_ANSWER_HTML = 100_000;
 
-@InputType()
+@InputType({ description: "One section's answer in a save or publish." })
 export class AnswerInput {
-  @Field()
+  @Field({ description: "The template section's key (see the round's templateVersion.sections)." })
   @IsString()
   @MaxLength(64)
   @Matches(/^[a-z][a-z0-9_-]*$/, { message: 'sectionKey must be the key of a section in the template.' })
   sectionKey!: string;
 
-  @Field()
+  @Field({ description: "The answer as rich text; sanitised on the server to the platform's allowlist." })
   @IsString()
   @MaxLength(MAX_ANSWER_HTML, { message: `An answer may be at most ${MAX_ANSWER_HTML} characters of HTML.` })
   html!: string;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Saves my working copy of the analysis for a round (autosave). Only the sections given change.',
+})
 export class SaveAnalysisDraftInput {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The round the analysis answers; the analysis is created on the first save.',
+  })
   @IsUUID('all', { message: 'roundId must be a valid id.' })
   roundId!: string;
 
@@ -49,13 +54,16 @@ export class SaveAnalysisDraftInput {
   answers!: AnswerInput[];
 }
 
-@InputType()
+@InputType({ description: 'Publishes my working copy to the cohort as a new version.' })
 export class PublishAnalysisInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The analysis to publish (my own).' })
   @IsUUID('all', { message: 'analysisId must be a valid id.' })
   analysisId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'The draft revision I am publishing; refused with EDIT_CONFLICT when the draft has moved on since.',
+  })
   @IsInt()
   @Min(0)
   expectedRevision!: number;
@@ -67,21 +75,24 @@ export class PublishAnalysisInput {
 
 @ArgsType()
 export class SharedSpaceArgs extends PageArgs {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'The cohort whose shared space to read; participants, course leaders and administrators of it only.',
+  })
   @IsUUID('all')
   cohortId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only analyses of this round.' })
   @IsOptional()
   @IsUUID('all')
   roundId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only analyses by this author.' })
   @IsOptional()
   @IsUUID('all')
   authorId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only analyses by authors of this school.' })
   @IsOptional()
   @IsUUID('all')
   schoolId?: string | null;

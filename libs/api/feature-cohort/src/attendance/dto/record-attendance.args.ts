@@ -6,20 +6,23 @@ import { IsId } from '@stl/api/util-graphql';
 
 export const MAX_ATTENDANCE_ENTRIES = 500;
 
-@InputType()
+@InputType({ description: "One participant's attendance at the meeting." })
 export class AttendanceEntryInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The participant.' })
   @IsId('participant')
   personId!: string;
 
-  @Field(() => AttendanceStatus)
+  @Field(() => AttendanceStatus, { description: 'Present, absent or excused.' })
   @IsEnum(AttendanceStatus, { message: 'The attendance must be PRESENT, ABSENT or EXCUSED.' })
   status!: AttendanceStatus;
 }
 
 @ArgsType()
 export class RecordAttendanceArgs {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      "The meeting to record attendance for; the cohort's course leaders and the organisation's administrators only.",
+  })
   @IsId('meeting')
   meetingId!: string;
 

@@ -3,7 +3,10 @@ import { MAX_NAME_LENGTH } from '@stl/shared/domain';
 import { IsId, IsIsoDate, IsRequiredText } from '@stl/api/util-graphql';
 
 /** Next year's cohort from an earlier one (copyCohort). */
-@InputType()
+@InputType({
+  description:
+    "Makes next year's cohort from an earlier one: its course leaders, settings, meetings and rounds, moved to the new dates; no participants.",
+})
 export class CopyCohortInput {
   @Field(() => ID, { description: 'The cohort to copy: its leaders, settings, meetings and rounds.' })
   @IsId('cohort')

@@ -16,9 +16,12 @@ import { IsId, IsIsoDate, IsRequiredText } from '@stl/api/util-graphql';
 export const MAX_FEEDBACK_MIN_LENGTH = 2000;
 export const MAX_LEADERS = 10;
 
-@InputType()
+@InputType({
+  description:
+    'A new cohort, created in planning; administrators and course leaders of the organisation may create one.',
+})
 export class CreateCohortInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation that runs the cohort.' })
   @IsId('organisation')
   organisationId!: string;
 

@@ -21,7 +21,7 @@ export const MAX_URL_LENGTH = 2000;
 export const MAX_QUESTIONS = 20;
 export const MAX_QUESTION_LENGTH = 1000;
 
-@InputType()
+@InputType({ description: 'A new meeting of a cohort.' })
 export class CreateMeetingInput {
   @Field(() => Int, { nullable: true, description: 'Defaults to the number after the highest in use.' })
   @IsOptional()
@@ -30,25 +30,25 @@ export class CreateMeetingInput {
   @Max(MAX_MEETING_NUMBER, { message: `The meeting number must be 1–${MAX_MEETING_NUMBER}.` })
   number?: number | null;
 
-  @Field()
+  @Field({ description: 'The meeting\'s title, e.g. "Träff 3".' })
   @IsRequiredText('meeting title', MAX_TITLE_LENGTH)
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the meeting is about.' })
   @IsOptional()
   @Trim()
   @IsBoundedText('theme', MAX_TITLE_LENGTH)
   theme?: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it starts (ISO date-time with offset).' })
   @IsDate({ message: 'The start time must be a date and time.' })
   startsAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it ends; after the start.' })
   @IsDate({ message: 'The end time must be a date and time.' })
   endsAt!: Date;
 
-  @Field(() => MeetingMode)
+  @Field(() => MeetingMode, { description: 'Online or in a room.' })
   @IsEnum(MeetingMode, { message: 'The mode must be DIGITAL or PHYSICAL.' })
   mode!: MeetingMode;
 
@@ -69,7 +69,10 @@ export class CreateMeetingInput {
   @IsBoundedText('preparation', MAX_TEXT_LENGTH)
   preparation?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Questions for discussion at the meeting, in order.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_QUESTIONS, {

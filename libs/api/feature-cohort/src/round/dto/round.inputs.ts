@@ -6,7 +6,7 @@ import { IsId, IsOmittable, IsRequiredText } from '@stl/api/util-graphql';
 
 export const MAX_ROUND_NUMBER = 100;
 
-@InputType()
+@InputType({ description: 'A new analysis round of a cohort.' })
 export class CreateAnalysisRoundInput {
   @Field(() => Int, { nullable: true, description: 'Defaults to the number after the highest in use.' })
   @IsOptional()
@@ -15,7 +15,7 @@ export class CreateAnalysisRoundInput {
   @Max(MAX_ROUND_NUMBER, { message: `The round number must be 1–${MAX_ROUND_NUMBER}.` })
   number?: number | null;
 
-  @Field()
+  @Field({ description: 'The round\'s title; left empty, it becomes "Analys N".' })
   @IsRequiredText('round title', MAX_TITLE_LENGTH)
   title!: string;
 
@@ -31,30 +31,35 @@ export class CreateAnalysisRoundInput {
   @IsId('meeting')
   meetingId?: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When writing opens (ISO date-time with offset).' })
   @IsDate({ message: 'The opening time must be a date and time.' })
   opensAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When analyses are due; after opensAt.' })
   @IsDate({ message: 'The submission deadline must be a date and time.' })
   submissionDeadline!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When feedback is due; after the submission deadline.' })
   @IsDate({ message: 'The feedback deadline must be a date and time.' })
   feedbackDeadline!: Date;
 }
 
 /** Only the fields given change; meetingId is cleared with null. */
-@InputType()
+@InputType({
+  description: 'Changes to a round; only the fields given change, and meetingId is cleared with null.',
+})
 export class UpdateAnalysisRoundInput {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'New number within the cohort; rounds are renumbered around it.',
+  })
   @IsOmittable()
   @IsInt({ message: 'The round number must be a whole number.' })
   @Min(1, { message: `The round number must be 1–${MAX_ROUND_NUMBER}.` })
   @Max(MAX_ROUND_NUMBER, { message: `The round number must be 1–${MAX_ROUND_NUMBER}.` })
   number?: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New title.' })
   @IsOmittable()
   @IsRequiredText('round title', MAX_TITLE_LENGTH)
   title?: string;
@@ -67,22 +72,25 @@ export class UpdateAnalysisRoundInput {
   @IsId('template version')
   templateVersionId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The meeting at which the round's analyses are discussed, or null to clear it.",
+  })
   @IsOptional()
   @IsId('meeting')
   meetingId?: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When writing opens.' })
   @IsOmittable()
   @IsDate({ message: 'The opening time must be a date and time.' })
   opensAt?: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When analyses are due.' })
   @IsOmittable()
   @IsDate({ message: 'The submission deadline must be a date and time.' })
   submissionDeadline?: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When feedback is due.' })
   @IsOmittable()
   @IsDate({ message: 'The feedback deadline must be a date and time.' })
   feedbackDeadline?: Date;

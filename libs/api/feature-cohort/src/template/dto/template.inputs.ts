@@ -18,7 +18,7 @@ export const MAX_PROMPT_LENGTH = 5000;
 export const MAX_DESCRIPTION_LENGTH = 5000;
 export const SECTION_KEY = /^[a-z][a-z0-9_-]{0,63}$/;
 
-@InputType()
+@InputType({ description: 'One section of a new template version.' })
 export class TemplateSectionInput {
   @Field({ description: 'Stable machine name within the version, e.g. "goals": a–z, digits, _ or -.' })
   @IsRequiredText('section key', 64)
@@ -27,7 +27,7 @@ export class TemplateSectionInput {
   })
   key!: string;
 
-  @Field()
+  @Field({ description: "The section's heading." })
   @IsRequiredText('section title', MAX_TITLE_LENGTH)
   title!: string;
 
@@ -35,12 +35,16 @@ export class TemplateSectionInput {
   @IsRequiredText('section prompt', MAX_PROMPT_LENGTH)
   prompt!: string;
 
-  @Field({ nullable: true, defaultValue: '' })
+  @Field({ nullable: true, defaultValue: '', description: 'Guidance for the writer.' })
   @IsOptional()
   @IsBoundedText('help text', MAX_PROMPT_LENGTH)
   helpText?: string;
 
-  @Field({ nullable: true, defaultValue: true })
+  @Field({
+    nullable: true,
+    defaultValue: true,
+    description: 'Whether the section must be answered before publishing.',
+  })
   @IsOptional()
   @IsBoolean({ message: 'required must be true or false.' })
   required?: boolean;
@@ -55,17 +59,17 @@ const Sections = () =>
     Type(() => TemplateSectionInput),
   );
 
-@InputType()
+@InputType({ description: 'A new analysis template; administrators and course leaders of the organisation.' })
 export class CreateAnalysisTemplateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation that will own the template.' })
   @IsId('organisation')
   organisationId!: string;
 
-  @Field()
+  @Field({ description: "The template's name." })
   @IsRequiredText('template name', MAX_NAME_LENGTH)
   name!: string;
 
-  @Field({ nullable: true, defaultValue: '' })
+  @Field({ nullable: true, defaultValue: '', description: 'What the template is for.' })
   @IsOptional()
   @IsBoundedText('description', MAX_DESCRIPTION_LENGTH)
   description?: string;
@@ -77,7 +81,7 @@ export class CreateAnalysisTemplateInput {
 
 @ArgsType()
 export class CreateTemplateVersionArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The template to add a version to.' })
   @IsId('template')
   templateId!: string;
 

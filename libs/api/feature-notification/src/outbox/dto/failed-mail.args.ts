@@ -4,7 +4,7 @@ import { PageArgs } from '@stl/api/util-graphql';
 
 @ArgsType()
 export class FailedMailArgs extends PageArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation whose mail to list; its administrators only.' })
   @IsUUID()
   organisationId!: string;
 }

@@ -2,23 +2,32 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** Only the fields given change; the rest keep their value (or the default). */
-@InputType()
+@InputType({ description: "Changes to a cohort's reminder settings; only the fields given change." })
 export class CohortReminderSettingsInput {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Hours before the feedback deadline of the "due soon" reminder (1–336).',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(336)
   feedbackDueSoonHours?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Hours before the submission deadline of the "due soon" reminder (1–336).',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(336)
   submissionDueSoonHours?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Hours after the submission deadline before the "overdue" reminder (0–336).',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -36,14 +45,20 @@ export class CohortReminderSettingsInput {
   @Max(30, { each: true })
   overdueReminderDays?: number[];
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days of overdue feedback after which the course leaders are told (1–60).',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(60)
   leaderNoticeAfterDays?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Weekday of the leaders' weekly summary, 1 = Monday … 7 = Sunday.",
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

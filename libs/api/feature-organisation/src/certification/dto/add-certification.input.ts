@@ -4,9 +4,9 @@ import { IsId, IsIsoDate, IsName, Trim } from '../../common/validation';
 
 export const MAX_REFERENCE_LENGTH = 100;
 
-@InputType()
+@InputType({ description: 'A new STL certification for a course leader; administrators only.' })
 export class AddCertificationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The certified person, of the administrator's organisation." })
   @IsId('person')
   personId!: string;
 

@@ -4,7 +4,10 @@ import { IsIsoDate, IsName, Trim } from '../../common/validation';
 import { MAX_REFERENCE_LENGTH } from './add-certification.input';
 
 /** Fields left out stay as they are; the dates are checked together after the change. */
-@InputType()
+@InputType({
+  description:
+    'Changes to a certification; fields left out stay as they are, and the dates are checked together.',
+})
 export class UpdateCertificationInput {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
   @ValidateIf((_o, v) => v !== undefined)
@@ -16,7 +19,7 @@ export class UpdateCertificationInput {
   @IsIsoDate('last valid day')
   validUntil?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who issued it.' })
   @ValidateIf((_o, v) => v !== undefined)
   @IsName('issuer')
   issuer?: string;

@@ -15,9 +15,9 @@ import { IsId, IsName, IsPassword } from '../../common/validation';
 import { normaliseEmail } from '../role-rules';
 import { RoleGrantInput } from './role-grant.input';
 
-@InputType()
+@InputType({ description: 'A new person of an organisation, added by its administrators (then invited).' })
 export class CreatePersonInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The person's organisation." })
   @IsId('organisation')
   organisationId!: string;
 

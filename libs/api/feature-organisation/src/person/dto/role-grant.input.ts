@@ -3,9 +3,9 @@ import { IsEnum, IsOptional } from 'class-validator';
 import { Role } from '@stl/api/data-access-db';
 import { IsId } from '../../common/validation';
 
-@InputType()
+@InputType({ description: 'A role to grant with a new person.' })
 export class RoleGrantInput {
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role.' })
   @IsEnum(Role, { message: 'That is not a known role.' })
   role!: Role;
 

@@ -4,9 +4,12 @@ import { Locale } from '@stl/api/data-access-db';
 import { IsId, IsName } from '../../common/validation';
 
 /** Fields left out stay as they are. A person may change their own fullName and locale. */
-@InputType()
+@InputType({
+  description:
+    'Changes to a person; fields left out stay as they are. A person may change their own fullName and locale; administrators the rest.',
+})
 export class UpdatePersonInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New full name.' })
   @ValidateIf((_o, v) => v !== undefined)
   @IsName('full name')
   fullName?: string;
@@ -19,7 +22,7 @@ export class UpdatePersonInput {
   @IsId('school')
   schoolId?: string | null;
 
-  @Field(() => Locale, { nullable: true })
+  @Field(() => Locale, { nullable: true, description: 'New language for screens and mail.' })
   @ValidateIf((_o, v) => v !== undefined)
   @IsEnum(Locale, { message: 'That is not a supported language.' })
   locale?: Locale;

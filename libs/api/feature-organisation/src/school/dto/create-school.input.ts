@@ -5,9 +5,9 @@ import { IsId, IsName, Trim } from '../../common/validation';
 export const UNIT_CODE = /^\d{8}$/;
 export const UNIT_CODE_MESSAGE = 'A school unit code (skolenhetskod) is exactly 8 digits.';
 
-@InputType()
+@InputType({ description: 'A new school of an organisation; its administrators only.' })
 export class CreateSchoolInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation the school belongs to.' })
   @IsId('organisation')
   organisationId!: string;
 

@@ -4,7 +4,10 @@ import { IsName, Trim } from '../../common/validation';
 import { UNIT_CODE, UNIT_CODE_MESSAGE } from './create-school.input';
 
 /** Fields left out stay as they are. */
-@InputType()
+@InputType({
+  description:
+    "Changes to a school; fields left out stay as they are. The organisation's administrators only.",
+})
 export class UpdateSchoolInput {
   @Field(() => String, { nullable: true, description: 'A new name; cannot be cleared.' })
   @ValidateIf((_o, v) => v !== undefined)

@@ -14,7 +14,7 @@ import { IsId } from '@stl/api/util-graphql';
 
 @ArgsType()
 export class RoundArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The round.' })
   @IsUUID('all', { message: 'roundId must be a valid id.' })
   roundId!: string;
 }

@@ -10,7 +10,10 @@ const tooLong = (label: string) => ({
  * Forward-looking feedback in three parts (rule 5). Plain text: each part is trimmed and must reach
  * the cohort's minimum length; markup such as `<script>` is refused.
  */
-@InputType()
+@InputType({
+  description:
+    "Forward-looking feedback in three parts (rule 5), plain text; each part must reach the cohort's minimum length.",
+})
 export class FeedbackInput {
   @Field({ description: 'What works well.' })
   @IsString()
@@ -50,7 +53,7 @@ export class FeedbackInput {
 
 @ArgsType()
 export class FeedbackIdArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The feedback concerned.' })
   @IsUUID('all', { message: 'feedbackId must be a valid id.' })
   feedbackId!: string;
 }
@@ -65,7 +68,7 @@ export class FeedbackCommentArgs extends FeedbackIdArgs {
 
 @ArgsType()
 export class MarkHelpfulArgs extends FeedbackIdArgs {
-  @Field()
+  @Field({ description: 'True to mark the feedback helpful, false to take the mark back.' })
   @IsBoolean()
   helpful!: boolean;
 }

@@ -5,7 +5,7 @@ import { ProgressFilter } from '../progress.models';
 
 @ArgsType()
 export class CohortProgressArgs extends PageArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The cohort.' })
   @IsUUID('all', { message: 'cohortId must be a valid id.' })
   cohortId!: string;
 
@@ -14,7 +14,10 @@ export class CohortProgressArgs extends PageArgs {
   @IsUUID('all', { message: 'schoolId must be a valid id.' })
   schoolId?: string | null;
 
-  @Field(() => ProgressFilter, { nullable: true })
+  @Field(() => ProgressFilter, {
+    nullable: true,
+    description: 'Only participants in this state; all when left out.',
+  })
   @IsOptional()
   @IsEnum(ProgressFilter)
   status?: ProgressFilter | null;
@@ -26,7 +29,7 @@ export class CohortProgressArgs extends PageArgs {
 
 @ArgsType()
 export class MyProgressArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The cohort.' })
   @IsUUID('all', { message: 'cohortId must be a valid id.' })
   cohortId!: string;
 }

@@ -13,7 +13,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { roundTitleBesideNumber } from '@stl/shared/domain';
+import { richTextToPlainText, roundTitleBesideNumber } from '@stl/shared/domain';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ReviewApi, SessionStore, apiResource, toApiError } from '@stl/web/data-access';
 import type { ApiError, FeedbackItem } from '@stl/web/data-access';
@@ -34,6 +34,7 @@ import {
 } from '../shared/feedback-rules';
 import type { FeedbackPart, FeedbackTexts } from '../shared/feedback-rules';
 import { FeedbackDraftStore, emptyTexts, feedbackDraftKey, hasText } from './feedback-draft';
+import { FeedbackCoachComponent } from './feedback-coach.component';
 
 /**
  * Feedback on one published analysis, for its critical friends and its course leaders alike (the
@@ -53,6 +54,7 @@ import { FeedbackDraftStore, emptyTexts, feedbackDraftKey, hasText } from './fee
     ErrorSummaryComponent,
     FeedbackCardComponent,
     AnnotatedAnalysisComponent,
+    FeedbackCoachComponent,
     ...FORMAT_PIPES,
   ],
   templateUrl: './feedback-form.page.html',
@@ -91,6 +93,14 @@ export class FeedbackFormPage {
   protected readonly answers = computed(
     () => new Map(this.analysis()?.current?.answers.map((a) => [a.sectionKey, a.html]) ?? []),
   );
+  /** The published text as plain text, for the feedback coach's "refers to the analysis". */
+  protected readonly analysisPlainText = computed(() =>
+    this.sections()
+      .map((s) => `${s.title}\n${richTextToPlainText(this.answers().get(s.key) ?? '')}`)
+      .join('\n\n'),
+  );
+  /** The feedback as typed, its parts joined, for the coach. */
+  protected readonly coachText = computed(() => FEEDBACK_PARTS.map((p) => this.texts()[p]).join('\n'));
   protected readonly sectionTitles = computed(() => new Map(this.sections().map((s) => [s.key, s.title])));
   protected readonly min = computed(() => this.data()?.cohort.feedbackMinLength ?? 1);
   /** My assignment on this analysis (critical friend or course leader), if any. */

@@ -1,0 +1,2 @@
+export * from './analyse-feedback';
+export type { CoachLexicon } from './lexicon';
