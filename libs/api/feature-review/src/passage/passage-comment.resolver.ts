@@ -25,7 +25,8 @@ export class PassageCommentResolver {
   })
   commentOnPassage(
     @CurrentActor() actor: Actor,
-    @Args('input') input: PassageCommentInput,
+    @Args('input', { description: 'The passage (section, quote, offsets) and the comment.' })
+    input: PassageCommentInput,
   ): Promise<PassageCommentEntity> {
     return this.service.create(actor, input);
   }

@@ -413,6 +413,7 @@ export type NudgeParticipantsInput = {
   personIds: Array<string>;
 };
 
+/** A comment on a passage of the current published version: the passage as a quote with its context and offsets in the section's content text, and the comment. */
 export type PassageCommentInput = {
   /** The published analysis. */
   analysisId: string;

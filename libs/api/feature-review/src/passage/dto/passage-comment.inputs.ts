@@ -11,7 +11,10 @@ const MAX_OFFSET = 1_000_000;
  * Annotation style quote (exact, prefix, suffix) and position (start, end) in the section's content
  * text. The API refuses an anchor that does not match the version's text (QUOTE_MISMATCH).
  */
-@InputType()
+@InputType({
+  description:
+    "A comment on a passage of the current published version: the passage as a quote with its context and offsets in the section's content text, and the comment.",
+})
 export class PassageCommentInput {
   @Field(() => ID, { description: 'The published analysis.' })
   @IsUUID('all', { message: 'analysisId must be a valid id.' })
