@@ -69,6 +69,7 @@ function idsOf(w: World): (name: string, operation: string) => string {
     [/^analysisTemplate$/, w.template],
     [/Cohort$|^cohort$/, w.cohort],
     [/^feedback$/, w.feedback],
+    [/PassageComment$/, w.passageComments.peer],
     [/Meeting$|^meeting$/, w.lastMeeting],
     [/Organisation$|^organisation$/, w.organisation],
     [/Person$|^person$/, w.people.spare],

@@ -1,7 +1,6 @@
 import sharp from 'sharp';
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { checkPage, signInAsDemo, signOut } from './support/checks';
+import { checkPage, signInAsDemo, signInWithPassword as signIn, signOut } from './support/checks';
 
 /**
  * Evidence attached to an analysis (issue 18, ADR 0024): a participant attaches a phone photo that
@@ -25,14 +24,6 @@ const GPS_POINTER_TAG = Buffer.from([0x25, 0x88]);
 
 let readPath = '';
 
-/** The two teachers are not offered as demo accounts: they sign in with e-mail and password. */
-async function signIn(page: Page, name: string, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Lösenord').fill('stl-demo-2026');
-  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Hej ${name.split(' ')[0]}!` })).toBeVisible();
-}
 let fileUrl = '';
 
 /** A phone photo of pupils' work: EXIF with the camera, a name and where it was taken. */

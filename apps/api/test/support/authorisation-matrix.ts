@@ -407,6 +407,14 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: ['courseLeader'],
   },
   {
+    operation: 'commentOnPassage',
+    query: `mutation($input: PassageCommentInput!) { commentOnPassage(input: $input) { id } }`,
+    variables: (w) => ({ input: { ...w.saraPassage, body: 'En fråga om just det här stället.' } }),
+    // The analysis's critical friend and the cohort's course leader; not its author, not administrators.
+    allowed: ['peer', 'courseLeader'],
+    writes: ['passage_comment'],
+  },
+  {
     operation: 'completeCohort',
     query: `mutation($id: ID!) { completeCohort(id: $id) { status } }`,
     variables: (w) => ({ id: w.otherCohort }),
@@ -493,6 +501,22 @@ export const MUTATIONS: MatrixEntry[] = [
     query: `mutation($c: ID!, $p: [ID!]!) { enrolParticipants(cohortId: $c, personIds: $p) { personId } }`,
     variables: (w) => ({ c: w.cohort, p: [w.people.spare] }),
     allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'deletePassageComment',
+    query: `mutation($id: ID!) { deletePassageComment(id: $id) }`,
+    variables: (w) => ({ id: w.passageComments.courseLeader }),
+    // Only whoever wrote it (here Maria).
+    allowed: ['courseLeader'],
+    writes: ['passage_comment'],
+  },
+  {
+    operation: 'editPassageComment',
+    query: `mutation($id: ID!) { editPassageComment(id: $id, body: "Vad menar du med det här?") { id } }`,
+    variables: (w) => ({ id: w.passageComments.peer }),
+    // Only whoever wrote it (here the peer).
+    allowed: ['peer'],
+    writes: ['passage_comment'],
   },
   {
     operation: 'giveFeedback',

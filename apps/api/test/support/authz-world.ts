@@ -17,6 +17,9 @@ import { DEV_MAIL_LINK_SECRET } from '@stl/api/util-config';
 import { createOtherOrganisation } from '../organisation.fixtures';
 import { GqlClient } from './gql-client';
 import { answers } from './analysis-fixtures';
+import { COMMENT_ON_PASSAGE, passageIn } from './passage-fixtures';
+import type { PassageAnchor } from './passage-fixtures';
+import { DEFAULT_TEMPLATE_SECTIONS } from '@stl/api/data-access-db';
 import { publishDirectly } from './publish-directly';
 import { APPLY, GIVE, feedbackInput, liveAssignments } from './review-fixtures';
 import type { TestApi } from './test-api';
@@ -128,6 +131,9 @@ export interface World {
   feedback: string;
   /** Sara's own open critical-friend task. */
   saraTask: string;
+  /** A passage of Sara's published analysis, and comments on it by the peer and by Maria. */
+  saraPassage: PassageAnchor;
+  passageComments: { peer: string; courseLeader: string };
   /**
    * Per allowed actor (course leader, administrator): an open peer assignment not touching Sara or
    * the peer to remove; one to give to `swapTo`; a participant to add as reviewer of Sara's analysis.
@@ -281,6 +287,13 @@ export async function buildWorld(api: TestApi): Promise<World> {
     `mutation($f: ID!) { commentOnFeedback(feedbackId: $f, body: "Bra frågor; gärna mer om nästa steg.") { id } }`,
     { f: feedback },
   );
+  const saraPassage = await passageIn(db, saraAnalysis, 1, DEFAULT_TEMPLATE_SECTIONS[0].key, 'anonymiserad');
+  const passageComments = {
+    peer: (await peerClient.ok(COMMENT_ON_PASSAGE, { input: { ...saraPassage, body: 'Vad menar du här?' } }))
+      .commentOnPassage.id as string,
+    courseLeader: (await maria.ok(COMMENT_ON_PASSAGE, { input: { ...saraPassage, body: 'Utveckla gärna.' } }))
+      .commentOnPassage.id as string,
+  };
   const saraTask = live.find((a) => a.kind === 'PEER' && a.reviewer_id === sara);
   if (!saraTask) throw new Error('The allocation gave Sara no task');
   const involved = new Set([sara, peer.id]);
@@ -546,6 +559,8 @@ export async function buildWorld(api: TestApi): Promise<World> {
     saraDraftAttachment: draftAttachment.id,
     feedback,
     saraTask: saraTask.id,
+    saraPassage,
+    passageComments,
     removable: [picked[0].id, picked[1].id],
     swappable: [picked[2].id, picked[3].id],
     swapTo,

@@ -33,8 +33,11 @@ export async function publishDirectly(
     where: { cohortId: round.cohortId, role: CohortRole.PARTICIPANT },
   });
   const schoolOf = new Map(members.map((m) => [m.personId, m.schoolId]));
-  const analyses = authorIds.map((authorId) => {
-    const answers = demoAnswers(authorId.slice(-4));
+  // Each version gets its own object: TypeORM's insert of the analyses leaves their answers
+  // transformed (to [key, html] pairs) in place, which a second transform would garble.
+  const answersOf = authorIds.map((authorId) => demoAnswers(authorId.slice(-4)));
+  const analyses = authorIds.map((authorId, i) => {
+    const answers = { ...answersOf[i] };
     return db.getRepository(AnalysisEntity).create({
       roundId,
       cohortId: round.cohortId,
@@ -55,7 +58,7 @@ export async function publishDirectly(
     ids.map((analysisId, i) => ({
       analysisId,
       version: 1,
-      answers: analyses[i].draftAnswers,
+      answers: answersOf[i],
       privacyConfirmedAt: at,
     })),
   );

@@ -36,6 +36,15 @@ export async function signInAsDemo(page: Page, fullName: string): Promise<void> 
   await expect(page.getByRole('heading', { level: 1, name: /^(Hej|Hello) / })).toBeVisible();
 }
 
+/** For people not offered as demo accounts: e-mail and the demo password on the sign-in page. */
+export async function signInWithPassword(page: Page, name: string, email: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill('stl-demo-2026');
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Hej ${name.split(' ')[0]}!` })).toBeVisible();
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^(Logga ut|Sign out)$/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^(Logga in|Sign in)$/ })).toBeVisible();

@@ -9,6 +9,7 @@ import { LoginThrottleEntity } from './auth/login-throttle.entity';
 import { SessionEntity } from './auth/session.entity';
 import { FeedbackCommentEntity } from './review/feedback-comment.entity';
 import { FeedbackEntity } from './review/feedback.entity';
+import { PassageCommentEntity } from './review/passage-comment.entity';
 import { ReviewAssignmentEntity } from './review/review-assignment.entity';
 import { RoundAllocationEntity } from './review/round-allocation.entity';
 import { CohortMembershipEntity } from './cohort/cohort-membership.entity';
@@ -63,6 +64,7 @@ export const ENTITIES = [
   RoundAllocationEntity,
   FeedbackEntity,
   FeedbackCommentEntity,
+  PassageCommentEntity,
   OutboxMessageEntity,
   NotificationPreferenceEntity,
   CohortReminderSettingsEntity,

@@ -33,6 +33,7 @@ export * from './review/review-assignment.entity';
 export * from './review/round-allocation.entity';
 export * from './review/feedback.entity';
 export * from './review/feedback-comment.entity';
+export * from './review/passage-comment.entity';
 export * from './seed/demo-seed';
 export * from './shared/db-errors';
 export * from './seed/demo-activity';

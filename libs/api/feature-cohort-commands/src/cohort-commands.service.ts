@@ -9,6 +9,7 @@ import {
   CohortMembershipEntity,
   FeedbackEntity,
   MeetingEntity,
+  PassageCommentEntity,
   ReviewAssignmentEntity,
 } from '@stl/api/data-access-db';
 import { AccessPolicy } from '@stl/api/feature-auth';
@@ -26,7 +27,8 @@ import type { CohortChangeKind } from '@stl/shared/domain';
 export type CohortActorRule = 'member' | 'content' | 'manage' | 'administer';
 
 /** A row inside a cohort that a command names by id: its cohort is found through it. */
-export type CohortTargetKind = 'meeting' | 'analysis round' | 'analysis' | 'review assignment' | 'feedback';
+export type CohortTargetKind =
+  'meeting' | 'analysis round' | 'analysis' | 'review assignment' | 'feedback' | 'passage comment';
 
 export interface CohortTarget {
   kind: CohortTargetKind;
@@ -139,14 +141,11 @@ export class CohortCommands {
       case 'review assignment':
         row = await m.findOne(ReviewAssignmentEntity, { select, where });
         break;
-      case 'feedback': {
-        const feedback = await m.findOne(FeedbackEntity, {
-          select: { id: true, analysisId: true },
-          where,
-        });
-        row = feedback
-          ? await m.findOne(AnalysisEntity, { select, where: { id: feedback.analysisId } })
-          : null;
+      case 'feedback':
+      case 'passage comment': {
+        const entity = target.kind === 'feedback' ? FeedbackEntity : PassageCommentEntity;
+        const child = await m.findOne(entity, { select: { id: true, analysisId: true }, where });
+        row = child ? await m.findOne(AnalysisEntity, { select, where: { id: child.analysisId } }) : null;
         break;
       }
     }

@@ -8,6 +8,7 @@ import {
   FeedbackCommentEntity,
   FeedbackEntity,
   OrganisationSupportSettingsEntity,
+  PassageCommentEntity,
   PersonEntity,
   ReviewAssignmentEntity,
   RoundAllocationEntity,
@@ -27,6 +28,8 @@ import {
   FeedbackResolver,
 } from './feedback/feedback.resolver';
 import { FeedbackService } from './feedback/feedback.service';
+import { AnalysisPassageCommentsResolver, PassageCommentResolver } from './passage/passage-comment.resolver';
+import { PassageCommentService } from './passage/passage-comment.service';
 import { ProgressResolver } from './progress/progress.resolver';
 import { ProgressService } from './progress/progress.service';
 import { SupportThresholdsResolver } from './progress/support-thresholds.resolver';
@@ -36,7 +39,7 @@ import { LeaderToDoService } from './todo/leader-todo.service';
 
 /**
  * Critical friends and feedback (product rules 4–6): allocation of reviewers per round, review
- * tasks, feedback with replies and leader notes, and computed progress and completion.
+ * tasks, feedback with replies and leader notes, comments on passages, and computed progress and completion.
  */
 @Module({
   imports: [
@@ -48,6 +51,7 @@ import { LeaderToDoService } from './todo/leader-todo.service';
       FeedbackCommentEntity,
       FeedbackEntity,
       OrganisationSupportSettingsEntity,
+      PassageCommentEntity,
       PersonEntity,
       ReviewAssignmentEntity,
       RoundAllocationEntity,
@@ -68,6 +72,9 @@ import { LeaderToDoService } from './todo/leader-todo.service';
     FeedbackResolver,
     FeedbackCommentResolver,
     AnalysisFeedbackResolver,
+    PassageCommentService,
+    PassageCommentResolver,
+    AnalysisPassageCommentsResolver,
     ProgressResolver,
     SupportThresholdsResolver,
     LeaderToDoService,

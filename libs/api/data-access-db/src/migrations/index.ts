@@ -17,6 +17,7 @@ import { SchoolHolidays1796543597679 } from './1796543597679-SchoolHolidays';
 import { ProtectedIdentity1796551630892 } from './1796551630892-ProtectedIdentity';
 import { DraftHistory1796551639765 } from './1796551639765-DraftHistory';
 import { SharedSpaceSearch1796551666393 } from './1796551666393-SharedSpaceSearch';
+import { PassageComments1796551716015 } from './1796551716015-PassageComments';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -40,4 +41,5 @@ export const MIGRATIONS: Function[] = [
   ProtectedIdentity1796551630892,
   DraftHistory1796551639765,
   SharedSpaceSearch1796551666393,
+  PassageComments1796551716015,
 ];

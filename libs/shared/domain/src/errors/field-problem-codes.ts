@@ -75,6 +75,7 @@ export const FIELD_PROBLEM_CODES = [
   'UNKNOWN_SECTION',
   'DUPLICATE_SECTION',
   'NOT_PEER_FEEDBACK',
+  'QUOTE_MISMATCH',
   // Allocation and review tasks
   'NOT_PEER_ASSIGNMENT',
   'ANALYSIS_NOT_PUBLISHED',
@@ -223,6 +224,8 @@ export const FIELD_PROBLEM_DESCRIPTIONS: Readonly<Record<FieldProblemCode, strin
   UNKNOWN_SECTION: 'The section key is not one of the template version.',
   DUPLICATE_SECTION: 'The same section is given twice.',
   NOT_PEER_FEEDBACK: "A course leader's note is about a critical friend's feedback only.",
+  QUOTE_MISMATCH:
+    "A passage comment's quote, context or offsets do not match the text of the section in that published version.",
   // Allocation and review tasks
   NOT_PEER_ASSIGNMENT: 'Only a critical-friend task can be swapped.',
   ANALYSIS_NOT_PUBLISHED: 'Not a published analysis of this round by an active participant.',

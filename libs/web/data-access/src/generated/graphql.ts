@@ -422,6 +422,28 @@ export type NudgeParticipantsInput = {
   personIds: Array<string>;
 };
 
+/** A comment on a passage of the current published version: the passage as a quote with its context and offsets in the section's content text, and the comment. */
+export type PassageCommentInput = {
+  /** The published analysis. */
+  analysisId: string;
+  /** The comment: plain text, 1–5000 characters. */
+  body: string;
+  /** Offset just after the passage. */
+  end: number;
+  /** The passage, exactly as in the text (1–2000 characters). */
+  exact: string;
+  /** Up to 32 characters of the text just before the passage. */
+  prefix: string;
+  /** Key of the section of the round's template the passage is in. */
+  sectionKey: string;
+  /** Offset of the passage's first character in the section's content text. */
+  start: number;
+  /** Up to 32 characters of the text just after the passage. */
+  suffix: string;
+  /** The published version the commenter read. When the author has published a newer one since, the comment is refused with STALE_VERSION. */
+  version: number;
+};
+
 /** Narrows a list of people. */
 export type PeopleFilterInput = {
   /** true: only active accounts; false: only deactivated. */
@@ -1492,6 +1514,7 @@ export type ReadAnalysisQuery = {
     status: AnalysisStatus;
     publishedVersion: number;
     lastPublishedAt: string | null;
+    canCommentOnPassages: boolean;
     author: { id: string; fullName: string };
     round: {
       id: string;
@@ -1525,6 +1548,20 @@ export type ReadAnalysisQuery = {
         createdAt: string;
       }>;
     } | null;
+    passageComments: Array<{
+      id: string;
+      version: number;
+      sectionKey: string;
+      exact: string;
+      prefix: string;
+      suffix: string;
+      start: number;
+      end: number;
+      body: string;
+      createdAt: string;
+      updatedAt: string;
+      author: { id: string; fullName: string } | null;
+    }>;
   };
 };
 
@@ -2482,6 +2519,70 @@ export type OperatorResendInvitationMutation = {
   };
 };
 
+export type PassageCommentFieldsFragment = {
+  id: string;
+  version: number;
+  sectionKey: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+  author: { id: string; fullName: string } | null;
+};
+
+export type CommentOnPassageMutationVariables = Exact<{
+  input: PassageCommentInput;
+}>;
+
+export type CommentOnPassageMutation = {
+  commentOnPassage: {
+    id: string;
+    version: number;
+    sectionKey: string;
+    exact: string;
+    prefix: string;
+    suffix: string;
+    start: number;
+    end: number;
+    body: string;
+    createdAt: string;
+    updatedAt: string;
+    author: { id: string; fullName: string } | null;
+  };
+};
+
+export type EditPassageCommentMutationVariables = Exact<{
+  id: string;
+  body: string;
+}>;
+
+export type EditPassageCommentMutation = {
+  editPassageComment: {
+    id: string;
+    version: number;
+    sectionKey: string;
+    exact: string;
+    prefix: string;
+    suffix: string;
+    start: number;
+    end: number;
+    body: string;
+    createdAt: string;
+    updatedAt: string;
+    author: { id: string; fullName: string } | null;
+  };
+};
+
+export type DeletePassageCommentMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type DeletePassageCommentMutation = { deletePassageComment: string };
+
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
@@ -2717,6 +2818,7 @@ export type FeedbackFormQuery = {
     cohortId: string;
     status: AnalysisStatus;
     publishedVersion: number;
+    canCommentOnPassages: boolean;
     author: { id: string; fullName: string };
     round: {
       id: string;
@@ -2764,6 +2866,20 @@ export type FeedbackFormQuery = {
         authorId: string;
         author: { id: string; fullName: string } | null;
       }>;
+    }>;
+    passageComments: Array<{
+      id: string;
+      version: number;
+      sectionKey: string;
+      exact: string;
+      prefix: string;
+      suffix: string;
+      start: number;
+      end: number;
+      body: string;
+      createdAt: string;
+      updatedAt: string;
+      author: { id: string; fullName: string } | null;
     }>;
   };
   myReviewTasks: Array<{
@@ -3842,6 +3958,8 @@ export type FieldProblemCode =
   | 'PASSWORD_TOO_SHORT'
   /** The person's account is switched off. */
   | 'PERSON_INACTIVE'
+  /** A passage comment's quote, context or offsets do not match the text of the section in that published version. */
+  | 'QUOTE_MISMATCH'
   /** The field must be filled in. */
   | 'REQUIRED'
   /** A required section of the analysis is empty. */
@@ -3959,6 +4077,7 @@ export * from './documents/follow-up';
 export * from './documents/fragments';
 export * from './documents/notifications';
 export * from './documents/operator';
+export * from './documents/passages';
 export * from './documents/password';
 export * from './documents/review';
 export * from './documents/sessions';

@@ -17,6 +17,8 @@ import notifications from './notifications.en.json';
 import operator from './operator.en.json';
 // Passwords (ADR 0010)
 import password from './password.en.json';
+// Comments on passages of a published analysis (ADR 0026).
+import passages from './passages.en.json';
 import review from './review.en.json';
 import school from './school.en.json';
 import setup from './setup.en.json';
@@ -38,6 +40,7 @@ export default {
   notifications,
   operator,
   password,
+  passages,
   sessions,
   sso,
   export: exports,

@@ -17,6 +17,8 @@ import notifications from './notifications.sv.json';
 import operator from './operator.sv.json';
 // Passwords (ADR 0010)
 import password from './password.sv.json';
+// Comments on passages of a published analysis (ADR 0026).
+import passages from './passages.sv.json';
 import review from './review.sv.json';
 import school from './school.sv.json';
 import setup from './setup.sv.json';
@@ -38,6 +40,7 @@ export default {
   notifications,
   operator,
   password,
+  passages,
   sessions,
   sso,
   export: exports,

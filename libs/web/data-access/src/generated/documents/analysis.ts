@@ -238,6 +238,10 @@ export const ReadAnalysisDocument = /*#__PURE__*/ new TypedDocumentString(`
         ...AttachmentFields
       }
     }
+    canCommentOnPassages
+    passageComments {
+      ...PassageCommentFields
+    }
   }
 }
     fragment SectionFields on TemplateSection {
@@ -259,4 +263,21 @@ fragment AttachmentFields on Attachment {
   url
   thumbnailUrl
   createdAt
+}
+fragment PassageCommentFields on PassageComment {
+  id
+  version
+  sectionKey
+  exact
+  prefix
+  suffix
+  start
+  end
+  body
+  createdAt
+  updatedAt
+  author {
+    id
+    fullName
+  }
 }`) as unknown as TypedDocumentString<ReadAnalysisQuery, ReadAnalysisQueryVariables>;

@@ -18,6 +18,7 @@ import type {
   NotificationPreferencesFieldsFragment,
   OperatorOrganisationFragment,
   OrganisationSsoFieldsFragment,
+  PassageCommentFieldsFragment,
   ProgressRowFragment,
   ReviewCommentFieldsFragment,
   ReviewFeedbackFieldsFragment,
@@ -494,6 +495,28 @@ export const OperatorOrganisationFragmentDoc = /*#__PURE__*/ new TypedDocumentSt
     `,
   { fragmentName: 'OperatorOrganisation' },
 ) as unknown as TypedDocumentString<OperatorOrganisationFragment, unknown>;
+export const PassageCommentFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment PassageCommentFields on PassageComment {
+  id
+  version
+  sectionKey
+  exact
+  prefix
+  suffix
+  start
+  end
+  body
+  createdAt
+  updatedAt
+  author {
+    id
+    fullName
+  }
+}
+    `,
+  { fragmentName: 'PassageCommentFields' },
+) as unknown as TypedDocumentString<PassageCommentFieldsFragment, unknown>;
 export const ReviewCommentFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment ReviewCommentFields on FeedbackComment {

@@ -254,6 +254,10 @@ export const FeedbackFormDocument = /*#__PURE__*/ new TypedDocumentString(`
     feedback {
       ...ReviewFeedbackFields
     }
+    canCommentOnPassages
+    passageComments {
+      ...PassageCommentFields
+    }
   }
   myReviewTasks(cohortId: $cohortId) {
     id
@@ -277,6 +281,23 @@ export const FeedbackFormDocument = /*#__PURE__*/ new TypedDocumentString(`
   url
   thumbnailUrl
   createdAt
+}
+fragment PassageCommentFields on PassageComment {
+  id
+  version
+  sectionKey
+  exact
+  prefix
+  suffix
+  start
+  end
+  body
+  createdAt
+  updatedAt
+  author {
+    id
+    fullName
+  }
 }
 fragment ReviewCommentFields on FeedbackComment {
   id

@@ -2,11 +2,15 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AnalysisApi, apiResource } from '@stl/web/data-access';
-import { AttachmentGalleryComponent, LoadDirective, PageHeaderComponent } from '@stl/web/ui';
+import { AnnotatedAnalysisComponent } from '@stl/web/feature-review';
+import { LoadDirective, PageHeaderComponent } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { roundTitleBesideNumber } from '@stl/shared/domain';
 
-/** A published analysis as the cohort reads it, section by section in the template's order. */
+/**
+ * A published analysis as the cohort reads it, section by section in the template's order, with
+ * comments on its passages in the margin (ADR 0026).
+ */
 @Component({
   selector: 'stl-analysis-read-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -15,7 +19,7 @@ import { roundTitleBesideNumber } from '@stl/shared/domain';
     TranslocoPipe,
     LoadDirective,
     PageHeaderComponent,
-    AttachmentGalleryComponent,
+    AnnotatedAnalysisComponent,
     ...FORMAT_PIPES,
   ],
   template: `
@@ -37,19 +41,17 @@ import { roundTitleBesideNumber } from '@stl/shared/domain';
             {{ 'shared.publishedAt' | transloco: { when: (current.publishedAt | stlDateTime: lang()) } }} ·
             {{ 'shared.version' | transloco: { version: current.version } }}
           </p>
-          <article class="analysis">
-            @for (section of sections(); track section.key) {
-              <section [attr.aria-labelledby]="'read-' + section.key">
-                <h2 [id]="'read-' + section.key">{{ section.position }}. {{ section.title }}</h2>
-                @if (answers().get(section.key); as html) {
-                  <div class="analysis__text" [innerHTML]="html"></div>
-                } @else {
-                  <p class="muted">{{ 'read.noAnswer' | transloco }}</p>
-                }
-                <stl-attachment-gallery [attachments]="attachmentsOf(section.key)" />
-              </section>
-            }
-          </article>
+          <stl-annotated-analysis
+            [analysisId]="a.id"
+            [version]="current.version"
+            [sections]="sections()"
+            [answers]="answers()"
+            [attachments]="current.attachments"
+            [comments]="a.passageComments"
+            [canComment]="a.canCommentOnPassages"
+            [headingLevel]="2"
+            noAnswerKey="read.noAnswer"
+          />
         } @else {
           <p>{{ 'read.notPublished' | transloco }}</p>
         }
@@ -59,18 +61,6 @@ import { roundTitleBesideNumber } from '@stl/shared/domain';
       <p>
         <a routerLink="/">{{ 'common.backHome' | transloco }}</a>
       </p>
-    }
-  `,
-  styles: `
-    .analysis section {
-      margin-block-end: 1.5rem;
-    }
-    .analysis h2 {
-      font-size: 1.25rem;
-      margin-block-end: 0.5rem;
-    }
-    .analysis__text {
-      max-width: 70ch;
     }
   `,
 })
@@ -94,9 +84,4 @@ export class AnalysisReadPage {
   protected readonly answers = computed(
     () => new Map(this.analysis()?.current?.answers.map((a) => [a.sectionKey, a.html]) ?? []),
   );
-
-  /** The published version's files of one section (ADR 0024). */
-  protected attachmentsOf(sectionKey: string) {
-    return this.analysis()?.current?.attachments.filter((a) => a.sectionKey === sectionKey) ?? [];
-  }
 }

@@ -17,17 +17,12 @@ import { richTextToPlainText, roundTitleBesideNumber } from '@stl/shared/domain'
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ReviewApi, SessionStore, apiResource, toApiError } from '@stl/web/data-access';
 import type { ApiError, FeedbackItem } from '@stl/web/data-access';
-import {
-  AttachmentGalleryComponent,
-  ErrorSummaryComponent,
-  LoadDirective,
-  PageHeaderComponent,
-  StatusBadgeComponent,
-} from '@stl/web/ui';
+import { ErrorSummaryComponent, LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/web/ui';
 import type { ErrorSummaryItem } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
 import { firstValueFrom } from 'rxjs';
 import { feedbackOverviewPath, receivedFeedbackPath } from '../review.paths';
+import { AnnotatedAnalysisComponent } from '../passages/annotated-analysis.component';
 import { FeedbackCardComponent } from '../shared/feedback-card.component';
 import {
   FEEDBACK_PARTS,
@@ -58,7 +53,7 @@ import { FeedbackCoachComponent } from './feedback-coach.component';
     StatusBadgeComponent,
     ErrorSummaryComponent,
     FeedbackCardComponent,
-    AttachmentGalleryComponent,
+    AnnotatedAnalysisComponent,
     FeedbackCoachComponent,
     ...FORMAT_PIPES,
   ],
@@ -98,10 +93,6 @@ export class FeedbackFormPage {
   protected readonly answers = computed(
     () => new Map(this.analysis()?.current?.answers.map((a) => [a.sectionKey, a.html]) ?? []),
   );
-  /** The published version's files of one section (ADR 0024). */
-  protected attachmentsOf(sectionKey: string) {
-    return this.analysis()?.current?.attachments.filter((a) => a.sectionKey === sectionKey) ?? [];
-  }
   /** The published text as plain text, for the feedback coach's "refers to the analysis". */
   protected readonly analysisPlainText = computed(() =>
     this.sections()
