@@ -3,6 +3,7 @@ import { AnalysisEntity } from './analysis/analysis.entity';
 import { AnalysisVersionAttachmentEntity } from './attachment/analysis-version-attachment.entity';
 import { AttachmentContentEntity } from './attachment/attachment-content.entity';
 import { AttachmentEntity } from './attachment/attachment.entity';
+import { AuditEventEntity } from './audit/audit-event.entity';
 import { AccountTokenEntity } from './auth/account-token.entity';
 import { LoginThrottleEntity } from './auth/login-throttle.entity';
 import { SessionEntity } from './auth/session.entity';
@@ -67,4 +68,5 @@ export const ENTITIES = [
   AttachmentEntity,
   AttachmentContentEntity,
   AnalysisVersionAttachmentEntity,
+  AuditEventEntity,
 ];

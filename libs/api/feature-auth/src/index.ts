@@ -12,3 +12,6 @@ export type { RequestContext } from './request-context';
 export { SsoSettingsService } from './oidc/sso-settings.service';
 export { SsoFailure } from './oidc/sso-failure';
 export { SsoOptionModel } from './oidc/sso.models';
+export { AuditService } from './audit/audit.service';
+export type { AuditEntry, AuditedErasure } from './audit/audit.service';
+export { AuditDetailsRefused, checkedAuditDetails } from './audit/audit-details';

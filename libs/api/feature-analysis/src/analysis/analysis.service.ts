@@ -7,13 +7,15 @@ import {
   AnalysisRoundEntity,
   AnalysisStatus,
   AnalysisVersionEntity,
+  AuditEventKind,
+  AuditTargetType,
   CohortMembershipEntity,
   CohortRole,
   isUniqueViolation,
   TemplateSectionEntity,
 } from '@stl/api/data-access-db';
 import type { Answers } from '@stl/api/data-access-db';
-import { AccessPolicy } from '@stl/api/feature-auth';
+import { AccessPolicy, AuditService } from '@stl/api/feature-auth';
 import { CohortCommands } from '@stl/api/feature-cohort-commands';
 import { NotificationEvents } from '@stl/api/feature-notification';
 import type { Actor, CohortAccess } from '@stl/api/feature-auth';
@@ -42,6 +44,14 @@ function sameAnswers(a: Answers, b: Answers): boolean {
   return true;
 }
 
+/**
+ * An administrator who neither leads nor takes part in the cohort reads others' analyses by their
+ * role alone: the audit log records it (issue 12, ADR 0029).
+ */
+function readsAsAdministrator(access: CohortAccess): boolean {
+  return access.admin && !access.leader && !access.participant;
+}
+
 @Injectable()
 export class AnalysisService {
   constructor(
@@ -52,6 +62,7 @@ export class AnalysisService {
     private readonly access: AccessPolicy,
     private readonly commands: CohortCommands,
     private readonly notifications: NotificationEvents,
+    private readonly audit: AuditService,
   ) {}
 
   /** The actor's own analysis for a round, or null when not started. */
@@ -68,6 +79,13 @@ export class AnalysisService {
     if (analysis.status !== AnalysisStatus.PUBLISHED) throw new NotFoundError('analysis', id);
     const access = await this.access.cohortAccess(actor, analysis.cohortId).catch(() => null);
     if (!access?.canSeeContent) throw new NotFoundError('analysis', id);
+    if (readsAsAdministrator(access))
+      await this.audit.recordQuietly({
+        kind: AuditEventKind.ANALYSIS_READ_BY_ADMINISTRATOR,
+        ...AuditService.by(actor),
+        target: { type: AuditTargetType.ANALYSIS, id: analysis.id },
+        details: { authorId: analysis.authorId, cohortId: analysis.cohortId },
+      });
     return analysis;
   }
 
@@ -79,7 +97,7 @@ export class AnalysisService {
         "School leaders follow their teachers' progress, not the text of their analyses.",
       );
     }
-    return paginate(args, (skip, take) =>
+    const page = await paginate(args, (skip, take) =>
       this.analyses.findAndCount({
         where: {
           cohortId: args.cohortId,
@@ -93,6 +111,15 @@ export class AnalysisService {
         take,
       }),
     );
+    // One line per page an administrator reads, naming the analyses on it (ADR 0029).
+    if (readsAsAdministrator(access) && page.nodes.length)
+      await this.audit.recordQuietly({
+        kind: AuditEventKind.ANALYSIS_READ_BY_ADMINISTRATOR,
+        ...AuditService.by(actor),
+        target: { type: AuditTargetType.COHORT, id: args.cohortId },
+        details: { analysisIds: page.nodes.map((a) => a.id) },
+      });
+    return page;
   }
 
   async saveDraft(actor: Actor, input: SaveAnalysisDraftInput): Promise<AnalysisEntity> {
