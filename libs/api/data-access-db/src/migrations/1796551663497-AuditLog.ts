@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The audit log (issue 12, ADR 0029), append-only in the database itself: a trigger refuses UPDATE,
  * DELETE and TRUNCATE for every role, a superuser included (triggers are not bypassed by
  * privileges), and the privileges themselves are revoked from PUBLIC and from the role that runs
- * the migrations, which is the application's role. Also the organisation's accessibility contact.
+ * the migrations, which is the application's role.
  */
 export class AuditLog1796551663497 implements MigrationInterface {
   name = 'AuditLog1796551663497';
@@ -21,9 +21,6 @@ export class AuditLog1796551663497 implements MigrationInterface {
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_audit_event_organisation_time" ON "audit_event"  ("organisation_id", "occurred_at") `,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "organisation" ADD "accessibility_contact_email" character varying(254)`,
     );
     await queryRunner.query(
       `CREATE FUNCTION "audit_event_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -45,7 +42,6 @@ export class AuditLog1796551663497 implements MigrationInterface {
     await queryRunner.query(`DROP TRIGGER "audit_event_no_truncate" ON "audit_event"`);
     await queryRunner.query(`DROP TRIGGER "audit_event_append_only" ON "audit_event"`);
     await queryRunner.query(`DROP FUNCTION "audit_event_append_only"()`);
-    await queryRunner.query(`ALTER TABLE "organisation" DROP COLUMN "accessibility_contact_email"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_audit_event_organisation_time"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_audit_event_organisation_kind_time"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_audit_event_organisation_actor_time"`);

@@ -15,12 +15,4 @@ export class OrganisationEntity extends BaseEntity {
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 64 })
   slug!: string;
-
-  /**
-   * Where reports of accessibility problems go (the accessibility statement's form, issue 12); set
-   * by an administrator. Null: the organisation's administrators get them. Exposed to
-   * administrators only, through the organisation resolver.
-   */
-  @Column({ type: 'varchar', length: 254, nullable: true })
-  accessibilityContactEmail!: string | null;
 }
