@@ -6,6 +6,8 @@ import account from './account.en.json';
 import admin from './admin.en.json';
 // Evidence attached to analyses (ADR 0024).
 import attachments from './attachments.en.json';
+// The audit log (issue 12, ADR 0029).
+import audit from './audit.en.json';
 import core from './en.json';
 // Downloads (XLSX, CSV) of the follow-up screens.
 import exports from './export.en.json';
@@ -28,6 +30,7 @@ export default {
   account,
   admin,
   attachments,
+  audit,
   review,
   followUp,
   school,

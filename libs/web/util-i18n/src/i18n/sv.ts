@@ -6,6 +6,8 @@ import account from './account.sv.json';
 import admin from './admin.sv.json';
 // Evidence attached to analyses (ADR 0024).
 import attachments from './attachments.sv.json';
+// The audit log (issue 12, ADR 0029).
+import audit from './audit.sv.json';
 import core from './sv.json';
 // Downloads (XLSX, CSV) of the follow-up screens.
 import exports from './export.sv.json';
@@ -28,6 +30,7 @@ export default {
   account,
   admin,
   attachments,
+  audit,
   review,
   followUp,
   school,
