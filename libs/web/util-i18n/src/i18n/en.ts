@@ -2,6 +2,8 @@
  * The English dictionary: the shared texts (`en.json`) and one file per feature area, each under
  * its own top-level key, so work on one area never touches another's file.
  */
+// The accessibility statement (issue 12).
+import accessibility from './accessibility.en.json';
 import account from './account.en.json';
 import admin from './admin.en.json';
 // Evidence attached to analyses (ADR 0024).
@@ -27,6 +29,7 @@ import sso from './sso.en.json';
 
 export default {
   ...core,
+  accessibility,
   account,
   admin,
   attachments,

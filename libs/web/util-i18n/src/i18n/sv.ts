@@ -2,6 +2,8 @@
  * The Swedish dictionary: the shared texts (`sv.json`) and one file per feature area, each under
  * its own top-level key, so work on one area never touches another's file.
  */
+// The accessibility statement (issue 12).
+import accessibility from './accessibility.sv.json';
 import account from './account.sv.json';
 import admin from './admin.sv.json';
 // Evidence attached to analyses (ADR 0024).
@@ -27,6 +29,7 @@ import sso from './sso.sv.json';
 
 export default {
   ...core,
+  accessibility,
   account,
   admin,
   attachments,
