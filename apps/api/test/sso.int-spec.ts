@@ -420,6 +420,47 @@ describe('single sign-on (OpenID Connect)', () => {
       expect(start.status).toBe(303);
       expect(start.location).toBe(`${web}/sign-in?ssoError=SSO_NOT_AVAILABLE`);
     });
+
+    it('are in the audit log: settings saved, sign-ins and refusals, with codes and ids only (ADR 0029)', async () => {
+      const rows: { kind: string; outcome: string; actor_id: string | null; details: any }[] =
+        await api.db.query(
+          `SELECT kind, outcome, actor_id, details FROM audit_event
+            WHERE organisation_id = $1 AND (kind = 'SSO_SETTINGS_CHANGED' OR details->>'method' = 'SSO')
+            ORDER BY occurred_at`,
+          [LARKBY.organisation],
+        );
+      const settingsSaved = rows.filter((r) => r.kind === 'SSO_SETTINGS_CHANGED');
+      expect(settingsSaved.length).toBeGreaterThan(0);
+      expect(settingsSaved[0]).toMatchObject({
+        actor_id: LARKBY.ids.admin,
+        details: { enabled: true, clientSecretChanged: true, issuerChanged: true, allowedDomains: 1 },
+      });
+      const signIns = rows.filter((r) => r.kind === 'SIGN_IN');
+      expect(signIns).toContainEqual({
+        kind: 'SIGN_IN',
+        outcome: 'SUCCESS',
+        actor_id: LARKBY.ids.karin,
+        details: { method: 'SSO' },
+      });
+      const refusals = signIns.filter((r) => r.outcome !== 'SUCCESS').map((r) => r.details.code);
+      for (const code of [
+        'SSO_DOMAIN_NOT_ALLOWED',
+        'SSO_EMAIL_UNVERIFIED',
+        'SSO_UNKNOWN_PERSON',
+        'SSO_IDENTITY_CONFLICT',
+      ])
+        expect(refusals).toContain(code);
+      expect(signIns).toContainEqual({
+        kind: 'SIGN_IN',
+        outcome: 'REFUSED',
+        actor_id: LARKBY.ids.sara,
+        details: { method: 'SSO', code: 'SSO_PERSON_INACTIVE' },
+      });
+      const text = JSON.stringify(await api.db.query(`SELECT * FROM audit_event`));
+      expect(text).not.toContain(CLIENT_SECRET);
+      expect(text).not.toContain(CLIENT_ID);
+      expect(text).not.toContain('@');
+    });
   });
 
   describe('turned off', () => {

@@ -105,6 +105,16 @@ describe('staff import (CSV and XLSX)', () => {
     expect(await roles(LARKBY.maria)).toEqual(['COURSE_LEADER', 'TEACHER']);
     expect(await roles(LARKBY.sara)).toEqual(['COURSE_LEADER', 'TEACHER']);
     expect(await roles('ny.rektor@larkby.example')).toEqual(['SCHOOL_LEADER@Solviksskolan']);
+    // Every role added is in the audit log, by the administrator (ADR 0029); none for roles kept.
+    const granted: { target_id: string; role: string }[] = await api.db.query(
+      `SELECT target_id, details->>'role' AS role FROM audit_event
+        WHERE kind = 'ROLE_GRANTED' AND actor_id = $1 AND details->>'via' = 'STAFF_IMPORT'`,
+      [LARKBY.ids.admin],
+    );
+    expect(granted).toContainEqual({ target_id: LARKBY.ids.sara, role: 'COURSE_LEADER' });
+    expect(granted.filter((g) => g.target_id === LARKBY.ids.maria)).toEqual([
+      { target_id: LARKBY.ids.maria, role: 'TEACHER' },
+    ]);
     const [{ n }] = await api.db.query(
       `SELECT count(*)::int AS n FROM person WHERE email LIKE 'ny.%' AND organisation_id = $1 AND password_hash IS NULL`,
       [LARKBY.organisation],

@@ -8,7 +8,7 @@ import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { dataSourceOptions } from '@stl/api/data-access-db';
 import { AccountFeatureModule } from '@stl/api/feature-account';
 import { AnalysisFeatureModule } from '@stl/api/feature-analysis';
-import { AuthModule, SessionService } from '@stl/api/feature-auth';
+import { AuditService, AuthModule, SessionService } from '@stl/api/feature-auth';
 import type { RequestContext } from '@stl/api/feature-auth';
 import { CohortFeatureModule } from '@stl/api/feature-cohort';
 import { ExportFeatureModule } from '@stl/api/feature-export';
@@ -19,6 +19,7 @@ import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { formatGraphQLError } from '@stl/api/util-errors';
 import { CODE_ENUMS, describeRootTypes } from '@stl/api/util-graphql';
+import { auditRefusalsPlugin } from './audit-refusals.plugin';
 import { HealthController } from './health.controller';
 import { operationAllowListPlugin, requestLimitsPlugin } from './request-limits.plugin';
 import { WEB_OPERATIONS } from './web-operations.generated';
@@ -49,8 +50,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],
-          inject: [PinoLogger, SessionService],
-          useFactory: (logger: PinoLogger, sessions: SessionService) => ({
+          inject: [PinoLogger, SessionService, AuditService],
+          useFactory: (logger: PinoLogger, sessions: SessionService, audit: AuditService) => ({
             autoSchemaFile: true,
             sortSchema: true,
             buildSchemaOptions: { orphanedTypes: CODE_ENUMS },
@@ -80,6 +81,8 @@ export class AppModule {
                 isSignedIn: async (context) =>
                   (await sessions.actorOf(context.req)) !== null || Boolean(context.req.operator),
               }),
+              // Refused authorisations in the audit log (ADR 0029).
+              auditRefusalsPlugin(audit),
             ],
           }),
         }),

@@ -32,6 +32,7 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['696fdb32ff26eb4245ac9f49339e8659667df55427ee13547518cbc375b4ec80', 'AnalysisEditor'],
   ['1a624f801d98ebd80e0f4aa4b66f2a0f38bbb9d314cf733041786cfced40d84e', 'ApplyAllocation'],
   ['964946639b570d1966245ac8ea18fb7f4d0a63075ae3416ec7f2a3c36f41db44', 'ApplyStaffImport'],
+  ['0cecb718cfae0c40ed65c8c73159acca692b48cd076a965c83c2d77fd3ed3539', 'AuditEvents'],
   ['c369348d4deceeaa021497d4efad828525b7ca3f6331f80085a4e9c6c06812da', 'ChangePassword'],
   ['8772b6a728f53e8ed3ee5d177673e1ed77d5017196b15526faed72a01164f53d', 'CohortFollowUp'],
   ['bab6570f019c317ee564ae7d440861d0cd383d3f92897e3ffacefc3b2b5dcb40', 'CohortOverview'],

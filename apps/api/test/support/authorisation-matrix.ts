@@ -230,6 +230,13 @@ export const QUERIES: MatrixEntry[] = [
     allowed: ['admin'],
   },
   {
+    operation: 'auditEvents',
+    query: `query($org: ID!) { auditEvents(organisationId: $org, filter: { kind: SIGN_IN }) { totalCount nodes { kind outcome details { key value } actor { id } } } }`,
+    variables: (w) => ({ org: w.organisation }),
+    // The organisation's administrators only; not platform operators (ADR 0029).
+    allowed: ['admin'],
+  },
+  {
     operation: 'supportThresholds',
     query: `query($org: ID!) { supportThresholds(organisationId: $org) { behindAfterDays isDefault } }`,
     variables: (w) => ({ org: w.organisation }),
@@ -1104,5 +1111,11 @@ export const HTTP_ROUTES: HttpRouteEntry[] = [
     path: (w: World) => `/export/cohorts/${w.cohort}/${file}`,
     mirrors: 'cohortProgress',
     allowed: FOLLOW_UP_READERS,
+  })),
+  // The audit log's download (ADR 0029), with the screen's filters.
+  ...['audit.xlsx', 'audit.csv?kind=SIGN_IN'].map((file) => ({
+    path: (w: World) => `/export/organisations/${w.organisation}/${file}`,
+    mirrors: 'auditEvents',
+    allowed: ['admin'] as const,
   })),
 ];

@@ -11,6 +11,11 @@ export const appRoutes: Routes = [
     canActivate: [signedOutGuard],
     loadChildren: () => import('@stl/web/feature-auth').then((m) => m.signInRoutes),
   },
+  // The accessibility statement (issue 12): public, signed in or not; linked from every page's footer.
+  {
+    path: 'tillganglighet',
+    loadChildren: () => import('@stl/web/feature-auth').then((m) => m.accessibilityRoutes),
+  },
   // Where mailed single-use links lead (ADR 0013): open whether or not someone is signed in. Matched
   // by path first, so other pages never load this chunk.
   {

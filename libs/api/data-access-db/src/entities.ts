@@ -4,6 +4,7 @@ import { AnalysisEntity } from './analysis/analysis.entity';
 import { AnalysisVersionAttachmentEntity } from './attachment/analysis-version-attachment.entity';
 import { AttachmentContentEntity } from './attachment/attachment-content.entity';
 import { AttachmentEntity } from './attachment/attachment.entity';
+import { AuditEventEntity } from './audit/audit-event.entity';
 import { AccountTokenEntity } from './auth/account-token.entity';
 import { LoginThrottleEntity } from './auth/login-throttle.entity';
 import { SessionEntity } from './auth/session.entity';
@@ -71,4 +72,5 @@ export const ENTITIES = [
   AttachmentEntity,
   AttachmentContentEntity,
   AnalysisVersionAttachmentEntity,
+  AuditEventEntity,
 ];

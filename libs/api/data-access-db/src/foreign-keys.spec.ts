@@ -16,6 +16,11 @@ const LOOSE_REFERENCES: Record<string, string> = {
     "Not a reference: the session's own public id, shown in 'my sessions' instead of its key.",
   'organisation_sso.client_id':
     "Not a row id: the client (application) id the organisation's OpenID Connect provider gave the platform.",
+  'audit_event.actor_id':
+    'The audit log outlives the people it names (ADR 0029): append-only, so no cascade or SET NULL may touch it.',
+  'audit_event.organisation_id': 'The audit log outlives the rows it names (ADR 0029); append-only.',
+  'audit_event.target_id':
+    'Not one table: a person, cohort, analysis… id or an operation name, by target_type (ADR 0029).',
 };
 
 interface RefColumn {

@@ -52,3 +52,4 @@ export type {
 } from './progress/progress-facts';
 export { cohortCompletions, supportThresholdsOf } from './progress/cohort-completions';
 export type { AnalysisStage, CompletionScope, ParticipantCompletionRow } from './progress/cohort-completions';
+export * from './audit/audit-event.entity';

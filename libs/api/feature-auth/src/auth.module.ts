@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
+  AuditEventEntity,
   CohortEntity,
   CohortMembershipEntity,
   OidcSignInAttemptEntity,
@@ -30,6 +31,8 @@ import { OidcSignInService } from './oidc/oidc-sign-in.service';
 import { SsoResolver } from './oidc/sso.resolver';
 import { SsoSettingsService } from './oidc/sso-settings.service';
 import { ViewerService } from './viewer.service';
+// The audit log's one writer (ADR 0029).
+import { AuditService } from './audit/audit.service';
 // My sessions (list, end one, sign out everywhere).
 import { SessionsResolver } from './sessions/sessions.resolver';
 
@@ -48,6 +51,8 @@ import { SessionsResolver } from './sessions/sessions.resolver';
       OrganisationSsoEntity,
       PersonIdentityEntity,
       OidcSignInAttemptEntity,
+      // The audit log (ADR 0029)
+      AuditEventEntity,
     ]),
   ],
   controllers: [OidcController],
@@ -70,6 +75,8 @@ import { SessionsResolver } from './sessions/sessions.resolver';
     SsoSettingsService,
     OidcSignInService,
     SsoResolver,
+    // The audit log (ADR 0029)
+    AuditService,
   ],
   exports: [
     SessionService,
@@ -78,6 +85,7 @@ import { SessionsResolver } from './sessions/sessions.resolver';
     AccessPolicy,
     LoginThrottleService,
     SsoSettingsService,
+    AuditService,
   ],
 })
 export class AuthModule {}

@@ -13,3 +13,6 @@ export { SsoSettingsService } from './oidc/sso-settings.service';
 export { SsoFailure } from './oidc/sso-failure';
 export { SsoOptionModel } from './oidc/sso.models';
 export * from './protected-identity';
+export { AuditService } from './audit/audit.service';
+export type { AuditEntry, AuditedErasure } from './audit/audit.service';
+export { AuditDetailsRefused, checkedAuditDetails } from './audit/audit-details';

@@ -3,12 +3,16 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { Not, Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { PersonEntity, RoleGrantEntity, SessionEntity } from '@stl/api/data-access-db';
+import { AuditEventKind, PersonEntity, RoleGrantEntity, SessionEntity } from '@stl/api/data-access-db';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { NotFoundError } from '@stl/api/util-errors';
 import type { Actor, SessionHolder } from './actor';
 import type { RequestContext } from './request-context';
+import { AuditService } from './audit/audit.service';
+
+/** How someone signed in, as the audit log records it (ADR 0029). */
+export type SignInMethod = 'PASSWORD' | 'SSO' | 'INVITATION' | 'PASSWORD_RESET' | 'SIGN_IN_LINK';
 
 /**
  * `last_seen_at` (and with it the idle deadline) is written at most this often per session, so a
@@ -59,6 +63,7 @@ export class SessionService {
     @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
     @InjectRepository(RoleGrantEntity) private readonly grants: Repository<RoleGrantEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /** Absolute lifetime: a session ends this long after sign-in, however busy (SESSION_TTL_HOURS). */
@@ -118,7 +123,7 @@ export class SessionService {
    * brought along is never adopted but ended (session fixation), a new session starts, its cookie
    * is set, and the request's actor becomes the person, so the answer's fields see them.
    */
-  async signInOn(ctx: RequestContext, personId: string): Promise<void> {
+  async signInOn(ctx: RequestContext, personId: string, method: SignInMethod): Promise<void> {
     const presented = (ctx.req.cookies as Record<string, string> | undefined)?.[
       this.config.session.cookieName
     ];
@@ -128,6 +133,9 @@ export class SessionService {
     const holder = await this.resolveHolder(token);
     ctx.req.actor = holder?.actor ?? null;
     ctx.req.operator = holder?.operator ?? null;
+    const who = holder?.actor ?? holder?.operator;
+    if (who)
+      await this.audit.record({ kind: AuditEventKind.SIGN_IN, ...AuditService.by(who), details: { method } });
   }
 
   async end(token: string): Promise<void> {

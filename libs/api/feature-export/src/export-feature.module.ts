@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PersonEntity } from '@stl/api/data-access-db';
 import { CohortFeatureModule } from '@stl/api/feature-cohort';
+import { OrganisationFeatureModule } from '@stl/api/feature-organisation';
 import { ReviewFeatureModule } from '@stl/api/feature-review';
+import { AuditExportController } from './audit/audit-export.controller';
 import { CohortExportController } from './cohort/cohort-export.controller';
 import { CohortExportService } from './cohort/cohort-export.service';
 
@@ -10,8 +14,14 @@ import { CohortExportService } from './cohort/cohort-export.service';
  * the services its screen uses.
  */
 @Module({
-  imports: [CohortFeatureModule, ReviewFeatureModule],
+  imports: [
+    CohortFeatureModule,
+    ReviewFeatureModule,
+    OrganisationFeatureModule,
+    TypeOrmModule.forFeature([PersonEntity]),
+  ],
   providers: [CohortExportService],
-  controllers: [CohortExportController],
+  // The audit log's download (issue 12, ADR 0029)
+  controllers: [CohortExportController, AuditExportController],
 })
 export class ExportFeatureModule {}

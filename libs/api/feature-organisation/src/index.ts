@@ -11,3 +11,6 @@ export { PlatformService } from './platform/platform.service';
 export type { NewOrganisation, NewPerson } from './platform/platform.service';
 export { AdministratorStatus } from './platform/platform.models';
 export type { OrganisationOverviewModel, PlatformOperatorModel } from './platform/platform.models';
+export { AuditLogService, MAX_AUDIT_EXPORT_ROWS } from './audit/audit-log.service';
+export { AuditEventsFilterInput } from './audit/audit-events.args';
+export { auditDetails } from './audit/audit-events.resolver';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
+  AuditEventEntity,
   CertificationEntity,
   OrganisationEntity,
   PersonEntity,
@@ -9,6 +10,8 @@ import {
   SessionEntity,
 } from '@stl/api/data-access-db';
 import { AccountFeatureModule } from '@stl/api/feature-account';
+import { AuditEventsResolver } from './audit/audit-events.resolver';
+import { AuditLogService } from './audit/audit-log.service';
 import { CertificationResolver } from './certification/certification.resolver';
 import { CertificationService } from './certification/certification.service';
 import { OrganisationResolver } from './organisation/organisation.resolver';
@@ -36,6 +39,7 @@ import { SchoolHolidayService } from './holidays/school-holiday.service';
       RoleGrantEntity,
       CertificationEntity,
       SessionEntity,
+      AuditEventEntity,
     ]),
   ],
   providers: [
@@ -56,7 +60,17 @@ import { SchoolHolidayService } from './holidays/school-holiday.service';
     // School holidays that meeting suggestions avoid (issue 19)
     SchoolHolidayService,
     SchoolHolidayResolver,
+    // The audit log, searched by administrators (issue 12, ADR 0029)
+    AuditLogService,
+    AuditEventsResolver,
   ],
-  exports: [OrganisationService, SchoolService, PersonService, CertificationService, PlatformService],
+  exports: [
+    OrganisationService,
+    SchoolService,
+    PersonService,
+    CertificationService,
+    PlatformService,
+    AuditLogService,
+  ],
 })
 export class OrganisationFeatureModule {}

@@ -30,3 +30,4 @@ export type {
   MeetingMode,
   Role,
 } from './generated/graphql';
+export * from './lib/audit/audit.api';

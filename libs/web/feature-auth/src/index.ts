@@ -1,1 +1,2 @@
 export { accountLinkRoutes, signInRoutes } from './lib/sign-in.routes';
+export { accessibilityRoutes } from './lib/accessibility/accessibility.routes';

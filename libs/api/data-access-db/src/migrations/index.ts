@@ -16,6 +16,7 @@ import { CohortNameUnique1796540100000 } from './1796540100000-CohortNameUnique'
 import { SchoolHolidays1796543597679 } from './1796543597679-SchoolHolidays';
 import { ProtectedIdentity1796551630892 } from './1796551630892-ProtectedIdentity';
 import { DraftHistory1796551639765 } from './1796551639765-DraftHistory';
+import { AuditLog1796551663497 } from './1796551663497-AuditLog';
 import { SharedSpaceSearch1796551666393 } from './1796551666393-SharedSpaceSearch';
 import { PassageComments1796551716015 } from './1796551716015-PassageComments';
 
@@ -40,6 +41,7 @@ export const MIGRATIONS: Function[] = [
   SchoolHolidays1796543597679,
   ProtectedIdentity1796551630892,
   DraftHistory1796551639765,
+  AuditLog1796551663497,
   SharedSpaceSearch1796551666393,
   PassageComments1796551716015,
 ];

@@ -71,7 +71,7 @@ export class InvitationResolver {
     @Context() ctx: RequestContext,
   ): Promise<ViewerModel> {
     const { personId } = await this.invitations.accept(input.token, input.newPassword);
-    await this.sessions.signInOn(ctx, personId);
+    await this.sessions.signInOn(ctx, personId, 'INVITATION');
     return this.viewers.load(personId);
   }
 

@@ -49,7 +49,7 @@ export class AccountLinkResolver {
     @Context() ctx: RequestContext,
   ): Promise<ViewerModel> {
     const { personId } = await this.links.resetPassword(input.token, input.newPassword);
-    await this.sessions.signInOn(ctx, personId);
+    await this.sessions.signInOn(ctx, personId, 'PASSWORD_RESET');
     return this.viewers.load(personId);
   }
 
@@ -62,7 +62,7 @@ export class AccountLinkResolver {
     @Context() ctx: RequestContext,
   ): Promise<ViewerModel> {
     const { personId } = await this.links.signInWithLink(token);
-    await this.sessions.signInOn(ctx, personId);
+    await this.sessions.signInOn(ctx, personId, 'SIGN_IN_LINK');
     return this.viewers.load(personId);
   }
 }

@@ -8,6 +8,8 @@ import {
   AnalysisRoundEntity,
   AnalysisStatus,
   AnalysisVersionEntity,
+  AuditEventKind,
+  AuditTargetType,
   CohortMembershipEntity,
   CohortRole,
   isUniqueViolation,
@@ -15,7 +17,7 @@ import {
   TemplateSectionEntity,
 } from '@stl/api/data-access-db';
 import type { Answers } from '@stl/api/data-access-db';
-import { AccessPolicy } from '@stl/api/feature-auth';
+import { AccessPolicy, AuditService } from '@stl/api/feature-auth';
 import { CohortCommands } from '@stl/api/feature-cohort-commands';
 import { NotificationEvents } from '@stl/api/feature-notification';
 import type { Actor, CohortAccess } from '@stl/api/feature-auth';
@@ -52,6 +54,14 @@ function sameAnswers(a: Answers, b: Answers): boolean {
   return true;
 }
 
+/**
+ * An administrator who neither leads nor takes part in the cohort reads others' analyses by their
+ * role alone: the audit log records it (issue 12, ADR 0029).
+ */
+function readsAsAdministrator(access: CohortAccess): boolean {
+  return access.admin && !access.leader && !access.participant;
+}
+
 @Injectable()
 export class AnalysisService {
   constructor(
@@ -62,6 +72,7 @@ export class AnalysisService {
     private readonly access: AccessPolicy,
     private readonly commands: CohortCommands,
     private readonly notifications: NotificationEvents,
+    private readonly audit: AuditService,
   ) {}
 
   /** The actor's own analysis for a round, or null when not started. */
@@ -78,15 +89,45 @@ export class AnalysisService {
     if (analysis.status !== AnalysisStatus.PUBLISHED) throw new NotFoundError('analysis', id);
     const access = await this.access.cohortAccess(actor, analysis.cohortId).catch(() => null);
     if (!access?.canSeeContent) throw new NotFoundError('analysis', id);
+    if (readsAsAdministrator(access))
+      await this.audit.recordQuietly({
+        kind: AuditEventKind.ANALYSIS_READ_BY_ADMINISTRATOR,
+        ...AuditService.by(actor),
+        target: { type: AuditTargetType.ANALYSIS, id: analysis.id },
+        details: { authorId: analysis.authorId, cohortId: analysis.cohortId },
+      });
     return analysis;
   }
 
   /** The cohort's shared space: published analyses, newest first. */
   async sharedSpace(actor: Actor, args: SharedSpaceArgs): Promise<Page<AnalysisEntity>> {
-    const where = await this.sharedSpaceScope(actor, args);
-    return paginate(args, (skip, take) =>
+    const { access, where } = await this.sharedSpaceScope(actor, args);
+    const page = await paginate(args, (skip, take) =>
       this.analyses.findAndCount({ where, order: { lastPublishedAt: 'DESC', id: 'ASC' }, skip, take }),
     );
+    await this.auditAdministratorRead(
+      actor,
+      access,
+      args.cohortId,
+      page.nodes.map((a) => a.id),
+    );
+    return page;
+  }
+
+  /** One line per page of the shared space an administrator reads, naming its analyses (ADR 0029). */
+  private async auditAdministratorRead(
+    actor: Actor,
+    access: CohortAccess,
+    cohortId: string,
+    analysisIds: string[],
+  ): Promise<void> {
+    if (!readsAsAdministrator(access) || analysisIds.length === 0) return;
+    await this.audit.recordQuietly({
+      kind: AuditEventKind.ANALYSIS_READ_BY_ADMINISTRATOR,
+      ...AuditService.by(actor),
+      target: { type: AuditTargetType.COHORT, id: cohortId },
+      details: { analysisIds },
+    });
   }
 
   /**
@@ -94,7 +135,7 @@ export class AnalysisService {
    * `sharedSpace`, over each analysis's latest published version, best match first.
    */
   async searchSharedSpace(actor: Actor, args: SearchSharedSpaceArgs): Promise<SharedSpaceSearchPage> {
-    const where = await this.sharedSpaceScope(actor, args);
+    const { access, where } = await this.sharedSpaceScope(actor, args);
     const text = args.query.trim();
     if (!text) {
       const message = 'Type something to search for.';
@@ -157,6 +198,7 @@ export class AnalysisService {
           ),
         ])
       : [[], []];
+    await this.auditAdministratorRead(actor, access, args.cohortId, ids);
     const byId = new Map(found.map((a) => [a.id, a]));
     const headlineOf = new Map(headlines.map((h) => [h.id, h.headline]));
     return {
@@ -173,7 +215,7 @@ export class AnalysisService {
 
   /** The schools whose teachers' analyses are in the shared space, by name (the school filter). */
   async sharedSpaceSchools(actor: Actor, cohortId: string): Promise<SharedSpaceSchoolModel[]> {
-    const where = await this.sharedSpaceScope(actor, { cohortId });
+    const { where } = await this.sharedSpaceScope(actor, { cohortId });
     return this.analyses
       .createQueryBuilder('a')
       .innerJoin(SchoolEntity, 's', 's.id = a.school_id')
@@ -193,7 +235,7 @@ export class AnalysisService {
   private async sharedSpaceScope(
     actor: Actor,
     args: Pick<SharedSpaceArgs, 'cohortId' | 'roundId' | 'authorId' | 'schoolId'>,
-  ): Promise<FindOptionsWhere<AnalysisEntity>> {
+  ): Promise<{ access: CohortAccess; where: FindOptionsWhere<AnalysisEntity> }> {
     const access = await this.access.cohortAccess(actor, args.cohortId);
     if (!access.canSeeContent) {
       throw new ForbiddenError(
@@ -201,11 +243,14 @@ export class AnalysisService {
       );
     }
     return {
-      cohortId: args.cohortId,
-      status: AnalysisStatus.PUBLISHED,
-      ...(args.roundId ? { roundId: args.roundId } : {}),
-      ...(args.authorId ? { authorId: args.authorId } : {}),
-      ...(args.schoolId ? { schoolId: args.schoolId } : {}),
+      access,
+      where: {
+        cohortId: args.cohortId,
+        status: AnalysisStatus.PUBLISHED,
+        ...(args.roundId ? { roundId: args.roundId } : {}),
+        ...(args.authorId ? { authorId: args.authorId } : {}),
+        ...(args.schoolId ? { schoolId: args.schoolId } : {}),
+      },
     };
   }
 

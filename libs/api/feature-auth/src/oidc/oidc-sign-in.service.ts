@@ -100,6 +100,27 @@ export class OidcSignInService {
       nonce: row['nonce'] as string,
       expiresAt: new Date(row['expires_at'] as string),
     };
+    try {
+      return await this.finishAttempt(search, browserBinding, state, attempt);
+    } catch (e) {
+      // The audit log (ADR 0029) files a refusal under the organisation whose sign-in it was.
+      if (e instanceof SsoRefusal) e.organisationId ??= attempt.organisationId;
+      throw e;
+    }
+  }
+
+  private async finishAttempt(
+    search: URLSearchParams,
+    browserBinding: string | undefined,
+    state: string,
+    attempt: {
+      browserDigest: string;
+      organisationId: string;
+      codeVerifier: string;
+      nonce: string;
+      expiresAt: Date;
+    },
+  ): Promise<{ personId: string }> {
     if (!browserBinding || digest(browserBinding) !== attempt.browserDigest)
       throw new SsoRefusal(SsoFailure.StateInvalid, 'started in another browser');
     if (attempt.expiresAt.getTime() <= Date.now()) throw new SsoRefusal(SsoFailure.StateInvalid, 'expired');
@@ -186,9 +207,15 @@ export class OidcSignInService {
         // Someone else at this provider already signed in as this person: an address handed on to
         // another account must not take over the person.
         const other = await manager.findOne(PersonIdentityEntity, { where: { personId: person.id, issuer } });
-        if (other) throw new SsoRefusal(SsoFailure.IdentityConflict, `${email} is linked to another subject`);
+        if (other)
+          throw new SsoRefusal(
+            SsoFailure.IdentityConflict,
+            `${email} is linked to another subject`,
+            person.id,
+          );
       }
-      if (!person.active) throw new SsoRefusal(SsoFailure.PersonInactive, `${person.id} is inactive`);
+      if (!person.active)
+        throw new SsoRefusal(SsoFailure.PersonInactive, `${person.id} is inactive`, person.id);
       if (known) {
         await manager.update(PersonIdentityEntity, { id: known.id }, { lastSignInAt: new Date() });
       } else {

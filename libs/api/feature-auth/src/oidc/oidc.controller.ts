@@ -2,7 +2,9 @@ import { Controller, Get, Inject, Logger, Param, Query, Req, Res } from '@nestjs
 import type { Request, Response } from 'express';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
+import { AuditEventKind, AuditOutcome } from '@stl/api/data-access-db';
 import { Public } from '../access.decorators';
+import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../request-context';
 import { SessionService } from '../session.service';
 import { OIDC_ATTEMPT_TTL_MS, OidcSignInService } from './oidc-sign-in.service';
@@ -26,6 +28,7 @@ export class OidcController {
   constructor(
     private readonly flow: OidcSignInService,
     private readonly sessions: SessionService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,12 +40,29 @@ export class OidcController {
     try {
       const { personId } = await this.flow.finish(search, cookies[OIDC_BINDING_COOKIE]);
       // A new session id, as for every way of signing in (a cookie the browser brought along ends).
-      await this.sessions.signInOn({ req, res } as RequestContext, personId);
+      await this.sessions.signInOn({ req, res } as RequestContext, personId, 'SSO');
       this.log.log(`Person ${personId} signed in with single sign-on.`);
       res.redirect(303, `${this.config.notification.publicWebUrl}/`);
     } catch (e) {
+      await this.auditRefusal(e);
       this.refuse(res, e);
     }
+  }
+
+  /**
+   * A refused single sign-on is logged under its organisation (ADR 0029); a callback that matches
+   * no sign-in under way names no organisation and is not logged, so made-up requests cannot fill
+   * the log.
+   */
+  private async auditRefusal(e: unknown): Promise<void> {
+    if (!(e instanceof SsoRefusal) || !e.organisationId) return;
+    await this.audit.recordQuietly({
+      kind: AuditEventKind.SIGN_IN,
+      outcome: e.reason === SsoFailure.ProviderError ? AuditOutcome.FAILED : AuditOutcome.REFUSED,
+      actorId: e.personId ?? null,
+      organisationId: e.organisationId,
+      details: { method: 'SSO', code: e.reason },
+    });
   }
 
   @Get(':slug/start')

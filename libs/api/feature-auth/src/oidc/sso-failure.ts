@@ -26,9 +26,14 @@ export const SsoFailure = {
 export type SsoFailure = (typeof SsoFailure)[keyof typeof SsoFailure];
 
 export class SsoRefusal extends Error {
+  /** The organisation whose sign-in was refused, once known (for the audit log, ADR 0029). */
+  organisationId?: string;
+
   constructor(
     public readonly reason: SsoFailure,
     detail: string,
+    /** The person it would have signed in, when known (for the audit log). */
+    public readonly personId?: string,
   ) {
     super(detail);
     this.name = 'SsoRefusal';

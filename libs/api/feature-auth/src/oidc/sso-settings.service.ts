@@ -2,13 +2,21 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { OrganisationEntity, OrganisationSsoEntity, Role, RoleGrantEntity } from '@stl/api/data-access-db';
+import {
+  AuditEventKind,
+  AuditTargetType,
+  OrganisationEntity,
+  OrganisationSsoEntity,
+  Role,
+  RoleGrantEntity,
+} from '@stl/api/data-access-db';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { BadInputError, DomainError, FieldProblemCode } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
 import { AccessPolicy } from '../access-policy.service';
 import type { Actor } from '../actor';
+import { AuditService } from '../audit/audit.service';
 import { OidcProviderClient } from './oidc-provider.client';
 import { SecretBox } from './secret-box';
 import type { OrganisationSsoModel, SaveOrganisationSsoInput, SsoOptionModel } from './sso.models';
@@ -38,6 +46,7 @@ export class SsoSettingsService implements OnModuleInit {
     @InjectRepository(RoleGrantEntity) private readonly grants: Repository<RoleGrantEntity>,
     private readonly access: AccessPolicy,
     private readonly provider: OidcProviderClient,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.box = config.sso.secretKey ? new SecretBox(config.sso.secretKey) : null;
@@ -150,7 +159,26 @@ export class SsoSettingsService implements OnModuleInit {
       enabled: input.enabled,
       passwordSignInDisabled: input.passwordSignInDisabled,
     };
-    await this.settings.save(this.settings.create(row));
+    await this.settings.manager.transaction(async (m) => {
+      await m.save(OrganisationSsoEntity, m.create(OrganisationSsoEntity, row));
+      // What changed, as codes and counts: never the secret, the client id or the domains (ADR 0029).
+      await this.audit.record(
+        {
+          kind: AuditEventKind.SSO_SETTINGS_CHANGED,
+          ...AuditService.by(actor),
+          organisationId,
+          target: { type: AuditTargetType.ORGANISATION, id: organisationId },
+          details: {
+            enabled: input.enabled,
+            passwordSignInDisabled: input.passwordSignInDisabled,
+            issuerChanged: existing?.issuer !== storedIssuer,
+            clientSecretChanged: Boolean(newSecret),
+            allowedDomains: domains.length,
+          },
+        },
+        m,
+      );
+    });
     const saved = await this.settings.findOneOrFail({ where: { organisationId } });
     this.log.log(
       `SSO settings of organisation ${organisationId} saved by ${actor.personId} (enabled: ${saved.enabled}).`,

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isUUID } from 'class-validator';
-import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
+import { AuditEventKind, AuditTargetType } from '@stl/api/data-access-db';
+import { AuditService, CurrentActor, SignedIn } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
 import { ForbiddenError, NotFoundError } from '@stl/api/util-errors';
 import { ExportErrorFilter } from '../http/export-error.filter';
@@ -13,7 +14,7 @@ import { CohortExportService } from './cohort-export.service';
 /** The base path of every download; the web app links to it and its SPA fallback leaves it alone. */
 export const EXPORT_PATH = 'export';
 
-function formatOf(format: string): ExportFormat {
+export function formatOf(format: string): ExportFormat {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new NotFoundError('export format');
   return format as ExportFormat;
 }
@@ -31,7 +32,7 @@ function cohortIdOf(cohortId: string): string {
  * the browser marks as made by another site (`Sec-Fetch-Site: cross-site`, e.g. a link planted on
  * another site) is refused; links typed, bookmarked or followed in the web app pass.
  */
-function refuseCrossSite(req: Request): void {
+export function refuseCrossSite(req: Request): void {
   if (req.get('sec-fetch-site') === 'cross-site') {
     throw new ForbiddenError('Exports are downloaded from the platform itself, not from another site.');
   }
@@ -46,7 +47,20 @@ function refuseCrossSite(req: Request): void {
 @SignedIn()
 @UseFilters(ExportErrorFilter)
 export class CohortExportController {
-  constructor(private readonly exports: CohortExportService) {}
+  constructor(
+    private readonly exports: CohortExportService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Every download is logged before it is sent; no log line, no file (ADR 0029). */
+  private logExport(actor: Actor, cohortId: string, name: string, format: ExportFormat): Promise<void> {
+    return this.audit.record({
+      kind: AuditEventKind.EXPORT,
+      ...AuditService.by(actor),
+      target: { type: AuditTargetType.COHORT, id: cohortId },
+      details: { export: name, format },
+    });
+  }
 
   @Get(':cohortId/progress.:format')
   async progress(
@@ -59,6 +73,7 @@ export class CohortExportController {
     refuseCrossSite(req);
     const as = formatOf(format);
     const { workbook, fileName } = await this.exports.progressExport(actor, req, cohortIdOf(cohortId));
+    await this.logExport(actor, cohortId, 'progress', as);
     await sendExport(res, workbook, as, fileName);
   }
 
@@ -73,6 +88,7 @@ export class CohortExportController {
     refuseCrossSite(req);
     const as = formatOf(format);
     const { workbook, fileName } = await this.exports.attendanceExport(actor, req, cohortIdOf(cohortId));
+    await this.logExport(actor, cohortId, 'attendance', as);
     await sendExport(res, workbook, as, fileName);
   }
 }

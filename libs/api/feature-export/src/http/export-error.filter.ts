@@ -1,6 +1,9 @@
-import { Catch, HttpException, Logger } from '@nestjs/common';
+import { Catch, HttpException, Injectable, Logger } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { AuditEventKind, AuditOutcome, AuditTargetType } from '@stl/api/data-access-db';
+import { AuditService } from '@stl/api/feature-auth';
+import type { RequestContext } from '@stl/api/feature-auth';
 import { DomainError, ErrorCode, statusOf } from '@stl/api/util-errors';
 
 /**
@@ -10,11 +13,15 @@ import { DomainError, ErrorCode, statusOf } from '@stl/api/util-errors';
  * message or stack.
  */
 @Catch()
+@Injectable()
 export class ExportErrorFilter implements ExceptionFilter {
   private readonly log = new Logger('Export');
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  constructor(private readonly audit: AuditService) {}
+
+  async catch(error: unknown, host: ArgumentsHost): Promise<void> {
     const res = host.switchToHttp().getResponse<Response>();
+    await this.auditRefusal(error, host.switchToHttp().getRequest<RequestContext['req']>());
     let status: number;
     let code: string;
     let message: string;
@@ -40,5 +47,21 @@ export class ExportErrorFilter implements ExceptionFilter {
       .status(status)
       .set({ 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
       .json({ errors: [{ message, extensions: { code } }] });
+  }
+
+  /**
+   * A signed-in person refused a download (FORBIDDEN) is logged, as for GraphQL (ADR 0029); the
+   * route's pattern names what was asked for, never the URL they typed.
+   */
+  private async auditRefusal(error: unknown, req: RequestContext['req']): Promise<void> {
+    const who = req.actor ?? req.operator;
+    if (!(error instanceof DomainError) || error.code !== ErrorCode.Forbidden || !who) return;
+    await this.audit.recordQuietly({
+      kind: AuditEventKind.AUTHORISATION_REFUSED,
+      outcome: AuditOutcome.REFUSED,
+      ...AuditService.by(who),
+      target: { type: AuditTargetType.OPERATION, id: 'export' },
+      details: { code: error.code },
+    });
   }
 }

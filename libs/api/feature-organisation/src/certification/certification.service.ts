@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import { CertificationEntity, PersonEntity, Role } from '@stl/api/data-access-db';
-import { AccessPolicy } from '@stl/api/feature-auth';
+import type { EntityManager } from 'typeorm';
+import {
+  AuditEventKind,
+  AuditTargetType,
+  CertificationEntity,
+  PersonEntity,
+  Role,
+} from '@stl/api/data-access-db';
+import { AccessPolicy, AuditService } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
 import { certificationStatus } from '@stl/shared/domain';
 import type { CertificationStatus } from '@stl/shared/domain';
@@ -22,6 +29,7 @@ export class CertificationService {
     @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
     private readonly persons: PersonService,
     private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -43,7 +51,9 @@ export class CertificationService {
           revokedAt: null,
         }),
       );
-      await this.persons.ensureGrant(m, person, Role.COURSE_LEADER, null);
+      await this.auditCertification(m, actor, AuditEventKind.CERTIFICATION_ADDED, id, person.id);
+      if (await this.persons.ensureGrant(m, person, Role.COURSE_LEADER, null))
+        await this.persons.auditRole(m, actor, AuditEventKind.ROLE_GRANTED, person.id, Role.COURSE_LEADER);
       return m.findOneOrFail(CertificationEntity, { where: { id } });
     });
   }
@@ -57,7 +67,11 @@ export class CertificationService {
     cert.validUntil = validUntil;
     if (input.issuer !== undefined) cert.issuer = input.issuer;
     if (input.reference !== undefined) cert.reference = input.reference || null;
-    return this.certifications.save(cert);
+    return this.dataSource.transaction(async (m) => {
+      const saved = await m.save(cert);
+      await this.auditCertification(m, actor, AuditEventKind.CERTIFICATION_CHANGED, cert.id, cert.personId);
+      return saved;
+    });
   }
 
   /** Revoking twice keeps the first revocation time. The record stays, for the history. */
@@ -65,9 +79,32 @@ export class CertificationService {
     const cert = await this.manageable(actor, id);
     if (!cert.revokedAt) {
       cert.revokedAt = new Date();
-      return this.certifications.save(cert);
+      return this.dataSource.transaction(async (m) => {
+        const saved = await m.save(cert);
+        await this.auditCertification(m, actor, AuditEventKind.CERTIFICATION_REVOKED, cert.id, cert.personId);
+        return saved;
+      });
     }
     return cert;
+  }
+
+  /** A certification change, in its transaction (ADR 0029): the person's id, never the issuer's text. */
+  private auditCertification(
+    m: EntityManager,
+    actor: Actor,
+    kind: AuditEventKind,
+    certificationId: string,
+    personId: string,
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        kind,
+        ...AuditService.by(actor),
+        target: { type: AuditTargetType.CERTIFICATION, id: certificationId },
+        details: { personId },
+      },
+      m,
+    );
   }
 
   /** Newest first; null when the actor may not see this person's certifications. */

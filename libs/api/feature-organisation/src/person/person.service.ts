@@ -3,6 +3,8 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import {
+  AuditEventKind,
+  AuditTargetType,
   invitationStatusSql,
   isUniqueViolation,
   Locale,
@@ -16,6 +18,7 @@ import {
   assertAcceptablePassword,
   displayName,
   newPseudonym,
+  AuditService,
   PasswordService,
   SessionService,
 } from '@stl/api/feature-auth';
@@ -47,6 +50,7 @@ export class PersonService {
     private readonly schools: SchoolService,
     private readonly access: AccessPolicy,
     private readonly passwords: PasswordService,
+    private readonly audit: AuditService,
   ) {}
 
   /** A person the actor may see; NOT_FOUND otherwise, with no hint whether they exist. */
@@ -145,6 +149,8 @@ export class PersonService {
             schoolId: g.schoolId ?? null,
           })),
         );
+        for (const g of roles)
+          await this.auditRole(m, actor, AuditEventKind.ROLE_GRANTED, id, g.role, g.schoolId);
         return m.findOneOrFail(PersonEntity, { where: { id } });
       });
     } catch (error) {
@@ -175,8 +181,11 @@ export class PersonService {
 
   async grantRole(actor: Actor, args: RoleChangeArgs): Promise<PersonEntity> {
     const person = await this.roleTarget(actor, args);
-    await this.schools.assertInOrganisation(this.dataSource.manager, actor.organisationId, [args.schoolId]);
-    await this.ensureGrant(this.dataSource.manager, person, args.role, args.schoolId ?? null);
+    await this.dataSource.transaction(async (m) => {
+      await this.schools.assertInOrganisation(m, actor.organisationId, [args.schoolId]);
+      if (await this.ensureGrant(m, person, args.role, args.schoolId ?? null))
+        await this.auditRole(m, actor, AuditEventKind.ROLE_GRANTED, person.id, args.role, args.schoolId);
+    });
     return person;
   }
 
@@ -188,12 +197,14 @@ export class PersonService {
       // The person's row is locked first, so two revocations at once cannot each leave one role
       // behind in the other's view and both skip ending the sessions.
       await m.findOne(PersonEntity, { where: { id: person.id }, lock: { mode: 'pessimistic_write' } });
-      await m.delete(RoleGrantEntity, {
+      const { affected } = await m.delete(RoleGrantEntity, {
         personId: person.id,
         organisationId: person.organisationId,
         role: args.role,
         schoolId: args.schoolId ? args.schoolId : IsNull(),
       });
+      if (affected)
+        await this.auditRole(m, actor, AuditEventKind.ROLE_REVOKED, person.id, args.role, args.schoolId);
       // Without any role left, nothing they could do is theirs to do: their sessions end at once.
       if (!(await m.exists(RoleGrantEntity, { where: { personId: person.id } }))) {
         await SessionService.endAllFor(m, person.id);
@@ -202,23 +213,48 @@ export class PersonService {
     return person;
   }
 
-  /** Adds the grant unless the person already holds it; safe when two requests race. */
+  /**
+   * Adds the grant unless the person already holds it; safe when two requests race. True when it
+   * was added.
+   */
   async ensureGrant(
     manager: EntityManager,
     person: PersonEntity,
     role: Role,
     schoolId: string | null,
-  ): Promise<void> {
+  ): Promise<boolean> {
     if (person.organisationId === null) {
       throw new ForbiddenError('A platform operator holds no role in an organisation.');
     }
-    await manager
+    const { raw } = await manager
       .createQueryBuilder()
       .insert()
       .into(RoleGrantEntity)
       .values({ personId: person.id, organisationId: person.organisationId, role, schoolId })
       .orIgnore()
+      .returning('id')
       .execute();
+    return (raw as unknown[]).length > 0;
+  }
+
+  /** A role given or taken, in the transaction of the change (ADR 0029). */
+  auditRole(
+    m: EntityManager,
+    actor: Actor,
+    kind: AuditEventKind.ROLE_GRANTED | AuditEventKind.ROLE_REVOKED,
+    personId: string,
+    role: Role,
+    schoolId?: string | null,
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        kind,
+        ...AuditService.by(actor),
+        target: { type: AuditTargetType.PERSON, id: personId },
+        details: { role, schoolId: schoolId ?? null },
+      },
+      m,
+    );
   }
 
   /**

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import {
   AccountTokenPurpose,
+  AuditEventKind,
+  AuditTargetType,
   invitationStatusSql,
   isUniqueViolation,
   Locale,
@@ -13,7 +15,7 @@ import {
   RoleGrantEntity,
 } from '@stl/api/data-access-db';
 import { AccountTokenService, InvitationService } from '@stl/api/feature-account';
-import { assertAcceptablePassword, PasswordService } from '@stl/api/feature-auth';
+import { assertAcceptablePassword, AuditService, PasswordService } from '@stl/api/feature-auth';
 import { accountLinkToken } from '@stl/api/feature-notification';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
@@ -63,6 +65,7 @@ export class PlatformService {
     private readonly passwords: PasswordService,
     private readonly invitations: InvitationService,
     private readonly tokens: AccountTokenService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -270,6 +273,17 @@ export class PlatformService {
       role: Role.ADMINISTRATOR,
       schoolId: null,
     });
+    // In the organisation's own log: its administrators see who made whom one (ADR 0029).
+    await this.audit.record(
+      {
+        kind: AuditEventKind.ROLE_GRANTED,
+        actorId: invitedById,
+        organisationId,
+        target: { type: AuditTargetType.PERSON, id: person.id },
+        details: { role: Role.ADMINISTRATOR, schoolId: null },
+      },
+      m,
+    );
     await this.invite(m, [person.id], invitedById);
     return person.id;
   }

@@ -3,15 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import {
+  AuditEventKind,
+  AuditTargetType,
   isUniqueViolation,
   Locale,
   OrganisationEntity,
   PersonEntity,
+  Role,
   RoleGrantEntity,
   SchoolEntity,
 } from '@stl/api/data-access-db';
 import { InvitationService } from '@stl/api/feature-account';
-import { AccessPolicy } from '@stl/api/feature-auth';
+import { AccessPolicy, AuditService } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
 import { BadInputError, DomainError } from '@stl/api/util-errors';
 import { normaliseEmail } from '../person/role-rules';
@@ -31,6 +34,7 @@ export class StaffImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly invitations: InvitationService,
+    private readonly audit: AuditService,
   ) {}
 
   async preview(actor: Actor, organisationId: string, file: string): Promise<StaffImportPreviewModel> {
@@ -106,13 +110,25 @@ export class StaffImportService {
             updated++;
           }
           if (row.write.grants.length) {
-            await m
+            const { raw } = await m
               .createQueryBuilder()
               .insert()
               .into(RoleGrantEntity)
               .values(row.write.grants.map((g) => ({ personId: personId as string, organisationId, ...g })))
               .orIgnore()
+              .returning('"role", "school_id"')
               .execute();
+            // Each role really added, in this transaction (ADR 0029).
+            for (const g of raw as { role: Role; school_id: string | null }[])
+              await this.audit.record(
+                {
+                  kind: AuditEventKind.ROLE_GRANTED,
+                  ...AuditService.by(actor),
+                  target: { type: AuditTargetType.PERSON, id: personId as string },
+                  details: { role: g.role, schoolId: g.school_id ?? null, via: 'STAFF_IMPORT' },
+                },
+                m,
+              );
           }
         }
         const invited = sendInvitations ? await this.invite(m, created, actor.personId) : 0;

@@ -91,6 +91,69 @@ export type AttendanceStatus =
   /** Took part in the meeting. */
   | 'PRESENT';
 
+/** What an audit event records. */
+export type AuditEventKind =
+  /** An administrator, not taking part in or leading the cohort, read someone else's analysis. */
+  | 'ANALYSIS_READ_BY_ADMINISTRATOR'
+  /** A signed-in person was refused an operation (FORBIDDEN). */
+  | 'AUTHORISATION_REFUSED'
+  /** An STL certification was recorded for a person. */
+  | 'CERTIFICATION_ADDED'
+  /** A certification's dates, issuer or reference were changed. */
+  | 'CERTIFICATION_CHANGED'
+  /** A certification was revoked. */
+  | 'CERTIFICATION_REVOKED'
+  /** Personal data was erased (on request or by the organisation's retention). */
+  | 'ERASURE'
+  /** A file was downloaded from an export (follow-up, attendance, audit log…). */
+  | 'EXPORT'
+  /** An organisation role was given to a person. */
+  | 'ROLE_GRANTED'
+  /** An organisation role was taken from a person. */
+  | 'ROLE_REVOKED'
+  /** A sign-in (password, single sign-on or a mailed link), successful or failed. */
+  | 'SIGN_IN'
+  /** The organisation's single sign-on settings were saved. */
+  | 'SSO_SETTINGS_CHANGED';
+
+/** A search of an organisation's audit log; the parts given must all hold. */
+export type AuditEventsFilterInput = {
+  /** Only events done by this person. */
+  actorId?: string | null | undefined;
+  /** From this instant (inclusive). */
+  from?: string | null | undefined;
+  /** Only events of this kind. */
+  kind?: AuditEventKind | null | undefined;
+  /** Only events with this outcome. */
+  outcome?: AuditOutcome | null | undefined;
+  /** Before this instant (exclusive). */
+  to?: string | null | undefined;
+};
+
+/** How an audited event ended. */
+export type AuditOutcome =
+  /** It was tried and failed (e.g. a wrong password). */
+  | 'FAILED'
+  /** It was refused by a rule (authorisation, sign-in settings). */
+  | 'REFUSED'
+  /** It happened. */
+  | 'SUCCESS';
+
+/** The kind of thing an audit event is about. */
+export type AuditTargetType =
+  /** An analysis (its id). */
+  | 'ANALYSIS'
+  /** A certification (its id). */
+  | 'CERTIFICATION'
+  /** A cohort (its id). */
+  | 'COHORT'
+  /** An API operation or download route; targetId is its name. */
+  | 'OPERATION'
+  /** The organisation itself. */
+  | 'ORGANISATION'
+  /** A person (their id). */
+  | 'PERSON';
+
 /** A certification’s standing today (Stockholm calendar day). */
 export type CertificationStatus =
   /** The last valid day has passed. */
@@ -1583,6 +1646,43 @@ export type RemoveAttachmentMutationVariables = Exact<{
 }>;
 
 export type RemoveAttachmentMutation = { removeAttachment: { id: string } };
+
+export type AuditEventFieldsFragment = {
+  id: string;
+  occurredAt: string;
+  kind: AuditEventKind;
+  outcome: AuditOutcome;
+  actorId: string | null;
+  targetType: AuditTargetType | null;
+  targetId: string | null;
+  actor: { id: string; fullName: string } | null;
+  details: Array<{ key: string; value: string }>;
+};
+
+export type AuditEventsQueryVariables = Exact<{
+  organisationId: string;
+  filter?: AuditEventsFilterInput | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+export type AuditEventsQuery = {
+  auditEvents: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      id: string;
+      occurredAt: string;
+      kind: AuditEventKind;
+      outcome: AuditOutcome;
+      actorId: string | null;
+      targetType: AuditTargetType | null;
+      targetId: string | null;
+      actor: { id: string; fullName: string } | null;
+      details: Array<{ key: string; value: string }>;
+    }>;
+  };
+};
 
 export type ViewerFieldsFragment = {
   email: string;
@@ -4070,6 +4170,7 @@ export * from './documents/account';
 export * from './documents/admin';
 export * from './documents/analysis';
 export * from './documents/attachments';
+export * from './documents/audit';
 export * from './documents/auth';
 export * from './documents/cohort';
 export * from './documents/draft-history';

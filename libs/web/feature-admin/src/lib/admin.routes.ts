@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { AdminAuditPage } from './audit/audit.page';
 import { AdminCertificationsPage } from './certifications/certifications.page';
 import { AdminCohortsPage } from './cohorts/cohorts.page';
 import { AdminHolidaysPage } from './holidays/holidays.page';
@@ -42,6 +43,8 @@ export const adminRoutes: Routes = [
       { path: 'sso', component: AdminSsoPage, title: 'sso.admin.title' },
       { path: 'support', component: AdminSupportThresholdsPage, title: 'admin.support.title' },
       { path: 'holidays', component: AdminHolidaysPage, title: 'admin.holidays.title' },
+      // The audit log (issue 12, ADR 0029)
+      { path: 'audit', component: AdminAuditPage, title: 'audit.title' },
       { path: '**', component: AdminNotFoundPage, title: 'notFound.title' },
     ],
   },

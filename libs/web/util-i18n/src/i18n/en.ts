@@ -2,12 +2,16 @@
  * The English dictionary: the shared texts (`en.json`) and one file per feature area, each under
  * its own top-level key, so work on one area never touches another's file.
  */
+// The accessibility statement (issue 12).
+import accessibility from './accessibility.en.json';
 import account from './account.en.json';
 import admin from './admin.en.json';
 // Evidence attached to analyses (ADR 0024).
 import attachments from './attachments.en.json';
 // The version history of a draft (ADR 0028).
 import draftHistory from './draftHistory.en.json';
+// The audit log (issue 12, ADR 0029).
+import audit from './audit.en.json';
 import core from './en.json';
 // Downloads (XLSX, CSV) of the follow-up screens.
 import exports from './export.en.json';
@@ -29,10 +33,12 @@ import sso from './sso.en.json';
 
 export default {
   ...core,
+  accessibility,
   account,
   admin,
   attachments,
   draftHistory,
+  audit,
   review,
   followUp,
   school,

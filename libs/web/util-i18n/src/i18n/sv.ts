@@ -2,12 +2,16 @@
  * The Swedish dictionary: the shared texts (`sv.json`) and one file per feature area, each under
  * its own top-level key, so work on one area never touches another's file.
  */
+// The accessibility statement (issue 12).
+import accessibility from './accessibility.sv.json';
 import account from './account.sv.json';
 import admin from './admin.sv.json';
 // Evidence attached to analyses (ADR 0024).
 import attachments from './attachments.sv.json';
 // The version history of a draft (ADR 0028).
 import draftHistory from './draftHistory.sv.json';
+// The audit log (issue 12, ADR 0029).
+import audit from './audit.sv.json';
 import core from './sv.json';
 // Downloads (XLSX, CSV) of the follow-up screens.
 import exports from './export.sv.json';
@@ -29,10 +33,12 @@ import sso from './sso.sv.json';
 
 export default {
   ...core,
+  accessibility,
   account,
   admin,
   attachments,
   draftHistory,
+  audit,
   review,
   followUp,
   school,

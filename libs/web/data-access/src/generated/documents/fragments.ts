@@ -10,6 +10,7 @@ import type {
   AllocationPairFieldsFragment,
   AssignmentFieldsFragment,
   AttachmentFieldsFragment,
+  AuditEventFieldsFragment,
   CohortSummaryFragment,
   DraftFieldsFragment,
   FollowUpCohortFragment,
@@ -167,6 +168,28 @@ export const AttachmentFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString
     `,
   { fragmentName: 'AttachmentFields' },
 ) as unknown as TypedDocumentString<AttachmentFieldsFragment, unknown>;
+export const AuditEventFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment AuditEventFields on AuditEvent {
+  id
+  occurredAt
+  kind
+  outcome
+  actorId
+  actor {
+    id
+    fullName
+  }
+  targetType
+  targetId
+  details {
+    key
+    value
+  }
+}
+    `,
+  { fragmentName: 'AuditEventFields' },
+) as unknown as TypedDocumentString<AuditEventFieldsFragment, unknown>;
 export const ViewerFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment ViewerFields on Viewer {

@@ -96,6 +96,8 @@ export class AdminOverviewPage {
       { path: 'support', key: 'support' },
       // The school holidays that suggested meeting dates avoid (issue 19)
       { path: 'holidays', key: 'holidays' },
+      // The audit log (issue 12, ADR 0029)
+      { path: 'audit', key: 'audit' },
     ];
   });
 }

@@ -3,10 +3,17 @@ import { TranslocoPipe } from '@jsverse/transloco';
 
 /** What a cohort's follow-up can be downloaded as (the API's `/export/cohorts/:id/…` routes). */
 export type CohortExportKind = 'progress' | 'attendance';
+/** Every download: a cohort's follow-up, or an organisation's audit log (ADR 0029). */
+export type ExportKind = CohortExportKind | 'audit';
 
 /** The API's download route for a cohort's export, without the file extension. */
 export function cohortExportPath(cohortId: string, kind: CohortExportKind): string {
   return `/export/cohorts/${encodeURIComponent(cohortId)}/${kind}`;
+}
+
+/** The API's download route for an organisation's audit log, without the file extension. */
+export function auditExportPath(organisationId: string): string {
+  return `/export/organisations/${encodeURIComponent(organisationId)}/audit`;
 }
 
 /**
@@ -29,7 +36,7 @@ export function cohortExportPath(cohortId: string, kind: CohortExportKind): stri
         <!-- Short words on small buttons; the accessible names stay whole (they contain the words). -->
         <a
           class="button button--small"
-          [href]="base() + '.xlsx'"
+          [href]="base() + '.xlsx' + query()"
           download
           data-testid="export-xlsx"
           [attr.aria-label]="'export.xlsx' | transloco"
@@ -37,17 +44,17 @@ export function cohortExportPath(cohortId: string, kind: CohortExportKind): stri
         >
         <a
           class="button button--small"
-          [href]="base() + '.csv'"
+          [href]="base() + '.csv' + query()"
           download
           data-testid="export-csv"
           [attr.aria-label]="'export.csv' | transloco"
           >{{ 'export.csvShort' | transloco }}</a
         >
       } @else {
-        <a class="button" [href]="base() + '.xlsx'" download data-testid="export-xlsx">{{
+        <a class="button" [href]="base() + '.xlsx' + query()" download data-testid="export-xlsx">{{
           'export.xlsx' | transloco
         }}</a>
-        <a class="button" [href]="base() + '.csv'" download data-testid="export-csv">{{
+        <a class="button" [href]="base() + '.csv' + query()" download data-testid="export-csv">{{
           'export.csv' | transloco
         }}</a>
       }
@@ -70,10 +77,20 @@ export function cohortExportPath(cohortId: string, kind: CohortExportKind): stri
   `,
 })
 export class ExportLinksComponent {
-  readonly cohortId = input.required<string>();
-  readonly kind = input.required<CohortExportKind>();
+  /** The cohort, for a follow-up download. */
+  readonly cohortId = input('');
+  /** The organisation, for its audit log. */
+  readonly organisationId = input('');
+  readonly kind = input.required<ExportKind>();
+  /** A query string for the download (`?kind=…`), e.g. the screen's filters; empty for none. */
+  readonly query = input('');
   /** Small buttons with short words and the note read out, not shown: for a crowded toolbar. */
   readonly compact = input(false, { transform: booleanAttribute });
-  protected readonly base = computed(() => cohortExportPath(this.cohortId(), this.kind()));
+  protected readonly base = computed(() => {
+    const kind = this.kind();
+    return kind === 'audit'
+      ? auditExportPath(this.organisationId())
+      : cohortExportPath(this.cohortId(), kind);
+  });
   protected readonly hintId = computed(() => `export-hint-${this.kind()}`);
 }
