@@ -822,6 +822,14 @@ export const MUTATIONS: MatrixEntry[] = [
     writes: ['account_token', 'outbox_message'],
   },
   {
+    operation: 'erasePerson',
+    // Sven Extra, whom nothing after this entry needs; near the end, as it ends his sessions.
+    query: `mutation($p: ID!) { erasePerson(input: { personId: $p, confirmation: "Sven Extra" }) { personId } }`,
+    variables: (w) => ({ p: w.people.spare }),
+    // The organisation's administrators only (ADR 0030).
+    allowed: ['admin'],
+  },
+  {
     operation: 'endMySession',
     query: `mutation($id: ID!) { endMySession(id: $id) }`,
     variables: (w) => ({ id: w.saraOtherSession }),
@@ -1017,8 +1025,8 @@ export const FIELD_RULES: FieldRule[] = [
  */
 export interface HttpRouteEntry {
   path: (w: World) => string;
-  /** The query whose rule the route follows. */
-  mirrors: string;
+  /** The query whose rule the route follows; none for a download with a rule of its own. */
+  mirrors?: string;
   allowed: readonly Actor[];
 }
 
@@ -1029,5 +1037,15 @@ export const HTTP_ROUTES: HttpRouteEntry[] = [
     path: (w: World) => `/export/cohorts/${w.cohort}/${file}`,
     mirrors: 'cohortProgress',
     allowed: FOLLOW_UP_READERS,
+  })),
+  // A person's access export (ADR 0030): their own, by anyone signed in to an organisation …
+  ...['json', 'html', 'zip'].map((format) => ({
+    path: () => `/export/me/data.${format}`,
+    allowed: MEMBERS,
+  })),
+  // … and Sara's, by herself and her organisation's administrators.
+  ...['json', 'html', 'zip'].map((format) => ({
+    path: (w: World) => `/export/people/${w.people.sara}/data.${format}`,
+    allowed: ['participant', 'admin'] as const,
   })),
 ];

@@ -45,6 +45,6 @@ import { AnalysisService } from './analysis/analysis.service';
     AnalysisAttachmentsResolver,
     VersionAttachmentsResolver,
   ],
-  exports: [AnalysisService],
+  exports: [AnalysisService, AttachmentStores],
 })
 export class AnalysisFeatureModule {}

@@ -79,4 +79,8 @@ export class CohortEntity extends BaseEntity {
   @Field(() => GraphQLISODateTime, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
+
+  /** When the cohort was archived; the retention schedule counts from it (ADR 0030). */
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt!: Date | null;
 }

@@ -14,6 +14,7 @@ import { Attachments1796540840517 } from './1796540840517-Attachments';
 import { CohortWelcomeMail1796540050000 } from './1796540050000-CohortWelcomeMail';
 import { CohortNameUnique1796540100000 } from './1796540100000-CohortNameUnique';
 import { SchoolHolidays1796543597679 } from './1796543597679-SchoolHolidays';
+import { PrivacyRetention1796551692199 } from './1796551692199-PrivacyRetention';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -34,4 +35,5 @@ export const MIGRATIONS: Function[] = [
   CohortNameUnique1796540100000,
   Attachments1796540840517,
   SchoolHolidays1796543597679,
+  PrivacyRetention1796551692199,
 ];
