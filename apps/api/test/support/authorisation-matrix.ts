@@ -231,6 +231,19 @@ export const QUERIES: MatrixEntry[] = [
     allowed: LARKBY_PEOPLE,
   },
   {
+    operation: 'retentionSchedule',
+    query: `query($org: ID!) { retentionSchedule(organisationId: $org) { rules { kind months } } }`,
+    variables: (w) => ({ org: w.organisation }),
+    // The organisation's administrators only (ADR 0030).
+    allowed: ['admin'],
+  },
+  {
+    operation: 'recordOfProcessing',
+    query: `query($org: ID!) { recordOfProcessing(organisationId: $org) { organisationName entries { category } } }`,
+    variables: (w) => ({ org: w.organisation }),
+    allowed: ['admin'],
+  },
+  {
     operation: 'people',
     query: `query($org: ID!) { people(organisationId: $org) { totalCount } }`,
     variables: (w) => ({ org: w.organisation }),
@@ -656,6 +669,13 @@ export const MUTATIONS: MatrixEntry[] = [
     // The organisation's administrators only.
     allowed: ['admin'],
     writes: ['school_holiday'],
+  },
+  {
+    operation: 'setRetentionSchedule',
+    query: `mutation($org: ID!) { setRetentionSchedule(input: { organisationId: $org, rules: [{ kind: MAIL_LOG, months: 24 }] }) { rules { kind months } } }`,
+    variables: (w) => ({ org: w.organisation }),
+    allowed: ['admin'],
+    writes: ['retention_rule'],
   },
   {
     operation: 'setDigestMode',

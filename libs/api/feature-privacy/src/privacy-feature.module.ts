@@ -4,6 +4,9 @@ import { PersonExportController } from './access/person-export.controller';
 import { PersonExportService } from './access/person-export.service';
 import { ErasureResolver } from './erasure/erasure.resolver';
 import { ErasureService } from './erasure/erasure.service';
+import { RetentionJob } from './retention/retention.job';
+import { RetentionResolver } from './retention/retention.resolver';
+import { RetentionService } from './retention/retention.service';
 
 /**
  * The data-protection duties of issue 12 (ADR 0030): a person's access export, erasure on request,
@@ -13,7 +16,14 @@ import { ErasureService } from './erasure/erasure.service';
  */
 @Module({
   imports: [AnalysisFeatureModule],
-  providers: [PersonExportService, ErasureService, ErasureResolver],
+  providers: [
+    PersonExportService,
+    ErasureService,
+    ErasureResolver,
+    RetentionService,
+    RetentionResolver,
+    RetentionJob,
+  ],
   controllers: [PersonExportController],
 })
 export class PrivacyFeatureModule {}
