@@ -15,6 +15,8 @@ import notifications from './notifications.en.json';
 import operator from './operator.en.json';
 // Passwords (ADR 0010)
 import password from './password.en.json';
+// Access export, erasure, retention schedule and record of processing (ADR 0030).
+import privacy from './privacy.en.json';
 import review from './review.en.json';
 import school from './school.en.json';
 import setup from './setup.en.json';
@@ -35,6 +37,7 @@ export default {
   notifications,
   operator,
   password,
+  privacy,
   sessions,
   sso,
   export: exports,

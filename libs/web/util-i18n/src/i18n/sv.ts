@@ -15,6 +15,8 @@ import notifications from './notifications.sv.json';
 import operator from './operator.sv.json';
 // Passwords (ADR 0010)
 import password from './password.sv.json';
+// Access export, erasure, retention schedule and record of processing (ADR 0030).
+import privacy from './privacy.sv.json';
 import review from './review.sv.json';
 import school from './school.sv.json';
 import setup from './setup.sv.json';
@@ -35,6 +37,7 @@ export default {
   notifications,
   operator,
   password,
+  privacy,
   sessions,
   sso,
   export: exports,

@@ -19,6 +19,7 @@ import type {
   OperatorOrganisationFragment,
   OrganisationSsoFieldsFragment,
   ProgressRowFragment,
+  RetentionRuleFieldsFragment,
   ReviewCommentFieldsFragment,
   ReviewFeedbackFieldsFragment,
   ReviewProgressFieldsFragment,
@@ -492,6 +493,18 @@ export const OperatorOrganisationFragmentDoc = /*#__PURE__*/ new TypedDocumentSt
     `,
   { fragmentName: 'OperatorOrganisation' },
 ) as unknown as TypedDocumentString<OperatorOrganisationFragment, unknown>;
+export const RetentionRuleFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment RetentionRuleFields on RetentionRule {
+  kind
+  months
+  countsFrom
+  minMonths
+  maxMonths
+}
+    `,
+  { fragmentName: 'RetentionRuleFields' },
+) as unknown as TypedDocumentString<RetentionRuleFieldsFragment, unknown>;
 export const ReviewCommentFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment ReviewCommentFields on FeedbackComment {

@@ -96,6 +96,9 @@ export class AdminOverviewPage {
       { path: 'support', key: 'support' },
       // The school holidays that suggested meeting dates avoid (issue 19)
       { path: 'holidays', key: 'holidays' },
+      // The retention schedule and the record of processing (ADR 0030)
+      { path: 'retention', key: 'retention' },
+      { path: 'record-of-processing', key: 'recordOfProcessing' },
     ];
   });
 }
