@@ -72,7 +72,7 @@ import { AdminBackLinkComponent } from '../shared/back-link.component';
         </div>
         @if (!erased()) {
           <p id="erase-lead">{{ 'privacy.person.eraseLead' | transloco }}</p>
-          <form class="form" (ngSubmit)="erase()" novalidate>
+          <form class="form" [formGroup]="form" (ngSubmit)="erase()" novalidate>
             <stl-field
               fieldId="erase-confirmation"
               [label]="'privacy.person.confirmLabel' | transloco"
@@ -123,7 +123,10 @@ export class AdminPersonPrivacyPage {
   protected readonly name = computed(() =>
     this.state.hasValue() ? (this.state.value()?.fullName ?? '') : '',
   );
-  protected readonly confirmation = inject(NonNullableFormBuilder).control('');
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly confirmation = this.fb.control('');
+  /** The form directive (ngSubmit); the one control is bound on its own. */
+  protected readonly form = this.fb.group({});
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly erased = signal<string | null>(null);

@@ -36,7 +36,7 @@ import { AdminBackLinkComponent } from '../shared/back-link.component';
       }
     </div>
     <section class="card section" *stlLoad="state; let rules">
-      <form class="form" (ngSubmit)="save(rules)" novalidate>
+      <form class="form" [formGroup]="form" (ngSubmit)="save(rules)" novalidate>
         @for (r of rules; track r.kind) {
           <stl-field
             [fieldId]="'retention-' + r.kind"
@@ -91,6 +91,8 @@ export class AdminRetentionPage {
   private readonly controls = new Map<string, FormControl<string>>();
 
   protected readonly state = apiResource({ stream: () => this.api.retention(this.organisationId) });
+  /** The form directive (ngSubmit); each kind's control is bound on its own. */
+  protected readonly form = this.fb.group({});
   protected readonly busy = signal(false);
   protected readonly saved = signal(false);
   protected readonly errors = signal<Record<string, string>>({});
