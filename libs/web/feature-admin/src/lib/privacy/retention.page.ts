@@ -115,7 +115,8 @@ export class AdminRetentionPage {
     this.saved.set(false);
     this.errors.set({});
     const input = rules.map((r) => {
-      const v = this.control(r).value.toString().trim();
+      // A number input's control holds a number, or null when emptied.
+      const v = String((this.control(r).value as string | number | null) ?? '').trim();
       return { kind: r.kind, months: v === '' ? null : Number(v) };
     });
     const local = Object.fromEntries(
