@@ -14,6 +14,7 @@ import { CohortFeatureModule } from '@stl/api/feature-cohort';
 import { ExportFeatureModule } from '@stl/api/feature-export';
 import { NotificationFeatureModule } from '@stl/api/feature-notification';
 import { OrganisationFeatureModule } from '@stl/api/feature-organisation';
+import { PrivacyFeatureModule } from '@stl/api/feature-privacy';
 import { ReviewFeatureModule } from '@stl/api/feature-review';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
@@ -94,6 +95,7 @@ export class AppModule {
         AnalysisFeatureModule,
         ReviewFeatureModule,
         ExportFeatureModule,
+        PrivacyFeatureModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -251,6 +251,19 @@ export const QUERIES: MatrixEntry[] = [
     allowed: LARKBY_PEOPLE,
   },
   {
+    operation: 'retentionSchedule',
+    query: `query($org: ID!) { retentionSchedule(organisationId: $org) { rules { kind months } } }`,
+    variables: (w) => ({ org: w.organisation }),
+    // The organisation's administrators only (ADR 0030).
+    allowed: ['admin'],
+  },
+  {
+    operation: 'recordOfProcessing',
+    query: `query($org: ID!) { recordOfProcessing(organisationId: $org) { organisationName entries { category } } }`,
+    variables: (w) => ({ org: w.organisation }),
+    allowed: ['admin'],
+  },
+  {
     operation: 'people',
     query: `query($org: ID!) { people(organisationId: $org) { totalCount } }`,
     variables: (w) => ({ org: w.organisation }),
@@ -715,6 +728,13 @@ export const MUTATIONS: MatrixEntry[] = [
     writes: ['school_holiday'],
   },
   {
+    operation: 'setRetentionSchedule',
+    query: `mutation($org: ID!) { setRetentionSchedule(input: { organisationId: $org, rules: [{ kind: MAIL_LOG, months: 24 }] }) { rules { kind months } } }`,
+    variables: (w) => ({ org: w.organisation }),
+    allowed: ['admin'],
+    writes: ['retention_rule'],
+  },
+  {
     operation: 'setDigestMode',
     query: `mutation { setDigestMode(daily: true) { digestDaily } }`,
     variables: () => ({}),
@@ -884,6 +904,14 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: ALL,
     answer: true,
     writes: ['account_token', 'outbox_message'],
+  },
+  {
+    operation: 'erasePerson',
+    // Sven Extra, whom nothing after this entry needs; near the end, as it ends his sessions.
+    query: `mutation($p: ID!) { erasePerson(input: { personId: $p, confirmation: "Sven Extra" }) { personId } }`,
+    variables: (w) => ({ p: w.people.spare }),
+    // The organisation's administrators only (ADR 0030).
+    allowed: ['admin'],
   },
   {
     operation: 'endMySession',
@@ -1099,8 +1127,8 @@ export const FIELD_RULES: FieldRule[] = [
  */
 export interface HttpRouteEntry {
   path: (w: World) => string;
-  /** The query whose rule the route follows. */
-  mirrors: string;
+  /** The query whose rule the route follows; none for a download with a rule of its own. */
+  mirrors?: string;
   allowed: readonly Actor[];
 }
 
@@ -1117,5 +1145,15 @@ export const HTTP_ROUTES: HttpRouteEntry[] = [
     path: (w: World) => `/export/organisations/${w.organisation}/${file}`,
     mirrors: 'auditEvents',
     allowed: ['admin'] as const,
+  })),
+  // A person's access export (ADR 0030): their own, by anyone signed in to an organisation …
+  ...['json', 'html', 'zip'].map((format) => ({
+    path: () => `/export/me/data.${format}`,
+    allowed: MEMBERS,
+  })),
+  // … and Sara's, by herself and her organisation's administrators.
+  ...['json', 'html', 'zip'].map((format) => ({
+    path: (w: World) => `/export/people/${w.people.sara}/data.${format}`,
+    allowed: ['participant', 'admin'] as const,
   })),
 ];

@@ -30,6 +30,8 @@ import { RoleGrantEntity } from './person/role-grant.entity';
 import { OidcSignInAttemptEntity } from './sso/oidc-sign-in-attempt.entity';
 import { OrganisationSsoEntity } from './sso/organisation-sso.entity';
 import { PersonIdentityEntity } from './sso/person-identity.entity';
+import { PrivacyLogEntity } from './privacy/privacy-log.entity';
+import { RetentionRuleEntity } from './privacy/retention-rule.entity';
 import { AnalysisRoundEntity } from './round/analysis-round.entity';
 import { AnalysisTemplateVersionEntity } from './template/analysis-template-version.entity';
 import { AnalysisTemplateEntity } from './template/analysis-template.entity';
@@ -73,4 +75,6 @@ export const ENTITIES = [
   AttachmentContentEntity,
   AnalysisVersionAttachmentEntity,
   AuditEventEntity,
+  RetentionRuleEntity,
+  PrivacyLogEntity,
 ];

@@ -43,6 +43,8 @@ export * from './notification/cohort-reminder-settings.entity';
 export * from './attachment/attachment.entity';
 export * from './attachment/attachment-content.entity';
 export * from './attachment/analysis-version-attachment.entity';
+export * from './privacy/retention-rule.entity';
+export * from './privacy/privacy-log.entity';
 export { ProgressFacts } from './progress/progress-facts';
 export type {
   AttendanceCountRow,

@@ -52,6 +52,6 @@ import { DraftHistoryService } from './draft-history/draft-history.service';
     AnalysisAttachmentsResolver,
     VersionAttachmentsResolver,
   ],
-  exports: [AnalysisService],
+  exports: [AnalysisService, AttachmentStores],
 })
 export class AnalysisFeatureModule {}

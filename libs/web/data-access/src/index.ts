@@ -18,6 +18,7 @@ export * from './lib/password/password.api';
 export * from './lib/sessions/sessions.api';
 export * from './lib/sso/sso.api';
 export * from './lib/support/support.api';
+export * from './lib/privacy/privacy.api';
 export * from './lib/account/account.api';
 export * from './lib/operator/operator.api';
 export type {

@@ -104,4 +104,8 @@ export class CohortEntity extends BaseEntity {
   })
   @Column({ type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
+
+  /** When the cohort was archived; the retention schedule counts from it (ADR 0030). */
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt!: Date | null;
 }

@@ -18,6 +18,7 @@ import { ProtectedIdentity1796551630892 } from './1796551630892-ProtectedIdentit
 import { DraftHistory1796551639765 } from './1796551639765-DraftHistory';
 import { AuditLog1796551663497 } from './1796551663497-AuditLog';
 import { SharedSpaceSearch1796551666393 } from './1796551666393-SharedSpaceSearch';
+import { PrivacyRetention1796551692199 } from './1796551692199-PrivacyRetention';
 import { PassageComments1796551716015 } from './1796551716015-PassageComments';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
@@ -43,5 +44,6 @@ export const MIGRATIONS: Function[] = [
   DraftHistory1796551639765,
   AuditLog1796551663497,
   SharedSpaceSearch1796551666393,
+  PrivacyRetention1796551692199,
   PassageComments1796551716015,
 ];

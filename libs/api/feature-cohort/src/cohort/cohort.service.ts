@@ -385,7 +385,10 @@ export class CohortService {
 
   /** From PLANNING (cancelled before it started) or COMPLETED; the cohort becomes read-only. */
   archive(actor: Actor, id: string): Promise<CohortEntity> {
-    return this.transition(actor, id, CohortStatus.ARCHIVED, async () => undefined);
+    return this.transition(actor, id, CohortStatus.ARCHIVED, async (_m, cohort) => {
+      // The retention schedule counts from this day (ADR 0030).
+      cohort.archivedAt = new Date();
+    });
   }
 
   /** The readiness check for managers; the same one openCohort runs. */

@@ -4,7 +4,8 @@ import { isUUID } from 'class-validator';
 import { AuditEventKind, AuditTargetType } from '@stl/api/data-access-db';
 import { AuditService, CurrentActor, SignedIn } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
-import { ForbiddenError, NotFoundError } from '@stl/api/util-errors';
+import { NotFoundError } from '@stl/api/util-errors';
+import { refuseCrossSite } from '../http/cross-site';
 import { ExportErrorFilter } from '../http/export-error.filter';
 import { sendExport } from '../http/export-response';
 import { EXPORT_FORMATS } from '../table/export-table';
@@ -23,19 +24,6 @@ function cohortIdOf(cohortId: string): string {
   // A malformed id is a cohort that does not exist, answered before any query.
   if (!isUUID(cohortId, 'all')) throw new NotFoundError('cohort', cohortId.slice(0, 60));
   return cohortId;
-}
-
-/**
- * A downloaded export is read by the person who asked, never by a page of another site: a GET
- * changes nothing, the session cookie is SameSite=Lax (no cookie on another site's images,
- * scripts or fetches) and CORS lets no other origin read the answer. As a further line, a request
- * the browser marks as made by another site (`Sec-Fetch-Site: cross-site`, e.g. a link planted on
- * another site) is refused; links typed, bookmarked or followed in the web app pass.
- */
-export function refuseCrossSite(req: Request): void {
-  if (req.get('sec-fetch-site') === 'cross-site') {
-    throw new ForbiddenError('Exports are downloaded from the platform itself, not from another site.');
-  }
 }
 
 /**

@@ -30,3 +30,29 @@ export async function sendExport(
     })
     .end(body);
 }
+
+/**
+ * Sends any file as a download with the same headers as a workbook: `attachment`, `no-store`,
+ * `nosniff`, never indexed. An HTML file is also sandboxed (`Content-Security-Policy: sandbox`), so
+ * opened from the address bar it runs nothing and reaches nothing.
+ */
+export function sendFile(res: Response, body: Buffer, contentType: string, fileName: string): void {
+  res
+    .status(200)
+    .set({
+      'Content-Type': contentType,
+      'Content-Disposition': contentDisposition(fileName),
+      'Content-Length': String(body.length),
+      'Cache-Control': 'no-store',
+      Pragma: 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+      'X-Robots-Tag': 'noindex',
+      ...(contentType.startsWith('text/html')
+        ? {
+            'Content-Security-Policy':
+              "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+          }
+        : {}),
+    })
+    .end(body);
+}

@@ -270,6 +270,17 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
     );
   }
 
+  /**
+   * Runs another feature's housekeeping job (e.g. the retention schedule, ADR 0030) from a cron
+   * schedule (Stockholm time): its own queue, at most one run queued or active, retried once. The
+   * feature owns the queue name, the schedule and the work; this lib owns pg-boss in the process.
+   */
+  async scheduleHousekeeping(queue: string, cron: string, handler: () => Promise<void>): Promise<void> {
+    await this.boss.createQueue(queue, { policy: 'exclusive' });
+    await this.boss.work(queue, { pollingIntervalSeconds: 30 }, async () => handler());
+    await this.boss.schedule(queue, cron, {}, { tz: COURSE_TIME_ZONE, retryLimit: 1, expireInSeconds: 1800 });
+  }
+
   /** Hands a job back to pg-boss as failed: it is retried with backoff, or dead-lettered. */
   async fail(queue: QueueName, jobId: string, reason: string): Promise<void> {
     await this.boss.fail(queue, jobId, { message: reason });

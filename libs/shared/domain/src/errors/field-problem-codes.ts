@@ -138,6 +138,9 @@ export const FIELD_PROBLEM_CODES = [
   // An organisation's school holidays (issue 19)
   'HOLIDAYS_OVERLAP',
   'TOO_MANY_HOLIDAYS',
+  // Privacy (ADR 0030)
+  'CONFIRMATION_MISMATCH',
+  'RETENTION_OUT_OF_RANGE',
 ] as const;
 
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
@@ -288,4 +291,8 @@ export const FIELD_PROBLEM_DESCRIPTIONS: Readonly<Record<FieldProblemCode, strin
   TOO_MANY_FILES: 'The section already has as many attachments as allowed.',
   HOLIDAYS_OVERLAP: 'This holiday overlaps another one of the list.',
   TOO_MANY_HOLIDAYS: 'A school year holds at most 12 holidays.',
+  // Privacy (ADR 0030)
+  CONFIRMATION_MISMATCH: "erasePerson: the confirmation is not the person's full name as shown.",
+  RETENTION_OUT_OF_RANGE:
+    'A retention period is outside what the kind of record allows (months, minimum to maximum).',
 };

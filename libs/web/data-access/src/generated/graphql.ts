@@ -347,6 +347,14 @@ export type DraftSnapshotKind =
   /** Text of a section the author chose not to keep when two edits of it met; never thinned. */
   | 'SET_ASIDE';
 
+/** Erase a person's data on request (GDPR art. 17, ADR 0030). Administrators of the person's organisation only. */
+export type ErasePersonInput = {
+  /** The person's full name, typed by the administrator as confirmation (compared exactly, spaces at the ends ignored). */
+  confirmation: string;
+  /** The person whose data is erased. */
+  personId: string;
+};
+
 /** What a comment on a piece of feedback is. */
 export type FeedbackCommentKind =
   /** A course leader's note on the quality of a critical friend's feedback; seen only by the cohort's course leaders, the organisation's administrators and the feedback's author. */
@@ -521,6 +529,25 @@ export type PeopleFilterInput = {
   search?: string | null | undefined;
 };
 
+/** A category of personal data in the record of processing (art. 30). */
+export type ProcessingCategory =
+  /** Name, e-mail address, school, roles and certifications. */
+  | 'ACCOUNT'
+  /** Attendance at meetings. */
+  | 'ATTENDANCE'
+  /** Cohort memberships, critical-friend tasks, allocations: the course's figures. */
+  | 'COURSE_RECORDS'
+  /** Mail sent: to whom, which kind, when, with its template data. */
+  | 'MAIL_LOG'
+  /** Exports, erasures and retention runs, with counts but no content. */
+  | 'PRIVACY_LOG'
+  /** Published analyses, feedback, replies, leader notes and their files. */
+  | 'PUBLISHED_WORK'
+  /** Sessions, mailed sign-in links, single sign-on identities, sign-in attempt counts. */
+  | 'SIGN_IN'
+  /** Drafts, files only a draft holds, mail choices. */
+  | 'WORKING_MATERIAL';
+
 /** Publishes my working copy to the cohort as a new version. */
 export type PublishAnalysisInput = {
   /** The analysis to publish (my own). */
@@ -529,6 +556,30 @@ export type PublishAnalysisInput = {
   confirmNoPupilIdentifiable: boolean;
   /** The draft revision I am publishing; refused with EDIT_CONFLICT when the draft has moved on since. */
   expectedRevision: number;
+};
+
+/** What a retention period counts from. */
+export type RetentionCountsFrom =
+  /** The day the record's cohort was archived. */
+  | 'COHORT_ARCHIVED'
+  /** The day the mail was sent, or given up. */
+  | 'MAIL_SENT';
+
+/** A kind of record the retention schedule (gallringsplan) covers. */
+export type RetentionRecordKind =
+  /** Attendance recorded at a cohort's meetings. */
+  | 'ATTENDANCE'
+  /** The mail log: who was sent which mail when, with its template data. */
+  | 'MAIL_LOG'
+  /** Published analyses (every version), feedback, replies and leader notes, with their attachments. */
+  | 'PUBLISHED_WORK';
+
+/** One line of the retention schedule being set. */
+export type RetentionRuleInput = {
+  /** The kind of record. */
+  kind: RetentionRecordKind;
+  /** Months after `countsFrom` (within the kind’s minimum and maximum); null: kept until decided. */
+  months?: number | null | undefined;
 };
 
 /** Who gives a piece of feedback. */
@@ -627,6 +678,14 @@ export type SetPasswordWithLinkInput = {
   newPassword: string;
   /** The token from the link in the mail (the part after #). */
   token: string;
+};
+
+/** Sets lines of an organisation's retention schedule. Administrators of the organisation only. */
+export type SetRetentionScheduleInput = {
+  /** The organisation; the caller must be one of its administrators. */
+  organisationId: string;
+  /** The lines to set; kinds left out keep what they had. */
+  rules: Array<RetentionRuleInput>;
 };
 
 /** An organisation's whole list of school holidays for one school year, replacing the one before; an empty list goes back to the defaults. Administrators of the organisation only. */
@@ -2689,6 +2748,79 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: boolean };
 
+export type RetentionRuleFieldsFragment = {
+  kind: RetentionRecordKind;
+  months: number | null;
+  countsFrom: RetentionCountsFrom;
+  minMonths: number;
+  maxMonths: number;
+};
+
+export type RetentionScheduleQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+export type RetentionScheduleQuery = {
+  retentionSchedule: {
+    organisationId: string;
+    rules: Array<{
+      kind: RetentionRecordKind;
+      months: number | null;
+      countsFrom: RetentionCountsFrom;
+      minMonths: number;
+      maxMonths: number;
+    }>;
+  };
+};
+
+export type SetRetentionScheduleMutationVariables = Exact<{
+  input: SetRetentionScheduleInput;
+}>;
+
+export type SetRetentionScheduleMutation = {
+  setRetentionSchedule: {
+    organisationId: string;
+    rules: Array<{
+      kind: RetentionRecordKind;
+      months: number | null;
+      countsFrom: RetentionCountsFrom;
+      minMonths: number;
+      maxMonths: number;
+    }>;
+  };
+};
+
+export type RecordOfProcessingQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+export type RecordOfProcessingQuery = {
+  recordOfProcessing: {
+    organisationId: string;
+    organisationName: string;
+    sessionHours: number;
+    entries: Array<{
+      category: ProcessingCategory;
+      erasedOnRequest: boolean;
+      retention: {
+        kind: RetentionRecordKind;
+        months: number | null;
+        countsFrom: RetentionCountsFrom;
+        minMonths: number;
+        maxMonths: number;
+      } | null;
+    }>;
+  };
+};
+
+export type ErasePersonMutationVariables = Exact<{
+  input: ErasePersonInput;
+}>;
+
+export type ErasePersonMutation = {
+  erasePerson: { personId: string; placeholderName: string; counts: Array<{ kind: string; count: number }> };
+};
+
 export type ReviewCommentFieldsFragment = {
   id: string;
   kind: FeedbackCommentKind;
@@ -3946,6 +4078,8 @@ export type FieldProblemCode =
   | 'COHORT_NAME_TAKEN'
   /** The file lacks a required column (name, e-mail, roles). */
   | 'COLUMNS_MISSING'
+  /** erasePerson: the confirmation is not the person's full name as shown. */
+  | 'CONFIRMATION_MISMATCH'
   /** Publishing needs the confirmation that no pupil can be identified. */
   | 'CONFIRMATION_REQUIRED'
   /** changePassword: the current password given is not the person's password. */
@@ -4066,6 +4200,8 @@ export type FieldProblemCode =
   | 'REQUIRED_SECTION_EMPTY'
   /** Password sign-in can be turned off only while single sign-on is on. */
   | 'REQUIRES_SSO_ENABLED'
+  /** A retention period is outside what the kind of record allows (months, minimum to maximum). */
+  | 'RETENTION_OUT_OF_RANGE'
   /** A critical friend must be an active participant of the same cohort. */
   | 'REVIEWER_NOT_ELIGIBLE'
   /** The person already has a role in the cohort that clashes with this one (leader and participant at once). */
@@ -4180,6 +4316,7 @@ export * from './documents/notifications';
 export * from './documents/operator';
 export * from './documents/passages';
 export * from './documents/password';
+export * from './documents/privacy';
 export * from './documents/review';
 export * from './documents/sessions';
 export * from './documents/setup';

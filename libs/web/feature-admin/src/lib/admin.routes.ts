@@ -30,6 +30,23 @@ export const adminRoutes: Routes = [
       { path: 'people/new', component: AdminPersonNewPage, title: 'admin.people.newTitle' },
       { path: 'people/import', component: AdminStaffImportPage, title: 'admin.staffImport.title' },
       { path: 'people/:personId', component: AdminPersonPage, title: 'admin.people.personTitle' },
+      // Export and erasure of a person's data; the retention schedule; the record of processing (ADR 0030).
+      {
+        path: 'people/:personId/privacy',
+        loadComponent: () => import('./privacy/person-privacy.page').then((m) => m.AdminPersonPrivacyPage),
+        title: 'privacy.person.title',
+      },
+      {
+        path: 'retention',
+        loadComponent: () => import('./privacy/retention.page').then((m) => m.AdminRetentionPage),
+        title: 'privacy.retention.title',
+      },
+      {
+        path: 'record-of-processing',
+        loadComponent: () =>
+          import('./privacy/record-of-processing.page').then((m) => m.AdminRecordOfProcessingPage),
+        title: 'privacy.record.title',
+      },
       { path: 'certifications', component: AdminCertificationsPage, title: 'admin.certifications.title' },
       { path: 'templates', component: AdminTemplatesPage, title: 'admin.templates.title' },
       { path: 'templates/new', component: AdminTemplateNewPage, title: 'admin.templates.newTitle' },

@@ -1,7 +1,7 @@
 import type { Routes } from '@angular/router';
 import { NotificationSettingsPage } from './notifications/notification-settings.page';
 
-/** Personal settings (`/settings`): which e-mail I get; my password; where I am signed in. */
+/** Personal settings (`/settings`): which e-mail I get; my password; where I am signed in; my data. */
 export const settingsRoutes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'notifications' },
   { path: 'notifications', component: NotificationSettingsPage, title: 'notifications.title' },
@@ -17,5 +17,11 @@ export const settingsRoutes: Routes = [
     path: 'sessions',
     loadComponent: () => import('./sessions/sessions.page').then((m) => m.SessionsPage),
     title: 'sessions.title',
+  },
+  // My data: the access export (ADR 0030).
+  {
+    path: 'data',
+    loadComponent: () => import('./data/my-data.page').then((m) => m.MyDataPage),
+    title: 'privacy.settings.title',
   },
 ];

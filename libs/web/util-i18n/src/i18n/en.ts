@@ -23,6 +23,8 @@ import operator from './operator.en.json';
 import password from './password.en.json';
 // Comments on passages of a published analysis (ADR 0026).
 import passages from './passages.en.json';
+// Access export, erasure, retention schedule and record of processing (ADR 0030).
+import privacy from './privacy.en.json';
 import review from './review.en.json';
 import school from './school.en.json';
 import setup from './setup.en.json';
@@ -47,6 +49,7 @@ export default {
   operator,
   password,
   passages,
+  privacy,
   sessions,
   sso,
   export: exports,

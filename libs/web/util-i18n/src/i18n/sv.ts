@@ -23,6 +23,8 @@ import operator from './operator.sv.json';
 import password from './password.sv.json';
 // Comments on passages of a published analysis (ADR 0026).
 import passages from './passages.sv.json';
+// Access export, erasure, retention schedule and record of processing (ADR 0030).
+import privacy from './privacy.sv.json';
 import review from './review.sv.json';
 import school from './school.sv.json';
 import setup from './setup.sv.json';
@@ -47,6 +49,7 @@ export default {
   operator,
   password,
   passages,
+  privacy,
   sessions,
   sso,
   export: exports,

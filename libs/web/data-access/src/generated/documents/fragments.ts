@@ -21,6 +21,7 @@ import type {
   OrganisationSsoFieldsFragment,
   PassageCommentFieldsFragment,
   ProgressRowFragment,
+  RetentionRuleFieldsFragment,
   ReviewCommentFieldsFragment,
   ReviewFeedbackFieldsFragment,
   ReviewProgressFieldsFragment,
@@ -540,6 +541,18 @@ export const PassageCommentFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentSt
     `,
   { fragmentName: 'PassageCommentFields' },
 ) as unknown as TypedDocumentString<PassageCommentFieldsFragment, unknown>;
+export const RetentionRuleFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment RetentionRuleFields on RetentionRule {
+  kind
+  months
+  countsFrom
+  minMonths
+  maxMonths
+}
+    `,
+  { fragmentName: 'RetentionRuleFields' },
+) as unknown as TypedDocumentString<RetentionRuleFieldsFragment, unknown>;
 export const ReviewCommentFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment ReviewCommentFields on FeedbackComment {

@@ -98,6 +98,9 @@ export class AdminOverviewPage {
       { path: 'holidays', key: 'holidays' },
       // The audit log (issue 12, ADR 0029)
       { path: 'audit', key: 'audit' },
+      // The retention schedule and the record of processing (ADR 0030)
+      { path: 'retention', key: 'retention' },
+      { path: 'record-of-processing', key: 'recordOfProcessing' },
     ];
   });
 }

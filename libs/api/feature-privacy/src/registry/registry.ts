@@ -1,0 +1,48 @@
+import {
+  accountTokens,
+  certifications,
+  identities,
+  notificationPreferences,
+  privacyLog,
+  roleGrants,
+  sessions,
+} from './account.handlers';
+import {
+  analyses,
+  attachments,
+  attendance,
+  feedback,
+  feedbackComments,
+  memberships,
+  reviewAssignments,
+  roundAllocations,
+  templateVersions,
+} from './course.handlers';
+import { outbox } from './mail.handler';
+import type { PersonDataHandler } from './person-data';
+
+/**
+ * Every entity that references a person, with how it is exported and erased (ADR 0030). Adding an
+ * entity with a relation to PersonEntity: write its handler and add it here, one line; the
+ * privacy coverage test names any entity that is missing. Erasure runs them in this order, then
+ * anonymises the person row (`personRow`), in one transaction.
+ */
+export const PERSON_DATA_HANDLERS: readonly PersonDataHandler[] = [
+  roleGrants,
+  certifications,
+  sessions,
+  identities,
+  accountTokens,
+  notificationPreferences,
+  memberships,
+  attendance,
+  analyses,
+  attachments,
+  reviewAssignments,
+  feedback,
+  feedbackComments,
+  roundAllocations,
+  templateVersions,
+  outbox,
+  privacyLog,
+];
