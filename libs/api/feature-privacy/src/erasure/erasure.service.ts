@@ -7,7 +7,7 @@ import {
   PrivacyLogEntity,
   PrivacyLogKind,
 } from '@stl/api/data-access-db';
-import { AccessPolicy } from '@stl/api/feature-auth';
+import { AccessPolicy, AuditService } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
 import { AttachmentStores } from '@stl/api/feature-analysis';
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '@stl/api/util-errors';
@@ -32,6 +32,7 @@ export class ErasureService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly stores: AttachmentStores,
+    private readonly audit: AuditService,
   ) {}
 
   async erase(actor: Actor, input: ErasePersonInput): Promise<PersonErasureModel> {
@@ -84,6 +85,13 @@ export class ErasureService {
         actorId: actor.personId,
         subjectId: person.id,
         counts: changed,
+      });
+      // The audit log (ADR 0029) says who erased whom, and which kinds of record: ids and codes only.
+      await this.audit.recordErasure(m, {
+        actorId: actor.personId,
+        organisationId: person.organisationId as string,
+        personId: person.id,
+        details: { kinds: Object.keys(changed), rows: Object.values(changed).reduce((a, b) => a + b, 0) },
       });
       return {
         personId: person.id,

@@ -4,6 +4,7 @@
  * Every statement is parameterised and run by apps/api/test/privacy-data.int-spec.ts.
  */
 import {
+  AnalysisDraftSnapshotEntity,
   AnalysisEntity,
   AnalysisTemplateVersionEntity,
   AttachmentEntity,
@@ -11,6 +12,7 @@ import {
   CohortMembershipEntity,
   FeedbackCommentEntity,
   FeedbackEntity,
+  PassageCommentEntity,
   ReviewAssignmentEntity,
   RoundAllocationEntity,
 } from '@stl/api/data-access-db';
@@ -249,8 +251,9 @@ export const feedback: PersonDataHandler = {
     "Feedback they gave (cohort, round, kind, the three parts, section, helpful mark) and received (the same, with the giver's display name).",
   erased: 'Kept until the retention schedule (PUBLISHED_WORK); the feedback they gave names the placeholder.',
   async export({ m, person }) {
+    // A protected giver (ADR 0031) appears by pseudonym: the file goes to a peer.
     const select = `SELECT f.id, c.name AS cohort, r.number AS round, f.kind, f.works_well, f.questions, f.next_steps,
-              f.section_key, f.marked_helpful_at, f.created_at, av.version, p.full_name AS giver
+              f.section_key, f.marked_helpful_at, f.created_at, av.version, CASE WHEN p.protected_identity THEN p.pseudonym ELSE p.full_name END AS giver
          FROM feedback f JOIN analysis a ON a.id = f.analysis_id JOIN analysis_round r ON r.id = a.round_id
          JOIN cohort c ON c.id = a.cohort_id JOIN analysis_version av ON av.id = f.analysis_version_id
          JOIN person p ON p.id = f.author_id`;
@@ -370,5 +373,65 @@ export const templateVersions: PersonDataHandler = {
       { createdById: null },
     );
     return { templateVersionsAuthored: affected ?? 0 };
+  },
+};
+
+/** The draft history (ADR 0028): personal working material, like the draft itself. */
+export const draftSnapshots: PersonDataHandler = {
+  entity: AnalysisDraftSnapshotEntity,
+  personColumns: ['saved_by_id'],
+  exported:
+    'Every earlier draft text kept for them: which analysis, revision, why it was kept, when, the text.',
+  erased: 'Deleted: the history of a draft is working material, erased on request with the draft.',
+  async export({ m, person }) {
+    const rows = await m.find(AnalysisDraftSnapshotEntity, {
+      where: { savedById: person.id },
+      order: { savedAt: 'ASC', revision: 'ASC' },
+    });
+    return {
+      draftHistory: rows.map((r) => ({
+        analysisId: r.analysisId,
+        revision: r.revision,
+        kind: r.kind,
+        savedAt: r.savedAt,
+        answers: r.answers,
+      })),
+    };
+  },
+  async erase({ m, person }) {
+    const deleted = await changedRows(
+      m,
+      `DELETE FROM analysis_draft_snapshot WHERE saved_by_id = $1 RETURNING id`,
+      [person.id],
+    );
+    return { draftSnapshots: deleted.length };
+  },
+};
+
+/** Comments anchored to passages (ADR 0026): part of the feedback, so kept like replies. */
+export const passageComments: PersonDataHandler = {
+  entity: PassageCommentEntity,
+  personColumns: ['author_id'],
+  exported:
+    'Each comment they anchored to a passage: which analysis and version, section, the passage, text, when.',
+  erased: 'Kept until the retention schedule (PUBLISHED_WORK); it names the placeholder.',
+  async export({ m, person }) {
+    const rows = await m.find(PassageCommentEntity, {
+      where: { authorId: person.id },
+      order: { createdAt: 'ASC' },
+    });
+    return {
+      passageComments: rows.map((c) => ({
+        analysisId: c.analysisId,
+        analysisVersionId: c.analysisVersionId,
+        sectionKey: c.sectionKey,
+        passage: c.exact,
+        body: c.body,
+        writtenAt: c.createdAt,
+      })),
+    };
+  },
+  async erase() {
+    return {};
   },
 };

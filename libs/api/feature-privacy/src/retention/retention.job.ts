@@ -15,6 +15,7 @@ import {
   RetentionRecordKind,
   RetentionRuleEntity,
 } from '@stl/api/data-access-db';
+import { AuditService } from '@stl/api/feature-auth';
 import { AttachmentStores } from '@stl/api/feature-analysis';
 import { JobQueue } from '@stl/api/feature-notification';
 import { APP_CONFIG } from '@stl/api/util-config';
@@ -47,6 +48,7 @@ export class RetentionJob implements OnApplicationBootstrap {
     private readonly stores: AttachmentStores,
     private readonly queue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -84,6 +86,12 @@ export class RetentionJob implements OnApplicationBootstrap {
             actorId: null,
             subjectId: null,
             counts,
+          });
+        if (Object.keys(counts).length)
+          await this.audit.recordErasure(m, {
+            actorId: null,
+            organisationId,
+            details: { kinds: Object.keys(counts), rows: Object.values(counts).reduce((a, b) => a + b, 0) },
           });
         return counts;
       });
@@ -128,8 +136,10 @@ export class RetentionJob implements OnApplicationBootstrap {
     if (!due.length) return {};
     const versions = await changedRows(
       m,
-      `UPDATE analysis_version v SET answers = '[]'::jsonb FROM analysis a
-        WHERE a.id = v.analysis_id AND a.cohort_id = ANY($1::uuid[]) AND v.answers <> '[]'::jsonb RETURNING v.id`,
+      // The search copies of the text (ADR 0027) go with it; the trigger empties the vector.
+      `UPDATE analysis_version v SET answers = '[]'::jsonb, search_title = '', search_text = '' FROM analysis a
+        WHERE a.id = v.analysis_id AND a.cohort_id = ANY($1::uuid[])
+          AND (v.answers <> '[]'::jsonb OR v.search_title <> '' OR v.search_text <> '') RETURNING v.id`,
       [due],
     );
     const drafts = await changedRows(
@@ -151,6 +161,20 @@ export class RetentionJob implements OnApplicationBootstrap {
         WHERE f.id = c.feedback_id AND a.cohort_id = ANY($1::uuid[]) AND c.body <> '' RETURNING c.id`,
       [due],
     );
+    const passageComments = await changedRows(
+      m,
+      `UPDATE passage_comment c SET body = '', exact = '', prefix = '', suffix = '' FROM analysis a
+        WHERE a.id = c.analysis_id AND a.cohort_id = ANY($1::uuid[])
+          AND (c.body <> '' OR c.exact <> '' OR c.prefix <> '' OR c.suffix <> '') RETURNING c.id`,
+      [due],
+    );
+    // The draft history (ADR 0028) is working material: nothing of it outlives the published work.
+    const draftSnapshots = await changedRows(
+      m,
+      `DELETE FROM analysis_draft_snapshot s USING analysis a
+        WHERE a.id = s.analysis_id AND a.cohort_id = ANY($1::uuid[]) RETURNING s.id`,
+      [due],
+    );
     await m.query(
       `DELETE FROM analysis_version_attachment va USING attachment t, analysis a
         WHERE va.attachment_id = t.id AND a.id = t.analysis_id AND a.cohort_id = ANY($1::uuid[])`,
@@ -168,6 +192,8 @@ export class RetentionJob implements OnApplicationBootstrap {
       drafts: drafts.length,
       feedback: feedback.length,
       replies: replies.length,
+      passageComments: passageComments.length,
+      draftSnapshots: draftSnapshots.length,
       attachments: files.length,
     };
   }
