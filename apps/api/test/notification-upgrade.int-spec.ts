@@ -129,6 +129,8 @@ describe('upgrading an installation of the previous release (pg-boss 10)', () =>
     expect(queues).toEqual([
       { name: QUEUE.MAIL_DELIVER, policy: 'standard', dead_letter: QUEUE.MAIL_DEAD_LETTER },
       { name: QUEUE.MAIL_DEAD_LETTER, policy: 'standard', dead_letter: null },
+      // The nightly retention job of the privacy lib (ADR 0030), made like the other housekeeping.
+      { name: 'privacy-retention', policy: 'exclusive', dead_letter: null },
       { name: QUEUE.REMINDER_TICK, policy: 'singleton', dead_letter: null },
       { name: QUEUE.SESSION_PURGE, policy: 'exclusive', dead_letter: null },
     ]);

@@ -19,6 +19,10 @@ const LOOSE_REFERENCES: Record<string, string> = {
   'audit_event.actor_id':
     'The audit log outlives the people it names (ADR 0029): append-only, so no cascade or SET NULL may touch it.',
   'audit_event.organisation_id': 'The audit log outlives the rows it names (ADR 0029); append-only.',
+  'analysis.draft_editor_id':
+    'Not a row id: a random id of the browser tab that last saved the draft (ADR 0028), to tell tabs apart.',
+  'analysis_draft_snapshot.editor_id':
+    'Not a row id: the browser tab that saved the snapshot (ADR 0028), used only to thin its own saves.',
   'audit_event.target_id':
     'Not one table: a person, cohort, analysis… id or an operation name, by target_type (ADR 0029).',
 };

@@ -1,6 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CertificationEntity, PersonEntity, RoleGrantEntity, SchoolEntity } from '@stl/api/data-access-db';
-import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
+import { CurrentActor, Public, SignedIn } from '@stl/api/feature-auth';
+import { UnauthenticatedError } from '@stl/api/util-errors';
 import type { Actor, RequestContext } from '@stl/api/feature-auth';
 import { Paginated, ParseIdPipe } from '@stl/api/util-graphql';
 import type { Page } from '@stl/api/util-graphql';
@@ -101,8 +102,15 @@ export class PersonResolver {
     description:
       'Full name. Of a person with a protected identity, only the person, administrators, course leaders and the school leaders of their school see it; everyone else gets a stable pseudonym such as "Deltagare K7M2" (ADR 0031).',
   })
-  fullName(@Parent() person: PersonEntity, @CurrentActor() actor: Actor): string {
-    return this.service.fullName(actor, person);
+  // Reached by members and by platform operators alike (an operator's own `me`, the organisations'
+  // administrators they list; ADR 0015): the query that returned the person already decided that
+  // the caller may see them. Operators run the service and see names as they are.
+  @Public()
+  fullName(@Parent() person: PersonEntity, @Context() ctx: RequestContext): string {
+    const actor = ctx.req.actor;
+    if (actor) return this.service.fullName(actor, person);
+    if (ctx.req.operator) return person.fullName;
+    throw new UnauthenticatedError();
   }
 
   @ResolveField(() => Boolean, {
