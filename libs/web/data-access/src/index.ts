@@ -1,4 +1,5 @@
 export * from './lib/graphql/api-error';
+export * from './lib/graphql/field-problems';
 export * from './lib/graphql/graphql-client';
 export * from './lib/graphql/loadable';
 export * from './lib/graphql/api-resource';

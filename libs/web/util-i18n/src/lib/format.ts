@@ -4,15 +4,10 @@
  * the British order: "Wednesday 11 Nov 2026, 13:00", "week 46". Pure: no Angular, easy to test.
  */
 import { COURSE_TIME_ZONE, isoWeek as stockholmIsoWeek } from '@stl/shared/domain/calendar';
-export type Lang = 'sv' | 'en';
-export const LANGS: readonly Lang[] = ['sv', 'en'];
-export const DEFAULT_LANG: Lang = 'sv';
+import type { Lang } from './lang';
+export * from './lang';
 /** Dates and times are shown on the Stockholm clock, whatever the browser's own time zone. */
 export const TIME_ZONE = COURSE_TIME_ZONE;
-
-export function isLang(value: unknown): value is Lang {
-  return value === 'sv' || value === 'en';
-}
 
 type DateInput = Date | string;
 

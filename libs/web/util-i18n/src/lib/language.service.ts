@@ -1,7 +1,7 @@
 import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
 import { TranslocoService } from '@jsverse/transloco';
-import { DEFAULT_LANG, isLang } from './format';
-import type { Lang } from './format';
+import { DEFAULT_LANG, isLang } from './lang';
+import type { Lang } from './lang';
 
 /** Where the chosen language is kept between visits (per browser, before anyone signs in). */
 export const LANG_STORAGE_KEY = 'stl.lang';

@@ -3,7 +3,7 @@ import type { EnvironmentProviders } from '@angular/core';
 import { TranslocoService, provideTransloco } from '@jsverse/transloco';
 import type { Translation, TranslocoLoader } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
-import { DEFAULT_LANG, LANGS } from './format';
+import { DEFAULT_LANG, LANGS } from './lang';
 import { LanguageService } from './language.service';
 
 /**

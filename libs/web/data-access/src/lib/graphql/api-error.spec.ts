@@ -3,16 +3,15 @@ import {
   API_ERROR_CODES,
   ApiError,
   CLIENT_ERROR_CODES,
-  FIELD_PROBLEM_CODES,
   apiErrorFrom,
   editConflictDetails,
   errorSentence,
   isLinkRefusal,
-  problemKey,
   sectionOfProblem,
   toApiError,
   tokenFromFragment,
 } from './api-error';
+import { FIELD_PROBLEM_CODES, problemKey } from './field-problems';
 
 describe('API errors as the web app shows them', () => {
   it('keeps the code, the problems and the details of a GraphQL error', () => {

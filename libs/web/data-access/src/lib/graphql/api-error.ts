@@ -4,12 +4,7 @@
  * The shared lists come by their own entry point, not the domain's index: the start bundle takes
  * whole modules it reaches, and through the index it would reach the password list as well.
  */
-import {
-  ERROR_CODES,
-  FIELD_PROBLEM_CODES as SHARED_FIELD_PROBLEM_CODES,
-  isErrorCode,
-  isFieldProblemCode,
-} from '@stl/shared/domain/errors';
+import { ERROR_CODES, isErrorCode } from '@stl/shared/domain/errors';
 import type {
   ErrorCode as SharedErrorCode,
   FieldProblemCode as SharedFieldProblemCode,
@@ -29,10 +24,6 @@ export const CODES_MATCH_SCHEMA: [
  */
 export type ApiErrorCode = ErrorCode;
 export const API_ERROR_CODES: readonly ApiErrorCode[] = ERROR_CODES;
-
-/** The field-problem codes (`extensions.problems[].code`), the same way: each has a sentence. */
-export type ApiFieldProblemCode = FieldProblemCode;
-export const FIELD_PROBLEM_CODES: readonly ApiFieldProblemCode[] = SHARED_FIELD_PROBLEM_CODES;
 
 /** Codes of our own, for failures that never reached the API or came back unreadable. */
 export const CLIENT_ERROR_CODES = ['NETWORK', 'UNKNOWN'] as const;
@@ -98,14 +89,6 @@ export function apiErrorFrom(error: GraphqlErrorShape | undefined): ApiError {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   return new ApiError('UNKNOWN', error instanceof Error ? error.message : String(error));
-}
-
-/**
- * The translation key for one field problem: every listed code has its own sentence; anything else
- * (a code newer than this build) gets a general one about the field, so a reader never sees a code.
- */
-export function problemKey(problem: FieldProblem): string {
-  return isFieldProblemCode(problem.code) ? `problems.${problem.code}` : 'problems.INVALID';
 }
 
 /** `answers.goals` → `goals`: the template section a problem is about, if any. */

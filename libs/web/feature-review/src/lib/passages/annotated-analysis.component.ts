@@ -2,13 +2,14 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
-  afterRenderEffect,
+  Injector,
+  afterNextRender,
   computed,
+  effect,
   inject,
   input,
   linkedSignal,
   signal,
-  viewChildren,
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { PassageApi, SessionStore, problemKey, toApiError } from '@stl/web/data-access';
@@ -67,7 +68,6 @@ interface Draft {
               @if (answers().get(section.key); as html) {
                 <div
                   class="analysis__text"
-                  #text
                   [attr.data-passage-section]="section.key"
                   [innerHTML]="html"
                 ></div>
@@ -103,12 +103,7 @@ interface Draft {
                   novalidate
                   [attr.aria-labelledby]="'form-heading-' + section.key"
                 >
-                  <h4
-                    class="passages__form-heading"
-                    [id]="'form-heading-' + section.key"
-                    tabindex="-1"
-                    #formHeading
-                  >
+                  <h4 class="passages__form-heading" [id]="'form-heading-' + section.key" tabindex="-1">
                     {{ 'passages.formHeading' | transloco }}
                   </h4>
                   @if (draft()?.passage; as passage) {
@@ -411,8 +406,7 @@ export class AnnotatedAnalysisComponent {
   /** Translation key shown for a section without text. */
   readonly noAnswerKey = input('read.noAnswer');
 
-  private readonly texts = viewChildren<ElementRef<HTMLElement>>('text');
-  private readonly formHeading = viewChildren<ElementRef<HTMLElement>>('formHeading');
+  private readonly injector = inject(Injector);
 
   protected readonly all = linkedSignal<readonly PassageComment[]>(() => this.comments());
   protected readonly current = computed(() =>
@@ -436,33 +430,50 @@ export class AnnotatedAnalysisComponent {
   protected readonly announcement = signal('');
 
   constructor() {
-    // Marks follow the comments: drawn after each render over the text Angular rendered.
-    afterRenderEffect({
-      write: () => {
-        const comments = this.current();
-        for (const ref of this.texts()) {
-          const el = ref.nativeElement;
-          clearPassageMarks(el);
-          const key = el.dataset['passageSection'];
-          const text = el.textContent ?? '';
-          for (const c of comments) {
-            if (c.sectionKey !== key) continue;
-            const at = locatePassage(text, c);
-            if (!at) continue;
-            highlightPassage(el, at.start, at.end, {
-              'data-comment': c.id,
-              tabindex: '-1',
-              'aria-describedby': `note-body-${c.id}`,
-            });
-          }
-        }
-      },
+    // Marks follow the comments: drawn after the render that shows the text they mark. (Plain
+    // effect + afterNextRender rather than afterRenderEffect/viewChildren: those would pull more of
+    // Angular's core into the shared start chunk for this one lazy screen.)
+    effect(() => {
+      const comments = this.current();
+      this.answers();
+      this.sections();
+      afterNextRender({ write: () => this.drawMarks(comments) }, { injector: this.injector });
     });
-    afterRenderEffect(() => {
+    effect(() => {
       // A newly opened form takes the focus, so keyboard and screen-reader users land in it.
-      const [heading] = this.formHeading();
-      if (heading && this.draft()) heading.nativeElement.focus();
+      const draft = this.draft();
+      if (!draft) return;
+      afterNextRender(
+        () =>
+          this.host.nativeElement
+            .querySelector<HTMLElement>(`[id="form-heading-${draft.sectionKey}"]`)
+            ?.focus(),
+        { injector: this.injector },
+      );
     });
+  }
+
+  /** The rendered text of each section, marked by `data-passage-section`. */
+  private texts(): HTMLElement[] {
+    return Array.from(this.host.nativeElement.querySelectorAll<HTMLElement>('[data-passage-section]'));
+  }
+
+  private drawMarks(comments: readonly PassageComment[]): void {
+    for (const el of this.texts()) {
+      clearPassageMarks(el);
+      const key = el.dataset['passageSection'];
+      const text = el.textContent ?? '';
+      for (const c of comments) {
+        if (c.sectionKey !== key) continue;
+        const at = locatePassage(text, c);
+        if (!at) continue;
+        highlightPassage(el, at.start, at.end, {
+          'data-comment': c.id,
+          tabindex: '-1',
+          'aria-describedby': `note-body-${c.id}`,
+        });
+      }
+    }
   }
 
   protected commentsOf(sectionKey: string): PassageComment[] {
@@ -492,8 +503,7 @@ export class AnnotatedAnalysisComponent {
       return;
     }
     const range = selection.getRangeAt(0);
-    for (const ref of this.texts()) {
-      const el = ref.nativeElement;
+    for (const el of this.texts()) {
       const offsets = rangeOffsets(el, range);
       if (!offsets) continue;
       const text = el.textContent ?? '';
@@ -600,9 +610,7 @@ export class AnnotatedAnalysisComponent {
 
   /** The passage of a typed quote: found exactly once in the section, else an error under the field. */
   private typedPassage(sectionKey: string): PassageSelector | null {
-    const el = this.texts()
-      .map((r) => r.nativeElement)
-      .find((e) => e.dataset['passageSection'] === sectionKey);
+    const el = this.texts().find((e) => e.dataset['passageSection'] === sectionKey);
     const text = el?.textContent ?? '';
     const found = findQuote(text, this.quote());
     if (found === 'missing' || found === 'ambiguous') {
