@@ -2,6 +2,8 @@
 /** The web app's own operations by canonical hash (operationHash): GRAPHQL_PERSISTED_ONLY answers only these. */
 export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['3ec1e12affb3446abdb905b03c97d79ba7490dd2e45ecc48aad075ef6dc444b0', 'AcceptInvitation'],
+  ['6aa62bc12fdaabbe30ffa06ed37ecb6dcf576fd0ce5a0bc054bbfad3388f85f5', 'AccessibilityContact'],
+  ['c8c176da693229efcdc3bdf61d615f232e7cdd5b44c313bcefdb627b50d7224f', 'AccessibilityReportOrganisations'],
   ['d8c543c552974e1fb0f3873f5ff5ef1f78bad85ad54028fee5621b848f39a617', 'AddReviewer'],
   ['7537c24b6cd794809e56cf32d6cb3383319e0585c041097b8a08691432790919', 'AdminAddCertification'],
   ['4ea80bdcee00bef61cab949c70a4aae2a9dad489cbf928b95ec5d66712e5bdb1', 'AdminCertifications'],
@@ -82,6 +84,7 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['50bb928524ebe15dc355a4c9850355be36ba8c46700fb894a7e062be9f2739ba', 'RemoveReviewer'],
   ['6f611844740ac26581fc51ef3cadfb0413ec456fde279adac68ac1232588957b', 'RepairAllocation'],
   ['10bda46b884bcae4a4984e4da606abec45f7b850fdb6021866699d0eb91f8e29', 'ReplyToFeedback'],
+  ['aeac97fc703c42493c65a30242f2aba56d7badf9c60f191c9d9c186cf33c0fff', 'ReportAccessibilityProblem'],
   ['3a882d758d0d778b9bb63d56c9fe6c4db135570852d79d054d9e9aad01a567ae', 'RequestPasswordReset'],
   ['c1d9bcc3e653d17b3e4571fbed4f51f2c132d6d6815a3bd746014216c92340a0', 'RequestSignInLink'],
   ['a3900c82387189e0b059e6468b6be6b50105b793be6f556ad202189b3c3386f0', 'ResendUnconfirmedMail'],
@@ -95,6 +98,7 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['c17a849e4912c01040553ace026ebbf5194f40fd7d42de683adb963b9e0b0ab9', 'SchoolCohorts'],
   ['c1704cf93cb557ca881c418715586ccdfeed1afbc02c36b153ad52f7c235f80b', 'SchoolHolidays'],
   ['584b36f9e74cf94b83586dc8b05acba5741aa9264c0ac039a34dab8bd2bed3a3', 'SearchSharedSpace'],
+  ['9a58ee2760868348f77485667fcf5fa93730d8d2d92eacd6813a9d8248a48fa7', 'SetAccessibilityContact'],
   ['b62a54c3cf7b2bde213591b4b47d542d41a929de07af72017944240e106fe123', 'SetDigestMode'],
   ['dc0ea584e4fbb0d91008462ec24b3a31a54991473b509ae0d3efa3910a8d185a', 'SetNotificationPreference'],
   ['c5b9d8369dd015e593706f42a3c79dc0f0298e5058a822034b71e1a41c51aebf', 'SetRetentionSchedule'],

@@ -264,6 +264,20 @@ export const QUERIES: MatrixEntry[] = [
     allowed: ['admin'],
   },
   {
+    operation: 'accessibilityContact',
+    query: `query($org: ID!) { accessibilityContact(organisationId: $org) { name recipients } }`,
+    variables: (w) => ({ org: w.organisation }),
+    // The organisation's administrators only (issue 12).
+    allowed: ['admin'],
+  },
+  {
+    operation: 'accessibilityReportOrganisations',
+    query: `query { accessibilityReportOrganisations { slug name } }`,
+    variables: () => ({}),
+    // Public: the signed-out report form lists them.
+    allowed: ALL,
+  },
+  {
     operation: 'people',
     query: `query($org: ID!) { people(organisationId: $org) { totalCount } }`,
     variables: (w) => ({ org: w.organisation }),
@@ -904,6 +918,21 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: ALL,
     answer: true,
     writes: ['account_token', 'outbox_message'],
+  },
+  {
+    operation: 'reportAccessibilityProblem',
+    // Public: signed in to one's own organisation, signed out (and the operator) to Lärkby's.
+    query: `mutation { reportAccessibilityProblem(input: { organisationSlug: "larkby", description: "Knappen går inte att nå med tangentbordet." }) { answerable } }`,
+    variables: () => ({}),
+    allowed: ALL,
+    answer: { answerable: false },
+    writes: ['outbox_message'],
+  },
+  {
+    operation: 'setAccessibilityContact',
+    query: `mutation($org: ID!) { setAccessibilityContact(input: { organisationId: $org, email: null }) { recipients } }`,
+    variables: (w) => ({ org: w.organisation }),
+    allowed: ['admin'],
   },
   {
     operation: 'erasePerson',

@@ -39,6 +39,8 @@ export class App {
   protected readonly signingOut = signal(false);
   /** Whether the folded menu is open (narrow screens only; on wide ones the menu is always shown). */
   protected readonly menuOpen = signal(false);
+  /** The page shown, for the footer's accessibility link to say where a problem was met. */
+  protected readonly here = signal<string | null>(null);
   private readonly menuButton = viewChild<ElementRef<HTMLButtonElement>>('menuButton');
   private readonly roles = this.session.roles;
   /** Course leaders and administrators run cohorts; the list is where they start. */
@@ -71,6 +73,8 @@ export class App {
       )
       .subscribe(() => {
         this.menuOpen.set(false);
+        const url = this.router.url;
+        this.here.set(url.startsWith('/tillganglighet') ? null : url);
         // Move focus to the new page's heading so screen readers announce it (not on first load).
         if (first) {
           first = false;

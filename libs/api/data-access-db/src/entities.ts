@@ -5,6 +5,7 @@ import { AnalysisVersionAttachmentEntity } from './attachment/analysis-version-a
 import { AttachmentContentEntity } from './attachment/attachment-content.entity';
 import { AttachmentEntity } from './attachment/attachment.entity';
 import { AuditEventEntity } from './audit/audit-event.entity';
+import { AccessibilityContactEntity } from './accessibility/accessibility-contact.entity';
 import { AccountTokenEntity } from './auth/account-token.entity';
 import { LoginThrottleEntity } from './auth/login-throttle.entity';
 import { SessionEntity } from './auth/session.entity';
@@ -77,4 +78,5 @@ export const ENTITIES = [
   AuditEventEntity,
   RetentionRuleEntity,
   PrivacyLogEntity,
+  AccessibilityContactEntity,
 ];

@@ -55,3 +55,4 @@ export type {
 export { cohortCompletions, supportThresholdsOf } from './progress/cohort-completions';
 export type { AnalysisStage, CompletionScope, ParticipantCompletionRow } from './progress/cohort-completions';
 export * from './audit/audit-event.entity';
+export * from './accessibility/accessibility-contact.entity';

@@ -300,6 +300,16 @@ export const DEMO_MAIL_DATA: { [K in MailKind]: MailDataByKind[K] } = {
       submissionDueAt: '2026-09-18T15:00:00Z',
     },
   },
+  ACCESSIBILITY_REPORT: {
+    organisationName: 'Lärkby kommun',
+    description:
+      'Knappen "Publicera" i analysredigeraren går inte att nå med tangentbordet när en bild är bifogad.\n\nJag använder skärmläsaren NVDA med Firefox.',
+    where: 'Skriv analys, analysomgång 2',
+    reporterName: 'Sara Lindqvist',
+    reporterEmail: 'sara.lindqvist@larkby.se',
+    signedIn: true,
+    reportedAt: '2026-11-12T09:30:00Z',
+  },
 };
 
 /** Who each demo mail goes to. */
@@ -322,6 +332,7 @@ export const DEMO_RECIPIENTS: Record<MailKind, { name: string; email: string }> 
   PASSWORD_RESET: { name: 'Sara Lindqvist', email: 'sara.lindqvist@larkby.se' },
   SIGN_IN_LINK: { name: 'Sara Lindqvist', email: 'sara.lindqvist@larkby.se' },
   COHORT_WELCOME: { name: 'Erik Nyström', email: 'erik.nystrom@larkby.se' },
+  ACCESSIBILITY_REPORT: { name: 'Åsa Lind', email: 'asa.lind@larkby.se' },
 };
 
 export function demoMailContext(kind: MailKind, locale: MailLocale): MailContext {

@@ -23,10 +23,12 @@ export {
   DIGESTIBLE_KINDS,
   MAIL_KINDS,
   MailKind,
+  MANDATORY_KINDS,
   isAccountKind,
   isMailKind,
+  isMandatoryKind,
 } from './mail-kind';
-export type { AccountKind, DigestibleKind } from './mail-kind';
+export type { AccountKind, DigestibleKind, MandatoryKind } from './mail-kind';
 export type * from './mail-data';
 export {
   cohortWelcomeIcs,

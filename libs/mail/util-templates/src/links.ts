@@ -31,6 +31,8 @@ export const MAIL_PATHS = {
   passwordReset: '/reset-password',
   /** Signing in with a one-time link; token in the fragment. */
   signInLink: '/sign-in-link',
+  /** The accessibility statement (tillgänglighetsredogörelse), with its report form. */
+  accessibilityStatement: '/tillganglighet',
 } as const;
 
 export type MailPath = (typeof MAIL_PATHS)[keyof typeof MAIL_PATHS];

@@ -254,6 +254,23 @@ export interface CohortWelcomeData extends CohortRef {
   firstRound: { roundId: string; roundNumber: number; title: string; submissionDueAt: Instant } | null;
 }
 
+/**
+ * An accessibility problem reported from the accessibility statement (issue 12), as the reporter
+ * wrote it. The reporter's name and e-mail are there only when they gave them (the mail's Reply-To
+ * is then their address).
+ */
+export interface AccessibilityReportData {
+  organisationName: string;
+  description: string;
+  /** The page or function the problem is on, in the reporter's words or as an address. */
+  where?: string | null;
+  reporterName?: string | null;
+  reporterEmail?: string | null;
+  /** Whether the reporter was signed in to the platform when reporting. */
+  signedIn: boolean;
+  reportedAt: string;
+}
+
 export interface MailDataByKind {
   REVIEW_ASSIGNED: ReviewAssignedData;
   FEEDBACK_RECEIVED: FeedbackReceivedData;
@@ -273,6 +290,7 @@ export interface MailDataByKind {
   PASSWORD_RESET: PasswordResetData;
   SIGN_IN_LINK: SignInLinkData;
   COHORT_WELCOME: CohortWelcomeData;
+  ACCESSIBILITY_REPORT: AccessibilityReportData;
 }
 
 /** Compile-time check that every kind has data and nothing else does. */

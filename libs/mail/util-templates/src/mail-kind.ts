@@ -23,6 +23,11 @@ export const MailKind = {
   SIGN_IN_LINK: 'SIGN_IN_LINK',
   /** To each participant when their cohort opens (or when they join an open one): the course, its meetings, the first deadline. */
   COHORT_WELCOME: 'COHORT_WELCOME',
+  /**
+   * Someone reports an accessibility problem from the accessibility statement (issue 12): to the
+   * organisation's accessibility contact, else its administrators; Reply-To the reporter.
+   */
+  ACCESSIBILITY_REPORT: 'ACCESSIBILITY_REPORT',
 } as const;
 export type MailKind = (typeof MailKind)[keyof typeof MailKind];
 
@@ -52,6 +57,17 @@ export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 export function isAccountKind(kind: string): kind is AccountKind {
   return (ACCOUNT_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * Mails nobody can turn off: the account links, and the accessibility reports an organisation must
+ * receive by law (DOS-lagen). Never held for a digest, and they carry no unsubscribe link.
+ */
+export const MANDATORY_KINDS = [...ACCOUNT_KINDS, MailKind.ACCESSIBILITY_REPORT] as const;
+export type MandatoryKind = (typeof MANDATORY_KINDS)[number];
+
+export function isMandatoryKind(kind: string): kind is MandatoryKind {
+  return (MANDATORY_KINDS as readonly string[]).includes(kind);
 }
 
 export function isMailKind(value: string): value is MailKind {

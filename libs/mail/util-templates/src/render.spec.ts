@@ -3,7 +3,7 @@ import { MailTemplateError } from './errors';
 import { DICTIONARIES } from './i18n';
 import type { MailLocale } from './locale';
 import type { MailDataByKind, RenderedMail } from './mail-data';
-import { MAIL_KINDS, isAccountKind } from './mail-kind';
+import { MAIL_KINDS, isMandatoryKind } from './mail-kind';
 import type { MailKind } from './mail-kind';
 import { renderFeedbackDue48h, renderMail, renderMeetingTomorrow, renderReviewAssigned } from './render';
 import { mailExcerpt } from './kinds/participant';
@@ -98,6 +98,11 @@ const EXPECTED: Record<MailKind, { sv: RegExp; en: RegExp; link: string }> = {
     en: /^Welcome to STL Lärkby 2026\/27$/,
     link: `${B}/cohorts/${cohortId}`,
   },
+  ACCESSIBILITY_REPORT: {
+    sv: /^Tillgänglighetsproblem rapporterat på STL-plattformen \(Lärkby kommun\)$/,
+    en: /^Accessibility problem reported on the STL platform \(Lärkby kommun\)$/,
+    link: `${B}/tillganglighet`,
+  },
   DIGEST: {
     sv: /Din sammanfattning från STL-plattformen torsdag 12 november: 3 saker/,
     en: /Your summary from the STL platform, Thursday 12 November: 3 items/,
@@ -145,6 +150,10 @@ const EVIL_KEYS = new Set([
   'place',
   'preparation',
   'discussionQuestions',
+  'organisationName',
+  'description',
+  'where',
+  'reporterName',
 ]);
 
 /** The same data with a script tag in every name, title and free text. */
@@ -181,8 +190,8 @@ describe.each(cases)('%s in %s', (kind, locale) => {
     expect(mail.text).toMatch(
       locale === 'sv' ? /Du får det här mejlet/ : /You (are receiving|receive) this e-mail/,
     );
-    if (isAccountKind(kind)) {
-      // An invitation or reset cannot be turned off: no unsubscribe or settings link at all.
+    if (isMandatoryKind(kind)) {
+      // An invitation, reset or accessibility report cannot be turned off: no unsubscribe or settings link at all.
       expect(hrefs(mail.html).some((u) => u.includes('/unsubscribe') || u.includes('/settings'))).toBe(false);
       return;
     }
@@ -219,6 +228,25 @@ describe.each(cases)('%s in %s', (kind, locale) => {
 });
 
 describe('mail content', () => {
+  it("passes an accessibility report on in the reporter's words, with where, who and how to answer", () => {
+    const mail = render('ACCESSIBILITY_REPORT', 'sv');
+    expect(mail.text).toContain('Knappen "Publicera" i analysredigeraren går inte att nå med tangentbordet');
+    expect(mail.text).toContain('Jag använder skärmläsaren NVDA med Firefox.');
+    expect(mail.text).toContain('Skriv analys, analysomgång 2');
+    expect(mail.text).toContain('sara.lindqvist@larkby.se');
+    expect(mail.text).toContain('Svara på det här mejlet');
+    const anonymous = render('ACCESSIBILITY_REPORT', 'en', {
+      ...DEMO_MAIL_DATA.ACCESSIBILITY_REPORT,
+      reporterName: null,
+      reporterEmail: null,
+      where: null,
+      signedIn: false,
+    });
+    expect(anonymous.text).toContain('no name given');
+    expect(anonymous.text).toContain('cannot be answered directly');
+    expect(anonymous.text).not.toContain('sara.lindqvist');
+  });
+
   it('writes deadlines as Swedes do, in Stockholm time', () => {
     expect(
       renderReviewAssigned(DEMO_MAIL_DATA.REVIEW_ASSIGNED, demoMailContext('REVIEW_ASSIGNED', 'sv')).text,

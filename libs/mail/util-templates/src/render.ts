@@ -17,6 +17,7 @@ import {
 } from './kinds/reminders';
 import { composeSchoolLeaderSummary, composeWeeklyLeaderSummary } from './kinds/summaries';
 import { composeNudge } from './kinds/nudge';
+import { composeAccessibilityReport } from './kinds/accessibility';
 import { composeCohortWelcome } from './kinds/welcome';
 import { composeInvitation, composePasswordReset, composeSignInLink } from './kinds/account';
 import { renderHtml, renderText } from './layout';
@@ -42,7 +43,7 @@ import type {
   SubmissionOverdueData,
   WeeklyLeaderSummaryData,
 } from './mail-data';
-import { isAccountKind } from './mail-kind';
+import { isMandatoryKind } from './mail-kind';
 import type { MailKind } from './mail-kind';
 
 /** Names, titles and the like may hold line breaks; a subject or heading is one line. */
@@ -99,6 +100,7 @@ const COMPOSERS: { [K in MailKind]: Composer<MailDataByKind[K]> } = {
   PASSWORD_RESET: composePasswordReset,
   SIGN_IN_LINK: composeSignInLink,
   COHORT_WELCOME: composeCohortWelcome,
+  ACCESSIBILITY_REPORT: composeAccessibilityReport,
 };
 
 function required(url: string | undefined): string {
@@ -128,7 +130,7 @@ export function renderMail<K extends MailKind>(
     action: body.action,
     actionFallback: k.t.common.actionFallback,
     signOff: k.t.common.signOff,
-    footer: isAccountKind(kind)
+    footer: isMandatoryKind(kind)
       ? { reason: body.reason, unsubscribeHint: k.t.common.unsubscribeHint }
       : {
           reason: body.reason,

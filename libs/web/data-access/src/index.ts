@@ -33,3 +33,4 @@ export type {
   Role,
 } from './generated/graphql';
 export * from './lib/audit/audit.api';
+export * from './lib/accessibility/accessibility.api';

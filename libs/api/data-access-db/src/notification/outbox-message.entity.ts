@@ -52,6 +52,10 @@ registerEnumType(MailKind, {
       description:
         'To a participant when the cohort opens or they join an open one: the course, its meetings and the first deadline, with a calendar file.',
     },
+    ACCESSIBILITY_REPORT: {
+      description:
+        "An accessibility problem reported from the accessibility statement, to the organisation's accessibility contact or else its administrators; Reply-To the reporter. Cannot be turned off.",
+    },
   },
 });
 

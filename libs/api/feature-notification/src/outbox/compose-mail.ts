@@ -4,6 +4,7 @@ import {
   MailKind,
   cohortWelcomeIcsAttachment,
   isAccountKind,
+  isMandatoryKind,
   listUnsubscribeHeaders,
   meetingIcsAttachment,
   renderMail,
@@ -48,8 +49,8 @@ export interface ComposeContext {
 export function composeMail(input: ComposeInput, ctx: ComposeContext): OutgoingMail {
   const locale = toMailLocale(input.recipient.locale);
   const account = isAccountKind(input.kind);
-  // Account mails (ADR 0013) cannot be turned off, so they carry no unsubscribe link.
-  const unsubscribe = account
+  // Account mails (ADR 0013) and accessibility reports cannot be turned off: no unsubscribe link.
+  const unsubscribe = isMandatoryKind(input.kind)
     ? undefined
     : unsubscribeUrl(ctx.publicWebUrl, { personId: input.recipient.id, kind: input.kind }, ctx.linkSecret);
   const data = account

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { OutboxStatus } from '@stl/api/data-access-db';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig, NotificationConfig } from '@stl/api/util-config';
-import { DIGESTIBLE_KINDS, MailKind, isAccountKind } from '@stl/mail/util-templates';
+import { DIGESTIBLE_KINDS, MailKind, isAccountKind, isMandatoryKind } from '@stl/mail/util-templates';
 import { JobQueue } from '../queue/job-queue';
 import type { DeliveryJobRequest } from '../queue/job-queue';
 import { digestDay } from '../reminders/due-rules';
@@ -80,8 +80,9 @@ export class OutboxService {
         results.set(d.idempotencyKey, { idempotencyKey: d.idempotencyKey, outcome: 'NO_RECIPIENT' });
         continue;
       }
+      const mandatory = isMandatoryKind(d.kind);
       const account = isAccountKind(d.kind);
-      if (!account && d.kind !== MailKind.DIGEST && (r.disabled_kinds ?? []).includes(d.kind)) {
+      if (!mandatory && d.kind !== MailKind.DIGEST && (r.disabled_kinds ?? []).includes(d.kind)) {
         results.set(d.idempotencyKey, { idempotencyKey: d.idempotencyKey, outcome: 'OPTED_OUT' });
         continue;
       }

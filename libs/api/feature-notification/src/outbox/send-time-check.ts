@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CohortRole, CohortStatus, OutboxStatus } from '@stl/api/data-access-db';
 import type { OutboxMessageEntity, OutboxRefs } from '@stl/api/data-access-db';
-import { MailKind, isAccountKind } from '@stl/mail/util-templates';
+import { MailKind, isMandatoryKind } from '@stl/mail/util-templates';
 import type { DigestItem, FeedbackDueData, MailDataByKind } from '@stl/mail/util-templates';
 
 export interface RecipientNow {
@@ -253,7 +253,7 @@ export class SendTimeCheck {
     if (!person?.active) return { send: false, reason: 'The recipient has no active account.' };
     const disabled = new Set(person.disabled_kinds ?? []);
     // Account mails (invitation, reset, sign-in link) cannot be turned off.
-    if (msg.kind !== MailKind.DIGEST && !isAccountKind(msg.kind) && disabled.has(msg.kind)) {
+    if (msg.kind !== MailKind.DIGEST && !isMandatoryKind(msg.kind) && disabled.has(msg.kind)) {
       return { send: false, reason: 'The recipient turned this kind of mail off.' };
     }
     const relevance =
@@ -341,6 +341,9 @@ export class SendTimeCheck {
         return ifMember(CohortRole.PARTICIPANT, data);
       case MailKind.DIGEST:
         return no('A digest inside a digest is not sent.');
+      case MailKind.ACCESSIBILITY_REPORT:
+        // Sent as long as the recipient is active (checked for every kind): it is the authority's duty.
+        return { ok: true, data };
       case MailKind.INVITATION:
       case MailKind.PASSWORD_RESET:
       case MailKind.SIGN_IN_LINK: {

@@ -4,16 +4,16 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { NotificationPreferenceEntity, OutboxStatus } from '@stl/api/data-access-db';
 import { BadInputError } from '@stl/api/util-errors';
-import { DIGESTIBLE_KINDS, MAIL_KINDS, MailKind, isAccountKind } from '@stl/mail/util-templates';
+import { DIGESTIBLE_KINDS, MAIL_KINDS, MailKind, isMandatoryKind } from '@stl/mail/util-templates';
 import { OutboxService } from '../outbox/outbox.service';
 import type { NotificationPreferencesModel } from './preference.models';
 
 /**
  * Kinds a person chooses one by one; the digest itself is switched by digest mode, and account
- * mails (invitation, password reset, sign-in link) cannot be turned off.
+ * mails (invitation, password reset, sign-in link) and accessibility reports cannot be turned off.
  */
 export const CHOOSABLE_KINDS: readonly MailKind[] = MAIL_KINDS.filter(
-  (k) => k !== MailKind.DIGEST && !isAccountKind(k),
+  (k) => k !== MailKind.DIGEST && !isMandatoryKind(k),
 );
 const DIGESTIBLE: ReadonlySet<MailKind> = new Set(DIGESTIBLE_KINDS);
 
@@ -50,8 +50,9 @@ export class PreferenceService {
       const message = 'The daily digest is switched with setDigestMode.';
       throw new BadInputError(message, [{ field: 'kind', code: 'USE_DIGEST_MODE', message }]);
     }
-    if (isAccountKind(kind)) {
-      const message = 'Invitations, password resets and sign-in links cannot be turned off.';
+    if (isMandatoryKind(kind)) {
+      const message =
+        'Invitations, password resets, sign-in links and accessibility reports cannot be turned off.';
       throw new BadInputError(message, [{ field: 'kind', code: 'NOT_CHOOSABLE', message }]);
     }
     return this.dataSource.transaction(async (m) => {

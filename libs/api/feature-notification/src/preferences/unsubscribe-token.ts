@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { isAccountKind, isMailKind } from '@stl/mail/util-templates';
+import { isMailKind, isMandatoryKind } from '@stl/mail/util-templates';
 import type { MailKind } from '@stl/mail/util-templates';
 
 /**
@@ -31,7 +31,7 @@ export function verifyUnsubscribeToken(token: unknown, secret: string): Unsubscr
   if (typeof token !== 'string' || token.length > 200) return null;
   const [version, personId, kind, signature, ...rest] = token.split('.');
   if (version !== VERSION || rest.length > 0 || !signature) return null;
-  if (!UUID.test(personId ?? '') || !isMailKind(kind ?? '') || isAccountKind(kind)) return null;
+  if (!UUID.test(personId ?? '') || !isMailKind(kind ?? '') || isMandatoryKind(kind)) return null;
   const expected = Buffer.from(mac(personId, kind, secret));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;

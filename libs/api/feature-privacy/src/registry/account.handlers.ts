@@ -1,4 +1,5 @@
 import {
+  AccessibilityContactEntity,
   AccountTokenEntity,
   CertificationEntity,
   NotificationPreferenceEntity,
@@ -150,6 +151,22 @@ export const notificationPreferences: PersonDataHandler = {
   async erase({ m, person }) {
     const { affected } = await m.delete(NotificationPreferenceEntity, { personId: person.id });
     return { notificationPreferences: affected ?? 0 };
+  },
+};
+
+/** Being the organisation's receiver of accessibility reports: exported; deleted (reports then go to the administrators). */
+export const accessibilityContact: PersonDataHandler = {
+  entity: AccessibilityContactEntity,
+  personColumns: ['person_id'],
+  exported: "Whether they receive the organisation's accessibility reports, since when.",
+  erased: "Deleted: the organisation's administrators receive the reports instead.",
+  async export({ m, person }) {
+    const row = await m.findOne(AccessibilityContactEntity, { where: { personId: person.id } });
+    return { accessibilityContact: row ? { since: row.updatedAt } : null };
+  },
+  async erase({ m, person }) {
+    const { affected } = await m.delete(AccessibilityContactEntity, { personId: person.id });
+    return { accessibilityContact: affected ?? 0 };
   },
 };
 

@@ -1,4 +1,5 @@
 import {
+  accessibilityContact,
   accountTokens,
   certifications,
   identities,
@@ -36,6 +37,7 @@ export const PERSON_DATA_HANDLERS: readonly PersonDataHandler[] = [
   identities,
   accountTokens,
   notificationPreferences,
+  accessibilityContact,
   memberships,
   attendance,
   analyses,

@@ -29,6 +29,25 @@ export interface MailDictionary {
   };
   /** What the reader turns off with the unsubscribe link: "Stäng av mejl om …". */
   kindNames: Record<MailKind, string>;
+  accessibilityReport: {
+    subject: (p: { organisation: string }) => string;
+    heading: string;
+    intro: (p: { organisation: string }) => string;
+    descriptionHeading: string;
+    reportedAt: string;
+    where: string;
+    reporter: string;
+    anonymous: string;
+    email: string;
+    noEmail: string;
+    signedIn: string;
+    yes: string;
+    no: string;
+    replyHint: string;
+    noReplyHint: string;
+    action: string;
+    reason: (p: { organisation: string }) => string;
+  };
   reviewAssigned: {
     subject: (p: { authorName: string; round: number }) => string;
     heading: string;

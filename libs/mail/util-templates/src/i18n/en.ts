@@ -21,6 +21,27 @@ export const en: MailDictionary = {
     items: (count) => (count === 1 ? '1 item' : `${count} items`),
     reviewTask: ({ authorName, title }) => (title ? `${authorName}: “${title}”` : authorName),
   },
+  accessibilityReport: {
+    subject: ({ organisation }) => `Accessibility problem reported on the STL platform (${organisation})`,
+    heading: 'Someone has reported an accessibility problem',
+    intro: ({ organisation }) =>
+      `A user has reported a lack of accessibility on the STL platform of ${organisation}, from the accessibility statement. Under the Swedish law on accessible digital public services, the report must be handled and answered.`,
+    descriptionHeading: 'What the user writes:',
+    reportedAt: 'Reported',
+    where: 'Where',
+    reporter: 'Name',
+    anonymous: 'no name given',
+    email: 'E-mail',
+    noEmail: 'no address given',
+    signedIn: 'Signed in',
+    yes: 'yes',
+    no: 'no',
+    replyHint: 'Reply to this e-mail to reach the person who reported it.',
+    noReplyHint: 'The person left no e-mail address and cannot be answered directly.',
+    action: 'Read the accessibility statement',
+    reason: ({ organisation }) =>
+      `You are receiving this e-mail because you receive accessibility reports for ${organisation}. It cannot be turned off.`,
+  },
   kindNames: {
     REVIEW_ASSIGNED: 'new critical-friend assignments',
     FEEDBACK_RECEIVED: 'new feedback on your analyses',
@@ -40,6 +61,7 @@ export const en: MailDictionary = {
     PASSWORD_RESET: 'links to reset your password',
     SIGN_IN_LINK: 'sign-in links',
     COHORT_WELCOME: 'welcome mail when a cohort starts',
+    ACCESSIBILITY_REPORT: 'reports of accessibility problems',
   },
   reviewAssigned: {
     subject: ({ authorName, round }) =>

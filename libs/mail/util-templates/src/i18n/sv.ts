@@ -21,6 +21,27 @@ export const sv: MailDictionary = {
     items: (count) => (count === 1 ? '1 sak' : `${count} saker`),
     reviewTask: ({ authorName, title }) => (title ? `${authorName}: ”${title}”` : authorName),
   },
+  accessibilityReport: {
+    subject: ({ organisation }) => `Tillgänglighetsproblem rapporterat på STL-plattformen (${organisation})`,
+    heading: 'Någon har rapporterat ett tillgänglighetsproblem',
+    intro: ({ organisation }) =>
+      `En användare har rapporterat brister i tillgängligheten på STL-plattformen för ${organisation} via tillgänglighetsredogörelsen. Enligt lagen om tillgänglighet till digital offentlig service ska rapporten tas om hand och besvaras.`,
+    descriptionHeading: 'Det här skriver användaren:',
+    reportedAt: 'Rapporterat',
+    where: 'Var',
+    reporter: 'Namn',
+    anonymous: 'inget namn angivet',
+    email: 'E-post',
+    noEmail: 'ingen adress angiven',
+    signedIn: 'Inloggad',
+    yes: 'ja',
+    no: 'nej',
+    replyHint: 'Svara på det här mejlet för att nå personen som rapporterade.',
+    noReplyHint: 'Personen lämnade ingen e-postadress och kan inte få svar direkt.',
+    action: 'Läs tillgänglighetsredogörelsen',
+    reason: ({ organisation }) =>
+      `Du får det här mejlet eftersom du tar emot rapporter om tillgänglighet för ${organisation}. Det går inte att stänga av.`,
+  },
   kindNames: {
     REVIEW_ASSIGNED: 'nya uppdrag som kritisk vän',
     FEEDBACK_RECEIVED: 'ny återkoppling på dina analyser',
@@ -40,6 +61,7 @@ export const sv: MailDictionary = {
     PASSWORD_RESET: 'länkar för att återställa lösenordet',
     SIGN_IN_LINK: 'inloggningslänkar',
     COHORT_WELCOME: 'välkomstmejl när en utbildningsomgång startar',
+    ACCESSIBILITY_REPORT: 'rapporter om tillgänglighetsproblem',
   },
   reviewAssigned: {
     subject: ({ authorName, round }) => `Du är kritisk vän till ${authorName} i analysomgång ${round}`,

@@ -413,6 +413,8 @@ export type Locale =
 
 /** Every kind of e-mail the platform sends. */
 export type MailKind =
+  /** An accessibility problem reported from the accessibility statement, to the organisation's accessibility contact or else its administrators; Reply-To the reporter. Cannot be turned off. */
+  | 'ACCESSIBILITY_REPORT'
   /** To a critical friend: the analysis you review has been published or has a new version. */
   | 'ANALYSIS_PUBLISHED'
   /** To a participant when the cohort opens or they join an open one: the course, its meetings and the first deadline, with a calendar file. */
@@ -558,6 +560,20 @@ export type PublishAnalysisInput = {
   expectedRevision: number;
 };
 
+/** An accessibility problem reported from the accessibility statement (DOS-lagen). Anyone may report, signed in or not. */
+export type ReportAccessibilityProblemInput = {
+  /** What does not work, in the reporter's own words: 10–4,000 characters. Paragraphs are kept (a blank line between them). */
+  description: string;
+  /** An e-mail address to answer to, if the reporter wants an answer; it becomes the Reply-To of the mail the organisation gets. Never stored outside that mail. */
+  email?: string | null | undefined;
+  /** The reporter's name, if they want to give it; up to 200 characters. */
+  name?: string | null | undefined;
+  /** The organisation to report to, by its slug (from accessibilityReportOrganisations). Needed when signed out; a signed-in person's report always goes to their own organisation and this is ignored. */
+  organisationSlug?: string | null | undefined;
+  /** Where the problem is: a page, a function or an address; up to 300 characters. */
+  where?: string | null | undefined;
+};
+
 /** What a retention period counts from. */
 export type RetentionCountsFrom =
   /** The day the record's cohort was archived. */
@@ -670,6 +686,14 @@ export type SchoolHolidayInput = {
   name: string;
   /** First day off, ISO date (YYYY-MM-DD). */
   startsOn: string;
+};
+
+/** Naming who receives the organisation's accessibility reports. */
+export type SetAccessibilityContactInput = {
+  /** The e-mail address of an active person of the organisation; null or empty to name nobody (then the administrators receive the reports). */
+  email?: string | null | undefined;
+  /** The organisation. */
+  organisationId: string;
 };
 
 /** Choosing a password with a mailed link (accepting an invitation, or a reset). */
@@ -859,6 +883,36 @@ export type UpdateSchoolInput = {
   name?: string | null | undefined;
   /** A new 8-digit unit code, or null to clear it. */
   unitCode?: string | null | undefined;
+};
+
+export type AccessibilityReportOrganisationsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AccessibilityReportOrganisationsQuery = {
+  accessibilityReportOrganisations: Array<{ slug: string; name: string }>;
+};
+
+export type ReportAccessibilityProblemMutationVariables = Exact<{
+  input: ReportAccessibilityProblemInput;
+}>;
+
+export type ReportAccessibilityProblemMutation = {
+  reportAccessibilityProblem: { organisationName: string; receivedAt: string; answerable: boolean };
+};
+
+export type AccessibilityContactQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+export type AccessibilityContactQuery = {
+  accessibilityContact: { name: string | null; email: string | null; recipients: number };
+};
+
+export type SetAccessibilityContactMutationVariables = Exact<{
+  input: SetAccessibilityContactInput;
+}>;
+
+export type SetAccessibilityContactMutation = {
+  setAccessibilityContact: { name: string | null; email: string | null; recipients: number };
 };
 
 export type RequestPasswordResetMutationVariables = Exact<{
@@ -4302,6 +4356,7 @@ export type FieldProblemCode =
   | 'whitelistValidation';
 
 export { TypedDocumentString } from './documents/typed-document-string';
+export * from './documents/accessibility';
 export * from './documents/account';
 export * from './documents/admin';
 export * from './documents/analysis';

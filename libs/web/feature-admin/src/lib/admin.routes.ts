@@ -47,6 +47,13 @@ export const adminRoutes: Routes = [
           import('./privacy/record-of-processing.page').then((m) => m.AdminRecordOfProcessingPage),
         title: 'privacy.record.title',
       },
+      // Who receives the accessibility statement's reports (issue 12).
+      {
+        path: 'accessibility',
+        loadComponent: () =>
+          import('./privacy/accessibility-contact.page').then((m) => m.AdminAccessibilityContactPage),
+        title: 'accessibility.admin.title',
+      },
       { path: 'certifications', component: AdminCertificationsPage, title: 'admin.certifications.title' },
       { path: 'templates', component: AdminTemplatesPage, title: 'admin.templates.title' },
       { path: 'templates/new', component: AdminTemplateNewPage, title: 'admin.templates.newTitle' },

@@ -101,6 +101,8 @@ export class AdminOverviewPage {
       // The retention schedule and the record of processing (ADR 0030)
       { path: 'retention', key: 'retention' },
       { path: 'record-of-processing', key: 'recordOfProcessing' },
+      // Who receives reports from the accessibility statement (issue 12)
+      { path: 'accessibility', key: 'accessibility' },
     ];
   });
 }

@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { SessionStore } from '@stl/web/data-access';
 import { PageHeaderComponent } from '@stl/web/ui';
+import { AccessibilityReportFormComponent } from './accessibility-report-form.component';
 
 /** When the platform was last assessed and this statement last updated (ISO dates). */
 export const ACCESSIBILITY_ASSESSED_ON = '2026-12-06';
@@ -20,7 +21,7 @@ export const DIGG_REPORT_URL = 'https://www.digg.se/tdosanmalan';
 @Component({
   selector: 'stl-accessibility-statement-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, PageHeaderComponent],
+  imports: [TranslocoPipe, PageHeaderComponent, AccessibilityReportFormComponent],
   template: `
     <stl-page-header
       [heading]="'accessibility.title' | transloco"
@@ -54,6 +55,7 @@ export const DIGG_REPORT_URL = 'https://www.digg.se/tdosanmalan';
               | transloco: { organisation: organisation() || ('accessibility.yourOrganisation' | transloco) }
           }}
         </p>
+        <stl-accessibility-report-form [from]="sida() ?? null" />
       </section>
 
       <section aria-labelledby="a11y-supervision">
@@ -98,6 +100,8 @@ export const DIGG_REPORT_URL = 'https://www.digg.se/tdosanmalan';
 })
 export class AccessibilityStatementPage {
   private readonly session = inject(SessionStore);
+  /** The page the reader came from (`?sida=`, set by the footer link), to start the report with. */
+  readonly sida = input<string | null | undefined>(null);
   protected readonly diggUrl = DIGG_REPORT_URL;
   protected readonly assessedOn = ACCESSIBILITY_ASSESSED_ON;
   protected readonly updatedOn = ACCESSIBILITY_UPDATED_ON;

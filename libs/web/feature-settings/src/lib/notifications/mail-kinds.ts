@@ -20,10 +20,19 @@ export type MailKind =
   | 'INVITATION'
   | 'PASSWORD_RESET'
   | 'SIGN_IN_LINK'
-  | 'COHORT_WELCOME';
-/** Invitations, password resets and sign-in links (ADR 0013): never turned off, never offered. */
-type AccountKind = 'INVITATION' | 'PASSWORD_RESET' | 'SIGN_IN_LINK';
-const ACCOUNT_KINDS: readonly MailKind[] = ['INVITATION', 'PASSWORD_RESET', 'SIGN_IN_LINK'];
+  | 'COHORT_WELCOME'
+  | 'ACCESSIBILITY_REPORT';
+/**
+ * Invitations, password resets and sign-in links (ADR 0013), and accessibility reports (a duty of
+ * the organisation): never turned off, never offered.
+ */
+type MandatoryKind = 'INVITATION' | 'PASSWORD_RESET' | 'SIGN_IN_LINK' | 'ACCESSIBILITY_REPORT';
+const MANDATORY_KINDS: readonly MailKind[] = [
+  'INVITATION',
+  'PASSWORD_RESET',
+  'SIGN_IN_LINK',
+  'ACCESSIBILITY_REPORT',
+];
 export type Role = 'ADMINISTRATOR' | 'COURSE_LEADER' | 'TEACHER' | 'SCHOOL_LEADER';
 
 export type KindGroupName = 'tasks' | 'reminders' | 'summaries';
@@ -41,7 +50,7 @@ export interface KindGroup {
 
 /** Who can receive each kind at all: nobody is offered a switch for mail they never get. */
 const RECEIVED_BY: Record<
-  Exclude<MailKind, 'DIGEST' | AccountKind>,
+  Exclude<MailKind, 'DIGEST' | MandatoryKind>,
   { group: KindGroupName; roles: Role[] }
 > = {
   REVIEW_ASSIGNED: { group: 'tasks', roles: ['TEACHER'] },
@@ -68,14 +77,14 @@ const GROUP_ORDER: readonly KindGroupName[] = ['tasks', 'reminders', 'summaries'
  */
 export function kindGroups(roles: readonly Role[], kinds: readonly KindChoice[]): KindGroup[] {
   const mine = kinds.filter((k) => {
-    if (k.kind === 'DIGEST' || ACCOUNT_KINDS.includes(k.kind)) return false;
-    const who = RECEIVED_BY[k.kind as Exclude<MailKind, 'DIGEST' | AccountKind>];
+    if (k.kind === 'DIGEST' || MANDATORY_KINDS.includes(k.kind)) return false;
+    const who = RECEIVED_BY[k.kind as Exclude<MailKind, 'DIGEST' | MandatoryKind>];
     return who.roles.some((r) => roles.includes(r));
   });
   return GROUP_ORDER.map((name) => ({
     name,
     kinds: mine.filter(
-      (k) => RECEIVED_BY[k.kind as Exclude<MailKind, 'DIGEST' | AccountKind>].group === name,
+      (k) => RECEIVED_BY[k.kind as Exclude<MailKind, 'DIGEST' | MandatoryKind>].group === name,
     ),
   })).filter((g) => g.kinds.length > 0);
 }
