@@ -22,7 +22,11 @@ import type {
  * one), then a growing wait (a minute, doubling to 15); 200 to one organisation within the hour.
  * Shared by every API process.
  */
-export const ACCESSIBILITY_REPORT_SCOPE: ThrottleScope = { prefix: 'a11y-', accountLimit: 200, addressLimit: 20 };
+export const ACCESSIBILITY_REPORT_SCOPE: ThrottleScope = {
+  prefix: 'a11y-',
+  accountLimit: 200,
+  addressLimit: 20,
+};
 
 interface Recipient {
   id: string;
