@@ -5,6 +5,8 @@ import { AnalysisVersionAttachmentEntity } from './attachment/analysis-version-a
 import { AttachmentContentEntity } from './attachment/attachment-content.entity';
 import { AttachmentEntity } from './attachment/attachment.entity';
 import { AuditEventEntity } from './audit/audit-event.entity';
+import { CompletionCertificateEntity } from './certificate/completion-certificate.entity';
+import { PortfolioReflectionEntity } from './certificate/portfolio-reflection.entity';
 import { AccountTokenEntity } from './auth/account-token.entity';
 import { LoginThrottleEntity } from './auth/login-throttle.entity';
 import { SessionEntity } from './auth/session.entity';
@@ -77,4 +79,6 @@ export const ENTITIES = [
   AuditEventEntity,
   RetentionRuleEntity,
   PrivacyLogEntity,
+  CompletionCertificateEntity,
+  PortfolioReflectionEntity,
 ];

@@ -55,3 +55,5 @@ export type {
 export { cohortCompletions, supportThresholdsOf } from './progress/cohort-completions';
 export type { AnalysisStage, CompletionScope, ParticipantCompletionRow } from './progress/cohort-completions';
 export * from './audit/audit-event.entity';
+export * from './certificate/completion-certificate.entity';
+export * from './certificate/portfolio-reflection.entity';

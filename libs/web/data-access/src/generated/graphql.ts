@@ -97,6 +97,10 @@ export type AuditEventKind =
   | 'ANALYSIS_READ_BY_ADMINISTRATOR'
   /** A signed-in person was refused an operation (FORBIDDEN). */
   | 'AUTHORISATION_REFUSED'
+  /** Certificates of completion were issued for a cohort's participants (ADR 0032). */
+  | 'CERTIFICATES_ISSUED'
+  /** A certificate of completion was revoked (ADR 0032). */
+  | 'CERTIFICATE_REVOKED'
   /** An STL certification was recorded for a person. */
   | 'CERTIFICATION_ADDED'
   /** A certification's dates, issuer or reference were changed. */
@@ -143,6 +147,8 @@ export type AuditOutcome =
 export type AuditTargetType =
   /** An analysis (its id). */
   | 'ANALYSIS'
+  /** A certificate of completion (its id). */
+  | 'CERTIFICATE'
   /** A certification (its id). */
   | 'CERTIFICATION'
   /** A cohort (its id). */
