@@ -32,10 +32,11 @@ import type { CertificatePdfData } from './certificate-pdf';
 /**
  * Checking codes on the public page: a code that exists (valid or revoked) does not count, so an
  * employer checking many real certificates is never stopped; 20 unknown codes from one address (or
- * on one code) lock it for a minute, doubling to 15 (the limits of ADR 0004 and 0013).
+ * on one code) lock it for a minute, doubling to 15 (the limits of ADR 0004 and 0013). The prefix
+ * is short: a key is at most 80 characters (`cert-account:` and a SHA-256).
  */
 export const CERTIFICATE_CHECK_SCOPE: ThrottleScope = {
-  prefix: 'certificate-',
+  prefix: 'cert-',
   accountLimit: 20,
   addressLimit: 20,
 };
