@@ -32,3 +32,4 @@ export type {
   Role,
 } from './generated/graphql';
 export * from './lib/audit/audit.api';
+export * from './lib/certificate/certificate.api';

@@ -186,7 +186,7 @@ export class CertificateService {
               [],
               { personIds: refused },
             );
-          chosen = wanted.map((id) => byPerson.get(id)!);
+          chosen = rows.filter((r) => wanted.includes(r.member.personId));
         }
         if (!chosen.length) return [];
         const codes = await this.unusedCodes(tx, chosen.length);

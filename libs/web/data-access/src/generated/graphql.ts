@@ -399,6 +399,14 @@ export type InviteAdministratorInput = {
   name: string;
 };
 
+/** Which certificates to issue. */
+export type IssueCertificatesInput = {
+  /** The cohort; it must be COMPLETED. */
+  cohortId: string;
+  /** Only these participants (e.g. again after a revocation); each must have completed and hold no valid certificate. Left out: everyone who completed and has no certificate yet. */
+  personIds?: Array<string> | null | undefined;
+};
+
 /** A kind of work on a course leader's to-do list; each is done at its own place. */
 export type LeaderTaskKind =
   /** A meeting has started and no attendance is registered for it. Done on the attendance page of `meetingId`. */
@@ -1799,6 +1807,230 @@ export type SignInMutation = {
 export type SignOutMutationVariables = Exact<{ [key: string]: never }>;
 
 export type SignOutMutation = { signOut: boolean };
+
+export type CompletionCertificateFieldsFragment = {
+  id: string;
+  code: string;
+  personId: string;
+  personName: string;
+  cohortId: string;
+  cohortName: string;
+  schoolYear: string;
+  organisationName: string;
+  issuedAt: string;
+  revokedAt: string | null;
+  meetingsAttended: number;
+  meetingsPlanned: number;
+  analysesCompleted: number;
+};
+
+export type CohortCertificatesQueryVariables = Exact<{
+  cohortId: string;
+}>;
+
+export type CohortCertificatesQuery = {
+  cohortCertificates: Array<{
+    personId: string;
+    name: string;
+    completed: boolean;
+    certificate: {
+      id: string;
+      code: string;
+      personId: string;
+      personName: string;
+      cohortId: string;
+      cohortName: string;
+      schoolYear: string;
+      organisationName: string;
+      issuedAt: string;
+      revokedAt: string | null;
+      meetingsAttended: number;
+      meetingsPlanned: number;
+      analysesCompleted: number;
+    } | null;
+  }>;
+};
+
+export type MyCertificatesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyCertificatesQuery = {
+  myCertificates: Array<{
+    id: string;
+    code: string;
+    personId: string;
+    personName: string;
+    cohortId: string;
+    cohortName: string;
+    schoolYear: string;
+    organisationName: string;
+    issuedAt: string;
+    revokedAt: string | null;
+    meetingsAttended: number;
+    meetingsPlanned: number;
+    analysesCompleted: number;
+  }>;
+};
+
+export type IssueCertificatesMutationVariables = Exact<{
+  input: IssueCertificatesInput;
+}>;
+
+export type IssueCertificatesMutation = {
+  issueCertificates: Array<{
+    id: string;
+    code: string;
+    personId: string;
+    personName: string;
+    cohortId: string;
+    cohortName: string;
+    schoolYear: string;
+    organisationName: string;
+    issuedAt: string;
+    revokedAt: string | null;
+    meetingsAttended: number;
+    meetingsPlanned: number;
+    analysesCompleted: number;
+  }>;
+};
+
+export type RevokeCertificateMutationVariables = Exact<{
+  certificateId: string;
+}>;
+
+export type RevokeCertificateMutation = {
+  revokeCertificate: {
+    id: string;
+    code: string;
+    personId: string;
+    personName: string;
+    cohortId: string;
+    cohortName: string;
+    schoolYear: string;
+    organisationName: string;
+    issuedAt: string;
+    revokedAt: string | null;
+    meetingsAttended: number;
+    meetingsPlanned: number;
+    analysesCompleted: number;
+  };
+};
+
+export type VerifyCertificateQueryVariables = Exact<{
+  code: string;
+}>;
+
+export type VerifyCertificateQuery = {
+  verifyCertificate: {
+    valid: boolean;
+    name: string | null;
+    course: string | null;
+    schoolYear: string | null;
+    organisation: string | null;
+  };
+};
+
+export type PortfolioFieldsFragment = {
+  cohortId: string;
+  cohortName: string;
+  schoolYear: string;
+  organisationName: string;
+  reflection: string | null;
+  reflectionUpdatedAt: string | null;
+  entries: Array<{
+    roundId: string;
+    number: number;
+    title: string;
+    published: boolean;
+    version: number | null;
+    publishedAt: string | null;
+    sections: Array<{ title: string; text: string }>;
+    feedback: Array<{
+      id: string;
+      authorName: string;
+      kind: ReviewerKind;
+      givenAt: string;
+      version: number;
+      sectionTitle: string | null;
+      worksWell: string;
+      questions: string;
+      nextSteps: string;
+      replies: Array<{ body: string; writtenAt: string }>;
+    }>;
+  }>;
+};
+
+export type MyPortfolioQueryVariables = Exact<{
+  cohortId: string;
+}>;
+
+export type MyPortfolioQuery = {
+  myPortfolio: {
+    cohortId: string;
+    cohortName: string;
+    schoolYear: string;
+    organisationName: string;
+    reflection: string | null;
+    reflectionUpdatedAt: string | null;
+    entries: Array<{
+      roundId: string;
+      number: number;
+      title: string;
+      published: boolean;
+      version: number | null;
+      publishedAt: string | null;
+      sections: Array<{ title: string; text: string }>;
+      feedback: Array<{
+        id: string;
+        authorName: string;
+        kind: ReviewerKind;
+        givenAt: string;
+        version: number;
+        sectionTitle: string | null;
+        worksWell: string;
+        questions: string;
+        nextSteps: string;
+        replies: Array<{ body: string; writtenAt: string }>;
+      }>;
+    }>;
+  };
+};
+
+export type SavePortfolioReflectionMutationVariables = Exact<{
+  cohortId: string;
+  body: string;
+}>;
+
+export type SavePortfolioReflectionMutation = {
+  savePortfolioReflection: {
+    cohortId: string;
+    cohortName: string;
+    schoolYear: string;
+    organisationName: string;
+    reflection: string | null;
+    reflectionUpdatedAt: string | null;
+    entries: Array<{
+      roundId: string;
+      number: number;
+      title: string;
+      published: boolean;
+      version: number | null;
+      publishedAt: string | null;
+      sections: Array<{ title: string; text: string }>;
+      feedback: Array<{
+        id: string;
+        authorName: string;
+        kind: ReviewerKind;
+        givenAt: string;
+        version: number;
+        sectionTitle: string | null;
+        worksWell: string;
+        questions: string;
+        nextSteps: string;
+        replies: Array<{ body: string; writtenAt: string }>;
+      }>;
+    }>;
+  };
+};
 
 export type MeetingFieldsFragment = {
   id: string;
@@ -4314,6 +4546,7 @@ export * from './documents/analysis';
 export * from './documents/attachments';
 export * from './documents/audit';
 export * from './documents/auth';
+export * from './documents/certificates';
 export * from './documents/cohort';
 export * from './documents/draft-history';
 export * from './documents/follow-up';

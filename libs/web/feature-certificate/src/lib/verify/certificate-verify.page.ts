@@ -1,0 +1,186 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  effect,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { Router } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { CertificateApi, toApiError } from '@stl/web/data-access';
+import type { CertificateVerification } from '@stl/web/data-access';
+import { FIELD, PageHeaderComponent } from '@stl/web/ui';
+import { CERTIFICATE_VERIFY_PATH, formatCertificateCode, normaliseCertificateCode } from '@stl/shared/domain';
+
+/**
+ * `/intyg` and `/intyg/:code` (issue 14, ADR 0032): anyone, signed in or not, checks a certificate
+ * of completion by its code, typed or from the QR code. The answer is a clear "valid" with the
+ * name, course, school year and organisation, or a clear "not valid" for a forged or revoked code.
+ */
+@Component({
+  selector: 'stl-certificate-verify-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, TranslocoPipe, PageHeaderComponent, ...FIELD],
+  template: `
+    <stl-page-header
+      [heading]="'certificates.verify.title' | transloco"
+      [lead]="'certificates.verify.lead' | transloco"
+    />
+    <section class="card section">
+      <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+        <stl-field
+          fieldId="certificate-code"
+          [label]="'certificates.verify.code' | transloco"
+          [hint]="'certificates.verify.codeHint' | transloco"
+          [error]="problem()"
+        >
+          <input
+            stlControl
+            formControlName="code"
+            type="text"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck="false"
+            maxlength="40"
+          />
+        </stl-field>
+        <div class="actions">
+          <button type="submit" class="button button--primary" [disabled]="busy()">
+            {{ (busy() ? 'certificates.verify.checking' : 'certificates.verify.check') | transloco }}
+          </button>
+        </div>
+      </form>
+    </section>
+
+    @if (error()) {
+      <p class="notice notice--warning" role="alert">{{ error() | transloco }}</p>
+    }
+    @if (result(); as r) {
+      <section
+        #resultBox
+        tabindex="-1"
+        class="card section verdict"
+        [class.verdict--valid]="r.answer.valid"
+        [class.verdict--invalid]="!r.answer.valid"
+        aria-labelledby="verdict-heading"
+        data-testid="verdict"
+      >
+        @if (r.answer.valid) {
+          <h2 id="verdict-heading">
+            <span aria-hidden="true">✓ </span>{{ 'certificates.verify.valid' | transloco }}
+          </h2>
+          <p>{{ 'certificates.verify.validText' | transloco }}</p>
+          <dl class="facts">
+            <div>
+              <dt>{{ 'certificates.verify.name' | transloco }}</dt>
+              <dd data-testid="verdict-name">{{ r.answer.name }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'certificates.verify.course' | transloco }}</dt>
+              <dd>{{ r.answer.course }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'certificates.verify.schoolYear' | transloco }}</dt>
+              <dd>{{ r.answer.schoolYear }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'certificates.verify.organisation' | transloco }}</dt>
+              <dd>{{ r.answer.organisation }}</dd>
+            </div>
+          </dl>
+        } @else {
+          <h2 id="verdict-heading">
+            <span aria-hidden="true">✗ </span>{{ 'certificates.verify.invalid' | transloco }}
+          </h2>
+          <p>{{ 'certificates.verify.invalidText' | transloco: { code: r.code } }}</p>
+        }
+      </section>
+    }
+  `,
+  styles: `
+    .verdict {
+      border-inline-start: 0.5rem solid;
+      margin-block-start: 1rem;
+    }
+    .verdict--valid {
+      border-color: #1b6e3a;
+    }
+    .verdict--invalid {
+      border-color: #a4161a;
+    }
+    .facts {
+      display: grid;
+      gap: 0.5rem;
+    }
+    .facts dt {
+      font-weight: 600;
+    }
+    .facts dd {
+      margin: 0;
+    }
+  `,
+})
+export class CertificateVerifyPage {
+  private readonly api = inject(CertificateApi);
+  private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
+
+  /** The code in the address (`/intyg/ABCDEFGHJKMN`, where the QR code leads). */
+  readonly code = input<string>();
+
+  protected readonly form = inject(NonNullableFormBuilder).group({ code: '' });
+  protected readonly busy = signal(false);
+  protected readonly problem = signal<string | null>(null);
+  protected readonly error = signal('');
+  protected readonly result = signal<{ code: string; answer: CertificateVerification } | null>(null);
+  private readonly resultBox = viewChild<ElementRef<HTMLElement>>('resultBox');
+
+  constructor() {
+    effect(() => {
+      const code = this.code();
+      if (code) {
+        this.form.setValue({ code: formatCertificateCode(code.toUpperCase()) });
+        this.check(code, false);
+      }
+    });
+  }
+
+  protected submit(): void {
+    const typed = this.form.controls.code.value.trim();
+    if (!typed) {
+      this.problem.set('certificates.verify.codeMissing');
+      return;
+    }
+    this.problem.set(null);
+    const normal = normaliseCertificateCode(typed);
+    // The address follows what was checked, so the answer can be shared or reloaded.
+    if (normal) void this.router.navigateByUrl(`${CERTIFICATE_VERIFY_PATH}/${normal}`, { replaceUrl: true });
+    this.check(typed, true);
+  }
+
+  private check(typed: string, focus: boolean): void {
+    const normal = normaliseCertificateCode(typed);
+    const shown = normal ? formatCertificateCode(normal) : typed;
+    this.busy.set(true);
+    this.error.set('');
+    this.api.verify(typed).subscribe({
+      next: (answer) => {
+        this.busy.set(false);
+        this.result.set({ code: shown, answer });
+        if (focus)
+          afterNextRender(() => this.resultBox()?.nativeElement.focus(), { injector: this.injector });
+      },
+      error: (e: unknown) => {
+        this.busy.set(false);
+        this.result.set(null);
+        this.error.set(toApiError(e).messageKey);
+      },
+    });
+  }
+}
