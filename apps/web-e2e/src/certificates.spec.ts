@@ -67,7 +67,7 @@ async function finishedYear(db: Client): Promise<string> {
     [cohort.id, leader, holder, peer, demo.school_id],
   );
   for (let n = 1; n <= 6; n++) {
-    const opens = `2025-${String(8 + n).padStart(2, '0')}-01T08:00:00Z`;
+    const opens = new Date(Date.UTC(2025, 7 + n, 1, 8)).toISOString();
     const [round] = (
       await db.query(
         `INSERT INTO analysis_round (cohort_id, number, title, template_version_id, opens_at, submission_deadline, feedback_deadline)
@@ -145,7 +145,9 @@ test('the participant downloads her certificate from her portfolio page', async 
   await page.getByRole('link', { name: 'Min portfolio' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Min portfolio' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Analysomgång 6: Analys 6' })).toBeVisible();
-  await page.getByLabel('Avslutande reflektion').fill('Jag har lärt mig att ge och ta emot återkoppling.');
+  await page
+    .getByRole('textbox', { name: 'Avslutande reflektion' })
+    .fill('Jag har lärt mig att ge och ta emot återkoppling.');
   await page.getByTestId('save-reflection').click();
   await expect(page.getByText('Reflektionen är sparad.')).toBeVisible();
   await checkPage(page, 'portfolio');
