@@ -236,7 +236,7 @@ describe('certificates of completion (issue 14, ADR 0032)', () => {
       }
       const res = await download(api, client, `/export/certificates/${certificateId}.pdf`);
       expect(`${who}: ${res.status}`).toMatch(/: 40[34]$/);
-      expect((await res.json()).errors[0].extensions.code).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
+      expect(((await res.json()) as any).errors[0].extensions.code).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
     }
     const res = await download(api, null, `/export/certificates/${certificateId}.pdf`);
     expect(res.status).toBe(401);
