@@ -273,6 +273,40 @@ describe('certificates of completion (issue 14, ADR 0032)', () => {
     expect((await api.client().ok(VERIFY, { code: again[0].code })).verifyCertificate.valid).toBe(true);
   });
 
+  it('is in the holder’s data export, and erasing the holder revokes it and deletes the reflection', async () => {
+    await holder.ok(REFLECT, { id: COHORT, body: 'Mitt år.' });
+    const res = await download(api, holder, '/export/me/data.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as any;
+    const [valid] = await api.db.query(
+      `SELECT code FROM completion_certificate WHERE person_id = $1 AND revoked_at IS NULL`,
+      [a.id],
+    );
+    expect(doc.certificatesOfCompletion).toHaveLength(2);
+    expect(doc.certificatesOfCompletion.map((c: any) => c.code)).toContain(valid.code);
+    expect(doc.portfolioReflections).toEqual([expect.objectContaining({ text: 'Mitt år.' })]);
+    const mariaDoc = (await (await download(api, maria, '/export/me/data.json')).json()) as any;
+    expect(mariaDoc.certificatesIssuedForOthers).toBe(1);
+    expect(mariaDoc.certificatesRevokedForOthers).toBe(1);
+
+    await admin.ok(
+      `mutation($p: ID!, $c: String!) { erasePerson(input: { personId: $p, confirmation: $c }) { personId } }`,
+      { p: a.id, c: a.fullName },
+    );
+    expect((await api.client().ok(VERIFY, { code: valid.code })).verifyCertificate.valid).toBe(false);
+    const rows = await api.db.query(
+      `SELECT revoked_at IS NOT NULL AS revoked, revoked_by_id FROM completion_certificate WHERE person_id = $1`,
+      [a.id],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r: { revoked: boolean }) => r.revoked)).toBe(true);
+    const [{ n }] = await api.db.query(
+      `SELECT count(*)::int AS n FROM portfolio_reflection WHERE person_id = $1`,
+      [a.id],
+    );
+    expect(n).toBe(0);
+  });
+
   it('stops answering unknown codes from an address that keeps guessing', async () => {
     const guesser = api.client();
     let refused: string | undefined;

@@ -1,6 +1,6 @@
 /*
  * Certificates of completion and portfolio reflections (issue 14, ADR 0032). Raw SQL for the export
- * as in course.handlers.ts: one read joining the cohort's name; run by privacy-data.int-spec.ts.
+ * as in course.handlers.ts: one read joining the cohort's name; run by certificates.int-spec.ts.
  */
 import { CompletionCertificateEntity, PortfolioReflectionEntity } from '@stl/api/data-access-db';
 import { changedRows } from './changed-rows';
