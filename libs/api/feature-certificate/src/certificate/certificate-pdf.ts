@@ -80,10 +80,10 @@ export function certificatePdf(c: CertificatePdfData): Promise<Buffer> {
           'Analyser',
           `${c.analysesCompleted} genomförda analyser enligt analysmallen, var och en med återkoppling från kursledare och kritiska vänner`,
         ],
-        [c.leaders.length === 1 ? 'Kursledare' : 'Kursledare', c.leaders.join(', ') || '–'],
+        ['Kursledare', c.leaders.join(', ') || '–'],
         ['Utfärdat', swedishLongDate(c.issuedAt)],
       ];
-      const labelWidth = 130;
+      const labelWidth = 145;
       for (const [label, value] of facts) {
         const y = doc.y;
         doc.font(FONT.bold).fontSize(11).text(label, left, y, { width: labelWidth });

@@ -43,7 +43,7 @@ export class CertificateDownloadController {
     refuseCrossSite(req);
     const data = await this.certificates.pdfData(actor, idOf('certificate', certificateId));
     const pdf = await certificatePdf(data);
-    // Downloads by someone other than the holder are logged, as every export is (ADR 0029).
+    // Logged before it is sent, as every export is (ADR 0029).
     await this.audit.record({
       kind: AuditEventKind.EXPORT,
       ...AuditService.by(actor),
@@ -64,7 +64,6 @@ export class CertificateDownloadController {
     const portfolio = await this.portfolios.portfolio(actor, idOf('cohort', cohortId));
     const lang = actor.locale === 'en' ? 'en' : 'sv';
     const pdf = await portfolioPdf(portfolio, lang);
-    const name = lang === 'sv' ? 'Portfolio' : 'Portfolio';
-    sendFile(res, pdf, 'application/pdf', `${name} ${portfolio.ownerName} ${portfolio.schoolYear}.pdf`);
+    sendFile(res, pdf, 'application/pdf', `Portfolio ${portfolio.ownerName} ${portfolio.schoolYear}.pdf`);
   }
 }

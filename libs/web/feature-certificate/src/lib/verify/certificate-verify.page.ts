@@ -104,6 +104,9 @@ import { CERTIFICATE_VERIFY_PATH, formatCertificateCode, normaliseCertificateCod
     }
   `,
   styles: `
+    .actions {
+      margin-block-start: 0.75rem;
+    }
     .verdict {
       border-inline-start: 0.5rem solid;
       margin-block-start: 1rem;
