@@ -144,12 +144,15 @@ export class CertificateVerifyPage {
   protected readonly result = signal<{ code: string; answer: CertificateVerification } | null>(null);
   private readonly resultBox = viewChild<ElementRef<HTMLElement>>('resultBox');
 
+  /** Set by the form: the answer to this check takes the focus (not when arriving from a QR code). */
+  private focusResult = false;
+
   constructor() {
     effect(() => {
       const code = this.code();
       if (code) {
         this.form.setValue({ code: formatCertificateCode(code.toUpperCase()) });
-        this.check(code, false);
+        this.check(code);
       }
     });
   }
@@ -161,17 +164,26 @@ export class CertificateVerifyPage {
       return;
     }
     this.problem.set(null);
+    this.focusResult = true;
     const normal = normaliseCertificateCode(typed);
-    // The address follows what was checked, so the answer can be shared or reloaded.
-    if (normal) void this.router.navigateByUrl(`${CERTIFICATE_VERIFY_PATH}/${normal}`, { replaceUrl: true });
-    this.check(typed, true);
+    // A well-formed code goes into the address, so the answer can be shared or reloaded; the
+    // address's code is then checked once, by the effect above.
+    if (normal && normal !== this.code()?.toUpperCase()) {
+      void this.router.navigateByUrl(`${CERTIFICATE_VERIFY_PATH}/${normal}`, { replaceUrl: true });
+      return;
+    }
+    this.check(typed);
   }
 
-  private check(typed: string, focus: boolean): void {
+  private check(typed: string): void {
     const normal = normaliseCertificateCode(typed);
     const shown = normal ? formatCertificateCode(normal) : typed;
+    const focus = this.focusResult;
+    this.focusResult = false;
     this.busy.set(true);
     this.error.set('');
+    // No earlier answer stays on screen while another code is checked.
+    this.result.set(null);
     this.api.verify(typed).subscribe({
       next: (answer) => {
         this.busy.set(false);
@@ -181,7 +193,6 @@ export class CertificateVerifyPage {
       },
       error: (e: unknown) => {
         this.busy.set(false);
-        this.result.set(null);
         this.error.set(toApiError(e).messageKey);
       },
     });
