@@ -1,14 +1,13 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  ElementRef,
+  DOCUMENT,
   Injector,
   afterNextRender,
   effect,
   inject,
   input,
   signal,
-  viewChild,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
@@ -63,7 +62,7 @@ import { CERTIFICATE_VERIFY_PATH, formatCertificateCode, normaliseCertificateCod
     }
     @if (result(); as r) {
       <section
-        #resultBox
+        id="certificate-verdict"
         tabindex="-1"
         class="card section verdict"
         [class.verdict--valid]="r.answer.valid"
@@ -133,6 +132,8 @@ export class CertificateVerifyPage {
   private readonly api = inject(CertificateApi);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
+  // No signal query here: its machinery would join the start bundle (see the README's bundle notes).
+  private readonly document = inject(DOCUMENT);
 
   /** The code in the address (`/intyg/ABCDEFGHJKMN`, where the QR code leads). */
   readonly code = input<string>();
@@ -142,7 +143,6 @@ export class CertificateVerifyPage {
   protected readonly problem = signal<string | null>(null);
   protected readonly error = signal('');
   protected readonly result = signal<{ code: string; answer: CertificateVerification } | null>(null);
-  private readonly resultBox = viewChild<ElementRef<HTMLElement>>('resultBox');
 
   /** Set by the form: the answer to this check takes the focus (not when arriving from a QR code). */
   private focusResult = false;
@@ -189,7 +189,9 @@ export class CertificateVerifyPage {
         this.busy.set(false);
         this.result.set({ code: shown, answer });
         if (focus)
-          afterNextRender(() => this.resultBox()?.nativeElement.focus(), { injector: this.injector });
+          afterNextRender(() => this.document.getElementById('certificate-verdict')?.focus(), {
+            injector: this.injector,
+          });
       },
       error: (e: unknown) => {
         this.busy.set(false);
