@@ -10,6 +10,7 @@ import { AccountFeatureModule } from '@stl/api/feature-account';
 import { AnalysisFeatureModule } from '@stl/api/feature-analysis';
 import { AuditService, AuthModule, SessionService } from '@stl/api/feature-auth';
 import type { RequestContext } from '@stl/api/feature-auth';
+import { CertificateFeatureModule } from '@stl/api/feature-certificate';
 import { CohortFeatureModule } from '@stl/api/feature-cohort';
 import { ExportFeatureModule } from '@stl/api/feature-export';
 import { NotificationFeatureModule } from '@stl/api/feature-notification';
@@ -96,6 +97,8 @@ export class AppModule {
         ReviewFeatureModule,
         ExportFeatureModule,
         PrivacyFeatureModule,
+        // Certificates of completion and the teacher's portfolio (issue 14, ADR 0032)
+        CertificateFeatureModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -351,6 +351,33 @@ export const QUERIES: MatrixEntry[] = [
     // Public, and says nothing about whether the address has an account.
     allowed: ALL,
   },
+  // Certificates of completion and the portfolio (issue 14, ADR 0032).
+  {
+    operation: 'cohortCertificates',
+    query: `query($id: ID!) { cohortCertificates(cohortId: $id) { personId completed certificate { code } } }`,
+    variables: (w) => ({ id: w.cohort }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'myCertificates',
+    query: `query { myCertificates { id code } }`,
+    variables: () => ({}),
+    allowed: MEMBERS,
+  },
+  {
+    operation: 'verifyCertificate',
+    query: `query($code: String!) { verifyCertificate(code: $code) { valid name } }`,
+    variables: () => ({ code: 'ABCD-EFGH-JKMN' }),
+    // Public: anyone may check a code.
+    allowed: ALL,
+  },
+  {
+    operation: 'myPortfolio',
+    query: `query($id: ID!) { myPortfolio(cohortId: $id) { cohortId entries { number } } }`,
+    variables: (w) => ({ id: w.cohort }),
+    // The teacher's own: the cohort's participants, each their own; nobody else (ADR 0032).
+    allowed: ['participant', 'peer'],
+  },
 ];
 
 const SECTIONS = `[{ key: "goals", title: "Mål", prompt: "Vad ville du?" }]`;
@@ -935,6 +962,27 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: ['admin'],
   },
   {
+    operation: 'issueCertificates',
+    query: `mutation($id: ID!) { issueCertificates(input: { cohortId: $id }) { id } }`,
+    variables: (w) => ({ id: w.cohort }),
+    // Allowed actors get CONFLICT: the cohort is open, not completed.
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'revokeCertificate',
+    query: `mutation($id: ID!) { revokeCertificate(certificateId: $id) { id } }`,
+    variables: (w) => ({ id: w.certificate }),
+    // Allowed actors get CONFLICT: the cohort is open, not completed.
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'savePortfolioReflection',
+    query: `mutation($id: ID!) { savePortfolioReflection(cohortId: $id, body: "Mitt år med STL.") { reflection } }`,
+    variables: (w) => ({ id: w.cohort }),
+    allowed: ['participant', 'peer'],
+    writes: ['portfolio_reflection'],
+  },
+  {
     operation: 'erasePerson',
     // Sven Extra, whom nothing after this entry needs; near the end, as it ends his sessions.
     query: `mutation($p: ID!) { erasePerson(input: { personId: $p, confirmation: "Sven Extra" }) { personId } }`,
@@ -1184,5 +1232,14 @@ export const HTTP_ROUTES: HttpRouteEntry[] = [
   ...['json', 'html', 'zip'].map((format) => ({
     path: (w: World) => `/export/people/${w.people.sara}/data.${format}`,
     allowed: ['participant', 'admin'] as const,
-  })),
+  })), // Sara's certificate of completion: herself, the cohort's course leaders and administrators (ADR 0032).
+  {
+    path: (w: World) => `/export/certificates/${w.certificate}.pdf`,
+    allowed: ['participant', ...COHORT_MANAGERS] as const,
+  },
+  // The teacher's own portfolio: each participant their own.
+  {
+    path: (w: World) => `/export/portfolio/${w.cohort}.pdf`,
+    allowed: ['participant', 'peer'] as const,
+  },
 ];

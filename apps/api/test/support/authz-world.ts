@@ -166,6 +166,8 @@ export interface World {
   forgedLink: string;
   /** A second session of Sara's, which only she may end. */
   saraOtherSession: string;
+  /** A certificate of completion of Sara's in the cohort (issue 14), written directly: the cohort is open. */
+  certificate: string;
 }
 
 const larkby = (local: string) => `${local}@larkby.example`;
@@ -511,6 +513,12 @@ export async function buildWorld(api: TestApi): Promise<World> {
   // administrators see, while everyone who saw her name still does.
   await db.query(`UPDATE person SET pseudonym = 'Deltagare TEST' WHERE id = $1`, [sara]);
 
+  const [certificate] = await db.query(
+    `INSERT INTO completion_certificate (code, person_id, cohort_id, issued_at, issued_by_id, meetings_attended, meetings_planned, analyses_completed)
+     SELECT 'WRLDCERT2345', $1, $2, now(), p.id, 8, 8, 6 FROM person p WHERE p.email = $3 RETURNING id`,
+    [sara, cohort, larkby('maria.berg')],
+  );
+
   return {
     organisation: DEMO_IDS.organisation,
     otherOrganisation: norrby.organisation,
@@ -574,6 +582,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
     links,
     forgedLink: accountLinkToken(randomUUID(), 'a-secret-the-server-does-not-have'),
     saraOtherSession,
+    certificate: certificate.id as string,
   };
 }
 

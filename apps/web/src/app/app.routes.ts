@@ -16,6 +16,11 @@ export const appRoutes: Routes = [
     path: 'tillganglighet',
     loadChildren: () => import('@stl/web/feature-auth').then((m) => m.accessibilityRoutes),
   },
+  // The public check of a certificate of completion's code, where its QR code leads (ADR 0032).
+  {
+    path: 'intyg',
+    loadChildren: () => import('@stl/web/feature-certificate').then((m) => m.certificateVerifyRoutes),
+  },
   // Where mailed single-use links lead (ADR 0013): open whether or not someone is signed in. Matched
   // by path first, so other pages never load this chunk.
   {
@@ -62,6 +67,15 @@ export const appRoutes: Routes = [
       {
         path: 'cohorts/:cohortId/follow-up',
         loadChildren: () => import('@stl/web/feature-follow-up').then((m) => m.followUpRoutes),
+      },
+      // Certificates of completion and the teacher's portfolio (issue 14, ADR 0032).
+      {
+        path: 'cohorts/:cohortId/certificates',
+        loadChildren: () => import('@stl/web/feature-certificate').then((m) => m.cohortCertificateRoutes),
+      },
+      {
+        path: 'cohorts/:cohortId/portfolio',
+        loadChildren: () => import('@stl/web/feature-certificate').then((m) => m.portfolioRoutes),
       },
       {
         path: 'cohorts/:cohortId',

@@ -6,6 +6,8 @@ import { AttachmentContentEntity } from './attachment/attachment-content.entity'
 import { AttachmentEntity } from './attachment/attachment.entity';
 import { AuditEventEntity } from './audit/audit-event.entity';
 import { AccessibilityContactEntity } from './accessibility/accessibility-contact.entity';
+import { CompletionCertificateEntity } from './certificate/completion-certificate.entity';
+import { PortfolioReflectionEntity } from './certificate/portfolio-reflection.entity';
 import { AccountTokenEntity } from './auth/account-token.entity';
 import { LoginThrottleEntity } from './auth/login-throttle.entity';
 import { SessionEntity } from './auth/session.entity';
@@ -79,4 +81,6 @@ export const ENTITIES = [
   RetentionRuleEntity,
   PrivacyLogEntity,
   AccessibilityContactEntity,
+  CompletionCertificateEntity,
+  PortfolioReflectionEntity,
 ];

@@ -56,3 +56,5 @@ export { cohortCompletions, supportThresholdsOf } from './progress/cohort-comple
 export type { AnalysisStage, CompletionScope, ParticipantCompletionRow } from './progress/cohort-completions';
 export * from './audit/audit-event.entity';
 export * from './accessibility/accessibility-contact.entity';
+export * from './certificate/completion-certificate.entity';
+export * from './certificate/portfolio-reflection.entity';

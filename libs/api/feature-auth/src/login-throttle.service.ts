@@ -101,12 +101,13 @@ export class LoginThrottleService {
   }
 
   /**
-   * After a correct password: the account's count starts again, and this attempt no longer counts
-   * against the address (its failures still do).
+   * After a correct password (or, in another scope, a lookup that found what it asked for): the
+   * account's count starts again, and this attempt no longer counts against the address (its
+   * failures still do).
    */
-  async succeeded(email: string, address: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM login_throttle WHERE key = $1`, [accountKey(email)]);
-    await this.release(address);
+  async succeeded(email: string, address: string, scope: ThrottleScope = PASSWORD_SCOPE): Promise<void> {
+    await this.dataSource.query(`DELETE FROM login_throttle WHERE key = $1`, [accountKey(email, scope)]);
+    await this.release(address, scope);
   }
 
   /** Takes one attempt back from the address (not a failure), lifting its lock below the limit. */

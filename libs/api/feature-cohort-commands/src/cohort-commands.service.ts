@@ -7,6 +7,7 @@ import {
   AnalysisRoundEntity,
   CohortEntity,
   CohortMembershipEntity,
+  CompletionCertificateEntity,
   FeedbackEntity,
   MeetingEntity,
   PassageCommentEntity,
@@ -28,7 +29,13 @@ export type CohortActorRule = 'member' | 'content' | 'manage' | 'administer';
 
 /** A row inside a cohort that a command names by id: its cohort is found through it. */
 export type CohortTargetKind =
-  'meeting' | 'analysis round' | 'analysis' | 'review assignment' | 'feedback' | 'passage comment';
+  | 'meeting'
+  | 'analysis round'
+  | 'analysis'
+  | 'review assignment'
+  | 'feedback'
+  | 'passage comment'
+  | 'certificate';
 
 export interface CohortTarget {
   kind: CohortTargetKind;
@@ -140,6 +147,9 @@ export class CohortCommands {
         break;
       case 'review assignment':
         row = await m.findOne(ReviewAssignmentEntity, { select, where });
+        break;
+      case 'certificate':
+        row = await m.findOne(CompletionCertificateEntity, { select, where });
         break;
       case 'feedback':
       case 'passage comment': {

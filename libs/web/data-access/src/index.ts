@@ -34,3 +34,4 @@ export type {
 } from './generated/graphql';
 export * from './lib/audit/audit.api';
 export * from './lib/accessibility/accessibility.api';
+export * from './lib/certificate/certificate.api';

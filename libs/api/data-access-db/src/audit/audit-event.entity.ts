@@ -14,6 +14,8 @@ export enum AuditEventKind {
   ERASURE = 'ERASURE',
   SSO_SETTINGS_CHANGED = 'SSO_SETTINGS_CHANGED',
   ANALYSIS_READ_BY_ADMINISTRATOR = 'ANALYSIS_READ_BY_ADMINISTRATOR',
+  CERTIFICATES_ISSUED = 'CERTIFICATES_ISSUED',
+  CERTIFICATE_REVOKED = 'CERTIFICATE_REVOKED',
 }
 registerEnumType(AuditEventKind, {
   name: 'AuditEventKind',
@@ -33,6 +35,10 @@ registerEnumType(AuditEventKind, {
       description:
         "An administrator, not taking part in or leading the cohort, read someone else's analysis.",
     },
+    CERTIFICATES_ISSUED: {
+      description: "Certificates of completion were issued for a cohort's participants (ADR 0032).",
+    },
+    CERTIFICATE_REVOKED: { description: 'A certificate of completion was revoked (ADR 0032).' },
   },
 });
 
@@ -59,6 +65,7 @@ export enum AuditTargetType {
   ANALYSIS = 'ANALYSIS',
   CERTIFICATION = 'CERTIFICATION',
   OPERATION = 'OPERATION',
+  CERTIFICATE = 'CERTIFICATE',
 }
 registerEnumType(AuditTargetType, {
   name: 'AuditTargetType',
@@ -70,6 +77,7 @@ registerEnumType(AuditTargetType, {
     ANALYSIS: { description: 'An analysis (its id).' },
     CERTIFICATION: { description: 'A certification (its id).' },
     OPERATION: { description: 'An API operation or download route; targetId is its name.' },
+    CERTIFICATE: { description: 'A certificate of completion (its id).' },
   },
 });
 

@@ -21,6 +21,7 @@ import { SharedSpaceSearch1796551666393 } from './1796551666393-SharedSpaceSearc
 import { PrivacyRetention1796551692199 } from './1796551692199-PrivacyRetention';
 import { PassageComments1796551716015 } from './1796551716015-PassageComments';
 import { AccessibilityReports1796564000000 } from './1796564000000-AccessibilityReports';
+import { CertificatesAndPortfolio1796560000000 } from './1796560000000-CertificatesAndPortfolio';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -47,5 +48,6 @@ export const MIGRATIONS: Function[] = [
   SharedSpaceSearch1796551666393,
   PrivacyRetention1796551692199,
   PassageComments1796551716015,
+  CertificatesAndPortfolio1796560000000,
   AccessibilityReports1796564000000,
 ];

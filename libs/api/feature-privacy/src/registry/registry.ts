@@ -21,6 +21,7 @@ import {
   roundAllocations,
   templateVersions,
 } from './course.handlers';
+import { completionCertificates, portfolioReflections } from './certificate.handlers';
 import { outbox } from './mail.handler';
 import type { PersonDataHandler } from './person-data';
 
@@ -49,6 +50,8 @@ export const PERSON_DATA_HANDLERS: readonly PersonDataHandler[] = [
   passageComments,
   roundAllocations,
   templateVersions,
+  completionCertificates,
+  portfolioReflections,
   outbox,
   privacyLog,
 ];

@@ -21,20 +21,24 @@ describe('what each cohort status allows', () => {
       'ATTENDANCE',
     ]);
     expect(cohortChangeRefusal('PLANNING', 'ANALYSIS')?.code).toBe('ROUND_NOT_OPEN');
-    for (const kind of ['ALLOCATION', 'ASSIGNMENTS', 'FEEDBACK', 'NUDGE'] as const)
+    for (const kind of ['ALLOCATION', 'ASSIGNMENTS', 'FEEDBACK', 'NUDGE', 'CERTIFICATES'] as const)
       expect(cohortChangeRefusal('PLANNING', kind)?.code).toBe('CONFLICT');
   });
 
-  it('lets an open cohort change everything but its dates', () => {
-    expect(allowedCohortChanges('OPEN')).toEqual(KINDS.filter((k) => k !== 'DATES'));
+  it('lets an open cohort change everything but its dates, and issue no certificates yet', () => {
+    expect(allowedCohortChanges('OPEN')).toEqual(KINDS.filter((k) => k !== 'DATES' && k !== 'CERTIFICATES'));
+    expect(cohortChangeRefusal('OPEN', 'CERTIFICATES')).toEqual({
+      code: 'CONFLICT',
+      message: 'Certificates of completion are issued once the cohort has been marked completed.',
+    });
     expect(cohortChangeRefusal('OPEN', 'DATES')).toEqual({
       code: 'CONFLICT',
       message: "The cohort's school year and dates can only be changed while it is being planned.",
     });
   });
 
-  it('lets a completed cohort only correct attendance and move on in its life cycle', () => {
-    expect(allowedCohortChanges('COMPLETED')).toEqual(['LIFECYCLE', 'ATTENDANCE']);
+  it('lets a completed cohort only correct attendance, issue certificates and move on in its life cycle', () => {
+    expect(allowedCohortChanges('COMPLETED')).toEqual(['LIFECYCLE', 'ATTENDANCE', 'CERTIFICATES']);
     expect(cohortChangeRefusal('COMPLETED', 'FEEDBACK')).toEqual({
       code: 'CONFLICT',
       message: 'A completed cohort can only have its attendance corrected or be archived.',

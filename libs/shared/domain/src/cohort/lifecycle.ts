@@ -29,6 +29,8 @@ export const CohortChangeKind = {
   Feedback: 'FEEDBACK',
   /** A course leader's reminder mail to one participant. */
   Nudge: 'NUDGE',
+  /** Issuing and revoking certificates of completion (ADR 0032): once the year is over. */
+  Certificates: 'CERTIFICATES',
 } as const;
 export type CohortChangeKind = (typeof CohortChangeKind)[keyof typeof CohortChangeKind];
 
@@ -57,6 +59,9 @@ const ANALYSIS_NOT_OPEN: CohortChangeRefusal = {
 const DATES_FIXED = conflict(
   "The cohort's school year and dates can only be changed while it is being planned.",
 );
+const NOT_COMPLETED = conflict(
+  'Certificates of completion are issued once the cohort has been marked completed.',
+);
 const COMPLETED = conflict('A completed cohort can only have its attendance corrected or be archived.');
 const ARCHIVED = conflict('An archived cohort cannot be changed.');
 
@@ -66,10 +71,11 @@ const ARCHIVED = conflict('An archived cohort cannot be changed.');
  * - PLANNING: everything needed to set the cohort up (settings, dates, leaders, participants,
  *   schedule, attendance). Nothing has been written or allocated yet, so analyses, allocation,
  *   assignments, feedback and nudges wait until it opens.
- * - OPEN: everything but the dates: rounds, certificates and reminders hang on them.
- * - COMPLETED: the course is over and certificates may be issued from what is recorded. Only
- *   attendance may still be corrected (the last meeting's register is often entered afterwards)
- *   and the cohort archived; everything else is final.
+ * - OPEN: everything but the dates (rounds, certificates and reminders hang on them) and
+ *   certificates, which wait for the year to be over.
+ * - COMPLETED: the course is over and certificates are issued (and revoked) from what is recorded.
+ *   Only attendance may still be corrected (the last meeting's register is often entered
+ *   afterwards) and the cohort archived; everything else is final.
  * - ARCHIVED: read-only; no change of any kind (there is no transition out of ARCHIVED either).
  *
  * LIFECYCLE is allowed in every status here; `canTransitionCohort` decides which move is legal
@@ -90,6 +96,7 @@ export const COHORT_LIFECYCLE: Readonly<Record<CohortStatus, Readonly<Record<Coh
       ASSIGNMENTS: NOT_STARTED,
       FEEDBACK: NOT_STARTED,
       NUDGE: NOT_STARTED,
+      CERTIFICATES: NOT_COMPLETED,
     }),
     OPEN: Object.freeze({
       SETTINGS: true,
@@ -104,6 +111,7 @@ export const COHORT_LIFECYCLE: Readonly<Record<CohortStatus, Readonly<Record<Coh
       ASSIGNMENTS: true,
       FEEDBACK: true,
       NUDGE: true,
+      CERTIFICATES: NOT_COMPLETED,
     }),
     COMPLETED: Object.freeze({
       SETTINGS: COMPLETED,
@@ -118,6 +126,7 @@ export const COHORT_LIFECYCLE: Readonly<Record<CohortStatus, Readonly<Record<Coh
       ASSIGNMENTS: COMPLETED,
       FEEDBACK: COMPLETED,
       NUDGE: COMPLETED,
+      CERTIFICATES: true,
     }),
     ARCHIVED: Object.freeze({
       SETTINGS: ARCHIVED,
@@ -132,6 +141,7 @@ export const COHORT_LIFECYCLE: Readonly<Record<CohortStatus, Readonly<Record<Coh
       ASSIGNMENTS: ARCHIVED,
       FEEDBACK: ARCHIVED,
       NUDGE: ARCHIVED,
+      CERTIFICATES: ARCHIVED,
     }),
   });
 

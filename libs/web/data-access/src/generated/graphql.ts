@@ -97,6 +97,10 @@ export type AuditEventKind =
   | 'ANALYSIS_READ_BY_ADMINISTRATOR'
   /** A signed-in person was refused an operation (FORBIDDEN). */
   | 'AUTHORISATION_REFUSED'
+  /** Certificates of completion were issued for a cohort's participants (ADR 0032). */
+  | 'CERTIFICATES_ISSUED'
+  /** A certificate of completion was revoked (ADR 0032). */
+  | 'CERTIFICATE_REVOKED'
   /** An STL certification was recorded for a person. */
   | 'CERTIFICATION_ADDED'
   /** A certification's dates, issuer or reference were changed. */
@@ -143,6 +147,8 @@ export type AuditOutcome =
 export type AuditTargetType =
   /** An analysis (its id). */
   | 'ANALYSIS'
+  /** A certificate of completion (its id). */
+  | 'CERTIFICATE'
   /** A certification (its id). */
   | 'CERTIFICATION'
   /** A cohort (its id). */
@@ -391,6 +397,14 @@ export type InviteAdministratorInput = {
   email: string;
   /** Full name. */
   name: string;
+};
+
+/** Which certificates to issue. */
+export type IssueCertificatesInput = {
+  /** The cohort; it must be COMPLETED. */
+  cohortId: string;
+  /** Only these participants (e.g. again after a revocation); each must have completed and hold no valid certificate. Left out: everyone who completed and has no certificate yet. */
+  personIds?: Array<string> | null | undefined;
 };
 
 /** A kind of work on a course leader's to-do list; each is done at its own place. */
@@ -1847,6 +1861,230 @@ export type SignInMutation = {
 export type SignOutMutationVariables = Exact<{ [key: string]: never }>;
 
 export type SignOutMutation = { signOut: boolean };
+
+export type CompletionCertificateFieldsFragment = {
+  id: string;
+  code: string;
+  personId: string;
+  personName: string;
+  cohortId: string;
+  cohortName: string;
+  schoolYear: string;
+  organisationName: string;
+  issuedAt: string;
+  revokedAt: string | null;
+  meetingsAttended: number;
+  meetingsPlanned: number;
+  analysesCompleted: number;
+};
+
+export type CohortCertificatesQueryVariables = Exact<{
+  cohortId: string;
+}>;
+
+export type CohortCertificatesQuery = {
+  cohortCertificates: Array<{
+    personId: string;
+    name: string;
+    completed: boolean;
+    certificate: {
+      id: string;
+      code: string;
+      personId: string;
+      personName: string;
+      cohortId: string;
+      cohortName: string;
+      schoolYear: string;
+      organisationName: string;
+      issuedAt: string;
+      revokedAt: string | null;
+      meetingsAttended: number;
+      meetingsPlanned: number;
+      analysesCompleted: number;
+    } | null;
+  }>;
+};
+
+export type MyCertificatesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyCertificatesQuery = {
+  myCertificates: Array<{
+    id: string;
+    code: string;
+    personId: string;
+    personName: string;
+    cohortId: string;
+    cohortName: string;
+    schoolYear: string;
+    organisationName: string;
+    issuedAt: string;
+    revokedAt: string | null;
+    meetingsAttended: number;
+    meetingsPlanned: number;
+    analysesCompleted: number;
+  }>;
+};
+
+export type IssueCertificatesMutationVariables = Exact<{
+  input: IssueCertificatesInput;
+}>;
+
+export type IssueCertificatesMutation = {
+  issueCertificates: Array<{
+    id: string;
+    code: string;
+    personId: string;
+    personName: string;
+    cohortId: string;
+    cohortName: string;
+    schoolYear: string;
+    organisationName: string;
+    issuedAt: string;
+    revokedAt: string | null;
+    meetingsAttended: number;
+    meetingsPlanned: number;
+    analysesCompleted: number;
+  }>;
+};
+
+export type RevokeCertificateMutationVariables = Exact<{
+  certificateId: string;
+}>;
+
+export type RevokeCertificateMutation = {
+  revokeCertificate: {
+    id: string;
+    code: string;
+    personId: string;
+    personName: string;
+    cohortId: string;
+    cohortName: string;
+    schoolYear: string;
+    organisationName: string;
+    issuedAt: string;
+    revokedAt: string | null;
+    meetingsAttended: number;
+    meetingsPlanned: number;
+    analysesCompleted: number;
+  };
+};
+
+export type VerifyCertificateQueryVariables = Exact<{
+  code: string;
+}>;
+
+export type VerifyCertificateQuery = {
+  verifyCertificate: {
+    valid: boolean;
+    name: string | null;
+    course: string | null;
+    schoolYear: string | null;
+    organisation: string | null;
+  };
+};
+
+export type PortfolioFieldsFragment = {
+  cohortId: string;
+  cohortName: string;
+  schoolYear: string;
+  organisationName: string;
+  reflection: string | null;
+  reflectionUpdatedAt: string | null;
+  entries: Array<{
+    roundId: string;
+    number: number;
+    title: string;
+    published: boolean;
+    version: number | null;
+    publishedAt: string | null;
+    sections: Array<{ title: string; text: string }>;
+    feedback: Array<{
+      id: string;
+      authorName: string;
+      kind: ReviewerKind;
+      givenAt: string;
+      version: number;
+      sectionTitle: string | null;
+      worksWell: string;
+      questions: string;
+      nextSteps: string;
+      replies: Array<{ body: string; writtenAt: string }>;
+    }>;
+  }>;
+};
+
+export type MyPortfolioQueryVariables = Exact<{
+  cohortId: string;
+}>;
+
+export type MyPortfolioQuery = {
+  myPortfolio: {
+    cohortId: string;
+    cohortName: string;
+    schoolYear: string;
+    organisationName: string;
+    reflection: string | null;
+    reflectionUpdatedAt: string | null;
+    entries: Array<{
+      roundId: string;
+      number: number;
+      title: string;
+      published: boolean;
+      version: number | null;
+      publishedAt: string | null;
+      sections: Array<{ title: string; text: string }>;
+      feedback: Array<{
+        id: string;
+        authorName: string;
+        kind: ReviewerKind;
+        givenAt: string;
+        version: number;
+        sectionTitle: string | null;
+        worksWell: string;
+        questions: string;
+        nextSteps: string;
+        replies: Array<{ body: string; writtenAt: string }>;
+      }>;
+    }>;
+  };
+};
+
+export type SavePortfolioReflectionMutationVariables = Exact<{
+  cohortId: string;
+  body: string;
+}>;
+
+export type SavePortfolioReflectionMutation = {
+  savePortfolioReflection: {
+    cohortId: string;
+    cohortName: string;
+    schoolYear: string;
+    organisationName: string;
+    reflection: string | null;
+    reflectionUpdatedAt: string | null;
+    entries: Array<{
+      roundId: string;
+      number: number;
+      title: string;
+      published: boolean;
+      version: number | null;
+      publishedAt: string | null;
+      sections: Array<{ title: string; text: string }>;
+      feedback: Array<{
+        id: string;
+        authorName: string;
+        kind: ReviewerKind;
+        givenAt: string;
+        version: number;
+        sectionTitle: string | null;
+        worksWell: string;
+        questions: string;
+        nextSteps: string;
+        replies: Array<{ body: string; writtenAt: string }>;
+      }>;
+    }>;
+  };
+};
 
 export type MeetingFieldsFragment = {
   id: string;
@@ -4363,6 +4601,7 @@ export * from './documents/analysis';
 export * from './documents/attachments';
 export * from './documents/audit';
 export * from './documents/auth';
+export * from './documents/certificates';
 export * from './documents/cohort';
 export * from './documents/draft-history';
 export * from './documents/follow-up';

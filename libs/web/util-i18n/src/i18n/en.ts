@@ -12,6 +12,8 @@ import attachments from './attachments.en.json';
 import draftHistory from './draftHistory.en.json';
 // The audit log (issue 12, ADR 0029).
 import audit from './audit.en.json';
+// Certificates of completion and the teacher's portfolio (issue 14, ADR 0032).
+import certificates from './certificates.en.json';
 import core from './en.json';
 // Downloads (XLSX, CSV) of the follow-up screens.
 import exports from './export.en.json';
@@ -53,4 +55,5 @@ export default {
   sessions,
   sso,
   export: exports,
+  certificates,
 };

@@ -12,6 +12,7 @@ import type {
   AttachmentFieldsFragment,
   AuditEventFieldsFragment,
   CohortSummaryFragment,
+  CompletionCertificateFieldsFragment,
   DraftFieldsFragment,
   FollowUpCohortFragment,
   FollowUpRoundFragment,
@@ -20,6 +21,7 @@ import type {
   OperatorOrganisationFragment,
   OrganisationSsoFieldsFragment,
   PassageCommentFieldsFragment,
+  PortfolioFieldsFragment,
   ProgressRowFragment,
   RetentionRuleFieldsFragment,
   ReviewCommentFieldsFragment,
@@ -214,6 +216,66 @@ export const ViewerFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
     `,
   { fragmentName: 'ViewerFields' },
 ) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
+export const CompletionCertificateFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment CompletionCertificateFields on CompletionCertificate {
+  id
+  code
+  personId
+  personName
+  cohortId
+  cohortName
+  schoolYear
+  organisationName
+  issuedAt
+  revokedAt
+  meetingsAttended
+  meetingsPlanned
+  analysesCompleted
+}
+    `,
+  { fragmentName: 'CompletionCertificateFields' },
+) as unknown as TypedDocumentString<CompletionCertificateFieldsFragment, unknown>;
+export const PortfolioFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment PortfolioFields on Portfolio {
+  cohortId
+  cohortName
+  schoolYear
+  organisationName
+  reflection
+  reflectionUpdatedAt
+  entries {
+    roundId
+    number
+    title
+    published
+    version
+    publishedAt
+    sections {
+      title
+      text
+    }
+    feedback {
+      id
+      authorName
+      kind
+      givenAt
+      version
+      sectionTitle
+      worksWell
+      questions
+      nextSteps
+      replies {
+        body
+        writtenAt
+      }
+    }
+  }
+}
+    `,
+  { fragmentName: 'PortfolioFields' },
+) as unknown as TypedDocumentString<PortfolioFieldsFragment, unknown>;
 export const MeetingFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment MeetingFields on Meeting {

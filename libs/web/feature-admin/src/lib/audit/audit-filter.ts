@@ -12,6 +12,8 @@ export const AUDIT_KINDS: readonly AuditEventKind[] = [
   'ERASURE',
   'SSO_SETTINGS_CHANGED',
   'ANALYSIS_READ_BY_ADMINISTRATOR',
+  'CERTIFICATES_ISSUED',
+  'CERTIFICATE_REVOKED',
 ] as AuditEventKind[];
 
 export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['SUCCESS', 'REFUSED', 'FAILED'] as AuditOutcome[];

@@ -1,0 +1,4 @@
+import baseConfig from '../../../eslint.config.mjs';
+import webConfig from '../eslint.web.mjs';
+
+export default [...baseConfig, ...webConfig];

@@ -1,0 +1,1 @@
+export { certificateVerifyRoutes, cohortCertificateRoutes, portfolioRoutes } from './lib/certificate.routes';
