@@ -55,3 +55,7 @@ export type {
 export { cohortCompletions, supportThresholdsOf } from './progress/cohort-completions';
 export type { AnalysisStage, CompletionScope, ParticipantCompletionRow } from './progress/cohort-completions';
 export * from './audit/audit-event.entity';
+export * from './calendar/calendar-feed-token.entity';
+export * from './self-assessment/self-assessment-question.entity';
+export * from './self-assessment/self-assessment-response.entity';
+export * from './self-assessment/self-assessment-answer.entity';

@@ -8,3 +8,4 @@ export * from './tables';
 export * from './errors';
 export * from './planning';
 export * from './rich-text';
+export * from './self-assessment';
