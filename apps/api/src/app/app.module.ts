@@ -16,6 +16,8 @@ import { NotificationFeatureModule } from '@stl/api/feature-notification';
 import { OrganisationFeatureModule } from '@stl/api/feature-organisation';
 import { PrivacyFeatureModule } from '@stl/api/feature-privacy';
 import { ReviewFeatureModule } from '@stl/api/feature-review';
+import { CalendarFeatureModule } from '@stl/api/feature-calendar';
+import { SelfAssessmentFeatureModule } from '@stl/api/feature-self-assessment';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { formatGraphQLError } from '@stl/api/util-errors';
@@ -96,6 +98,9 @@ export class AppModule {
         ReviewFeatureModule,
         ExportFeatureModule,
         PrivacyFeatureModule,
+        // Calendar feed and self-assessment (issue 14, ADR 0034)
+        CalendarFeatureModule,
+        SelfAssessmentFeatureModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

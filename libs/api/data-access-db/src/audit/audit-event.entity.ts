@@ -14,6 +14,7 @@ export enum AuditEventKind {
   ERASURE = 'ERASURE',
   SSO_SETTINGS_CHANGED = 'SSO_SETTINGS_CHANGED',
   ANALYSIS_READ_BY_ADMINISTRATOR = 'ANALYSIS_READ_BY_ADMINISTRATOR',
+  CALENDAR_FEED_CHANGED = 'CALENDAR_FEED_CHANGED',
 }
 registerEnumType(AuditEventKind, {
   name: 'AuditEventKind',
@@ -32,6 +33,10 @@ registerEnumType(AuditEventKind, {
     ANALYSIS_READ_BY_ADMINISTRATOR: {
       description:
         "An administrator, not taking part in or leading the cohort, read someone else's analysis.",
+    },
+    CALENDAR_FEED_CHANGED: {
+      description:
+        'A person renewed or turned off their private calendar URL (details.action: RENEWED or TURNED_OFF).',
     },
   },
 });

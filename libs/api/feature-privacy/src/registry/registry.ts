@@ -20,6 +20,7 @@ import {
   roundAllocations,
   templateVersions,
 } from './course.handlers';
+import { calendarFeedTokens, selfAssessments } from './follow-up.handlers';
 import { outbox } from './mail.handler';
 import type { PersonDataHandler } from './person-data';
 
@@ -49,4 +50,6 @@ export const PERSON_DATA_HANDLERS: readonly PersonDataHandler[] = [
   templateVersions,
   outbox,
   privacyLog,
+  calendarFeedTokens,
+  selfAssessments,
 ];

@@ -12,6 +12,7 @@ export const AUDIT_KINDS: readonly AuditEventKind[] = [
   'ERASURE',
   'SSO_SETTINGS_CHANGED',
   'ANALYSIS_READ_BY_ADMINISTRATOR',
+  'CALENDAR_FEED_CHANGED',
 ] as AuditEventKind[];
 
 export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['SUCCESS', 'REFUSED', 'FAILED'] as AuditOutcome[];

@@ -1,0 +1,3 @@
+export { CalendarFeatureModule } from './calendar-feature.module';
+export { CalendarFeedService } from './calendar-feed.service';
+export { CALENDAR_FEED_PATH, calendarTokenHash } from './calendar-feed-token';
