@@ -94,7 +94,9 @@ export class CalendarFeedService {
   /** The person a token belongs to, noting the fetch; null for a wrong or replaced token. */
   async personOf(tokenHash: string): Promise<{ personId: string } | null> {
     const rows: { person_id: string }[] = await this.dataSource.query(
-      `UPDATE calendar_feed_token SET last_used_at = now() WHERE token_hash = $1 RETURNING person_id`,
+      // A CTE, so the driver answers rows (a bare UPDATE … RETURNING comes back with its count).
+      `WITH used AS (UPDATE calendar_feed_token SET last_used_at = now() WHERE token_hash = $1 RETURNING person_id)
+       SELECT person_id FROM used`,
       [tokenHash],
     );
     return rows[0] ? { personId: rows[0].person_id } : null;

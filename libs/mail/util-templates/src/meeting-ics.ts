@@ -246,6 +246,12 @@ function stockholmLocal(at: Date): string {
   return `${w.date.replace(/-/g, '')}T${pad(w.hour)}${pad(w.minute)}00`;
 }
 
+/** The package's event attributes, less its demand for an end (a deadline has none). */
+type FeedAttributes = Omit<EventAttributes, 'end' | 'duration'> & {
+  timestamp: DateTime;
+  end?: DateTime;
+};
+
 export interface CalendarFeedOptions {
   baseUrl: string;
   locale?: MailLocale;
@@ -261,7 +267,7 @@ export interface CalendarFeedOptions {
 export function calendarFeedIcs(events: readonly CalendarFeedEvent[], options: CalendarFeedOptions): string {
   const locale = options.locale ?? DEFAULT_MAIL_LOCALE;
   const dict = DICTIONARIES[locale];
-  const attributes = events.map((e): EventAttributes & { timestamp: DateTime } => {
+  const attributes = events.map((e): FeedAttributes => {
     const pageUrl = absoluteUrl(options.baseUrl, MAIL_PATHS.cohort, { cohortId: e.cohortId });
     const common = {
       sequence: e.revision,
@@ -292,6 +298,7 @@ export function calendarFeedIcs(events: readonly CalendarFeedEvent[], options: C
     }
     const t = dict.calendarFeed;
     const submission = e.kind === 'SUBMISSION_DEADLINE';
+    // A moment: RFC 5545 lets an event have DTSTART only; the package's types insist on an end.
     return {
       ...common,
       uid: deadlineIcsUid(e.roundId, e.kind),
@@ -319,7 +326,7 @@ export function calendarFeedIcs(events: readonly CalendarFeedEvent[], options: C
     ...STOCKHOLM_VTIMEZONE,
   ];
   if (attributes.length === 0) return refoldByOctets([...header, 'END:VCALENDAR', ''].join('\r\n'));
-  const { error, value } = createEvents(attributes, { productId: 'x' });
+  const { error, value } = createEvents(attributes as EventAttributes[], { productId: 'x' });
   if (error || !value)
     throw new MailTemplateError(`Could not build the calendar feed: ${error?.message ?? 'empty'}`);
   // Keep the package's VEVENTs (escaping, folding) and put them in our calendar, whose local

@@ -47,9 +47,17 @@ export const selfAssessments: PersonDataHandler = {
         ORDER BY r.created_at, r.id, q.position`,
       [person.id],
     );
-    const byResponse = new Map<string, { cohort: string; phase: string; answeredAt: Date; answers: { statement: string; value: number }[] }>();
+    const byResponse = new Map<
+      string,
+      { cohort: string; phase: string; answeredAt: Date; answers: { statement: string; value: number }[] }
+    >();
     for (const r of rows) {
-      const entry = byResponse.get(r.id) ?? { cohort: r.cohort, phase: r.phase, answeredAt: r.answered_at, answers: [] };
+      const entry = byResponse.get(r.id) ?? {
+        cohort: r.cohort,
+        phase: r.phase,
+        answeredAt: r.answered_at,
+        answers: [],
+      };
       entry.answers.push({ statement: r.statement, value: r.value });
       byResponse.set(r.id, entry);
     }
