@@ -97,6 +97,8 @@ export type AuditEventKind =
   | 'ANALYSIS_READ_BY_ADMINISTRATOR'
   /** A signed-in person was refused an operation (FORBIDDEN). */
   | 'AUTHORISATION_REFUSED'
+  /** A person renewed or turned off their private calendar URL (details.action: RENEWED or TURNED_OFF). */
+  | 'CALENDAR_FEED_CHANGED'
   /** An STL certification was recorded for a person. */
   | 'CERTIFICATION_ADDED'
   /** A certification's dates, issuer or reference were changed. */
