@@ -32,3 +32,5 @@ export type {
   Role,
 } from './generated/graphql';
 export * from './lib/audit/audit.api';
+export * from './lib/calendar/calendar-feed.api';
+export * from './lib/self-assessment/self-assessment.api';
