@@ -90,12 +90,13 @@ describe('self-assessment before and after: answered by participants, seen only 
   let questionIds: string[];
   const teachers = new Map<number, GqlClient>();
 
-  const teacher = async (n: number) => {
-    if (!teachers.has(n)) {
-      const [{ email }] = await api.db.query(`SELECT email FROM person WHERE id = $1`, [TEACHER(n)]);
-      teachers.set(n, await api.signedIn(email));
-    }
-    return teachers.get(n)!;
+  const teacher = async (n: number): Promise<GqlClient> => {
+    const known = teachers.get(n);
+    if (known) return known;
+    const [{ email }] = await api.db.query(`SELECT email FROM person WHERE id = $1`, [TEACHER(n)]);
+    const client = await api.signedIn(email);
+    teachers.set(n, client);
+    return client;
   };
   const answerAll = (value: number) => questionIds.map((questionId) => ({ questionId, value }));
 
@@ -301,7 +302,7 @@ describe('self-assessment before and after: answered by participants, seen only 
     ]);
     // The prompt says whether one answered, never what.
     const prompt = schema.slice(schema.indexOf('type SelfAssessmentPrompt'));
-    const fields = [...prompt.slice(0, prompt.indexOf('\n}')).matchAll(/^  (\w+)[(:]/gm)]
+    const fields = [...prompt.slice(0, prompt.indexOf('\n}')).matchAll(/^ {2}(\w+)[(:]/gm)]
       .map((m) => m[1])
       .sort();
     expect(fields).toEqual(['answeredAt', 'closesAt', 'cohortId', 'cohortName', 'opensAt', 'phase']);
@@ -344,10 +345,10 @@ describe('self-assessment before and after: answered by participants, seen only 
 
   it('registers the answers with the person: their own data export holds them', async () => {
     const res = await fetch(new URL('/export/me/data.json', api.url), {
-      headers: { cookie: (await teacher(0)).sessionCookie! },
+      headers: { cookie: (await teacher(0)).sessionCookie ?? '' },
     });
     expect(res.status).toBe(200);
-    const data = await res.json();
+    const data = (await res.json()) as any;
     expect(data.selfAssessments.map((s: any) => [s.phase, s.answers[0].value])).toEqual([
       ['BEFORE', 1],
       ['AFTER', 3],

@@ -7,7 +7,6 @@ import {
   Role,
   SelfAssessmentAnswerEntity,
   SelfAssessmentQuestionEntity,
-  SelfAssessmentResponseEntity,
 } from '@stl/api/data-access-db';
 import { AccessPolicy, hasRole } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
