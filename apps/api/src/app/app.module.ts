@@ -17,6 +17,8 @@ import { NotificationFeatureModule } from '@stl/api/feature-notification';
 import { OrganisationFeatureModule } from '@stl/api/feature-organisation';
 import { PrivacyFeatureModule } from '@stl/api/feature-privacy';
 import { ReviewFeatureModule } from '@stl/api/feature-review';
+import { CalendarFeatureModule } from '@stl/api/feature-calendar';
+import { SelfAssessmentFeatureModule } from '@stl/api/feature-self-assessment';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { formatGraphQLError } from '@stl/api/util-errors';
@@ -99,6 +101,9 @@ export class AppModule {
         PrivacyFeatureModule,
         // Certificates of completion and the teacher's portfolio (issue 14, ADR 0032)
         CertificateFeatureModule,
+        // Calendar feed and self-assessment (issue 14, ADR 0034)
+        CalendarFeatureModule,
+        SelfAssessmentFeatureModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -216,6 +216,33 @@ export const QUERIES: MatrixEntry[] = [
     variables: () => ({}),
     allowed: MEMBERS,
   },
+  // The calendar feed and the self-assessment (issue 14, ADR 0034).
+  {
+    operation: 'myCalendarFeed',
+    query: `{ myCalendarFeed { active } }`,
+    variables: () => ({}),
+    // Personal: every member sees their own.
+    allowed: MEMBERS,
+  },
+  {
+    operation: 'mySelfAssessments',
+    query: `{ mySelfAssessments { cohortId phase } }`,
+    variables: () => ({}),
+    allowed: MEMBERS,
+  },
+  {
+    operation: 'selfAssessmentQuestions',
+    query: `query($org: ID!) { selfAssessmentQuestions(organisationId: $org) { id textSv } }`,
+    variables: (w) => ({ org: w.organisation }),
+    allowed: LARKBY_PEOPLE,
+  },
+  {
+    operation: 'selfAssessmentResults',
+    query: `query($org: ID!) { selfAssessmentResults(organisationId: $org) { minGroupSize byCohort { id } } }`,
+    variables: (w) => ({ org: w.organisation }),
+    // Administrators and course leaders (their own cohorts); never teachers or school leaders.
+    allowed: ['courseLeader', 'otherCourseLeader', 'admin'],
+  },
   {
     operation: 'organisation',
     query: `query($id: ID!) { organisation(id: $id) { name } }`,
@@ -759,6 +786,32 @@ export const MUTATIONS: MatrixEntry[] = [
     // The organisation's administrators only.
     allowed: ['admin'],
     writes: ['organisation_support_settings'],
+  },
+  // The calendar feed and the self-assessment (issue 14, ADR 0034).
+  {
+    operation: 'renewCalendarFeed',
+    query: `mutation { renewCalendarFeed { createdAt } }`,
+    variables: () => ({}),
+    allowed: MEMBERS,
+  },
+  {
+    operation: 'turnOffCalendarFeed',
+    query: `mutation { turnOffCalendarFeed { active } }`,
+    variables: () => ({}),
+    allowed: MEMBERS,
+  },
+  {
+    operation: 'submitSelfAssessment',
+    query: `mutation($c: ID!) { submitSelfAssessment(input: { cohortId: $c, phase: BEFORE, answers: [{ questionId: "00000000-0000-4000-8000-000000000000", value: 3 }] }) { answeredAt } }`,
+    variables: (w) => ({ c: w.cohort }),
+    // The cohort's participants only (who get BAD_USER_INPUT here: no window is open).
+    allowed: ['participant', 'peer'],
+  },
+  {
+    operation: 'setSelfAssessmentQuestions',
+    query: `mutation($org: ID!) { setSelfAssessmentQuestions(input: { organisationId: $org, questions: [{ theme: OTHER, textSv: "Jag planerar skrivandet med kollegor.", textEn: "I plan writing with colleagues." }] }) { id } }`,
+    variables: (w) => ({ org: w.organisation }),
+    allowed: ['admin'],
   },
   {
     operation: 'setSchoolHolidays',

@@ -47,6 +47,11 @@ export const appRoutes: Routes = [
         path: 'admin',
         loadChildren: () => import('@stl/web/feature-admin').then((m) => m.adminRoutes),
       },
+      // Self-assessment before and after a cohort (issue 14, ADR 0034).
+      {
+        path: 'self-assessment',
+        loadChildren: () => import('@stl/web/feature-home').then((m) => m.selfAssessmentRoutes),
+      },
       {
         path: 'settings',
         loadChildren: () => import('@stl/web/feature-settings').then((m) => m.settingsRoutes),

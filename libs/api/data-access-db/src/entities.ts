@@ -39,6 +39,10 @@ import { AnalysisRoundEntity } from './round/analysis-round.entity';
 import { AnalysisTemplateVersionEntity } from './template/analysis-template-version.entity';
 import { AnalysisTemplateEntity } from './template/analysis-template.entity';
 import { TemplateSectionEntity } from './template/template-section.entity';
+import { CalendarFeedTokenEntity } from './calendar/calendar-feed-token.entity';
+import { SelfAssessmentAnswerEntity } from './self-assessment/self-assessment-answer.entity';
+import { SelfAssessmentQuestionEntity } from './self-assessment/self-assessment-question.entity';
+import { SelfAssessmentResponseEntity } from './self-assessment/self-assessment-response.entity';
 
 /** Every entity, for the DataSource. Order does not matter. */
 export const ENTITIES = [
@@ -83,4 +87,8 @@ export const ENTITIES = [
   AccessibilityContactEntity,
   CompletionCertificateEntity,
   PortfolioReflectionEntity,
+  CalendarFeedTokenEntity,
+  SelfAssessmentQuestionEntity,
+  SelfAssessmentResponseEntity,
+  SelfAssessmentAnswerEntity,
 ];

@@ -58,3 +58,7 @@ export * from './audit/audit-event.entity';
 export * from './accessibility/accessibility-contact.entity';
 export * from './certificate/completion-certificate.entity';
 export * from './certificate/portfolio-reflection.entity';
+export * from './calendar/calendar-feed-token.entity';
+export * from './self-assessment/self-assessment-question.entity';
+export * from './self-assessment/self-assessment-response.entity';
+export * from './self-assessment/self-assessment-answer.entity';

@@ -31,13 +31,15 @@ export {
 export type { AccountKind, DigestibleKind, MandatoryKind } from './mail-kind';
 export type * from './mail-data';
 export {
+  calendarFeedIcs,
+  deadlineIcsUid,
   cohortWelcomeIcs,
   cohortWelcomeIcsAttachment,
   meetingIcs,
   meetingIcsAttachment,
   meetingIcsUid,
 } from './meeting-ics';
-export type { MeetingIcsOptions } from './meeting-ics';
+export type { CalendarFeedEvent, CalendarFeedOptions, MeetingIcsOptions } from './meeting-ics';
 export {
   renderAnalysisPublished,
   renderCohortWelcome,

@@ -1,5 +1,6 @@
 import { createEvent, createEvents } from 'ics';
 import type { DateTime, EventAttributes } from 'ics';
+import { COURSE_TIME_ZONE, wallClock } from '@stl/shared/domain';
 import { MailTemplateError } from './errors';
 import { toDate } from './format';
 import type { Instant } from './format';
@@ -175,4 +176,165 @@ export function meetingIcsAttachment(
     content: meetingIcs(meeting, options),
     contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
   };
+}
+
+/** One event of a person's calendar feed: a meeting, or a round's submission or feedback deadline. */
+export type CalendarFeedEvent =
+  | {
+      kind: 'MEETING';
+      meetingId: string;
+      meetingNumber: number;
+      title: string;
+      cohortId: string;
+      cohortName: string;
+      startsAt: Date;
+      endsAt: Date;
+      place: string | null;
+      videoUrl: string | null;
+      /** The meeting's revision: SEQUENCE. */
+      revision: number;
+      createdAt: Date;
+      updatedAt: Date;
+    }
+  | {
+      kind: 'SUBMISSION_DEADLINE' | 'FEEDBACK_DEADLINE';
+      roundId: string;
+      title: string;
+      cohortId: string;
+      cohortName: string;
+      at: Date;
+      /** The round's revision: SEQUENCE. */
+      revision: number;
+      createdAt: Date;
+      updatedAt: Date;
+    };
+
+/** The UID of a round's deadline event: stable, so a moved deadline updates the entry. */
+export function deadlineIcsUid(roundId: string, kind: 'SUBMISSION_DEADLINE' | 'FEEDBACK_DEADLINE'): string {
+  return `round-${roundId}-${kind === 'SUBMISSION_DEADLINE' ? 'submission' : 'feedback'}@stl-plattformen`;
+}
+
+/**
+ * Europe/Stockholm as RFC 5545 describes a zone (EU rules since 1996: summer time from the last
+ * Sunday of March 02:00 to the last Sunday of October 03:00), so the feed's wall-clock times are
+ * read in Swedish time by any calendar, whatever its own zone.
+ */
+const STOCKHOLM_VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  `TZID:${COURSE_TIME_ZONE}`,
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
+/** `YYYYMMDDTHHMM00` on the Stockholm wall clock (the one Stockholm calendar of shared/domain). */
+function stockholmLocal(at: Date): string {
+  const w = wallClock(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${w.date.replace(/-/g, '')}T${pad(w.hour)}${pad(w.minute)}00`;
+}
+
+/** The package's event attributes, less its demand for an end (a deadline has none). */
+type FeedAttributes = Omit<EventAttributes, 'end' | 'duration'> & {
+  timestamp: DateTime;
+  end?: DateTime;
+};
+
+export interface CalendarFeedOptions {
+  baseUrl: string;
+  locale?: MailLocale;
+}
+
+/**
+ * A person's subscribed calendar (issue 14, ADR 0034): every meeting and deadline of their
+ * cohorts, times on the Stockholm wall clock with the zone's VTIMEZONE. Each event keeps its UID
+ * (a meeting has the same UID as the reminder mail's file) and carries SEQUENCE (the row's
+ * revision), DTSTAMP and LAST-MODIFIED (its last change), so a moved meeting updates the entry in
+ * Outlook or Google Calendar. Deadlines are moments (no DTEND) that do not block time.
+ */
+export function calendarFeedIcs(events: readonly CalendarFeedEvent[], options: CalendarFeedOptions): string {
+  const locale = options.locale ?? DEFAULT_MAIL_LOCALE;
+  const dict = DICTIONARIES[locale];
+  const attributes = events.map((e): FeedAttributes => {
+    const pageUrl = absoluteUrl(options.baseUrl, MAIL_PATHS.cohort, { cohortId: e.cohortId });
+    const common = {
+      sequence: e.revision,
+      timestamp: e.updatedAt.getTime(),
+      created: e.createdAt.getTime(),
+      lastModified: e.updatedAt.getTime(),
+      startInputType: 'local' as const,
+      startOutputType: 'local' as const,
+    };
+    if (e.kind === 'MEETING') {
+      const videoUrl = e.videoUrl ? safeUrl(e.videoUrl, 'videoUrl') : undefined;
+      return {
+        ...common,
+        uid: meetingIcsUid(e.meetingId),
+        status: 'CONFIRMED',
+        title: dict.meeting.icsSummary({ number: e.meetingNumber, title: e.title, cohort: e.cohortName }),
+        start: stockholmLocal(e.startsAt),
+        end: stockholmLocal(e.endsAt),
+        endInputType: 'local',
+        endOutputType: 'local',
+        location: e.place ?? videoUrl,
+        url: videoUrl ?? pageUrl,
+        description: [
+          ...(videoUrl ? [`${dict.meeting.video}: ${videoUrl}`] : []),
+          `${dict.meeting.icsMeetingPage}: ${pageUrl}`,
+        ].join('\n\n'),
+      };
+    }
+    const t = dict.calendarFeed;
+    const submission = e.kind === 'SUBMISSION_DEADLINE';
+    // A moment: RFC 5545 lets an event have DTSTART only; the package's types insist on an end.
+    return {
+      ...common,
+      uid: deadlineIcsUid(e.roundId, e.kind),
+      status: 'CONFIRMED',
+      transp: 'TRANSPARENT',
+      title: (submission ? t.submissionSummary : t.feedbackSummary)({ title: e.title, cohort: e.cohortName }),
+      start: stockholmLocal(e.at),
+      url: pageUrl,
+      description: [
+        submission ? t.submissionDescription : t.feedbackDescription,
+        `${t.cohortPage}: ${pageUrl}`,
+      ].join('\n\n'),
+    };
+  });
+  const header = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'CALSCALE:GREGORIAN',
+    'PRODID:-//STL-plattformen//Kalender//SV',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${dict.calendarFeed.calendarName}`,
+    `X-WR-TIMEZONE:${COURSE_TIME_ZONE}`,
+    'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+    'X-PUBLISHED-TTL:PT1H',
+    ...STOCKHOLM_VTIMEZONE,
+  ];
+  if (attributes.length === 0) return refoldByOctets([...header, 'END:VCALENDAR', ''].join('\r\n'));
+  const { error, value } = createEvents(attributes as EventAttributes[], { productId: 'x' });
+  if (error || !value)
+    throw new MailTemplateError(`Could not build the calendar feed: ${error?.message ?? 'empty'}`);
+  // Keep the package's VEVENTs (escaping, folding) and put them in our calendar, whose local
+  // times name their zone.
+  const unfolded = value.replace(/\r\n[ \t]/g, '');
+  const body = unfolded
+    .slice(unfolded.indexOf('BEGIN:VEVENT'), unfolded.lastIndexOf('END:VCALENDAR'))
+    .replace(/^(DTSTART|DTEND):(\d{8}T\d{6})$/gm, `$1;TZID=${COURSE_TIME_ZONE}:$2`)
+    .replace(/\r\n$/, '');
+  return refoldByOctets([...header, body, 'END:VCALENDAR', ''].join('\r\n'));
 }

@@ -9,3 +9,4 @@ export * from './errors';
 export * from './planning';
 export * from './rich-text';
 export * from './certificates';
+export * from './self-assessment';

@@ -35,3 +35,5 @@ export type {
 export * from './lib/audit/audit.api';
 export * from './lib/accessibility/accessibility.api';
 export * from './lib/certificate/certificate.api';
+export * from './lib/calendar/calendar-feed.api';
+export * from './lib/self-assessment/self-assessment.api';

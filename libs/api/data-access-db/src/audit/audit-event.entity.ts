@@ -16,6 +16,7 @@ export enum AuditEventKind {
   ANALYSIS_READ_BY_ADMINISTRATOR = 'ANALYSIS_READ_BY_ADMINISTRATOR',
   CERTIFICATES_ISSUED = 'CERTIFICATES_ISSUED',
   CERTIFICATE_REVOKED = 'CERTIFICATE_REVOKED',
+  CALENDAR_FEED_CHANGED = 'CALENDAR_FEED_CHANGED',
 }
 registerEnumType(AuditEventKind, {
   name: 'AuditEventKind',
@@ -39,6 +40,10 @@ registerEnumType(AuditEventKind, {
       description: "Certificates of completion were issued for a cohort's participants (ADR 0032).",
     },
     CERTIFICATE_REVOKED: { description: 'A certificate of completion was revoked (ADR 0032).' },
+    CALENDAR_FEED_CHANGED: {
+      description:
+        'A person renewed or turned off their private calendar URL (details.action: RENEWED or TURNED_OFF).',
+    },
   },
 });
 

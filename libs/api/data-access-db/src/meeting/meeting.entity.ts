@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseEntity } from '../shared/base.entity';
 import { CohortEntity } from '../cohort/cohort.entity';
@@ -84,4 +84,11 @@ export class MeetingEntity extends BaseEntity {
   })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   discussionQuestions!: string[];
+
+  /**
+   * Raised by every change saved through TypeORM (a version column): the SEQUENCE of the meeting's
+   * calendar events, so a subscribed calendar takes a moved meeting as an update (ADR 0034).
+   */
+  @VersionColumn({ default: 1 })
+  revision!: number;
 }

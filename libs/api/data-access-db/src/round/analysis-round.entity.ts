@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseEntity } from '../shared/base.entity';
 import { CohortEntity } from '../cohort/cohort.entity';
@@ -71,4 +71,11 @@ export class AnalysisRoundEntity extends BaseEntity {
   @Field(() => GraphQLISODateTime, { description: "When critical friends' feedback is due (UTC)." })
   @Column({ type: 'timestamptz' })
   feedbackDeadline!: Date;
+
+  /**
+   * Raised by every change saved through TypeORM (a version column): the SEQUENCE of the round's
+   * calendar events, so a subscribed calendar takes a moved round as an update (ADR 0034).
+   */
+  @VersionColumn({ default: 1 })
+  revision!: number;
 }

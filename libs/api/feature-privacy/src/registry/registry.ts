@@ -22,6 +22,7 @@ import {
   templateVersions,
 } from './course.handlers';
 import { completionCertificates, portfolioReflections } from './certificate.handlers';
+import { calendarFeedTokens, selfAssessments } from './follow-up.handlers';
 import { outbox } from './mail.handler';
 import type { PersonDataHandler } from './person-data';
 
@@ -54,4 +55,6 @@ export const PERSON_DATA_HANDLERS: readonly PersonDataHandler[] = [
   portfolioReflections,
   outbox,
   privacyLog,
+  calendarFeedTokens,
+  selfAssessments,
 ];

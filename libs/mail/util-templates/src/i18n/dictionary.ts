@@ -180,6 +180,15 @@ export interface MailDictionary {
     icsSummary: (p: { number: number; title: string; cohort: string }) => string;
     icsMeetingPage: string;
   };
+  /** A person's subscribed calendar (issue 14, ADR 0034). */
+  calendarFeed: {
+    calendarName: string;
+    submissionSummary: (p: { title: string; cohort: string }) => string;
+    feedbackSummary: (p: { title: string; cohort: string }) => string;
+    submissionDescription: string;
+    feedbackDescription: string;
+    cohortPage: string;
+  };
   weeklySummary: {
     subject: (p: { week: number }) => string;
     heading: (p: { week: number }) => string;

@@ -211,6 +211,14 @@ export const en: MailDictionary = {
     icsSummary: ({ number, title, cohort }) => `Meeting ${number}: ${title} (${cohort})`,
     icsMeetingPage: 'Meeting page',
   },
+  calendarFeed: {
+    calendarName: 'STL – meetings and deadlines',
+    submissionSummary: ({ title, cohort }) => `Due: publish ${title} (${cohort})`,
+    feedbackSummary: ({ title, cohort }) => `Due: feedback on ${title} (${cohort})`,
+    submissionDescription: 'Your analysis is due to be published now.',
+    feedbackDescription: "Critical friends' and course leaders' feedback is due now.",
+    cohortPage: "The cohort's page",
+  },
   weeklySummary: {
     subject: ({ week }) => `Weekly summary, week ${week}: what is missing in your cohorts`,
     heading: ({ week }) => `What is missing, week ${week}`,

@@ -210,6 +210,14 @@ export const sv: MailDictionary = {
     icsSummary: ({ number, title, cohort }) => `Träff ${number}: ${title} (${cohort})`,
     icsMeetingPage: 'Träffens sida',
   },
+  calendarFeed: {
+    calendarName: 'STL – träffar och deadlines',
+    submissionSummary: ({ title, cohort }) => `Sista dag: publicera ${title} (${cohort})`,
+    feedbackSummary: ({ title, cohort }) => `Sista dag: återkoppling på ${title} (${cohort})`,
+    submissionDescription: 'Din analys ska vara publicerad nu.',
+    feedbackDescription: 'Återkopplingen från kritiska vänner och kursledare ska vara given nu.',
+    cohortPage: 'Utbildningsomgångens sida',
+  },
   weeklySummary: {
     subject: ({ week }) => `Veckosammanfattning vecka ${week}: det här saknas i dina utbildningsomgångar`,
     heading: ({ week }) => `Det här saknas, vecka ${week}`,

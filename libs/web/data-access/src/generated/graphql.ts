@@ -97,6 +97,8 @@ export type AuditEventKind =
   | 'ANALYSIS_READ_BY_ADMINISTRATOR'
   /** A signed-in person was refused an operation (FORBIDDEN). */
   | 'AUTHORISATION_REFUSED'
+  /** A person renewed or turned off their private calendar URL (details.action: RENEWED or TURNED_OFF). */
+  | 'CALENDAR_FEED_CHANGED'
   /** Certificates of completion were issued for a cohort's participants (ADR 0032). */
   | 'CERTIFICATES_ISSUED'
   /** A certificate of completion was revoked (ADR 0032). */
@@ -702,6 +704,42 @@ export type SchoolHolidayInput = {
   startsOn: string;
 };
 
+/** One statement's value. */
+export type SelfAssessmentAnswerInput = {
+  /** The statement. */
+  questionId: string;
+  /** 1 (not at all) to 5 (completely). */
+  value: number;
+};
+
+/** When in a cohort a self-assessment is answered. */
+export type SelfAssessmentPhase =
+  /** At the end, from the last meeting until four weeks after the last day. */
+  | 'AFTER'
+  /** At the start, before the first analysis is due. */
+  | 'BEFORE';
+
+/** One statement of the list an administrator saves. */
+export type SelfAssessmentQuestionInput = {
+  /** The statement kept (its text may be corrected); none for a new one. */
+  id?: string | null | undefined;
+  /** The statement in English (1–400 characters). */
+  textEn: string;
+  /** The statement in Swedish (1–400 characters). */
+  textSv: string;
+  /** What the statement is about. */
+  theme: SelfAssessmentTheme;
+};
+
+/** What a self-assessment statement is about. */
+export type SelfAssessmentTheme =
+  /** Digital tools in one’s teaching. */
+  | 'DIGITAL_TOOLS'
+  /** Giving and using formative feedback. */
+  | 'FORMATIVE_FEEDBACK'
+  /** Anything else the organisation asks. */
+  | 'OTHER';
+
 /** Naming who receives the organisation's accessibility reports. */
 export type SetAccessibilityContactInput = {
   /** The e-mail address of an active person of the organisation; null or empty to name nobody (then the administrators receive the reports). */
@@ -734,6 +772,14 @@ export type SetSchoolHolidaysInput = {
   organisationId: string;
   /** The school year, e.g. "2026/27". */
   schoolYear: string;
+};
+
+/** The organisation's whole list of statements, in order; statements left out are taken off the form. */
+export type SetSelfAssessmentQuestionsInput = {
+  /** The organisation. */
+  organisationId: string;
+  /** The statements in order, 1–20. */
+  questions: Array<SelfAssessmentQuestionInput>;
 };
 
 /** New thresholds of the organisation's support signal; administrators of the organisation only. */
@@ -772,6 +818,16 @@ export type StaffImportOutcome =
   | 'UNCHANGED'
   /** The person with this address is updated (name, school) and/or given roles. */
   | 'UPDATE';
+
+/** A participant’s answers to every statement on the form. */
+export type SubmitSelfAssessmentInput = {
+  /** One value per statement on the form. */
+  answers: Array<SelfAssessmentAnswerInput>;
+  /** The cohort. */
+  cohortId: string;
+  /** The phase open now. */
+  phase: SelfAssessmentPhase;
+};
 
 /** The graded support signal (course rule 8), only from what is in the participant's own hands: their analyses, their critical-friend tasks and their attendance of the meetings held. The organisation's thresholds (supportThresholds) decide the grades. */
 export type SupportLevel =
@@ -1861,6 +1917,22 @@ export type SignInMutation = {
 export type SignOutMutationVariables = Exact<{ [key: string]: never }>;
 
 export type SignOutMutation = { signOut: boolean };
+
+export type MyCalendarFeedQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyCalendarFeedQuery = {
+  myCalendarFeed: { active: boolean; createdAt: string | null; lastUsedAt: string | null };
+};
+
+export type RenewCalendarFeedMutationVariables = Exact<{ [key: string]: never }>;
+
+export type RenewCalendarFeedMutation = { renewCalendarFeed: { url: string; createdAt: string } };
+
+export type TurnOffCalendarFeedMutationVariables = Exact<{ [key: string]: never }>;
+
+export type TurnOffCalendarFeedMutation = {
+  turnOffCalendarFeed: { active: boolean; createdAt: string | null; lastUsedAt: string | null };
+};
 
 export type CompletionCertificateFieldsFragment = {
   id: string;
@@ -3578,6 +3650,128 @@ export type SchoolCohortProgressQuery = {
   };
 };
 
+export type SelfAssessmentQuestionFieldsFragment = {
+  id: string;
+  position: number;
+  theme: SelfAssessmentTheme;
+  textSv: string;
+  textEn: string;
+  retired: boolean;
+};
+
+export type SelfAssessmentFigureFieldsFragment = {
+  respondents: number | null;
+  mean: number | null;
+  suppressed: boolean;
+};
+
+export type SelfAssessmentGroupFieldsFragment = {
+  id: string | null;
+  name: string;
+  before: { respondents: number | null; mean: number | null; suppressed: boolean };
+  after: { respondents: number | null; mean: number | null; suppressed: boolean };
+  questions: Array<{
+    questionId: string;
+    change: number | null;
+    before: { respondents: number | null; mean: number | null; suppressed: boolean };
+    after: { respondents: number | null; mean: number | null; suppressed: boolean };
+  }>;
+};
+
+export type MySelfAssessmentsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MySelfAssessmentsQuery = {
+  mySelfAssessments: Array<{
+    cohortId: string;
+    cohortName: string;
+    phase: SelfAssessmentPhase;
+    opensAt: string;
+    closesAt: string;
+    answeredAt: string | null;
+  }>;
+};
+
+export type SelfAssessmentQuestionsQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+export type SelfAssessmentQuestionsQuery = {
+  selfAssessmentQuestions: Array<{
+    id: string;
+    position: number;
+    theme: SelfAssessmentTheme;
+    textSv: string;
+    textEn: string;
+    retired: boolean;
+  }>;
+};
+
+export type SubmitSelfAssessmentMutationVariables = Exact<{
+  input: SubmitSelfAssessmentInput;
+}>;
+
+export type SubmitSelfAssessmentMutation = {
+  submitSelfAssessment: { cohortId: string; phase: SelfAssessmentPhase; answeredAt: string | null };
+};
+
+export type SetSelfAssessmentQuestionsMutationVariables = Exact<{
+  input: SetSelfAssessmentQuestionsInput;
+}>;
+
+export type SetSelfAssessmentQuestionsMutation = {
+  setSelfAssessmentQuestions: Array<{
+    id: string;
+    position: number;
+    theme: SelfAssessmentTheme;
+    textSv: string;
+    textEn: string;
+    retired: boolean;
+  }>;
+};
+
+export type SelfAssessmentResultsQueryVariables = Exact<{
+  organisationId: string;
+  schoolYear?: string | null | undefined;
+}>;
+
+export type SelfAssessmentResultsQuery = {
+  selfAssessmentResults: {
+    minGroupSize: number;
+    questions: Array<{
+      id: string;
+      position: number;
+      theme: SelfAssessmentTheme;
+      textSv: string;
+      textEn: string;
+      retired: boolean;
+    }>;
+    byCohort: Array<{
+      id: string | null;
+      name: string;
+      before: { respondents: number | null; mean: number | null; suppressed: boolean };
+      after: { respondents: number | null; mean: number | null; suppressed: boolean };
+      questions: Array<{
+        questionId: string;
+        change: number | null;
+        before: { respondents: number | null; mean: number | null; suppressed: boolean };
+        after: { respondents: number | null; mean: number | null; suppressed: boolean };
+      }>;
+    }>;
+    bySchool: Array<{
+      id: string | null;
+      name: string;
+      before: { respondents: number | null; mean: number | null; suppressed: boolean };
+      after: { respondents: number | null; mean: number | null; suppressed: boolean };
+      questions: Array<{
+        questionId: string;
+        change: number | null;
+        before: { respondents: number | null; mean: number | null; suppressed: boolean };
+        after: { respondents: number | null; mean: number | null; suppressed: boolean };
+      }>;
+    }>;
+  };
+};
+
 export type SessionFieldsFragment = {
   id: string;
   createdAt: string;
@@ -4601,6 +4795,7 @@ export * from './documents/analysis';
 export * from './documents/attachments';
 export * from './documents/audit';
 export * from './documents/auth';
+export * from './documents/calendar';
 export * from './documents/certificates';
 export * from './documents/cohort';
 export * from './documents/draft-history';
@@ -4612,6 +4807,7 @@ export * from './documents/passages';
 export * from './documents/password';
 export * from './documents/privacy';
 export * from './documents/review';
+export * from './documents/self-assessment';
 export * from './documents/sessions';
 export * from './documents/setup';
 export * from './documents/sso';

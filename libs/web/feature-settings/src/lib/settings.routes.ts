@@ -24,4 +24,10 @@ export const settingsRoutes: Routes = [
     loadComponent: () => import('./data/my-data.page').then((m) => m.MyDataPage),
     title: 'privacy.settings.title',
   },
+  // My calendar link: meetings and deadlines in Outlook or Google Calendar (issue 14, ADR 0034).
+  {
+    path: 'calendar',
+    loadComponent: () => import('./calendar/calendar-feed.page').then((m) => m.CalendarFeedPage),
+    title: 'calendarFeed.title',
+  },
 ];

@@ -32,6 +32,9 @@ import school from './school.sv.json';
 import setup from './setup.sv.json';
 // My sessions (settings) and the signed-out notice on the sign-in page.
 import sessions from './sessions.sv.json';
+// The calendar feed and the self-assessment (issue 14, ADR 0034).
+import calendarFeed from './calendarFeed.sv.json';
+import selfAssessment from './selfAssessment.sv.json';
 // Single sign-on (ADR 0014): the sign-in page's entry and the administrators' settings.
 import sso from './sso.sv.json';
 
@@ -53,6 +56,8 @@ export default {
   passages,
   privacy,
   sessions,
+  calendarFeed,
+  selfAssessment,
   sso,
   export: exports,
   certificates,

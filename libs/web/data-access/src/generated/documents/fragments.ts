@@ -30,6 +30,9 @@ import type {
   RoundFieldsFragment,
   SchoolHolidaysFieldsFragment,
   SectionFieldsFragment,
+  SelfAssessmentFigureFieldsFragment,
+  SelfAssessmentGroupFieldsFragment,
+  SelfAssessmentQuestionFieldsFragment,
   SessionFieldsFragment,
   SetupCohortFieldsFragment,
   SetupMeetingFieldsFragment,
@@ -710,6 +713,58 @@ export const ReviewProgressFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentSt
     `,
   { fragmentName: 'ReviewProgressFields' },
 ) as unknown as TypedDocumentString<ReviewProgressFieldsFragment, unknown>;
+export const SelfAssessmentQuestionFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment SelfAssessmentQuestionFields on SelfAssessmentQuestion {
+  id
+  position
+  theme
+  textSv
+  textEn
+  retired
+}
+    `,
+  { fragmentName: 'SelfAssessmentQuestionFields' },
+) as unknown as TypedDocumentString<SelfAssessmentQuestionFieldsFragment, unknown>;
+export const SelfAssessmentFigureFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment SelfAssessmentFigureFields on SelfAssessmentFigure {
+  respondents
+  mean
+  suppressed
+}
+    `,
+  { fragmentName: 'SelfAssessmentFigureFields' },
+) as unknown as TypedDocumentString<SelfAssessmentFigureFieldsFragment, unknown>;
+export const SelfAssessmentGroupFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment SelfAssessmentGroupFields on SelfAssessmentGroup {
+  id
+  name
+  before {
+    ...SelfAssessmentFigureFields
+  }
+  after {
+    ...SelfAssessmentFigureFields
+  }
+  questions {
+    questionId
+    before {
+      ...SelfAssessmentFigureFields
+    }
+    after {
+      ...SelfAssessmentFigureFields
+    }
+    change
+  }
+}
+    fragment SelfAssessmentFigureFields on SelfAssessmentFigure {
+  respondents
+  mean
+  suppressed
+}`,
+  { fragmentName: 'SelfAssessmentGroupFields' },
+) as unknown as TypedDocumentString<SelfAssessmentGroupFieldsFragment, unknown>;
 export const SessionFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment SessionFields on Session {

@@ -14,6 +14,7 @@ export const AUDIT_KINDS: readonly AuditEventKind[] = [
   'ANALYSIS_READ_BY_ADMINISTRATOR',
   'CERTIFICATES_ISSUED',
   'CERTIFICATE_REVOKED',
+  'CALENDAR_FEED_CHANGED',
 ] as AuditEventKind[];
 
 export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['SUCCESS', 'REFUSED', 'FAILED'] as AuditOutcome[];

@@ -6,6 +6,7 @@ import { LoadDirective, PageHeaderComponent, StatusBadgeComponent } from '@stl/w
 import { FollowUpCardComponent } from './follow-up-card.component';
 import { LeaderToDoComponent } from './leader-todo.component';
 import { ParticipantCardComponent } from './participant-card.component';
+import { SelfAssessmentPromptComponent } from '../self-assessment/self-assessment-prompt.component';
 
 /** What to do next, by role, for every cohort the person may see. */
 @Component({
@@ -20,12 +21,19 @@ import { ParticipantCardComponent } from './participant-card.component';
     ParticipantCardComponent,
     FollowUpCardComponent,
     LeaderToDoComponent,
+    SelfAssessmentPromptComponent,
   ],
   template: `
     <stl-page-header
       [heading]="'home.greeting' | transloco: { name: firstName() }"
       [lead]="'home.lead' | transloco: { organisation: organisation() }"
     />
+    <stl-self-assessment-prompt />
+    @if (followsUp()) {
+      <p class="related">
+        <a routerLink="/self-assessment">{{ 'selfAssessment.results.title' | transloco }}</a>
+      </p>
+    }
     <ng-container *stlLoad="cohorts">
       @if (leads()) {
         <stl-leader-todo />
@@ -89,6 +97,10 @@ export class HomePage {
   );
   /** Course leaders of any cohort get their to-do across all of them first. */
   protected readonly leads = computed(() => this.list().some((c) => c.viewerRole === 'LEADER'));
+  /** Administrators and course leaders follow the self-assessment up (issue 14). */
+  protected readonly followsUp = computed(
+    () => this.session.roles().includes('ADMINISTRATOR') || this.session.roles().includes('COURSE_LEADER'),
+  );
   protected readonly firstName = computed(() => this.session.viewer()?.person.fullName.split(' ')[0] ?? '');
   protected readonly organisation = computed(() => this.session.viewer()?.organisation?.name ?? '');
 }

@@ -1,0 +1,3 @@
+export * from './seed-questions';
+export * from './window';
+export * from './aggregate';
