@@ -13,6 +13,8 @@ import draftHistory from './draftHistory.en.json';
 // The audit log (issue 12, ADR 0029).
 import audit from './audit.en.json';
 import core from './en.json';
+// The organisation dashboard (issue 14, ADR 0033).
+import dashboard from './dashboard.en.json';
 // Downloads (XLSX, CSV) of the follow-up screens.
 import exports from './export.en.json';
 import followUp from './followUp.en.json';
@@ -38,6 +40,7 @@ export default {
   accessibility,
   account,
   admin,
+  dashboard,
   attachments,
   draftHistory,
   audit,

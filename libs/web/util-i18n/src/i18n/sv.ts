@@ -13,6 +13,8 @@ import draftHistory from './draftHistory.sv.json';
 // The audit log (issue 12, ADR 0029).
 import audit from './audit.sv.json';
 import core from './sv.json';
+// The organisation dashboard (issue 14, ADR 0033).
+import dashboard from './dashboard.sv.json';
 // Downloads (XLSX, CSV) of the follow-up screens.
 import exports from './export.sv.json';
 import followUp from './followUp.sv.json';
@@ -38,6 +40,7 @@ export default {
   accessibility,
   account,
   admin,
+  dashboard,
   attachments,
   draftHistory,
   audit,
