@@ -651,14 +651,23 @@ async function main(): Promise<void> {
         name: 'organisation dashboard',
         kind: 'read',
         note: `administrator of the largest organisation (${largestOrg.n} cohorts), default school year (ADR 0033)`,
-        next: () => ({ query: doc(D.OrganisationDashboardDocument), variables: {}, token: tok(admin.person_id) }),
+        next: () => ({
+          query: doc(D.OrganisationDashboardDocument),
+          variables: {},
+          token: tok(admin.person_id),
+        }),
         // The floor is the dashboard's own four statements on one connection, JIT off as in the API:
         // what is left over is the framework, the session, the rule applied in Node and the JSON.
         floor: async (c) => {
           const facts = new OrganisationFollowUpFacts({
             query: (sql: string, params: unknown[]) => c.query(sql, params).then((r) => r.rows),
           } as never);
-          const scope = { organisationId: largestOrg.organisation_id, leaderId: null, cohortId: null, schoolId: null };
+          const scope = {
+            organisationId: largestOrg.organisation_id,
+            leaderId: null,
+            cohortId: null,
+            schoolId: null,
+          };
           await c.query('BEGIN');
           await c.query('SET LOCAL jit = off');
           await facts.cohorts(scope, new Date());

@@ -52,10 +52,13 @@ test('the administrator follows the organisation up on the dashboard, axe clean'
 
   // The download holds the selection as shown.
   const shown = Number(
-    (await page.getByTestId('key-figures').locator('div', { hasText: 'Deltagare' }).locator('dd').textContent())?.replace(
-      /\D/g,
-      '',
-    ),
+    (
+      await page
+        .getByTestId('key-figures')
+        .locator('div', { hasText: 'Deltagare' })
+        .locator('dd')
+        .textContent()
+    )?.replace(/\D/g, ''),
   );
   const [file] = await Promise.all([
     page.waitForEvent('download'),
