@@ -374,8 +374,8 @@ describe('the organisation dashboard (issue 14): every figure, hand-checked, to 
     );
     // The cohort's first and last day, as dates (read back as midnight UTC of the Stockholm day).
     expect(cohortRows[0][2]).toBeInstanceOf(Date);
-    expect((cohortRows[0][2] as Date).toISOString().slice(0, 10)).toBe('2026-08-17');
-    expect((cohortRows[0][3] as Date).toISOString().slice(0, 10)).toBe('2027-06-11');
+    expect((cohortRows[0][2] as unknown as Date).toISOString().slice(0, 10)).toBe('2026-08-17');
+    expect((cohortRows[0][3] as unknown as Date).toISOString().slice(0, 10)).toBe('2027-06-11');
     const [, ...yearRows] = sheets[2].data;
     expect(yearRows.map((r) => close(r))).toEqual(d.bySchoolYear.map((y: any) => [y.label, ...cells(y)]));
     const [, ...roundRows] = sheets[3].data;

@@ -54,12 +54,13 @@ export type {
 } from './progress/progress-facts';
 export { cohortCompletions, supportThresholdsOf } from './progress/cohort-completions';
 export type { AnalysisStage, CompletionScope, ParticipantCompletionRow } from './progress/cohort-completions';
-export { OrganisationFollowUpFacts } from './progress/organisation-follow-up';
+export { OrganisationFollowUpFacts, readOrganisationFollowUp } from './progress/organisation-follow-up';
 export type {
   FollowUpCohortRow,
   FollowUpParticipantRow,
   FollowUpRoundRow,
   FollowUpScope,
+  OrganisationFollowUpRead,
   TurnaroundRow,
 } from './progress/organisation-follow-up';
 export * from './audit/audit-event.entity';

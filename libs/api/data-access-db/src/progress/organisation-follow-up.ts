@@ -1,8 +1,11 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { SupportThresholds } from '@stl/shared/domain';
 import { AnalysisStatus } from '../analysis/analysis.entity';
 import { CohortRole } from '../cohort/cohort-membership.entity';
 import { AttendanceStatus } from '../meeting/attendance.entity';
+import { SchoolEntity } from '../organisation/school.entity';
 import { ReviewerKind } from '../review/review-assignment.entity';
+import { supportThresholdsOf } from './cohort-completions';
 
 /**
  * Which participants an organisation's follow-up covers: the current participants (not withdrawn,
@@ -223,4 +226,42 @@ export class OrganisationFollowUpFacts {
       grouping: g_school === 0 ? 'SCHOOL' : g_cohort === 0 ? 'COHORT' : 'YEAR',
     }));
   }
+}
+
+/** Everything the dashboard is computed from, read in one snapshot. */
+export interface OrganisationFollowUpRead {
+  cohorts: FollowUpCohortRow[];
+  rounds: FollowUpRoundRow[];
+  participants: FollowUpParticipantRow[];
+  turnaround: TurnaroundRow[];
+  thresholds: SupportThresholds;
+  schools: Pick<SchoolEntity, 'id' | 'name'>[];
+}
+
+/**
+ * The four statements, the organisation's support thresholds and its schools, in one REPEATABLE
+ * READ transaction (one snapshot, so the figures agree with each other) with JIT off: at national
+ * scale the planner's cost passes PostgreSQL's JIT threshold, and compiling costs more than running
+ * these index-only reads (ADR 0033, docs/dashboard.md). Reads only.
+ */
+export function readOrganisationFollowUp(
+  dataSource: DataSource,
+  scope: FollowUpScope,
+  now: Date,
+): Promise<OrganisationFollowUpRead> {
+  return dataSource.transaction('REPEATABLE READ', async (m) => {
+    await m.query('SET LOCAL jit = off');
+    const facts = new OrganisationFollowUpFacts(m);
+    return {
+      cohorts: await facts.cohorts(scope, now),
+      rounds: await facts.rounds(scope),
+      participants: await facts.participants(scope),
+      turnaround: await facts.turnaround(scope),
+      thresholds: await supportThresholdsOf(m, scope.organisationId),
+      schools: await m.find(SchoolEntity, {
+        select: { id: true, name: true },
+        where: { organisationId: scope.organisationId },
+      }),
+    };
+  });
 }

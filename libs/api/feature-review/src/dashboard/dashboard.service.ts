@@ -5,10 +5,9 @@ import {
   CohortEntity,
   CohortMembershipEntity,
   CohortRole,
-  OrganisationFollowUpFacts,
   Role,
   SchoolEntity,
-  supportThresholdsOf,
+  readOrganisationFollowUp,
 } from '@stl/api/data-access-db';
 import type { FollowUpCohortRow, FollowUpScope, TurnaroundRow } from '@stl/api/data-access-db';
 import { AccessPolicy, hasRole } from '@stl/api/feature-auth';
@@ -187,27 +186,14 @@ export class DashboardService {
     schoolYear: string | null,
     now: Date,
   ): Promise<OrganisationDashboardModel> {
-    // One snapshot for every statement, so the figures agree with each other; JIT off, since at
-    // national scale the planner's cost passes PostgreSQL's JIT threshold and compiling costs more
-    // than running these index-only reads (docs/dashboard.md).
-    const [cohorts, rounds, participants, times, thresholds, schools] = await this.dataSource.transaction(
-      'REPEATABLE READ',
-      async (m) => {
-        await m.query('SET LOCAL jit = off');
-        const facts = new OrganisationFollowUpFacts(m);
-        return [
-          await facts.cohorts(scope, now),
-          await facts.rounds(scope),
-          await facts.participants(scope),
-          await facts.turnaround(scope),
-          await supportThresholdsOf(m, scope.organisationId),
-          await m.find(SchoolEntity, {
-            select: { id: true, name: true },
-            where: { organisationId: scope.organisationId },
-          }),
-        ] as const;
-      },
-    );
+    const {
+      cohorts,
+      rounds,
+      participants,
+      turnaround: times,
+      thresholds,
+      schools,
+    } = await readOrganisationFollowUp(this.dataSource, scope, now);
     const cohortOf = new Map<string, FollowUpCohortRow>(cohorts.map((c) => [c.id, c]));
     const roundOf = new Map(rounds.map((r) => [r.id, r]));
     const schoolName = new Map(schools.map((s) => [s.id, s.name]));
