@@ -25,7 +25,8 @@
  * requests the web's home sends, in turn); cohortProgress of the 24- and the 200-participant cohort
  * as their leader (first page of 100); myProgress; myReviewTasks (the review page); sharedSpace
  * first page; cohorts (the home list, first 50) for course leaders and for the administrator of the
- * largest organisation; people search (administrator, "and"); the writes saveAnalysisDraft,
+ * largest organisation; the organisation dashboard (that administrator, the default school year);
+ * people search (administrator, "and"); the writes saveAnalysisDraft,
  * publishAnalysis (each on a draft changed by the save run), giveFeedback (open leader tasks) and
  * signIn (argon2 included).
  *
@@ -51,6 +52,7 @@ import { withDatabase } from '../../libs/api/data-access-db/src';
 import { PasswordService } from '../../libs/api/feature-auth/src/password.service';
 import * as D from '../../libs/web/data-access/src/generated/graphql';
 import * as F from './floor-sql';
+import { OrganisationFollowUpFacts } from '../../libs/api/data-access-db/src/progress/organisation-follow-up';
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -644,6 +646,36 @@ async function main(): Promise<void> {
         note: `administrator of the largest organisation (${largestOrg.n} cohorts); first 50`,
         next: () => ({ query: myCohorts, token: tok(admin.person_id) }),
         floor: (c) => c.query(F.MY_COHORTS, [admin.person_id]),
+      },
+      {
+        name: 'organisation dashboard',
+        kind: 'read',
+        note: `administrator of the largest organisation (${largestOrg.n} cohorts), default school year (ADR 0033)`,
+        next: () => ({
+          query: doc(D.OrganisationDashboardDocument),
+          variables: {},
+          token: tok(admin.person_id),
+        }),
+        // The floor is the dashboard's own four statements on one connection, JIT off as in the API:
+        // what is left over is the framework, the session, the rule applied in Node and the JSON.
+        floor: async (c) => {
+          const facts = new OrganisationFollowUpFacts({
+            query: (sql: string, params: unknown[]) => c.query(sql, params).then((r) => r.rows),
+          } as never);
+          const scope = {
+            organisationId: largestOrg.organisation_id,
+            leaderId: null,
+            cohortId: null,
+            schoolId: null,
+          };
+          await c.query('BEGIN');
+          await c.query('SET LOCAL jit = off');
+          await facts.cohorts(scope, new Date());
+          await facts.rounds(scope);
+          await facts.participants(scope);
+          await facts.turnaround(scope);
+          await c.query('COMMIT');
+        },
       },
       {
         name: 'people search',

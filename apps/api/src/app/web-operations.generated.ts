@@ -78,6 +78,7 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['26b79bd335c0a0f9a11443f34eeb4ea1a1c40e27bec08a2809409247f2aef103', 'OperatorOrganisations'],
   ['af6eea97c1da61df82456146ec89b023a972baf7e09ba17948bb4b1b502ad71f', 'OperatorRenameOrganisation'],
   ['97c8e5207844988207984f6bf733312f62c8fea817311ab7a071822a5819a2bb', 'OperatorResendInvitation'],
+  ['754dd8350c4b94d60a2a3bdce493be7abfde712cc9aeeeb4be3e30ab7f12b675', 'OrganisationDashboard'],
   ['ceba9866d265e964a9caf82984f9532c92d056881d432935a04d91123adacb4f', 'OrganisationSso'],
   ['51697a7c8b81484bc52af0aceab1d8d91e23249b786741242876591d56c57ab2', 'PreviewAllocation'],
   ['a5fdb06f53cda37c598159b4449d8258020e58bf00750eba1b35dfa769124833', 'PreviewStaffImport'],

@@ -192,6 +192,20 @@ export const QUERIES: MatrixEntry[] = [
     allowed: MEMBERS,
   },
   {
+    operation: 'organisationDashboard',
+    query: `query($org: ID) { organisationDashboard(organisationId: $org) { schoolYear total { participants } } }`,
+    variables: (w) => ({ org: w.organisation }),
+    // Administrators every cohort, course leaders those they lead (ADR 0033); Karin leads one in planning.
+    allowed: ['courseLeader', 'otherCourseLeader', 'admin'],
+  },
+  {
+    operation: 'organisationDashboard',
+    case: 'a cohort the caller does not lead',
+    query: `query($org: ID, $c: ID) { organisationDashboard(organisationId: $org, cohortId: $c) { total { participants } } }`,
+    variables: (w) => ({ org: w.organisation, c: w.cohort }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
     operation: 'myProgress',
     query: `query($id: ID!) { myProgress(cohortId: $id) { completed } }`,
     variables: (w) => ({ id: w.cohort }),
@@ -1269,6 +1283,12 @@ export const HTTP_ROUTES: HttpRouteEntry[] = [
     path: (w: World) => `/export/cohorts/${w.cohort}/${file}`,
     mirrors: 'cohortProgress',
     allowed: FOLLOW_UP_READERS,
+  })),
+  // The organisation's follow-up (issue 14, ADR 0033), as the organisationDashboard query.
+  ...['follow-up.xlsx', 'follow-up.csv'].map((file) => ({
+    path: (w: World) => `/export/organisations/${w.organisation}/${file}`,
+    mirrors: 'organisationDashboard',
+    allowed: ['courseLeader', 'otherCourseLeader', 'admin'] as const,
   })),
   // The audit log's download (ADR 0029), with the screen's filters.
   ...['audit.xlsx', 'audit.csv?kind=SIGN_IN'].map((file) => ({

@@ -60,6 +60,11 @@ export const appRoutes: Routes = [
         path: 'school',
         loadChildren: () => import('@stl/web/feature-school').then((m) => m.schoolRoutes),
       },
+      // The organisation dashboard (issue 14, ADR 0033): its chart library loads with it only.
+      {
+        path: 'follow-up',
+        loadChildren: () => import('@stl/web/feature-follow-up').then((m) => m.dashboardRoutes),
+      },
       {
         path: 'cohorts',
         pathMatch: 'full',

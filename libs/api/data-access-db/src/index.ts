@@ -54,6 +54,15 @@ export type {
 } from './progress/progress-facts';
 export { cohortCompletions, supportThresholdsOf } from './progress/cohort-completions';
 export type { AnalysisStage, CompletionScope, ParticipantCompletionRow } from './progress/cohort-completions';
+export { OrganisationFollowUpFacts, readOrganisationFollowUp } from './progress/organisation-follow-up';
+export type {
+  FollowUpCohortRow,
+  FollowUpParticipantRow,
+  FollowUpRoundRow,
+  FollowUpScope,
+  OrganisationFollowUpRead,
+  TurnaroundRow,
+} from './progress/organisation-follow-up';
 export * from './audit/audit-event.entity';
 export * from './accessibility/accessibility-contact.entity';
 export * from './certificate/completion-certificate.entity';

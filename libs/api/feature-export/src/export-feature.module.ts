@@ -7,6 +7,7 @@ import { ReviewFeatureModule } from '@stl/api/feature-review';
 import { AuditExportController } from './audit/audit-export.controller';
 import { CohortExportController } from './cohort/cohort-export.controller';
 import { CohortExportService } from './cohort/cohort-export.service';
+import { FollowUpExportController } from './organisation/follow-up-export.controller';
 
 /**
  * Downloads (XLSX and CSV) of what the follow-up screens show, over plain HTTP with the session
@@ -22,6 +23,6 @@ import { CohortExportService } from './cohort/cohort-export.service';
   ],
   providers: [CohortExportService],
   // The audit log's download (issue 12, ADR 0029)
-  controllers: [CohortExportController, AuditExportController],
+  controllers: [CohortExportController, AuditExportController, FollowUpExportController],
 })
 export class ExportFeatureModule {}

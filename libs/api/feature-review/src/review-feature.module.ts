@@ -30,6 +30,8 @@ import {
 import { FeedbackService } from './feedback/feedback.service';
 import { AnalysisPassageCommentsResolver, PassageCommentResolver } from './passage/passage-comment.resolver';
 import { PassageCommentService } from './passage/passage-comment.service';
+import { DashboardResolver } from './dashboard/dashboard.resolver';
+import { DashboardService } from './dashboard/dashboard.service';
 import { ProgressResolver } from './progress/progress.resolver';
 import { ProgressService } from './progress/progress.service';
 import { SupportThresholdsResolver } from './progress/support-thresholds.resolver';
@@ -79,7 +81,9 @@ import { LeaderToDoService } from './todo/leader-todo.service';
     SupportThresholdsResolver,
     LeaderToDoService,
     LeaderToDoResolver,
+    DashboardService,
+    DashboardResolver,
   ],
-  exports: [ProgressService, SupportThresholdsService],
+  exports: [ProgressService, SupportThresholdsService, DashboardService],
 })
 export class ReviewFeatureModule {}

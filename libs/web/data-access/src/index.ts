@@ -12,6 +12,7 @@ export * from './lib/analysis/draft-history.api';
 export * from './lib/review/review.api';
 export * from './lib/review/passage.api';
 export * from './lib/follow-up/follow-up.api';
+export * from './lib/follow-up/dashboard.api';
 export * from './lib/admin/admin.api';
 export * from './lib/setup/setup.api';
 export * from './lib/notifications/notifications.api';

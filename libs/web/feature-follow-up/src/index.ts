@@ -1,1 +1,1 @@
-export { followUpRoutes } from './lib/follow-up.routes';
+export { dashboardRoutes, followUpRoutes } from './lib/follow-up.routes';

@@ -35,6 +35,8 @@ export type Answers = Record<string, string>;
 @Entity('analysis')
 @Index(['roundId', 'authorId'], { unique: true })
 @Index(['cohortId', 'status'])
+// The dashboard's covering index (migration DashboardIndexes, ADR 0033).
+@Index('IDX_analysis_follow_up', { synchronize: false })
 export class AnalysisEntity extends BaseEntity {
   @Field(() => ID, { description: 'The round this analysis answers.' })
   @Column({ type: 'uuid' })

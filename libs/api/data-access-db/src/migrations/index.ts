@@ -23,6 +23,7 @@ import { PassageComments1796551716015 } from './1796551716015-PassageComments';
 import { AccessibilityReports1796564000000 } from './1796564000000-AccessibilityReports';
 import { CertificatesAndPortfolio1796560000000 } from './1796560000000-CertificatesAndPortfolio';
 import { CalendarFeedAndSelfAssessment1796562000000 } from './1796562000000-CalendarFeedAndSelfAssessment';
+import { DashboardIndexes1796561000000 } from './1796561000000-DashboardIndexes';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -50,6 +51,7 @@ export const MIGRATIONS: Function[] = [
   PrivacyRetention1796551692199,
   PassageComments1796551716015,
   CertificatesAndPortfolio1796560000000,
+  DashboardIndexes1796561000000,
   CalendarFeedAndSelfAssessment1796562000000,
   AccessibilityReports1796564000000,
 ];

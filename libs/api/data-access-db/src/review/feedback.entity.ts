@@ -17,6 +17,8 @@ import { ReviewAssignmentEntity, ReviewerKind } from './review-assignment.entity
 })
 @Entity('feedback')
 @Index(['analysisId'])
+// The dashboard's covering index (migration DashboardIndexes, ADR 0033).
+@Index('IDX_feedback_turnaround', { synchronize: false })
 export class FeedbackEntity extends BaseEntity {
   @Field(() => ID, { description: 'The review assignment this feedback fulfils.' })
   @Index({ unique: true })

@@ -56,6 +56,8 @@ export interface StoredReason {
   where: '"cancelled_at" IS NULL',
 })
 @Index(['roundId', 'reviewerId'])
+// The dashboard's covering index (migration DashboardIndexes, ADR 0033).
+@Index('IDX_review_assignment_follow_up', { synchronize: false })
 export class ReviewAssignmentEntity extends BaseEntity {
   @Field(() => ID, { description: 'The round.' })
   @Column({ type: 'uuid' })

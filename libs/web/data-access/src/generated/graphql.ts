@@ -2366,6 +2366,173 @@ export type LeaderToDoQuery = {
   }>;
 };
 
+export type DashboardTurnaroundFragment = {
+  received: number;
+  waiting: number;
+  medianHours: number | null;
+  p90Hours: number | null;
+};
+
+export type DashboardFiguresFragment = {
+  id: string | null;
+  label: string;
+  participants: number;
+  completed: number;
+  completionRate: number | null;
+  onTrack: number;
+  behind: number;
+  needsSupport: number;
+  publishedAnalyses: number;
+  overdueAnalyses: number;
+  overdueFeedback: number;
+  overdueReviewTasks: number;
+  meetingsHeld: number;
+  meetingsAttended: number;
+  attendanceRate: number | null;
+  peerTurnaround: { received: number; waiting: number; medianHours: number | null; p90Hours: number | null };
+  leaderTurnaround: {
+    received: number;
+    waiting: number;
+    medianHours: number | null;
+    p90Hours: number | null;
+  };
+};
+
+export type OrganisationDashboardQueryVariables = Exact<{
+  schoolYear?: string | null | undefined;
+  schoolId?: string | null | undefined;
+  cohortId?: string | null | undefined;
+}>;
+
+export type OrganisationDashboardQuery = {
+  organisationDashboard: {
+    organisationId: string;
+    schoolYear: string | null;
+    schoolId: string | null;
+    cohortId: string | null;
+    schoolYears: Array<string>;
+    schools: Array<{ id: string; name: string }>;
+    cohorts: Array<{ id: string; name: string }>;
+    total: {
+      id: string | null;
+      label: string;
+      participants: number;
+      completed: number;
+      completionRate: number | null;
+      onTrack: number;
+      behind: number;
+      needsSupport: number;
+      publishedAnalyses: number;
+      overdueAnalyses: number;
+      overdueFeedback: number;
+      overdueReviewTasks: number;
+      meetingsHeld: number;
+      meetingsAttended: number;
+      attendanceRate: number | null;
+      peerTurnaround: {
+        received: number;
+        waiting: number;
+        medianHours: number | null;
+        p90Hours: number | null;
+      };
+      leaderTurnaround: {
+        received: number;
+        waiting: number;
+        medianHours: number | null;
+        p90Hours: number | null;
+      };
+    };
+    bySchool: Array<{
+      id: string | null;
+      label: string;
+      participants: number;
+      completed: number;
+      completionRate: number | null;
+      onTrack: number;
+      behind: number;
+      needsSupport: number;
+      publishedAnalyses: number;
+      overdueAnalyses: number;
+      overdueFeedback: number;
+      overdueReviewTasks: number;
+      meetingsHeld: number;
+      meetingsAttended: number;
+      attendanceRate: number | null;
+      peerTurnaround: {
+        received: number;
+        waiting: number;
+        medianHours: number | null;
+        p90Hours: number | null;
+      };
+      leaderTurnaround: {
+        received: number;
+        waiting: number;
+        medianHours: number | null;
+        p90Hours: number | null;
+      };
+    }>;
+    byCohort: Array<{
+      id: string | null;
+      label: string;
+      participants: number;
+      completed: number;
+      completionRate: number | null;
+      onTrack: number;
+      behind: number;
+      needsSupport: number;
+      publishedAnalyses: number;
+      overdueAnalyses: number;
+      overdueFeedback: number;
+      overdueReviewTasks: number;
+      meetingsHeld: number;
+      meetingsAttended: number;
+      attendanceRate: number | null;
+      peerTurnaround: {
+        received: number;
+        waiting: number;
+        medianHours: number | null;
+        p90Hours: number | null;
+      };
+      leaderTurnaround: {
+        received: number;
+        waiting: number;
+        medianHours: number | null;
+        p90Hours: number | null;
+      };
+    }>;
+    bySchoolYear: Array<{
+      id: string | null;
+      label: string;
+      participants: number;
+      completed: number;
+      completionRate: number | null;
+      onTrack: number;
+      behind: number;
+      needsSupport: number;
+      publishedAnalyses: number;
+      overdueAnalyses: number;
+      overdueFeedback: number;
+      overdueReviewTasks: number;
+      meetingsHeld: number;
+      meetingsAttended: number;
+      attendanceRate: number | null;
+      peerTurnaround: {
+        received: number;
+        waiting: number;
+        medianHours: number | null;
+        p90Hours: number | null;
+      };
+      leaderTurnaround: {
+        received: number;
+        waiting: number;
+        medianHours: number | null;
+        p90Hours: number | null;
+      };
+    }>;
+    rounds: Array<{ number: number; participants: number; published: number }>;
+  };
+};
+
 export type DraftHistoryQueryVariables = Exact<{
   analysisId: string;
   after?: string | null | undefined;
@@ -4798,6 +4965,7 @@ export * from './documents/auth';
 export * from './documents/calendar';
 export * from './documents/certificates';
 export * from './documents/cohort';
+export * from './documents/dashboard';
 export * from './documents/draft-history';
 export * from './documents/follow-up';
 export * from './documents/fragments';

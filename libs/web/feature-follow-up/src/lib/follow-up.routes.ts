@@ -7,3 +7,15 @@ export const followUpRoutes: Routes = [
   { path: '', component: ProgressMatrixPage, title: 'followUp.matrix.title' },
   { path: 'rounds/:roundId/allocation', component: AllocationPage, title: 'followUp.allocation.title' },
 ];
+
+/**
+ * Mounted at /follow-up: the organisation dashboard (issue 14). Its own lazy chunk with the chart
+ * library, which nothing else loads.
+ */
+export const dashboardRoutes: Routes = [
+  {
+    path: '',
+    loadComponent: () => import('./dashboard/dashboard.page').then((m) => m.DashboardPage),
+    title: 'dashboard.title',
+  },
+];

@@ -15,6 +15,8 @@ import audit from './audit.en.json';
 // Certificates of completion and the teacher's portfolio (issue 14, ADR 0032).
 import certificates from './certificates.en.json';
 import core from './en.json';
+// The organisation dashboard (issue 14, ADR 0033).
+import dashboard from './dashboard.en.json';
 // Downloads (XLSX, CSV) of the follow-up screens.
 import exports from './export.en.json';
 import followUp from './followUp.en.json';
@@ -43,6 +45,7 @@ export default {
   accessibility,
   account,
   admin,
+  dashboard,
   attachments,
   draftHistory,
   audit,

@@ -13,6 +13,8 @@ import type {
   AuditEventFieldsFragment,
   CohortSummaryFragment,
   CompletionCertificateFieldsFragment,
+  DashboardFiguresFragment,
+  DashboardTurnaroundFragment,
   DraftFieldsFragment,
   FollowUpCohortFragment,
   FollowUpRoundFragment,
@@ -349,6 +351,50 @@ fragment RoundFields on AnalysisRound {
 }`,
   { fragmentName: 'CohortSummary' },
 ) as unknown as TypedDocumentString<CohortSummaryFragment, unknown>;
+export const DashboardTurnaroundFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment DashboardTurnaround on FeedbackTurnaround {
+  received
+  waiting
+  medianHours
+  p90Hours
+}
+    `,
+  { fragmentName: 'DashboardTurnaround' },
+) as unknown as TypedDocumentString<DashboardTurnaroundFragment, unknown>;
+export const DashboardFiguresFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment DashboardFigures on DashboardFigures {
+  id
+  label
+  participants
+  completed
+  completionRate
+  onTrack
+  behind
+  needsSupport
+  publishedAnalyses
+  overdueAnalyses
+  overdueFeedback
+  overdueReviewTasks
+  meetingsHeld
+  meetingsAttended
+  attendanceRate
+  peerTurnaround {
+    ...DashboardTurnaround
+  }
+  leaderTurnaround {
+    ...DashboardTurnaround
+  }
+}
+    fragment DashboardTurnaround on FeedbackTurnaround {
+  received
+  waiting
+  medianHours
+  p90Hours
+}`,
+  { fragmentName: 'DashboardFigures' },
+) as unknown as TypedDocumentString<DashboardFiguresFragment, unknown>;
 export const FollowUpRoundFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment FollowUpRound on AnalysisRound {

@@ -50,6 +50,10 @@ const TONE: Record<CohortStatus, BadgeTone> = {
     <stl-page-header [heading]="'setup.list.title' | transloco" [lead]="'setup.list.lead' | transloco">
       <a stlBeforeHeading routerLink="/" class="back-link">{{ 'common.backHome' | transloco }}</a>
     </stl-page-header>
+    <!-- The organisation dashboard (issue 14): every cohort one follows up, together. -->
+    <p>
+      <a routerLink="/follow-up" data-testid="dashboard-link">{{ 'dashboard.link' | transloco }}</a>
+    </p>
 
     @if (mayCreate()) {
       <section aria-labelledby="new-heading">

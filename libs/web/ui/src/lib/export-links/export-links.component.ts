@@ -4,7 +4,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 /** What a cohort's follow-up can be downloaded as (the API's `/export/cohorts/:id/…` routes). */
 export type CohortExportKind = 'progress' | 'attendance';
 /** Every download: a cohort's follow-up, or an organisation's audit log (ADR 0029). */
-export type ExportKind = CohortExportKind | 'audit';
+export type ExportKind = CohortExportKind | 'audit' | 'followUp';
 
 /** The API's download route for a cohort's export, without the file extension. */
 export function cohortExportPath(cohortId: string, kind: CohortExportKind): string {
@@ -14,6 +14,11 @@ export function cohortExportPath(cohortId: string, kind: CohortExportKind): stri
 /** The API's download route for an organisation's audit log, without the file extension. */
 export function auditExportPath(organisationId: string): string {
   return `/export/organisations/${encodeURIComponent(organisationId)}/audit`;
+}
+
+/** The API's download route for an organisation's follow-up (issue 14), without the file extension. */
+export function followUpExportPath(organisationId: string): string {
+  return `/export/organisations/${encodeURIComponent(organisationId)}/follow-up`;
 }
 
 /**
@@ -88,9 +93,9 @@ export class ExportLinksComponent {
   readonly compact = input(false, { transform: booleanAttribute });
   protected readonly base = computed(() => {
     const kind = this.kind();
-    return kind === 'audit'
-      ? auditExportPath(this.organisationId())
-      : cohortExportPath(this.cohortId(), kind);
+    if (kind === 'audit') return auditExportPath(this.organisationId());
+    if (kind === 'followUp') return followUpExportPath(this.organisationId());
+    return cohortExportPath(this.cohortId(), kind);
   });
   protected readonly hintId = computed(() => `export-hint-${this.kind()}`);
 }
