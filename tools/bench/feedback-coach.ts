@@ -7,7 +7,7 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { analyseFeedback } from '@stl/shared/domain/feedback-coach';
-import { loadCorpus, score } from '../../libs/shared/domain/test/feedback-coach/corpus';
+import { loadCorpus, loadHeldOut, score } from '../../libs/shared/domain/test/feedback-coach/corpus';
 
 const { analyses, items } = loadCorpus();
 let failed = false;
@@ -21,6 +21,29 @@ for (const language of ['sv', 'en'] as const) {
     if (language === 'sv' && !meets) failed = true;
     console.log(
       `${s.quality.padEnd(15)} ${s.precision.toFixed(2).padStart(9)} ${s.recall.toFixed(2).padStart(7)} ${String(s.truePositives).padStart(4)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)}${language === 'sv' ? (meets ? '' : '   below target') : ''}`,
+    );
+  }
+  if (misses.length > 0) {
+    console.log(`misclassified (${misses.length}):`);
+    for (const m of misses) {
+      console.log(
+        `  ${m.expected ? 'missed' : 'wrongly'} ${m.quality}: ${m.text}${m.evidence.length ? `  [${m.evidence.join(' | ')}]` : ''}`,
+      );
+    }
+  }
+}
+
+// The held-out set: never used to tune the lexicons, so its figures say more about real feedback
+// than the tuning corpus's. Reported, not gated (ADR 0035).
+{
+  const heldOut = loadHeldOut();
+  const { scores, misses } = score(heldOut.analyses, heldOut.items);
+  console.log(`\nSwedish, held out (never tuned on): ${heldOut.items.length} feedback texts`);
+  console.log('quality         precision  recall   TP  FP  FN');
+  for (const s of scores) {
+    const meets = s.precision >= 0.85 && s.recall >= 0.8;
+    console.log(
+      `${s.quality.padEnd(15)} ${s.precision.toFixed(2).padStart(9)} ${s.recall.toFixed(2).padStart(7)} ${String(s.truePositives).padStart(4)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)}${meets ? '' : '   below target'}`,
     );
   }
   if (misses.length > 0) {

@@ -11,6 +11,7 @@ import { SessionEntity } from './auth/session.entity';
 import { FeedbackCommentEntity } from './review/feedback-comment.entity';
 import { FeedbackEntity } from './review/feedback.entity';
 import { PassageCommentEntity } from './review/passage-comment.entity';
+import { NextStepChoiceEntity } from './review/next-step-choice.entity';
 import { ReviewAssignmentEntity } from './review/review-assignment.entity';
 import { RoundAllocationEntity } from './review/round-allocation.entity';
 import { CohortMembershipEntity } from './cohort/cohort-membership.entity';
@@ -77,4 +78,5 @@ export const ENTITIES = [
   AuditEventEntity,
   RetentionRuleEntity,
   PrivacyLogEntity,
+  NextStepChoiceEntity,
 ];

@@ -21,6 +21,13 @@ import {
 import { AllocationService } from './allocation/allocation.service';
 import { AssignmentResolver, RoundAssignmentsResolver } from './assignment/assignment.resolver';
 import { AssignmentService } from './assignment/assignment.service';
+import {
+  AnalysisNextStepsResolver,
+  CoachResolver,
+  FeedbackNextStepResolver,
+  FriendFeedbackQualityResolver,
+} from './coach/coach.resolver';
+import { CoachService } from './coach/coach.service';
 import { ReviewLookups } from './common/review-lookups.service';
 import {
   AnalysisFeedbackResolver,
@@ -79,6 +86,11 @@ import { LeaderToDoService } from './todo/leader-todo.service';
     SupportThresholdsResolver,
     LeaderToDoService,
     LeaderToDoResolver,
+    CoachService,
+    CoachResolver,
+    FriendFeedbackQualityResolver,
+    FeedbackNextStepResolver,
+    AnalysisNextStepsResolver,
   ],
   exports: [ProgressService, SupportThresholdsService],
 })

@@ -20,6 +20,7 @@ import { AuditLog1796551663497 } from './1796551663497-AuditLog';
 import { SharedSpaceSearch1796551666393 } from './1796551666393-SharedSpaceSearch';
 import { PrivacyRetention1796551692199 } from './1796551692199-PrivacyRetention';
 import { PassageComments1796551716015 } from './1796551716015-PassageComments';
+import { FeedbackCoach1796563853049 } from './1796563853049-FeedbackCoach';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -46,4 +47,5 @@ export const MIGRATIONS: Function[] = [
   SharedSpaceSearch1796551666393,
   PrivacyRetention1796551692199,
   PassageComments1796551716015,
+  FeedbackCoach1796563853049,
 ];

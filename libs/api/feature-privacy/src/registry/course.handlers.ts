@@ -12,6 +12,7 @@ import {
   CohortMembershipEntity,
   FeedbackCommentEntity,
   FeedbackEntity,
+  NextStepChoiceEntity,
   PassageCommentEntity,
   ReviewAssignmentEntity,
   RoundAllocationEntity,
@@ -433,5 +434,28 @@ export const passageComments: PersonDataHandler = {
   },
   async erase() {
     return {};
+  },
+};
+
+/** Next steps an author chose to try from their feedback (ADR 0035): their own plan, deleted on erasure. */
+export const nextStepChoices: PersonDataHandler = {
+  entity: NextStepChoiceEntity,
+  personColumns: ['person_id'],
+  exported: 'Each next step they chose to try: which feedback, the sentence, when.',
+  erased: 'Deleted: a plan of their own, of no use to the cohort without them.',
+  async export({ m, person }) {
+    const rows = await m.find(NextStepChoiceEntity, {
+      where: { personId: person.id },
+      order: { createdAt: 'ASC' },
+    });
+    return {
+      nextStepChoices: rows.map((c) => ({ feedbackId: c.feedbackId, step: c.step, chosenAt: c.createdAt })),
+    };
+  },
+  async erase({ m, person }) {
+    const deleted = await changedRows(m, `DELETE FROM next_step_choice WHERE person_id = $1 RETURNING id`, [
+      person.id,
+    ]);
+    return { nextStepChoices: deleted.length };
   },
 };

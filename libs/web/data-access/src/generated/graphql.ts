@@ -558,6 +558,17 @@ export type PublishAnalysisInput = {
   expectedRevision: number;
 };
 
+/** A quality of feedback a cohort's course leaders may require (the feedback coach's reading). */
+export type RequirableQuality =
+  /** Speaks of the pupils' learning, goals or evidence. */
+  | 'ABOUT_LEARNING'
+  /** Refers to something specific in the analysis. */
+  | 'ANCHORED'
+  /** Proposes a concrete next step for the teaching. */
+  | 'NEXT_STEP'
+  /** Asks at least one genuine question. */
+  | 'QUESTION';
+
 /** What a retention period counts from. */
 export type RetentionCountsFrom =
   /** The day the record's cohort was archived. */
@@ -809,6 +820,8 @@ export type UpdateCohortInput = {
   peersPerAnalysis?: number | null | undefined;
   /** Share of meetings a participant must attend to complete (0–1). */
   requiredAttendanceShare?: number | null | undefined;
+  /** Qualities every piece of feedback must have when sent (ADR 0035); an empty list lets the feedback coach only advise. */
+  requiredFeedbackQualities?: Array<RequirableQuality> | null | undefined;
   /** Prefer reviewers from the same school for everyone. */
   sameSchoolSupport?: boolean | null | undefined;
   /** School year as Swedes write it, e.g. "2026/27". */
@@ -4015,6 +4028,8 @@ export type ErrorCode =
   | 'DUPLICATE_ASSIGNMENT'
   /** The draft was saved elsewhere since it was loaded; `extensions.details` carries the newer text. */
   | 'EDIT_CONFLICT'
+  /** The cohort's course leaders require qualities of feedback (ADR 0035) that this feedback lacks; one `QUALITY_MISSING` problem per missing quality names it (`field`: anchored, question, nextStep or aboutLearning). Nothing was saved. */
+  | 'FEEDBACK_QUALITY_MISSING'
   /** The signed-in person may not do this, or may not see this. */
   | 'FORBIDDEN'
   /** Something failed on the server; nothing was changed. The message says no more. */
@@ -4192,6 +4207,8 @@ export type FieldProblemCode =
   | 'PASSWORD_TOO_SHORT'
   /** The person's account is switched off. */
   | 'PERSON_INACTIVE'
+  /** The feedback lacks a quality the cohort requires; `field` names it (anchored, question, nextStep, aboutLearning). */
+  | 'QUALITY_MISSING'
   /** A passage comment's quote, context or offsets do not match the text of the section in that published version. */
   | 'QUOTE_MISMATCH'
   /** The field must be filled in. */
