@@ -38,7 +38,7 @@ const CHOOSE = `mutation($feedbackId: ID!, $step: String) {
   chooseNextStep(feedbackId: $feedbackId, step: $step) { id feedbackId step cohortId }
 }`;
 const CHOSEN = `query($id: ID!) { feedback(id: $id) { id chosenNextStep quality { nextStep { evidence } } } }`;
-const TO_TRY = `query($id: ID!) { analysis(id: $id) { id nextStepsToTry { step feedbackId } } }`;
+const TO_TRY = `query($id: ID!) { analysisRound(id: $id) { id myNextStepsToTry { step feedbackId } } }`;
 
 // Each part at least the seeded cohort's 50 characters. "Plain" has no next step, no question
 // and refers to nothing in the analysis: the coach finds none of the three.
@@ -119,7 +119,9 @@ describe('the feedback coach: required qualities, figures and the chosen next st
       expect(r.errors?.[0].extensions?.['problems']).toEqual([
         expect.objectContaining({ field: 'nextStep', code: 'QUALITY_MISSING' }),
       ]);
-      expect(r.errors?.[0].extensions?.['details']).toEqual({ missingQualities: ['nextStep'] });
+      expect((r.errors?.[0].extensions as Record<string, unknown> | undefined)?.['details']).toEqual({
+        missingQualities: ['nextStep'],
+      });
       const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM feedback WHERE assignment_id = $1`, [
         task.id,
       ]);
@@ -268,19 +270,18 @@ describe('the feedback coach: required qualities, figures and the chosen next st
       ).toBeNull();
     });
 
-    it('reminds the author of it in their next analysis in the cohort, and nobody else', async () => {
-      const next = (await publishDirectly(api.db, ROUND_2, [author().id])).get(author().id) as string;
+    it('reminds the author of it in the editor of their next analysis in the cohort, and nobody else', async () => {
       const me = await as(author().email);
-      expect((await me.ok(TO_TRY, { id: next })).analysis.nextStepsToTry).toEqual([
+      expect((await me.ok(TO_TRY, { id: ROUND_2 })).analysisRound.myNextStepsToTry).toEqual([
         { step: FULL.nextSteps, feedbackId },
       ]);
-      // Not in the analysis the feedback was on, and not for the course leader reading it.
-      expect((await me.ok(TO_TRY, { id: analysisOf.get(author().id) })).analysis.nextStepsToTry).toEqual([]);
-      expect((await maria.ok(TO_TRY, { id: next })).analysis.nextStepsToTry).toEqual([]);
+      // Not in the round the feedback was given in, and not for the course leader.
+      expect((await me.ok(TO_TRY, { id: ROUND_1 })).analysisRound.myNextStepsToTry).toEqual([]);
+      expect((await maria.ok(TO_TRY, { id: ROUND_2 })).analysisRound.myNextStepsToTry).toEqual([]);
 
       // Taking the choice back ends the reminder.
       expect((await me.ok(CHOOSE, { feedbackId, step: null })).chooseNextStep).toBeNull();
-      expect((await me.ok(TO_TRY, { id: next })).analysis.nextStepsToTry).toEqual([]);
+      expect((await me.ok(TO_TRY, { id: ROUND_2 })).analysisRound.myNextStepsToTry).toEqual([]);
     });
   });
 });

@@ -121,6 +121,12 @@ export const QUERIES: MatrixEntry[] = [
     allowed: ['schoolLeader', ...COHORT_MANAGERS],
   },
   {
+    operation: 'cohortFeedbackQuality',
+    query: `query($id: ID!) { cohortFeedbackQuality(cohortId: $id) { total { given } } }`,
+    variables: (w) => ({ id: w.cohort }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
     operation: 'cohortReminderSettings',
     query: `query($id: ID!) { cohortReminderSettings(cohortId: $id) { cohortId } }`,
     variables: (w) => ({ id: w.cohort }),
@@ -584,6 +590,13 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: ['admin'],
   },
   {
+    operation: 'chooseNextStep',
+    // Sara, the analysis author, chooses a sentence of the peer's feedback (feedbackInput).
+    query: `mutation($f: ID!) { chooseNextStep(feedbackId: $f, step: "pröva att låta eleverna formulera egna kriterier") { id } }`,
+    variables: (w) => ({ f: w.feedback }),
+    allowed: ['participant'],
+  },
+  {
     operation: 'markFeedbackHelpful',
     query: `mutation($f: ID!) { markFeedbackHelpful(feedbackId: $f, helpful: true) { helpful } }`,
     variables: (w) => ({ f: w.feedback }),
@@ -786,6 +799,13 @@ export const MUTATIONS: MatrixEntry[] = [
   {
     operation: 'updateCohort',
     query: `mutation($id: ID!) { updateCohort(id: $id, input: { feedbackMinLength: 60 }) { id } }`,
+    variables: (w) => ({ id: w.cohort }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'updateCohort',
+    case: 'required feedback qualities (ADR 0035)',
+    query: `mutation($id: ID!) { updateCohort(id: $id, input: { requiredFeedbackQualities: [] }) { id } }`,
     variables: (w) => ({ id: w.cohort }),
     allowed: COHORT_MANAGERS,
   },

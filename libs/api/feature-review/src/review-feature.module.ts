@@ -22,7 +22,7 @@ import { AllocationService } from './allocation/allocation.service';
 import { AssignmentResolver, RoundAssignmentsResolver } from './assignment/assignment.resolver';
 import { AssignmentService } from './assignment/assignment.service';
 import {
-  AnalysisNextStepsResolver,
+  RoundNextStepsResolver,
   CoachResolver,
   FeedbackNextStepResolver,
   FriendFeedbackQualityResolver,
@@ -90,7 +90,7 @@ import { LeaderToDoService } from './todo/leader-todo.service';
     CoachResolver,
     FriendFeedbackQualityResolver,
     FeedbackNextStepResolver,
-    AnalysisNextStepsResolver,
+    RoundNextStepsResolver,
   ],
   exports: [ProgressService, SupportThresholdsService],
 })

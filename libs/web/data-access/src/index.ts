@@ -29,6 +29,7 @@ export type {
   InvitationStatus,
   MailKind,
   MeetingMode,
+  RequirableQuality,
   Role,
 } from './generated/graphql';
 export * from './lib/audit/audit.api';

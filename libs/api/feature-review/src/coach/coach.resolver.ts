@@ -1,5 +1,10 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AnalysisEntity, FeedbackEntity, NextStepChoiceEntity, PersonEntity } from '@stl/api/data-access-db';
+import {
+  AnalysisRoundEntity,
+  FeedbackEntity,
+  NextStepChoiceEntity,
+  PersonEntity,
+} from '@stl/api/data-access-db';
 import { CurrentActor, SignedIn } from '@stl/api/feature-auth';
 import type { Actor, RequestContext } from '@stl/api/feature-auth';
 import { requestLoader } from '@stl/api/util-graphql';
@@ -83,16 +88,19 @@ export class FeedbackNextStepResolver {
   }
 }
 
-@Resolver(() => AnalysisEntity)
+@Resolver(() => AnalysisRoundEntity)
 @SignedIn()
-export class AnalysisNextStepsResolver {
+export class RoundNextStepsResolver {
   constructor(private readonly coach: CoachService) {}
 
   @ResolveField(() => [NextStepChoiceEntity], {
     description:
-      "The next steps the analysis's author chose from feedback on their earlier analyses in the cohort, newest round first: a reminder in the editor. Only for the author (empty for everyone else).",
+      "The next steps I chose from feedback on my analyses of the cohort's earlier rounds, newest round first: the reminder in the editor of this round's analysis. Only ever the viewer's own choices.",
   })
-  nextStepsToTry(@Parent() a: AnalysisEntity, @CurrentActor() actor: Actor): Promise<NextStepChoiceEntity[]> {
-    return this.coach.stepsToTry(actor, a);
+  myNextStepsToTry(
+    @Parent() round: AnalysisRoundEntity,
+    @CurrentActor() actor: Actor,
+  ): Promise<NextStepChoiceEntity[]> {
+    return this.coach.stepsToTry(actor, round);
   }
 }

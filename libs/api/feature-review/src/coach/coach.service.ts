@@ -182,24 +182,21 @@ export class CoachService {
   }
 
   /**
-   * The steps the author of this analysis chose from feedback on their earlier analyses in the same
-   * cohort (earlier rounds), newest round first: the thread through the year. Only for the author.
+   * The steps the viewer chose from feedback on their analyses of earlier rounds of the round's
+   * cohort, newest round first: the thread through the year, shown in the editor of this round's
+   * analysis. Only ever the viewer's own choices.
    */
-  async stepsToTry(actor: Actor, analysis: AnalysisEntity): Promise<NextStepChoiceEntity[]> {
-    if (analysis.authorId !== actor.personId) return [];
+  async stepsToTry(actor: Actor, round: AnalysisRoundEntity): Promise<NextStepChoiceEntity[]> {
     return this.db
       .getRepository(NextStepChoiceEntity)
       .createQueryBuilder('c')
       .innerJoin(FeedbackEntity, 'f', 'f.id = c.feedback_id')
       .innerJoin(AnalysisEntity, 'a', 'a.id = f.analysis_id')
       .innerJoin(AnalysisRoundEntity, 'r', 'r.id = a.round_id')
-      .where('c.person_id = :person AND c.cohort_id = :cohort AND a.id <> :analysis', {
+      .where('c.person_id = :person AND c.cohort_id = :cohort AND r.number < :number', {
         person: actor.personId,
-        cohort: analysis.cohortId,
-        analysis: analysis.id,
-      })
-      .andWhere('r.number < (SELECT cr.number FROM analysis_round cr WHERE cr.id = :round)', {
-        round: analysis.roundId,
+        cohort: round.cohortId,
+        number: round.number,
       })
       .orderBy('r.number', 'DESC')
       .addOrderBy('c.created_at', 'DESC')

@@ -1519,6 +1519,7 @@ export type AnalysisEditorQuery = {
         position: number;
       }>;
     };
+    myNextStepsToTry: Array<{ id: string; step: string }>;
   };
   myAnalysis: {
     id: string;
@@ -2508,6 +2509,37 @@ export type NudgeParticipantsMutation = {
   };
 };
 
+export type FeedbackQualityCountFieldsFragment = {
+  given: number;
+  assessed: number;
+  anchored: number;
+  question: number;
+  nextStep: number;
+};
+
+export type CohortFeedbackQualityQueryVariables = Exact<{
+  cohortId: string;
+}>;
+
+export type CohortFeedbackQualityQuery = {
+  cohort: { id: string; name: string };
+  cohortFeedbackQuality: {
+    cohortId: string;
+    total: { given: number; assessed: number; anchored: number; question: number; nextStep: number };
+    rounds: Array<{
+      roundId: string;
+      number: number;
+      title: string;
+      counts: { given: number; assessed: number; anchored: number; question: number; nextStep: number };
+    }>;
+    friends: Array<{
+      personId: string;
+      person: { id: string; fullName: string } | null;
+      total: { given: number; assessed: number; anchored: number; question: number; nextStep: number };
+    }>;
+  };
+};
+
 export type NotificationPreferencesFieldsFragment = {
   digestDaily: boolean;
   kinds: Array<{ kind: MailKind; enabled: boolean; digestible: boolean }>;
@@ -2856,6 +2888,7 @@ export type ReviewFeedbackFieldsFragment = {
   markedHelpfulAt: string | null;
   createdAt: string;
   authorId: string;
+  chosenNextStep: string | null;
   author: { id: string; fullName: string } | null;
   comments: Array<{
     id: string;
@@ -2865,6 +2898,7 @@ export type ReviewFeedbackFieldsFragment = {
     authorId: string;
     author: { id: string; fullName: string } | null;
   }>;
+  quality: { nextStep: { evidence: Array<string> } };
 };
 
 export type ReviewProgressFieldsFragment = {
@@ -2988,6 +3022,7 @@ export type MyFeedbackReceivedQuery = {
         markedHelpfulAt: string | null;
         createdAt: string;
         authorId: string;
+        chosenNextStep: string | null;
         author: { id: string; fullName: string } | null;
         comments: Array<{
           id: string;
@@ -2997,6 +3032,7 @@ export type MyFeedbackReceivedQuery = {
           authorId: string;
           author: { id: string; fullName: string } | null;
         }>;
+        quality: { nextStep: { evidence: Array<string> } };
       }>;
     }>;
   };
@@ -3032,6 +3068,7 @@ export type ReceivedFeedbackOnAnalysisQuery = {
       markedHelpfulAt: string | null;
       createdAt: string;
       authorId: string;
+      chosenNextStep: string | null;
       author: { id: string; fullName: string } | null;
       comments: Array<{
         id: string;
@@ -3041,6 +3078,7 @@ export type ReceivedFeedbackOnAnalysisQuery = {
         authorId: string;
         author: { id: string; fullName: string } | null;
       }>;
+      quality: { nextStep: { evidence: Array<string> } };
     }>;
   };
 };
@@ -3057,6 +3095,7 @@ export type FeedbackFormQuery = {
     viewerRole: CohortViewerRole;
     viewerCanManage: boolean;
     feedbackMinLength: number;
+    requiredFeedbackQualities: Array<RequirableQuality>;
   };
   analysis: {
     id: string;
@@ -3102,6 +3141,7 @@ export type FeedbackFormQuery = {
       markedHelpfulAt: string | null;
       createdAt: string;
       authorId: string;
+      chosenNextStep: string | null;
       author: { id: string; fullName: string } | null;
       comments: Array<{
         id: string;
@@ -3111,6 +3151,7 @@ export type FeedbackFormQuery = {
         authorId: string;
         author: { id: string; fullName: string } | null;
       }>;
+      quality: { nextStep: { evidence: Array<string> } };
     }>;
     passageComments: Array<{
       id: string;
@@ -3146,6 +3187,7 @@ export type FeedbackFormQuery = {
       markedHelpfulAt: string | null;
       createdAt: string;
       authorId: string;
+      chosenNextStep: string | null;
       author: { id: string; fullName: string } | null;
       comments: Array<{
         id: string;
@@ -3155,6 +3197,7 @@ export type FeedbackFormQuery = {
         authorId: string;
         author: { id: string; fullName: string } | null;
       }>;
+      quality: { nextStep: { evidence: Array<string> } };
     } | null;
   }>;
 };
@@ -3184,6 +3227,7 @@ export type GiveFeedbackMutation = {
     markedHelpfulAt: string | null;
     createdAt: string;
     authorId: string;
+    chosenNextStep: string | null;
     author: { id: string; fullName: string } | null;
     comments: Array<{
       id: string;
@@ -3193,6 +3237,7 @@ export type GiveFeedbackMutation = {
       authorId: string;
       author: { id: string; fullName: string } | null;
     }>;
+    quality: { nextStep: { evidence: Array<string> } };
   };
 };
 
@@ -3227,6 +3272,13 @@ export type CommentOnFeedbackMutation = {
     author: { id: string; fullName: string } | null;
   };
 };
+
+export type ChooseNextStepMutationVariables = Exact<{
+  feedbackId: string;
+  step?: string | null | undefined;
+}>;
+
+export type ChooseNextStepMutation = { chooseNextStep: { id: string; step: string } | null };
 
 export type MarkFeedbackHelpfulMutationVariables = Exact<{
   feedbackId: string;
@@ -3381,6 +3433,7 @@ export type SetupCohortFieldsFragment = {
   viewerRole: CohortViewerRole;
   viewerCanManage: boolean;
   allowedTransitions: Array<CohortStatus>;
+  requiredFeedbackQualities: Array<RequirableQuality>;
   leaders: Array<{ id: string; fullName: string }>;
   meetings: Array<{
     id: string;
@@ -3429,6 +3482,7 @@ export type SetupCohortQuery = {
     viewerRole: CohortViewerRole;
     viewerCanManage: boolean;
     allowedTransitions: Array<CohortStatus>;
+    requiredFeedbackQualities: Array<RequirableQuality>;
     leaders: Array<{ id: string; fullName: string }>;
     meetings: Array<{
       id: string;
@@ -3605,6 +3659,7 @@ export type SetupUpdateCohortMutation = {
     viewerRole: CohortViewerRole;
     viewerCanManage: boolean;
     allowedTransitions: Array<CohortStatus>;
+    requiredFeedbackQualities: Array<RequirableQuality>;
     leaders: Array<{ id: string; fullName: string }>;
     meetings: Array<{
       id: string;
@@ -3745,6 +3800,7 @@ export type SetupPlanRoundsMutation = {
     viewerRole: CohortViewerRole;
     viewerCanManage: boolean;
     allowedTransitions: Array<CohortStatus>;
+    requiredFeedbackQualities: Array<RequirableQuality>;
     leaders: Array<{ id: string; fullName: string }>;
     meetings: Array<{
       id: string;

@@ -13,6 +13,7 @@ import type {
   AuditEventFieldsFragment,
   CohortSummaryFragment,
   DraftFieldsFragment,
+  FeedbackQualityCountFieldsFragment,
   FollowUpCohortFragment,
   FollowUpRoundFragment,
   MeetingFieldsFragment,
@@ -484,6 +485,18 @@ export const AssignmentFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString
     `,
   { fragmentName: 'AssignmentFields' },
 ) as unknown as TypedDocumentString<AssignmentFieldsFragment, unknown>;
+export const FeedbackQualityCountFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment FeedbackQualityCountFields on FeedbackQualityCounts {
+  given
+  assessed
+  anchored
+  question
+  nextStep
+}
+    `,
+  { fragmentName: 'FeedbackQualityCountFields' },
+) as unknown as TypedDocumentString<FeedbackQualityCountFieldsFragment, unknown>;
 export const NotificationPreferencesFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment NotificationPreferencesFields on NotificationPreferences {
@@ -591,6 +604,12 @@ export const ReviewFeedbackFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentSt
   comments {
     ...ReviewCommentFields
   }
+  quality {
+    nextStep {
+      evidence
+    }
+  }
+  chosenNextStep
 }
     fragment ReviewCommentFields on FeedbackComment {
   id
@@ -729,6 +748,7 @@ export const SetupCohortFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentStrin
   viewerRole
   viewerCanManage
   allowedTransitions
+  requiredFeedbackQualities
   leaders {
     id
     fullName

@@ -2,6 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import { EMPTY, expand, map, reduce } from 'rxjs';
 import {
+  ChooseNextStepDocument,
   CommentOnFeedbackDocument,
   FeedbackFormDocument,
   GiveFeedbackDocument,
@@ -15,6 +16,7 @@ import {
   StartLeaderFeedbackDocument,
 } from '../../generated/graphql';
 import type {
+  ChooseNextStepMutation,
   CommentOnFeedbackMutation,
   FeedbackFormQuery,
   FeedbackInput,
@@ -86,6 +88,11 @@ export class ReviewApi {
   /** Course leaders: a note on the quality of a critical friend's feedback. */
   leaderNote(feedbackId: string, body: string): Observable<CommentOnFeedbackMutation> {
     return this.gql.request(CommentOnFeedbackDocument, { feedbackId, body });
+  }
+
+  /** The analysis author marks the next step they will try (null takes it back), ADR 0035. */
+  chooseNextStep(feedbackId: string, step: string | null): Observable<ChooseNextStepMutation> {
+    return this.gql.request(ChooseNextStepDocument, { feedbackId, step });
   }
 
   markHelpful(feedbackId: string, helpful: boolean): Observable<MarkFeedbackHelpfulMutation> {

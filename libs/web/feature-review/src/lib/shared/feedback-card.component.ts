@@ -61,6 +61,33 @@ const MAX_COMMENT_LENGTH = 5000;
         }
       </dl>
 
+      @if (nextSteps().length) {
+        <section class="feedback__steps" [attr.aria-labelledby]="'steps-' + f.id" data-testid="next-steps">
+          <h4 [id]="'steps-' + f.id">{{ 'review.card.nextStepsHeading' | transloco }}</h4>
+          <ul class="steps">
+            @for (step of nextSteps(); track step) {
+              @let isChosen = chosen() === step;
+              <li class="steps__item" [class.steps__item--chosen]="isChosen">
+                <mark class="steps__text">{{ step }}</mark>
+                @if (canMarkHelpful()) {
+                  <button
+                    type="button"
+                    class="button button--small"
+                    [attr.aria-pressed]="isChosen"
+                    [disabled]="busy()"
+                    (click)="choose(isChosen ? null : step)"
+                  >
+                    {{ (isChosen ? 'review.card.willTryChosen' : 'review.card.willTry') | transloco }}
+                  </button>
+                } @else if (isChosen) {
+                  <span class="muted">{{ 'review.card.chosenByAuthor' | transloco }}</span>
+                }
+              </li>
+            }
+          </ul>
+        </section>
+      }
+
       @if (canMarkHelpful()) {
         <p class="feedback__helpful">
           <button
@@ -176,6 +203,34 @@ const MAX_COMMENT_LENGTH = 5000;
       overflow-wrap: anywhere;
       max-width: 70ch;
     }
+    .feedback__steps h4 {
+      margin: 0.75rem 0 0.25rem;
+      font-size: 1rem;
+    }
+    .steps {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.5rem;
+    }
+    .steps__item {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: baseline;
+    }
+    .steps__text {
+      background: #fff3c4;
+      color: inherit;
+      padding: 0 0.125rem;
+      max-width: 70ch;
+      overflow-wrap: anywhere;
+    }
+    .steps__item--chosen .steps__text {
+      background: #d1fadf;
+      outline: 2px solid #14532d;
+    }
     .feedback__helpful {
       margin: 0.5rem 0 0;
     }
@@ -226,6 +281,10 @@ export class FeedbackCardComponent {
   readonly canLeaderNote = input(false);
 
   protected readonly helpful = linkedSignal(() => this.feedback().helpful);
+  /** The sentences the feedback coach read as next steps, highlighted (issue 15). */
+  protected readonly nextSteps = computed(() => this.feedback().quality.nextStep.evidence);
+  /** The step the analysis author chose to try (ADR 0035). */
+  protected readonly chosen = linkedSignal(() => this.feedback().chosenNextStep ?? null);
   protected readonly comments = linkedSignal<FeedbackCommentItem[]>(() => this.feedback().comments);
   protected readonly draft = signal('');
   protected readonly busy = signal(false);
@@ -249,6 +308,20 @@ export class FeedbackCardComponent {
       this.announcement.set(
         res.markFeedbackHelpful.helpful ? 'review.card.markedHelpfulNow' : 'review.card.unmarkedHelpfulNow',
       );
+    } catch (e) {
+      this.actionError.set(toApiError(e));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async choose(step: string | null): Promise<void> {
+    this.busy.set(true);
+    this.actionError.set(null);
+    try {
+      const res = await firstValueFrom(this.api.chooseNextStep(this.feedback().id, step));
+      this.chosen.set(res.chooseNextStep?.step ?? null);
+      this.announcement.set(res.chooseNextStep ? 'review.card.willTryNow' : 'review.card.willTryUndone');
     } catch (e) {
       this.actionError.set(toApiError(e));
     } finally {
