@@ -38,6 +38,12 @@ const CHOOSE = `mutation($feedbackId: ID!, $step: String) {
   chooseNextStep(feedbackId: $feedbackId, step: $step) { id feedbackId step cohortId }
 }`;
 const CHOSEN = `query($id: ID!) { feedback(id: $id) { id chosenNextStep quality { nextStep { evidence } } } }`;
+const ASK = `mutation($feedbackId: ID!) { askToShowFeedback(feedbackId: $feedbackId) { feedbackId consent answeredAt } }`;
+const ANSWER = `mutation($feedbackId: ID!, $consent: Boolean!) {
+  answerFeedbackExample(feedbackId: $feedbackId, consent: $consent) { feedbackId consent }
+}`;
+const EXAMPLES = `query($cohortId: ID!) { cohortFeedbackExamples(cohortId: $cohortId) { consent feedback { id nextSteps } } }`;
+const REQUEST = `query($id: ID!) { feedback(id: $id) { id exampleRequest { consent } } }`;
 const TO_TRY = `query($id: ID!) { analysisRound(id: $id) { id myNextStepsToTry { step feedbackId } } }`;
 
 // Each part at least the seeded cohort's 50 characters. "Plain" has no next step, no question
@@ -282,6 +288,71 @@ describe('the feedback coach: required qualities, figures and the chosen next st
       // Taking the choice back ends the reminder.
       expect((await me.ok(CHOOSE, { feedbackId, step: null })).chooseNextStep).toBeNull();
       expect((await me.ok(TO_TRY, { id: ROUND_2 })).analysisRound.myNextStepsToTry).toEqual([]);
+    });
+  });
+
+  describe("good examples, shown only with the writer's consent", () => {
+    let feedbackId: string;
+    let writerEmail: string;
+
+    beforeAll(async () => {
+      const [row] = await api.db.query(
+        `SELECT f.id, f.author_id FROM feedback f WHERE f.analysis_id = $1 AND f.kind = 'PEER' AND f.next_steps = $2`,
+        [analysisOf.get(people[1].id), FULL.nextSteps],
+      );
+      feedbackId = row.id;
+      writerEmail = personOf(row.author_id).email;
+    });
+
+    it("lets only the cohort's course leaders ask, and only about a critical friend's feedback", async () => {
+      expect(await (await as(writerEmail)).code(ASK, { feedbackId })).toBe('FORBIDDEN');
+      expect(await (await as(people[1].email)).code(ASK, { feedbackId })).toBe('FORBIDDEN');
+      const [leaders] = await api.db.query(
+        `SELECT id FROM feedback WHERE analysis_id = $1 AND kind = 'LEADER'`,
+        [analysisOf.get(people[0].id)],
+      );
+      expect(await maria.code(ASK, { feedbackId: leaders.id })).toBe('BAD_USER_INPUT');
+
+      const { askToShowFeedback } = await maria.ok(ASK, { feedbackId });
+      expect(askToShowFeedback).toEqual({ feedbackId, consent: 'ASKED', answeredAt: null });
+      // Asked is not agreed: nothing is shown yet.
+      expect((await maria.ok(EXAMPLES, { cohortId: COHORT })).cohortFeedbackExamples).toEqual([]);
+      // The writer sees the question on their feedback; the analysis author does not.
+      expect((await (await as(writerEmail)).ok(REQUEST, { id: feedbackId })).feedback.exampleRequest).toEqual(
+        {
+          consent: 'ASKED',
+        },
+      );
+      expect(
+        (await (await as(people[1].email)).ok(REQUEST, { id: feedbackId })).feedback.exampleRequest,
+      ).toBeNull();
+    });
+
+    it('shows the example once the writer agrees, to the leaders only, and hides it when the writer takes it back', async () => {
+      expect(await maria.code(ANSWER, { feedbackId, consent: true })).toBe('FORBIDDEN');
+      expect(await (await as(people[1].email)).code(ANSWER, { feedbackId, consent: true })).toBe('FORBIDDEN');
+      const writer = await as(writerEmail);
+      expect((await writer.ok(ANSWER, { feedbackId, consent: true })).answerFeedbackExample.consent).toBe(
+        'GIVEN',
+      );
+      // Asking again keeps the answer.
+      expect((await maria.ok(ASK, { feedbackId })).askToShowFeedback.consent).toBe('GIVEN');
+
+      expect((await maria.ok(EXAMPLES, { cohortId: COHORT })).cohortFeedbackExamples).toEqual([
+        { consent: 'GIVEN', feedback: { id: feedbackId, nextSteps: FULL.nextSteps } },
+      ]);
+      expect(
+        (await (await as('admin@larkby.example')).ok(EXAMPLES, { cohortId: COHORT })).cohortFeedbackExamples,
+      ).toHaveLength(1);
+      expect(await writer.code(EXAMPLES, { cohortId: COHORT })).toBe('FORBIDDEN');
+      expect(await (await as('rektor.ekbacke@larkby.example')).code(EXAMPLES, { cohortId: COHORT })).toBe(
+        'FORBIDDEN',
+      );
+
+      expect((await writer.ok(ANSWER, { feedbackId, consent: false })).answerFeedbackExample.consent).toBe(
+        'DECLINED',
+      );
+      expect((await maria.ok(EXAMPLES, { cohortId: COHORT })).cohortFeedbackExamples).toEqual([]);
     });
   });
 });

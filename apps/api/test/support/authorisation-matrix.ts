@@ -127,6 +127,12 @@ export const QUERIES: MatrixEntry[] = [
     allowed: COHORT_MANAGERS,
   },
   {
+    operation: 'cohortFeedbackExamples',
+    query: `query($id: ID!) { cohortFeedbackExamples(cohortId: $id) { consent } }`,
+    variables: (w) => ({ id: w.cohort }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
     operation: 'cohortReminderSettings',
     query: `query($id: ID!) { cohortReminderSettings(cohortId: $id) { cohortId } }`,
     variables: (w) => ({ id: w.cohort }),
@@ -595,6 +601,19 @@ export const MUTATIONS: MatrixEntry[] = [
     query: `mutation($f: ID!) { chooseNextStep(feedbackId: $f, step: "pröva att låta eleverna formulera egna kriterier") { id } }`,
     variables: (w) => ({ f: w.feedback }),
     allowed: ['participant'],
+  },
+  {
+    operation: 'askToShowFeedback',
+    query: `mutation($f: ID!) { askToShowFeedback(feedbackId: $f) { consent } }`,
+    variables: (w) => ({ f: w.feedback }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'answerFeedbackExample',
+    // After askToShowFeedback above: the peer who wrote the feedback answers.
+    query: `mutation($f: ID!) { answerFeedbackExample(feedbackId: $f, consent: true) { consent } }`,
+    variables: (w) => ({ f: w.feedback }),
+    allowed: ['peer'],
   },
   {
     operation: 'markFeedbackHelpful',

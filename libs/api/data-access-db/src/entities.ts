@@ -12,6 +12,7 @@ import { FeedbackCommentEntity } from './review/feedback-comment.entity';
 import { FeedbackEntity } from './review/feedback.entity';
 import { PassageCommentEntity } from './review/passage-comment.entity';
 import { NextStepChoiceEntity } from './review/next-step-choice.entity';
+import { FeedbackExampleEntity } from './review/feedback-example.entity';
 import { ReviewAssignmentEntity } from './review/review-assignment.entity';
 import { RoundAllocationEntity } from './review/round-allocation.entity';
 import { CohortMembershipEntity } from './cohort/cohort-membership.entity';
@@ -79,4 +80,5 @@ export const ENTITIES = [
   RetentionRuleEntity,
   PrivacyLogEntity,
   NextStepChoiceEntity,
+  FeedbackExampleEntity,
 ];

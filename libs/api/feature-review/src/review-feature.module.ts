@@ -24,6 +24,7 @@ import { AssignmentService } from './assignment/assignment.service';
 import {
   RoundNextStepsResolver,
   CoachResolver,
+  FeedbackExampleResolver,
   FeedbackNextStepResolver,
   FriendFeedbackQualityResolver,
 } from './coach/coach.resolver';
@@ -88,6 +89,7 @@ import { LeaderToDoService } from './todo/leader-todo.service';
     LeaderToDoResolver,
     CoachService,
     CoachResolver,
+    FeedbackExampleResolver,
     FriendFeedbackQualityResolver,
     FeedbackNextStepResolver,
     RoundNextStepsResolver,

@@ -21,6 +21,7 @@ import { SharedSpaceSearch1796551666393 } from './1796551666393-SharedSpaceSearc
 import { PrivacyRetention1796551692199 } from './1796551692199-PrivacyRetention';
 import { PassageComments1796551716015 } from './1796551716015-PassageComments';
 import { FeedbackCoach1796563853049 } from './1796563853049-FeedbackCoach';
+import { FeedbackExamples1796563937417 } from './1796563937417-FeedbackExamples';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -48,4 +49,5 @@ export const MIGRATIONS: Function[] = [
   PrivacyRetention1796551692199,
   PassageComments1796551716015,
   FeedbackCoach1796563853049,
+  FeedbackExamples1796563937417,
 ];

@@ -12,6 +12,7 @@ import {
   CohortMembershipEntity,
   FeedbackCommentEntity,
   FeedbackEntity,
+  FeedbackExampleEntity,
   NextStepChoiceEntity,
   PassageCommentEntity,
   ReviewAssignmentEntity,
@@ -457,5 +458,40 @@ export const nextStepChoices: PersonDataHandler = {
       person.id,
     ]);
     return { nextStepChoices: deleted.length };
+  },
+};
+
+/**
+ * Requests to show feedback as a good example (ADR 0035): exported for the writer and the leader
+ * who asked. Erasing the writer deletes them (no consent stands without the person); erasing the
+ * leader keeps them, naming the placeholder.
+ */
+export const feedbackExamples: PersonDataHandler = {
+  entity: FeedbackExampleEntity,
+  personColumns: ['writer_id', 'asked_by_id'],
+  exported:
+    'Each request to show feedback as a good example they wrote or asked for: which feedback, the answer, when.',
+  erased:
+    'Deleted when they wrote the feedback (a consent needs its person); kept when they asked, naming the placeholder.',
+  async export({ m, person }) {
+    const rows = await m.find(FeedbackExampleEntity, {
+      where: [{ writerId: person.id }, { askedById: person.id }],
+      order: { createdAt: 'ASC' },
+    });
+    return {
+      feedbackExamples: rows.map((e) => ({
+        feedbackId: e.feedbackId,
+        role: e.writerId === person.id ? 'writer' : 'asked',
+        consent: e.consent,
+        askedAt: e.createdAt,
+        answeredAt: e.answeredAt,
+      })),
+    };
+  },
+  async erase({ m, person }) {
+    const deleted = await changedRows(m, `DELETE FROM feedback_example WHERE writer_id = $1 RETURNING id`, [
+      person.id,
+    ]);
+    return { feedbackExamples: deleted.length };
   },
 };

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { IsUUID, ValidateIf } from 'class-validator';
+import { IsBoolean, IsUUID, ValidateIf } from 'class-validator';
 import { IsRequiredText } from '@stl/api/util-graphql';
 
 /** Counts of critical friends' feedback by the qualities the coach stored when it was given. */
@@ -105,4 +105,22 @@ export class ChooseNextStepArgs {
   @ValidateIf((_o: object, v: unknown) => v !== null && v !== undefined)
   @IsRequiredText('next step', 2000)
   step?: string | null;
+}
+
+@ArgsType()
+export class FeedbackExampleArgs {
+  @Field(() => ID, { description: "A critical friend's feedback in a cohort I lead." })
+  @IsUUID('all', { message: 'The feedback id is not valid.' })
+  feedbackId!: string;
+}
+
+@ArgsType()
+export class AnswerFeedbackExampleArgs {
+  @Field(() => ID, { description: 'Feedback I wrote that a course leader asked to show.' })
+  @IsUUID('all', { message: 'The feedback id is not valid.' })
+  feedbackId!: string;
+
+  @Field({ description: 'True: it may be shown as a good example; false: it may not (or no longer).' })
+  @IsBoolean({ message: 'consent must be true or false.' })
+  consent!: boolean;
 }

@@ -2,6 +2,7 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import {
   AnalysisRoundEntity,
   FeedbackEntity,
+  FeedbackExampleEntity,
   NextStepChoiceEntity,
   PersonEntity,
 } from '@stl/api/data-access-db';
@@ -10,7 +11,9 @@ import type { Actor, RequestContext } from '@stl/api/feature-auth';
 import { requestLoader } from '@stl/api/util-graphql';
 import { ReviewLookups } from '../common/review-lookups.service';
 import {
+  AnswerFeedbackExampleArgs,
   ChooseNextStepArgs,
+  FeedbackExampleArgs,
   CohortFeedbackQualityArgs,
   CohortFeedbackQualityModel,
   FriendFeedbackQualityModel,
@@ -43,6 +46,52 @@ export class CoachResolver {
     @Args() args: ChooseNextStepArgs,
   ): Promise<NextStepChoiceEntity | null> {
     return this.coach.chooseNextStep(actor, args.feedbackId, args.step ?? null);
+  }
+
+  @Query(() => [FeedbackExampleEntity], {
+    description:
+      "Critical friends' feedback the writers agreed to show as good examples, newest answer first. The cohort's course leaders and administrators; everyone else is refused.",
+  })
+  cohortFeedbackExamples(
+    @CurrentActor() actor: Actor,
+    @Args() args: CohortFeedbackQualityArgs,
+  ): Promise<FeedbackExampleEntity[]> {
+    return this.coach.examples(actor, args.cohortId);
+  }
+
+  @Mutation(() => FeedbackExampleEntity, {
+    description:
+      "A course leader asks the writer of a critical friend's feedback whether it may be shown as a good example (nothing is shown before the writer agrees). The cohort's course leaders and administrators; asking again keeps the answer.",
+  })
+  askToShowFeedback(
+    @CurrentActor() actor: Actor,
+    @Args() args: FeedbackExampleArgs,
+  ): Promise<FeedbackExampleEntity> {
+    return this.coach.askForExample(actor, args.feedbackId);
+  }
+
+  @Mutation(() => FeedbackExampleEntity, {
+    description:
+      'The writer of the feedback answers whether it may be shown as a good example, or changes the answer. Only that writer.',
+  })
+  answerFeedbackExample(
+    @CurrentActor() actor: Actor,
+    @Args() args: AnswerFeedbackExampleArgs,
+  ): Promise<FeedbackExampleEntity> {
+    return this.coach.answerExample(actor, args.feedbackId, args.consent);
+  }
+}
+
+@Resolver(() => FeedbackExampleEntity)
+@SignedIn()
+export class FeedbackExampleResolver {
+  constructor(private readonly coach: CoachService) {}
+
+  @ResolveField(() => FeedbackEntity, {
+    description: 'The feedback itself: whoever sees the request (the writer, the course leaders) sees it.',
+  })
+  feedback(@Parent() e: FeedbackExampleEntity): Promise<FeedbackEntity> {
+    return this.coach.feedbackById(e.feedbackId);
   }
 }
 
@@ -85,6 +134,25 @@ export class FeedbackNextStepResolver {
       null,
     ).load(f.id);
     return choice && (await this.coach.canSeeChoice(actor, choice)) ? choice.step : null;
+  }
+
+  @ResolveField(() => FeedbackExampleEntity, {
+    nullable: true,
+    description:
+      "A course leader's request to show this feedback as a good example, with the writer's answer; null when none. Only for the writer and the cohort's course leaders and administrators.",
+  })
+  async exampleRequest(
+    @Parent() f: FeedbackEntity,
+    @CurrentActor() actor: Actor,
+    @Context() ctx: RequestContext,
+  ): Promise<FeedbackExampleEntity | null> {
+    const example = await requestLoader<string, FeedbackExampleEntity | null>(
+      ctx.req,
+      'coach.exampleOfFeedback',
+      (ids) => this.coach.examplesOf(ids),
+      null,
+    ).load(f.id);
+    return example && (await this.coach.canSeeExample(actor, example)) ? example : null;
   }
 }
 

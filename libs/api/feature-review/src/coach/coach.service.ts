@@ -4,14 +4,16 @@ import { DataSource, In } from 'typeorm';
 import {
   AnalysisEntity,
   AnalysisRoundEntity,
+  ExampleConsent,
   FeedbackEntity,
+  FeedbackExampleEntity,
   NextStepChoiceEntity,
   ReviewerKind,
 } from '@stl/api/data-access-db';
 import { AccessPolicy } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
 import { CohortCommands } from '@stl/api/feature-cohort-commands';
-import { BadInputError, ForbiddenError } from '@stl/api/util-errors';
+import { BadInputError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
 import { CohortChangeKind } from '@stl/shared/domain';
 import type {
   CohortFeedbackQualityModel,
@@ -201,5 +203,90 @@ export class CoachService {
       .orderBy('r.number', 'DESC')
       .addOrderBy('c.created_at', 'DESC')
       .getMany();
+  }
+
+  /**
+   * A course leader asks the writer of a critical friend's feedback whether it may be shown as a
+   * good example. Asking again changes nothing: an answer given stands.
+   */
+  async askForExample(actor: Actor, feedbackId: string): Promise<FeedbackExampleEntity> {
+    const target = { kind: 'feedback', id: feedbackId } as const;
+    return this.commands.runOn(
+      actor,
+      target,
+      CohortChangeKind.Feedback,
+      { actor: 'manage' },
+      async (m, cohort) => {
+        const feedback = await m.findOneOrFail(FeedbackEntity, { where: { id: feedbackId } });
+        if (feedback.kind !== ReviewerKind.PEER) {
+          throw new BadInputError("Good examples are critical friends' feedback.", [
+            {
+              field: 'feedbackId',
+              code: 'NOT_PEER_FEEDBACK',
+              message: "Good examples are critical friends' feedback.",
+            },
+          ]);
+        }
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(FeedbackExampleEntity)
+          .values({
+            feedbackId,
+            cohortId: cohort.id,
+            askedById: actor.personId,
+            writerId: feedback.authorId,
+            consent: ExampleConsent.ASKED,
+            answeredAt: null,
+          })
+          .orIgnore()
+          .execute();
+        return m.findOneOrFail(FeedbackExampleEntity, { where: { feedbackId } });
+      },
+    );
+  }
+
+  /** The writer answers (and may change their answer at any time: a yes can be taken back). */
+  async answerExample(actor: Actor, feedbackId: string, consent: boolean): Promise<FeedbackExampleEntity> {
+    const target = { kind: 'feedback', id: feedbackId } as const;
+    return this.commands.runOn(actor, target, CohortChangeKind.Feedback, { actor: 'content' }, async (m) => {
+      const example = await m.findOne(FeedbackExampleEntity, { where: { feedbackId } });
+      if (!example) throw new NotFoundError('request to show this feedback as an example');
+      if (example.writerId !== actor.personId) {
+        throw new ForbiddenError('Only the writer of the feedback answers whether it may be shown.');
+      }
+      example.consent = consent ? ExampleConsent.GIVEN : ExampleConsent.DECLINED;
+      example.answeredAt = new Date();
+      return m.save(FeedbackExampleEntity, example);
+    });
+  }
+
+  /** The cohort's examples the writers agreed to show, newest answer first: its leaders and administrators. */
+  async examples(actor: Actor, cohortId: string): Promise<FeedbackExampleEntity[]> {
+    const access = await this.access.cohortAccess(actor, cohortId);
+    if (!access.canManage) {
+      throw new ForbiddenError("Only the cohort's course leaders and administrators see its good examples.");
+    }
+    return this.db.getRepository(FeedbackExampleEntity).find({
+      where: { cohortId, consent: ExampleConsent.GIVEN },
+      order: { answeredAt: 'DESC', id: 'ASC' },
+    });
+  }
+
+  async examplesOf(feedbackIds: readonly string[]): Promise<Map<string, FeedbackExampleEntity>> {
+    const rows = await this.db
+      .getRepository(FeedbackExampleEntity)
+      .findBy({ feedbackId: In([...feedbackIds]) });
+    return new Map(rows.map((e) => [e.feedbackId, e]));
+  }
+
+  /** The writer and those who run the cohort see a request and its answer. */
+  async canSeeExample(actor: Actor, example: FeedbackExampleEntity): Promise<boolean> {
+    if (example.writerId === actor.personId) return true;
+    return (await this.access.cohortAccess(actor, example.cohortId)).canManage;
+  }
+
+  async feedbackById(id: string): Promise<FeedbackEntity> {
+    return this.db.getRepository(FeedbackEntity).findOneOrFail({ where: { id } });
   }
 }

@@ -355,6 +355,15 @@ export type ErasePersonInput = {
   personId: string;
 };
 
+/** Where a course leader's request to show a feedback as a good example stands. */
+export type ExampleConsent =
+  /** Asked; the writer has not answered. */
+  | 'ASKED'
+  /** The writer said no (or took a yes back); never shown. */
+  | 'DECLINED'
+  /** The writer agreed; the example is shown to the course leaders to use. */
+  | 'GIVEN';
+
 /** What a comment on a piece of feedback is. */
 export type FeedbackCommentKind =
   /** A course leader's note on the quality of a critical friend's feedback; seen only by the cohort's course leaders, the organisation's administrators and the feedback's author. */
@@ -2538,6 +2547,17 @@ export type CohortFeedbackQualityQuery = {
       total: { given: number; assessed: number; anchored: number; question: number; nextStep: number };
     }>;
   };
+  cohortFeedbackExamples: Array<{
+    consent: ExampleConsent;
+    answeredAt: string | null;
+    feedback: {
+      id: string;
+      worksWell: string;
+      questions: string;
+      nextSteps: string;
+      author: { id: string; fullName: string } | null;
+    };
+  }>;
 };
 
 export type NotificationPreferencesFieldsFragment = {
@@ -2899,6 +2919,7 @@ export type ReviewFeedbackFieldsFragment = {
     author: { id: string; fullName: string } | null;
   }>;
   quality: { nextStep: { evidence: Array<string> } };
+  exampleRequest: { consent: ExampleConsent } | null;
 };
 
 export type ReviewProgressFieldsFragment = {
@@ -3033,6 +3054,7 @@ export type MyFeedbackReceivedQuery = {
           author: { id: string; fullName: string } | null;
         }>;
         quality: { nextStep: { evidence: Array<string> } };
+        exampleRequest: { consent: ExampleConsent } | null;
       }>;
     }>;
   };
@@ -3079,6 +3101,7 @@ export type ReceivedFeedbackOnAnalysisQuery = {
         author: { id: string; fullName: string } | null;
       }>;
       quality: { nextStep: { evidence: Array<string> } };
+      exampleRequest: { consent: ExampleConsent } | null;
     }>;
   };
 };
@@ -3152,6 +3175,7 @@ export type FeedbackFormQuery = {
         author: { id: string; fullName: string } | null;
       }>;
       quality: { nextStep: { evidence: Array<string> } };
+      exampleRequest: { consent: ExampleConsent } | null;
     }>;
     passageComments: Array<{
       id: string;
@@ -3198,6 +3222,7 @@ export type FeedbackFormQuery = {
         author: { id: string; fullName: string } | null;
       }>;
       quality: { nextStep: { evidence: Array<string> } };
+      exampleRequest: { consent: ExampleConsent } | null;
     } | null;
   }>;
 };
@@ -3238,6 +3263,7 @@ export type GiveFeedbackMutation = {
       author: { id: string; fullName: string } | null;
     }>;
     quality: { nextStep: { evidence: Array<string> } };
+    exampleRequest: { consent: ExampleConsent } | null;
   };
 };
 
@@ -3279,6 +3305,23 @@ export type ChooseNextStepMutationVariables = Exact<{
 }>;
 
 export type ChooseNextStepMutation = { chooseNextStep: { id: string; step: string } | null };
+
+export type AskToShowFeedbackMutationVariables = Exact<{
+  feedbackId: string;
+}>;
+
+export type AskToShowFeedbackMutation = {
+  askToShowFeedback: { feedbackId: string; consent: ExampleConsent };
+};
+
+export type AnswerFeedbackExampleMutationVariables = Exact<{
+  feedbackId: string;
+  consent: boolean;
+}>;
+
+export type AnswerFeedbackExampleMutation = {
+  answerFeedbackExample: { feedbackId: string; consent: ExampleConsent };
+};
 
 export type MarkFeedbackHelpfulMutationVariables = Exact<{
   feedbackId: string;

@@ -498,6 +498,20 @@ export const CohortFeedbackQualityDocument = /*#__PURE__*/ new TypedDocumentStri
       }
     }
   }
+  cohortFeedbackExamples(cohortId: $cohortId) {
+    consent
+    answeredAt
+    feedback {
+      id
+      worksWell
+      questions
+      nextSteps
+      author {
+        id
+        fullName
+      }
+    }
+  }
 }
     fragment FeedbackQualityCountFields on FeedbackQualityCounts {
   given

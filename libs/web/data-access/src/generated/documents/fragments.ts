@@ -610,6 +610,9 @@ export const ReviewFeedbackFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentSt
     }
   }
   chosenNextStep
+  exampleRequest {
+    consent
+  }
 }
     fragment ReviewCommentFields on FeedbackComment {
   id
