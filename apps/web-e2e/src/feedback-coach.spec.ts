@@ -8,7 +8,8 @@ import { fillSection } from './support/editor';
  * requires a next step in the cohort on the settings screen; a critical friend types "Bra jobbat!"
  * and sees the hints, rewrites with a question and a next step and sees them ticked; the course
  * leader, bound like everyone, cannot send feedback without a next step and is told why; the author
- * marks the next step they will try; the leader's figures show the round. Swedish and English, axe
+ * marks the next step they will try; the critical friend agrees to show her feedback as a good
+ * example; the leader's figures show the round and the example. Swedish and English, axe
  * on each screen. Uses its own teachers (Leila Rahimi writes, Hanna Jonsson is her critical friend;
  * no other spec gives or gets feedback as them in the demo cohort) and takes the requirement back at
  * the end, so other spec files are not disturbed.
@@ -211,6 +212,27 @@ test('the course leader cannot send feedback without a next step and is told why
   await page.getByLabel('Förslag på nästa steg').fill(NEXT_STEP);
   await page.getByRole('button', { name: 'Skicka återkopplingen' }).click();
   await expect(page.getByTestId('sent')).toBeVisible();
+
+  // Hanna's feedback is a good example: the leader asks her whether it may be shown.
+  const hanna = page
+    .getByTestId('feedback')
+    .filter({ has: page.getByRole('heading', { name: `Från ${FRIEND.name}` }) });
+  await hanna.getByRole('button', { name: 'Be om att få visa som gott exempel' }).click();
+  await expect(hanna.getByTestId('example-ask')).toContainText('inget svar än');
+  await signOut(page);
+});
+
+test('the critical friend agrees to show her feedback as a good example', async ({ page }) => {
+  await signInWithPassword(page, FRIEND.name, FRIEND.email);
+  await page.goto(`/cohorts/${COHORT_ID}/feedback/analyses/${analysisId}`);
+  const answer = page.getByTestId('example-answer');
+  await expect(answer).toContainText('Kursledaren vill visa din återkoppling som ett gott exempel');
+  await answer.getByRole('button', { name: 'Ja, den får visas' }).click();
+  await expect(answer.getByRole('button', { name: 'Ja, den får visas' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await checkPage(page, 'coach-example-consent');
   await signOut(page);
 });
 
@@ -242,6 +264,8 @@ test("the leader's view shows the round's figures, in Swedish and English", asyn
     page.getByTestId('quality-friends').getByRole('row', { name: new RegExp(FRIEND.name) }),
   ).toContainText('100 %');
   await expect(page.getByTestId('quality-chart').locator('svg[role="img"]')).toBeVisible();
+  // Only examples the writer agreed to are shown.
+  await expect(page.getByTestId('quality-examples')).toContainText(NEXT_STEP);
   await checkPage(page, 'coach-figures');
 
   await page.getByTestId('language-switch').click();
