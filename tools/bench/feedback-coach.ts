@@ -7,20 +7,27 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { analyseFeedback } from '@stl/shared/domain/feedback-coach';
-import { loadCorpus, score } from '../../libs/shared/domain/test/feedback-coach/corpus';
+import { loadCorpus, loadHeldOut, score } from '../../libs/shared/domain/test/feedback-coach/corpus';
+import type { CorpusItem } from '../../libs/shared/domain/test/feedback-coach/corpus';
 
 const { analyses, items } = loadCorpus();
-let failed = false;
-for (const language of ['sv', 'en'] as const) {
-  const subset = items.filter((i) => i.language === language);
-  const { scores, misses } = score(analyses, subset);
-  console.log(`\n${language === 'sv' ? 'Swedish' : 'English'}: ${subset.length} feedback texts`);
+
+/** Precision and recall per quality, and every misclassified example; true when all meet the targets. */
+function report(
+  title: string,
+  texts: Record<string, string>,
+  subset: CorpusItem[],
+  marked: boolean,
+): boolean {
+  const { scores, misses } = score(texts, subset);
+  let meetsAll = true;
+  console.log(`\n${title}: ${subset.length} feedback texts`);
   console.log('quality         precision  recall   TP  FP  FN');
   for (const s of scores) {
     const meets = s.precision >= 0.85 && s.recall >= 0.8;
-    if (language === 'sv' && !meets) failed = true;
+    if (!meets) meetsAll = false;
     console.log(
-      `${s.quality.padEnd(15)} ${s.precision.toFixed(2).padStart(9)} ${s.recall.toFixed(2).padStart(7)} ${String(s.truePositives).padStart(4)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)}${language === 'sv' ? (meets ? '' : '   below target') : ''}`,
+      `${s.quality.padEnd(15)} ${s.precision.toFixed(2).padStart(9)} ${s.recall.toFixed(2).padStart(7)} ${String(s.truePositives).padStart(4)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)}${marked && !meets ? '   below target' : ''}`,
     );
   }
   if (misses.length > 0) {
@@ -31,7 +38,25 @@ for (const language of ['sv', 'en'] as const) {
       );
     }
   }
+  return meetsAll;
 }
+
+// Only the Swedish tuning corpus is gated. The held-out set was never used to tune the lexicons, so
+// its figures say more about real feedback; reported, not gated (ADR 0035).
+const failed = !report(
+  'Swedish',
+  analyses,
+  items.filter((i) => i.language === 'sv'),
+  true,
+);
+report(
+  'English',
+  analyses,
+  items.filter((i) => i.language === 'en'),
+  false,
+);
+const heldOut = loadHeldOut();
+report('Swedish, held out (never tuned on)', heldOut.analyses, heldOut.items, true);
 
 // Speed: a 5,000-character feedback on a long analysis. "Typing": the same analysis each time, as
 // in the browser while the writer types (the analysis side is prepared once); "cold": a new

@@ -226,5 +226,6 @@ describe('the authorisation matrix against the running API', () => {
     expect(failures).toEqual([]);
     // Most allowed calls really do what they ask; a matrix whose calls all fail on bad input proves little.
     expect(allowedSucceeded).toBeGreaterThan(MUTATIONS.length);
-  });
+    // Two fingerprints of every table per mutation, for every actor: minutes on a busy machine.
+  }, 180_000);
 });

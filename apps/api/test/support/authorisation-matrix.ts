@@ -121,6 +121,18 @@ export const QUERIES: MatrixEntry[] = [
     allowed: ['schoolLeader', ...COHORT_MANAGERS],
   },
   {
+    operation: 'cohortFeedbackQuality',
+    query: `query($id: ID!) { cohortFeedbackQuality(cohortId: $id) { total { given } } }`,
+    variables: (w) => ({ id: w.cohort }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'cohortFeedbackExamples',
+    query: `query($id: ID!) { cohortFeedbackExamples(cohortId: $id) { consent } }`,
+    variables: (w) => ({ id: w.cohort }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
     operation: 'cohortReminderSettings',
     query: `query($id: ID!) { cohortReminderSettings(cohortId: $id) { cohortId } }`,
     variables: (w) => ({ id: w.cohort }),
@@ -666,6 +678,26 @@ export const MUTATIONS: MatrixEntry[] = [
     allowed: ['admin'],
   },
   {
+    operation: 'chooseNextStep',
+    // Sara, the analysis author, chooses a sentence of the peer's feedback (feedbackInput).
+    query: `mutation($f: ID!) { chooseNextStep(feedbackId: $f, step: "pröva att låta eleverna formulera egna kriterier") { id } }`,
+    variables: (w) => ({ f: w.feedback }),
+    allowed: ['participant'],
+  },
+  {
+    operation: 'askToShowFeedback',
+    query: `mutation($f: ID!) { askToShowFeedback(feedbackId: $f) { consent } }`,
+    variables: (w) => ({ f: w.feedback }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'answerFeedbackExample',
+    // After askToShowFeedback above: the peer who wrote the feedback answers.
+    query: `mutation($f: ID!) { answerFeedbackExample(feedbackId: $f, consent: true) { consent } }`,
+    variables: (w) => ({ f: w.feedback }),
+    allowed: ['peer'],
+  },
+  {
     operation: 'markFeedbackHelpful',
     query: `mutation($f: ID!) { markFeedbackHelpful(feedbackId: $f, helpful: true) { helpful } }`,
     variables: (w) => ({ f: w.feedback }),
@@ -894,6 +926,13 @@ export const MUTATIONS: MatrixEntry[] = [
   {
     operation: 'updateCohort',
     query: `mutation($id: ID!) { updateCohort(id: $id, input: { feedbackMinLength: 60 }) { id } }`,
+    variables: (w) => ({ id: w.cohort }),
+    allowed: COHORT_MANAGERS,
+  },
+  {
+    operation: 'updateCohort',
+    case: 'required feedback qualities (ADR 0035)',
+    query: `mutation($id: ID!) { updateCohort(id: $id, input: { requiredFeedbackQualities: [] }) { id } }`,
     variables: (w) => ({ id: w.cohort }),
     allowed: COHORT_MANAGERS,
   },

@@ -14,6 +14,8 @@ import { SessionEntity } from './auth/session.entity';
 import { FeedbackCommentEntity } from './review/feedback-comment.entity';
 import { FeedbackEntity } from './review/feedback.entity';
 import { PassageCommentEntity } from './review/passage-comment.entity';
+import { NextStepChoiceEntity } from './review/next-step-choice.entity';
+import { FeedbackExampleEntity } from './review/feedback-example.entity';
 import { ReviewAssignmentEntity } from './review/review-assignment.entity';
 import { RoundAllocationEntity } from './review/round-allocation.entity';
 import { CohortMembershipEntity } from './cohort/cohort-membership.entity';
@@ -91,4 +93,6 @@ export const ENTITIES = [
   SelfAssessmentQuestionEntity,
   SelfAssessmentResponseEntity,
   SelfAssessmentAnswerEntity,
+  NextStepChoiceEntity,
+  FeedbackExampleEntity,
 ];

@@ -34,6 +34,8 @@ export * from './review/round-allocation.entity';
 export * from './review/feedback.entity';
 export * from './review/feedback-comment.entity';
 export * from './review/passage-comment.entity';
+export * from './review/next-step-choice.entity';
+export * from './review/feedback-example.entity';
 export * from './seed/demo-seed';
 export * from './shared/db-errors';
 export * from './seed/demo-activity';

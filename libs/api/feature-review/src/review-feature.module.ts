@@ -21,6 +21,14 @@ import {
 import { AllocationService } from './allocation/allocation.service';
 import { AssignmentResolver, RoundAssignmentsResolver } from './assignment/assignment.resolver';
 import { AssignmentService } from './assignment/assignment.service';
+import {
+  RoundNextStepsResolver,
+  CoachResolver,
+  FeedbackExampleResolver,
+  FeedbackNextStepResolver,
+  FriendFeedbackQualityResolver,
+} from './coach/coach.resolver';
+import { CoachService } from './coach/coach.service';
 import { ReviewLookups } from './common/review-lookups.service';
 import {
   AnalysisFeedbackResolver,
@@ -83,6 +91,12 @@ import { LeaderToDoService } from './todo/leader-todo.service';
     LeaderToDoResolver,
     DashboardService,
     DashboardResolver,
+    CoachService,
+    CoachResolver,
+    FeedbackExampleResolver,
+    FriendFeedbackQualityResolver,
+    FeedbackNextStepResolver,
+    RoundNextStepsResolver,
   ],
   exports: [ProgressService, SupportThresholdsService, DashboardService],
 })

@@ -54,6 +54,8 @@ export const ErrorCode = {
   LinkExpired: 'LINK_EXPIRED',
   /** A mailed single-use link that was used already. */
   LinkUsed: 'LINK_USED',
+  /** Feedback lacks a quality its cohort requires (ADR 0035); one QUALITY_MISSING problem per missing quality. */
+  FeedbackQualityMissing: 'FEEDBACK_QUALITY_MISSING',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const satisfies Record<string, SharedErrorCode>;
 export type ErrorCode = SharedErrorCode;
@@ -92,6 +94,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.SelfReview:
     case ErrorCode.ReviewerNotEligible:
     case ErrorCode.MeetingNotStarted:
+    case ErrorCode.FeedbackQualityMissing:
       return 422;
     case ErrorCode.TooManyAttempts:
       return 429;

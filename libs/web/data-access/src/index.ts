@@ -31,6 +31,7 @@ export type {
   InvitationStatus,
   MailKind,
   MeetingMode,
+  RequirableQuality,
   Role,
 } from './generated/graphql';
 export * from './lib/audit/audit.api';

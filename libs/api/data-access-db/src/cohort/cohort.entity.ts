@@ -24,6 +24,27 @@ registerEnumType(CohortStatus, {
   },
 });
 
+/**
+ * The qualities of feedback a course leader may require in their cohort (ADR 0035): the four
+ * positive ones of the feedback coach (docs/feedback-coach.md). Stored by the analyser's own keys.
+ */
+export enum RequirableQuality {
+  ANCHORED = 'anchored',
+  QUESTION = 'question',
+  NEXT_STEP = 'nextStep',
+  ABOUT_LEARNING = 'aboutLearning',
+}
+registerEnumType(RequirableQuality, {
+  name: 'RequirableQuality',
+  description: "A quality of feedback a cohort's course leaders may require (the feedback coach's reading).",
+  valuesMap: {
+    ANCHORED: { description: 'Refers to something specific in the analysis.' },
+    QUESTION: { description: 'Asks at least one genuine question.' },
+    NEXT_STEP: { description: 'Proposes a concrete next step for the teaching.' },
+    ABOUT_LEARNING: { description: "Speaks of the pupils' learning, goals or evidence." },
+  },
+});
+
 /** The unique index on (organisation, school year, lower(trimmed name)): COHORT_NAME_TAKEN when hit. */
 export const COHORT_NAME_INDEX = 'UQ_cohort_organisation_year_name';
 
@@ -86,6 +107,13 @@ export class CohortEntity extends BaseEntity {
   @Field(() => Int, { description: 'Minimum characters in each part of a piece of feedback.' })
   @Column({ type: 'integer', default: 50 })
   feedbackMinLength!: number;
+
+  @Field(() => [RequirableQuality], {
+    description:
+      "Qualities every piece of feedback in the cohort must have when it is sent, critical friends' and course leaders' alike (ADR 0035); empty: the feedback coach only advises. Visible to whoever sees the cohort.",
+  })
+  @Column({ type: 'varchar', length: 16, array: true, default: () => "'{}'" })
+  requiredFeedbackQualities!: RequirableQuality[];
 
   @Field({ description: 'Prefer reviewers from the same school (internal network) for everyone.' })
   @Column({ type: 'boolean', default: false })

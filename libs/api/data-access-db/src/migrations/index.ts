@@ -24,6 +24,8 @@ import { AccessibilityReports1796564000000 } from './1796564000000-Accessibility
 import { CertificatesAndPortfolio1796560000000 } from './1796560000000-CertificatesAndPortfolio';
 import { CalendarFeedAndSelfAssessment1796562000000 } from './1796562000000-CalendarFeedAndSelfAssessment';
 import { DashboardIndexes1796561000000 } from './1796561000000-DashboardIndexes';
+import { FeedbackCoach1796563853049 } from './1796563853049-FeedbackCoach';
+import { FeedbackExamples1796563937417 } from './1796563937417-FeedbackExamples';
 
 /** Every migration, oldest first. Listed by hand so the bundled API needs no file globbing. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -53,5 +55,7 @@ export const MIGRATIONS: Function[] = [
   CertificatesAndPortfolio1796560000000,
   DashboardIndexes1796561000000,
   CalendarFeedAndSelfAssessment1796562000000,
+  FeedbackCoach1796563853049,
+  FeedbackExamples1796563937417,
   AccessibilityReports1796564000000,
 ];

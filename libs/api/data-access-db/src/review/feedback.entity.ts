@@ -76,6 +76,25 @@ export class FeedbackEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   sectionKey!: string | null;
 
+  /**
+   * The feedback coach's reading when the feedback was given (ADR 0035), kept so the course leader's
+   * figures are one SQL query; null on feedback given before the coach was stored.
+   */
+  @Column({ type: 'boolean', nullable: true })
+  qualityAnchored!: boolean | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  qualityQuestion!: boolean | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  qualityNextStep!: boolean | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  qualityAboutLearning!: boolean | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  qualityOnlyPraise!: boolean | null;
+
   @Field(() => GraphQLISODateTime, {
     nullable: true,
     description: 'When the analysis author marked the feedback helpful (UTC); null if not.',

@@ -12,6 +12,8 @@ import {
   CohortMembershipEntity,
   FeedbackCommentEntity,
   FeedbackEntity,
+  FeedbackExampleEntity,
+  NextStepChoiceEntity,
   PassageCommentEntity,
   ReviewAssignmentEntity,
   RoundAllocationEntity,
@@ -433,5 +435,63 @@ export const passageComments: PersonDataHandler = {
   },
   async erase() {
     return {};
+  },
+};
+
+/** Next steps an author chose to try from their feedback (ADR 0035): their own plan, deleted on erasure. */
+export const nextStepChoices: PersonDataHandler = {
+  entity: NextStepChoiceEntity,
+  personColumns: ['person_id'],
+  exported: 'Each next step they chose to try: which feedback, the sentence, when.',
+  erased: 'Deleted: a plan of their own, of no use to the cohort without them.',
+  async export({ m, person }) {
+    const rows = await m.find(NextStepChoiceEntity, {
+      where: { personId: person.id },
+      order: { createdAt: 'ASC' },
+    });
+    return {
+      nextStepChoices: rows.map((c) => ({ feedbackId: c.feedbackId, step: c.step, chosenAt: c.createdAt })),
+    };
+  },
+  async erase({ m, person }) {
+    const deleted = await changedRows(m, `DELETE FROM next_step_choice WHERE person_id = $1 RETURNING id`, [
+      person.id,
+    ]);
+    return { nextStepChoices: deleted.length };
+  },
+};
+
+/**
+ * Requests to show feedback as a good example (ADR 0035): exported for the writer and the leader
+ * who asked. Erasing the writer deletes them (no consent stands without the person); erasing the
+ * leader keeps them, naming the placeholder.
+ */
+export const feedbackExamples: PersonDataHandler = {
+  entity: FeedbackExampleEntity,
+  personColumns: ['writer_id', 'asked_by_id'],
+  exported:
+    'Each request to show feedback as a good example they wrote or asked for: which feedback, the answer, when.',
+  erased:
+    'Deleted when they wrote the feedback (a consent needs its person); kept when they asked, naming the placeholder.',
+  async export({ m, person }) {
+    const rows = await m.find(FeedbackExampleEntity, {
+      where: [{ writerId: person.id }, { askedById: person.id }],
+      order: { createdAt: 'ASC' },
+    });
+    return {
+      feedbackExamples: rows.map((e) => ({
+        feedbackId: e.feedbackId,
+        role: e.writerId === person.id ? 'writer' : 'asked',
+        consent: e.consent,
+        askedAt: e.createdAt,
+        answeredAt: e.answeredAt,
+      })),
+    };
+  },
+  async erase({ m, person }) {
+    const deleted = await changedRows(m, `DELETE FROM feedback_example WHERE writer_id = $1 RETURNING id`, [
+      person.id,
+    ]);
+    return { feedbackExamples: deleted.length };
   },
 };

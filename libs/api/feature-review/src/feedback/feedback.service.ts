@@ -15,9 +15,12 @@ import {
   ReviewerKind,
   TemplateSectionEntity,
 } from '@stl/api/data-access-db';
+import type { RequirableQuality } from '@stl/api/data-access-db';
 import { AccessPolicy } from '@stl/api/feature-auth';
 import { CohortCommands } from '@stl/api/feature-cohort-commands';
-import { CohortChangeKind } from '@stl/shared/domain';
+import { CohortChangeKind, richTextToPlainText } from '@stl/shared/domain';
+import { analyseFeedback, guessCoachLanguage } from '@stl/shared/domain/feedback-coach';
+import type { FeedbackAnalysis } from '@stl/shared/domain/feedback-coach';
 import { NotificationEvents } from '@stl/api/feature-notification';
 import type { Actor, CohortAccess } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/api/util-errors';
@@ -47,6 +50,14 @@ const SEE_FEEDBACK = {
   actor: 'content',
   forbidden: "School leaders follow their teachers' progress, not the feedback they get.",
 } as const;
+
+/** What each requirable quality asks for, in the refusal's problems (the form has its own sentences). */
+const QUALITY_HINTS: Record<RequirableQuality, string> = {
+  anchored: 'refer to something specific in the analysis',
+  question: 'ask at least one genuine question',
+  nextStep: 'propose a concrete next step for the teaching',
+  aboutLearning: "speak of the pupils' learning, goals or evidence",
+};
 
 function refuse(problems: FieldProblem[]): never {
   throw new BadInputError(problems.map((p) => p.message).join(' '), problems);
@@ -113,6 +124,23 @@ export class FeedbackService {
       }
       if (problems.length) refuse(problems);
 
+      // The coach reads the feedback beside the version it answers, as the form did while it was
+      // written; the cohort's required qualities bind everyone who gives feedback, leaders too.
+      const quality = await this.readQuality(m, version.id, text);
+      const missing = cohort.requiredFeedbackQualities.filter((q) => !quality[q].found);
+      if (missing.length) {
+        throw new DomainError(
+          'FEEDBACK_QUALITY_MISSING',
+          `The course leaders of this cohort require feedback that also has: ${missing.join(', ')}. Nothing was saved.`,
+          missing.map((q) => ({
+            field: q,
+            code: 'QUALITY_MISSING',
+            message: `The feedback needs: ${q} (${QUALITY_HINTS[q]}).`,
+          })),
+          { missingQualities: missing },
+        );
+      }
+
       const now = new Date();
       try {
         const saved = await m.save(
@@ -126,6 +154,11 @@ export class FeedbackService {
             ...text,
             sectionKey,
             markedHelpfulAt: null,
+            qualityAnchored: quality.anchored.found,
+            qualityQuestion: quality.question.found,
+            qualityNextStep: quality.nextStep.found,
+            qualityAboutLearning: quality.aboutLearning.found,
+            qualityOnlyPraise: quality.onlyPraise.found,
           }),
         );
         assignment.completedAt = now;
@@ -307,6 +340,22 @@ export class FeedbackService {
       throw new DomainError('ANALYSIS_NOT_PUBLISHED', 'Feedback is given on published analyses only.');
     }
     return version;
+  }
+
+  private async readQuality(
+    m: EntityManager,
+    versionId: string,
+    text: Record<(typeof PARTS)[number][0], string>,
+  ): Promise<FeedbackAnalysis> {
+    const version = await m.findOneOrFail(AnalysisVersionEntity, {
+      select: { id: true, answers: true },
+      where: { id: versionId },
+    });
+    const analysisText = Object.values(version.answers ?? {})
+      .map(richTextToPlainText)
+      .join('\n\n');
+    const feedbackText = [text.worksWell, text.questions, text.nextSteps].join('\n');
+    return analyseFeedback(feedbackText, analysisText, guessCoachLanguage(feedbackText));
   }
 
   private async sectionExists(m: EntityManager, roundId: string, key: string): Promise<boolean> {

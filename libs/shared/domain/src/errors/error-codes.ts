@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'LINK_INVALID',
   'LINK_EXPIRED',
   'LINK_USED',
+  'FEEDBACK_QUALITY_MISSING',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -94,5 +95,7 @@ export const ERROR_CODE_DESCRIPTIONS: Readonly<Record<ErrorCode, string>> = {
     'A mailed single-use link (invitation, password reset, sign-in link) that does not exist or was replaced by a newer one.',
   LINK_EXPIRED: 'A mailed single-use link past its lifetime: ask for a new one.',
   LINK_USED: 'A mailed single-use link that was used already: ask for a new one.',
+  FEEDBACK_QUALITY_MISSING:
+    "The cohort's course leaders require qualities of feedback (ADR 0035) that this feedback lacks; one `QUALITY_MISSING` problem per missing quality names it (`field`: anchored, question, nextStep or aboutLearning). Nothing was saved.",
   INTERNAL_SERVER_ERROR: 'Something failed on the server; nothing was changed. The message says no more.',
 };

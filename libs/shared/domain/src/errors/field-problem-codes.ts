@@ -141,6 +141,8 @@ export const FIELD_PROBLEM_CODES = [
   // Privacy (ADR 0030)
   'CONFIRMATION_MISMATCH',
   'RETENTION_OUT_OF_RANGE',
+  // The feedback coach (ADR 0035)
+  'QUALITY_MISSING',
 ] as const;
 
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
@@ -295,4 +297,6 @@ export const FIELD_PROBLEM_DESCRIPTIONS: Readonly<Record<FieldProblemCode, strin
   CONFIRMATION_MISMATCH: "erasePerson: the confirmation is not the person's full name as shown.",
   RETENTION_OUT_OF_RANGE:
     'A retention period is outside what the kind of record allows (months, minimum to maximum).',
+  QUALITY_MISSING:
+    'The feedback lacks a quality the cohort requires; `field` names it (anchored, question, nextStep, aboutLearning).',
 };

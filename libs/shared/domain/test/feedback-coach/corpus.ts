@@ -6,6 +6,8 @@ import SV_B from './sv-b.json';
 import SV_C from './sv-c.json';
 import SV_D from './sv-d.json';
 import EN from './en.json';
+import HELD_OUT_ANALYSES from './heldout-analyses.json';
+import HELD_OUT_SV from './heldout-sv.json';
 
 /**
  * The hand-labelled corpus of the feedback coach (docs/feedback-coach.md has the rubric): feedback
@@ -48,6 +50,27 @@ export function loadCorpus(): { analyses: Record<string, string>; items: CorpusI
       items.push({ language, analysis, text, labels });
     }
   }
+  return { analyses, items };
+}
+
+/**
+ * The held-out set (ADR 0035): 60 Swedish texts on two analyses the lexicons were never tuned on
+ * (mathematics in year 5, a chemistry lab report in year 7), written and labelled by the rubric
+ * after the rules were frozen and without looking at their misses. Never used to tune the rules:
+ * its figures are reported beside the tuning corpus's, not gated.
+ */
+export function loadHeldOut(): { analyses: Record<string, string>; items: CorpusItem[] } {
+  const analyses: Record<string, string> = HELD_OUT_ANALYSES;
+  const items = (HELD_OUT_SV as string[][]).map(([analysis, text, letters]) => {
+    if (!analyses[analysis]) throw new Error(`heldout-sv.json: unknown analysis "${analysis}"`);
+    const labels = new Set<FeedbackQuality>();
+    for (const l of letters) {
+      const quality = LETTER[l];
+      if (!quality) throw new Error(`heldout-sv.json: unknown label "${l}" on "${text}"`);
+      labels.add(quality);
+    }
+    return { language: 'sv' as const, analysis, text, labels };
+  });
   return { analyses, items };
 }
 

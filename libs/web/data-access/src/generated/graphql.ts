@@ -363,6 +363,15 @@ export type ErasePersonInput = {
   personId: string;
 };
 
+/** Where a course leader's request to show a feedback as a good example stands. */
+export type ExampleConsent =
+  /** Asked; the writer has not answered. */
+  | 'ASKED'
+  /** The writer said no (or took a yes back); never shown. */
+  | 'DECLINED'
+  /** The writer agreed; the example is shown to the course leaders to use. */
+  | 'GIVEN';
+
 /** What a comment on a piece of feedback is. */
 export type FeedbackCommentKind =
   /** A course leader's note on the quality of a critical friend's feedback; seen only by the cohort's course leaders, the organisation's administrators and the feedback's author. */
@@ -589,6 +598,17 @@ export type ReportAccessibilityProblemInput = {
   /** Where the problem is: a page, a function or an address; up to 300 characters. */
   where?: string | null | undefined;
 };
+
+/** A quality of feedback a cohort's course leaders may require (the feedback coach's reading). */
+export type RequirableQuality =
+  /** Speaks of the pupils' learning, goals or evidence. */
+  | 'ABOUT_LEARNING'
+  /** Refers to something specific in the analysis. */
+  | 'ANCHORED'
+  /** Proposes a concrete next step for the teaching. */
+  | 'NEXT_STEP'
+  /** Asks at least one genuine question. */
+  | 'QUESTION';
 
 /** What a retention period counts from. */
 export type RetentionCountsFrom =
@@ -903,6 +923,8 @@ export type UpdateCohortInput = {
   peersPerAnalysis?: number | null | undefined;
   /** Share of meetings a participant must attend to complete (0–1). */
   requiredAttendanceShare?: number | null | undefined;
+  /** Qualities every piece of feedback must have when sent (ADR 0035); an empty list lets the feedback coach only advise. */
+  requiredFeedbackQualities?: Array<RequirableQuality> | null | undefined;
   /** Prefer reviewers from the same school for everyone. */
   sameSchoolSupport?: boolean | null | undefined;
   /** School year as Swedes write it, e.g. "2026/27". */
@@ -1630,6 +1652,7 @@ export type AnalysisEditorQuery = {
         position: number;
       }>;
     };
+    myNextStepsToTry: Array<{ id: string; step: string }>;
   };
   myAnalysis: {
     id: string;
@@ -3026,6 +3049,48 @@ export type NudgeParticipantsMutation = {
   };
 };
 
+export type FeedbackQualityCountFieldsFragment = {
+  given: number;
+  assessed: number;
+  anchored: number;
+  question: number;
+  nextStep: number;
+};
+
+export type CohortFeedbackQualityQueryVariables = Exact<{
+  cohortId: string;
+}>;
+
+export type CohortFeedbackQualityQuery = {
+  cohort: { id: string; name: string };
+  cohortFeedbackQuality: {
+    cohortId: string;
+    total: { given: number; assessed: number; anchored: number; question: number; nextStep: number };
+    rounds: Array<{
+      roundId: string;
+      number: number;
+      title: string;
+      counts: { given: number; assessed: number; anchored: number; question: number; nextStep: number };
+    }>;
+    friends: Array<{
+      personId: string;
+      person: { id: string; fullName: string } | null;
+      total: { given: number; assessed: number; anchored: number; question: number; nextStep: number };
+    }>;
+  };
+  cohortFeedbackExamples: Array<{
+    consent: ExampleConsent;
+    answeredAt: string | null;
+    feedback: {
+      id: string;
+      worksWell: string;
+      questions: string;
+      nextSteps: string;
+      author: { id: string; fullName: string } | null;
+    };
+  }>;
+};
+
 export type NotificationPreferencesFieldsFragment = {
   digestDaily: boolean;
   kinds: Array<{ kind: MailKind; enabled: boolean; digestible: boolean }>;
@@ -3374,6 +3439,7 @@ export type ReviewFeedbackFieldsFragment = {
   markedHelpfulAt: string | null;
   createdAt: string;
   authorId: string;
+  chosenNextStep: string | null;
   author: { id: string; fullName: string } | null;
   comments: Array<{
     id: string;
@@ -3383,6 +3449,8 @@ export type ReviewFeedbackFieldsFragment = {
     authorId: string;
     author: { id: string; fullName: string } | null;
   }>;
+  quality: { nextStep: { evidence: Array<string> } };
+  exampleRequest: { consent: ExampleConsent } | null;
 };
 
 export type ReviewProgressFieldsFragment = {
@@ -3506,6 +3574,7 @@ export type MyFeedbackReceivedQuery = {
         markedHelpfulAt: string | null;
         createdAt: string;
         authorId: string;
+        chosenNextStep: string | null;
         author: { id: string; fullName: string } | null;
         comments: Array<{
           id: string;
@@ -3515,6 +3584,8 @@ export type MyFeedbackReceivedQuery = {
           authorId: string;
           author: { id: string; fullName: string } | null;
         }>;
+        quality: { nextStep: { evidence: Array<string> } };
+        exampleRequest: { consent: ExampleConsent } | null;
       }>;
     }>;
   };
@@ -3550,6 +3621,7 @@ export type ReceivedFeedbackOnAnalysisQuery = {
       markedHelpfulAt: string | null;
       createdAt: string;
       authorId: string;
+      chosenNextStep: string | null;
       author: { id: string; fullName: string } | null;
       comments: Array<{
         id: string;
@@ -3559,6 +3631,8 @@ export type ReceivedFeedbackOnAnalysisQuery = {
         authorId: string;
         author: { id: string; fullName: string } | null;
       }>;
+      quality: { nextStep: { evidence: Array<string> } };
+      exampleRequest: { consent: ExampleConsent } | null;
     }>;
   };
 };
@@ -3575,6 +3649,7 @@ export type FeedbackFormQuery = {
     viewerRole: CohortViewerRole;
     viewerCanManage: boolean;
     feedbackMinLength: number;
+    requiredFeedbackQualities: Array<RequirableQuality>;
   };
   analysis: {
     id: string;
@@ -3620,6 +3695,7 @@ export type FeedbackFormQuery = {
       markedHelpfulAt: string | null;
       createdAt: string;
       authorId: string;
+      chosenNextStep: string | null;
       author: { id: string; fullName: string } | null;
       comments: Array<{
         id: string;
@@ -3629,6 +3705,8 @@ export type FeedbackFormQuery = {
         authorId: string;
         author: { id: string; fullName: string } | null;
       }>;
+      quality: { nextStep: { evidence: Array<string> } };
+      exampleRequest: { consent: ExampleConsent } | null;
     }>;
     passageComments: Array<{
       id: string;
@@ -3664,6 +3742,7 @@ export type FeedbackFormQuery = {
       markedHelpfulAt: string | null;
       createdAt: string;
       authorId: string;
+      chosenNextStep: string | null;
       author: { id: string; fullName: string } | null;
       comments: Array<{
         id: string;
@@ -3673,6 +3752,8 @@ export type FeedbackFormQuery = {
         authorId: string;
         author: { id: string; fullName: string } | null;
       }>;
+      quality: { nextStep: { evidence: Array<string> } };
+      exampleRequest: { consent: ExampleConsent } | null;
     } | null;
   }>;
 };
@@ -3702,6 +3783,7 @@ export type GiveFeedbackMutation = {
     markedHelpfulAt: string | null;
     createdAt: string;
     authorId: string;
+    chosenNextStep: string | null;
     author: { id: string; fullName: string } | null;
     comments: Array<{
       id: string;
@@ -3711,6 +3793,8 @@ export type GiveFeedbackMutation = {
       authorId: string;
       author: { id: string; fullName: string } | null;
     }>;
+    quality: { nextStep: { evidence: Array<string> } };
+    exampleRequest: { consent: ExampleConsent } | null;
   };
 };
 
@@ -3744,6 +3828,30 @@ export type CommentOnFeedbackMutation = {
     authorId: string;
     author: { id: string; fullName: string } | null;
   };
+};
+
+export type ChooseNextStepMutationVariables = Exact<{
+  feedbackId: string;
+  step?: string | null | undefined;
+}>;
+
+export type ChooseNextStepMutation = { chooseNextStep: { id: string; step: string } | null };
+
+export type AskToShowFeedbackMutationVariables = Exact<{
+  feedbackId: string;
+}>;
+
+export type AskToShowFeedbackMutation = {
+  askToShowFeedback: { feedbackId: string; consent: ExampleConsent };
+};
+
+export type AnswerFeedbackExampleMutationVariables = Exact<{
+  feedbackId: string;
+  consent: boolean;
+}>;
+
+export type AnswerFeedbackExampleMutation = {
+  answerFeedbackExample: { feedbackId: string; consent: ExampleConsent };
 };
 
 export type MarkFeedbackHelpfulMutationVariables = Exact<{
@@ -4021,6 +4129,7 @@ export type SetupCohortFieldsFragment = {
   viewerRole: CohortViewerRole;
   viewerCanManage: boolean;
   allowedTransitions: Array<CohortStatus>;
+  requiredFeedbackQualities: Array<RequirableQuality>;
   leaders: Array<{ id: string; fullName: string }>;
   meetings: Array<{
     id: string;
@@ -4069,6 +4178,7 @@ export type SetupCohortQuery = {
     viewerRole: CohortViewerRole;
     viewerCanManage: boolean;
     allowedTransitions: Array<CohortStatus>;
+    requiredFeedbackQualities: Array<RequirableQuality>;
     leaders: Array<{ id: string; fullName: string }>;
     meetings: Array<{
       id: string;
@@ -4245,6 +4355,7 @@ export type SetupUpdateCohortMutation = {
     viewerRole: CohortViewerRole;
     viewerCanManage: boolean;
     allowedTransitions: Array<CohortStatus>;
+    requiredFeedbackQualities: Array<RequirableQuality>;
     leaders: Array<{ id: string; fullName: string }>;
     meetings: Array<{
       id: string;
@@ -4385,6 +4496,7 @@ export type SetupPlanRoundsMutation = {
     viewerRole: CohortViewerRole;
     viewerCanManage: boolean;
     allowedTransitions: Array<CohortStatus>;
+    requiredFeedbackQualities: Array<RequirableQuality>;
     leaders: Array<{ id: string; fullName: string }>;
     meetings: Array<{
       id: string;
@@ -4668,6 +4780,8 @@ export type ErrorCode =
   | 'DUPLICATE_ASSIGNMENT'
   /** The draft was saved elsewhere since it was loaded; `extensions.details` carries the newer text. */
   | 'EDIT_CONFLICT'
+  /** The cohort's course leaders require qualities of feedback (ADR 0035) that this feedback lacks; one `QUALITY_MISSING` problem per missing quality names it (`field`: anchored, question, nextStep or aboutLearning). Nothing was saved. */
+  | 'FEEDBACK_QUALITY_MISSING'
   /** The signed-in person may not do this, or may not see this. */
   | 'FORBIDDEN'
   /** Something failed on the server; nothing was changed. The message says no more. */
@@ -4845,6 +4959,8 @@ export type FieldProblemCode =
   | 'PASSWORD_TOO_SHORT'
   /** The person's account is switched off. */
   | 'PERSON_INACTIVE'
+  /** The feedback lacks a quality the cohort requires; `field` names it (anchored, question, nextStep, aboutLearning). */
+  | 'QUALITY_MISSING'
   /** A passage comment's quote, context or offsets do not match the text of the section in that published version. */
   | 'QUOTE_MISMATCH'
   /** The field must be filled in. */

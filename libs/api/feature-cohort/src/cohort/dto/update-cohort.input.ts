@@ -1,5 +1,6 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsInt, IsNumber, Max, Min } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNumber, Max, Min } from 'class-validator';
+import { RequirableQuality } from '@stl/api/data-access-db';
 import { MAX_NAME_LENGTH } from '@stl/shared/domain';
 import { MAX_FEEDBACK_MIN_LENGTH } from './create-cohort.input';
 import { IsIsoDate, IsOmittable, IsRequiredText } from '@stl/api/util-graphql';
@@ -63,4 +64,18 @@ export class UpdateCohortInput {
   @IsOmittable()
   @IsBoolean({ message: 'sameSchoolSupport must be true or false.' })
   sameSchoolSupport?: boolean;
+
+  @Field(() => [RequirableQuality], {
+    nullable: true,
+    description:
+      'Qualities every piece of feedback must have when sent (ADR 0035); an empty list lets the feedback coach only advise.',
+  })
+  @IsOmittable()
+  @IsArray({ message: 'The required qualities must be a list.' })
+  @IsEnum(RequirableQuality, {
+    each: true,
+    message: 'A required quality must be anchored, question, nextStep or aboutLearning.',
+  })
+  @ArrayUnique({ message: 'Name each required quality once.' })
+  requiredFeedbackQualities?: RequirableQuality[];
 }

@@ -34,6 +34,10 @@ export const AnalysisEditorDocument = /*#__PURE__*/ new TypedDocumentString(`
         ...SectionFields
       }
     }
+    myNextStepsToTry {
+      id
+      step
+    }
   }
   myAnalysis(roundId: $roundId) {
     id

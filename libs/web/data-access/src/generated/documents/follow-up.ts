@@ -7,6 +7,8 @@ import type {
   AllocationRoundQueryVariables,
   ApplyAllocationMutation,
   ApplyAllocationMutationVariables,
+  CohortFeedbackQualityQuery,
+  CohortFeedbackQualityQueryVariables,
   FollowUpAnalysesQuery,
   FollowUpAnalysesQueryVariables,
   FollowUpCohortQuery,
@@ -466,3 +468,55 @@ export const NudgeParticipantsDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NudgeParticipantsMutation, NudgeParticipantsMutationVariables>;
+export const CohortFeedbackQualityDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query CohortFeedbackQuality($cohortId: ID!) {
+  cohort(id: $cohortId) {
+    id
+    name
+  }
+  cohortFeedbackQuality(cohortId: $cohortId) {
+    cohortId
+    total {
+      ...FeedbackQualityCountFields
+    }
+    rounds {
+      roundId
+      number
+      title
+      counts {
+        ...FeedbackQualityCountFields
+      }
+    }
+    friends {
+      personId
+      person {
+        id
+        fullName
+      }
+      total {
+        ...FeedbackQualityCountFields
+      }
+    }
+  }
+  cohortFeedbackExamples(cohortId: $cohortId) {
+    consent
+    answeredAt
+    feedback {
+      id
+      worksWell
+      questions
+      nextSteps
+      author {
+        id
+        fullName
+      }
+    }
+  }
+}
+    fragment FeedbackQualityCountFields on FeedbackQualityCounts {
+  given
+  assessed
+  anchored
+  question
+  nextStep
+}`) as unknown as TypedDocumentString<CohortFeedbackQualityQuery, CohortFeedbackQualityQueryVariables>;

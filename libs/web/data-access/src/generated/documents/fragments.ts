@@ -16,6 +16,7 @@ import type {
   DashboardFiguresFragment,
   DashboardTurnaroundFragment,
   DraftFieldsFragment,
+  FeedbackQualityCountFieldsFragment,
   FollowUpCohortFragment,
   FollowUpRoundFragment,
   MeetingFieldsFragment,
@@ -595,6 +596,18 @@ export const AssignmentFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString
     `,
   { fragmentName: 'AssignmentFields' },
 ) as unknown as TypedDocumentString<AssignmentFieldsFragment, unknown>;
+export const FeedbackQualityCountFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
+  `
+    fragment FeedbackQualityCountFields on FeedbackQualityCounts {
+  given
+  assessed
+  anchored
+  question
+  nextStep
+}
+    `,
+  { fragmentName: 'FeedbackQualityCountFields' },
+) as unknown as TypedDocumentString<FeedbackQualityCountFieldsFragment, unknown>;
 export const NotificationPreferencesFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   `
     fragment NotificationPreferencesFields on NotificationPreferences {
@@ -701,6 +714,15 @@ export const ReviewFeedbackFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentSt
   }
   comments {
     ...ReviewCommentFields
+  }
+  quality {
+    nextStep {
+      evidence
+    }
+  }
+  chosenNextStep
+  exampleRequest {
+    consent
   }
 }
     fragment ReviewCommentFields on FeedbackComment {
@@ -892,6 +914,7 @@ export const SetupCohortFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentStrin
   viewerRole
   viewerCanManage
   allowedTransitions
+  requiredFeedbackQualities
   leaders {
     id
     fullName

@@ -97,6 +97,7 @@ fragment SetupCohortFields on Cohort {
   viewerRole
   viewerCanManage
   allowedTransitions
+  requiredFeedbackQualities
   leaders {
     id
     fullName
@@ -307,6 +308,7 @@ fragment SetupCohortFields on Cohort {
   viewerRole
   viewerCanManage
   allowedTransitions
+  requiredFeedbackQualities
   leaders {
     id
     fullName
@@ -448,6 +450,7 @@ fragment SetupCohortFields on Cohort {
   viewerRole
   viewerCanManage
   allowedTransitions
+  requiredFeedbackQualities
   leaders {
     id
     fullName

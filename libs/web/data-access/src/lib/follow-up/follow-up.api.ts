@@ -5,6 +5,7 @@ import {
   AddReviewerDocument,
   AllocationRoundDocument,
   ApplyAllocationDocument,
+  CohortFeedbackQualityDocument,
   FollowUpAnalysesDocument,
   FollowUpCohortDocument,
   FollowUpProgressDocument,
@@ -22,6 +23,7 @@ import type {
   AllocationPairFieldsFragment,
   AllocationRoundQuery,
   AssignmentFieldsFragment,
+  CohortFeedbackQualityQuery,
   FollowUpAnalysesQuery,
   FollowUpCohortFragment,
   FollowUpRoundFragment,
@@ -44,6 +46,9 @@ export type RoundAssignment = AssignmentFieldsFragment;
 export type AllocationRoundData = AllocationRoundQuery['analysisRound'];
 export type NudgeOutcomes = NudgeParticipantsMutation['nudgeParticipants'];
 export type NudgeResult = NudgeOutcomes['results'][number];
+/** The feedback coach's figures of a cohort (ADR 0035). */
+export type FeedbackQualityData = CohortFeedbackQualityQuery;
+export type FeedbackQualityCounts = CohortFeedbackQualityQuery['cohortFeedbackQuality']['total'];
 /** A course leader's change to the preview, sent with apply (see `applyAllocation`). */
 export type AllocationOverride = AllocationOverrideInput;
 
@@ -67,6 +72,11 @@ function allPages<T>(fetch: (after: string | null) => Observable<Page<T>>): Obse
 @Injectable({ providedIn: 'root' })
 export class FollowUpApi {
   private readonly gql = inject(GraphqlClient);
+
+  /** The feedback coach's figures: the cohort's course leaders and administrators only. */
+  feedbackQuality(cohortId: string): Observable<FeedbackQualityData> {
+    return this.gql.request(CohortFeedbackQualityDocument, { cohortId });
+  }
 
   cohort(cohortId: string): Observable<FollowUpCohort> {
     return this.gql.request(FollowUpCohortDocument, { cohortId }).pipe(map((r) => r.cohort));

@@ -2,6 +2,9 @@ import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import { EMPTY, expand, map, reduce } from 'rxjs';
 import {
+  AnswerFeedbackExampleDocument,
+  AskToShowFeedbackDocument,
+  ChooseNextStepDocument,
   CommentOnFeedbackDocument,
   FeedbackFormDocument,
   GiveFeedbackDocument,
@@ -15,6 +18,9 @@ import {
   StartLeaderFeedbackDocument,
 } from '../../generated/graphql';
 import type {
+  AnswerFeedbackExampleMutation,
+  AskToShowFeedbackMutation,
+  ChooseNextStepMutation,
   CommentOnFeedbackMutation,
   FeedbackFormQuery,
   FeedbackInput,
@@ -86,6 +92,21 @@ export class ReviewApi {
   /** Course leaders: a note on the quality of a critical friend's feedback. */
   leaderNote(feedbackId: string, body: string): Observable<CommentOnFeedbackMutation> {
     return this.gql.request(CommentOnFeedbackDocument, { feedbackId, body });
+  }
+
+  /** The analysis author marks the next step they will try (null takes it back), ADR 0035. */
+  chooseNextStep(feedbackId: string, step: string | null): Observable<ChooseNextStepMutation> {
+    return this.gql.request(ChooseNextStepDocument, { feedbackId, step });
+  }
+
+  /** A course leader asks the writer whether the feedback may be shown as a good example. */
+  askToShowFeedback(feedbackId: string): Observable<AskToShowFeedbackMutation> {
+    return this.gql.request(AskToShowFeedbackDocument, { feedbackId });
+  }
+
+  /** The writer answers (or changes the answer). */
+  answerFeedbackExample(feedbackId: string, consent: boolean): Observable<AnswerFeedbackExampleMutation> {
+    return this.gql.request(AnswerFeedbackExampleDocument, { feedbackId, consent });
   }
 
   markHelpful(feedbackId: string, helpful: boolean): Observable<MarkFeedbackHelpfulMutation> {

@@ -6,13 +6,14 @@ import { firstValueFrom } from 'rxjs';
 import { CohortSettingsFormComponent } from './cohort-settings-form.component';
 import type { CohortSettings } from './cohort-settings-form.component';
 import { LeadersComponent } from './leaders.component';
+import { RequiredQualitiesComponent } from './required-qualities.component';
 import { SetupStore } from './setup.store';
 
-/** Step 1: the cohort's name, school year and dates. */
+/** Step 1: the cohort's name, school year and dates, and what its feedback must have (ADR 0035). */
 @Component({
   selector: 'stl-setup-settings-step',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, CohortSettingsFormComponent, LeadersComponent],
+  imports: [TranslocoPipe, CohortSettingsFormComponent, LeadersComponent, RequiredQualitiesComponent],
   template: `
     <h2>{{ 'setup.settings.heading' | transloco }}</h2>
     @if (initial(); as init) {
@@ -25,6 +26,7 @@ import { SetupStore } from './setup.store';
         [datesEditable]="store.planning()"
         (save)="save($event)"
       />
+      <stl-setup-required-qualities />
     }
     @if (store.cohort()?.viewerRole === 'ADMINISTRATOR') {
       <stl-setup-leaders />

@@ -25,14 +25,32 @@ const GOALS = [
   template: `
     <section class="coach" aria-labelledby="coach-heading" data-testid="feedback-coach">
       <h3 id="coach-heading" class="coach__heading">{{ 'review.coach.heading' | transloco }}</h3>
-      <p class="coach__lead">{{ 'review.coach.lead' | transloco }}</p>
+      @if (required().length) {
+        <p class="coach__lead" data-testid="coach-required-lead">
+          {{ 'review.coach.requiredLead' | transloco: { names: requiredNames() } }}
+        </p>
+      } @else {
+        <p class="coach__lead">{{ 'review.coach.lead' | transloco }}</p>
+      }
       <ul class="coach__list">
         @for (goal of goals; track goal) {
           @let finding = analysis()[goal];
-          <li class="coach__item" [class.coach__item--done]="finding.found" [attr.data-quality]="goal">
+          @let isRequired = required().includes(goal);
+          <li
+            class="coach__item"
+            [class.coach__item--done]="finding.found"
+            [class.coach__item--refused]="!finding.found && refused().includes(goal)"
+            [attr.data-quality]="goal"
+            [attr.data-required]="isRequired ? 'true' : null"
+          >
             <span class="coach__mark" aria-hidden="true">{{ finding.found ? '✓' : '○' }}</span>
             <span class="coach__body">
-              <span class="coach__name">{{ 'review.coach.' + goal + '.name' | transloco }}</span>
+              <span class="coach__name"
+                >{{ 'review.coach.' + goal + '.name' | transloco }}
+                @if (isRequired) {
+                  <span class="coach__required">({{ 'review.coach.required' | transloco }})</span>
+                }
+              </span>
               <span class="visually-hidden">
                 – {{ (finding.found ? 'review.coach.found' : 'review.coach.missing') | transloco }}</span
               >
@@ -40,7 +58,7 @@ const GOALS = [
                 <span class="coach__evidence">
                   {{ 'review.coach.because' | transloco }} ”{{ evidenceOf(finding.evidence) }}”
                 </span>
-              } @else if (started()) {
+              } @else if (started() || refused().includes(goal)) {
                 <span class="coach__hint">{{ 'review.coach.' + goal + '.hint' | transloco }}</span>
                 <span class="coach__example">{{ 'review.coach.' + goal + '.example' | transloco }}</span>
               }
@@ -106,6 +124,13 @@ const GOALS = [
     .coach__example {
       font-style: italic;
     }
+    .coach__required {
+      font-weight: 400;
+      color: var(--stl-text-muted);
+    }
+    .coach__item--refused .coach__name {
+      color: var(--stl-danger, #b42318);
+    }
     .coach__praise {
       margin: 0.75rem 0 0;
       font-size: 0.9375rem;
@@ -118,6 +143,12 @@ export class FeedbackCoachComponent {
   /** The analysis the feedback answers, as plain text. */
   readonly analysisText = input.required<string>();
   readonly language = input<CoachLanguage>('sv');
+  /** Qualities the cohort's course leaders require (ADR 0035): marked, and said in the lead. */
+  readonly required = input<readonly string[]>([]);
+  /** Qualities the API said were missing when the writer tried to send. */
+  readonly refused = input<readonly string[]>([]);
+  /** The required qualities' names, for the lead (translated by the caller's language). */
+  readonly requiredNames = input<string>('');
 
   protected readonly goals = GOALS;
   protected readonly analysis = computed(() =>

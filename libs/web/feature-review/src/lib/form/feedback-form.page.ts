@@ -36,6 +36,14 @@ import type { FeedbackPart, FeedbackTexts } from '../shared/feedback-rules';
 import { FeedbackDraftStore, emptyTexts, feedbackDraftKey, hasText } from './feedback-draft';
 import { FeedbackCoachComponent } from './feedback-coach.component';
 
+/** The API's RequirableQuality values, by the analyser's (and the checklist's) keys. */
+const QUALITY_KEY: Record<string, string> = {
+  ANCHORED: 'anchored',
+  QUESTION: 'question',
+  NEXT_STEP: 'nextStep',
+  ABOUT_LEARNING: 'aboutLearning',
+};
+
 /**
  * Feedback on one published analysis, for its critical friends and its course leaders alike (the
  * API decides who holds an assignment on it): the analysis, read-only, beside the three-part,
@@ -103,6 +111,18 @@ export class FeedbackFormPage {
   protected readonly coachText = computed(() => FEEDBACK_PARTS.map((p) => this.texts()[p]).join('\n'));
   protected readonly sectionTitles = computed(() => new Map(this.sections().map((s) => [s.key, s.title])));
   protected readonly min = computed(() => this.data()?.cohort.feedbackMinLength ?? 1);
+  /** The qualities the cohort's course leaders require (ADR 0035), by the analyser's keys. */
+  protected readonly required = computed<string[]>(() =>
+    (this.data()?.cohort.requiredFeedbackQualities ?? []).map((q) => QUALITY_KEY[q]),
+  );
+  protected readonly requiredNames = computed(() => {
+    this.lang(); // re-translate when the language changes
+    return this.required()
+      .map((q) => this.transloco.translate(`review.coach.${q}.name`).toLowerCase())
+      .join(', ');
+  });
+  /** Qualities the API named as missing on the last try to send (FEEDBACK_QUALITY_MISSING). */
+  protected readonly refusedQualities = signal<string[]>([]);
   /** My assignment on this analysis (critical friend or course leader), if any. */
   protected readonly assignment = computed(
     () => this.data()?.myReviewTasks.find((t) => t.analysisId === this.analysisId()) ?? null,
@@ -148,6 +168,17 @@ export class FeedbackFormPage {
     }
     const formError = this.formError();
     if (formError) items.push({ key: formError.messageKey });
+    this.lang();
+    for (const q of this.refusedQualities()) {
+      items.push({
+        target: 'coach-heading',
+        key: 'review.coach.refusedItem',
+        params: {
+          name: this.transloco.translate(`review.coach.${q}.name`),
+          hint: this.transloco.translate(`review.coach.${q}.hint`),
+        },
+      });
+    }
     return items;
   });
 
@@ -210,6 +241,7 @@ export class FeedbackFormPage {
     const analysis = this.analysis();
     if (!assignment || !analysis) return;
     this.formError.set(null);
+    this.refusedQualities.set([]);
     const problems = feedbackProblems(this.texts(), this.min());
     this.partErrors.set(
       Object.fromEntries(Object.entries(problems).map(([part, code]) => [part, `review.problems.${code}`])),
@@ -239,7 +271,10 @@ export class FeedbackFormPage {
         const part = partOfField(p.field);
         if (part) fromApi[part] = `review.problems.${asPartProblem(p.code)}`;
       }
-      if (Object.keys(fromApi).length) this.partErrors.set(fromApi);
+      if (error.code === 'FEEDBACK_QUALITY_MISSING') {
+        this.formError.set(error);
+        this.refusedQualities.set(error.problems.map((p) => p.field));
+      } else if (Object.keys(fromApi).length) this.partErrors.set(fromApi);
       else this.formError.set(error);
       this.focusSummary();
     } finally {

@@ -8,7 +8,7 @@ import {
   signal,
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ReviewApi, toApiError } from '@stl/web/data-access';
+import { ReviewApi, SessionStore, toApiError } from '@stl/web/data-access';
 import type { ApiError, FeedbackCommentItem, FeedbackItem } from '@stl/web/data-access';
 import { StatusBadgeComponent } from '@stl/web/ui';
 import { FORMAT_PIPES, LanguageService } from '@stl/web/util-i18n';
@@ -60,6 +60,76 @@ const MAX_COMMENT_LENGTH = 5000;
           <dd class="feedback__text">{{ f[part] }}</dd>
         }
       </dl>
+
+      @if (nextSteps().length) {
+        <section class="feedback__steps" [attr.aria-labelledby]="'steps-' + f.id" data-testid="next-steps">
+          <h4 [id]="'steps-' + f.id">{{ 'review.card.nextStepsHeading' | transloco }}</h4>
+          <ul class="steps">
+            @for (step of nextSteps(); track step) {
+              @let isChosen = chosen() === step;
+              <li class="steps__item" [class.steps__item--chosen]="isChosen">
+                <mark class="steps__text">{{ step }}</mark>
+                @if (canMarkHelpful()) {
+                  <button
+                    type="button"
+                    class="button button--small"
+                    [attr.aria-pressed]="isChosen"
+                    [disabled]="busy()"
+                    (click)="choose(isChosen ? null : step)"
+                  >
+                    {{ (isChosen ? 'review.card.willTryChosen' : 'review.card.willTry') | transloco }}
+                  </button>
+                } @else if (isChosen) {
+                  <span class="muted">{{ 'review.card.chosenByAuthor' | transloco }}</span>
+                }
+              </li>
+            }
+          </ul>
+        </section>
+      }
+
+      @if (canLeaderNote() && f.kind === 'PEER') {
+        <p class="feedback__example" data-testid="example-ask">
+          @switch (example()) {
+            @case (null) {
+              <button type="button" class="button button--small" [disabled]="busy()" (click)="askExample()">
+                {{ 'review.card.example.ask' | transloco }}
+              </button>
+            }
+            @default {
+              <span>{{ 'review.card.example.leader.' + example() | transloco }}</span>
+            }
+          }
+        </p>
+      }
+      @if (isWriter() && example(); as consent) {
+        <section
+          class="feedback__example"
+          [attr.aria-labelledby]="'example-' + f.id"
+          data-testid="example-answer"
+        >
+          <p [id]="'example-' + f.id">{{ 'review.card.example.question' | transloco }}</p>
+          <p class="muted">{{ 'review.card.example.writer.' + consent | transloco }}</p>
+          <button
+            type="button"
+            class="button button--small"
+            [attr.aria-pressed]="consent === 'GIVEN'"
+            [disabled]="busy()"
+            (click)="answerExample(true)"
+          >
+            {{ 'review.card.example.yes' | transloco }}
+          </button>
+          <button
+            type="button"
+            class="button button--small"
+            [attr.aria-pressed]="consent === 'DECLINED'"
+            [disabled]="busy()"
+            (click)="answerExample(false)"
+          >
+            {{ 'review.card.example.no' | transloco }}
+          </button>
+        </section>
+      }
 
       @if (canMarkHelpful()) {
         <p class="feedback__helpful">
@@ -176,6 +246,45 @@ const MAX_COMMENT_LENGTH = 5000;
       overflow-wrap: anywhere;
       max-width: 70ch;
     }
+    .feedback__steps h4 {
+      margin: 0.75rem 0 0.25rem;
+      font-size: 1rem;
+    }
+    .steps {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.5rem;
+    }
+    .steps__item {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: baseline;
+    }
+    .steps__text {
+      background: #fff3c4;
+      color: inherit;
+      padding: 0 0.125rem;
+      max-width: 70ch;
+      overflow-wrap: anywhere;
+    }
+    .steps__item--chosen .steps__text {
+      background: #d1fadf;
+      outline: 2px solid #14532d;
+    }
+    .feedback__example {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: baseline;
+      margin: 0.5rem 0 0;
+    }
+    .feedback__example p {
+      margin: 0;
+      flex-basis: 100%;
+    }
     .feedback__helpful {
       margin: 0.5rem 0 0;
     }
@@ -226,6 +335,15 @@ export class FeedbackCardComponent {
   readonly canLeaderNote = input(false);
 
   protected readonly helpful = linkedSignal(() => this.feedback().helpful);
+  /** The sentences the feedback coach read as next steps, highlighted (issue 15). */
+  protected readonly nextSteps = computed(() => this.feedback().quality.nextStep.evidence);
+  private readonly session = inject(SessionStore);
+  /** The viewer wrote this feedback: they answer a course leader's request to show it. */
+  protected readonly isWriter = computed(() => this.feedback().authorId === this.session.viewer()?.person.id);
+  /** A course leader's request to show it as a good example, and the writer's answer (ADR 0035). */
+  protected readonly example = linkedSignal(() => this.feedback().exampleRequest?.consent ?? null);
+  /** The step the analysis author chose to try (ADR 0035). */
+  protected readonly chosen = linkedSignal(() => this.feedback().chosenNextStep ?? null);
   protected readonly comments = linkedSignal<FeedbackCommentItem[]>(() => this.feedback().comments);
   protected readonly draft = signal('');
   protected readonly busy = signal(false);
@@ -249,6 +367,48 @@ export class FeedbackCardComponent {
       this.announcement.set(
         res.markFeedbackHelpful.helpful ? 'review.card.markedHelpfulNow' : 'review.card.unmarkedHelpfulNow',
       );
+    } catch (e) {
+      this.actionError.set(toApiError(e));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async askExample(): Promise<void> {
+    await this.act(async () => {
+      const res = await firstValueFrom(this.api.askToShowFeedback(this.feedback().id));
+      this.example.set(res.askToShowFeedback.consent);
+      this.announcement.set('review.card.example.asked');
+    });
+  }
+
+  protected async answerExample(consent: boolean): Promise<void> {
+    await this.act(async () => {
+      const res = await firstValueFrom(this.api.answerFeedbackExample(this.feedback().id, consent));
+      this.example.set(res.answerFeedbackExample.consent);
+      this.announcement.set(`review.card.example.writer.${res.answerFeedbackExample.consent}`);
+    });
+  }
+
+  private async act(work: () => Promise<void>): Promise<void> {
+    this.busy.set(true);
+    this.actionError.set(null);
+    try {
+      await work();
+    } catch (e) {
+      this.actionError.set(toApiError(e));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async choose(step: string | null): Promise<void> {
+    this.busy.set(true);
+    this.actionError.set(null);
+    try {
+      const res = await firstValueFrom(this.api.chooseNextStep(this.feedback().id, step));
+      this.chosen.set(res.chooseNextStep?.step ?? null);
+      this.announcement.set(res.chooseNextStep ? 'review.card.willTryNow' : 'review.card.willTryUndone');
     } catch (e) {
       this.actionError.set(toApiError(e));
     } finally {

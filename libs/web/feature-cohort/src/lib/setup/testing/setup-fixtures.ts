@@ -37,6 +37,7 @@ export function cohort(parts: Partial<SetupCohort> = {}): SetupCohort {
     viewerRole: 'LEADER',
     viewerCanManage: true,
     allowedTransitions: ['OPEN'],
+    requiredFeedbackQualities: [],
     leaders: [],
     meetings: [],
     rounds: [],
