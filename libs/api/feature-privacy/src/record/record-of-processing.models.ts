@@ -6,17 +6,35 @@ registerEnumType(ProcessingCategory, {
   name: 'ProcessingCategory',
   description: 'A category of personal data in the record of processing (art. 30).',
   valuesMap: {
-    ACCOUNT: { description: 'Name, e-mail address, school, roles and certifications.' },
+    ACCOUNT: {
+      description:
+        'Name, e-mail address, school, roles and certifications; who receives accessibility reports.',
+    },
     SIGN_IN: {
-      description: 'Sessions, mailed sign-in links, single sign-on identities, sign-in attempt counts.',
+      description:
+        'Sessions, mailed sign-in links, single sign-on identities, sign-in attempt counts, the private calendar URL (as a hash).',
     },
-    WORKING_MATERIAL: { description: 'Drafts, files only a draft holds, mail choices.' },
+    WORKING_MATERIAL: {
+      description:
+        "Drafts and their history, files only a draft holds, mail choices, the portfolio's closing reflection, the next steps chosen to try.",
+    },
     COURSE_RECORDS: {
-      description: "Cohort memberships, critical-friend tasks, allocations: the course's figures.",
+      description:
+        "Cohort memberships, critical-friend tasks, allocations, certificates of completion: the course's figures.",
     },
-    PUBLISHED_WORK: { description: 'Published analyses, feedback, replies, leader notes and their files.' },
+    PUBLISHED_WORK: {
+      description:
+        'Published analyses, feedback, replies, leader notes, comments on passages, consent to show feedback as an example, and their files.',
+    },
     ATTENDANCE: { description: 'Attendance at meetings.' },
     MAIL_LOG: { description: 'Mail sent: to whom, which kind, when, with its template data.' },
+    SELF_ASSESSMENT: {
+      description: 'Answers to the self-assessment before and after the course; shown only as group means.',
+    },
+    AUDIT_LOG: {
+      description:
+        "The audit log: sign-ins, refusals, role, certification and sign-in setting changes, exports, erasures, reads of others' analyses; never content.",
+    },
     PRIVACY_LOG: { description: 'Exports, erasures and retention runs, with counts but no content.' },
   },
 });

@@ -13,6 +13,10 @@ export enum ProcessingCategory {
   PUBLISHED_WORK = 'PUBLISHED_WORK',
   ATTENDANCE = 'ATTENDANCE',
   MAIL_LOG = 'MAIL_LOG',
+  /** Answers to the self-assessment before and after the course. */
+  SELF_ASSESSMENT = 'SELF_ASSESSMENT',
+  /** The audit log: sign-ins, refusals, role and certification changes, exports, erasures, without content. */
+  AUDIT_LOG = 'AUDIT_LOG',
   /** Exports, erasures and retention runs, without content. */
   PRIVACY_LOG = 'PRIVACY_LOG',
 }
@@ -49,5 +53,8 @@ export const PROCESSING: readonly ProcessingLine[] = [
     retentionKind: RetentionRecordKind.MAIL_LOG,
     erasedOnRequest: true,
   },
+  { category: ProcessingCategory.SELF_ASSESSMENT, retentionKind: null, erasedOnRequest: true },
   { category: ProcessingCategory.PRIVACY_LOG, retentionKind: null, erasedOnRequest: false },
+  // Not in the person registry: its lines name people by id only and can never be changed (ADR 0029).
+  { category: ProcessingCategory.AUDIT_LOG, retentionKind: null, erasedOnRequest: false },
 ];

@@ -8,10 +8,12 @@ import {
   RoleGrantEntity,
   SessionEntity,
 } from '@stl/api/data-access-db';
+import { ProcessingCategory } from '../record/record-of-processing';
 import type { PersonDataHandler } from './person-data';
 
 /** Organisation roles: exported; deleted (the placeholder holds no role). */
 export const roleGrants: PersonDataHandler = {
+  categories: [ProcessingCategory.ACCOUNT],
   entity: RoleGrantEntity,
   personColumns: ['person_id'],
   exported: 'Each role with its school and since when.',
@@ -34,6 +36,7 @@ export const roleGrants: PersonDataHandler = {
 
 /** STL certifications: exported; deleted. */
 export const certifications: PersonDataHandler = {
+  categories: [ProcessingCategory.ACCOUNT],
   entity: CertificationEntity,
   personColumns: ['person_id'],
   exported: 'Issued, valid until, issuer, reference, revoked.',
@@ -61,6 +64,7 @@ export const certifications: PersonDataHandler = {
 
 /** Sign-in sessions: metadata only (never the token or its digest); deleted, which signs them out. */
 export const sessions: PersonDataHandler = {
+  categories: [ProcessingCategory.SIGN_IN],
   entity: SessionEntity,
   personColumns: ['person_id'],
   exported: 'Started, last seen, ends, browser (never the token or its digest).',
@@ -84,6 +88,7 @@ export const sessions: PersonDataHandler = {
 
 /** Single sign-on identities: the provider and the subject it vouches for; deleted. */
 export const identities: PersonDataHandler = {
+  categories: [ProcessingCategory.SIGN_IN],
   entity: PersonIdentityEntity,
   personColumns: ['person_id'],
   exported: 'Provider (issuer), subject, first and last sign-in.',
@@ -107,6 +112,7 @@ export const identities: PersonDataHandler = {
 
 /** Mailed single-use links: what they were for and when (never the token); deleted. */
 export const accountTokens: PersonDataHandler = {
+  categories: [ProcessingCategory.SIGN_IN],
   entity: AccountTokenEntity,
   personColumns: ['person_id', 'created_by_id'],
   exported: 'Links sent to the person: purpose, sent, valid until, used (never the token).',
@@ -134,6 +140,7 @@ export const accountTokens: PersonDataHandler = {
 
 /** Mail choices: exported; deleted (no row means the defaults). */
 export const notificationPreferences: PersonDataHandler = {
+  categories: [ProcessingCategory.WORKING_MATERIAL],
   entity: NotificationPreferenceEntity,
   personColumns: ['person_id'],
   exported: 'The kinds of mail turned off, daily digest or not.',
@@ -156,6 +163,7 @@ export const notificationPreferences: PersonDataHandler = {
 
 /** Being the organisation's receiver of accessibility reports: exported; deleted (reports then go to the administrators). */
 export const accessibilityContact: PersonDataHandler = {
+  categories: [ProcessingCategory.ACCOUNT],
   entity: AccessibilityContactEntity,
   personColumns: ['person_id'],
   exported: "Whether they receive the organisation's accessibility reports, since when.",
@@ -175,6 +183,7 @@ export const accessibilityContact: PersonDataHandler = {
  * content, and the record that an erasure happened must outlive it (ADR 0030).
  */
 export const privacyLog: PersonDataHandler = {
+  categories: [ProcessingCategory.PRIVACY_LOG],
   entity: PrivacyLogEntity,
   personColumns: ['actor_id', 'subject_id'],
   exported:

@@ -4,6 +4,7 @@
  */
 import { CompletionCertificateEntity, PortfolioReflectionEntity } from '@stl/api/data-access-db';
 import { changedRows } from './changed-rows';
+import { ProcessingCategory } from '../record/record-of-processing';
 import type { PersonDataHandler } from './person-data';
 
 /**
@@ -12,6 +13,7 @@ import type { PersonDataHandler } from './person-data';
  * out twice. Those they issued or revoked for others keep naming the placeholder.
  */
 export const completionCertificates: PersonDataHandler = {
+  categories: [ProcessingCategory.COURSE_RECORDS],
   entity: CompletionCertificateEntity,
   personColumns: ['person_id', 'issued_by_id', 'revoked_by_id'],
   exported:
@@ -65,6 +67,7 @@ export const completionCertificates: PersonDataHandler = {
 
 /** Closing reflections of the teacher's portfolio: exported; deleted. */
 export const portfolioReflections: PersonDataHandler = {
+  categories: [ProcessingCategory.WORKING_MATERIAL],
   entity: PortfolioReflectionEntity,
   personColumns: ['person_id'],
   exported: 'Each closing reflection of their portfolio: cohort, text, last saved.',

@@ -19,10 +19,12 @@ import {
   RoundAllocationEntity,
 } from '@stl/api/data-access-db';
 import { changedRows } from './changed-rows';
+import { ProcessingCategory } from '../record/record-of-processing';
 import type { PersonDataHandler } from './person-data';
 
 /** Cohort memberships: exported; kept, so the cohort's figures stand (the person is a placeholder). */
 export const memberships: PersonDataHandler = {
+  categories: [ProcessingCategory.COURSE_RECORDS],
   entity: CohortMembershipEntity,
   personColumns: ['person_id'],
   exported: 'Cohort, role, school at enrolment, joined, left, same-school wish.',
@@ -61,6 +63,7 @@ export const memberships: PersonDataHandler = {
 
 /** Attendance: their own, and how many records they entered; kept until the retention schedule. */
 export const attendance: PersonDataHandler = {
+  categories: [ProcessingCategory.ATTENDANCE],
   entity: AttendanceEntity,
   personColumns: ['person_id', 'recorded_by_id'],
   exported:
@@ -112,6 +115,7 @@ const answersOf = (a: [string, string][] | Record<string, string>): Record<strin
  * (PUBLISHED_WORK) erases them.
  */
 export const analyses: PersonDataHandler = {
+  categories: [ProcessingCategory.WORKING_MATERIAL, ProcessingCategory.PUBLISHED_WORK],
   entity: AnalysisEntity,
   personColumns: ['author_id'],
   exported: 'Each analysis: cohort, round, status, the draft and every published version (answers as HTML).',
@@ -167,6 +171,7 @@ export const analyses: PersonDataHandler = {
  * holds; a file a published version lists stays with that version (ADR 0024) until retention.
  */
 export const attachments: PersonDataHandler = {
+  categories: [ProcessingCategory.WORKING_MATERIAL, ProcessingCategory.PUBLISHED_WORK],
   entity: AttachmentEntity,
   personColumns: ['owner_id'],
   exported: 'Every file they attached, as a file in the ZIP (name, type, size, section in data.json).',
@@ -206,6 +211,7 @@ export const attachments: PersonDataHandler = {
 
 /** Critical-friend tasks: exported; kept (the cohort's figures count them). */
 export const reviewAssignments: PersonDataHandler = {
+  categories: [ProcessingCategory.COURSE_RECORDS],
   entity: ReviewAssignmentEntity,
   personColumns: ['reviewer_id'],
   exported: 'Each task: cohort, round, kind, how it was assigned, done, cancelled (not whose analysis).',
@@ -247,6 +253,7 @@ export const reviewAssignments: PersonDataHandler = {
  * gave it on screen, and art. 15(1)(g) gives them its source). Kept until the retention schedule.
  */
 export const feedback: PersonDataHandler = {
+  categories: [ProcessingCategory.PUBLISHED_WORK],
   entity: FeedbackEntity,
   personColumns: ['author_id'],
   exported:
@@ -302,6 +309,7 @@ export const feedback: PersonDataHandler = {
 
 /** Replies and leader notes they wrote: exported; kept until the retention schedule. */
 export const feedbackComments: PersonDataHandler = {
+  categories: [ProcessingCategory.PUBLISHED_WORK],
   entity: FeedbackCommentEntity,
   personColumns: ['author_id'],
   exported: 'Each reply or leader note they wrote: kind, on which feedback, text, when.',
@@ -327,6 +335,7 @@ export const feedbackComments: PersonDataHandler = {
 
 /** Allocations a course leader applied: exported as rounds and dates; kept (who decided is the record). */
 export const roundAllocations: PersonDataHandler = {
+  categories: [ProcessingCategory.COURSE_RECORDS],
   entity: RoundAllocationEntity,
   personColumns: ['applied_by_id'],
   exported: 'Rounds whose critical-friend allocation they applied, and when.',
@@ -349,6 +358,7 @@ export const roundAllocations: PersonDataHandler = {
 
 /** Template versions they made: exported; the version keeps no author (it outlives them, ADR 0011). */
 export const templateVersions: PersonDataHandler = {
+  categories: [ProcessingCategory.COURSE_RECORDS],
   entity: AnalysisTemplateVersionEntity,
   personColumns: ['created_by_id'],
   exported: 'Analysis template versions they made: template, version, when.',
@@ -380,6 +390,7 @@ export const templateVersions: PersonDataHandler = {
 
 /** The draft history (ADR 0028): personal working material, like the draft itself. */
 export const draftSnapshots: PersonDataHandler = {
+  categories: [ProcessingCategory.WORKING_MATERIAL],
   entity: AnalysisDraftSnapshotEntity,
   personColumns: ['saved_by_id'],
   exported:
@@ -412,6 +423,7 @@ export const draftSnapshots: PersonDataHandler = {
 
 /** Comments anchored to passages (ADR 0026): part of the feedback, so kept like replies. */
 export const passageComments: PersonDataHandler = {
+  categories: [ProcessingCategory.PUBLISHED_WORK],
   entity: PassageCommentEntity,
   personColumns: ['author_id'],
   exported:
@@ -440,6 +452,7 @@ export const passageComments: PersonDataHandler = {
 
 /** Next steps an author chose to try from their feedback (ADR 0035): their own plan, deleted on erasure. */
 export const nextStepChoices: PersonDataHandler = {
+  categories: [ProcessingCategory.WORKING_MATERIAL],
   entity: NextStepChoiceEntity,
   personColumns: ['person_id'],
   exported: 'Each next step they chose to try: which feedback, the sentence, when.',
@@ -467,6 +480,7 @@ export const nextStepChoices: PersonDataHandler = {
  * leader keeps them, naming the placeholder.
  */
 export const feedbackExamples: PersonDataHandler = {
+  categories: [ProcessingCategory.PUBLISHED_WORK],
   entity: FeedbackExampleEntity,
   personColumns: ['writer_id', 'asked_by_id'],
   exported:

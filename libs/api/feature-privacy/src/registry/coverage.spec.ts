@@ -3,6 +3,7 @@ import { createScratchDatabase, dataSourceOptions, testServerUrl } from '@stl/ap
 import { OutboxMessageEntity } from '@stl/api/data-access-db';
 import { personReferences, uncoveredPersonReferences } from './coverage';
 import { PERSON_DATA_HANDLERS } from './registry';
+import { PROCESSING, ProcessingCategory } from '../record/record-of-processing';
 
 /*
  * The privacy coverage test (issue 12, ADR 0030): every column of every entity that references a
@@ -54,5 +55,16 @@ describe('privacy coverage', () => {
       expect(h.exported.length).toBeGreaterThan(10);
       expect(h.erased.length).toBeGreaterThan(5);
     }
+  });
+
+  it("puts every handler's data in a category the record of processing lists, and lists no empty one", () => {
+    const listed = new Set(PROCESSING.map((l) => l.category));
+    for (const h of PERSON_DATA_HANDLERS) {
+      expect(h.categories.length).toBeGreaterThan(0);
+      for (const c of h.categories) expect(listed).toContain(c);
+    }
+    const used = new Set(PERSON_DATA_HANDLERS.flatMap((h) => h.categories));
+    // The audit log names people by id only and is never changed (ADR 0029): listed, not in the registry.
+    expect([...listed].filter((c) => !used.has(c))).toEqual([ProcessingCategory.AUDIT_LOG]);
   });
 });

@@ -3,10 +3,12 @@
  * export, as in course.handlers.ts: one read with the names the person needs.
  */
 import { CalendarFeedTokenEntity, SelfAssessmentResponseEntity } from '@stl/api/data-access-db';
+import { ProcessingCategory } from '../record/record-of-processing';
 import type { PersonDataHandler } from './person-data';
 
 /** The private calendar URL: when made and last fetched (never the token or its hash); deleted. */
 export const calendarFeedTokens: PersonDataHandler = {
+  categories: [ProcessingCategory.SIGN_IN],
   entity: CalendarFeedTokenEntity,
   personColumns: ['person_id'],
   exported: 'Whether a calendar URL exists, when it was made and last fetched (never the token or its hash).',
@@ -25,6 +27,7 @@ export const calendarFeedTokens: PersonDataHandler = {
 
 /** Self-assessments before and after a cohort: every answer exported; deleted (answers go with them). */
 export const selfAssessments: PersonDataHandler = {
+  categories: [ProcessingCategory.SELF_ASSESSMENT],
   entity: SelfAssessmentResponseEntity,
   personColumns: ['person_id'],
   exported: 'Each self-assessment: cohort, before or after, when, each statement with the value 1–5.',

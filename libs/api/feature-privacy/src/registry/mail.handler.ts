@@ -3,6 +3,7 @@ import { renderMail, toMailLocale } from '@stl/mail/util-templates';
 import type { MailDataByKind, MailKind } from '@stl/mail/util-templates';
 import { In, Not } from 'typeorm';
 import { changedRows } from './changed-rows';
+import { ProcessingCategory } from '../record/record-of-processing';
 import type { PersonDataHandler } from './person-data';
 
 /** Mail that has reached its end: sent, digested, cancelled. The rest was never sent and goes. */
@@ -36,6 +37,7 @@ function subjectOf(
  * replaced by the placeholder's, and a Reply-To naming them is dropped.
  */
 export const outbox: PersonDataHandler = {
+  categories: [ProcessingCategory.MAIL_LOG],
   entity: OutboxMessageEntity,
   personColumns: ['recipient_id'],
   exported: 'Each mail to them: kind, status, created, sent, subject (re-rendered; no body, no links).',

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { ProcessingCategory } from '../record/record-of-processing';
 import type { AttachmentEntity, PersonEntity } from '@stl/api/data-access-db';
 
 /** A file that goes into the access export's ZIP beside data.json and data.html. */
@@ -46,6 +47,8 @@ export interface PersonDataHandler {
   entity: abstract new (...args: never[]) => unknown;
   /** Its columns that reference `person.id`, as named in the database. */
   personColumns: readonly string[];
+  /** The record of processing's categories it belongs to (art. 30); a test checks each is listed. */
+  categories: readonly ProcessingCategory[];
   /** In words, for the README and the ADR's table: what the export holds of it. */
   exported: string;
   /** In words: what erasure does to it. */

@@ -558,21 +558,25 @@ export type PeopleFilterInput = {
 
 /** A category of personal data in the record of processing (art. 30). */
 export type ProcessingCategory =
-  /** Name, e-mail address, school, roles and certifications. */
+  /** Name, e-mail address, school, roles and certifications; who receives accessibility reports. */
   | 'ACCOUNT'
   /** Attendance at meetings. */
   | 'ATTENDANCE'
-  /** Cohort memberships, critical-friend tasks, allocations: the course's figures. */
+  /** The audit log: sign-ins, refusals, role, certification and sign-in setting changes, exports, erasures, reads of others' analyses; never content. */
+  | 'AUDIT_LOG'
+  /** Cohort memberships, critical-friend tasks, allocations, certificates of completion: the course's figures. */
   | 'COURSE_RECORDS'
   /** Mail sent: to whom, which kind, when, with its template data. */
   | 'MAIL_LOG'
   /** Exports, erasures and retention runs, with counts but no content. */
   | 'PRIVACY_LOG'
-  /** Published analyses, feedback, replies, leader notes and their files. */
+  /** Published analyses, feedback, replies, leader notes, comments on passages, consent to show feedback as an example, and their files. */
   | 'PUBLISHED_WORK'
-  /** Sessions, mailed sign-in links, single sign-on identities, sign-in attempt counts. */
+  /** Answers to the self-assessment before and after the course; shown only as group means. */
+  | 'SELF_ASSESSMENT'
+  /** Sessions, mailed sign-in links, single sign-on identities, sign-in attempt counts, the private calendar URL (as a hash). */
   | 'SIGN_IN'
-  /** Drafts, files only a draft holds, mail choices. */
+  /** Drafts and their history, files only a draft holds, mail choices, the portfolio's closing reflection, the next steps chosen to try. */
   | 'WORKING_MATERIAL';
 
 /** Publishes my working copy to the cohort as a new version. */
