@@ -116,7 +116,9 @@ test('an administrator exports and erases a person, and sets the retention sched
   await expect(page.getByTestId('record-kept-AUDIT_LOG')).toHaveText(
     'Sparas tills vidare och kan inte ändras eller tas bort i efterhand.',
   );
-  await expect(page.getByTestId('record-kept-SELF_ASSESSMENT')).toHaveText('Så länge utbildningsomgången finns.');
+  await expect(page.getByTestId('record-kept-SELF_ASSESSMENT')).toHaveText(
+    'Så länge utbildningsomgången finns.',
+  );
   await checkPage(page, 'privacy-record-of-processing');
 
   // Back as it was, for the specs after this one.
