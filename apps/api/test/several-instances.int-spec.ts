@@ -1,11 +1,10 @@
-import { createServer } from 'node:net';
 import { PgBoss } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { createScratchDatabase, dataSourceOptions, DEMO_IDS, testServerUrl } from '@stl/api/data-access-db';
 import { QUEUE, QUEUE_SCHEMA } from '@stl/api/feature-notification';
 import { startTestSmtpServer } from '@stl/mail/data-access-transport/testing';
 import type { TestSmtpServer } from '@stl/mail/data-access-transport/testing';
-import { startApiProcess } from './support/api-process';
+import { freePort, startApiProcess } from './support/api-process';
 import type { ApiProcess } from './support/api-process';
 import { GqlClient } from './support/gql-client';
 import { byKey, keyOf, mailEnv, waitFor } from './support/mail-fixtures';
@@ -20,17 +19,6 @@ import { LARKBY } from './organisation.fixtures';
 const ME = `{ me { person { id } } }`;
 /** A cron that never fires during the test: the worker processes tick when the test asks them to. */
 const NEVER = '0 3 1 1 *';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const alive = (p: ApiProcess) => p.child.exitCode === null && p.child.signalCode === null;
 
