@@ -1,10 +1,15 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { ensureDatabase, startEmbeddedPostgres, upkeepSchema } from '@stl/api/data-access-db';
 import type { DemoSeed, RunningPostgres } from '@stl/api/data-access-db';
 import { loadConfig } from '@stl/api/util-config';
 import { webAppServed } from './app/app.module';
 import { createApp } from './app/create-app';
+import { drainHttp } from './app/http-drain';
+
+/** On SIGTERM: the longest a request in flight may take to finish before its connection is cut. */
+const HTTP_DRAIN_MS = 10_000;
 
 async function bootstrap(): Promise<void> {
   const log = new Logger('Bootstrap');
@@ -36,18 +41,24 @@ async function bootstrap(): Promise<void> {
   }
   const app = await createApp(config, databaseUrl);
   let stopping = false;
-  // Graceful (issue 16): the job queue stops fetching, mail in an SMTP transaction gets up to
-  // MAIL_SHUTDOWN_GRACE_SECONDS to finish, then connections close and the process exits 0. Should
-  // closing hang past that (and a margin), it exits 1 rather than wait for the orchestrator's kill.
+  // Graceful (issues 13, 16): the port closes and the requests in flight finish (drainHttp) while
+  // the database is still there; then the job queue stops fetching, mail in an SMTP transaction
+  // gets up to MAIL_SHUTDOWN_GRACE_SECONDS to finish, then connections close and the process exits
+  // 0. Should closing hang past that (and a margin), it exits 1 rather than wait for the
+  // orchestrator's kill.
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.log(`${signal}: shutting down (mail in flight gets ${config.notification.shutdownGraceMs / 1000} s)`);
-    setTimeout(() => {
-      process.stderr.write('Shutdown did not finish in time: exiting.\n');
-      process.exit(1);
-    }, config.notification.shutdownGraceMs + 10_000).unref();
+    setTimeout(
+      () => {
+        process.stderr.write('Shutdown did not finish in time: exiting.\n');
+        process.exit(1);
+      },
+      HTTP_DRAIN_MS + config.notification.shutdownGraceMs + 10_000,
+    ).unref();
     try {
+      if (config.httpEnabled) await drainHttp(app.getHttpServer() as Server, { timeoutMs: HTTP_DRAIN_MS });
       await app.close();
       await embedded?.stop();
     } catch (err) {
@@ -58,6 +69,12 @@ async function bootstrap(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  if (!config.httpEnabled) {
+    // Worker only (HTTP_ENABLED=false): the background work starts with the app; no port opens.
+    await app.init();
+    log.log('Worker ready (HTTP_ENABLED=false: not serving HTTP).');
+    return;
+  }
   await app.listen(config.port, config.host);
   log.log(`API ready at http://localhost:${config.port}/graphql`);
   if (webAppServed(config)) log.log(`Web app at http://localhost:${config.port}/`);

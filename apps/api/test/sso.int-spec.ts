@@ -1,10 +1,10 @@
-import { createServer } from 'node:net';
 import { DEMO_DOMAIN } from '@stl/api/data-access-db';
 import { AccountTokenPurpose } from '@stl/api/data-access-db';
 import { AccountTokenService } from '@stl/api/feature-account';
 import { SsoSettingsService } from '@stl/api/feature-auth';
 import { accountLinkToken } from '@stl/api/feature-notification';
 import { DEV_MAIL_LINK_SECRET } from '@stl/api/util-config';
+import { freePort } from './support/api-process';
 import { GqlClient } from './support/gql-client';
 import { startTestApi } from './support/test-api';
 import type { TestApi } from './support/test-api';
@@ -25,14 +25,6 @@ const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { email 
 
 const CLIENT_ID = 'stl-larkby';
 const CLIENT_SECRET = 'a-client-secret-only-the-provider-and-we-know';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Where a response redirects to; fails the test when it does not redirect. */
 function redirectTarget(response: { status: number; location: string | null; body: string }): string {

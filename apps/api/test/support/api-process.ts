@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../../../..');
@@ -41,4 +42,13 @@ export function startApiProcess(databaseUrl: string, env: Record<string, string>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   return { child, exited, output: () => out };
+}
+
+/** A port of 127.0.0.1 free right now, for a server the test starts (or tells a process to start). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

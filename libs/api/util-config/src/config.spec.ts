@@ -127,6 +127,14 @@ describe('loadConfig', () => {
       expect(n.quietHours).toBeNull();
     });
 
+    it('runs a worker-only process, but not one that does nothing', () => {
+      expect(loadConfig({}).httpEnabled).toBe(true);
+      const worker = loadConfig({ HTTP_ENABLED: 'false' });
+      expect(worker.httpEnabled).toBe(false);
+      expect(worker.notification.workerEnabled).toBe(true);
+      expect(() => loadConfig({ HTTP_ENABLED: 'false', WORKER_ENABLED: 'false' })).toThrow(/HTTP_ENABLED/);
+    });
+
     it('refuses malformed schedules, quiet hours and URLs', () => {
       expect(() => loadConfig({ REMINDER_CRON: 'every hour' })).toThrow(/REMINDER_CRON/);
       expect(() => loadConfig({ MAIL_QUIET_HOURS: '9-17' })).toThrow(/MAIL_QUIET_HOURS/);

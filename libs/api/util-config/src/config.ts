@@ -140,6 +140,11 @@ const schema = z.object({
   SSO_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Run the background workers (mail delivery, reminder schedule) in this process. */
   WORKER_ENABLED: bool.default(true),
+  /**
+   * Serve HTTP (the API and the web app) in this process. Off with WORKER_ENABLED on: a worker-only
+   * process, which migrates at start and runs the background work but opens no port.
+   */
+  HTTP_ENABLED: bool.default(true),
   /** When the reminder tick runs (cron, Stockholm time), or "off" to leave scheduling to other processes. */
   REMINDER_CRON: z
     .string()
@@ -229,6 +234,8 @@ export interface AppConfig {
   env: RawAppConfig['NODE_ENV'];
   port: number;
   host: string;
+  /** HTTP_ENABLED: false for a worker-only process (listens on no port). */
+  httpEnabled: boolean;
   database: { url: string | undefined; embeddedDir: string; embeddedPort: number };
   seedDemo: boolean;
   seedDemoActivity: boolean;
@@ -379,6 +386,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'SESSION_IDLE_MINUTES: must not be longer than the absolute lifetime SESSION_TTL_HOURS',
     ]);
   }
+  if (!c.HTTP_ENABLED && !c.WORKER_ENABLED) {
+    throw new ConfigError([
+      'HTTP_ENABLED: a process with both HTTP_ENABLED and WORKER_ENABLED off would do nothing',
+    ]);
+  }
   if (c.MAIL_QUIET_HOURS !== 'off') {
     const q = parseQuietHours(c.MAIL_QUIET_HOURS);
     if (q && q.startMinute === q.endMinute) {
@@ -389,6 +401,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: c.NODE_ENV,
     port: c.PORT,
     host: c.HOST,
+    httpEnabled: c.HTTP_ENABLED,
     database: { url: c.DATABASE_URL, embeddedDir: c.EMBEDDED_PG_DIR, embeddedPort: c.EMBEDDED_PG_PORT },
     seedDemo: c.SEED_DEMO,
     seedDemoActivity: c.SEED_DEMO_ACTIVITY,
