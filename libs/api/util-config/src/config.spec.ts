@@ -92,6 +92,15 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('metrics token', () => {
+    it('serves no metrics without a token, takes one of 16+ characters, and keeps it secret', () => {
+      expect(loadConfig({}).metrics).toEqual({ token: null });
+      expect(loadConfig({ METRICS_TOKEN: 't'.repeat(16) }).metrics).toEqual({ token: 't'.repeat(16) });
+      expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+      expect(SECRET_KEYS).toContain('METRICS_TOKEN');
+    });
+  });
+
   describe('notification settings', () => {
     it('has working defaults for development', () => {
       const n = loadConfig({}).notification;

@@ -138,6 +138,11 @@ const schema = z.object({
    * with a warning. Changing it makes the stored client secrets unreadable: enter them again.
    */
   SSO_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * secret: the bearer token Prometheus sends to scrape `/metrics` (`Authorization: Bearer …`), at
+   * least 16 characters (ADR 0037). Unset: `/metrics` is not served at all (404).
+   */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Run the background workers (mail delivery, reminder schedule) in this process. */
   WORKER_ENABLED: bool.default(true),
   /** When the reminder tick runs (cron, Stockholm time), or "off" to leave scheduling to other processes. */
@@ -257,6 +262,8 @@ export interface AppConfig {
   notification: NotificationConfig;
   sso: SsoConfig;
   attachments: AttachmentsConfig;
+  /** Prometheus metrics at /metrics (ADR 0037). */
+  metrics: { /** secret: METRICS_TOKEN; null: /metrics is not served. */ token: string | null };
 }
 
 /** Attachments to analyses (ADR 0024). */
@@ -343,6 +350,7 @@ export const DEV_MAIL_LINK_SECRET = 'stl-development-only-mail-link-secret-do-no
 export const SECRET_KEYS: ReadonlyArray<keyof RawAppConfig> = [
   'DATABASE_URL',
   'MAIL_LINK_SECRET',
+  'METRICS_TOKEN',
   'SMTP_PASS',
   'SSO_SECRET_KEY',
 ];
@@ -471,6 +479,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         MAIL_FROM: c.MAIL_FROM,
       },
     },
+    metrics: { token: c.METRICS_TOKEN ?? null },
     sso: {
       secretKey: c.SSO_SECRET_KEY ?? (c.NODE_ENV === 'production' ? null : DEV_SSO_SECRET_KEY),
       secretKeyIsDevDefault: !c.SSO_SECRET_KEY && c.NODE_ENV !== 'production',
