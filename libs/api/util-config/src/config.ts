@@ -198,6 +198,9 @@ const schema = z.object({
 
 export type RawAppConfig = z.infer<typeof schema>;
 
+/** The name of every setting read from the environment (docs/operations.md lists each one). */
+export const SETTING_NAMES = Object.keys(schema.shape) as ReadonlyArray<keyof RawAppConfig>;
+
 /** The limits on one GraphQL request, in the units of the counting rules (see util-graphql). */
 export interface GraphQLRequestLimits {
   depth: number;
