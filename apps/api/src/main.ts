@@ -8,6 +8,7 @@ import { createApp } from './app/create-app';
 
 async function bootstrap(): Promise<void> {
   const log = new Logger('Bootstrap');
+  const migrateOnly = process.argv[2] === 'migrate';
   const config = loadConfig();
   let embedded: RunningPostgres | undefined;
   let databaseUrl = config.database.url;
@@ -29,6 +30,12 @@ async function bootstrap(): Promise<void> {
     onWait: () => log.log('Another process is migrating or seeding the database: waiting for it.'),
   });
   if (upkeep.migrations.length) log.log(`Applied migrations: ${upkeep.migrations.join(', ')}`);
+  // `node dist/main.js migrate`: the upkeep alone, then exit (a deployment's pre-upgrade job, ADR 0037).
+  if (migrateOnly) {
+    log.log(upkeep.migrations.length ? 'Migrated: exiting.' : 'No migration pending: exiting.');
+    await embedded?.stop();
+    process.exit(0);
+  }
   if (seed === 'demo-with-activity') {
     log.log('Demo organisation seeded (Lärkby kommun), with the course under way.');
   } else if (seed === 'demo') {
