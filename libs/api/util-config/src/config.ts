@@ -20,6 +20,13 @@ const schema = z.object({
   /** secret: a PostgreSQL URL. When absent, an embedded PostgreSQL is started with the app. */
   DATABASE_URL: z.url().optional(),
   EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
+  /**
+   * Migrate (and seed, with SEED_DEMO) at start under the advisory lock (ADR 0009). `false`: only
+   * check that no migration is pending and refuse to start otherwise; for processes that reach
+   * PostgreSQL through PgBouncer in transaction mode, which cannot hold that session-level lock,
+   * while `node dist/main.js migrate` runs with a direct connection (ADR 0037).
+   */
+  MIGRATE_ON_START: bool.default(true),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   /** Seed the demo organisation at boot (idempotent); the sign-in page then offers the demo accounts. */
   SEED_DEMO: bool.default(false),
@@ -237,7 +244,7 @@ export interface AppConfig {
   env: RawAppConfig['NODE_ENV'];
   port: number;
   host: string;
-  database: { url: string | undefined; embeddedDir: string; embeddedPort: number };
+  database: { url: string | undefined; embeddedDir: string; embeddedPort: number; migrateOnStart: boolean };
   seedDemo: boolean;
   seedDemoActivity: boolean;
   session: {
@@ -400,7 +407,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: c.NODE_ENV,
     port: c.PORT,
     host: c.HOST,
-    database: { url: c.DATABASE_URL, embeddedDir: c.EMBEDDED_PG_DIR, embeddedPort: c.EMBEDDED_PG_PORT },
+    database: {
+      url: c.DATABASE_URL,
+      embeddedDir: c.EMBEDDED_PG_DIR,
+      embeddedPort: c.EMBEDDED_PG_PORT,
+      migrateOnStart: c.MIGRATE_ON_START,
+    },
     seedDemo: c.SEED_DEMO,
     seedDemoActivity: c.SEED_DEMO_ACTIVITY,
     session: {
