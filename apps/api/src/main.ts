@@ -1,7 +1,12 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
-import { ensureDatabase, startEmbeddedPostgres, upkeepSchema } from '@stl/api/data-access-db';
+import {
+  ensureDatabase,
+  pendingMigrations,
+  startEmbeddedPostgres,
+  upkeepSchema,
+} from '@stl/api/data-access-db';
 import type { DemoSeed, RunningPostgres } from '@stl/api/data-access-db';
 import { loadConfig } from '@stl/api/util-config';
 import { webAppServed } from './app/app.module';
@@ -11,8 +16,28 @@ import { drainHttp } from './app/http-drain';
 /** On SIGTERM: the longest a request in flight may take to finish before its connection is cut. */
 const HTTP_DRAIN_MS = 10_000;
 
+/**
+ * Under an advisory lock (ADR 0009): of several processes starting together, one migrates and
+ * seeds while the others wait; then they find no migration pending and the (idempotent) seed's
+ * rows already in place.
+ */
+async function upkeep(databaseUrl: string, seed: DemoSeed, log: Logger): Promise<void> {
+  const report = await upkeepSchema(databaseUrl, {
+    seed,
+    onWait: () => log.log('Another process is migrating or seeding the database: waiting for it.'),
+  });
+  if (report.migrations.length) log.log(`Applied migrations: ${report.migrations.join(', ')}`);
+  else log.log('No migration pending.');
+  if (seed === 'demo-with-activity') {
+    log.log('Demo organisation seeded (Lärkby kommun), with the course under way.');
+  } else if (seed === 'demo') {
+    log.log('Demo organisation seeded (Lärkby kommun), without course activity.');
+  }
+}
+
 async function bootstrap(): Promise<void> {
   const log = new Logger('Bootstrap');
+  const migrateOnly = process.argv[2] === 'migrate';
   const config = loadConfig();
   let embedded: RunningPostgres | undefined;
   let databaseUrl = config.database.url;
@@ -25,19 +50,25 @@ async function bootstrap(): Promise<void> {
     });
     databaseUrl = await ensureDatabase(embedded.serverUrl, 'stl');
   }
-  // Under an advisory lock (ADR 0009): of several processes starting together, one migrates and
-  // seeds while the others wait; then they find no migration pending and the (idempotent) seed's
-  // rows already in place.
-  const seed: DemoSeed = !config.seedDemo ? 'none' : config.seedDemoActivity ? 'demo-with-activity' : 'demo';
-  const upkeep = await upkeepSchema(databaseUrl, {
-    seed,
-    onWait: () => log.log('Another process is migrating or seeding the database: waiting for it.'),
-  });
-  if (upkeep.migrations.length) log.log(`Applied migrations: ${upkeep.migrations.join(', ')}`);
-  if (seed === 'demo-with-activity') {
-    log.log('Demo organisation seeded (Lärkby kommun), with the course under way.');
-  } else if (seed === 'demo') {
-    log.log('Demo organisation seeded (Lärkby kommun), without course activity.');
+  if (migrateOnly || config.database.migrateOnStart) {
+    await upkeep(
+      databaseUrl,
+      config.seedDemo ? (config.seedDemoActivity ? 'demo-with-activity' : 'demo') : 'none',
+      log,
+    );
+    // `node dist/main.js migrate`: the upkeep alone, then exit (a deployment's pre-upgrade job, ADR 0037).
+    if (migrateOnly) {
+      await embedded?.stop();
+      process.exit(0);
+    }
+  } else {
+    // MIGRATE_ON_START=false (behind PgBouncer in transaction mode): the schema must be current already.
+    const pending = await pendingMigrations(databaseUrl);
+    if (pending.length > 0) {
+      throw new Error(
+        `${pending.length} migrations are pending (${pending[0]}…) and MIGRATE_ON_START is false: run \`node dist/main.js migrate\` with a direct database connection first`,
+      );
+    }
   }
   const app = await createApp(config, databaseUrl);
   let stopping = false;

@@ -46,7 +46,7 @@ export class AppModule {
           pinoHttp: {
             level: config.logLevel,
             redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            autoLogging: { ignore: (req) => /^\/(health|metrics)(\/|$)/.test(req.url ?? '') },
             transport: undefined,
           },
         }),

@@ -14,7 +14,9 @@ import { fieldProblemCodeOf } from '@stl/shared/domain';
 import { BadInputError, ErrorCode } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
 import { StorableTextPipe } from '@stl/api/util-graphql';
+import { JobQueue, MailDeliveryProcessor } from '@stl/api/feature-notification';
 import { AppModule, webAppServed } from './app.module';
+import { ApiMetrics } from './metrics';
 import { webStatic } from './web-static';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -111,7 +113,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // TRUST_PROXY: whose X-Forwarded-For gives req.ip (the address the per-address limits count)
   // and req.secure (whether HSTS is sent).
   app.set('trust proxy', config.trustProxy);
+  // Prometheus metrics (ADR 0037): every request timed; /metrics served only with METRICS_TOKEN.
+  const metrics = new ApiMetrics(app.get(JobQueue), app.get(MailDeliveryProcessor));
+  app.use(metrics.timing());
   app.use(securityHeaders(config));
+  if (config.metrics.token) app.use('/metrics', metrics.endpoint(config.metrics.token));
   // API answers over 1 kB go compressed (brotli or gzip, as the client accepts). The web app's
   // files come already compressed from the build (web-static.ts), and a response that carries a
   // Content-Encoding is left as it is.

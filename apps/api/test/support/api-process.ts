@@ -16,10 +16,14 @@ export interface ApiProcess {
 
 /**
  * Starts `main.ts` as `npm start` would, on an existing migrated database (no seeding), listening on
- * a free port of 127.0.0.1. `env` adds the settings (mail, workers).
+ * a free port of 127.0.0.1. `env` adds the settings (mail, workers); `args` go to main.ts (`migrate`).
  */
-export function startApiProcess(databaseUrl: string, env: Record<string, string>): ApiProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+export function startApiProcess(
+  databaseUrl: string,
+  env: Record<string, string>,
+  args: readonly string[] = [],
+): ApiProcess {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts', ...args], {
     cwd: ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',

@@ -2,6 +2,7 @@ export * from './entities';
 export * from './data-source';
 export * from './schema-upkeep';
 export * from './postgres-server';
+export { backupDatabase, restoreDatabase, rowCounts, userTables } from './backup';
 export { SnakeNamingStrategy } from './shared/snake-naming.strategy';
 export { BaseEntity } from './shared/base.entity';
 export * from './organisation/organisation.entity';

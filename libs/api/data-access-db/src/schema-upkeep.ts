@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source';
+import { MIGRATIONS } from './migrations';
 import { seedDemoActivity } from './seed/demo-activity';
 import { seedDemo } from './seed/demo-seed';
 
@@ -112,4 +113,29 @@ export async function upkeepSchema(url: string, options: SchemaUpkeepOptions): P
 /** Brings the schema up to date, under the schema upkeep lock; safe to run from several processes at once. */
 export async function runMigrations(url: string): Promise<string[]> {
   return (await upkeepSchema(url, { seed: 'none' })).migrations;
+}
+
+/**
+ * The migrations this release has that the database at `url` has not run, by name, read without
+ * the upkeep lock and without writing anything (a process with MIGRATE_ON_START=false checks this
+ * at boot, through a pooler that cannot hold the lock: ADR 0037).
+ */
+export async function pendingMigrations(url: string): Promise<string[]> {
+  const names = MIGRATIONS.map((m) => {
+    const own = (new (m as new () => { name?: string })() as { name?: string }).name;
+    return own ?? m.name;
+  });
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ present: string | null }>(
+      `SELECT to_regclass('public.migrations')::text AS present`,
+    );
+    if (!rows[0].present) return names;
+    const ran = await client.query<{ name: string }>('SELECT name FROM migrations');
+    const done = new Set(ran.rows.map((r) => r.name));
+    return names.filter((n) => !done.has(n));
+  } finally {
+    await client.end();
+  }
 }

@@ -1,4 +1,13 @@
-import { ConfigError, DEV_MAIL_LINK_SECRET, DEV_SSO_SECRET_KEY, SECRET_KEYS, loadConfig } from './config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ConfigError,
+  DEV_MAIL_LINK_SECRET,
+  DEV_SSO_SECRET_KEY,
+  SECRET_KEYS,
+  SETTING_NAMES,
+  loadConfig,
+} from './config';
 
 describe('loadConfig', () => {
   it('applies defaults for an empty environment', () => {
@@ -89,6 +98,22 @@ describe('loadConfig', () => {
       });
       expect(SECRET_KEYS).toContain('SSO_SECRET_KEY');
       expect(() => loadConfig({ SSO_SECRET_KEY: 'short' })).toThrow(/SSO_SECRET_KEY/);
+    });
+  });
+
+  it('has every setting documented in docs/operations.md', () => {
+    const doc = readFileSync(join(__dirname, '../../../../docs/operations.md'), 'utf8');
+    const missing = SETTING_NAMES.filter((name) => !doc.includes(`\`${name}\``));
+    expect(missing).toEqual([]);
+    expect(SETTING_NAMES.length).toBeGreaterThan(50);
+  });
+
+  describe('metrics token', () => {
+    it('serves no metrics without a token, takes one of 16+ characters, and keeps it secret', () => {
+      expect(loadConfig({}).metrics).toEqual({ token: null });
+      expect(loadConfig({ METRICS_TOKEN: 't'.repeat(16) }).metrics).toEqual({ token: 't'.repeat(16) });
+      expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+      expect(SECRET_KEYS).toContain('METRICS_TOKEN');
     });
   });
 

@@ -20,6 +20,13 @@ const schema = z.object({
   /** secret: a PostgreSQL URL. When absent, an embedded PostgreSQL is started with the app. */
   DATABASE_URL: z.url().optional(),
   EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
+  /**
+   * Migrate (and seed, with SEED_DEMO) at start under the advisory lock (ADR 0009). `false`: only
+   * check that no migration is pending and refuse to start otherwise; for processes that reach
+   * PostgreSQL through PgBouncer in transaction mode, which cannot hold that session-level lock,
+   * while `node dist/main.js migrate` runs with a direct connection (ADR 0037).
+   */
+  MIGRATE_ON_START: bool.default(true),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   /** Seed the demo organisation at boot (idempotent); the sign-in page then offers the demo accounts. */
   SEED_DEMO: bool.default(false),
@@ -138,6 +145,11 @@ const schema = z.object({
    * with a warning. Changing it makes the stored client secrets unreadable: enter them again.
    */
   SSO_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * secret: the bearer token Prometheus sends to scrape `/metrics` (`Authorization: Bearer …`), at
+   * least 16 characters (ADR 0037). Unset: `/metrics` is not served at all (404).
+   */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Run the background workers (mail delivery, reminder schedule) in this process. */
   WORKER_ENABLED: bool.default(true),
   /**
@@ -198,6 +210,9 @@ const schema = z.object({
 
 export type RawAppConfig = z.infer<typeof schema>;
 
+/** The name of every setting read from the environment (docs/operations.md lists each one). */
+export const SETTING_NAMES = Object.keys(schema.shape) as ReadonlyArray<keyof RawAppConfig>;
+
 /** The limits on one GraphQL request, in the units of the counting rules (see util-graphql). */
 export interface GraphQLRequestLimits {
   depth: number;
@@ -236,7 +251,7 @@ export interface AppConfig {
   host: string;
   /** HTTP_ENABLED: false for a worker-only process (listens on no port). */
   httpEnabled: boolean;
-  database: { url: string | undefined; embeddedDir: string; embeddedPort: number };
+  database: { url: string | undefined; embeddedDir: string; embeddedPort: number; migrateOnStart: boolean };
   seedDemo: boolean;
   seedDemoActivity: boolean;
   session: {
@@ -264,6 +279,8 @@ export interface AppConfig {
   notification: NotificationConfig;
   sso: SsoConfig;
   attachments: AttachmentsConfig;
+  /** Prometheus metrics at /metrics (ADR 0037). */
+  metrics: { /** secret: METRICS_TOKEN; null: /metrics is not served. */ token: string | null };
 }
 
 /** Attachments to analyses (ADR 0024). */
@@ -350,6 +367,7 @@ export const DEV_MAIL_LINK_SECRET = 'stl-development-only-mail-link-secret-do-no
 export const SECRET_KEYS: ReadonlyArray<keyof RawAppConfig> = [
   'DATABASE_URL',
   'MAIL_LINK_SECRET',
+  'METRICS_TOKEN',
   'SMTP_PASS',
   'SSO_SECRET_KEY',
 ];
@@ -402,7 +420,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: c.PORT,
     host: c.HOST,
     httpEnabled: c.HTTP_ENABLED,
-    database: { url: c.DATABASE_URL, embeddedDir: c.EMBEDDED_PG_DIR, embeddedPort: c.EMBEDDED_PG_PORT },
+    database: {
+      url: c.DATABASE_URL,
+      embeddedDir: c.EMBEDDED_PG_DIR,
+      embeddedPort: c.EMBEDDED_PG_PORT,
+      migrateOnStart: c.MIGRATE_ON_START,
+    },
     seedDemo: c.SEED_DEMO,
     seedDemoActivity: c.SEED_DEMO_ACTIVITY,
     session: {
@@ -484,6 +507,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         MAIL_FROM: c.MAIL_FROM,
       },
     },
+    metrics: { token: c.METRICS_TOKEN ?? null },
     sso: {
       secretKey: c.SSO_SECRET_KEY ?? (c.NODE_ENV === 'production' ? null : DEV_SSO_SECRET_KEY),
       secretKeyIsDevDefault: !c.SSO_SECRET_KEY && c.NODE_ENV !== 'production',

@@ -16,6 +16,15 @@ import { MailSender } from './mail-sender';
 import { SendTimeCheck } from './send-time-check';
 import type { Verdict } from './send-time-check';
 
+/**
+ * What became of delivery attempts in this process since it started, for monitoring (`/metrics`):
+ * sent (the SMTP server accepted it), failed (permanently, or after the last retry, or dead-lettered),
+ * retry (a transient failure, tried again later), unconfirmed (outcome unknown, not sent again),
+ * cancelled (no longer relevant when its turn came).
+ */
+export const MAIL_OUTCOMES = ['sent', 'failed', 'retry', 'unconfirmed', 'cancelled'] as const;
+export type MailOutcome = (typeof MAIL_OUTCOMES)[number];
+
 /** Thrown for a transient failure: pg-boss retries the job later, with exponential backoff. */
 class RetryLater extends Error {}
 
@@ -144,6 +153,7 @@ export class MailDeliveryProcessor {
   private inFlight = 0;
   private readonly slotWaiters: (() => void)[] = [];
   private stopping = false;
+  private readonly outcomes = new Map<MailOutcome, number>(MAIL_OUTCOMES.map((o) => [o, 0]));
   /**
    * Attempt counts and SENT marks, grouped into one statement for whatever came while the previous
    * one ran (issue 16: one statement per mail and per count held throughput down).
@@ -247,6 +257,15 @@ export class MailDeliveryProcessor {
     );
   }
 
+  /** How many delivery attempts of this process ended each way since it started (see MAIL_OUTCOMES). */
+  outcomeCounts(): Record<MailOutcome, number> {
+    return Object.fromEntries(this.outcomes) as Record<MailOutcome, number>;
+  }
+
+  private count(outcome: MailOutcome, n = 1): void {
+    this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + n);
+  }
+
   /**
    * At shutdown (SIGTERM): mail not yet handed to the pool is not started (at most twice the pool's
    * connections are, so each connection has its next mail waiting); its job is failed
@@ -322,6 +341,7 @@ export class MailDeliveryProcessor {
     const outboxId = msg.id;
     if (!verdict.send) {
       await this.finish(outboxId, OutboxStatus.CANCELLED, verdict.reason);
+      this.count('cancelled');
       return null;
     }
     let mail: OutgoingMail;
@@ -346,6 +366,7 @@ export class MailDeliveryProcessor {
       const reason = `Could not render: ${(err as Error).message}`;
       this.log.error(`Outbox message ${outboxId} (${msg.kind}): ${reason}`);
       await this.finish(outboxId, OutboxStatus.FAILED, reason);
+      this.count('failed');
       return null;
     }
     // `attempts` counts SMTP transactions (issue 16), not hand-overs to the pool: it is raised when
@@ -381,8 +402,10 @@ export class MailDeliveryProcessor {
           `Outcome unknown: the server received the whole message but did not confirm it (${reason}). It may have been delivered; it is not sent again.`,
           attemptedTo,
         );
+        this.count('unconfirmed');
       } else if (permanent) {
         await this.finish(outboxId, OutboxStatus.FAILED, reason, attemptedTo);
+        this.count('failed');
       } else if (lastAttempt) {
         await this.finish(
           outboxId,
@@ -390,6 +413,7 @@ export class MailDeliveryProcessor {
           `Gave up after the last retry: ${reason}`,
           attemptedTo,
         );
+        this.count('failed');
       } else {
         await this.dataSource.query(
           `UPDATE outbox_message
@@ -398,11 +422,13 @@ export class MailDeliveryProcessor {
             WHERE id = $1`,
           [outboxId, reason, attemptedTo],
         );
+        this.count('retry');
         throw new RetryLater(reason);
       }
       return null;
     }
     this.releaseSlot();
+    this.count('sent');
     // Not waiting for the count: queued still, it goes into the same statement as the mark.
     return { outboxId, to, add: counted ? 0 : 1, sent: { messageId: mail.messageId ?? null } };
   }
@@ -410,12 +436,14 @@ export class MailDeliveryProcessor {
   /** Jobs that pg-boss gave up on (every retry failed, or the worker died each time). */
   async handleDeadLetters(jobs: Job<DeliverJobData>[]): Promise<void> {
     for (const job of jobs) {
-      await this.dataSource.query(
+      const result: unknown = await this.dataSource.query(
         `UPDATE outbox_message
             SET status = $2, last_error = 'Gave up after every retry: ' || COALESCE(last_error, 'no reply'), updated_at = now()
           WHERE id = $1 AND status = $3`,
         [job.data.outboxId, OutboxStatus.FAILED, OutboxStatus.PENDING],
       );
+      // TypeORM answers an UPDATE with [rows, affected count].
+      if (Array.isArray(result) && result[1] === 1) this.count('failed');
     }
   }
 

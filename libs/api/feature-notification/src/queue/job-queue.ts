@@ -34,6 +34,13 @@ export interface QueueStartReport {
   requeued: number;
 }
 
+/** How many jobs of one queue wait and how many are being worked (JobQueue.depths). */
+export interface QueueDepth {
+  queue: string;
+  waiting: number;
+  active: number;
+}
+
 /** Delivery jobs written per INSERT when mail without a job is queued again. */
 const REQUEUE_CHUNK = 500;
 
@@ -118,6 +125,36 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
     } else if (requeued > 0) {
       this.log.warn(`${requeued} pending mails had no delivery job; queued again.`);
     }
+  }
+
+  /**
+   * Readiness (`/health/ready`): the queue has started, is not stopping, and its own connections
+   * reach its schema in PostgreSQL.
+   */
+  async ready(): Promise<boolean> {
+    if (!this.started || this.stopping) return false;
+    try {
+      return await this.boss.isInstalled();
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Jobs waiting (queued, including retries and those deferred to a later start) and being worked,
+   * per queue, counted now from the job table (pg-boss's cached counts are only refreshed where a
+   * worker supervises). For monitoring (`/metrics`).
+   */
+  async depths(): Promise<QueueDepth[]> {
+    const rows: { name: string; waiting: string; active: string }[] = await this.dataSource.query(
+      `SELECT name,
+              count(*) FILTER (WHERE state IN ('created', 'retry')) AS waiting,
+              count(*) FILTER (WHERE state = 'active') AS active
+         FROM ${QUEUE_SCHEMA}.job
+        WHERE state IN ('created', 'retry', 'active')
+        GROUP BY name`,
+    );
+    return rows.map((r) => ({ queue: r.name, waiting: Number(r.waiting), active: Number(r.active) }));
   }
 
   /** What the start found and did; null before the start. */
