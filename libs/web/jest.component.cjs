@@ -17,6 +17,9 @@ module.exports = function componentTests(rootDir, displayName) {
     resolver: nxPreset.resolver,
     testMatch: ['<rootDir>/src/**/*.component.spec.ts'],
     setupFilesAfterEnv: [path.join(__dirname, 'jest.component.setup.ts')],
+    // A file's first test compiles its components; on a loaded 2-core machine that alone passed
+    // jest's 5 s default (holidays.page timed out at 5 s while passing in 1 s on a quiet one).
+    testTimeout: 20_000,
   };
 };
 
