@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
 import { In, IsNull, Repository } from 'typeorm';
 import { CohortEntity, CohortMembershipEntity, CohortRole, Role } from '@stl/api/data-access-db';
 import { ForbiddenError, NotFoundError } from '@stl/api/util-errors';
 import { hasRole, schoolsLedBy } from './actor';
 import type { Actor } from './actor';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How the actor relates to one cohort. Anyone with no relation gets NOT_FOUND, never a hint. */
 export interface CohortAccess {
@@ -22,11 +25,13 @@ export interface CohortAccess {
 
 /**
  * The authorisation rules, in one place, checked in the API for every object. Results are cached
- * per actor object, which lives for one request.
+ * per actor object, which lives for one request; the cohorts asked about in the same turn of the
+ * event loop (a page of cohorts, each resolving its viewer role) are read together, in the same
+ * few statements as one (issue 13: the cohort list read two rows per cohort before).
  */
 @Injectable()
 export class AccessPolicy {
-  private readonly cache = new WeakMap<Actor, Map<string, Promise<CohortAccess>>>();
+  private readonly loaders = new WeakMap<Actor, DataLoader<string, CohortAccess>>();
 
   constructor(
     @InjectRepository(CohortEntity) private readonly cohorts: Repository<CohortEntity>,
@@ -52,17 +57,17 @@ export class AccessPolicy {
   }
 
   cohortAccess(actor: Actor, cohortId: string): Promise<CohortAccess> {
-    let perActor = this.cache.get(actor);
-    if (!perActor) {
-      perActor = new Map();
-      this.cache.set(actor, perActor);
+    let loader = this.loaders.get(actor);
+    if (!loader) {
+      loader = new DataLoader<string, CohortAccess>((ids) => this.loadCohortAccess(actor, ids), {
+        // After every resolver of the turn has asked (Nest's pipes and guards await in between).
+        batchScheduleFn: (run) => setImmediate(run),
+      });
+      this.loaders.set(actor, loader);
     }
-    let found = perActor.get(cohortId);
-    if (!found) {
-      found = this.loadCohortAccess(actor, cohortId);
-      perActor.set(cohortId, found);
-      found.catch(() => perActor?.delete(cohortId));
-    }
+    const found = loader.load(cohortId);
+    // A refusal is not kept: the same request may ask again after a change (as before batching).
+    found.catch(() => loader?.clear(cohortId));
     return found;
   }
 
@@ -78,36 +83,53 @@ export class AccessPolicy {
     return access;
   }
 
-  private async loadCohortAccess(actor: Actor, cohortId: string): Promise<CohortAccess> {
-    const cohort = await this.cohorts.findOne({ where: { id: cohortId } });
-    if (!cohort || cohort.organisationId !== actor.organisationId)
-      throw new NotFoundError('cohort', cohortId);
-    const mine = await this.memberships.find({
-      where: { cohortId, personId: actor.personId, leftAt: IsNull() },
-    });
-    const admin = this.isAdminOf(actor, cohort.organisationId);
-    const leader = mine.some((m) => m.role === CohortRole.LEADER);
-    const participant = mine.some((m) => m.role === CohortRole.PARTICIPANT);
+  private async loadCohortAccess(
+    actor: Actor,
+    cohortIds: readonly string[],
+  ): Promise<(CohortAccess | NotFoundError)[]> {
+    // An id that is not a UUID names no cohort (and must not fail the others' statement).
+    const ids = [...new Set(cohortIds)].filter((id) => UUID.test(id));
+    const rows = ids.length
+      ? await this.cohorts.find({ where: { id: In(ids), organisationId: actor.organisationId } })
+      : [];
+    const cohorts = new Map(rows.map((c) => [c.id, c]));
+    const found = [...cohorts.keys()];
+    const mine = found.length
+      ? await this.memberships.find({
+          where: { cohortId: In(found), personId: actor.personId, leftAt: IsNull() },
+        })
+      : [];
     const led = schoolsLedBy(actor);
-    let schoolLeaderOf: string[] = [];
-    if (led.length) {
+    const schoolsIn = new Map<string, string[]>();
+    if (led.length && found.length) {
       const rows = await this.memberships
         .createQueryBuilder('m')
-        .select('DISTINCT m.school_id', 'schoolId')
-        .where({ cohortId, role: CohortRole.PARTICIPANT, schoolId: In(led) })
-        .getRawMany<{ schoolId: string }>();
-      schoolLeaderOf = rows.map((r) => r.schoolId);
+        .select('m.cohort_id', 'cohortId')
+        .addSelect('m.school_id', 'schoolId')
+        .distinct(true)
+        .where({ cohortId: In(found), role: CohortRole.PARTICIPANT, schoolId: In(led) })
+        .getRawMany<{ cohortId: string; schoolId: string }>();
+      for (const r of rows) schoolsIn.set(r.cohortId, [...(schoolsIn.get(r.cohortId) ?? []), r.schoolId]);
     }
-    if (!admin && !leader && !participant && schoolLeaderOf.length === 0)
-      throw new NotFoundError('cohort', cohortId);
-    return {
-      cohort,
-      admin,
-      leader,
-      participant,
-      schoolLeaderOf,
-      canManage: admin || leader,
-      canSeeContent: admin || leader || participant,
-    };
+    return cohortIds.map((cohortId) => {
+      const cohort = cohorts.get(cohortId);
+      if (!cohort) return new NotFoundError('cohort', cohortId);
+      const own = mine.filter((m) => m.cohortId === cohortId);
+      const admin = this.isAdminOf(actor, cohort.organisationId);
+      const leader = own.some((m) => m.role === CohortRole.LEADER);
+      const participant = own.some((m) => m.role === CohortRole.PARTICIPANT);
+      const schoolLeaderOf = schoolsIn.get(cohortId) ?? [];
+      if (!admin && !leader && !participant && schoolLeaderOf.length === 0)
+        return new NotFoundError('cohort', cohortId);
+      return {
+        cohort,
+        admin,
+        leader,
+        participant,
+        schoolLeaderOf,
+        canManage: admin || leader,
+        canSeeContent: admin || leader || participant,
+      };
+    });
   }
 }

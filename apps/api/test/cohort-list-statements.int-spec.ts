@@ -1,0 +1,66 @@
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { ADMIN, MARIA, SEEDED } from './cohort.fixtures';
+import type { GqlClient } from './support/gql-client';
+import { startTestApi } from './support/test-api';
+import type { TestApi } from './support/test-api';
+
+const LIST = `query {
+  cohorts(first: 50) { nodes { id name status viewerRole viewerCanManage allowedTransitions } }
+}`;
+const COPY = `mutation($input: CopyCohortInput!) { copyCohort(input: $input) { id } }`;
+
+/**
+ * Issue 13: the cohort list resolves the viewer's role and rights for the whole page at once, so
+ * the statements it sends do not grow with the number of cohorts (it read each cohort and the
+ * viewer's membership in it again, two statements per cohort, before).
+ */
+describe('the cohort list, in statements', () => {
+  let api: TestApi;
+  let admin: GqlClient;
+  let maria: GqlClient;
+  let counting = false;
+  let statements = 0;
+  const query = PostgresQueryRunner.prototype.query;
+
+  async function counted(client: GqlClient): Promise<{ statements: number; count: number }> {
+    statements = 0;
+    counting = true;
+    const data = await client.ok<{ cohorts: { nodes: { viewerRole: string }[] } }>(LIST);
+    counting = false;
+    return { statements, count: data.cohorts.nodes.length };
+  }
+
+  beforeAll(async () => {
+    PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, ...args: never[]) {
+      if (counting) statements++;
+      return (query as (...a: never[]) => Promise<unknown>).apply(this, args);
+    } as typeof query;
+    api = await startTestApi();
+    [admin, maria] = await Promise.all([api.signedIn(ADMIN), api.signedIn(MARIA)]);
+  });
+  afterAll(async () => {
+    PostgresQueryRunner.prototype.query = query;
+    await api.close();
+  });
+
+  it('sends as many statements for eight cohorts as for the few it starts with', async () => {
+    const before = await counted(admin);
+    const leaderBefore = await counted(maria);
+    for (let i = 0; i < 6; i++) {
+      await maria.ok(COPY, {
+        input: { sourceId: SEEDED, name: `STL Lärkby kopia ${i}`, startsOn: '2027-08-16' },
+      });
+    }
+    const after = await counted(admin);
+    const leaderAfter = await counted(maria);
+    expect(after.count).toBe(before.count + 6);
+    expect(leaderAfter.count).toBe(leaderBefore.count + 6);
+    expect(after.statements).toBe(before.statements);
+    expect(leaderAfter.statements).toBe(leaderBefore.statements);
+    // And every cohort still says how the viewer relates to it.
+    const { cohorts } = await maria.ok<{
+      cohorts: { nodes: { viewerRole: string; viewerCanManage: boolean }[] };
+    }>(LIST);
+    expect(new Set(cohorts.nodes.map((c) => c.viewerRole))).toEqual(new Set(['LEADER']));
+  });
+});
