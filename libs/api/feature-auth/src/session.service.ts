@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { Not, Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { AuditEventKind, PersonEntity, RoleGrantEntity, SessionEntity } from '@stl/api/data-access-db';
+import { AuditEventKind, SessionEntity } from '@stl/api/data-access-db';
 import { APP_CONFIG } from '@stl/api/util-config';
 import type { AppConfig } from '@stl/api/util-config';
 import { NotFoundError } from '@stl/api/util-errors';
@@ -56,12 +56,23 @@ function digest(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** The session, its person and their roles, as one statement reads them. */
+interface HolderRow {
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  person_id: string;
+  person_active: boolean;
+  organisation_id: string | null;
+  school_id: string | null;
+  locale: Actor['locale'];
+  grants: Actor['grants'];
+}
+
 @Injectable()
 export class SessionService {
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
-    @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
-    @InjectRepository(RoleGrantEntity) private readonly grants: Repository<RoleGrantEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
   ) {}
@@ -175,32 +186,45 @@ export class SessionService {
   async resolveHolder(token: string): Promise<SessionHolder | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
     const id = digest(token);
-    const session = await this.sessions.findOne({ where: { id } });
-    if (!session) return null;
+    // One statement for the session, its person (when active) and their roles: every request
+    // that carries a cookie pays it first (issue 13: it was three).
+    const [row]: HolderRow[] = await this.sessions.query(
+      `SELECT s.created_at, s.last_seen_at, s.expires_at, s.person_id,
+              p.id IS NOT NULL AS person_active, p.organisation_id, p.school_id, p.locale,
+              coalesce(json_agg(json_build_object('role', g.role, 'organisationId', g.organisation_id,
+                                                  'schoolId', g.school_id))
+                         FILTER (WHERE g.person_id IS NOT NULL), '[]') AS grants
+         FROM session s
+         LEFT JOIN person p ON p.id = s.person_id AND p.active
+         LEFT JOIN role_grant g ON g.person_id = p.id
+        WHERE s.id = $1
+        GROUP BY s.id, p.id`,
+      [id],
+    );
+    if (!row) return null;
+    const session = { createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
     const now = Date.now();
     if (!this.isLive(session, now)) {
       await this.sessions.delete({ id });
       return null;
     }
-    const person = await this.people.findOne({ where: { id: session.personId, active: true } });
-    if (!person) return null;
+    if (!row.person_active) return null;
     if (now - session.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
       await this.sessions.update(
         { id },
         { lastSeenAt: new Date(now), expiresAt: this.deadline(session.createdAt, now) },
       );
     }
-    if (person.organisationId === null) {
-      return { actor: null, operator: { personId: person.id, locale: person.locale, sessionId: id } };
+    if (row.organisation_id === null) {
+      return { actor: null, operator: { personId: row.person_id, locale: row.locale, sessionId: id } };
     }
-    const grants = await this.grants.find({ where: { personId: person.id } });
     const actor: Actor = {
-      personId: person.id,
-      organisationId: person.organisationId,
-      schoolId: person.schoolId,
-      locale: person.locale,
+      personId: row.person_id,
+      organisationId: row.organisation_id,
+      schoolId: row.school_id,
+      locale: row.locale,
       sessionId: id,
-      grants: grants.map((g) => ({ role: g.role, organisationId: g.organisationId, schoolId: g.schoolId })),
+      grants: row.grants,
     };
     return { actor, operator: null };
   }
