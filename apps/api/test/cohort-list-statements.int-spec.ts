@@ -63,4 +63,15 @@ describe('the cohort list, in statements', () => {
     }>(LIST);
     expect(new Set(cohorts.nodes.map((c) => c.viewerRole))).toEqual(new Set(['LEADER']));
   });
+
+  it('answers `me` in four statements: the session with its person and roles, then the viewer', async () => {
+    const ME = `query { me { email person { id fullName } organisation { name } roles { role } } }`;
+    // Once first: a session not used for a minute is touched (one more statement), at most once a minute.
+    await maria.ok(ME);
+    statements = 0;
+    counting = true;
+    await maria.ok(`query { me { email person { id fullName } organisation { name } roles { role } } }`);
+    counting = false;
+    expect(statements).toBe(4);
+  });
 });
