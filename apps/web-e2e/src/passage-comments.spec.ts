@@ -108,6 +108,8 @@ test('a course leader comments on a selected passage, and on another with the ke
   await page.keyboard.press('Tab');
   await expect(button).toBeFocused();
   await page.keyboard.press('Enter');
+  // The opened form takes the focus (its heading) after it renders; a person tabs on from there.
+  await expect(next.margin.getByRole('heading', { name: 'Ny kommentar' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(next.margin.getByRole('textbox', { name: 'Citat ur avsnittet' })).toBeFocused();
   await page.keyboard.type('grupparbete');
