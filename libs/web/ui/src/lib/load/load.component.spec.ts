@@ -60,6 +60,28 @@ describe('*stlLoad', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
+  it('holds the reserved height while loading, and lets go once the data arrives', async () => {
+    @Component({
+      selector: 'stl-test-tall-page',
+      changeDetection: ChangeDetectionStrategy.OnPush,
+      imports: [LoadDirective],
+      template: `<section *stlLoad="cohort; reserve: '100dvh'; let c">{{ c.name }}</section>`,
+    })
+    class TallPage extends TestPage {}
+    const view = await render(TallPage, { providers: [provideI18nTesting()] });
+    const state = view.container.querySelector<HTMLElement>('stl-load-state');
+    expect(state?.style.minHeight).toBe('100dvh');
+
+    view.fixture.componentInstance.responses[0].next({ name: 'STL 2026/27' });
+    await view.fixture.whenStable();
+    expect(state?.style.minHeight).toBe('');
+  });
+
+  it('reserves nothing unless asked', async () => {
+    const { container } = await setup();
+    expect(container.querySelector<HTMLElement>('stl-load-state')?.style.minHeight).toBe('');
+  });
+
   it('shows the error’s own sentence in an alert, and tries again when asked', async () => {
     const { page, fixture } = await setup();
     page.responses[0].error(new KeyedError('errors.FORBIDDEN'));

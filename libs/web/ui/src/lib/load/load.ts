@@ -53,6 +53,12 @@ export function loadStateOf(resource: WritableResource<unknown>): 'loading' | 'e
 @Directive({ selector: '[stlLoad]' })
 export class LoadDirective<T> {
   readonly stlLoad = input.required<WritableResource<T>>();
+  /**
+   * The height to hold while loading (a CSS length, `*stlLoad="x; reserve: '100dvh'"`), for a page
+   * known to fill more than the window: the footer stays below the fold instead of being pushed
+   * out of view when the page arrives (a layout shift).
+   */
+  readonly stlLoadReserve = input<string | null>(null);
   readonly template = inject<TemplateRef<LoadContext<T>>>(TemplateRef);
 
   constructor() {
@@ -76,7 +82,10 @@ export class LoadDirective<T> {
   selector: 'stl-load-state',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe],
-  host: { '[attr.aria-busy]': 'busy() ? "true" : null' },
+  host: {
+    '[attr.aria-busy]': 'busy() ? "true" : null',
+    '[style.min-height]': 'state() === "loading" ? reserve() : null',
+  },
   template: `
     @switch (state()) {
       @case ('loading') {
@@ -110,6 +119,7 @@ export class LoadStateComponent {
   protected readonly resource = computed(() => this.host.stlLoad());
   protected readonly state = computed(() => loadStateOf(this.resource()));
   protected readonly busy = computed(() => this.resource().isLoading());
+  protected readonly reserve = computed(() => this.host.stlLoadReserve());
   protected readonly errorKey = computed(() => errorKeyOf(this.resource().error()));
   private readonly outlet = viewChild.required('ready', { read: ViewContainerRef });
   private view: EmbeddedViewRef<LoadContext<unknown>> | null = null;
