@@ -1,3 +1,4 @@
+import { IntrinsicException } from '@nestjs/common';
 import type { FieldProblemCode } from '@stl/shared/domain';
 import type { ErrorCode } from './error-codes';
 
@@ -11,8 +12,12 @@ export interface FieldProblem {
 /**
  * Every error the API means to show a client. Anything else that escapes a resolver is reported
  * as INTERNAL_SERVER_ERROR without its message, stack or SQL.
+ *
+ * An IntrinsicException, so Nest's exception handler does not log it: it is an answer, not a
+ * fault (refusals go to the audit log), and its details can hold what a person wrote (the newer
+ * text of an analysis on an edit conflict), which must not end up in the server's log.
  */
-export class DomainError extends Error {
+export class DomainError extends IntrinsicException {
   constructor(
     public readonly code: ErrorCode,
     message: string,
