@@ -1,4 +1,4 @@
-import { SetMetadata, createParamDecorator } from '@nestjs/common';
+import { SetMetadata, applyDecorators, createParamDecorator } from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ForbiddenError, UnauthenticatedError } from '@stl/api/util-errors';
@@ -16,6 +16,17 @@ export const Public = () => SetMetadata(ACCESS_KEY, 'public' satisfies AccessLev
 export const SignedIn = () => SetMetadata(ACCESS_KEY, 'signed-in' satisfies AccessLevel);
 /** Platform operators only (ADR 0015); organisation members, administrators included, are FORBIDDEN. */
 export const PlatformOperatorOnly = () => SetMetadata(ACCESS_KEY, 'operator' satisfies AccessLevel);
+
+export const PUBLIC_ACCEPTING_INPUT_KEY = 'stl:public-accepting-input';
+/**
+ * Public, and accepts input from anyone signed out: any well-formed value gets an answer, not a
+ * refusal, e.g. the certificate check (any code is answered "valid" or "not valid", ADR 0032) and
+ * an accessibility report (any description of 10 characters or more, ADR 0036). The fuzz test
+ * (apps/api/test/fuzz.int-spec.ts) lets only operations with this mark accept a made-up value
+ * from a signed-out caller; every other public operation must refuse it.
+ */
+export const PublicAcceptingInput = () =>
+  applyDecorators(Public(), SetMetadata(PUBLIC_ACCEPTING_INPUT_KEY, true));
 
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
   // GraphQL resolvers, and plain HTTP routes declared @SignedIn() (downloads).

@@ -3,7 +3,13 @@ import { Reflector } from '@nestjs/core';
 import type { ExecutionContext } from '@nestjs/common';
 import { ForbiddenError, UnauthenticatedError } from '@stl/api/util-errors';
 import { AccessGuard } from './access.guard';
-import { PlatformOperatorOnly, Public, SignedIn } from './access.decorators';
+import {
+  PUBLIC_ACCEPTING_INPUT_KEY,
+  PlatformOperatorOnly,
+  Public,
+  PublicAcceptingInput,
+  SignedIn,
+} from './access.decorators';
 import type { Actor, OperatorActor, SessionHolder } from './actor';
 import { hasRole, schoolsLedBy } from './actor';
 import { SessionService } from './session.service';
@@ -27,6 +33,10 @@ class SignedInResolver {
   }
   @Public()
   open(): void {
+    return;
+  }
+  @PublicAcceptingInput()
+  openToAnyInput(): void {
     return;
   }
 }
@@ -153,6 +163,14 @@ describe('AccessGuard (deny by default)', () => {
   it('lets a method override its class', async () => {
     const { ctx } = graphqlContext(SignedInResolver, 'open');
     await expect(guard.canActivate(ctx)).resolves.toBe(true);
+  });
+
+  it('takes @PublicAcceptingInput() as public, marked for the fuzz test (and @Public() unmarked)', async () => {
+    const { ctx } = graphqlContext(SignedInResolver, 'openToAnyInput');
+    await expect(guard.canActivate(ctx)).resolves.toBe(true);
+    const reflector = new Reflector();
+    expect(reflector.get(PUBLIC_ACCEPTING_INPUT_KEY, SignedInResolver.prototype.openToAnyInput)).toBe(true);
+    expect(reflector.get(PUBLIC_ACCEPTING_INPUT_KEY, SignedInResolver.prototype.open)).toBeUndefined();
   });
 });
 

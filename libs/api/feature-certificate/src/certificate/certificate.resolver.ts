@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentActor, Public, SignedIn, clientAddress } from '@stl/api/feature-auth';
+import { CurrentActor, PublicAcceptingInput, SignedIn, clientAddress } from '@stl/api/feature-auth';
 import type { Actor, RequestContext } from '@stl/api/feature-auth';
 import { ParseIdPipe } from '@stl/api/util-graphql';
 import { formatCertificateCode } from '@stl/shared/domain';
@@ -79,7 +79,7 @@ export class CertificateResolver {
     return certificateModel(await this.certificates.revoke(actor, certificateId));
   }
 
-  @Public()
+  @PublicAcceptingInput()
   @Query(() => CertificateVerificationModel, {
     description:
       'Anyone, without signing in: is this certificate code real and not revoked? Only the name, course, school year and organisation are told. TOO_MANY_ATTEMPTS (details.retryAfterSeconds) after too many unknown codes from one address.',

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentActor, Public, SignedIn, clientAddress } from '@stl/api/feature-auth';
+import { CurrentActor, Public, PublicAcceptingInput, SignedIn, clientAddress } from '@stl/api/feature-auth';
 import type { Actor, RequestContext } from '@stl/api/feature-auth';
 import { ParseIdPipe } from '@stl/api/util-graphql';
 import {
@@ -29,7 +29,7 @@ export class AccessibilityReportResolver {
     description:
       "Public: reports an accessibility problem to an organisation (DOS-lagen). Signed in, it goes to the person's own organisation; signed out, to organisationSlug's. Mailed (through the outbox) to the organisation's accessibility contact, else its administrators, with the reporter's e-mail as Reply-To; nothing else is stored. BAD_USER_INPUT with problems (description too short or long, e-mail not valid, organisationSlug missing or unknown), TOO_MANY_ATTEMPTS (details.retryAfterSeconds) after 20 reports from one address within the hour, NOT_FOUND when the organisation has nobody to receive reports.",
   })
-  @Public()
+  @PublicAcceptingInput()
   reportAccessibilityProblem(
     @Args('input', { description: 'The problem, where it is, and optionally who reports it.' })
     input: ReportAccessibilityProblemInput,

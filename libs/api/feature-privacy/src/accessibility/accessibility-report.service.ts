@@ -33,6 +33,21 @@ interface Recipient {
 }
 
 /**
+ * Common table expressions for the recipients of organisation $1's reports ($2 is ADMINISTRATOR):
+ * `contact`, its named contact while active (at most one), and `recipient`, that contact, else
+ * every active administrator.
+ */
+const RECIPIENTS = `
+  contact AS (
+    SELECT p.id, p.full_name, p.email FROM accessibility_contact c JOIN person p ON p.id = c.person_id
+     WHERE c.organisation_id = $1 AND p.active),
+  recipient AS (
+    SELECT id FROM contact
+    UNION
+    SELECT p.id FROM role_grant g JOIN person p ON p.id = g.person_id
+     WHERE g.organisation_id = $1 AND g.role = $2 AND p.active AND NOT EXISTS (SELECT FROM contact))`;
+
+/**
  * Reporting an accessibility problem (issue 12; DOS-lagen requires a public body to offer a way to
  * report a lack of accessibility and to answer it). The report becomes one mail per recipient in
  * the outbox, in one transaction: the organisation's named contact, else its administrators, with
@@ -145,28 +160,22 @@ export class AccessibilityReportService {
     return organisation;
   }
 
-  /** The named contact when active, else every active administrator. */
+  /** The named contact when active, else every active administrator, in one statement. */
   private async recipients(m: EntityManager, organisationId: string): Promise<Recipient[]> {
-    const contact: Recipient[] = await m.query(
-      `SELECT p.id FROM accessibility_contact c JOIN person p ON p.id = c.person_id
-        WHERE c.organisation_id = $1 AND p.active`,
-      [organisationId],
-    );
-    if (contact.length > 0) return contact;
-    return m.query(
-      `SELECT DISTINCT p.id FROM role_grant g JOIN person p ON p.id = g.person_id
-        WHERE g.organisation_id = $1 AND g.role = $2 AND p.active ORDER BY p.id`,
-      [organisationId, Role.ADMINISTRATOR],
-    );
+    return m.query(`WITH ${RECIPIENTS} SELECT id FROM recipient ORDER BY id`, [
+      organisationId,
+      Role.ADMINISTRATOR,
+    ]);
   }
 
+  /** The named contact (when active) and how many receive the reports, in one statement. */
   private async contactOf(m: EntityManager, organisationId: string): Promise<AccessibilityContactModel> {
-    const [named]: { full_name: string; email: string }[] = await m.query(
-      `SELECT p.full_name, p.email FROM accessibility_contact c JOIN person p ON p.id = c.person_id
-        WHERE c.organisation_id = $1 AND p.active`,
-      [organisationId],
+    const [row]: { full_name: string | null; email: string | null; recipients: number }[] = await m.query(
+      `WITH ${RECIPIENTS}
+       SELECT (SELECT full_name FROM contact) AS full_name, (SELECT email FROM contact) AS email,
+              (SELECT count(*)::int FROM recipient) AS recipients`,
+      [organisationId, Role.ADMINISTRATOR],
     );
-    const recipients = (await this.recipients(m, organisationId)).length;
-    return { name: named?.full_name ?? null, email: named?.email ?? null, recipients };
+    return { name: row.full_name, email: row.email, recipients: row.recipients };
   }
 }
