@@ -49,9 +49,10 @@ export class PostgresAttachmentStore implements AttachmentStore {
 
 /**
  * S3-compatible object storage (ATTACHMENTS_S3_BUCKET), objects named `attachments/{id}/{variant}`.
- * UNTESTED against a real server here (no object store can run on the development machine); it
- * uses only PutObject, GetObject and DeleteObjects. A put outside the database means a command that
- * fails after it leaves an object without a row: harmless (never served) and listed by prefix.
+ * It uses only PutObject, GetObject and DeleteObjects; `apps/api/test/attachments-s3.int-spec.ts`
+ * runs it against s3rver (an S3-compatible server in the test's process). A put outside the database
+ * means a command that fails after it leaves an object without a row: harmless (never served) and
+ * listed by prefix.
  */
 export class S3AttachmentStore implements AttachmentStore {
   readonly kind = AttachmentStorageKind.S3;
