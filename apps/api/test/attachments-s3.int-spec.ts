@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
-import { DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { createHash, randomUUID } from 'node:crypto';
+import { DeleteObjectCommand, DeleteObjectsCommand, S3Client } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
-import { DEMO_IDS } from '@stl/api/data-access-db';
+import { AttachmentStorageKind, DEMO_IDS } from '@stl/api/data-access-db';
+import { AttachmentStores } from '@stl/api/feature-analysis';
 import { ADMIN, SARA, addPerson } from './cohort.fixtures';
 import { PUBLISH, SAVE, answers } from './support/analysis-fixtures';
 import { TINY_PDF, download, jpegWithGps, upload } from './support/attachment-fixtures';
@@ -182,5 +183,27 @@ describe('attachments in S3-compatible object storage, through the API', () => {
     const peer = await download(api.url, cookie(erik), `/files/${pdfId}`);
     expect(peer.status).toBe(200);
     expect(peer.bytes.equals(TINY_PDF)).toBe(true);
+  });
+
+  it('deletes more files than one DeleteObjects request may name, as the retention job does', async () => {
+    // 600 files are 1,200 keys; S3 refuses a DeleteObjects of more than 1,000 whole (s3rver does not).
+    const ids = Array.from({ length: 600 }, () => randomUUID());
+    const kept = await s3.keys();
+    await s3.put(`attachments/${ids[0]}/file`, TINY_PDF);
+    await s3.put(`attachments/${ids[599]}/thumbnail`, TINY_PDF);
+    const send = jest.spyOn(S3Client.prototype, 'send');
+    let requests: number[];
+    try {
+      await api.app.get(AttachmentStores).of(AttachmentStorageKind.S3).remove(api.db.manager, ids);
+      requests = send.mock.calls
+        .map(([command]) => command)
+        .filter((command) => command instanceof DeleteObjectsCommand)
+        .map((command) => (command as DeleteObjectsCommand).input.Delete?.Objects?.length ?? 0);
+    } finally {
+      send.mockRestore();
+    }
+    expect(requests.reduce((a, b) => a + b, 0)).toBe(1200);
+    expect(Math.max(...requests)).toBeLessThanOrEqual(1000);
+    expect(await s3.keys()).toEqual(kept);
   });
 });
