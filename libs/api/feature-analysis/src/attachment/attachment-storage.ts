@@ -47,11 +47,15 @@ export class PostgresAttachmentStore implements AttachmentStore {
   }
 }
 
+/** The most keys one DeleteObjects request may name (S3's limit). */
+const S3_DELETE_MAX_KEYS = 1000;
+
 /**
  * S3-compatible object storage (ATTACHMENTS_S3_BUCKET), objects named `attachments/{id}/{variant}`.
- * UNTESTED against a real server here (no object store can run on the development machine); it
- * uses only PutObject, GetObject and DeleteObjects. A put outside the database means a command that
- * fails after it leaves an object without a row: harmless (never served) and listed by prefix.
+ * It uses only PutObject, GetObject and DeleteObjects; `apps/api/test/attachments-s3.int-spec.ts`
+ * runs it against s3rver (an S3-compatible server in the test's process). A put outside the database
+ * means a command that fails after it leaves an object without a row: harmless (never served) and
+ * listed by prefix.
  */
 export class S3AttachmentStore implements AttachmentStore {
   readonly kind = AttachmentStorageKind.S3;
@@ -94,16 +98,27 @@ export class S3AttachmentStore implements AttachmentStore {
     }
   }
 
+  /**
+   * Deletes both variants' objects, in DeleteObjects requests of at most 1,000 keys: S3 refuses a
+   * larger one whole, and the retention job removes an organisation's files at once. The rows are
+   * gone, so nothing serves these objects any more: a failed request or key is logged, the rest go on.
+   */
   async remove(_m: EntityManager, ids: readonly string[]): Promise<void> {
-    if (!ids.length) return;
-    const keys = ids.flatMap((id) => Object.values(AttachmentVariant).map((v) => ({ Key: this.key(id, v) })));
-    try {
-      await this.client.send(
-        new DeleteObjectsCommand({ Bucket: this.config.bucket, Delete: { Objects: keys } }),
-      );
-    } catch (e) {
-      // The rows are gone, so nothing serves these objects any more; say so and go on.
-      this.log.error(`Could not delete attachment objects ${ids.join(', ')}: ${String(e)}`);
+    const variants = Object.values(AttachmentVariant);
+    const perRequest = Math.floor(S3_DELETE_MAX_KEYS / variants.length);
+    for (let i = 0; i < ids.length; i += perRequest) {
+      const batch = ids.slice(i, i + perRequest);
+      const keys = batch.flatMap((id) => variants.map((v) => ({ Key: this.key(id, v) })));
+      try {
+        const out = await this.client.send(
+          new DeleteObjectsCommand({ Bucket: this.config.bucket, Delete: { Objects: keys, Quiet: true } }),
+        );
+        // A request that succeeds may still list keys it could not delete (e.g. AccessDenied).
+        for (const err of out.Errors ?? [])
+          this.log.error(`Could not delete attachment object ${err.Key}: ${err.Code} ${err.Message}`);
+      } catch (e) {
+        this.log.error(`Could not delete attachment objects of ${batch.join(', ')}: ${String(e)}`);
+      }
     }
   }
 }
