@@ -21,6 +21,7 @@ import { SharedSpaceSearch1796551666393 } from './1796551666393-SharedSpaceSearc
 import { PrivacyRetention1796551692199 } from './1796551692199-PrivacyRetention';
 import { PassageComments1796551716015 } from './1796551716015-PassageComments';
 import { AccessibilityReports1796564000000 } from './1796564000000-AccessibilityReports';
+import { PersonLookupIndexes1796565000000 } from './1796565000000-PersonLookupIndexes';
 import { CertificatesAndPortfolio1796560000000 } from './1796560000000-CertificatesAndPortfolio';
 import { CalendarFeedAndSelfAssessment1796562000000 } from './1796562000000-CalendarFeedAndSelfAssessment';
 import { DashboardIndexes1796561000000 } from './1796561000000-DashboardIndexes';
@@ -58,4 +59,5 @@ export const MIGRATIONS: Function[] = [
   FeedbackCoach1796563853049,
   FeedbackExamples1796563937417,
   AccessibilityReports1796564000000,
+  PersonLookupIndexes1796565000000,
 ];

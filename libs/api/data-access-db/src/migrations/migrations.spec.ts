@@ -46,4 +46,27 @@ describe('migrations', () => {
       ),
     ).rejects.toThrow(/cohort_dates_ordered/);
   });
+
+  it('serve the lookups by person that requests make with an index, not a scan of the table', async () => {
+    // Every authenticated request reads the person's role grants with its session (issue 13: at
+    // national scale a scan of role_grant was most of the database's work). With sequential scans
+    // priced out, the plan shows a scan only where no index can serve the lookup.
+    const lookups = [
+      `SELECT * FROM role_grant WHERE person_id = $1`,
+      `SELECT * FROM certification WHERE person_id = $1`,
+      `SELECT * FROM cohort_membership WHERE person_id = $1`,
+    ];
+    await ds.transaction(async (m) => {
+      await m.query(`SET LOCAL enable_seqscan = off`);
+      for (const sql of lookups) {
+        const plan: { 'QUERY PLAN': string }[] = await m.query(`EXPLAIN ${sql}`, [
+          '00000000-0000-4000-8000-000000000000',
+        ]);
+        expect({ sql, plan: plan.map((r) => r['QUERY PLAN']).join('\n') }).toEqual({
+          sql,
+          plan: expect.not.stringContaining('Seq Scan'),
+        });
+      }
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseEntity } from '../shared/base.entity';
 import { isoDate } from '../shared/date.transformer';
@@ -14,6 +14,7 @@ import { PersonEntity } from './person.entity';
 @Check('certification_dates_ordered', '"valid_until" >= "issued_on"')
 export class CertificationEntity extends BaseEntity {
   @Field(() => ID, { description: 'The certified person.' })
+  @Index('IDX_certification_person')
   @Column({ type: 'uuid' })
   personId!: string;
 

@@ -50,6 +50,8 @@ registerEnumType(Role, {
   where: '"school_id" IS NOT NULL',
 })
 @Index('IDX_52c0d1d5647b86d9b3e95ccd1a', ['personId', 'role'], { unique: true, where: '"school_id" IS NULL' })
+// Both unique indexes are partial: a person's grants (read with every request's session) need their own.
+@Index('IDX_role_grant_person', ['personId'])
 export class RoleGrantEntity {
   @Field(() => ID, { description: 'Stable identifier of the grant.' })
   @PrimaryGeneratedColumn('uuid')
