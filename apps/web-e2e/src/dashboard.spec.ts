@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import readXlsxFile from 'read-excel-file/node';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { checkPage, signInAsDemo } from './support/checks';
 
@@ -9,6 +10,10 @@ import { checkPage, signInAsDemo } from './support/checks';
  * Reads only, so it changes nothing for later specs.
  */
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+/** How far the page itself scrolls sideways (0 or less: not at all). */
+const sidewaysScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 test('the administrator follows the organisation up on the dashboard, axe clean', async ({ page }) => {
   await signInAsDemo(page, 'Åsa Lind');
@@ -37,6 +42,11 @@ test('the administrator follows the organisation up on the dashboard, axe clean'
   // The per-round table: as many participants per round as the key figure says.
   const firstRound = page.getByTestId('chart-rounds').getByRole('row').nth(1);
   await expect(firstRound.getByRole('cell').nth(1)).toHaveText(String(participants));
+  // The per-cohort table fits the page at 1280 px, in a region named by its heading.
+  const cohorts = page.getByRole('region', { name: 'Per utbildningsomgång' });
+  await expect(cohorts.getByTestId('cohort-table')).toBeVisible();
+  expect(await cohorts.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+  expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
   await checkPage(page, 'dashboard');
 
   // A school chosen: kept in the address, the figures narrowed.
@@ -76,4 +86,26 @@ test('the administrator follows the organisation up on the dashboard, axe clean'
   // Back to every school.
   await page.getByTestId('filter-school').selectOption({ index: 0 });
   await expect(page).not.toHaveURL(/school=/);
+});
+
+test('on a phone the dashboard does not scroll sideways; its tables scroll on their own, by keyboard too', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await signInAsDemo(page, 'Åsa Lind');
+  await page.goto('/cohorts');
+  await page.getByTestId('dashboard-link').click();
+  const cohorts = page.getByRole('region', { name: 'Per utbildningsomgång' });
+  await expect(cohorts.getByTestId('cohort-table')).toBeVisible();
+  expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+
+  // Wider than the phone, the table scrolls inside its region, which the keyboard reaches.
+  expect(await cohorts.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeGreaterThan(0);
+  await cohorts.focus();
+  await expect(cohorts).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => cohorts.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.scrollX)).toBe(0);
+  // axe: every region that scrolls can be reached by keyboard (the charts' tables too).
+  await checkPage(page, 'dashboard-phone');
 });

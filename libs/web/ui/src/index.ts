@@ -9,5 +9,6 @@ export type { LoadContext } from './lib/load/load';
 export * from './lib/form/form-errors';
 export * from './lib/form/field';
 export * from './lib/form/form-problems';
+export * from './lib/form/email-address';
 export * from './lib/password/password-form';
 export * from './lib/attachments/attachment-gallery.component';

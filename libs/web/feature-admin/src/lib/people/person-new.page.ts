@@ -4,14 +4,12 @@ import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AdminApi, SessionStore, toApiError } from '@stl/web/data-access';
 import type { AdminCreatePersonInput, AdminLocale, AdminSchool, Role } from '@stl/web/data-access';
-import { ErrorSummaryComponent, FIELD, PageHeaderComponent, formProblems } from '@stl/web/ui';
+import { ErrorSummaryComponent, FIELD, PageHeaderComponent, formProblems, isEmailAddress } from '@stl/web/ui';
 import { passwordProblems } from '@stl/shared/domain';
 import { firstValueFrom } from 'rxjs';
 import { AdminBackLinkComponent } from '../shared/back-link.component';
 import { formErrorsFrom, formErrorsOf } from '../shared/admin-errors';
 import { ROLES } from './roles';
-
-const EMAIL = /^\S+@\S+\.\S+$/;
 
 /** Where an API problem's field is in this form. */
 function fieldIdOf(field: string): string | null {
@@ -78,7 +76,7 @@ export class AdminPersonNewPage {
     const input = this.input();
     const problems: Record<string, string> = {};
     if (!input.fullName) problems['person-name'] = 'admin.people.nameMissing';
-    if (!EMAIL.test(input.email)) problems['person-email'] = 'admin.problems.email';
+    if (!isEmailAddress(input.email)) problems['person-email'] = 'admin.problems.email';
     if (!input.roles.length) problems['role-ADMINISTRATOR'] = 'admin.problems.roleRequired';
     if (this.leadsSchool() && !this.form.controls.ledSchoolId.value)
       problems['person-led-school'] = 'admin.problems.SCHOOL_REQUIRED';

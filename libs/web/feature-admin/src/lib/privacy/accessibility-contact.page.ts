@@ -12,6 +12,7 @@ import {
   formErrorsFrom,
   formErrorsOf,
   formProblems,
+  isEmailAddress,
 } from '@stl/web/ui';
 import { AdminBackLinkComponent } from '../shared/back-link.component';
 
@@ -97,7 +98,7 @@ export class AdminAccessibilityContactPage {
   protected async save(): Promise<void> {
     this.saved.set(false);
     const email = this.form.controls.email.value.trim();
-    if (email && !/^\S+@\S+\.\S+$/.test(email)) {
+    if (email && !isEmailAddress(email)) {
       return this.problems.fail(formErrorsOf({ 'a11y-contact-email': 'accessibility.form.emailInvalid' }));
     }
     this.problems.clear();

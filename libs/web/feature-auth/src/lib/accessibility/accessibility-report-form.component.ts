@@ -12,7 +12,14 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AccessibilityApi, SessionStore, errorSentence, problemKey, toApiError } from '@stl/web/data-access';
 import type { AccessibilityReportOrganisation, AccessibilityReportReceipt } from '@stl/web/data-access';
-import { ErrorSummaryComponent, FIELD, formErrorsFrom, formErrorsOf, formProblems } from '@stl/web/ui';
+import {
+  ErrorSummaryComponent,
+  FIELD,
+  formErrorsFrom,
+  formErrorsOf,
+  formProblems,
+  isEmailAddress,
+} from '@stl/web/ui';
 import { firstValueFrom } from 'rxjs';
 
 /** The form's field ids, by the API's input field. */
@@ -173,8 +180,7 @@ export class AccessibilityReportFormComponent implements OnInit {
     if (this.signedOut() && !v.organisationSlug)
       local['a11y-organisation'] = 'accessibility.form.organisationMissing';
     if (v.description.trim().length < 10) local['a11y-description'] = 'accessibility.form.descriptionShort';
-    if (v.email.trim() && !/^\S+@\S+\.\S+$/.test(v.email.trim()))
-      local['a11y-email'] = 'accessibility.form.emailInvalid';
+    if (v.email.trim() && !isEmailAddress(v.email)) local['a11y-email'] = 'accessibility.form.emailInvalid';
     if (Object.keys(local).length > 0) return this.problems.fail(formErrorsOf(local));
     this.problems.clear();
     this.busy.set(true);

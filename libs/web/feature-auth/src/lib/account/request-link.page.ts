@@ -4,7 +4,14 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AccountApi, errorSentence, toApiError } from '@stl/web/data-access';
 import type { AccountLinkKind } from '@stl/web/data-access';
-import { ErrorSummaryComponent, FIELD, PageHeaderComponent, formErrorsOf, formProblems } from '@stl/web/ui';
+import {
+  ErrorSummaryComponent,
+  FIELD,
+  PageHeaderComponent,
+  formErrorsOf,
+  formProblems,
+  isEmailAddress,
+} from '@stl/web/ui';
 import { firstValueFrom } from 'rxjs';
 
 /**
@@ -84,7 +91,7 @@ export class RequestLinkPage {
   protected async submit(): Promise<void> {
     this.sentTo.set(null);
     const email = this.form.controls.email.value.trim();
-    if (!/^\S+@\S+\.\S+$/.test(email)) {
+    if (!isEmailAddress(email)) {
       return this.problems.fail(formErrorsOf({ 'link-email': 'account.emailInvalid' }));
     }
     this.problems.clear();

@@ -14,7 +14,7 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { SessionStore, errorSentence, toApiError } from '@stl/web/data-access';
 import type { ApiError, DemoAccount } from '@stl/web/data-access';
-import { ErrorSummaryComponent, PageHeaderComponent } from '@stl/web/ui';
+import { ErrorSummaryComponent, PageHeaderComponent, isEmailAddress } from '@stl/web/ui';
 import type { ErrorSummaryItem } from '@stl/web/ui';
 import { SsoEntryComponent } from '../sso/sso-entry.component';
 
@@ -65,7 +65,7 @@ export class SignInPage {
   private readonly summary = viewChild(ErrorSummaryComponent);
 
   protected readonly emailError = computed(() =>
-    this.submitted() && !/^\S+@\S+\.\S+$/.test(this.email().trim()) ? 'signIn.emailInvalid' : null,
+    this.submitted() && !isEmailAddress(this.email()) ? 'signIn.emailInvalid' : null,
   );
   protected readonly passwordError = computed(() =>
     this.submitted() && !this.password() ? 'signIn.passwordMissing' : null,

@@ -3,9 +3,8 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { SsoApi, ssoFailureKey } from '@stl/web/data-access';
 import type { SsoOption } from '@stl/web/data-access';
+import { isEmailAddress } from '@stl/web/ui';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * The sign-in page's single sign-on (ADR 0014): once the typed e-mail address is in a domain whose
@@ -57,7 +56,7 @@ export class SsoEntryComponent {
     toObservable(this.email).pipe(
       map((e) => e.trim().toLowerCase()),
       debounceTime(300),
-      map((e) => (EMAIL.test(e) ? e : '')),
+      map((e) => (isEmailAddress(e) ? e : '')),
       distinctUntilChanged(),
       switchMap((e) => (e ? this.api.forEmail(e).pipe(catchError(() => of(null))) : of(null))),
     ),

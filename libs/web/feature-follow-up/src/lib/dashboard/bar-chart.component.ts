@@ -39,7 +39,8 @@ const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7'];
       <div class="chart__canvas" [style.height.px]="height()">
         <canvas #canvas role="img" [attr.aria-label]="heading() + '. ' + summary()"></canvas>
       </div>
-      <div class="chart__table">
+      <!-- Scrolls on its own when narrower than the table: focusable and named, so keys scroll it. -->
+      <div class="chart__table" role="region" [attr.aria-label]="heading()" tabindex="0">
         <table>
           <caption>
             {{

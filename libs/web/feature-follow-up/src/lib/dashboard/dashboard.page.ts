@@ -7,6 +7,8 @@ import { ExportLinksComponent, LoadDirective, PageHeaderComponent } from '@stl/w
 import { LanguageService } from '@stl/web/util-i18n';
 import { BarChartComponent } from './bar-chart.component';
 import type { ChartSeries } from './bar-chart.component';
+import { durationIn, durationUnit, formatDurationNumber } from './duration';
+import type { DurationUnit } from './duration';
 
 /** The filter parameters in the address. */
 type Param = 'year' | 'school' | 'cohort';
@@ -92,12 +94,19 @@ export class DashboardPage {
   };
   protected readonly count = (v: number | null): string =>
     v === null ? '–' : new Intl.NumberFormat(this.lang()).format(v);
-  protected readonly hours = (v: number | null): string =>
-    v === null || Number.isNaN(v)
-      ? '–'
-      : this.t('hours', {
-          value: new Intl.NumberFormat(this.lang(), { maximumFractionDigits: 1 }).format(v),
-        });
+  /** A duration given in hours: "36 tim", or from two days on "85,6 dygn". */
+  protected readonly duration = (hours: number | null): string => {
+    if (hours === null || Number.isNaN(hours)) return '–';
+    const unit = durationUnit(hours);
+    return this.inUnit(unit)(durationIn(hours, unit));
+  };
+  /** Writes a number that is already in `unit` (a chart's values and axis, all in one unit). */
+  private inUnit(unit: DurationUnit): (value: number | null) => string {
+    return (value) =>
+      value === null || Number.isNaN(value)
+        ? '–'
+        : this.t(unit, { value: formatDurationNumber(value, unit, this.lang()) });
+  }
 
   protected schoolName(f: DashboardFigures): string {
     return f.id ? f.label : this.t('noSchool');
@@ -159,18 +168,25 @@ export class DashboardPage {
     const d = this.data();
     if (!d || !d.bySchool.length) return null;
     const rows = d.bySchool;
-    const series: ChartSeries[] = [
-      { label: this.t('chart.peerMedian'), values: rows.map((r) => r.peerTurnaround.medianHours) },
-      { label: this.t('chart.peerP90'), values: rows.map((r) => r.peerTurnaround.p90Hours) },
-      { label: this.t('chart.leaderMedian'), values: rows.map((r) => r.leaderTurnaround.medianHours) },
-      { label: this.t('chart.leaderP90'), values: rows.map((r) => r.leaderTurnaround.p90Hours) },
+    const hours: [string, (number | null)[]][] = [
+      [this.t('chart.peerMedian'), rows.map((r) => r.peerTurnaround.medianHours)],
+      [this.t('chart.peerP90'), rows.map((r) => r.peerTurnaround.p90Hours)],
+      [this.t('chart.leaderMedian'), rows.map((r) => r.leaderTurnaround.medianHours)],
+      [this.t('chart.leaderP90'), rows.map((r) => r.leaderTurnaround.p90Hours)],
     ];
+    // One unit for the whole chart, so its bars, axis and table compare at a glance.
+    const unit = durationUnit(Math.max(0, ...hours.flatMap(([, values]) => values.map((v) => v ?? 0))));
+    const series: ChartSeries[] = hours.map(([label, values]) => ({
+      label,
+      values: values.map((v) => (v === null ? null : durationIn(v, unit))),
+    }));
     return {
       labels: rows.map((r) => this.schoolName(r)),
       series,
+      format: this.inUnit(unit),
       summary: this.t('chart.turnaroundSummary', {
-        peer: this.hours(d.total.peerTurnaround.medianHours),
-        leader: this.hours(d.total.leaderTurnaround.medianHours),
+        peer: this.duration(d.total.peerTurnaround.medianHours),
+        leader: this.duration(d.total.leaderTurnaround.medianHours),
       }),
     };
   });
