@@ -1,7 +1,10 @@
+const componentTests = require('../jest.component.cjs');
+
+// Pure logic (formatting, error mapping, text conversion) with SWC in node; the language service,
+// which needs Angular's injector and a page, as a component spec.
 module.exports = {
-  displayName: 'web-util-i18n',
-  preset: '../../../jest.preset.js',
-  rootDir: __dirname,
-  // Pure logic only (no Angular): formatting, error mapping, text conversion.
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  projects: [
+    componentTests.logicTests(__dirname, 'web-util-i18n'),
+    componentTests(__dirname, 'web-util-i18n'),
+  ],
 };

@@ -108,7 +108,7 @@ export class App {
   }
 
   protected switchLanguage(): void {
-    this.language.use(this.otherLang());
+    void this.language.use(this.otherLang());
   }
 
   protected async signOut(): Promise<void> {

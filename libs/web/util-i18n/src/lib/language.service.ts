@@ -1,5 +1,6 @@
 import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
 import { TranslocoService } from '@jsverse/transloco';
+import { firstValueFrom } from 'rxjs';
 import { DEFAULT_LANG, isLang } from './lang';
 import type { Lang } from './lang';
 
@@ -27,9 +28,15 @@ export class LanguageService {
     }
   }
 
-  use(lang: Lang): void {
-    this.current.set(lang);
+  /**
+   * Switches to `lang` once its dictionary is loaded: the `lang` signal changes only then, so text
+   * that code builds from it (chart legends, summaries) is never built in the new language with
+   * the old language's words.
+   */
+  async use(lang: Lang): Promise<void> {
+    await firstValueFrom(this.transloco.load(lang));
     this.transloco.setActiveLang(lang);
+    this.current.set(lang);
     this.document.documentElement.lang = lang;
     try {
       this.document.defaultView?.localStorage.setItem(LANG_STORAGE_KEY, lang);

@@ -1,8 +1,7 @@
 import { Injectable, inject, isDevMode, provideAppInitializer } from '@angular/core';
 import type { EnvironmentProviders } from '@angular/core';
-import { TranslocoService, provideTransloco } from '@jsverse/transloco';
+import { provideTransloco } from '@jsverse/transloco';
 import type { Translation, TranslocoLoader } from '@jsverse/transloco';
-import { firstValueFrom } from 'rxjs';
 import { DEFAULT_LANG, LANGS } from './lang';
 import { LanguageService } from './language.service';
 
@@ -34,10 +33,9 @@ export function provideI18n(): EnvironmentProviders[] {
     }),
     provideAppInitializer(async () => {
       const language = inject(LanguageService);
-      const lang = language.stored();
-      // Load before the first render, so nobody sees untranslated keys flash by.
-      await firstValueFrom(inject(TranslocoService).load(lang));
-      language.use(lang);
+      // Loaded before the first render (use waits for the dictionary), so nobody sees untranslated
+      // keys flash by.
+      await language.use(language.stored());
     }),
   ];
 }
