@@ -11,13 +11,13 @@ import {
   PageHeaderComponent,
   StatusBadgeComponent,
   formProblems,
+  isEmailAddress,
 } from '@stl/web/ui';
 import { formErrorsOf } from '@stl/web/ui/form-errors';
 import { firstValueFrom } from 'rxjs';
 import { operatorFormErrors } from './operator-errors';
 import { STATUS_TONE, canInvite } from './status-badge';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const INVITE_IDS: Record<string, string> = { name: 'admin-name', email: 'admin-email' };
 const RENAME_IDS: Record<string, string> = { name: 'rename-name' };
 
@@ -216,7 +216,7 @@ export class OperatorOrganisationPage {
     const email = this.inviteForm.controls.email.value.trim();
     const problems: Record<string, string> = {};
     if (!name) problems[INVITE_IDS['name']] = 'operator.problems.NAME_MISSING';
-    if (!EMAIL.test(email)) problems[INVITE_IDS['email']] = 'operator.problems.EMAIL_INVALID';
+    if (!isEmailAddress(email)) problems[INVITE_IDS['email']] = 'operator.problems.EMAIL_INVALID';
     if (Object.keys(problems).length) return this.inviteProblems.fail(formErrorsOf(problems));
     await this.run(
       () => this.api.inviteAdministrator(o.organisation.id, { name, email }),

@@ -10,6 +10,7 @@ import {
   PageHeaderComponent,
   StatusBadgeComponent,
   formProblems,
+  isEmailAddress,
 } from '@stl/web/ui';
 import { formErrorsOf } from '@stl/web/ui/form-errors';
 import { firstValueFrom } from 'rxjs';
@@ -22,7 +23,6 @@ const IDS: Record<string, string> = {
   adminName: 'org-admin-name',
   adminEmail: 'org-admin-email',
 };
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The operator's landing page: every organisation, and a form that creates one with its first administrator. */
@@ -190,7 +190,7 @@ export class OperatorOrganisationsPage {
     if (!input.name) problems[IDS['name']] = 'operator.problems.NAME_MISSING';
     if (input.slug && !SLUG.test(input.slug)) problems[IDS['slug']] = 'operator.problems.SLUG_INVALID';
     if (!input.adminName) problems[IDS['adminName']] = 'operator.problems.NAME_MISSING';
-    if (!EMAIL.test(input.adminEmail)) problems[IDS['adminEmail']] = 'operator.problems.EMAIL_INVALID';
+    if (!isEmailAddress(input.adminEmail)) problems[IDS['adminEmail']] = 'operator.problems.EMAIL_INVALID';
     if (Object.keys(problems).length) return this.problems.fail(formErrorsOf(problems));
     this.busy.set(true);
     try {

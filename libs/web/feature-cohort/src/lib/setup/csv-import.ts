@@ -4,6 +4,7 @@
  * anything changes. Pure: no Angular.
  */
 import { readDelimitedText } from '@stl/shared/domain';
+import { isEmailAddress } from '@stl/web/ui';
 
 export interface CsvRow {
   /** 1-based line in the file, as a spreadsheet shows it. */
@@ -65,7 +66,6 @@ export interface ImportPreview {
   counts: Record<RowOutcome, number>;
 }
 
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const HEADERS = {
   email: ['e-post', 'epost', 'e-postadress', 'email', 'e-mail', 'mail', 'mejl'],
   name: ['namn', 'name', 'fullständigt namn', 'full name'],
@@ -123,7 +123,7 @@ export function previewImport(
     const email = normal(row.email);
     const base = { ...row, warnings: [] as RowWarning[], personId: null, personName: null, firstLine: null };
     let preview: PreviewRow;
-    if (!EMAIL_RE.test(email)) preview = { ...base, outcome: 'INVALID_EMAIL' };
+    if (!isEmailAddress(email)) preview = { ...base, outcome: 'INVALID_EMAIL' };
     else if (seen.has(email)) preview = { ...base, outcome: 'DUPLICATE', firstLine: seen.get(email) ?? null };
     else {
       seen.set(email, row.line);
