@@ -30,6 +30,13 @@ import { operationAllowListPlugin, requestLimitsPlugin } from './request-limits.
 import { WEB_OPERATIONS } from './web-operations.generated';
 import { webAppAt } from './web-static';
 
+/**
+ * A plugin as Nest's Apollo driver types it: TypeScript resolves `@apollo/server/plugin/disabled`
+ * to the package's ES-module declarations and Nest's config to its CommonJS ones, the same
+ * plugin object under two declarations (as in audit-refusals.plugin.ts).
+ */
+type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
+
 /** The built web app is served at / when its folder exists (after `nx build web`; see web-static.ts). */
 export function webAppServed(config: AppConfig): boolean {
   return webAppAt(config.webDistDir);
@@ -79,7 +86,7 @@ export class AppModule {
               // No cache hints are used (every answer is per person and sent with no-store), and
               // Apollo's default cache-control plugin wraps every field's resolver to compute one:
               // about 5 % of the CPU of a large read (ADR 0039).
-              ApolloServerPluginCacheControlDisabled(),
+              ApolloServerPluginCacheControlDisabled() as ApolloPlugin,
               ...(config.graphql.persistedOnly
                 ? [operationAllowListPlugin<RequestContext>(WEB_OPERATIONS)]
                 : []),
