@@ -26,8 +26,8 @@ describe('DomainError', () => {
   });
 
   it('is still an Error with its code, name and details', () => {
-    const e = new DomainError('BAD_INPUT', 'Bad.', [], { x: 1 });
+    const e = new DomainError('CONFLICT', 'Changed.', [], { x: 1 });
     expect(e).toBeInstanceOf(Error);
-    expect(e).toMatchObject({ code: 'BAD_INPUT', name: 'DomainError', details: { x: 1 }, message: 'Bad.' });
+    expect(e).toMatchObject({ code: 'CONFLICT', name: 'DomainError', details: { x: 1 }, message: 'Changed.' });
   });
 });
