@@ -28,6 +28,11 @@ describe('DomainError', () => {
   it('is still an Error with its code, name and details', () => {
     const e = new DomainError('CONFLICT', 'Changed.', [], { x: 1 });
     expect(e).toBeInstanceOf(Error);
-    expect(e).toMatchObject({ code: 'CONFLICT', name: 'DomainError', details: { x: 1 }, message: 'Changed.' });
+    expect(e).toMatchObject({
+      code: 'CONFLICT',
+      name: 'DomainError',
+      details: { x: 1 },
+      message: 'Changed.',
+    });
   });
 });
