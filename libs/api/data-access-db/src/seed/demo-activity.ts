@@ -227,6 +227,10 @@ async function seedAllocationAndFeedback(
           'Pröva att modellera en respons i helklass och låt eleverna jämföra två exempel innan de arbetar i par.',
         sectionKey: n % 3 === 0 ? 'effect' : null,
         markedHelpfulAt: n % 4 === 0 ? completedAt : null,
+        // Given when the assignment was completed, not when the seed ran: the dashboard's
+        // turnaround (publish → first feedback) then reads days, as in a real course.
+        createdAt: completedAt ?? undefined,
+        updatedAt: completedAt ?? undefined,
       },
       ['id'],
     );
