@@ -43,7 +43,7 @@ test('the operator creates an organisation and invites its administrator', async
   // Operators see the organisations only: no course pages in the menu.
   const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
   await expect(nav.getByRole('link', { name: 'Organisationer' })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'E-postinställningar' })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: 'Inställningar', exact: true })).toHaveCount(0);
   await expect(page.getByRole('table', { name: /^Organisationer \(1\)/ })).toContainText('Lärkby kommun');
 
   await page.getByRole('button', { name: 'Skapa och bjud in' }).click();

@@ -23,7 +23,7 @@ async function signIn(page: Page, password: string): Promise<void> {
 
 test('a school leader changes their password in settings and signs in with the new one', async ({ page }) => {
   await signIn(page, OLD);
-  await page.getByRole('navigation').getByRole('link', { name: 'E-postinställningar' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Inställningar', exact: true }).click();
   await page.getByRole('link', { name: 'Byt lösenord' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Byt lösenord' })).toBeVisible();
   await checkPage(page, 'settings-password');

@@ -88,7 +88,7 @@ test('a teacher answers the self-assessment and copies their calendar link', asy
   await expect(prompt).toContainText('Du har svarat.');
 
   // The calendar link, from the e-mail settings.
-  await page.getByRole('navigation').getByRole('link', { name: 'E-postinställningar' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Inställningar', exact: true }).click();
   await page.getByRole('link', { name: 'Prenumerera på dina träffar och deadlines i din kalender' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Min kalenderlänk' })).toBeVisible();
   await expect(page.getByText('Du har ingen kalenderlänk ännu.')).toBeVisible();

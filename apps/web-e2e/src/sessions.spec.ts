@@ -36,7 +36,7 @@ test('a person sees where they are signed in and signs another browser out', asy
   await signIn(other);
 
   // From the e-mail settings to my sessions.
-  await page.getByRole('navigation').getByRole('link', { name: 'E-postinställningar' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Inställningar', exact: true }).click();
   await page.getByRole('link', { name: /^Mina inloggningar/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mina inloggningar' })).toBeVisible();
   const sessions = page.getByTestId('session');
@@ -54,7 +54,7 @@ test('a person sees where they are signed in and signs another browser out', asy
   await expect(sessions.filter({ hasText: 'Firefox på Windows' })).toHaveCount(0);
 
   // The other browser's next request is refused: off to sign in, with a plain sentence why.
-  await other.getByRole('navigation').getByRole('link', { name: 'E-postinställningar' }).click();
+  await other.getByRole('navigation').getByRole('link', { name: 'Inställningar', exact: true }).click();
   await expect(other.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
   await expect(other).toHaveURL(/\/sign-in\?next=%2Fsettings%2Fnotifications&reason=session-ended$/);
   await expect(other.getByTestId('session-ended')).toContainText('Du har blivit utloggad');

@@ -20,7 +20,7 @@ async function signIn(page: Page, email: string, firstName: string): Promise<voi
 
 test('a teacher chooses which e-mail to get, and how', async ({ page }) => {
   await signIn(page, 'elin.andersson@larkby.example', 'Elin');
-  await page.getByRole('navigation').getByRole('link', { name: 'E-postinställningar' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Inställningar', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'E-postinställningar' })).toBeVisible();
   // A teacher's tasks and reminders; no summaries meant for leaders.
   await expect(page.getByRole('group', { name: 'Uppdrag och återkoppling' })).toBeVisible();
