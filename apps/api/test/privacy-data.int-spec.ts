@@ -5,6 +5,7 @@ import {
   ADMIN,
   INGRID,
   MARIA,
+  ORG,
   REKTOR_EKBACKE,
   SARA,
   SEEDED,
@@ -367,6 +368,25 @@ describe('privacy: access export and erasure of a person of the seeded course (i
       );
       expect(logged.counts).toEqual(counts);
       expect(JSON.stringify(logged)).not.toMatch(/Sara|Lindqvist/);
+      // And in the audit log: who erased whom, the kinds of record and how many rows; no content.
+      const [adminRow] = await q(`SELECT id FROM person WHERE email = $1`, [ADMIN]);
+      expect(
+        await q(
+          `SELECT actor_id, organisation_id, target_type, target_id, outcome, details FROM audit_event WHERE kind = 'ERASURE'`,
+        ),
+      ).toEqual([
+        {
+          actor_id: adminRow.id,
+          organisation_id: ORG,
+          target_type: 'PERSON',
+          target_id: saraId,
+          outcome: 'SUCCESS',
+          details: {
+            kinds: Object.keys(counts),
+            rows: Object.values(counts).reduce((a: number, b) => a + (b as number), 0),
+          },
+        },
+      ]);
     });
 
     it('is refused a second time', async () => {
