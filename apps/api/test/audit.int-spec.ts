@@ -180,16 +180,24 @@ describe('audit log', () => {
     const download = (client: GqlClient, path: string) =>
       fetch(`${api.url}${path}`, { headers: client.sessionCookie ? { cookie: client.sessionCookie } : {} });
     const mark = await now();
+    // A person's data (GDPR art. 15), made by an administrator for her and by herself.
+    expect((await download(admin, `/export/people/${saraId}/data.zip`)).status).toBe(200);
     expect((await download(admin, `/export/cohorts/${SEEDED}/progress.csv`)).status).toBe(200);
     expect((await download(admin, `/export/cohorts/${SEEDED}/attendance.xlsx`)).status).toBe(200);
     const sara = await api.signedIn(SARA);
+    expect((await download(sara, `/export/me/data.json`)).status).toBe(200);
     expect((await download(sara, `/export/organisations/${ORG}/audit.csv`)).status).toBe(403);
+    expect((await download(sara, `/export/people/${adminId}/data.html`)).status).toBe(403);
     const rows = (await since(mark)).filter((r) => r.kind !== 'SIGN_IN');
     expect(rows.map((r) => [r.kind, r.outcome, r.actor_id, r.target_id, r.details])).toEqual([
+      ['EXPORT', 'SUCCESS', adminId, saraId, { export: 'personalData', format: 'zip' }],
       ['EXPORT', 'SUCCESS', adminId, SEEDED, { export: 'progress', format: 'csv' }],
       ['EXPORT', 'SUCCESS', adminId, SEEDED, { export: 'attendance', format: 'xlsx' }],
+      ['EXPORT', 'SUCCESS', saraId, saraId, { export: 'personalData', format: 'json' }],
+      ['AUTHORISATION_REFUSED', 'REFUSED', saraId, 'export', { code: 'FORBIDDEN' }],
       ['AUTHORISATION_REFUSED', 'REFUSED', saraId, 'export', { code: 'FORBIDDEN' }],
     ]);
+    expect(rows.filter((r) => r.kind === 'EXPORT').every((r) => r.organisation_id === ORG)).toBe(true);
   });
 
   it('records an erasure through the method the privacy code calls, in its transaction', async () => {
@@ -229,7 +237,7 @@ describe('audit log', () => {
     expect(all.nodes.every((n: any) => n.organisationId === ORG)).toBe(true);
     const exports = (await admin.ok(EVENTS, { org: ORG, filter: { kind: 'EXPORT', actorId: adminId } }))
       .auditEvents;
-    expect(exports.nodes.map((n: any) => n.kind)).toEqual(['EXPORT', 'EXPORT']);
+    expect(exports.nodes.map((n: any) => n.kind)).toEqual(['EXPORT', 'EXPORT', 'EXPORT']);
     expect(exports.nodes[0].actor).toEqual({ id: adminId, fullName: 'Åsa Lind' });
     expect(exports.nodes[0].details).toEqual([
       { key: 'export', value: 'attendance' },

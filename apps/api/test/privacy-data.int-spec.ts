@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { unzipSync, strFromU8 } from 'fflate';
 import { seedDemoActivity } from '@stl/api/data-access-db';
 import {
   ADMIN,
   INGRID,
   MARIA,
+  ORG,
   REKTOR_EKBACKE,
   SARA,
   SEEDED,
@@ -141,8 +143,17 @@ describe('privacy: access export and erasure of a person of the seeded course (i
       ]);
     });
 
-    it('holds nothing of anyone else: no other address, other names only as the giver of feedback or in a mail subject', () => {
+    it('holds nothing of anyone else: no other address, other names only as the giver of feedback or in a mail subject', async () => {
       const all = strings(doc);
+      // Nothing others wrote: the seed's goals answers name their author ("lärare 7"), so each is theirs alone.
+      const othersGoals = await q<{ text: string }>(
+        `SELECT DISTINCT e->>1 AS text FROM analysis_version v JOIN analysis a ON a.id = v.analysis_id,
+                jsonb_array_elements(v.answers) e
+          WHERE a.author_id <> $1 AND e->>0 = 'goals'`,
+        [saraId],
+      );
+      expect(othersGoals.length).toBeGreaterThan(10);
+      expect(othersGoals.filter((g) => all.some(({ text }) => text.includes(g.text)))).toEqual([]);
       for (const o of others) {
         const hits = all.filter(({ text }) => text.includes(o.email) || text.includes(o.full_name));
         for (const hit of hits)
@@ -207,24 +218,62 @@ describe('privacy: access export and erasure of a person of the seeded course (i
   });
 
   describe('erasure', () => {
-    /** Rows of any table whose text, character or jsonb columns contain the value (case-insensitive). */
+    /**
+     * Rows of any table, in any schema (the job queue's too), whose text, character, array, enum,
+     * jsonb or tsvector columns contain the value (case-insensitive); `public.` is left out.
+     */
     async function tablesHolding(value: string): Promise<string[]> {
-      const columns = await q<{ table_name: string; column_name: string }>(
-        `SELECT c.table_name, c.column_name FROM information_schema.columns c
+      const columns = await q<{ table_schema: string; table_name: string; column_name: string }>(
+        `SELECT c.table_schema, c.table_name, c.column_name FROM information_schema.columns c
            JOIN information_schema.tables t USING (table_schema, table_name)
-          WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
-            AND c.data_type IN ('text', 'character varying', 'character', 'jsonb', 'json', 'ARRAY')`,
+          WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema') AND t.table_type = 'BASE TABLE'
+            AND c.data_type IN ('text', 'character varying', 'character', 'jsonb', 'json', 'ARRAY',
+                                'USER-DEFINED', 'tsvector')`,
       );
+      expect(columns.map((c) => c.table_schema)).toContain('pgboss');
       const hits: string[] = [];
       for (const c of columns) {
         const [{ n }] = await q(
-          `SELECT count(*)::int AS n FROM "${c.table_name}" WHERE "${c.column_name}"::text ILIKE '%' || $1 || '%'`,
+          `SELECT count(*)::int AS n FROM "${c.table_schema}"."${c.table_name}"
+            WHERE "${c.column_name}"::text ILIKE '%' || $1 || '%'`,
           [value],
         );
-        if (n > 0) hits.push(`${c.table_name}.${c.column_name} (${n})`);
+        const table = c.table_schema === 'public' ? c.table_name : `${c.table_schema}.${c.table_name}`;
+        if (n > 0) hits.push(`${table}.${c.column_name} (${n})`);
       }
       return hits;
     }
+    /** The sign-in attempt count keys an address by its SHA-256 (ADR 0004), computed here on its own. */
+    const addressDigest = createHash('sha256').update(SARA).digest('hex');
+
+    beforeAll(async () => {
+      // Copies of her name and address outside her person row, which the erasure must find: an
+      // accessibility report she signed (mailed to others, her name in its template data and her
+      // address as Reply-To), a password reset mailed to her, and a wrong password counted by the
+      // digest of her address.
+      await sara.ok(
+        `mutation($input: ReportAccessibilityProblemInput!) { reportAccessibilityProblem(input: $input) { answerable } }`,
+        {
+          input: {
+            description: 'Fokus syns inte på menyknappen.',
+            name: 'Sara Lindqvist',
+            email: SARA,
+          },
+        },
+      );
+      await api
+        .client()
+        .ok(`mutation($email: String!) { requestPasswordReset(input: { email: $email }) }`, { email: SARA });
+      const wrong = await api
+        .client()
+        .request(
+          `mutation($e: String!) { signIn(input: { email: $e, password: "fel-lösenord" }) { person { id } } }`,
+          {
+            e: SARA,
+          },
+        );
+      expect(wrong.errors?.[0].extensions?.code).toBe('INVALID_CREDENTIALS');
+    });
 
     it('is refused to anyone but an administrator of her organisation, and to a wrong confirmation; nothing is written', async () => {
       const input = { personId: saraId, confirmation: 'Sara Lindqvist' };
@@ -242,6 +291,24 @@ describe('privacy: access export and erasure of a person of the seeded course (i
         'CONFLICT',
       );
       expect(await tablesHolding(SARA)).toContain('person.email (1)');
+    });
+
+    it('has her name and address in mail to her and to others, and a digest of it, before (so the search below finds copies)', async () => {
+      expect(await tablesHolding('Sara Lindqvist')).toEqual(
+        expect.arrayContaining([
+          'person.full_name (1)',
+          expect.stringMatching(/^outbox_message\.payload /),
+          expect.stringMatching(/^outbox_message\.reply_to /),
+        ]),
+      );
+      expect(await tablesHolding(SARA)).toEqual(
+        expect.arrayContaining([
+          'person.email (1)',
+          expect.stringMatching(/^outbox_message\.to_address /),
+          expect.stringMatching(/^outbox_message\.reply_to /),
+        ]),
+      );
+      expect(await tablesHolding(addressDigest)).toEqual([expect.stringMatching(/^login_throttle\.key /)]);
     });
 
     it('leaves no name or address of hers in any table, while the cohort figures stand', async () => {
@@ -263,8 +330,14 @@ describe('privacy: access export and erasure of a person of the seeded course (i
       });
       expect(counts.sessions).toBeGreaterThanOrEqual(1);
 
+      expect(counts.mailToOthersScrubbed).toBeGreaterThanOrEqual(1);
+      expect(counts.unsentMail).toBeGreaterThanOrEqual(1);
+
       expect(await tablesHolding('Sara Lindqvist')).toEqual([]);
       expect(await tablesHolding(SARA)).toEqual([]);
+      // Her surname alone (in another order, a split name, a search vector) and the digest of her address.
+      expect(await tablesHolding('Lindqvist')).toEqual([]);
+      expect(await tablesHolding(addressDigest)).toEqual([]);
       // Her sessions ended with it, and she cannot sign in again.
       expect((await sara.ok(`{ me { __typename } }`)).me).toBeNull();
       expect(
@@ -295,6 +368,25 @@ describe('privacy: access export and erasure of a person of the seeded course (i
       );
       expect(logged.counts).toEqual(counts);
       expect(JSON.stringify(logged)).not.toMatch(/Sara|Lindqvist/);
+      // And in the audit log: who erased whom, the kinds of record and how many rows; no content.
+      const [adminRow] = await q(`SELECT id FROM person WHERE email = $1`, [ADMIN]);
+      expect(
+        await q(
+          `SELECT actor_id, organisation_id, target_type, target_id, outcome, details FROM audit_event WHERE kind = 'ERASURE'`,
+        ),
+      ).toEqual([
+        {
+          actor_id: adminRow.id,
+          organisation_id: ORG,
+          target_type: 'PERSON',
+          target_id: saraId,
+          outcome: 'SUCCESS',
+          details: {
+            kinds: Object.keys(counts),
+            rows: Object.values(counts).reduce((a: number, b) => a + (b as number), 0),
+          },
+        },
+      ]);
     });
 
     it('is refused a second time', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { seedDemoActivity } from '@stl/api/data-access-db';
 import { RetentionJob } from '@stl/api/feature-privacy';
-import { ADMIN, MARIA, ORG, SARA, SEEDED } from './cohort.fixtures';
+import { ADMIN, MARIA, ORG, SARA, SEEDED, addOrganisation, addPerson } from './cohort.fixtures';
 import { TINY_PDF, upload } from './support/attachment-fixtures';
 import type { GqlClient } from './support/gql-client';
 import { startTestApi } from './support/test-api';
@@ -19,6 +19,8 @@ describe('the retention schedule and its job, on a seeded archive (issue 12)', (
   let admin: GqlClient;
   let job: RetentionJob;
   let progressBefore: any;
+  /** Another organisation, with no schedule: its old mail log must stay. */
+  let norrby: string;
   const q = <T = any>(sql: string, params: unknown[] = []): Promise<T[]> => api.db.query(sql, params);
   const count = async (sql: string, params: unknown[] = []) => (await q(sql, params))[0].n as number;
   /** Every row of the tables the job may touch, as text: a second run must leave it as it is. */
@@ -34,6 +36,7 @@ describe('the retention schedule and its job, on a seeded archive (issue 12)', (
           'attendance',
           'outbox_message',
           'privacy_log',
+          'audit_event',
         ].map((t) =>
           q(`SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) AS h, count(*) AS n FROM ${t} x`),
         ),
@@ -88,6 +91,18 @@ describe('the retention schedule and its job, on a seeded archive (issue 12)', (
          VALUES ($1, 'NUDGE', $2, $3, $4, 'sv', '{}', $5::varchar, CASE WHEN $5::varchar = 'SENT' THEN now() - $6::interval END, now() - $6::interval, now() - $6::interval)`,
         [`test:${randomUUID()}`, ORG, saraId, SARA, status, age],
       );
+    norrby = (await addOrganisation(api.db, 'Norrby kommun', 'norrby')).id;
+    const nora = await addPerson(api.db, {
+      organisationId: norrby,
+      email: 'nora@norrby.example',
+      fullName: 'Nora Norrby',
+      roles: ['TEACHER'],
+    });
+    await q(
+      `INSERT INTO outbox_message (idempotency_key, kind, organisation_id, recipient_id, to_address, locale, payload, status, sent_at, created_at, updated_at)
+       VALUES ($1, 'NUDGE', $2, $3, 'nora@norrby.example', 'sv', '{}', 'SENT', now() - interval '40 months', now() - interval '40 months', now() - interval '40 months')`,
+      [`test:${randomUUID()}`, norrby, nora],
+    );
   });
   afterAll(() => api.close());
 
@@ -139,10 +154,13 @@ describe('the retention schedule and its job, on a seeded archive (issue 12)', (
     });
     const versions = await count(`SELECT count(*)::int AS n FROM analysis_version`);
     expect(await job.run()).toEqual({ organisations: [{ organisationId: ORG, counts: { mail: 1 } }] });
-    expect(await q(`SELECT status FROM outbox_message ORDER BY status`)).toEqual([
-      { status: 'FAILED' },
-      { status: 'SENT' },
-    ]);
+    expect(
+      await q(`SELECT status FROM outbox_message WHERE organisation_id = $1 ORDER BY status`, [ORG]),
+    ).toEqual([{ status: 'FAILED' }, { status: 'SENT' }]);
+    // Another organisation's schedule is its own: none set there, so its mail of 40 months stays.
+    expect(
+      await count(`SELECT count(*)::int AS n FROM outbox_message WHERE organisation_id = $1`, [norrby]),
+    ).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM analysis_version WHERE answers <> '[]'::jsonb`)).toBe(
       versions,
     );
@@ -150,6 +168,20 @@ describe('the retention schedule and its job, on a seeded archive (issue 12)', (
       `SELECT kind, actor_id, subject_id, counts FROM privacy_log WHERE kind = 'RETENTION'`,
     );
     expect(logged).toEqual({ kind: 'RETENTION', actor_id: null, subject_id: null, counts: { mail: 1 } });
+    // And in the audit log: an erasure by nobody (the schedule), for the organisation, counts only.
+    expect(
+      await q(
+        `SELECT actor_id, organisation_id, target_type, outcome, details FROM audit_event WHERE kind = 'ERASURE'`,
+      ),
+    ).toEqual([
+      {
+        actor_id: null,
+        organisation_id: ORG,
+        target_type: 'ORGANISATION',
+        outcome: 'SUCCESS',
+        details: { kinds: ['mail'], rows: 1 },
+      },
+    ]);
   });
 
   it('blanks the published work of a cohort archived longer ago, keeps attendance, and the figures stand', async () => {
@@ -181,6 +213,7 @@ describe('the retention schedule and its job, on a seeded archive (issue 12)', (
     const progressAfter = await (await api.signedIn(MARIA)).ok(PROGRESS, { c: SEEDED });
     expect(progressAfter).toEqual(progressBefore);
     expect(await count(`SELECT count(*)::int AS n FROM privacy_log WHERE kind = 'RETENTION'`)).toBe(2);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_event WHERE kind = 'ERASURE'`)).toBe(2);
   });
 
   it('run twice, changes nothing more and logs nothing more', async () => {
@@ -210,5 +243,33 @@ describe('the retention schedule and its job, on a seeded archive (issue 12)', (
         await api.signedIn(MARIA)
       ).code(`query($o: ID!) { recordOfProcessing(organisationId: $o) { organisationName } }`, { o: ORG }),
     ).toBe('FORBIDDEN');
+  });
+
+  it('deletes the attendance of the archived cohort once a period is set for it, and nothing else', async () => {
+    const attendance = await count(
+      `SELECT count(*)::int AS n FROM attendance a JOIN meeting m ON m.id = a.meeting_id WHERE m.cohort_id = $1`,
+      [SEEDED],
+    );
+    expect(attendance).toBeGreaterThan(0);
+    const outbox = await count(`SELECT count(*)::int AS n FROM outbox_message`);
+    const versions = await count(`SELECT count(*)::int AS n FROM analysis_version`);
+    // Archived 30 months ago: a 31-month period is not over yet.
+    await admin.ok(SET, { input: { organisationId: ORG, rules: [{ kind: 'ATTENDANCE', months: 31 }] } });
+    expect(await job.run()).toEqual({ organisations: [] });
+    expect(await count(`SELECT count(*)::int AS n FROM attendance`)).toBe(attendance);
+
+    await admin.ok(SET, { input: { organisationId: ORG, rules: [{ kind: 'ATTENDANCE', months: 30 }] } });
+    expect(await job.run()).toEqual({ organisations: [{ organisationId: ORG, counts: { attendance } }] });
+    expect(await count(`SELECT count(*)::int AS n FROM attendance`)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM outbox_message`)).toBe(outbox);
+    expect(await count(`SELECT count(*)::int AS n FROM analysis_version`)).toBe(versions);
+    expect(
+      await q(`SELECT counts FROM privacy_log WHERE kind = 'RETENTION' ORDER BY created_at DESC LIMIT 1`),
+    ).toEqual([{ counts: { attendance } }]);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_event WHERE kind = 'ERASURE'`)).toBe(3);
+
+    const before = await snapshot();
+    expect(await job.run()).toEqual({ organisations: [] });
+    expect(await snapshot()).toBe(before);
   });
 });

@@ -288,6 +288,60 @@ describe('protected identity (skyddade personuppgifter)', () => {
     for (const mail of toLeaders) expect(raw(mail)).toContain(sara.fullName);
   });
 
+  it('the critical-friend task and the feedback reminder to a peer name her by the pseudonym', async () => {
+    // The course leader adds a peer as critical friend on her latest analysis: the task mail, and
+    // the reminder 48 hours before the deadline, name the analysis's author as the peer may see her.
+    const [latest]: { id: string; round_id: string; feedback_deadline: Date }[] = await api.db.query(
+      `SELECT a.id, a.round_id, r.feedback_deadline FROM analysis a JOIN analysis_round r ON r.id = a.round_id
+        WHERE a.author_id = $1 AND a.status = 'PUBLISHED' ORDER BY r.number DESC LIMIT 1`,
+      [PROTECTED],
+    );
+    const [peer]: { id: string }[] = await api.db.query(`SELECT id FROM person WHERE email = $1`, [INGRID]);
+    const before = api.smtp.received.length;
+    const { addReviewer } = await maria.ok(
+      `mutation($a: ID!, $r: ID!) { addReviewer(analysisId: $a, reviewerId: $r) { id } }`,
+      { a: latest.id, r: peer.id },
+    );
+    await api.planner.tick(new Date(latest.feedback_deadline.getTime() - 30 * 3_600_000));
+    await settled(api.appDb);
+    const expected = [`FEEDBACK_DUE_48H:${latest.round_id}:${peer.id}`, `REVIEW_ASSIGNED:${addReviewer.id}`];
+    const toPeer = api.smtp.received.slice(before).filter((mail) => expected.includes(keyOf(mail)));
+    expect(toPeer.map(keyOf).sort()).toEqual(expected);
+    for (const mail of toPeer) {
+      expect(mail.envelope.to).toEqual([INGRID]);
+      const text = [mail.parsed.subject ?? '', mail.parsed.text ?? '', String(mail.parsed.html ?? '')].join(
+        '\n',
+      );
+      expect(mentions(text, sara)).toEqual({ name: false, email: false });
+      expect(mail.raw.toString('utf8').toLowerCase()).not.toContain(sara.email.toLowerCase());
+      expect(text).toContain(pseudonym);
+    }
+  });
+
+  it("a peer's own data export names her by the pseudonym as the giver of feedback", async () => {
+    const [given] = await api.db.query(
+      `SELECT f.id, p.email FROM feedback f JOIN analysis a ON a.id = f.analysis_id JOIN person p ON p.id = a.author_id
+        WHERE f.author_id = $1 AND a.author_id <> $1 ORDER BY f.id LIMIT 1`,
+      [PROTECTED],
+    );
+    const peer = await api.signedIn(given.email);
+    const get = (format: string) =>
+      fetch(`${api.url}/export/me/data.${format}`, { headers: { cookie: peer.sessionCookie ?? '' } }).then(
+        async (r) => {
+          expect(r.status).toBe(200);
+          return r.text();
+        },
+      );
+    const json = await get('json');
+    expect(JSON.parse(json).feedbackReceived.find((f: { id: string }) => f.id === given.id)).toMatchObject({
+      from: pseudonym,
+    });
+    for (const text of [json, await get('html')]) {
+      expect(mentions(text, sara)).toEqual({ name: false, email: false });
+      expect(text).toContain(pseudonym);
+    }
+  });
+
   it('exports leave her out for everyone but administrators, without a trace', async () => {
     const download = (client: GqlClient, file: string) =>
       fetch(`${api.url}/export/cohorts/${SEEDED}/${file}`, {

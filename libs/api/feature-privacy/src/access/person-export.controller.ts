@@ -8,11 +8,8 @@ import { EXPORT_PATH, ExportErrorFilter, refuseCrossSite, sendFile } from '@stl/
 import { NotFoundError } from '@stl/api/util-errors';
 import { stockholmDate } from '@stl/shared/domain';
 import { personExportHtml } from './person-export.html';
-import { PersonExportService } from './person-export.service';
-
-/** The formats of an access export: machine-readable, readable, and both with the files. */
-export const PERSON_EXPORT_FORMATS = ['json', 'html', 'zip'] as const;
-type PersonExportFormat = (typeof PERSON_EXPORT_FORMATS)[number];
+import { PERSON_EXPORT_FORMATS, PersonExportService } from './person-export.service';
+import type { PersonExportFormat } from './person-export.service';
 
 function formatOf(format: string): PersonExportFormat {
   if (!(PERSON_EXPORT_FORMATS as readonly string[]).includes(format))
@@ -57,7 +54,7 @@ export class PersonExportController {
   private async send(actor: Actor, personId: string, format: string, req: Request, res: Response) {
     refuseCrossSite(req);
     const as = formatOf(format);
-    const result = await this.exports.build(actor, personId, as === 'zip');
+    const result = await this.exports.build(actor, personId, as);
     const name = `Personuppgifter ${result.fullName} ${stockholmDate(new Date())}`;
     const json = JSON.stringify(result.document, null, 2);
     if (as === 'json')

@@ -5,12 +5,14 @@ import type { EntityManager } from 'typeorm';
 import {
   AttachmentStorageKind,
   AttachmentVariant,
+  AuditEventKind,
+  AuditTargetType,
   PersonEntity,
   PrivacyLogEntity,
   PrivacyLogKind,
 } from '@stl/api/data-access-db';
 import type { AttachmentEntity } from '@stl/api/data-access-db';
-import { AccessPolicy } from '@stl/api/feature-auth';
+import { AccessPolicy, AuditService } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
 import { AttachmentStores } from '@stl/api/feature-analysis';
 import { ForbiddenError, NotFoundError } from '@stl/api/util-errors';
@@ -34,9 +36,14 @@ export interface PersonExportResult {
   locale: string;
 }
 
+/** The formats of an access export: machine-readable, readable, and both with the files. */
+export const PERSON_EXPORT_FORMATS = ['json', 'html', 'zip'] as const;
+export type PersonExportFormat = (typeof PERSON_EXPORT_FORMATS)[number];
+
 /**
  * Builds a person's access export from every handler of the registry, in one REPEATABLE READ
- * transaction (one consistent snapshot), and records that it was made. Who may: the person, and
+ * transaction (one consistent snapshot), and records that it was made, in the privacy log and,
+ * like every export, in the audit log (ADR 0029): no line, no file. Who may: the person, and
  * the administrators of their organisation; anyone else gets NOT_FOUND, as for a person they may
  * not see.
  */
@@ -46,9 +53,11 @@ export class PersonExportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly stores: AttachmentStores,
+    private readonly audit: AuditService,
   ) {}
 
-  async build(actor: Actor, personId: string, withFiles: boolean): Promise<PersonExportResult> {
+  async build(actor: Actor, personId: string, format: PersonExportFormat): Promise<PersonExportResult> {
+    const withFiles = format === 'zip';
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const person = await m.findOne(PersonEntity, { where: { id: personId } });
       const self = person?.id === actor.personId;
@@ -87,6 +96,16 @@ export class PersonExportService {
         subjectId: person.id,
         counts: { files: files.length },
       });
+      await this.audit.record(
+        {
+          kind: AuditEventKind.EXPORT,
+          actorId: actor.personId,
+          organisationId: person.organisationId,
+          target: { type: AuditTargetType.PERSON, id: person.id },
+          details: { export: 'personalData', format },
+        },
+        m,
+      );
       return { document, files, fullName: person.fullName, locale: person.locale };
     });
   }
