@@ -1,6 +1,7 @@
 import { DEMO_IDS } from '@stl/api/data-access-db';
 import { LARKBY } from './organisation.fixtures';
-import { pdfText } from './support/pdf-text';
+import QRCode from 'qrcode';
+import { pdfQrModules, pdfText } from './support/pdf-text';
 import { publishDirectly } from './support/publish-directly';
 import { COHORT, createOutsider, seededParticipants } from './support/review-fixtures';
 import type { Participant } from './support/review-fixtures';
@@ -156,6 +157,21 @@ describe('certificates of completion (issue 14, ADR 0032)', () => {
       expect(text).toContain(`Intygets kod: ${code}`);
       expect(text).toContain(`/intyg/${code.replace(/-/g, '')}`);
     }
+  });
+
+  it("carries a QR code of the printed verification address, which holds the certificate's code", async () => {
+    const res = await download(api, holder, `/export/certificates/${certificateId}.pdf`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const { text } = await pdfText(bytes);
+    const url = /(https?:\/\/\S+\/intyg\/[A-Z0-9]+)\./.exec(text)?.[1];
+    expect(url).toMatch(new RegExp(`^https?://[^/]+/intyg/${code.replace(/-/g, '')}$`));
+    // The squares drawn are the QR code of exactly that address (a QR of any other text differs).
+    const qr = QRCode.create(url ?? '', { errorCorrectionLevel: 'M' });
+    const expected = Array.from({ length: qr.modules.size }, (_, row) =>
+      Array.from({ length: qr.modules.size }, (_, col) => !!qr.modules.get(row, col)),
+    );
+    const drawn = await pdfQrModules(bytes);
+    expect(drawn).toEqual(expected);
   });
 
   it('is checked by anyone by its code: a real one is valid, a forged one is not', async () => {

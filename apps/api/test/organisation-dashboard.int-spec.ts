@@ -348,6 +348,34 @@ describe('the organisation dashboard (issue 14): every figure, hand-checked, to 
     f.leaderTurnaround.p90Hours,
   ];
 
+  /** The first sheet's (and the CSV's) headings, in Swedish, as a spreadsheet user reads them. */
+  const HEADINGS = [
+    'Organisation',
+    'Läsår',
+    'Skola',
+    'Deltagare',
+    'Fullföljt',
+    'Andel fullföljt',
+    'Enligt plan',
+    'Efter',
+    'Behöver stöd',
+    'Publicerade analyser',
+    'Försenade analyser',
+    'Försenad återkoppling',
+    'Försenade uppdrag som kritisk vän',
+    'Träffar hållna (per deltagare)',
+    'Träffar närvarat',
+    'Närvaro',
+    'Kritisk vän: analyser med återkoppling',
+    'Kritisk vän: analyser som väntar',
+    'Kritisk vän: median (timmar)',
+    'Kritisk vän: 90:e percentilen (timmar)',
+    'Kursledare: analyser med återkoppling',
+    'Kursledare: analyser som väntar',
+    'Kursledare: median (timmar)',
+    'Kursledare: 90:e percentilen (timmar)',
+  ];
+
   it("downloads the organisation's follow-up as XLSX with the API's figures, dates as dates", async () => {
     const d = await dashboard(admin, { year: '2026/27' });
     const res = await download(admin);
@@ -356,14 +384,7 @@ describe('the organisation dashboard (issue 14): every figure, hand-checked, to 
     const sheets = await readXlsxFile(Buffer.from(await res.arrayBuffer()));
     expect(sheets.map((s) => s.sheet)).toEqual(['Uppföljning', 'Kohorter', 'Läsår', 'Analysomgångar']);
     const [header, ...rows] = sheets[0].data;
-    expect(header.slice(0, 6)).toEqual([
-      'Organisation',
-      'Läsår',
-      'Skola',
-      'Deltagare',
-      'Fullföljt',
-      'Andel fullföljt',
-    ]);
+    expect(header).toEqual(HEADINGS);
     expect(rows.map((r) => close(r))).toEqual([
       ['Provkommun', '2026/27', 'Alla', ...cells(d.total)],
       ...d.bySchool.map((s: any) => ['Provkommun', '2026/27', s.id ? s.label : 'Ingen skola', ...cells(s)]),
@@ -389,16 +410,42 @@ describe('the organisation dashboard (issue 14): every figure, hand-checked, to 
     const res = await download(leaderA, `schoolYear=2026%2F27&school=${w.ekskolan}`, 'csv');
     expect(res.status).toBe(200);
     const [header, ...rows] = readDelimitedText(await res.text()).rows;
-    expect(header[2]).toBe('Skola');
-    expect(rows).toHaveLength(2);
-    expect(rows[0].slice(0, 3)).toEqual(['Provkommun', '2026/27', 'Alla']);
-    // CSV numbers are Swedish (decimal comma); read back, they are the API's.
-    const num = (s: string) => (s === '' ? null : Number(s.replace(',', '.').replace(/\s|%/g, '')));
-    expect(num(rows[0][3])).toBe(d.total.participants);
-    expect(num(rows[0][4])).toBe(d.total.completed);
-    expect(num(rows[0][9])).toBe(d.total.publishedAnalyses);
-    expect(num(rows[0][18])).toBe(Math.round(d.total.peerTurnaround.medianHours * 10) / 10);
-    expect(rows[1][2]).toBe('Ekskolan');
+    expect(header).toEqual(HEADINGS);
+    // CSV numbers are Swedish: a decimal comma, shares as percentages to one decimal ("66,7 %"),
+    // hours to one decimal. Read back, every cell of every row is the API's figure.
+    const SHARES = new Set([2, 12]);
+    const read = (cell: string, i: number): number | null => {
+      if (cell === '') return null;
+      if (SHARES.has(i)) {
+        expect(cell).toMatch(/^\d+(,\d)? %$/);
+        return Number(cell.replace(' %', '').replace(',', '.'));
+      }
+      expect(cell).toMatch(/^\d+(,\d)?$/);
+      return Number(cell.replace(',', '.'));
+    };
+    const asWritten = (v: number | null, i: number) =>
+      v === null ? null : SHARES.has(i) ? Math.round(v * 1000) / 10 : Math.round(v * 10) / 10;
+    expect(rows.map((r) => [r.slice(0, 3), r.slice(3).map(read)])).toEqual(
+      [d.total, ...d.bySchool].map((f: any, n: number) => [
+        ['Provkommun', '2026/27', n === 0 ? 'Alla' : f.label],
+        cells(f).map(asWritten),
+      ]),
+    );
+    // Narrowed to Ekskolan, the leader of Alfa sees Alfa's two Ekskolan participants, P1 and P2
+    // (docs/dashboard.md), worked out by hand: P1 completed (50 %); critical friends 12×4, 24×2,
+    // 48×2, 72×2: median 24, 90th percentile at 8.1 → 72; leader 24×5, 48×6: 48 and 48.
+    expect(rows.map((r) => r[2])).toEqual(['Alla', 'Ekskolan']);
+    expect([3, 4, 5, 16, 18, 19, 20, 22, 23].map((i) => rows[0][i])).toEqual([
+      '2',
+      '1',
+      '50 %',
+      '10',
+      '24',
+      '72',
+      '11',
+      '48',
+      '48',
+    ]);
   });
 
   it('refuses the download to whoever the dashboard refuses', async () => {

@@ -10,9 +10,9 @@ import { withDatabase } from './support/second-api';
  * Certificates of completion (issue 14, ADR 0032): a course leader issues the certificates of a
  * completed cohort in bulk, a participant downloads hers from her portfolio page, and the public
  * verification page says "valid" for her code and "not valid" for a forged one and, after the
- * leader revoked it, for hers. Runs on a cohort and people made for this spec (of no school, a
- * finished year written straight into the database), so the demo's schools and cohort stay as they
- * were for the other specs.
+ * leader revoked it, for hers; each page in English too. Runs on a cohort and people made for
+ * this spec (of no school, a finished year written straight into the database), so the demo's
+ * schools and cohort stay as they were for the other specs.
  */
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -134,6 +134,14 @@ test('a course leader issues the certificates of a completed cohort in one go', 
   code = ((await holderRow.locator('code').textContent()) ?? '').trim();
   expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
   await checkPage(page, 'certificates-issued');
+
+  // In English, then back to Swedish.
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Certificates of completion' })).toBeVisible();
+  await expect(holderRow).toContainText('Certificate issued');
+  await checkPage(page, 'certificates-issued-en');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kursintyg' })).toBeVisible();
   await signOut(page);
 });
 
@@ -149,6 +157,11 @@ test('the participant downloads her certificate from her portfolio page', async 
   await page.getByTestId('save-reflection').click();
   await expect(page.getByText('Reflektionen är sparad.')).toBeVisible();
   await checkPage(page, 'portfolio');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My portfolio' })).toBeVisible();
+  await checkPage(page, 'portfolio-en');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Min portfolio' })).toBeVisible();
 
   const [file] = await Promise.all([
     page.waitForEvent('download'),
@@ -196,4 +209,13 @@ test('anyone checks a code: valid for hers, not valid for a forged one and once 
 
   await page.goto('/intyg');
   await expectVerdict(page, code.toLowerCase(), /Intyget är inte giltigt/);
+
+  // The public check in English, for anyone who reads no Swedish.
+  await page.getByTestId('language-switch').click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Check a certificate of completion' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('verdict').getByRole('heading')).toHaveText(/The certificate is not valid/);
+  await checkPage(page, 'certificate-not-valid-en');
+  await page.getByTestId('language-switch').click();
 });

@@ -1,15 +1,18 @@
 import { Client } from 'pg';
 import ical from 'node-ical';
 import { expect, test } from './support/test';
-import { checkPage, signInWithPassword } from './support/checks';
+import { checkPage, signInAsDemo, signInWithPassword } from './support/checks';
 import { platformState } from './support/second-api';
 
 /**
  * Issue 14: a teacher answers the self-assessment at the start of a cohort from the home page's
  * prompt, then makes and copies their private calendar link in the settings; the link serves
- * their meetings to a real iCal parser. Tove Ek (made here, whom no other spec knows) takes part
- * in a cohort that opened yesterday, so its start-of-year questionnaire is open whatever the date.
+ * their meetings to a real iCal parser. Then the administrator follows the answers up: Tove's are
+ * withheld, a group under five. Tove Ek (made here, whom no other spec knows) takes part in a
+ * cohort that opened yesterday, so its start-of-year questionnaire is open whatever the date.
  */
+test.describe.configure({ mode: 'serial' });
+
 const EMAIL = 'tove.ek@larkby.example';
 
 test.beforeAll(async () => {
@@ -117,4 +120,41 @@ test('a teacher answers the self-assessment and copies their calendar link', asy
   await page.getByTestId('language-switch').click();
   await expect(page.getByRole('heading', { level: 1, name: 'My calendar link' })).toBeVisible();
   await checkPage(page, 'settings-calendar-en');
+});
+
+test('the administrator follows the self-assessment up, never seeing one teacher’s answers', async ({
+  page,
+}) => {
+  await signInAsDemo(page, 'Åsa Lind');
+  await page.getByRole('link', { name: 'Självskattning före och efter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Självskattning före och efter' })).toBeVisible();
+  await expect(page.getByText(/Grupper med färre än 5 svarande visas inte/)).toBeVisible();
+
+  // Tove Ek is the only one to have answered in her cohort and at her school: both are withheld,
+  // her numbers are nowhere on the page.
+  for (const group of ['STL Norräng vår', 'Norrängsskolan']) {
+    const table = page.getByRole('table', { name: new RegExp(`^${group}`) });
+    await expect(table.locator('caption')).toContainText('Svarande före: färre än 5, efter: 0');
+    await expect(table.locator('tbody tr')).toHaveCount(8);
+    for (const cell of await table.locator('tbody td:nth-of-type(1)').allTextContents())
+      expect(cell.trim()).toBe('färre än 5');
+  }
+  await expect(page.locator('main')).not.toContainText(/\b[345],00\b/);
+  await checkPage(page, 'self-assessment-results');
+
+  await page.getByRole('link', { name: 'Redigera påståendena' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Självskattningens påståenden' })).toBeVisible();
+  await expect(page.getByLabel('Påstående 1 på svenska')).toHaveValue(/digitala verktyg/);
+  await checkPage(page, 'self-assessment-questions');
+
+  await page.goBack();
+  await page.getByTestId('language-switch').click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Self-assessment before and after' }),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Norrängsskolan/ }).locator('caption')).toContainText(
+    'Respondents before: fewer than 5, after: 0',
+  );
+  await checkPage(page, 'self-assessment-results-en');
+  await page.getByTestId('language-switch').click();
 });

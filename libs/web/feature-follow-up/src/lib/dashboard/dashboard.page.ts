@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { DashboardApi, apiResource } from '@stl/web/data-access';
@@ -23,6 +24,7 @@ type Param = 'year' | 'school' | 'cohort';
   selector: 'stl-dashboard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    NgTemplateOutlet,
     RouterLink,
     TranslocoPipe,
     LoadDirective,
@@ -106,6 +108,11 @@ export class DashboardPage {
       value === null || Number.isNaN(value)
         ? '–'
         : this.t(unit, { value: formatDurationNumber(value, unit, this.lang()) });
+  }
+
+  /** A table's rows, typed again (a template's context is not). */
+  protected asFigures(rows: unknown): readonly DashboardFigures[] {
+    return rows as readonly DashboardFigures[];
   }
 
   protected schoolName(f: DashboardFigures): string {
