@@ -167,10 +167,13 @@ test('a critical friend types "Bra jobbat!", sees the hints, rewrites and sees t
   await expect(coach.getByTestId('coach-only-praise')).toHaveCount(0);
   await checkPage(page, 'coach-form-ticked');
 
-  // In English the checklist speaks English.
+  // In English the checklist speaks English, and still reads the Swedish feedback as Swedish: what
+  // it ticks does not change with the interface's language (the server reads it the same way).
   await page.getByTestId('language-switch').click();
   await expect(coach.getByRole('heading', { name: /forward-looking feedback/i })).toBeVisible();
   await expect(coach.locator('[data-quality="nextStep"]')).toContainText('required');
+  await expect(coach.locator('[data-quality="question"]')).toHaveClass(/coach__item--done/);
+  await expect(coach.locator('[data-quality="nextStep"]')).toHaveClass(/coach__item--done/);
   await checkPage(page, 'coach-form-en');
   await page.getByTestId('language-switch').click();
 
