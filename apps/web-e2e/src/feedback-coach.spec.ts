@@ -319,6 +319,16 @@ test("the leader's view shows the round's figures, in Swedish and English", asyn
       .getByRole('row', { name: new RegExp(FRIEND.name) })
       .getByRole('cell'),
   ).toHaveText(['1', '100 %', '100 %', '100 %']);
+  // Her trend over the year, round by round: only round 3 so far.
+  const hanna = page.getByTestId('quality-friend-rounds').locator('details', { hasText: FRIEND.name });
+  await hanna.locator('summary').click();
+  await expect(hanna.getByRole('row')).toHaveCount(2);
+  await expect(hanna.getByRole('row', { name: /^Omgång 3/ }).getByRole('cell')).toHaveText([
+    '1',
+    '100 % (1/1)',
+    '100 % (1/1)',
+    '100 % (1/1)',
+  ]);
   await expect(page.getByTestId('quality-chart').locator('svg[role="img"]')).toBeVisible();
   // Only examples the writer agreed to are shown.
   await expect(page.getByTestId('quality-examples')).toContainText(NEXT_STEP);
