@@ -8,17 +8,19 @@ import { fillSection } from './support/editor';
  * requires a next step in the cohort on the settings screen; a critical friend types "Bra jobbat!"
  * and sees the hints, rewrites with a question and a next step and sees them ticked; the course
  * leader, bound like everyone, cannot send feedback without a next step and is told why; the author
- * marks the next step they will try; the critical friend agrees to show her feedback as a good
- * example; the leader's figures show the round and the example. Swedish and English, axe
- * on each screen. Uses its own teachers (Leila Rahimi writes, Hanna Jonsson is her critical friend;
- * no other spec gives or gets feedback as them in the demo cohort) and takes the requirement back at
- * the end, so other spec files are not disturbed.
+ * marks the next step she will try and the editor of her next analysis reminds her of it; the
+ * critical friend agrees to show her feedback as a good example; the leader's figures show the
+ * round and the example. Swedish and English, axe on each screen. Uses its own teachers (Leila
+ * Rahimi writes, Hanna Jonsson is her critical friend; no other spec gives or gets feedback as them
+ * in the demo cohort) and takes the requirement back at the end, so other spec files are not
+ * disturbed.
  */
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const COHORT_ID = '00000000-0000-4000-8004-000000000001';
 const ROUND_ID = '00000000-0000-4000-8007-000000000003';
 const EDITOR = `/cohorts/${COHORT_ID}/rounds/${ROUND_ID}/analysis`;
+const NEXT_ROUND_EDITOR = `/cohorts/${COHORT_ID}/rounds/00000000-0000-4000-8007-000000000004/analysis`;
 const AUTHOR = { name: 'Leila Rahimi', email: 'leila.rahimi@larkby.example' };
 const FRIEND = { name: 'Hanna Jonsson', email: 'hanna.jonsson@larkby.example' };
 const SECTIONS = ['goals', 'plan', 'outcome', 'evidence', 'effect', 'next'];
@@ -165,10 +167,13 @@ test('a critical friend types "Bra jobbat!", sees the hints, rewrites and sees t
   await expect(coach.getByTestId('coach-only-praise')).toHaveCount(0);
   await checkPage(page, 'coach-form-ticked');
 
-  // In English the checklist speaks English.
+  // In English the checklist speaks English, and still reads the Swedish feedback as Swedish: what
+  // it ticks does not change with the interface's language (the server reads it the same way).
   await page.getByTestId('language-switch').click();
   await expect(coach.getByRole('heading', { name: /forward-looking feedback/i })).toBeVisible();
   await expect(coach.locator('[data-quality="nextStep"]')).toContainText('required');
+  await expect(coach.locator('[data-quality="question"]')).toHaveClass(/coach__item--done/);
+  await expect(coach.locator('[data-quality="nextStep"]')).toHaveClass(/coach__item--done/);
   await checkPage(page, 'coach-form-en');
   await page.getByTestId('language-switch').click();
 
@@ -248,6 +253,15 @@ test('the author sees the next steps highlighted and marks the one they will try
     'true',
   );
   await checkPage(page, 'coach-received');
+
+  // The editor of her next analysis (round 4) reminds her of it; the round it came in does not.
+  await page.goto(NEXT_ROUND_EDITOR);
+  await expect(page.getByRole('heading', { level: 1, name: /^Analys 4/ })).toBeVisible();
+  await expect(page.getByTestId('next-steps-to-try')).toContainText(NEXT_STEP);
+  await checkPage(page, 'coach-editor-reminder');
+  await page.goto(EDITOR);
+  await expect(page.getByRole('heading', { level: 1, name: /^Analys 3/ })).toBeVisible();
+  await expect(page.getByTestId('next-steps-to-try')).toHaveCount(0);
   await signOut(page);
 });
 
@@ -257,12 +271,64 @@ test("the leader's view shows the round's figures, in Swedish and English", asyn
   await page.getByTestId('to-feedback-quality').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Återkopplingens kvalitet' })).toBeVisible();
   await expect(page.getByTestId('quality-summary')).toContainText('föreslår ett nästa steg');
+  // Round 3's row says what the API counts for it (other spec files may give feedback in round 3
+  // too, so the numbers are read, not assumed); Hanna's feedback is among them.
+  const figures = await graphql<{
+    cohortFeedbackQuality: {
+      rounds: {
+        number: number;
+        counts: { given: number; assessed: number; anchored: number; question: number; nextStep: number };
+      }[];
+    };
+  }>(
+    page,
+    `
+      query ($c: ID!) {
+        cohortFeedbackQuality(cohortId: $c) {
+          rounds {
+            number
+            counts {
+              given
+              assessed
+              anchored
+              question
+              nextStep
+            }
+          }
+        }
+      }
+    `,
+    { c: COHORT_ID },
+  );
+  const counts = figures.data?.cohortFeedbackQuality.rounds.find((r) => r.number === 3)?.counts;
+  if (!counts) throw new Error('The API gave no figures for round 3.');
+  expect(counts.nextStep).toBeGreaterThanOrEqual(1);
+  const cell = (n: number) => `${Math.round((100 * n) / counts.assessed)} % (${n}/${counts.assessed})`;
   const round3 = page.getByTestId('quality-rounds').getByRole('row', { name: /^Omgång 3/ });
-  // Hanna's feedback in round 3 asks and proposes a next step (Maria's own is not counted).
-  await expect(round3).toContainText(/\d+ %/);
+  await expect(round3.getByRole('cell')).toHaveText([
+    String(counts.given),
+    cell(counts.anchored),
+    cell(counts.question),
+    cell(counts.nextStep),
+  ]);
+  // Hanna gave one feedback, which refers to the analysis, asks and proposes a next step (Maria's
+  // own feedback is a leader's and is not counted).
   await expect(
-    page.getByTestId('quality-friends').getByRole('row', { name: new RegExp(FRIEND.name) }),
-  ).toContainText('100 %');
+    page
+      .getByTestId('quality-friends')
+      .getByRole('row', { name: new RegExp(FRIEND.name) })
+      .getByRole('cell'),
+  ).toHaveText(['1', '100 %', '100 %', '100 %']);
+  // Her trend over the year, round by round: only round 3 so far.
+  const hanna = page.getByTestId('quality-friend-rounds').locator('details', { hasText: FRIEND.name });
+  await hanna.locator('summary').click();
+  await expect(hanna.getByRole('row')).toHaveCount(2);
+  await expect(hanna.getByRole('row', { name: /^Omgång 3/ }).getByRole('cell')).toHaveText([
+    '1',
+    '100 % (1/1)',
+    '100 % (1/1)',
+    '100 % (1/1)',
+  ]);
   await expect(page.getByTestId('quality-chart').locator('svg[role="img"]')).toBeVisible();
   // Only examples the writer agreed to are shown.
   await expect(page.getByTestId('quality-examples')).toContainText(NEXT_STEP);

@@ -40,7 +40,7 @@ export const WEB_OPERATIONS: ReadonlyMap<string, string> = new Map([
   ['c369348d4deceeaa021497d4efad828525b7ca3f6331f80085a4e9c6c06812da', 'ChangePassword'],
   ['ac3a476c9a0c79514b61c9abfef311f8847cc3fac183f6e0a39d992a84131f52', 'ChooseNextStep'],
   ['a2cfa6bc3f09990797066a392103ebcca27eff655a66834446195057686d4792', 'CohortCertificates'],
-  ['de95a240197f74f314d1501658975115523740de433663f65afef56d71d75db2', 'CohortFeedbackQuality'],
+  ['b86a0693a6e5f62e400b28162dbb2acae34398557e29cb31cbba1d2178a27e1b', 'CohortFeedbackQuality'],
   ['8772b6a728f53e8ed3ee5d177673e1ed77d5017196b15526faed72a01164f53d', 'CohortFollowUp'],
   ['bab6570f019c317ee564ae7d440861d0cd383d3f92897e3ffacefc3b2b5dcb40', 'CohortOverview'],
   ['4c746e04b1777e5e5f272223d1590ce4db071722deaa3592dc348ca3b05a5932', 'CommentOnFeedback'],

@@ -1,4 +1,4 @@
-import { analyseFeedback } from './analyse-feedback';
+import { analyseFeedback, guessCoachLanguage } from './analyse-feedback';
 
 const ANALYSIS =
   'Syfte: Eleverna i åk 4 skulle ge varandra kamratrespons på berättande texter i ett delat dokument. ' +
@@ -81,6 +81,20 @@ describe('analyseFeedback', () => {
       true,
       false,
     ]);
+  });
+
+  it('reads feedback in the language it is written in, whatever the interface (browser and server alike)', () => {
+    const sv =
+      'Hur vet du att eleverna förstod frågan? Nästa gång kan du prova att låta dem jämföra två svar.';
+    const en = 'How do you know the pupils understood the question? Next time you could let them compare.';
+    expect(guessCoachLanguage(sv)).toBe('sv');
+    expect(guessCoachLanguage(en)).toBe('en');
+    expect(guessCoachLanguage('')).toBe('sv');
+    // Read with the other language's lexicon, the question and the next step are lost: this is why
+    // the form must not pass its interface language to the analyser.
+    expect(analyseFeedback(sv, ANALYSIS, 'en').nextStep.found).toBe(false);
+    expect(analyseFeedback(sv, ANALYSIS, guessCoachLanguage(sv)).nextStep.found).toBe(true);
+    expect(analyseFeedback(en, ANALYSIS, guessCoachLanguage(en)).question.found).toBe(true);
   });
 
   it('gives the same answer for the same text (no state between calls)', () => {

@@ -3080,6 +3080,11 @@ export type CohortFeedbackQualityQuery = {
       personId: string;
       person: { id: string; fullName: string } | null;
       total: { given: number; assessed: number; anchored: number; question: number; nextStep: number };
+      rounds: Array<{
+        roundId: string;
+        number: number;
+        counts: { given: number; assessed: number; anchored: number; question: number; nextStep: number };
+      }>;
     }>;
   };
   cohortFeedbackExamples: Array<{

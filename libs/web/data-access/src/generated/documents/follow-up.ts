@@ -496,6 +496,13 @@ export const CohortFeedbackQualityDocument = /*#__PURE__*/ new TypedDocumentStri
       total {
         ...FeedbackQualityCountFields
       }
+      rounds {
+        roundId
+        number
+        counts {
+          ...FeedbackQualityCountFields
+        }
+      }
     }
   }
   cohortFeedbackExamples(cohortId: $cohortId) {

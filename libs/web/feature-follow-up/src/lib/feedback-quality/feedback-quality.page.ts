@@ -75,6 +75,11 @@ export class FeedbackQualityPage {
     ),
   );
 
+  /** A critical friend's rounds in which they gave feedback: their trend over the year. */
+  protected givenRounds<R extends { counts: { given: number } }>(rounds: readonly R[]): R[] {
+    return rounds.filter((r) => r.counts.given > 0);
+  }
+
   protected pct(counts: Parameters<typeof shareOf>[0], quality: Followed): string {
     const p = percent(shareOf(counts, quality));
     return p === null ? '–' : `${p} %`;

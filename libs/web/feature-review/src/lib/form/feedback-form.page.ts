@@ -14,6 +14,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { richTextToPlainText, roundTitleBesideNumber } from '@stl/shared/domain';
+import { guessCoachLanguage } from '@stl/shared/domain/feedback-coach';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ReviewApi, SessionStore, apiResource, toApiError } from '@stl/web/data-access';
 import type { ApiError, FeedbackItem } from '@stl/web/data-access';
@@ -101,14 +102,24 @@ export class FeedbackFormPage {
   protected readonly answers = computed(
     () => new Map(this.analysis()?.current?.answers.map((a) => [a.sectionKey, a.html]) ?? []),
   );
-  /** The published text as plain text, for the feedback coach's "refers to the analysis". */
+  /**
+   * The published text as plain text, for the feedback coach's "refers to the analysis": the
+   * answers only, as the server reads them when the feedback is sent (section titles are the
+   * template's words, not the author's, and would make the checklist tick where the server does not).
+   */
   protected readonly analysisPlainText = computed(() =>
     this.sections()
-      .map((s) => `${s.title}\n${richTextToPlainText(this.answers().get(s.key) ?? '')}`)
+      .map((s) => richTextToPlainText(this.answers().get(s.key) ?? ''))
       .join('\n\n'),
   );
   /** The feedback as typed, its parts joined, for the coach. */
   protected readonly coachText = computed(() => FEEDBACK_PARTS.map((p) => this.texts()[p]).join('\n'));
+  /**
+   * The coach reads the feedback in the language it is written in, guessed from the text as the
+   * server does, not in the language of the interface: Swedish feedback typed with the English
+   * interface must tick the same qualities the server finds when it is sent.
+   */
+  protected readonly coachLanguage = computed(() => guessCoachLanguage(this.coachText()));
   protected readonly sectionTitles = computed(() => new Map(this.sections().map((s) => [s.key, s.title])));
   protected readonly min = computed(() => this.data()?.cohort.feedbackMinLength ?? 1);
   /** The qualities the cohort's course leaders require (ADR 0035), by the analyser's keys. */
