@@ -76,6 +76,8 @@ containers:
       {{- if include "stl.pooled" .root }}
       # Through PgBouncer in transaction mode: no migration lock here; the migrate job runs them.
       - { name: MIGRATE_ON_START, value: "false" }
+      # LISTEN does not hold through transaction pooling: workers poll only.
+      - { name: WORKER_LISTEN, value: "false" }
       {{- end }}
       {{- include "stl.databaseEnv" .root | nindent 6 }}
     resources: {{- toYaml .resources | nindent 6 }}

@@ -168,6 +168,12 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ WORKER_POLL_SECONDS: '0.1' })).toThrow(/WORKER_POLL_SECONDS/);
     });
 
+    it('lets workers listen for new delivery jobs unless WORKER_LISTEN says not to', () => {
+      expect(loadConfig({}).notification.listen).toBe(true);
+      expect(loadConfig({ WORKER_LISTEN: 'false' }).notification.listen).toBe(false);
+      expect(() => loadConfig({ WORKER_LISTEN: 'sometimes' })).toThrow(/WORKER_LISTEN/);
+    });
+
     it('bounds crash recovery: heartbeat and check interval fit MAIL_RECOVERY_SECONDS with the retry delay', () => {
       const n = loadConfig({}).notification;
       expect(n).toMatchObject({ recoverySeconds: 90, superviseSeconds: 15, smtpTimeoutMs: 30_000 });

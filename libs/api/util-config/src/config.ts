@@ -173,6 +173,12 @@ const schema = z.object({
   MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(30).default(10),
   /** First retry delay; each further retry waits about twice as long (exponential backoff). */
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /**
+   * Processes with workers listen for the NOTIFY a delivery job's insert sends at commit, and fetch
+   * at once instead of at their next poll (one more database connection). Off behind PgBouncer in
+   * transaction mode, where LISTEN does not hold; the poll then serves alone.
+   */
+  WORKER_LISTEN: bool.default(true),
   /** How often an idle worker looks for jobs (0.5 s at least). */
   WORKER_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** Messages one worker fetches and sends at once. */
@@ -329,6 +335,8 @@ export interface NotificationConfig {
   retryLimit: number;
   retryDelaySeconds: number;
   pollSeconds: number;
+  /** WORKER_LISTEN: workers wake on the NOTIFY of a new delivery job. */
+  listen: boolean;
   batchSize: number;
   /** SMTP_TIMEOUT_SECONDS in milliseconds. */
   smtpTimeoutMs: number;
@@ -493,6 +501,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryLimit: c.MAIL_RETRY_LIMIT,
       retryDelaySeconds: c.MAIL_RETRY_DELAY_SECONDS,
       pollSeconds: c.WORKER_POLL_SECONDS,
+      listen: c.WORKER_LISTEN,
       batchSize: c.MAIL_BATCH_SIZE,
       smtpTimeoutMs: c.SMTP_TIMEOUT_SECONDS * 1000,
       smtpMaxConnections: c.SMTP_MAX_CONNECTIONS,

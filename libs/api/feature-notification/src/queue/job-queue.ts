@@ -88,6 +88,13 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
       // where reminders are off everywhere. (Such a process also turns the stored reminder schedule
       // into ticks; see REMINDER_TICK_RETENTION_SECONDS for why that is harmless.)
       schedule: worker,
+      // Processes that deliver listen (one connection of their own) for the NOTIFY that the
+      // insert of a delivery job sends at its transaction's commit, and fetch at once instead of
+      // at their next poll: mail leaves milliseconds after the change that caused it, also when
+      // another process enqueued it (ADR 0019). Polling stays, at the same interval, for what no
+      // insert announces: retries coming due, quiet hours ending, a dead worker's jobs.
+      // WORKER_LISTEN=false (behind PgBouncer in transaction mode) leaves the poll alone.
+      useListenNotify: worker && this.settings.listen,
     });
     // An EventEmitter without an 'error' listener would crash the process on a lost connection.
     let shutdownSeen = false;
@@ -108,7 +115,9 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
     await this.boss.start();
     this.started = true;
     await this.boss.createQueue(QUEUE.MAIL_DEAD_LETTER);
-    await this.boss.createQueue(QUEUE.MAIL_DELIVER, { deadLetter: QUEUE.MAIL_DEAD_LETTER });
+    await this.boss.createQueue(QUEUE.MAIL_DELIVER, { deadLetter: QUEUE.MAIL_DEAD_LETTER, notify: true });
+    // A queue made by an earlier release keeps its options through createQueue.
+    await this.boss.updateQueue(QUEUE.MAIL_DELIVER, { notify: true });
     // 'singleton': at most one tick is active at a time, across every process.
     await this.boss.createQueue(QUEUE.REMINDER_TICK, { policy: 'singleton' });
     // On every start: createQueue leaves an existing queue as it was, and queue options are the
@@ -257,6 +266,9 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
         {
           batchSize: this.timing.batchSize,
           pollingIntervalSeconds: this.settings.pollSeconds,
+          // With the NOTIFY listener up, pg-boss would poll only every 30 s: retries coming due
+          // and the jobs of a dead worker are announced by no insert, so the poll keeps its pace.
+          notifyPollingIntervalSeconds: this.settings.pollSeconds,
           // While fetches come back full, fetch again at once instead of after the poll interval:
           // without it a loop sent at most one batch per interval (2 × 50 mails per 0.5 s in the
           // bench, the 200 mails/s ceiling of issue 16).
