@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { FollowUpApi, apiResource } from '@stl/web/data-access';
@@ -22,7 +23,7 @@ const LINE_STYLE: Record<Followed, { colour: string; dash: string; marker: strin
 @Component({
   selector: 'stl-feedback-quality-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, LoadDirective, PageHeaderComponent],
+  imports: [NgTemplateOutlet, RouterLink, TranslocoPipe, LoadDirective, PageHeaderComponent],
   templateUrl: './feedback-quality.page.html',
   styleUrl: './feedback-quality.page.css',
 })
