@@ -1,36 +1,22 @@
 import { Client } from 'pg';
-import { OrganisationFollowUpFacts } from '../../libs/api/data-access-db/src/progress/organisation-follow-up';
+import { followUpStatements } from '../../libs/api/data-access-db/src/progress/organisation-follow-up';
 
 async function main() {
   const db = process.env.DB ?? 'stl_scale_dashboard_1';
   const client = new Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${db}` });
   await client.connect();
   if (process.env.PGSET) await client.query(process.env.PGSET);
-  const captured: { name: string; sql: string; params: unknown[] }[] = [];
-  let name = '';
-  const fake = {
-    query: async (sql: string, params: unknown[]) => {
-      captured.push({ name, sql, params });
-      return [];
-    },
-  } as any;
-  const facts = new OrganisationFollowUpFacts(fake);
   const scope = JSON.parse(process.env.SCOPE ?? '{}');
-  const s = {
-    organisationId: '00000000-0000-4000-a001-000000000001',
-    leaderId: null,
-    cohortId: null,
-    schoolId: null,
-    ...scope,
-  };
-  name = 'cohorts';
-  await facts.cohorts(s, new Date());
-  name = 'rounds';
-  await facts.rounds(s);
-  name = 'participants';
-  await facts.participants(s);
-  name = 'turnaround';
-  await facts.turnaround(s);
+  const captured = await followUpStatements(
+    {
+      organisationId: '00000000-0000-4000-a001-000000000001',
+      leaderId: null,
+      cohortId: null,
+      schoolId: null,
+      ...scope,
+    },
+    new Date(),
+  );
   const only = process.env.ONLY;
   for (const c of captured) {
     if (only && only !== c.name) continue;

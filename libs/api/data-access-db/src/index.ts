@@ -57,7 +57,11 @@ export type {
 } from './progress/progress-facts';
 export { cohortCompletions, supportThresholdsOf } from './progress/cohort-completions';
 export type { AnalysisStage, CompletionScope, ParticipantCompletionRow } from './progress/cohort-completions';
-export { OrganisationFollowUpFacts, readOrganisationFollowUp } from './progress/organisation-follow-up';
+export {
+  OrganisationFollowUpFacts,
+  followUpStatements,
+  readOrganisationFollowUp,
+} from './progress/organisation-follow-up';
 export type {
   FollowUpCohortRow,
   FollowUpParticipantRow,

@@ -1,10 +1,8 @@
 import { DataSource } from 'typeorm';
-import type { EntityManager } from 'typeorm';
 import { dataSourceOptions } from '../data-source';
 import { createScratchDatabase } from '../postgres-server';
 import { testServerUrl } from '../testing/test-server-url';
-import { OrganisationFollowUpFacts } from './organisation-follow-up';
-import type { FollowUpScope } from './organisation-follow-up';
+import { followUpStatements } from './organisation-follow-up';
 
 /**
  * The organisation dashboard's statements read the large tables (analysis, feedback,
@@ -23,30 +21,15 @@ describe('the organisation dashboard’s statements', () => {
     ds = new DataSource(dataSourceOptions(db.url));
     await ds.initialize();
     await ds.runMigrations();
-    const captured: { name: string; sql: string; params: unknown[] }[] = [];
-    let name = '';
-    // The facts' own SQL, as the dashboard sends it, captured instead of run.
-    const capture = {
-      query: async (sql: string, params: unknown[]) => {
-        captured.push({ name, sql, params });
-        return [];
+    const captured = await followUpStatements(
+      {
+        organisationId: '00000000-0000-4000-8000-000000000001',
+        leaderId: null,
+        cohortId: null,
+        schoolId: null,
       },
-    } as unknown as EntityManager;
-    const facts = new OrganisationFollowUpFacts(capture);
-    const scope: FollowUpScope = {
-      organisationId: '00000000-0000-4000-8000-000000000001',
-      leaderId: null,
-      cohortId: null,
-      schoolId: null,
-    };
-    name = 'cohorts';
-    await facts.cohorts(scope, new Date('2026-12-06T12:00:00Z'));
-    name = 'rounds';
-    await facts.rounds(scope);
-    name = 'participants';
-    await facts.participants(scope);
-    name = 'turnaround';
-    await facts.turnaround(scope);
+      new Date('2026-12-06T12:00:00Z'),
+    );
     await ds.transaction(async (m) => {
       await m.query(`SET LOCAL enable_seqscan = off`);
       for (const c of captured) {

@@ -229,6 +229,34 @@ export class OrganisationFollowUpFacts {
 }
 
 /** Everything the dashboard is computed from, read in one snapshot. */
+/** One of the dashboard's statements as it would be sent, for EXPLAIN (the plan test, the scale script). */
+export interface FollowUpStatement {
+  name: 'cohorts' | 'rounds' | 'participants' | 'turnaround';
+  sql: string;
+  params: unknown[];
+}
+
+/** The dashboard's four statements for `scope`, captured instead of run. */
+export async function followUpStatements(scope: FollowUpScope, now: Date): Promise<FollowUpStatement[]> {
+  const captured: FollowUpStatement[] = [];
+  let name: FollowUpStatement['name'] = 'cohorts';
+  const capture = {
+    query: async (sql: string, params: unknown[]) => {
+      captured.push({ name, sql, params });
+      return [];
+    },
+  } as unknown as EntityManager;
+  const facts = new OrganisationFollowUpFacts(capture);
+  await facts.cohorts(scope, now);
+  name = 'rounds';
+  await facts.rounds(scope);
+  name = 'participants';
+  await facts.participants(scope);
+  name = 'turnaround';
+  await facts.turnaround(scope);
+  return captured;
+}
+
 export interface OrganisationFollowUpRead {
   cohorts: FollowUpCohortRow[];
   rounds: FollowUpRoundRow[];
