@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { DEMO_IDS } from '@stl/api/data-access-db';
 import { startApiProcess } from './support/api-process';
 import type { ApiProcess } from './support/api-process';
 import {
   byKey,
+  demoTeacher,
   keyOf,
   mailEnv,
   outboxRows,
@@ -20,7 +20,7 @@ import type { MailTestApi } from './support/mail-fixtures';
  * time after a restart; sent SIGTERM, it stops fetching, lets the transactions in flight finish
  * and exits 0.
  */
-const T = (n: number) => DEMO_IDS.person(100 + n);
+const T = demoTeacher;
 const RECOVERY_SECONDS = 15;
 /** What the worker itself adds to the recovery bound: its poll interval, and scheduling. */
 const SLACK_MS = 3_000;

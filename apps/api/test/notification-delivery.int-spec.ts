@@ -3,6 +3,7 @@ import { DEMO_IDS } from '@stl/api/data-access-db';
 import { createOutsider } from './support/review-fixtures';
 import {
   byKey,
+  demoTeacher,
   keyOf,
   outboxRows,
   recipientOf,
@@ -14,8 +15,7 @@ import {
 } from './support/mail-fixtures';
 import type { MailTestApi } from './support/mail-fixtures';
 
-/** Teachers of the seeded cohort (participants, not yet published in round 4). */
-const T = (n: number) => DEMO_IDS.person(100 + n);
+const T = demoTeacher;
 const ADMIN = 'admin@larkby.example';
 const TEACHER = 'sara.lindqvist@larkby.example';
 /** Addresses the test's SMTP server refuses: 550 (permanent) or 451 (try later). */

@@ -1,6 +1,14 @@
 import { DEMO_IDS } from '@stl/api/data-access-db';
 import type { ReceivedMail } from '@stl/mail/data-access-transport/testing';
-import { byKey, outboxRows, settled, startMailTestApi, testDraft, waitFor } from './support/mail-fixtures';
+import {
+  byKey,
+  demoTeacher,
+  outboxRows,
+  settled,
+  startMailTestApi,
+  testDraft,
+  waitFor,
+} from './support/mail-fixtures';
 import type { MailTestApi } from './support/mail-fixtures';
 
 /**
@@ -9,7 +17,7 @@ import type { MailTestApi } from './support/mail-fixtures';
  * it, so the message is neither sent again nor called failed; and a message sent a second time is
  * byte-identical to the first.
  */
-const T = (n: number) => DEMO_IDS.person(100 + n);
+const T = demoTeacher;
 const ADMIN = 'admin@larkby.example';
 const SMTP_TIMEOUT_SECONDS = 2;
 

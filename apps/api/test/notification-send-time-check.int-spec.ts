@@ -3,12 +3,11 @@ import type { DataSource } from 'typeorm';
 import { DEMO_IDS, seedDemoActivity } from '@stl/api/data-access-db';
 import { OutboxService, SendTimeCheck } from '@stl/api/feature-notification';
 import type { NotificationDraft, Verdict } from '@stl/api/feature-notification';
-import { testDraft } from './support/mail-fixtures';
+import { demoTeacher, testDraft } from './support/mail-fixtures';
 import { startTestApi } from './support/test-api';
 import type { TestApi } from './support/test-api';
 
-/** Teachers of the seeded cohort (participants). */
-const T = (n: number) => DEMO_IDS.person(100 + n);
+const T = demoTeacher;
 
 interface Assignment {
   id: string;

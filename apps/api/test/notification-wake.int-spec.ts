@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEMO_IDS } from '@stl/api/data-access-db';
 import { OutboxService } from '@stl/api/feature-notification';
 import {
   byKey,
+  demoTeacher,
   settled,
   startMailTestApi,
   startSecondApi,
@@ -12,7 +12,7 @@ import {
 } from './support/mail-fixtures';
 import type { MailTestApi } from './support/mail-fixtures';
 
-const T = (n: number) => DEMO_IDS.person(100 + n);
+const T = demoTeacher;
 /** The workers' poll interval here: only the delivery job's NOTIFY can bring a mail sooner. */
 const POLL_SECONDS = 30;
 /** Well under the poll interval, well over a delivery's few milliseconds on a loaded machine. */

@@ -37,6 +37,9 @@ export function mailEnv(smtpPort: number, extra: Record<string, string> = {}): R
   };
 }
 
+/** The n-th teacher of the seeded cohort (DEMO_IDS.person(100 + n)): participants, not yet published in round 4. */
+export const demoTeacher = (n: number): string => DEMO_IDS.person(100 + n);
+
 export interface MailTestApi extends TestApi {
   smtp: TestSmtpServer;
   planner: ReminderPlanner;
