@@ -164,6 +164,20 @@ function errorOf(status: number, body: string): string | null {
   return null;
 }
 
+/** A process's CPU time so far (user + system, ms) from /proc (Linux); null elsewhere. */
+function processCpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on every Linux build this runs on. */
+const CLOCK_TICKS = 100;
+
 /** One scenario against the API with autocannon; per-request latencies measured here. */
 async function runHttp(url: string, s: Scenario): Promise<Stats> {
   const latencies: number[] = [];
@@ -800,7 +814,15 @@ async function main(): Promise<void> {
       if (s.name === 'signIn') await pool.query('DELETE FROM login_throttle');
       const load = loadavg()[0];
       const fixed: Scenario = { ...s, amount: s.amount, floorAmount: s.floorAmount };
+      const cpuBefore = processCpuMs(api.child.pid);
       const product = await runHttp(api.url, fixed);
+      const cpuAfter = processCpuMs(api.child.pid);
+      // The API process's own CPU (user + system) per request under load: less sensitive to what
+      // else the machine runs than latency is, so changes can be compared on a busy machine.
+      const apiCpuMsPerRequest =
+        cpuBefore === null || cpuAfter === null || !product.requests
+          ? null
+          : Math.round(((cpuAfter - cpuBefore) / product.requests) * 100) / 100;
       if (s.name === 'signIn') await pool.query('DELETE FROM login_throttle');
       const sql = await sqlPerRequest(api.url, api.counterUrl, s);
       const floor = await runFloor(pool, fixed);
@@ -816,6 +838,7 @@ async function main(): Promise<void> {
         product,
         sqlPerRequest: sql.perRequest,
         sequentialP50: sql.sequentialP50,
+        apiCpuMsPerRequest,
         sqlBackgroundPerRequest: sql.backgroundPerRequest,
         sqlTop: sql.top,
         floor,
@@ -831,7 +854,7 @@ async function main(): Promise<void> {
       console.log(
         `${s.name.padEnd(26)} p50 ${product.p50} p95 ${product.p95} p99 ${product.p99} ms, ${product.rps} req/s, ` +
           `${product.requests} req, ${product.errors} errors${product.firstError ? ` (${product.firstError})` : ''}; ` +
-          `SQL/req ${sql.perRequest}; one at a time p50 ${sql.sequentialP50} ms; floor p50 ${floor.p50} p95 ${floor.p95} ms${floor.errors ? ` (${floor.errors} errors: ${floor.firstError})` : ''}; ratio ${ratio}`,
+          `SQL/req ${sql.perRequest}; API CPU ${apiCpuMsPerRequest} ms/req; one at a time p50 ${sql.sequentialP50} ms; floor p50 ${floor.p50} p95 ${floor.p95} ms${floor.errors ? ` (${floor.errors} errors: ${floor.firstError})` : ''}; ratio ${ratio}`,
       );
     }
   } finally {
@@ -882,8 +905,8 @@ function markdown(summary: {
       `load average at the end ${(summary.machine['loadavgAtEnd'] as number[]).join(' / ')}; ${summary.settings['connections']} connections, ` +
       `${summary.settings['durationSeconds']} s per read.`,
     '',
-    '| operation | p50 ms | p95 ms | p99 ms | req/s | errors | SQL/req | alone p50 | floor p50 | floor p95 | ratio p50 | p95 target holds | ratio target holds |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+    '| operation | p50 ms | p95 ms | p99 ms | req/s | errors | SQL/req | API CPU ms/req | alone p50 | floor p50 | floor p95 | ratio p50 | p95 target holds | ratio target holds |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   const ms = (x: number) => (Number.isNaN(x) ? `> ${summary.settings['durationSeconds'] * 1000}` : String(x));
   for (const r of summary.results as {
@@ -891,13 +914,14 @@ function markdown(summary: {
     product: Stats;
     floor: Stats;
     sqlPerRequest: number | null;
+    apiCpuMsPerRequest: number | null;
     sequentialP50: number | null;
     ratioP50: number;
     holds: { p95: boolean; ratio: boolean | null };
     target: { p95Ms: number; ratio: number | null };
   }[]) {
     lines.push(
-      `| ${r.name} | ${ms(r.product.p50)} | ${ms(r.product.p95)} | ${ms(r.product.p99)} | ${r.product.rps} | ${r.product.errors} | ${r.sqlPerRequest ?? '–'} | ${r.sequentialP50 ?? '–'} | ` +
+      `| ${r.name} | ${ms(r.product.p50)} | ${ms(r.product.p95)} | ${ms(r.product.p99)} | ${r.product.rps} | ${r.product.errors} | ${r.sqlPerRequest ?? '–'} | ${r.apiCpuMsPerRequest ?? '–'} | ${r.sequentialP50 ?? '–'} | ` +
         `${r.floor.p50} | ${r.floor.p95} | ${r.ratioP50} | ${yes(r.holds.p95)} (≤ ${r.target.p95Ms}) | ${yes(r.holds.ratio)}${r.target.ratio ? ` (≤ ${r.target.ratio})` : ''} |`,
     );
   }
