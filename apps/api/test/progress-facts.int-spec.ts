@@ -8,7 +8,8 @@ import {
   ReviewAssignmentEntity,
   ReviewerKind,
 } from '@stl/api/data-access-db';
-import { ProgressFacts } from '@stl/api/data-access-db';
+import { CohortEntity, cohortFacts } from '@stl/api/data-access-db';
+import type { CohortFacts, CompletionScope } from '@stl/api/data-access-db';
 import { publishDirectly } from './support/publish-directly';
 import { APPLY, COHORT, LEADER_EMAILS, LEADER_IDS, seededParticipants } from './support/review-fixtures';
 import type { Participant } from './support/review-fixtures';
@@ -16,13 +17,16 @@ import { startTestApi } from './support/test-api';
 import type { TestApi } from './support/test-api';
 
 /**
- * The raw aggregates behind progress (ProgressFacts) against the same facts counted from the
- * entities one by one: a wrong join, filter or cast in the SQL shows as a difference.
+ * The aggregates behind progress (`cohortFacts`, two statements) against the same facts counted
+ * from the entities one by one: a wrong join, filter or cast in the SQL shows as a difference.
  */
-describe('ProgressFacts (the SQL of the progress read path)', () => {
+describe('cohortFacts (the SQL of the progress read path)', () => {
   let api: TestApi;
   let people: Participant[];
-  let facts: ProgressFacts;
+  let cohort: CohortEntity;
+  const everyone: CompletionScope = { schoolIds: null, includeWithdrawn: false };
+  const facts = (now = new Date(), scope = everyone): Promise<CohortFacts> =>
+    cohortFacts(api.db.manager, cohort, scope, now);
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -60,7 +64,7 @@ describe('ProgressFacts (the SQL of the progress read path)', () => {
         });
       }
     }
-    facts = new ProgressFacts(api.db.manager);
+    cohort = await api.db.getRepository(CohortEntity).findOneByOrFail({ id: COHORT });
   });
   afterAll(() => api.close());
 
@@ -77,10 +81,27 @@ describe('ProgressFacts (the SQL of the progress read path)', () => {
         };
       })
       .filter((r) => feedback.some((f) => f.analysisId === r.analysisId));
-    const got = await facts.feedbackCounts(COHORT);
+    const { participants } = await facts();
+    const got = participants.flatMap((p) =>
+      [...p.analyses].map(([roundId, a]) => {
+        const analysis = analyses.find((x) => x.authorId === p.member.personId && x.roundId === roundId);
+        return { analysisId: analysis?.id, peer: a.peerFeedback, leader: a.leaderFeedback, status: a.status };
+      }),
+    );
+    // Every analysis of the participants, with its status; those without feedback count none.
+    expect(got).toHaveLength(analyses.length);
+    expect(got.every((g) => analyses.some((a) => a.id === g.analysisId && a.status === g.status))).toBe(true);
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.some((r) => r.leader) && expected.some((r) => r.peer > 0)).toBe(true);
-    expect(sortBy(got, 'analysisId')).toEqual(sortBy(expected, 'analysisId'));
+    expect(got.filter((g) => g.peer === 0 && !g.leader).length).toBe(analyses.length - expected.length);
+    expect(
+      sortBy(
+        got
+          .filter((g) => g.peer > 0 || g.leader)
+          .map(({ analysisId, peer, leader }) => ({ analysisId, peer, leader })),
+        'analysisId',
+      ),
+    ).toEqual(sortBy(expected, 'analysisId'));
   });
 
   it('counts live critical-friend tasks per reviewer and round, and how many are done', async () => {
@@ -95,20 +116,50 @@ describe('ProgressFacts (the SQL of the progress read path)', () => {
       const mine = live.filter((t) => t.reviewerId === personId && t.roundId === roundId);
       return { personId, roundId, total: mine.length, done: mine.filter((t) => t.completedAt).length };
     });
-    expect(sortBy(await facts.taskCounts(COHORT), 'personId')).toEqual(sortBy(expected, 'personId'));
+    const got = (await facts()).participants.flatMap((p) =>
+      [...p.tasks].map(([roundId, t]) => ({ personId: p.member.personId, roundId, ...t })),
+    );
+    expect(sortBy(got, 'personId')).toEqual(sortBy(expected, 'personId'));
   });
 
   it('counts the meetings planned and those started by a given time', async () => {
     const meetings = await api.db.getRepository(MeetingEntity).find({ where: { cohortId: COHORT } });
     const starts = meetings.map((m) => m.startsAt.getTime()).sort((a, b) => a - b);
     const now = new Date((starts[2] as number) + 60_000);
-    expect(await facts.meetingCounts(COHORT, now)).toEqual({ planned: meetings.length, held: 3 });
-    expect(await facts.meetingCounts(DEMO_IDS.organisation, now)).toEqual({ planned: 0, held: 0 });
+    expect((await facts(now)).meetings).toEqual({ planned: meetings.length, held: 3 });
+    const none = await cohortFacts(api.db.manager, { ...cohort, id: DEMO_IDS.organisation }, everyone, now);
+    expect(none).toMatchObject({ meetings: { planned: 0, held: 0 }, rounds: [], participants: [] });
   });
 
   it('counts the meetings each person attended (present only)', async () => {
-    const expected = people.slice(0, 4).map((p, i) => ({ personId: p.id, attended: i + 1 }));
-    expect(sortBy(await facts.attendanceCounts(COHORT), 'personId')).toEqual(sortBy(expected, 'personId'));
+    const expected = people.map((p, i) => ({ personId: p.id, attended: i < 4 ? i + 1 : 0 }));
+    const got = (await facts()).participants.map((p) => ({
+      personId: p.member.personId,
+      attended: p.attended,
+    }));
+    expect(sortBy(got, 'personId')).toEqual(sortBy(expected, 'personId'));
+  });
+
+  it("reads one person's or some schools' participants only, with their person and school", async () => {
+    const [one] = people;
+    const mine = await facts(new Date(), { ...everyone, personId: one.id });
+    expect(mine.participants.map((p) => p.member.personId)).toEqual([one.id]);
+    expect(mine.participants[0].member.person?.fullName).toEqual(expect.any(String));
+    expect(mine.rounds.map((r) => r.number)).toEqual(
+      [...mine.rounds].map((r) => r.number).sort((a, b) => a - b),
+    );
+    const all = (await facts()).participants;
+    const school = all.find((p) => p.member.schoolId)?.member.schoolId as string;
+    const bySchool = await facts(new Date(), { ...everyone, schoolIds: [school] });
+    expect(bySchool.participants.map((p) => p.member.personId).sort()).toEqual(
+      all
+        .filter((p) => p.member.schoolId === school)
+        .map((p) => p.member.personId)
+        .sort(),
+    );
+    expect(
+      bySchool.participants.every((p) => typeof p.schoolName === 'string' && p.schoolName.length > 0),
+    ).toBe(true);
   });
 });
 

@@ -48,15 +48,15 @@ export * from './attachment/attachment-content.entity';
 export * from './attachment/analysis-version-attachment.entity';
 export * from './privacy/retention-rule.entity';
 export * from './privacy/privacy-log.entity';
-export { ProgressFacts } from './progress/progress-facts';
+export { cohortCompletions, cohortFacts, supportThresholdsOf } from './progress/cohort-completions';
 export type {
-  AttendanceCountRow,
-  FeedbackCountRow,
-  MeetingCountRow,
-  TaskCountRow,
-} from './progress/progress-facts';
-export { cohortCompletions, supportThresholdsOf } from './progress/cohort-completions';
-export type { AnalysisStage, CompletionScope, ParticipantCompletionRow } from './progress/cohort-completions';
+  AnalysisStage,
+  CohortFacts,
+  CompletionScope,
+  ParticipantCompletionRow,
+  ParticipantFacts,
+} from './progress/cohort-completions';
+export { hydrate, selectColumns } from './shared/raw-rows';
 export {
   OrganisationFollowUpFacts,
   followUpStatements,

@@ -29,7 +29,7 @@ export interface FollowUpCohortRow {
   startsOn: string;
   endsOn: string;
   requiredAttendanceShare: number;
-  /** All of the cohort's meetings, and those started by `now` (as `ProgressFacts.meetingCounts`). */
+  /** All of the cohort's meetings, and those started by `now` (as `cohortFacts`). */
   planned: number;
   held: number;
 }
@@ -151,8 +151,8 @@ export class OrganisationFollowUpFacts {
   /**
    * One row per participant: per round whether their analysis is published, the feedback it got
    * (critical friends counted, a course leader's given or not, over all versions, as
-   * `ProgressFacts.feedbackCounts`), their own live critical-friend tasks and how many are done (as
-   * `ProgressFacts.taskCounts`), and the meetings they attended.
+   * `cohortFacts`), their own live critical-friend tasks and how many are done (as
+   * `cohortFacts`), and the meetings they attended.
    */
   // Raw SQL: grouped counts over joins, one JSON array per participant; TypeORM's finders cannot.
   participants(scope: FollowUpScope): Promise<FollowUpParticipantRow[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SchoolEntity, cohortCompletions } from '@stl/api/data-access-db';
+import { cohortCompletions } from '@stl/api/data-access-db';
 import type { CohortEntity, CompletionScope } from '@stl/api/data-access-db';
 import { AccessPolicy } from '@stl/api/feature-auth';
 import type { Actor } from '@stl/api/feature-auth';
@@ -87,18 +87,13 @@ export class ProgressService {
   }
 
   private async compute(cohort: CohortEntity, scope: CompletionScope): Promise<ParticipantProgressModel[]> {
-    const schools = await this.dataSource.manager.find(SchoolEntity, {
-      select: { id: true, name: true },
-      where: { organisationId: cohort.organisationId },
-    });
-    const schoolName = new Map(schools.map((s) => [s.id, s.name]));
     const completions = await cohortCompletions(this.dataSource.manager, cohort, scope, new Date());
-    const rows = completions.map(({ member, rounds, result }): ParticipantProgressModel => {
+    const rows = completions.map(({ member, schoolName, rounds, result }): ParticipantProgressModel => {
       const byRound = new Map(rounds.map((f) => [f.round.id, f]));
       return {
         person: member.person as NonNullable<typeof member.person>,
         schoolId: member.schoolId,
-        schoolName: member.schoolId ? (schoolName.get(member.schoolId) ?? null) : null,
+        schoolName,
         leftAt: member.leftAt,
         rounds: result.rounds.map((r) => {
           const f = byRound.get(r.roundId);
