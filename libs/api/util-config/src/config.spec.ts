@@ -83,6 +83,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ WEB_ORIGINS: 'http://a, http://b' }).webOrigins).toEqual(['http://a', 'http://b']);
   });
 
+  it('allows the dev server only outside production; in production its own public origin', () => {
+    expect(loadConfig({}).webOrigins).toEqual(['http://localhost:4200']);
+    const prod = { NODE_ENV: 'production', MAIL_LINK_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(prod).webOrigins).toEqual([]);
+    expect(loadConfig({ ...prod, PUBLIC_WEB_URL: 'https://stl.example.se/' }).webOrigins).toEqual([
+      'https://stl.example.se',
+    ]);
+    expect(loadConfig({ ...prod, WEB_ORIGINS: 'https://a.example' }).webOrigins).toEqual([
+      'https://a.example',
+    ]);
+  });
+
   describe('single sign-on key', () => {
     it('uses the development key outside production, flagged so the boot warns', () => {
       expect(loadConfig({}).sso).toEqual({ secretKey: DEV_SSO_SECRET_KEY, secretKeyIsDevDefault: true });

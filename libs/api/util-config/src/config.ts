@@ -87,8 +87,12 @@ const schema = z.object({
     .default(15),
   /** Cookies only over HTTPS; on by default in production. */
   COOKIE_SECURE: bool.optional(),
-  /** Comma-separated origins allowed to call the API from a browser with credentials. */
-  WEB_ORIGINS: z.string().default('http://localhost:4200'),
+  /**
+   * Comma-separated origins allowed to call the API from a browser with credentials. Default: the
+   * Angular dev server outside production; in production only PUBLIC_WEB_URL's origin (the image
+   * serves the web app itself, from the same origin).
+   */
+  WEB_ORIGINS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest request body accepted, in bytes. */
   MAX_BODY_BYTES: z.coerce
@@ -442,7 +446,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cookieName: 'stl_session',
       cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
     },
-    webOrigins: c.WEB_ORIGINS.split(',')
+    webOrigins: (
+      c.WEB_ORIGINS ??
+      (c.NODE_ENV !== 'production'
+        ? 'http://localhost:4200'
+        : c.PUBLIC_WEB_URL
+          ? new URL(c.PUBLIC_WEB_URL).origin
+          : '')
+    )
+      .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
     trustProxy: parseTrustProxy(c.TRUST_PROXY),
