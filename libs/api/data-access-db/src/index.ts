@@ -57,6 +57,7 @@ export type {
   ParticipantFacts,
 } from './progress/cohort-completions';
 export { hydrate, selectColumns } from './shared/raw-rows';
+export { updateLoaded } from './shared/update-loaded';
 export {
   OrganisationFollowUpFacts,
   followUpStatements,

@@ -15,6 +15,7 @@ import {
   isUniqueViolation,
   SchoolEntity,
   TemplateSectionEntity,
+  updateLoaded,
 } from '@stl/api/data-access-db';
 import type { Answers } from '@stl/api/data-access-db';
 import { AccessPolicy, AuditService } from '@stl/api/feature-auth';
@@ -296,11 +297,18 @@ export class AnalysisService {
           const next = ordered(sections, { ...existing.draftAnswers, ...cleaned });
           // What this save overwrites goes to the draft history first (ADR 0028).
           await recordSave(m, { existing, next, editorId, setAside: ordered(sections, setAside), now });
-          existing.draftAnswers = next;
-          existing.draftRevision += 1;
-          existing.draftSavedAt = now;
-          existing.draftEditorId = editorId;
-          return m.save(existing);
+          return updateLoaded(
+            m,
+            AnalysisEntity,
+            existing,
+            {
+              draftAnswers: next,
+              draftRevision: existing.draftRevision + 1,
+              draftSavedAt: now,
+              draftEditorId: editorId,
+            },
+            now,
+          );
         },
       );
     } catch (e) {
@@ -370,11 +378,18 @@ export class AnalysisService {
       });
       // The files go with the version for good (ADR 0024).
       await freezeAttachments(m, analysis.id, (inserted.identifiers[0] as { id: string }).id);
-      analysis.publishedVersion += 1;
-      analysis.status = AnalysisStatus.PUBLISHED;
-      analysis.firstPublishedAt ??= now;
-      analysis.lastPublishedAt = now;
-      const saved = await m.save(analysis);
+      const saved = await updateLoaded(
+        m,
+        AnalysisEntity,
+        analysis,
+        {
+          publishedVersion: analysis.publishedVersion + 1,
+          status: AnalysisStatus.PUBLISHED,
+          firstPublishedAt: analysis.firstPublishedAt ?? now,
+          lastPublishedAt: now,
+        },
+        now,
+      );
       // In the same transaction: the reviewers' mail exists exactly when the new version does.
       await this.notifications.analysisPublished(m, saved.id);
       return saved;

@@ -14,6 +14,7 @@ import {
   ReviewAssignmentEntity,
   ReviewerKind,
   TemplateSectionEntity,
+  updateLoaded,
 } from '@stl/api/data-access-db';
 import type { RequirableQuality } from '@stl/api/data-access-db';
 import { AccessPolicy } from '@stl/api/feature-auth';
@@ -161,8 +162,7 @@ export class FeedbackService {
             qualityOnlyPraise: quality.onlyPraise.found,
           }),
         );
-        assignment.completedAt = now;
-        await m.save(ReviewAssignmentEntity, assignment);
+        await updateLoaded(m, ReviewAssignmentEntity, assignment, { completedAt: now }, now);
         // In the same transaction: the author's mail exists exactly when the feedback does.
         await this.notifications.feedbackReceived(m, saved.id);
         return saved;
