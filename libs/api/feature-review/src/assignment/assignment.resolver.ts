@@ -100,6 +100,8 @@ export class AssignmentResolver {
     @Parent() a: ReviewAssignmentEntity,
     @Context() ctx: RequestContext,
   ): Promise<AnalysisEntity | null> {
+    // Read with the assignment when the list joined it in (myReviewTasks), else by the loader.
+    if (a.analysis) return Promise.resolve(a.analysis);
     return this.lookups.analysis(ctx.req, a.analysisId);
   }
 
@@ -120,12 +122,13 @@ export class AssignmentResolver {
     @Parent() a: ReviewAssignmentEntity,
     @Context() ctx: RequestContext,
   ): Promise<AnalysisRoundEntity | null> {
+    if (a.round) return Promise.resolve(a.round);
     return this.lookups.round(ctx.req, a.roundId);
   }
 
   @ResolveField(() => GraphQLISODateTime, { nullable: true, description: "The round's feedback deadline." })
   async dueAt(@Parent() a: ReviewAssignmentEntity, @Context() ctx: RequestContext): Promise<Date | null> {
-    return (await this.lookups.round(ctx.req, a.roundId))?.feedbackDeadline ?? null;
+    return (await this.round(a, ctx))?.feedbackDeadline ?? null;
   }
 
   @ResolveField('feedback', () => FeedbackEntity, {

@@ -10,6 +10,7 @@ import {
   CohortMembershipEntity,
   CohortRole,
   isUniqueViolation,
+  PersonEntity,
   ReviewAssignmentEntity,
   ReviewerKind,
 } from '@stl/api/data-access-db';
@@ -23,6 +24,7 @@ import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/
 import { groupBy } from '@stl/api/util-graphql';
 import { LEADER_REASON } from '../allocation/allocation.planner';
 import type { MyReviewTasksArgs } from './dto/assignment.args';
+import { EntityColumns } from './entity-columns';
 
 const MANUAL_ADD: StoredReason = { code: 'MANUAL', message: 'Added by a course leader.' };
 const MANUAL_SWAP: StoredReason = { code: 'MANUAL_SWAP', message: 'Swapped in by a course leader.' };
@@ -44,7 +46,14 @@ export class AssignmentService {
     private readonly notifications: NotificationEvents,
   ) {}
 
-  /** My live assignments (done or not), soonest due first. */
+  /**
+   * My live assignments (done or not), soonest due first, in one statement with what the task list
+   * shows: each comes with its round (`round`) and its analysis (`analysis`, with the same round and
+   * its author), which the field resolvers use instead of a statement per kind. The analysis is read
+   * without the working copy's answers (`draftAnswers`, a large column only its author sees), so it
+   * is handed over only when the reviewer is not its author (never, by rule 4); else the resolver
+   * reads it whole as before.
+   */
   async myTasks(actor: Actor, args: MyReviewTasksArgs): Promise<ReviewAssignmentEntity[]> {
     if (args.cohortId) await this.access.cohortAccess(actor, args.cohortId);
     if (args.roundId) {
@@ -52,19 +61,55 @@ export class AssignmentService {
       if (!round) throw new NotFoundError('analysis round', args.roundId);
       await this.access.cohortAccess(actor, round.cohortId);
     }
-    const q = this.assignments
-      .createQueryBuilder('ra')
-      .innerJoin(AnalysisRoundEntity, 'r', 'r.id = ra.round_id')
-      .where('ra.reviewer_id = :me AND ra.cancelled_at IS NULL', { me: actor.personId });
-    if (args.cohortId) q.andWhere('ra.cohort_id = :cohortId', { cohortId: args.cohortId });
-    if (args.roundId) q.andWhere('ra.round_id = :roundId', { roundId: args.roundId });
-    if (args.done === true) q.andWhere('ra.completed_at IS NOT NULL');
-    if (args.done === false) q.andWhere('ra.completed_at IS NULL');
-    return q
-      .orderBy('r.feedback_deadline', 'ASC')
-      .addOrderBy('ra.created_at', 'ASC')
-      .addOrderBy('ra.id')
-      .getMany();
+    const cols = this.taskColumns();
+    const params: unknown[] = [actor.personId];
+    const where = ['ra.reviewer_id = $1', 'ra.cancelled_at IS NULL'];
+    if (args.cohortId) where.push(`ra.cohort_id = $${params.push(args.cohortId)}`);
+    if (args.roundId) where.push(`ra.round_id = $${params.push(args.roundId)}`);
+    if (args.done === true) where.push('ra.completed_at IS NOT NULL');
+    if (args.done === false) where.push('ra.completed_at IS NULL');
+    const rows = await this.assignments.manager.query<Record<string, unknown>[]>(
+      `SELECT ${cols.assignment.select}, ${cols.round.select}, ${cols.analysis.select}, ${cols.author.select}
+         FROM review_assignment ra
+         JOIN analysis_round r ON r.id = ra.round_id
+         LEFT JOIN analysis a ON a.id = ra.analysis_id
+         LEFT JOIN person p ON p.id = a.author_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY r.feedback_deadline ASC, ra.created_at ASC, ra.id ASC`,
+      params,
+    );
+    return rows.map((row) => {
+      const task = cols.assignment.from(row) as ReviewAssignmentEntity;
+      const round = cols.round.from(row) as AnalysisRoundEntity;
+      task.round = round;
+      const analysis = cols.analysis.from(row);
+      const author = cols.author.from(row);
+      if (analysis && author && analysis.authorId !== task.reviewerId) {
+        analysis.round = round;
+        analysis.author = author;
+        task.analysis = analysis;
+      }
+      return task;
+    });
+  }
+
+  private columns?: {
+    assignment: EntityColumns<ReviewAssignmentEntity>;
+    round: EntityColumns<AnalysisRoundEntity>;
+    analysis: EntityColumns<AnalysisEntity>;
+    author: EntityColumns<PersonEntity>;
+  };
+
+  /** The columns of myTasks' statement, from the entities' metadata (once). */
+  private taskColumns() {
+    const ds = this.assignments.manager.connection;
+    this.columns ??= {
+      assignment: new EntityColumns(ds, ReviewAssignmentEntity, 'ra'),
+      round: new EntityColumns(ds, AnalysisRoundEntity, 'r'),
+      analysis: new EntityColumns(ds, AnalysisEntity, 'a', ['draftAnswers']),
+      author: new EntityColumns(ds, PersonEntity, 'p'),
+    };
+    return this.columns;
   }
 
   async assertCanManageRound(actor: Actor, round: AnalysisRoundEntity): Promise<void> {
