@@ -56,7 +56,7 @@ export type {
   ParticipantCompletionRow,
   ParticipantFacts,
 } from './progress/cohort-completions';
-export { hydrate, selectColumns } from './shared/raw-rows';
+export { EntityColumns } from './shared/entity-columns';
 export { updateLoaded } from './shared/update-loaded';
 export {
   OrganisationFollowUpFacts,

@@ -8,7 +8,7 @@ import { OrganisationSupportSettingsEntity } from '../organisation/organisation-
 import { PersonEntity } from '../person/person.entity';
 import { ReviewerKind } from '../review/review-assignment.entity';
 import { AnalysisRoundEntity } from '../round/analysis-round.entity';
-import { hydrate, selectColumns } from '../shared/raw-rows';
+import { EntityColumns } from '../shared/entity-columns';
 
 /** The organisation's thresholds of the support signal (course rule 8); the defaults without a row. */
 export async function supportThresholdsOf(
@@ -104,13 +104,18 @@ export async function cohortFacts(
   scope: CompletionScope,
   now: Date,
 ): Promise<CohortFacts> {
+  const columns = {
+    round: new EntityColumns(m.connection, AnalysisRoundEntity, 'r'),
+    member: new EntityColumns(m.connection, CohortMembershipEntity, 'mem'),
+    person: new EntityColumns(m.connection, PersonEntity, 'p'),
+  };
   const [cohortRows, memberRows] = await Promise.all([
-    m.query<CohortFactsRow[]>(cohortFactsSql(m), [cohort.id, cohort.organisationId, now]),
-    m.query<MemberFactsRow[]>(...memberFactsSql(m, cohort.id, scope)),
+    m.query<CohortFactsRow[]>(cohortFactsSql(columns.round), [cohort.id, cohort.organisationId, now]),
+    m.query<MemberFactsRow[]>(...memberFactsSql(columns, cohort.id, scope)),
   ]);
   const first = cohortRows[0];
   return {
-    rounds: cohortRows.filter((r) => r['r_id'] !== null).map((r) => hydrate(m, AnalysisRoundEntity, r, 'r_')),
+    rounds: cohortRows.flatMap((r) => columns.round.from(r) ?? []),
     meetings: { planned: first?.planned ?? 0, held: first?.held ?? 0 },
     thresholds:
       !first || first.behind_after_days === null
@@ -121,8 +126,8 @@ export async function cohortFacts(
             needsSupportRoundsMissed: first.needs_support_rounds_missed as number,
           },
     participants: memberRows.map((row) => {
-      const member = hydrate(m, CohortMembershipEntity, row, 'm_');
-      member.person = hydrate(m, PersonEntity, row, 'p_');
+      const member = columns.member.from(row) as CohortMembershipEntity;
+      member.person = columns.person.from(row) as PersonEntity;
       return {
         member,
         schoolName: row.school_name,
@@ -186,9 +191,9 @@ export async function cohortCompletions(
 }
 
 /** $1 cohort, $2 organisation, $3 now. At least one row (the counts), one per round when there are rounds. */
-function cohortFactsSql(m: EntityManager): string {
+function cohortFactsSql(round: EntityColumns<AnalysisRoundEntity>): string {
   return `SELECT mc.planned, mc.held, ss.behind_after_days, ss.needs_support_after_days,
-                 ss.needs_support_rounds_missed, ${selectColumns(m, AnalysisRoundEntity, 'r', 'r_')}
+                 ss.needs_support_rounds_missed, ${round.select}
             FROM (SELECT count(*)::int AS planned, (count(*) FILTER (WHERE starts_at <= $3))::int AS held
                     FROM meeting WHERE cohort_id = $1) mc
             LEFT JOIN analysis_round r ON r.cohort_id = $1
@@ -197,7 +202,11 @@ function cohortFactsSql(m: EntityManager): string {
 }
 
 /** The participants in scope, each with their own aggregates; parameters bound, never spliced. */
-function memberFactsSql(m: EntityManager, cohortId: string, scope: CompletionScope): [string, unknown[]] {
+function memberFactsSql(
+  columns: { member: EntityColumns<CohortMembershipEntity>; person: EntityColumns<PersonEntity> },
+  cohortId: string,
+  scope: CompletionScope,
+): [string, unknown[]] {
   const params: unknown[] = [
     cohortId,
     CohortRole.PARTICIPANT,
@@ -242,8 +251,7 @@ function memberFactsSql(m: EntityManager, cohortId: string, scope: CompletionSco
        WHERE mt.cohort_id = $1 AND at.status = $5 AND at.person_id IN (SELECT person_id FROM mem)
        GROUP BY at.person_id
     )
-    SELECT ${selectColumns(m, CohortMembershipEntity, 'mem', 'm_')},
-           ${selectColumns(m, PersonEntity, 'p', 'p_')},
+    SELECT ${columns.member.select}, ${columns.person.select},
            sc.name AS school_name, an.analyses, tk.tasks, att.attended
       FROM mem
       JOIN person p ON p.id = mem.person_id

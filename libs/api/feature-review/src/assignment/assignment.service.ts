@@ -13,6 +13,7 @@ import {
   PersonEntity,
   ReviewAssignmentEntity,
   ReviewerKind,
+  EntityColumns,
 } from '@stl/api/data-access-db';
 import type { StoredReason } from '@stl/api/data-access-db';
 import { AccessPolicy } from '@stl/api/feature-auth';
@@ -24,7 +25,6 @@ import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/
 import { groupBy } from '@stl/api/util-graphql';
 import { LEADER_REASON } from '../allocation/allocation.planner';
 import type { MyReviewTasksArgs } from './dto/assignment.args';
-import { EntityColumns } from './entity-columns';
 
 const MANUAL_ADD: StoredReason = { code: 'MANUAL', message: 'Added by a course leader.' };
 const MANUAL_SWAP: StoredReason = { code: 'MANUAL_SWAP', message: 'Swapped in by a course leader.' };

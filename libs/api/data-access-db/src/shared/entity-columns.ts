@@ -3,7 +3,8 @@ import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'ty
 type ColumnMetadata = EntityMetadata['columns'][number];
 
 /**
- * One entity's columns in a hand-written statement that joins several tables: `select` lists them
+ * Entities from hand-written SQL (ADR 0041), for the hot reads that join or aggregate more than
+ * TypeORM's finders can say in one statement. One entity's columns in a hand-written statement that joins several tables: `select` lists them
  * under the table's alias (each as "alias.property"), and `from` builds the entity back from a row
  * the way TypeORM's find would (the same properties and value conversions), so what one joined
  * statement read can stand in for what a loader reads, without TypeORM's query building and
@@ -33,9 +34,10 @@ export class EntityColumns<T extends ObjectLiteral> {
         }
         return { column, key: `${alias}.${column.propertyName}` };
       });
-    const primary = this.metadata.primaryColumns;
-    if (primary.length !== 1) throw new Error(`${this.metadata.name}: one primary column expected`);
-    this.idKey = `${alias}.${primary[0].propertyName}`;
+    // A row of the entity has every primary column set; a left join that found none has them null.
+    const [primary] = this.metadata.primaryColumns;
+    if (!primary) throw new Error(`${this.metadata.name}: a primary column expected`);
+    this.idKey = `${alias}.${primary.propertyName}`;
     this.select = this.columns
       .map(({ column, key }) => `${escape(alias)}.${escape(column.databaseName)} AS ${escape(key)}`)
       .join(', ');
