@@ -56,6 +56,8 @@ export interface StoredReason {
   where: '"cancelled_at" IS NULL',
 })
 @Index(['roundId', 'reviewerId'])
+// A reviewer's live tasks (myReviewTasks, the home page's open tasks; migration ReviewerTaskIndex).
+@Index('IDX_review_assignment_reviewer', ['reviewerId', 'cohortId'], { where: '"cancelled_at" IS NULL' })
 // The dashboard's covering index (migration DashboardIndexes, ADR 0033).
 @Index('IDX_review_assignment_follow_up', { synchronize: false })
 export class ReviewAssignmentEntity extends BaseEntity {
