@@ -1,4 +1,4 @@
-import { ADMIN, MARIA, SEEDED } from './cohort.fixtures';
+import { ADMIN, MARIA, REKTOR_EKBACKE, SARA, SEEDED } from './cohort.fixtures';
 import type { GqlClient } from './support/gql-client';
 import { StatementCount } from './support/statement-count';
 import { startTestApi } from './support/test-api';
@@ -18,6 +18,8 @@ describe('the cohort list, in statements', () => {
   let api: TestApi;
   let admin: GqlClient;
   let maria: GqlClient;
+  let sara: GqlClient;
+  let rektor: GqlClient;
   const statements = new StatementCount();
 
   async function counted(client: GqlClient): Promise<{ statements: number; count: number }> {
@@ -31,7 +33,9 @@ describe('the cohort list, in statements', () => {
   beforeAll(async () => {
     statements.install();
     api = await startTestApi();
-    [admin, maria] = await Promise.all([api.signedIn(ADMIN), api.signedIn(MARIA)]);
+    [admin, maria, sara, rektor] = await Promise.all(
+      [ADMIN, MARIA, SARA, REKTOR_EKBACKE].map((email) => api.signedIn(email)),
+    );
   });
   afterAll(async () => {
     statements.restore();
@@ -57,6 +61,31 @@ describe('the cohort list, in statements', () => {
       cohorts: { nodes: { viewerRole: string; viewerCanManage: boolean }[] };
     }>(LIST);
     expect(new Set(cohorts.nodes.map((c) => c.viewerRole))).toEqual(new Set(['LEADER']));
+  });
+
+  it("reads one cohort and the viewer's relation to it in one statement beside the session", async () => {
+    const ROLE = `query($id: ID!) { cohort(id: $id) { id viewerRole viewerCanManage } }`;
+    const expected = new Map([
+      [admin, 'ADMINISTRATOR'],
+      [maria, 'LEADER'],
+      [sara, 'PARTICIPANT'],
+      [rektor, 'SCHOOL_LEADER'],
+    ]);
+    for (const [client, role] of expected) {
+      await client.ok(ROLE, { id: SEEDED });
+      let answer: unknown;
+      const sent = await statements.during(async () => {
+        answer = await client.ok(ROLE, { id: SEEDED });
+      });
+      expect(answer).toEqual({
+        cohort: {
+          id: SEEDED,
+          viewerRole: role,
+          viewerCanManage: role === 'ADMINISTRATOR' || role === 'LEADER',
+        },
+      });
+      expect(sent).toHaveLength(2);
+    }
   });
 
   it('answers `me` in two statements: the session with its person and roles, then the viewer', async () => {
