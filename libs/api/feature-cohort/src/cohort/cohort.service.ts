@@ -77,8 +77,8 @@ const ROUNDS = 'page_rounds';
 type PageRow = ViewerFactsRow & {
   c_id: string;
   [TOTAL]: string;
-  [MEETINGS]?: Record<string, unknown>[] | null;
-  [ROUNDS]?: Record<string, unknown>[] | null;
+  [MEETINGS]?: unknown[][] | null;
+  [ROUNDS]?: unknown[][] | null;
 };
 
 /** What the cohort list reads ahead for the request's field resolvers, when the query asks for it. */

@@ -6,13 +6,13 @@ const TIMESTAMP = 'timestamp with time zone';
 
 /**
  * Rows of an entity read as JSON inside another statement (the cohort list reads each cohort's
- * meetings and rounds as a json array beside the cohort row, issue 13), made into the entities
- * TypeORM would have loaded: every column under its property name, timestamps as Dates (sent as
- * whole milliseconds since 1970, rounded down as the pg driver reads them: a number is far quicker
- * to make a Date of than an ISO string). Only
- * column types whose JSON form is what TypeORM hydrates are allowed; any other (numeric, bigint,
- * date, simple-array, a transformer) is refused when the reader is made, so that an entity gaining
- * such a column fails the tests rather than answering with a wrong type.
+ * meetings and rounds as a json array beside the cohort row, issue 13), one array of column values
+ * per row, made into the entities TypeORM would have loaded: every column under its property name,
+ * timestamps as Dates. Timestamps travel as whole milliseconds since 1970, rounded down as the pg
+ * driver reads them (a Date is far quicker made from a number than from an ISO string). Only column
+ * types whose JSON form is what TypeORM hydrates are allowed; any other (numeric, bigint, date,
+ * simple-array, a transformer) is refused when the reader is made, so that an entity gaining such a
+ * column fails the tests rather than answering with a wrong type.
  */
 export class EntityJson<T> {
   private readonly columns: { property: string; database: string; timestamp: boolean }[];
@@ -38,19 +38,24 @@ export class EntityJson<T> {
       });
   }
 
-  /** `json_build_object(...)` of every column of the entity's row `alias`, keyed by property name. */
-  objectOf(alias: string): string {
+  /**
+   * `json_build_array(...)` of every column of the entity's row `alias`, in a fixed order: no key
+   * names, so the json the driver parses is half the size of an object's.
+   */
+  arrayOf(alias: string): string {
     const value = (c: { database: string; timestamp: boolean }) =>
       c.timestamp ? `floor(extract(epoch FROM ${alias}."${c.database}") * 1000)` : `${alias}."${c.database}"`;
-    return `json_build_object(${this.columns.map((c) => `'${c.property}', ${value(c)}`).join(', ')})`;
+    return `json_build_array(${this.columns.map(value).join(', ')})`;
   }
 
-  /** The entity from what `objectOf` made of its row. */
-  read(json: Record<string, unknown>): T {
+  /** The entity from what `arrayOf` made of its row. */
+  read(json: readonly unknown[]): T {
     const entity = this.metadata.create(undefined, { fromDeserializer: true }) as Record<string, unknown>;
-    for (const c of this.columns) {
-      const value = json[c.property] ?? null;
-      entity[c.property] = c.timestamp && value !== null ? new Date(value as number) : value;
+    const { columns } = this;
+    for (let i = 0; i < columns.length; i++) {
+      const value = json[i] ?? null;
+      entity[columns[i].property] =
+        columns[i].timestamp && value !== null ? new Date(value as number) : value;
     }
     return entity as T;
   }

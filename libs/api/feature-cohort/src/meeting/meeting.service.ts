@@ -123,15 +123,15 @@ export class MeetingService {
 
   /**
    * A select-list expression over cohort rows (as `cohortAlias`): the cohort's meetings by number as a
-   * json array (null for none), for a list to read with its cohorts and hand to `primeForCohort`.
+   * json array of row arrays (null for none), for a list to read with its cohorts and hand to `primeForCohort`.
    */
   cohortJson(cohortAlias: string): string {
     const table = this.meetings.metadata.tablePath;
-    return `(SELECT json_agg(${this.reader().objectOf('mt')} ORDER BY mt.number) FROM ${table} mt WHERE mt.cohort_id = ${cohortAlias}.id)`;
+    return `(SELECT json_agg(${this.reader().arrayOf('mt')} ORDER BY mt.number) FROM ${table} mt WHERE mt.cohort_id = ${cohortAlias}.id)`;
   }
 
   /** Keeps a cohort's meetings read by `cohortJson` as this request's answer to `listForCohort`. */
-  primeForCohort(req: object, cohortId: string, json: Record<string, unknown>[] | null): void {
+  primeForCohort(req: object, cohortId: string, json: unknown[][] | null): void {
     const reader = this.reader();
     const meetings = (json ?? []).map((row) => reader.read(row));
     this.byCohort(req).prime(cohortId, meetings);

@@ -312,15 +312,15 @@ export class RoundService {
 
   /**
    * A select-list expression over cohort rows (as `cohortAlias`): the cohort's rounds by number as a
-   * json array (null for none), for a list to read with its cohorts and hand to `primeForCohort`.
+   * json array of row arrays (null for none), for a list to read with its cohorts and hand to `primeForCohort`.
    */
   cohortJson(cohortAlias: string): string {
     const table = this.rounds.metadata.tablePath;
-    return `(SELECT json_agg(${this.reader().objectOf('rd')} ORDER BY rd.number) FROM ${table} rd WHERE rd.cohort_id = ${cohortAlias}.id)`;
+    return `(SELECT json_agg(${this.reader().arrayOf('rd')} ORDER BY rd.number) FROM ${table} rd WHERE rd.cohort_id = ${cohortAlias}.id)`;
   }
 
   /** Keeps a cohort's rounds read by `cohortJson` as this request's answer to `listForCohort`. */
-  primeForCohort(req: object, cohortId: string, json: Record<string, unknown>[] | null): void {
+  primeForCohort(req: object, cohortId: string, json: unknown[][] | null): void {
     const reader = this.reader();
     const rounds = (json ?? []).map((row) => reader.read(row));
     this.byCohort(req).prime(cohortId, rounds);
