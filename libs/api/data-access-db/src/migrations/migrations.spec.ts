@@ -47,7 +47,7 @@ describe('migrations', () => {
     ).rejects.toThrow(/cohort_dates_ordered/);
   });
 
-  it('serve the lookups by person that requests make with an index, not a scan of the table', async () => {
+  it('serve the lookups by person (and by school) that requests make with an index, not a scan of the table', async () => {
     // Every authenticated request reads the person's role grants with its session (issue 13: at
     // national scale a scan of role_grant was most of the database's work). With sequential scans
     // priced out, the plan shows a scan only where no index can serve the lookup.
@@ -55,6 +55,8 @@ describe('migrations', () => {
       `SELECT * FROM role_grant WHERE person_id = $1`,
       `SELECT * FROM certification WHERE person_id = $1`,
       `SELECT * FROM cohort_membership WHERE person_id = $1`,
+      // A school leader's cohort list: memberships from the schools they lead.
+      `SELECT * FROM cohort_membership WHERE school_id = $1`,
     ];
     await ds.transaction(async (m) => {
       await m.query(`SET LOCAL enable_seqscan = off`);
