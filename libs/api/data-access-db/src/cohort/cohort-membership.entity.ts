@@ -28,6 +28,8 @@ registerEnumType(CohortRole, {
 })
 @Entity('cohort_membership')
 @Index(['personId'])
+// A school leader's cohorts: those with participants from their schools (issue 13).
+@Index('IDX_cohort_membership_school', ['schoolId'])
 export class CohortMembershipEntity {
   @Field(() => ID, { description: 'The cohort.' })
   @PrimaryColumn({ type: 'uuid' })

@@ -22,6 +22,7 @@ import { PrivacyRetention1796551692199 } from './1796551692199-PrivacyRetention'
 import { PassageComments1796551716015 } from './1796551716015-PassageComments';
 import { AccessibilityReports1796564000000 } from './1796564000000-AccessibilityReports';
 import { PersonLookupIndexes1796565000000 } from './1796565000000-PersonLookupIndexes';
+import { CohortMembershipSchoolIndex1796565500000 } from './1796565500000-CohortMembershipSchoolIndex';
 import { ReviewerTaskIndex1796566000000 } from './1796566000000-ReviewerTaskIndex';
 import { CertificatesAndPortfolio1796560000000 } from './1796560000000-CertificatesAndPortfolio';
 import { CalendarFeedAndSelfAssessment1796562000000 } from './1796562000000-CalendarFeedAndSelfAssessment';
@@ -61,5 +62,6 @@ export const MIGRATIONS: Function[] = [
   FeedbackExamples1796563937417,
   AccessibilityReports1796564000000,
   PersonLookupIndexes1796565000000,
+  CohortMembershipSchoolIndex1796565500000,
   ReviewerTaskIndex1796566000000,
 ];

@@ -47,7 +47,7 @@ describe('migrations', () => {
     ).rejects.toThrow(/cohort_dates_ordered/);
   });
 
-  it('serve the lookups by person that requests make with an index, not a scan of the table', async () => {
+  it('serve the lookups by person (and by school) that requests make with an index, not a scan of the table', async () => {
     // Every authenticated request reads the person's role grants with its session (issue 13: at
     // national scale a scan of role_grant was most of the database's work). With sequential scans
     // priced out, the plan shows a scan only where no index can serve the lookup.
@@ -55,6 +55,8 @@ describe('migrations', () => {
       `SELECT * FROM role_grant WHERE person_id = $1`,
       `SELECT * FROM certification WHERE person_id = $1`,
       `SELECT * FROM cohort_membership WHERE person_id = $1`,
+      // A school leader's cohort list: memberships from the schools they lead.
+      `SELECT * FROM cohort_membership WHERE school_id = $1`,
     ];
     await ds.transaction(async (m) => {
       await m.query(`SET LOCAL enable_seqscan = off`);
@@ -65,6 +67,28 @@ describe('migrations', () => {
         expect({ sql, plan: plan.map((r) => r['QUERY PLAN']).join('\n') }).toEqual({
           sql,
           plan: expect.not.stringContaining('Seq Scan'),
+        });
+      }
+    });
+  });
+
+  it("serve a reviewer's live tasks (myReviewTasks) with their own index", async () => {
+    // Without it, the cohort's index is the best the planner has: a scan of every task of the
+    // cohort (or of the whole table, across cohorts), filtered by reviewer.
+    const id = '00000000-0000-4000-8000-000000000000';
+    await ds.transaction(async (m) => {
+      await m.query(`SET LOCAL enable_seqscan = off`);
+      for (const [sql, params] of [
+        [
+          `SELECT * FROM review_assignment WHERE reviewer_id = $1 AND cohort_id = $2 AND cancelled_at IS NULL`,
+          [id, id],
+        ],
+        [`SELECT * FROM review_assignment WHERE reviewer_id = $1 AND cancelled_at IS NULL`, [id]],
+      ] as const) {
+        const plan: { 'QUERY PLAN': string }[] = await m.query(`EXPLAIN ${sql}`, [...params]);
+        expect({ sql, plan: plan.map((r) => r['QUERY PLAN']).join('\n') }).toEqual({
+          sql,
+          plan: expect.stringContaining('IDX_review_assignment_reviewer'),
         });
       }
     });

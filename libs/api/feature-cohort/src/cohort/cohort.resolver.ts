@@ -1,4 +1,5 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   AnalysisRoundEntity,
   CohortEntity,
@@ -11,6 +12,7 @@ import type { Actor, RequestContext } from '@stl/api/feature-auth';
 import type { Page } from '@stl/api/util-graphql';
 import { allowedCohortTransitions } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
+import { asksFor } from '../common/selection';
 import { MeetingService } from '../meeting/meeting.service';
 import { ParticipantsArgs } from '../membership/membership.args';
 import { CohortParticipantPage } from '../membership/membership.models';
@@ -41,8 +43,18 @@ export class CohortResolver {
   ) {}
 
   @Query(() => CohortPage, { description: 'The cohorts you may see, newest first.' })
-  cohorts(@Args() args: CohortsArgs, @CurrentActor() actor: Actor): Promise<Page<CohortEntity>> {
-    return this.service.list(actor, args);
+  cohorts(
+    @Args() args: CohortsArgs,
+    @CurrentActor() actor: Actor,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<CohortEntity>> {
+    // The page's meetings and rounds are read with it when asked for (one statement in all).
+    return this.service.list(actor, args, {
+      req: ctx.req,
+      meetings: asksFor(info, ['nodes', 'meetings']),
+      rounds: asksFor(info, ['nodes', 'rounds']),
+    });
   }
 
   @Query(() => CohortEntity, {

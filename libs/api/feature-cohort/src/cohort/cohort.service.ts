@@ -16,7 +16,7 @@ import {
   isUniqueViolation,
 } from '@stl/api/data-access-db';
 import { AccessPolicy, hasRole, schoolsLedBy } from '@stl/api/feature-auth';
-import type { Actor } from '@stl/api/feature-auth';
+import type { Actor, ViewerFactsRow } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, ForbiddenError } from '@stl/api/util-errors';
 import type { FieldProblem } from '@stl/api/util-errors';
 import { paginate } from '@stl/api/util-graphql';
@@ -42,7 +42,9 @@ import { NotificationEvents } from '@stl/api/feature-notification';
 import { CohortChangeKind, cohortChangeRefusal } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
 import { definedOnly } from '../common/problems';
+import { MeetingService } from '../meeting/meeting.service';
 import { MembershipService } from '../membership/membership.service';
+import { RoundService } from '../round/round.service';
 import type { CohortsArgs } from './cohort.args';
 import type { CohortOpeningProblemModel } from './cohort.models';
 import { cohortPeriodProblems } from './cohort-rules';
@@ -67,6 +69,26 @@ const OPENING_FIELD = {
   NO_CERTIFIED_LEADER: 'leaders',
 };
 
+/** The raw columns the list's statement adds beside the cohort's own. */
+const TOTAL = 'page_total';
+const MEETINGS = 'page_meetings';
+const ROUNDS = 'page_rounds';
+
+type PageRow = ViewerFactsRow & {
+  c_id: string;
+  [TOTAL]: string;
+  [MEETINGS]?: unknown[][] | null;
+  [ROUNDS]?: unknown[][] | null;
+};
+
+/** What the cohort list reads ahead for the request's field resolvers, when the query asks for it. */
+export interface ReadAhead {
+  /** The request the field resolvers' loaders live on. */
+  req: object;
+  meetings: boolean;
+  rounds: boolean;
+}
+
 /** Past tense of the verbs the status mutations use, for error messages. */
 const VERB: Record<CohortStatus, string> = {
   PLANNING: 'planned',
@@ -83,6 +105,8 @@ export class CohortService {
     private readonly commands: CohortCommands,
     private readonly policy: AccessPolicy,
     private readonly memberships: MembershipService,
+    private readonly meetings: MeetingService,
+    private readonly rounds: RoundService,
     private readonly notifications: NotificationEvents,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(CohortEntity) private readonly cohorts: Repository<CohortEntity>,
@@ -92,11 +116,16 @@ export class CohortService {
    * The cohorts the actor may see, newest first. The conditions mirror AccessPolicy.cohortAccess:
    * administrators see all of their organisation's; leaders and participants their own; school
    * leaders those with participants enrolled from their school.
+   *
+   * One statement for the page (issue 13): the page's rows, the count of all (a window over the
+   * same rows), the actor's relation to each cohort (AccessPolicy's facts, handed over so that
+   * viewerRole and viewerCanManage ask nothing more) and, when the query asks for them, each
+   * cohort's meetings and rounds as json (handed to their loaders likewise).
    */
-  list(actor: Actor, args: CohortsArgs): Promise<Page<CohortEntity>> {
+  list(actor: Actor, args: CohortsArgs, ahead?: ReadAhead): Promise<Page<CohortEntity>> {
     const organisationId = args.organisationId ?? actor.organisationId;
     this.policy.assertMemberOf(actor, organisationId);
-    return paginate(args, (skip, take) => {
+    const visible = () => {
       const qb = this.cohorts
         .createQueryBuilder('c')
         .where('c.organisationId = :organisationId', { organisationId });
@@ -109,13 +138,30 @@ export class CohortService {
           "EXISTS (SELECT 1 FROM cohort_membership s WHERE s.cohort_id = c.id AND s.role = 'PARTICIPANT' AND s.school_id IN (:...led))";
         qb.andWhere(led.length ? `(${mine} OR ${ofMySchools})` : mine, { me: actor.personId, led });
       }
-      return qb
+      return qb;
+    };
+    return paginate(args, async (skip, take) => {
+      const qb = this.policy.selectViewerFacts(visible(), actor, 'c').addSelect('COUNT(*) OVER ()', TOTAL);
+      if (ahead?.meetings) qb.addSelect(this.meetings.cohortJson('c'), MEETINGS);
+      if (ahead?.rounds) qb.addSelect(this.rounds.cohortJson('c'), ROUNDS);
+      const { entities, raw } = await qb
         .orderBy('c.startsOn', 'DESC')
         .addOrderBy('c.name', 'ASC')
         .addOrderBy('c.id', 'ASC')
         .offset(skip)
         .limit(take)
-        .getManyAndCount();
+        .getRawAndEntities<PageRow>();
+      const rawOf = new Map(raw.map((r) => [r.c_id, r]));
+      const rows = entities.map((cohort) => ({ cohort, raw: rawOf.get(cohort.id) as PageRow }));
+      this.policy.primeCohortAccess(actor, rows);
+      if (ahead)
+        for (const { cohort, raw: r } of rows) {
+          if (ahead.meetings) this.meetings.primeForCohort(ahead.req, cohort.id, r[MEETINGS] ?? null);
+          if (ahead.rounds) this.rounds.primeForCohort(ahead.req, cohort.id, r[ROUNDS] ?? null);
+        }
+      // The window counts only beside a row; a page past the end counts apart.
+      const total = raw.length ? Number(raw[0][TOTAL]) : skip === 0 ? 0 : await visible().getCount();
+      return [entities, total];
     });
   }
 

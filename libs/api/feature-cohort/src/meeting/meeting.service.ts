@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type DataLoader from 'dataloader';
 import { In, Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import {
@@ -16,6 +17,7 @@ import { MIN_MEETINGS, meetingScheduleProblems } from '@stl/shared/domain';
 import { CohortCommands } from '@stl/api/feature-cohort-commands';
 import { CohortChangeKind } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
+import { EntityJson } from '../common/entity-json';
 import { definedOnly, toFieldProblems } from '../common/problems';
 import type { CreateMeetingInput } from './dto/create-meeting.input';
 import type { UpdateMeetingInput } from './dto/update-meeting.input';
@@ -23,6 +25,9 @@ import { meetingPlaceProblems, nextNumber } from './meeting-rules';
 
 @Injectable()
 export class MeetingService {
+  /** Reads the meetings a list read as json (`cohortJson`); made on first use. */
+  private json?: EntityJson<MeetingEntity>;
+
   constructor(
     private readonly gate: CohortGate,
     private readonly commands: CohortCommands,
@@ -113,6 +118,30 @@ export class MeetingService {
 
   /** A cohort's meetings by number; batched per request. */
   listForCohort(req: object, cohortId: string): Promise<MeetingEntity[]> {
+    return this.byCohort(req).load(cohortId);
+  }
+
+  /**
+   * A select-list expression over cohort rows (as `cohortAlias`): the cohort's meetings by number as a
+   * json array of row arrays (null for none), for a list to read with its cohorts and hand to `primeForCohort`.
+   */
+  cohortJson(cohortAlias: string): string {
+    const table = this.meetings.metadata.tablePath;
+    return `(SELECT json_agg(${this.reader().arrayOf('mt')} ORDER BY mt.number) FROM ${table} mt WHERE mt.cohort_id = ${cohortAlias}.id)`;
+  }
+
+  /** Keeps a cohort's meetings read by `cohortJson` as this request's answer to `listForCohort`. */
+  primeForCohort(req: object, cohortId: string, json: unknown[][] | null): void {
+    const reader = this.reader();
+    const meetings = (json ?? []).map((row) => reader.read(row));
+    this.byCohort(req).prime(cohortId, meetings);
+  }
+
+  private reader(): EntityJson<MeetingEntity> {
+    return (this.json ??= new EntityJson<MeetingEntity>(this.meetings.metadata));
+  }
+
+  private byCohort(req: object): DataLoader<string, MeetingEntity[]> {
     return requestLoader<string, MeetingEntity[]>(
       req,
       'cohort:meetings',
@@ -122,7 +151,7 @@ export class MeetingService {
           (mt) => mt.cohortId,
         ),
       [],
-    ).load(cohortId);
+    );
   }
 
   /** A meeting by id; batched per request (rounds in a list point at their meetings). */

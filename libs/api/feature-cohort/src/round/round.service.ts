@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type DataLoader from 'dataloader';
 import { In, Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import {
@@ -19,6 +20,7 @@ import { MIN_ANALYSIS_ROUNDS, roundScheduleProblems } from '@stl/shared/domain';
 import { CohortCommands } from '@stl/api/feature-cohort-commands';
 import { CohortChangeKind } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
+import { EntityJson } from '../common/entity-json';
 import { definedOnly, toFieldProblems } from '../common/problems';
 import { nextNumber } from '../meeting/meeting-rules';
 import { TemplateService } from '../template/template.service';
@@ -27,6 +29,9 @@ import type { CreateAnalysisRoundInput, RoundPlanInput, UpdateAnalysisRoundInput
 /** Analysis rounds: when participants write (opens → submission deadline) and give feedback. */
 @Injectable()
 export class RoundService {
+  /** Reads the rounds a list read as json (`cohortJson`); made on first use. */
+  private json?: EntityJson<AnalysisRoundEntity>;
+
   constructor(
     private readonly gate: CohortGate,
     private readonly commands: CohortCommands,
@@ -302,6 +307,30 @@ export class RoundService {
 
   /** A cohort's rounds by number; batched per request. */
   listForCohort(req: object, cohortId: string): Promise<AnalysisRoundEntity[]> {
+    return this.byCohort(req).load(cohortId);
+  }
+
+  /**
+   * A select-list expression over cohort rows (as `cohortAlias`): the cohort's rounds by number as a
+   * json array of row arrays (null for none), for a list to read with its cohorts and hand to `primeForCohort`.
+   */
+  cohortJson(cohortAlias: string): string {
+    const table = this.rounds.metadata.tablePath;
+    return `(SELECT json_agg(${this.reader().arrayOf('rd')} ORDER BY rd.number) FROM ${table} rd WHERE rd.cohort_id = ${cohortAlias}.id)`;
+  }
+
+  /** Keeps a cohort's rounds read by `cohortJson` as this request's answer to `listForCohort`. */
+  primeForCohort(req: object, cohortId: string, json: unknown[][] | null): void {
+    const reader = this.reader();
+    const rounds = (json ?? []).map((row) => reader.read(row));
+    this.byCohort(req).prime(cohortId, rounds);
+  }
+
+  private reader(): EntityJson<AnalysisRoundEntity> {
+    return (this.json ??= new EntityJson<AnalysisRoundEntity>(this.rounds.metadata));
+  }
+
+  private byCohort(req: object): DataLoader<string, AnalysisRoundEntity[]> {
     return requestLoader<string, AnalysisRoundEntity[]>(
       req,
       'cohort:rounds',
@@ -311,7 +340,7 @@ export class RoundService {
           (r) => r.cohortId,
         ),
       [],
-    ).load(cohortId);
+    );
   }
 
   private async numbersInUse(m: EntityManager, cohortId: string, exceptId?: string): Promise<number[]> {
