@@ -57,6 +57,7 @@ export type {
   ParticipantFacts,
 } from './progress/cohort-completions';
 export { EntityColumns } from './shared/entity-columns';
+export { EntityJson } from './shared/entity-json';
 export { updateLoaded } from './shared/update-loaded';
 export {
   OrganisationFollowUpFacts,

@@ -9,6 +9,7 @@ import {
   CohortStatus,
   isUniqueViolation,
   MeetingEntity,
+  EntityJson,
 } from '@stl/api/data-access-db';
 import type { Actor, CohortAccess } from '@stl/api/feature-auth';
 import { BadInputError, DomainError, NotFoundError } from '@stl/api/util-errors';
@@ -17,7 +18,6 @@ import { MIN_MEETINGS, meetingScheduleProblems } from '@stl/shared/domain';
 import { CohortCommands } from '@stl/api/feature-cohort-commands';
 import { CohortChangeKind } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
-import { EntityJson } from '../common/entity-json';
 import { definedOnly, toFieldProblems } from '../common/problems';
 import type { CreateMeetingInput } from './dto/create-meeting.input';
 import type { UpdateMeetingInput } from './dto/update-meeting.input';

@@ -11,6 +11,7 @@ import {
   CohortStatus,
   isUniqueViolation,
   MeetingEntity,
+  EntityJson,
 } from '@stl/api/data-access-db';
 import type { Actor, CohortAccess } from '@stl/api/feature-auth';
 import { DomainError, FieldProblemCode, NotFoundError } from '@stl/api/util-errors';
@@ -20,7 +21,6 @@ import { MIN_ANALYSIS_ROUNDS, roundScheduleProblems } from '@stl/shared/domain';
 import { CohortCommands } from '@stl/api/feature-cohort-commands';
 import { CohortChangeKind } from '@stl/shared/domain';
 import { CohortGate } from '../common/cohort-gate.service';
-import { EntityJson } from '../common/entity-json';
 import { definedOnly, toFieldProblems } from '../common/problems';
 import { nextNumber } from '../meeting/meeting-rules';
 import { TemplateService } from '../template/template.service';

@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
 import type { EntityMetadata } from 'typeorm';
-import { AnalysisRoundEntity, CohortEntity, MeetingEntity, dataSourceOptions } from '@stl/api/data-access-db';
+import { CohortEntity } from '../cohort/cohort.entity';
+import { dataSourceOptions } from '../data-source';
+import { MeetingEntity } from '../meeting/meeting.entity';
+import { AnalysisRoundEntity } from '../round/analysis-round.entity';
 import { EntityJson } from './entity-json';
 
 describe('EntityJson', () => {
