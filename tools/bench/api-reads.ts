@@ -331,11 +331,18 @@ interface SqlCount {
  * Statements per request: BENCH_SQL_SAMPLES requests one at a time, counted by the preloaded
  * counter, less what the process sends by itself over as long a quiet time (measured just before).
  */
-async function sqlPerRequest(url: string, counterUrl: string, s: Scenario): Promise<SqlCount> {
+async function sqlPerRequest(
+  url: string,
+  counterUrl: string,
+  s: Scenario,
+  loadP99: number,
+): Promise<SqlCount> {
   const read = async () =>
     (await (await fetch(counterUrl)).json()) as { total: number; byText: Record<string, number> };
-  // The load run's last requests may still be in the API: wait for a quiet second (at most 60 s).
-  const quietMs = 1000;
+  // The load run's last requests may still be in the API: wait for a quiet window. A request of a
+  // slow read may spend seconds inside one statement, sending nothing, so the window is twice the
+  // run's p99 (at least a second, at most 30 s), tried up to 60 times.
+  const quietMs = Math.min(30_000, Math.max(1000, Number.isNaN(loadP99) ? 30_000 : Math.ceil(2 * loadP99)));
   let quiet = 0;
   for (let i = 0; i < 60; i++) {
     await fetch(counterUrl, { method: 'POST' });
@@ -824,7 +831,7 @@ async function main(): Promise<void> {
           ? null
           : Math.round(((cpuAfter - cpuBefore) / product.requests) * 100) / 100;
       if (s.name === 'signIn') await pool.query('DELETE FROM login_throttle');
-      const sql = await sqlPerRequest(api.url, api.counterUrl, s);
+      const sql = await sqlPerRequest(api.url, api.counterUrl, s, product.p99);
       const floor = await runFloor(pool, fixed);
       // No request finished within the run (each outlasted it): the ratio is at least run / floor.
       const ratio =
