@@ -127,7 +127,7 @@ export class FeedbackService {
 
       // The coach reads the feedback beside the version it answers, as the form did while it was
       // written; the cohort's required qualities bind everyone who gives feedback, leaders too.
-      const quality = await this.readQuality(m, version.id, text);
+      const quality = this.readQuality(version, text);
       const missing = cohort.requiredFeedbackQualities.filter((q) => !quality[q].found);
       if (missing.length) {
         throw new DomainError(
@@ -332,7 +332,8 @@ export class FeedbackService {
     const version =
       analysis.status === AnalysisStatus.PUBLISHED && analysis.publishedVersion > 0
         ? await m.findOne(AnalysisVersionEntity, {
-            select: { id: true, version: true },
+            // The text too: the coach reads the feedback beside it (readQuality).
+            select: { id: true, version: true, answers: true },
             where: { analysisId: analysis.id, version: analysis.publishedVersion },
           })
         : null;
@@ -342,15 +343,10 @@ export class FeedbackService {
     return version;
   }
 
-  private async readQuality(
-    m: EntityManager,
-    versionId: string,
+  private readQuality(
+    version: Pick<AnalysisVersionEntity, 'answers'>,
     text: Record<(typeof PARTS)[number][0], string>,
-  ): Promise<FeedbackAnalysis> {
-    const version = await m.findOneOrFail(AnalysisVersionEntity, {
-      select: { id: true, answers: true },
-      where: { id: versionId },
-    });
+  ): FeedbackAnalysis {
     const analysisText = Object.values(version.answers ?? {})
       .map(richTextToPlainText)
       .join('\n\n');
