@@ -48,6 +48,21 @@ export class EntityJson<T> {
     return `json_build_array(${this.columns.map(value).join(', ')})`;
   }
 
+  /**
+   * A select-list expression over parent rows (as `parentAlias`): this entity's rows whose
+   * `foreignKey` column names the parent's id, ordered by the `orderBy` column, as a json array of
+   * `arrayOf` rows (null for none). The cohort list reads each cohort's meetings and rounds so.
+   */
+  childrenOf(parentAlias: string, foreignKey: string, orderBy: string): string {
+    const child = 'child_row';
+    return `(SELECT json_agg(${this.arrayOf(child)} ORDER BY ${child}."${orderBy}") FROM ${this.metadata.tablePath} ${child} WHERE ${child}."${foreignKey}" = ${parentAlias}.id)`;
+  }
+
+  /** The entities from what `childrenOf` read: none for null. */
+  readAll(json: readonly (readonly unknown[])[] | null): T[] {
+    return (json ?? []).map((row) => this.read(row));
+  }
+
   /** The entity from what `arrayOf` made of its row. */
   read(json: readonly unknown[]): T {
     const entity = this.metadata.create(undefined, { fromDeserializer: true }) as Record<string, unknown>;

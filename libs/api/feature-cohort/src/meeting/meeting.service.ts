@@ -126,15 +126,12 @@ export class MeetingService {
    * json array of row arrays (null for none), for a list to read with its cohorts and hand to `primeForCohort`.
    */
   cohortJson(cohortAlias: string): string {
-    const table = this.meetings.metadata.tablePath;
-    return `(SELECT json_agg(${this.reader().arrayOf('mt')} ORDER BY mt.number) FROM ${table} mt WHERE mt.cohort_id = ${cohortAlias}.id)`;
+    return this.reader().childrenOf(cohortAlias, 'cohort_id', 'number');
   }
 
   /** Keeps a cohort's meetings read by `cohortJson` as this request's answer to `listForCohort`. */
   primeForCohort(req: object, cohortId: string, json: unknown[][] | null): void {
-    const reader = this.reader();
-    const meetings = (json ?? []).map((row) => reader.read(row));
-    this.byCohort(req).prime(cohortId, meetings);
+    this.byCohort(req).prime(cohortId, this.reader().readAll(json));
   }
 
   private reader(): EntityJson<MeetingEntity> {

@@ -315,15 +315,12 @@ export class RoundService {
    * json array of row arrays (null for none), for a list to read with its cohorts and hand to `primeForCohort`.
    */
   cohortJson(cohortAlias: string): string {
-    const table = this.rounds.metadata.tablePath;
-    return `(SELECT json_agg(${this.reader().arrayOf('rd')} ORDER BY rd.number) FROM ${table} rd WHERE rd.cohort_id = ${cohortAlias}.id)`;
+    return this.reader().childrenOf(cohortAlias, 'cohort_id', 'number');
   }
 
   /** Keeps a cohort's rounds read by `cohortJson` as this request's answer to `listForCohort`. */
   primeForCohort(req: object, cohortId: string, json: unknown[][] | null): void {
-    const reader = this.reader();
-    const rounds = (json ?? []).map((row) => reader.read(row));
-    this.byCohort(req).prime(cohortId, rounds);
+    this.byCohort(req).prime(cohortId, this.reader().readAll(json));
   }
 
   private reader(): EntityJson<AnalysisRoundEntity> {
