@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import {
   AnalysisEntity,
   AnalysisRoundEntity,
@@ -40,7 +40,23 @@ export type CohortTargetKind =
 export interface CohortTarget {
   kind: CohortTargetKind;
   id: string;
+  /**
+   * For an analysis: only when this person wrote it. Anyone else is told it does not exist
+   * (NOT_FOUND naming the analysis), before any rule is checked, so nothing about it leaks.
+   */
+  ownedBy?: string;
 }
+
+/** Where a target row's cohort is found: its own table, or through its analysis. */
+const TARGET_TABLES: Record<CohortTargetKind, { entity: EntityTarget<ObjectLiteral>; viaAnalysis?: true }> = {
+  meeting: { entity: MeetingEntity },
+  'analysis round': { entity: AnalysisRoundEntity },
+  analysis: { entity: AnalysisEntity },
+  'review assignment': { entity: ReviewAssignmentEntity },
+  certificate: { entity: CompletionCertificateEntity },
+  feedback: { entity: FeedbackEntity, viaAnalysis: true },
+  'passage comment': { entity: PassageCommentEntity, viaAnalysis: true },
+};
 
 export interface CohortCommandOptions {
   /** Who may run it; see CohortActorRule. */
@@ -86,14 +102,55 @@ export class CohortCommands {
     options: CohortCommandOptions,
     work: CohortWork<T>,
   ): Promise<T> {
+    const which = (c: SelectQueryBuilder<CohortEntity>) => c.where('c.id = :cohortId', { cohortId });
+    return this.locked(actor, kind, options, which, this.notFound(options, 'cohort', cohortId), work);
+  }
+
+  /**
+   * `run` for a command that names a row inside a cohort (a meeting, a round, an analysis, an
+   * assignment, a feedback). The row's cohort never changes, so the statement that locks the
+   * cohort finds it through the row; the work reads the row itself under the lock.
+   */
+  async runOn<T>(
+    actor: Actor,
+    target: CohortTarget,
+    kind: CohortChangeKind,
+    options: Omit<CohortCommandOptions, 'target'>,
+    work: CohortWork<T>,
+  ): Promise<T> {
+    const which = (c: SelectQueryBuilder<CohortEntity>) => this.throughTarget(c, target);
+    return this.locked(
+      actor,
+      kind,
+      { ...options, target },
+      which,
+      new NotFoundError(target.kind, target.id),
+      work,
+    );
+  }
+
+  /**
+   * A new cohort has no row to lock yet: its creation is the one cohort command without a cohort.
+   * Kept here so that feature libraries never open transactions of their own.
+   */
+  create<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** One transaction: lock the cohort row `which` selects (else `missing`), check the rules, run the work. */
+  private locked<T>(
+    actor: Actor,
+    kind: CohortChangeKind,
+    options: CohortCommandOptions,
+    which: (c: SelectQueryBuilder<CohortEntity>) => SelectQueryBuilder<CohortEntity>,
+    missing: NotFoundError,
+    work: CohortWork<T>,
+  ): Promise<T> {
     return this.dataSource.transaction(async (tx) => {
-      const cohort = await tx
-        .getRepository(CohortEntity)
-        .createQueryBuilder('c')
+      const cohort = await which(tx.getRepository(CohortEntity).createQueryBuilder('c'))
         .setLock('pessimistic_write')
-        .where('c.id = :cohortId', { cohortId })
         .getOne();
-      if (!cohort) throw this.notFound(options, 'cohort', cohortId);
+      if (!cohort) throw missing;
       const access = await this.access(tx, actor, cohort, options);
       const refusal = cohortChangeRefusal(cohort.status, kind);
       if (refusal)
@@ -105,62 +162,21 @@ export class CohortCommands {
     });
   }
 
-  /**
-   * `run` for a command that names a row inside a cohort (a meeting, a round, an analysis, an
-   * assignment, a feedback). The row's cohort never changes, so it is looked up before the lock;
-   * the work reads the row itself again under the lock.
-   */
-  async runOn<T>(
-    actor: Actor,
+  /** The cohort of the target row (NOT_FOUND naming the row when there is none or it is not owned). */
+  private throughTarget(
+    c: SelectQueryBuilder<CohortEntity>,
     target: CohortTarget,
-    kind: CohortChangeKind,
-    options: Omit<CohortCommandOptions, 'target'>,
-    work: CohortWork<T>,
-  ): Promise<T> {
-    const cohortId = await this.cohortOf(target);
-    return this.run(actor, cohortId, kind, { ...options, target }, work);
-  }
-
-  /**
-   * A new cohort has no row to lock yet: its creation is the one cohort command without a cohort.
-   * Kept here so that feature libraries never open transactions of their own.
-   */
-  create<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  /** The cohort a row belongs to; NOT_FOUND naming the row when there is none. */
-  async cohortOf(target: CohortTarget): Promise<string> {
-    const m = this.dataSource.manager;
-    const select = { id: true, cohortId: true } as const;
-    const where = { id: target.id };
-    let row: { cohortId: string } | null;
-    switch (target.kind) {
-      case 'meeting':
-        row = await m.findOne(MeetingEntity, { select, where });
-        break;
-      case 'analysis round':
-        row = await m.findOne(AnalysisRoundEntity, { select, where });
-        break;
-      case 'analysis':
-        row = await m.findOne(AnalysisEntity, { select, where });
-        break;
-      case 'review assignment':
-        row = await m.findOne(ReviewAssignmentEntity, { select, where });
-        break;
-      case 'certificate':
-        row = await m.findOne(CompletionCertificateEntity, { select, where });
-        break;
-      case 'feedback':
-      case 'passage comment': {
-        const entity = target.kind === 'feedback' ? FeedbackEntity : PassageCommentEntity;
-        const child = await m.findOne(entity, { select: { id: true, analysisId: true }, where });
-        row = child ? await m.findOne(AnalysisEntity, { select, where: { id: child.analysisId } }) : null;
-        break;
-      }
+  ): SelectQueryBuilder<CohortEntity> {
+    const { entity, viaAnalysis } = TARGET_TABLES[target.kind];
+    let row = c.subQuery().from(entity, 't').where('t.id = :targetId', { targetId: target.id });
+    row = viaAnalysis
+      ? row.select('a.cohortId').innerJoin(AnalysisEntity, 'a', 'a.id = t.analysisId')
+      : row.select('t.cohortId');
+    if (target.ownedBy) {
+      if (target.kind !== 'analysis') throw new Error(`ownedBy applies to an analysis, not a ${target.kind}`);
+      row = row.andWhere('t.authorId = :ownerId', { ownerId: target.ownedBy });
     }
-    if (!row) throw new NotFoundError(target.kind, target.id);
-    return row.cohortId;
+    return c.where(`c.id = ${row.getQuery()}`, row.getParameters());
   }
 
   /**

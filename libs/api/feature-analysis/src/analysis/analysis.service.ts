@@ -335,10 +335,8 @@ export class AnalysisService {
         { field: 'confirmNoPupilIdentifiable', code: 'CONFIRMATION_REQUIRED', message },
       ]);
     }
-    // Only the author's own analysis: anyone else is told it does not exist, before any lock.
-    const own = await this.analyses.exists({ where: { id: input.analysisId, authorId: actor.personId } });
-    if (!own) throw new NotFoundError('analysis', input.analysisId);
-    const target = { kind: 'analysis', id: input.analysisId } as const;
+    // Only the author's own analysis: anyone else is told it does not exist, before any rule.
+    const target = { kind: 'analysis', id: input.analysisId, ownedBy: actor.personId } as const;
     return this.commands.runOn(actor, target, CohortChangeKind.Analysis, WRITER, async (m, _c, access) => {
       const analysis = await m.findOneOrFail(AnalysisEntity, { where: { id: input.analysisId } });
       const round = await m.findOneOrFail(AnalysisRoundEntity, { where: { id: analysis.roundId } });
@@ -396,7 +394,11 @@ export class AnalysisService {
         now,
       );
       // In the same transaction: the reviewers' mail exists exactly when the new version does.
-      await this.notifications.analysisPublished(m, saved.id);
+      await this.notifications.analysisPublished(m, {
+        analysisId: saved.id,
+        version: saved.publishedVersion,
+        answers: analysis.draftAnswers,
+      });
       return saved;
     });
   }
