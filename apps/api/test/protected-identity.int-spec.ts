@@ -258,7 +258,15 @@ describe('protected identity (skyddade personuppgifter)', () => {
     expect(reviewers.filter((r) => r.kind === 'PEER').length).toBeGreaterThan(0);
     expect(reviewers.filter((r) => r.kind === 'LEADER').length).toBeGreaterThan(0);
     await api.appDb.transaction(async (m) => {
-      await api.events.analysisPublished(m, analysisId);
+      const [published] = await m.query(
+        `SELECT version, answers FROM analysis_version WHERE analysis_id = $1 ORDER BY version DESC LIMIT 1`,
+        [analysisId],
+      );
+      await api.events.analysisPublished(m, {
+        analysisId,
+        version: published.version,
+        answers: Object.fromEntries(published.answers),
+      });
       await api.events.feedbackReceived(m, given.id);
     });
     await settled(api.appDb);

@@ -37,31 +37,34 @@ const ASSIGNMENT_FACTS = `
  * EntityManager: the mail exists exactly when the change commits. Each is idempotent (keyed by the
  * event), so calling one twice for the same event sends one mail.
  */
+/** A version just published: the analysis, its version number and the answers it holds. */
+export interface PublishedVersion {
+  analysisId: string;
+  version: number;
+  answers: Record<string, string>;
+}
+
 @Injectable()
 export class NotificationEvents {
   constructor(private readonly outbox: OutboxService) {}
 
   /**
    * An analysis was published (a first or a new version): its critical friends and leaders with a
-   * live assignment are told. Key `ANALYSIS_PUBLISHED:<analysisId>:v<version>:<reviewerId>`.
+   * live assignment are told. Key `ANALYSIS_PUBLISHED:<analysisId>:v<version>:<reviewerId>`. The
+   * publishing command passes the version it wrote (its number and answers), so nothing it already
+   * holds is read again.
    */
-  async analysisPublished(manager: EntityManager, analysisId: string): Promise<EnqueueResult[]> {
-    const [analysis]: { published_version: number }[] = await manager.query(
-      `SELECT published_version FROM analysis WHERE id = $1`,
-      [analysisId],
-    );
-    if (!analysis) return [];
+  async analysisPublished(manager: EntityManager, published: PublishedVersion): Promise<EnqueueResult[]> {
+    const { analysisId } = published;
     const rows = await withNames(
       manager,
       await manager.query(`${ASSIGNMENT_FACTS} WHERE ra.analysis_id = $1 AND ra.cancelled_at IS NULL`, [
         analysisId,
       ]),
     );
-    const excerptHtml = rows.length
-      ? await firstAnswer(manager, analysisId, analysis.published_version)
-      : undefined;
+    const excerptHtml = Object.values(published.answers).find((html) => richTextToPlainText(html) !== '');
     const drafts: NotificationDraft[] = rows.map((r) => ({
-      idempotencyKey: `ANALYSIS_PUBLISHED:${analysisId}:v${analysis.published_version}:${r.reviewer_id}`,
+      idempotencyKey: `ANALYSIS_PUBLISHED:${analysisId}:v${published.version}:${r.reviewer_id}`,
       kind: MailKind.ANALYSIS_PUBLISHED,
       recipientId: r.reviewer_id,
       refs: { cohortId: r.cohort_id, assignmentIds: [r.id] },
@@ -272,21 +275,6 @@ async function withNames(
 }
 
 /** The published version's first section with text (sanitised HTML), for the mail's excerpt. */
-async function firstAnswer(
-  manager: EntityManager,
-  analysisId: string,
-  version: number,
-): Promise<string | undefined> {
-  const [row]: { answers: [string, string][] | Record<string, string> | null }[] = await manager.query(
-    `SELECT answers FROM analysis_version WHERE analysis_id = $1 AND version = $2`,
-    [analysisId, version],
-  );
-  const answers = Array.isArray(row?.answers)
-    ? row.answers.map(([, html]) => html)
-    : Object.values(row?.answers ?? {});
-  return answers.find((html) => richTextToPlainText(html) !== '');
-}
-
 function reviewAssignedDraft(r: AssignmentRow): NotificationDraft {
   return {
     idempotencyKey: `REVIEW_ASSIGNED:${r.id}`,
