@@ -10,6 +10,15 @@ import {
 import { requestLoader } from '@stl/api/util-graphql';
 import type { Answers } from '@stl/api/data-access-db';
 
+/** A version's number and dates, without its answers. */
+export const VERSION_FACTS = {
+  id: true,
+  analysisId: true,
+  version: true,
+  publishedAt: true,
+  privacyConfirmedAt: true,
+} as const;
+
 function byId<T extends { id: string }>(rows: T[]): Map<string, T> {
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -56,28 +65,33 @@ export class ReviewLookups {
 
   /** Only the version number and dates: the answers stay out of this lib. */
   version(req: object, id: string): Promise<AnalysisVersionEntity | null> {
-    return requestLoader<string, AnalysisVersionEntity | null>(
-      req,
-      'review.analysisVersion',
-      async (ids) =>
-        byId(
-          await this.versions.find({
-            select: {
-              id: true,
-              analysisId: true,
-              version: true,
-              publishedAt: true,
-              privacyConfirmedAt: true,
-            },
-            where: { id: In([...ids]) },
-          }),
-        ),
-      null,
-    ).load(id);
+    return this.versionLoader(req).load(id);
   }
 
   /** A published version's answers (sanitised HTML by section), for reading its text. */
   versionAnswers(req: object, id: string): Promise<Answers | null> {
+    return this.answersLoader(req).load(id);
+  }
+
+  /**
+   * A version a command has just read in full (its dates and answers): this request's fields then
+   * read it from here, not from the database again.
+   */
+  primeVersion(req: object, version: AnalysisVersionEntity): void {
+    this.versionLoader(req).prime(version.id, version);
+    this.answersLoader(req).prime(version.id, version.answers);
+  }
+
+  private versionLoader(req: object) {
+    return requestLoader<string, AnalysisVersionEntity | null>(
+      req,
+      'review.analysisVersion',
+      async (ids) => byId(await this.versions.find({ select: VERSION_FACTS, where: { id: In([...ids]) } })),
+      null,
+    );
+  }
+
+  private answersLoader(req: object) {
     return requestLoader<string, Answers | null>(
       req,
       'review.analysisVersionAnswers',
@@ -88,6 +102,6 @@ export class ReviewLookups {
           ).map((v) => [v.id, v.answers]),
         ),
       null,
-    ).load(id);
+    );
   }
 }

@@ -38,7 +38,7 @@ export class FeedbackResolver {
     description:
       "The assigned critical friend or course leader gives feedback on the analysis's current published version; marks the assignment done. Final once given.",
   })
-  giveFeedback(
+  async giveFeedback(
     @CurrentActor() actor: Actor,
     @Args(
       'assignmentId',
@@ -47,8 +47,15 @@ export class FeedbackResolver {
     )
     assignmentId: string,
     @Args('input', { description: "The feedback's three parts." }) input: FeedbackInput,
+    @Context() ctx: RequestContext,
   ): Promise<FeedbackEntity> {
-    return this.feedbackService.give(actor, assignmentId, input);
+    const given = await this.feedbackService.give(actor, assignmentId, input);
+    // The answer's fields read what the command already holds: the version, the cohort, and no
+    // comments yet (the feedback is new).
+    this.lookups.primeVersion(ctx.req, given.version);
+    this.cohortOfAnalysis(ctx.req).prime(given.feedback.analysisId, given.cohortId);
+    this.commentsOf(ctx.req).prime(given.feedback.id, []);
+    return given.feedback;
   }
 
   @Mutation(() => FeedbackCommentEntity, {
@@ -127,21 +134,29 @@ export class FeedbackResolver {
     @Context() ctx: RequestContext,
   ): Promise<FeedbackCommentEntity[]> {
     const [cohortId, comments] = await Promise.all([
-      requestLoader<string, string | null>(
-        ctx.req,
-        'review.cohortOfAnalysis',
-        (ids) => this.feedbackService.cohortsOfAnalyses(ids),
-        null,
-      ).load(f.analysisId),
-      requestLoader<string, FeedbackCommentEntity[]>(
-        ctx.req,
-        'review.feedbackComments',
-        (ids) => this.feedbackService.commentsOf(ids),
-        [],
-      ).load(f.id),
+      this.cohortOfAnalysis(ctx.req).load(f.analysisId),
+      this.commentsOf(ctx.req).load(f.id),
     ]);
     if (!cohortId) return [];
     return this.feedbackService.visibleComments(actor, f, cohortId, comments);
+  }
+
+  private cohortOfAnalysis(req: object) {
+    return requestLoader<string, string | null>(
+      req,
+      'review.cohortOfAnalysis',
+      (ids) => this.feedbackService.cohortsOfAnalyses(ids),
+      null,
+    );
+  }
+
+  private commentsOf(req: object) {
+    return requestLoader<string, FeedbackCommentEntity[]>(
+      req,
+      'review.feedbackComments',
+      (ids) => this.feedbackService.commentsOf(ids),
+      [],
+    );
   }
 }
 

@@ -28,6 +28,7 @@ import { BadInputError, DomainError, ForbiddenError, NotFoundError } from '@stl/
 import type { FieldProblem } from '@stl/api/util-errors';
 import { groupBy } from '@stl/api/util-graphql';
 import { plainTextProblems } from '../common/plain-text';
+import { VERSION_FACTS } from '../common/review-lookups.service';
 import type { FeedbackInput } from './dto/feedback.inputs';
 
 const PARTS = [
@@ -60,6 +61,13 @@ const QUALITY_HINTS: Record<RequirableQuality, string> = {
   aboutLearning: "speak of the pupils' learning, goals or evidence",
 };
 
+/** Feedback just given, with what the command read on the way (its version in full, its cohort). */
+export interface GivenFeedback {
+  feedback: FeedbackEntity;
+  version: AnalysisVersionEntity;
+  cohortId: string;
+}
+
 function refuse(problems: FieldProblem[]): never {
   throw new BadInputError(problems.map((p) => p.message).join(' '), problems);
 }
@@ -80,7 +88,7 @@ export class FeedbackService {
     private readonly notifications: NotificationEvents,
   ) {}
 
-  async give(actor: Actor, assignmentId: string, input: FeedbackInput): Promise<FeedbackEntity> {
+  async give(actor: Actor, assignmentId: string, input: FeedbackInput): Promise<GivenFeedback> {
     const target = { kind: 'review assignment', id: assignmentId } as const;
     const options = { actor: 'member' } as const;
     return this.commands.runOn(actor, target, CohortChangeKind.Feedback, options, async (m, cohort) => {
@@ -165,7 +173,7 @@ export class FeedbackService {
         await updateLoaded(m, ReviewAssignmentEntity, assignment, { completedAt: now }, now);
         // In the same transaction: the author's mail exists exactly when the feedback does.
         await this.notifications.feedbackReceived(m, saved.id);
-        return saved;
+        return { feedback: saved, version, cohortId: analysis.cohortId };
       } catch (err) {
         if (isUniqueViolation(err)) {
           throw new DomainError('CONFLICT', 'Feedback has already been given on this assignment.');
@@ -333,7 +341,7 @@ export class FeedbackService {
       analysis.status === AnalysisStatus.PUBLISHED && analysis.publishedVersion > 0
         ? await m.findOne(AnalysisVersionEntity, {
             // The text too: the coach reads the feedback beside it (readQuality).
-            select: { id: true, version: true, answers: true },
+            select: { ...VERSION_FACTS, answers: true },
             where: { analysisId: analysis.id, version: analysis.publishedVersion },
           })
         : null;
