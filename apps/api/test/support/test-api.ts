@@ -6,6 +6,7 @@ import {
   runMigrations,
   seedDemo,
   testServerUrl,
+  testTemplateDatabase,
 } from '@stl/api/data-access-db';
 import { loadConfig } from '@stl/api/util-config';
 import { createApp } from '../../src/app/create-app';
@@ -27,15 +28,21 @@ export interface TestApi {
 
 /**
  * Boots the real API, listening on a free port, on a fresh migrated database of its own, seeded
- * with the demo organisation unless told otherwise; `env` adds settings (e.g. SEED_DEMO).
+ * with the demo organisation unless told otherwise; `env` adds settings (e.g. SEED_DEMO: it only
+ * lists the demo accounts; the API seeds nothing at boot here).
+ *
+ * The database is a copy of the run's template, migrated or seeded, that the jest global setup made
+ * (global-setup-with-templates.ts); under a jest config without templates, it is migrated and
+ * seeded here.
  */
 export async function startTestApi(
   options: { seed?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestApi> {
-  const scratch = await createScratchDatabase(testServerUrl());
-  await runMigrations(scratch.url);
+  const template = testTemplateDatabase(options.seed === false ? 'migrated' : 'seeded');
+  const scratch = await createScratchDatabase(testServerUrl(), 'stl_test', { template });
+  if (!template) await runMigrations(scratch.url);
   const db = await new DataSource(dataSourceOptions(scratch.url, { extra: { max: 2 } })).initialize();
-  if (options.seed !== false) await seedDemo(db);
+  if (!template && options.seed !== false) await seedDemo(db);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',

@@ -26,7 +26,7 @@ export * from './template/analysis-template.entity';
 export * from './template/analysis-template-version.entity';
 export * from './template/template-section.entity';
 export * from './round/analysis-round.entity';
-export { testServerUrl } from './testing/test-server-url';
+export { testServerUrl, testTemplateDatabase } from './testing/test-server-url';
 export * from './analysis/analysis.entity';
 export * from './analysis/analysis-version.entity';
 export * from './analysis/analysis-draft-snapshot.entity';

@@ -65,37 +65,68 @@ export function withDatabase(serverUrl: string, database: string): string {
   return u.toString();
 }
 
-/** Creates the database unless it exists. */
-export async function ensureDatabase(serverUrl: string, database: string): Promise<string> {
+async function onServer<T>(serverUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+function quoted(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Creates the database unless it exists. */
+export async function ensureDatabase(serverUrl: string, database: string): Promise<string> {
+  await onServer(serverUrl, async (client) => {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${quoted(database)}`);
+  });
   return withDatabase(serverUrl, database);
 }
 
-/** A new, empty database with a random name, for one test run; drop() removes it. */
+/**
+ * A new database with a random name, for one test run; drop() removes it. Empty, or a copy of the
+ * database `template` (which nobody may be connected to: see makeTemplate).
+ */
 export async function createScratchDatabase(
   serverUrl: string,
   prefix = 'stl_test',
+  options: { template?: string } = {},
 ): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const url = await ensureDatabase(serverUrl, name);
-  return {
-    url,
-    name,
-    drop: async () => {
-      const client = new Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+  const { template } = options;
+  const url = template
+    ? await onServer(serverUrl, async (client) => {
+        await client.query(`CREATE DATABASE ${quoted(name)} TEMPLATE ${quoted(template)}`);
+        return withDatabase(serverUrl, name);
+      })
+    : await ensureDatabase(serverUrl, name);
+  return { url, name, drop: () => dropDatabase(serverUrl, name) };
+}
+
+/**
+ * Makes the database a template that no one may connect to, so that any number of
+ * `CREATE DATABASE … TEMPLATE` may copy it at once (PostgreSQL refuses to copy a database someone is
+ * connected to). dropDatabase removes it.
+ */
+export async function makeTemplate(serverUrl: string, name: string): Promise<void> {
+  await onServer(serverUrl, (client) =>
+    client.query(`ALTER DATABASE ${quoted(name)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`),
+  );
+}
+
+/** Drops the database, if it exists, even a template, cutting off whoever is connected to it. */
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  await onServer(serverUrl, async (client) => {
+    const found = await client.query<{ datistemplate: boolean }>(
+      'SELECT datistemplate FROM pg_database WHERE datname = $1',
+      [name],
+    );
+    if (found.rows[0]?.datistemplate) await client.query(`ALTER DATABASE ${quoted(name)} IS_TEMPLATE false`);
+    await client.query(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`);
+  });
 }
