@@ -32,11 +32,6 @@ const ASSIGNMENT_FACTS = `
     JOIN analysis_round r ON r.id = ra.round_id
     JOIN cohort c ON c.id = ra.cohort_id`;
 
-/**
- * Mail caused by something a person did. Call these inside the transaction of the change, with its
- * EntityManager: the mail exists exactly when the change commits. Each is idempotent (keyed by the
- * event), so calling one twice for the same event sends one mail.
- */
 /** A version just published: the analysis, its version number and the answers it holds. */
 export interface PublishedVersion {
   analysisId: string;
@@ -44,6 +39,11 @@ export interface PublishedVersion {
   answers: Record<string, string>;
 }
 
+/**
+ * Mail caused by something a person did. Call these inside the transaction of the change, with its
+ * EntityManager: the mail exists exactly when the change commits. Each is idempotent (keyed by the
+ * event), so calling one twice for the same event sends one mail.
+ */
 @Injectable()
 export class NotificationEvents {
   constructor(private readonly outbox: OutboxService) {}
@@ -62,6 +62,7 @@ export class NotificationEvents {
         analysisId,
       ]),
     );
+    // The mail's excerpt: the version's first section with text (sanitised HTML).
     const excerptHtml = Object.values(published.answers).find((html) => richTextToPlainText(html) !== '');
     const drafts: NotificationDraft[] = rows.map((r) => ({
       idempotencyKey: `ANALYSIS_PUBLISHED:${analysisId}:v${published.version}:${r.reviewer_id}`,
@@ -274,7 +275,6 @@ async function withNames(
   return rows.map((r) => ({ ...r, author_name: names(r.reviewer_id, r.author_id) }));
 }
 
-/** The published version's first section with text (sanitised HTML), for the mail's excerpt. */
 function reviewAssignedDraft(r: AssignmentRow): NotificationDraft {
   return {
     idempotencyKey: `REVIEW_ASSIGNED:${r.id}`,
